@@ -1,0 +1,373 @@
+"""Pairs: a mentor and a mentee in a cohort, their goals, and the life of the pairing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from peewee import JOIN, chunked, fn
+
+from revmentor_desktop.domain import cohorts
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.health import Health, pair_health
+from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
+from revmentor_desktop.storage.models import (
+    Cohort,
+    Goal,
+    Meeting,
+    Pair,
+    Person,
+    database_proxy,
+)
+
+
+@dataclass
+class GoalDraft:
+    description: str
+    progress: int = 0
+    owner: str = "mentee"
+
+
+@dataclass
+class PairDraft:
+    cohort_id: int
+    mentor_id: int
+    mentee_id: int
+    start_date: date | None = None
+    end_date: date | None = None
+    focus_areas: list[str] = field(default_factory=list)
+    goals: list[GoalDraft] = field(default_factory=list)
+    agreement_signed: date | None = None
+    coordinator_notes: str = ""
+    shared_summary: str = ""
+
+
+@dataclass(frozen=True)
+class PairRow:
+    id: int
+    cohort_id: int
+    cohort_name: str
+    mentor_id: int
+    mentor_name: str
+    mentee_id: int
+    mentee_name: str
+    direction: str
+    status: str
+    start_date: date | None
+    end_date: date | None
+    sessions_held: int
+    last_held: date | None
+    agreement_signed: date | None
+    cadence_days: int
+    health: Health
+
+
+@dataclass
+class PairQuery:
+    search: str = ""
+    cohort_id: int | None = None
+    status: str = ""
+    person_id: int | None = None
+    sort_by: str = "mentee"
+    descending: bool = False
+
+
+def _person_name(person_id: int) -> str:
+    person = Person.get_or_none(Person.id == person_id)
+    return person.name if person else f"person {person_id}"
+
+
+def validate_pair(draft: PairDraft, pair_id: int | None = None) -> dict[str, str]:
+    """Everything that stops ``draft`` becoming a pair, by field."""
+    problems: dict[str, str] = {}
+    if draft.mentor_id == draft.mentee_id:
+        problems["mentee_id"] = "A person cannot mentor themselves: choose two different people."
+        return problems
+    mentor_place = cohorts.participation(draft.cohort_id, draft.mentor_id)
+    mentee_place = cohorts.participation(draft.cohort_id, draft.mentee_id)
+    if mentor_place is None:
+        problems["mentor_id"] = f"{_person_name(draft.mentor_id)} is not enrolled in this cohort."
+    elif not Role(mentor_place.role).can_mentor:
+        problems["mentor_id"] = f"{_person_name(draft.mentor_id)} takes part only as a mentee."
+    elif _over_capacity(draft, mentor_place.capacity, pair_id):
+        problems["mentor_id"] = (
+            f"{_person_name(draft.mentor_id)} already mentors {mentor_place.capacity} "
+            f"{'person' if mentor_place.capacity == 1 else 'people'} in this cohort, "
+            "their full capacity."
+        )
+    if mentee_place is None:
+        problems["mentee_id"] = f"{_person_name(draft.mentee_id)} is not enrolled in this cohort."
+    elif not Role(mentee_place.role).can_be_mentored:
+        problems["mentee_id"] = f"{_person_name(draft.mentee_id)} takes part only as a mentor."
+    elif _duplicate_open_pair(draft, pair_id):
+        problems["mentee_id"] = "These two people already form an open pair in this cohort."
+    if draft.start_date and draft.end_date and draft.end_date <= draft.start_date:
+        problems["end_date"] = "The end date must come after the start date."
+    for position, goal in enumerate(draft.goals, start=1):
+        if not goal.description.strip():
+            problems[f"goal_{position}"] = f"Goal {position} has no description."
+        elif not 0 <= goal.progress <= 100:
+            problems[f"goal_{position}"] = f"Progress of goal {position} must be 0–100 %."
+    return problems
+
+
+def _open_pairs(cohort_id: int, pair_id: int | None) -> Any:
+    query = Pair.select().where((Pair.cohort == cohort_id) & Pair.status.in_(cohorts.OPEN_STATUSES))
+    if pair_id is not None:
+        query = query.where(Pair.id != pair_id)
+    return query
+
+
+def _over_capacity(draft: PairDraft, capacity: int, pair_id: int | None) -> bool:
+    taken = _open_pairs(draft.cohort_id, pair_id).where(Pair.mentor == draft.mentor_id).count()
+    return taken >= capacity
+
+
+def _duplicate_open_pair(draft: PairDraft, pair_id: int | None) -> bool:
+    query = _open_pairs(draft.cohort_id, pair_id).where(
+        (Pair.mentor == draft.mentor_id) & (Pair.mentee == draft.mentee_id)
+    )
+    return query.exists()
+
+
+def _apply(pair: Pair, draft: PairDraft) -> None:
+    pair.cohort = draft.cohort_id
+    pair.mentor = draft.mentor_id
+    pair.mentee = draft.mentee_id
+    pair.direction = cohorts.get_cohort_model(draft.cohort_id).kind
+    pair.start_date = draft.start_date
+    pair.end_date = draft.end_date
+    pair.focus_areas = clean_tags(draft.focus_areas)
+    pair.agreement_signed = draft.agreement_signed
+    pair.coordinator_notes = draft.coordinator_notes
+    pair.shared_summary = draft.shared_summary
+
+
+def _replace_goals(pair_id: int, goals: list[GoalDraft]) -> None:
+    Goal.delete().where(Goal.pair == pair_id).execute()
+    for position, goal in enumerate(goals):
+        Goal.create(
+            pair=pair_id,
+            owner=goal.owner,
+            description=goal.description.strip(),
+            progress=goal.progress,
+            position=position,
+        )
+
+
+def create_pair(draft: PairDraft, clock: Clock = system_clock) -> int:
+    """Create a pair with status proposed, after checking every rule."""
+    with database_proxy.atomic():
+        cohorts.get_cohort_model(draft.cohort_id)
+        problems = validate_pair(draft)
+        if problems:
+            raise ValidationError(problems)
+        pair = Pair(created_at=clock(), status=PairStatus.PROPOSED.value)
+        _apply(pair, draft)
+        pair.save()
+        _replace_goals(pair.id, draft.goals)
+    return int(pair.id)
+
+
+def update_pair(pair_id: int, draft: PairDraft) -> None:
+    with database_proxy.atomic():
+        pair = _get(pair_id)
+        problems = validate_pair(draft, pair_id) if PairStatus(pair.status).is_open else {}
+        if problems:
+            raise ValidationError(problems)
+        _apply(pair, draft)
+        pair.save()
+        _replace_goals(pair_id, draft.goals)
+
+
+def _get(pair_id: int) -> Pair:
+    pair = Pair.get_or_none(Pair.id == pair_id)
+    if pair is None:
+        raise NotFound(f"There is no pair with number {pair_id}.")
+    return pair
+
+
+def get_pair(pair_id: int) -> PairDraft:
+    pair = _get(pair_id)
+    goals = [
+        GoalDraft(goal.description, goal.progress, goal.owner)
+        for goal in Goal.select().where(Goal.pair == pair_id).order_by(Goal.position)
+    ]
+    return PairDraft(
+        cohort_id=pair.cohort_id,
+        mentor_id=pair.mentor_id,
+        mentee_id=pair.mentee_id,
+        start_date=pair.start_date,
+        end_date=pair.end_date,
+        focus_areas=list(pair.focus_areas),
+        goals=goals,
+        agreement_signed=pair.agreement_signed,
+        coordinator_notes=pair.coordinator_notes,
+        shared_summary=pair.shared_summary,
+    )
+
+
+def pair_status(pair_id: int) -> tuple[str, str]:
+    """The pair's status and, when it ended early, the reason."""
+    pair = _get(pair_id)
+    return pair.status, pair.end_reason
+
+
+# Which status changes each action allows: the coordinator changes status only through these.
+_TRANSITIONS: dict[str, tuple[set[PairStatus], PairStatus]] = {
+    "activate": ({PairStatus.PROPOSED}, PairStatus.ACTIVE),
+    "pause": ({PairStatus.ACTIVE}, PairStatus.PAUSED),
+    "resume": ({PairStatus.PAUSED}, PairStatus.ACTIVE),
+    "complete": ({PairStatus.ACTIVE, PairStatus.PAUSED}, PairStatus.COMPLETED),
+    "end_early": (
+        {PairStatus.PROPOSED, PairStatus.ACTIVE, PairStatus.PAUSED},
+        PairStatus.ENDED_EARLY,
+    ),
+}
+
+
+def allowed_actions(status: str) -> list[str]:
+    return [name for name, (sources, _) in _TRANSITIONS.items() if PairStatus(status) in sources]
+
+
+def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = system_clock) -> None:
+    """Apply a status action (activate, pause, resume, complete, end_early)."""
+    sources, target = _TRANSITIONS[action]
+    with database_proxy.atomic():
+        pair = _get(pair_id)
+        if PairStatus(pair.status) not in sources:
+            raise RuleViolation(
+                f"A {pair.status} pair cannot be {target.value.replace('ended early', 'ended')}."
+            )
+        if target == PairStatus.ENDED_EARLY and not reason.strip():
+            raise ValidationError({"reason": "Say why the pair ended early (no fault implied)."})
+        today = clock().date()
+        if target == PairStatus.ACTIVE and pair.start_date is None:
+            pair.start_date = today
+        if target in (PairStatus.COMPLETED, PairStatus.ENDED_EARLY):
+            pair.end_date = today
+            pair.end_reason = reason.strip()
+        pair.status = target.value
+        pair.save()
+
+
+def delete_pair(pair_id: int) -> None:
+    with database_proxy.atomic():
+        pair = _get(pair_id)
+        if Meeting.select().where(Meeting.pair == pair_id).exists():
+            raise RuleViolation("This pair has sessions; end it instead of deleting it.")
+        pair.delete_instance(recursive=True)
+
+
+def _pair_select(query: PairQuery) -> tuple[Any, dict[str, Any]]:
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    held = (
+        Meeting.select(
+            Meeting.pair,
+            fn.COUNT(Meeting.id).alias("held"),
+            fn.MAX(Meeting.starts_at).alias("last_held"),
+        )
+        .where(Meeting.status == SessionStatus.HELD.value)
+        .group_by(Meeting.pair)
+        .alias("held")
+    )
+    select = (
+        Pair.select(
+            Pair.id,
+            Pair.cohort,
+            Cohort.name,
+            Pair.mentor,
+            mentor.name,
+            Pair.mentee,
+            mentee.name,
+            Pair.direction,
+            Pair.status,
+            Pair.start_date,
+            Pair.end_date,
+            fn.COALESCE(held.c.held, 0),
+            held.c.last_held,
+            Pair.agreement_signed,
+            Cohort.cadence_days,
+        )
+        .join(Cohort, on=(Pair.cohort == Cohort.id))
+        .switch(Pair)
+        .join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+        .switch(Pair)
+        .join(held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
+    )
+    if query.cohort_id is not None:
+        select = select.where(Pair.cohort == query.cohort_id)
+    if query.status:
+        select = select.where(Pair.status == query.status)
+    if query.person_id is not None:
+        select = select.where((Pair.mentor == query.person_id) | (Pair.mentee == query.person_id))
+    if query.search.strip():
+        needle = fold(query.search.strip())
+        select = select.where(
+            mentor.search_key.contains(needle) | mentee.search_key.contains(needle)
+        )
+    sort_keys = {
+        "cohort": Cohort.name,
+        "mentor": mentor.name,
+        "mentee": mentee.name,
+        "status": Pair.status,
+        "start_date": Pair.start_date,
+        "sessions": fn.COALESCE(held.c.held, 0),
+        "last_held": held.c.last_held,
+    }
+    return select, sort_keys
+
+
+def _row(values: tuple[Any, ...], today: date) -> PairRow:
+    last_held = _as_date(values[12])
+    status, start_date, cadence = values[8], _as_date(values[9]), values[14]
+    return PairRow(
+        id=values[0],
+        cohort_id=values[1],
+        cohort_name=values[2],
+        mentor_id=values[3],
+        mentor_name=values[4],
+        mentee_id=values[5],
+        mentee_name=values[6],
+        direction=values[7],
+        status=status,
+        start_date=start_date,
+        end_date=_as_date(values[10]),
+        sessions_held=values[11],
+        last_held=last_held,
+        agreement_signed=_as_date(values[13]),
+        cadence_days=cadence,
+        health=pair_health(status, start_date, last_held, cadence, today),
+    )
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value  # type: ignore[return-value]
+    return date.fromisoformat(str(value)[:10])
+
+
+def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
+    """Pairs matching ``query`` with their health, sorted in SQL."""
+    query = query or PairQuery()
+    select, sort_keys = _pair_select(query)
+    sort_column = sort_keys.get(query.sort_by, sort_keys["mentee"])
+    order = sort_column.desc(nulls="LAST") if query.descending else sort_column.asc(nulls="LAST")
+    today = clock().date()
+    return [_row(values, today) for values in select.order_by(order, Pair.id).tuples()]
+
+
+def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:
+    today = clock().date()
+    rows: dict[int, PairRow] = {}
+    for chunk in chunked(ids, 500):
+        select, _ = _pair_select(PairQuery())
+        for values in select.where(Pair.id.in_(chunk)).tuples():
+            rows[values[0]] = _row(values, today)
+    return rows

@@ -1,0 +1,329 @@
+"""People of the programme: who can teach what, who wants to learn what, and their consent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from peewee import JOIN, chunked, fn
+
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
+from revmentor_desktop.domain.vocabulary import MeetingFormat
+from revmentor_desktop.storage.models import Pair, Participation, Person, Skill, database_proxy
+
+TEACH = "teach"
+LEARN = "learn"
+
+
+@dataclass
+class PersonDraft:
+    """What a person record holds, as the coordinator enters it."""
+
+    name: str
+    email: str = ""
+    department: str = ""
+    job_title: str = ""
+    manager_id: int | None = None
+    hire_date: date | None = None
+    grade: int | None = None
+    location: str = ""
+    meeting_format: str = MeetingFormat.EITHER.value
+    teaches: list[str] = field(default_factory=list)
+    learns: list[str] = field(default_factory=list)
+    consent_date: date | None = None
+    consent_wording: str = ""
+    coordinator_notes: str = ""
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    draft: PersonDraft
+    manager_name: str
+    archived: bool
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the people list."""
+
+    id: int
+    name: str
+    email: str
+    department: str
+    job_title: str
+    manager_name: str
+    grade: int | None
+    hire_date: date | None
+    location: str
+    has_consent: bool
+    archived: bool
+
+
+@dataclass
+class PeopleQuery:
+    search: str = ""
+    department: str = ""
+    cohort_id: int | None = None
+    include_archived: bool = False
+    sort_by: str = "name"
+    descending: bool = False
+
+
+PEOPLE_SORT_KEYS = {
+    "name": Person.name,
+    "email": Person.email_key,
+    "department": Person.department,
+    "job_title": Person.job_title,
+    "grade": Person.grade,
+    "hire_date": Person.hire_date,
+    "location": Person.location,
+    "consent": Person.consent_date,
+}
+
+
+def _search_key(draft: PersonDraft) -> str:
+    return fold(" ".join((draft.name, draft.email, draft.department, draft.job_title)))
+
+
+def _manager_chain(manager_id: int | None) -> list[int]:
+    chain: list[int] = []
+    while manager_id is not None and manager_id not in chain:
+        chain.append(manager_id)
+        row = Person.select(Person.manager).where(Person.id == manager_id).first()
+        manager_id = row.manager_id if row else None
+    return chain
+
+
+def validate_person(
+    draft: PersonDraft, person_id: int | None = None, today: date | None = None
+) -> dict[str, str]:
+    """Problems with ``draft`` by field name; empty when it can be saved."""
+    problems: dict[str, str] = {}
+    if not draft.name.strip():
+        problems["name"] = "Enter the person's name."
+    email = draft.email.strip()
+    if email and not is_valid_email(email):
+        problems["email"] = f"“{email}” is not a valid e-mail address (like name@example.org)."
+    elif email:
+        clash = Person.select(Person.id, Person.name).where(Person.email_key == email_key(email))
+        if person_id is not None:
+            clash = clash.where(Person.id != person_id)
+        other = clash.first()
+        if other is not None:
+            problems["email"] = f"{other.name} already has the e-mail address {email}."
+    reports_to_self = person_id is not None and person_id in _manager_chain(draft.manager_id)
+    if reports_to_self:
+        problems["manager_id"] = "A person cannot report to themselves or to their own reports."
+    if draft.hire_date and today and draft.hire_date > today:
+        problems["hire_date"] = "The hire date is in the future."
+    if draft.grade is not None and not 0 <= draft.grade <= 99:
+        problems["grade"] = "The grade must be a whole number from 0 to 99."
+    if draft.meeting_format not in {item.value for item in MeetingFormat}:
+        problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
+    return problems
+
+
+def _apply(person: Person, draft: PersonDraft) -> None:
+    person.name = " ".join(draft.name.split())
+    person.email = draft.email.strip() or None
+    person.email_key = email_key(draft.email)
+    person.department = draft.department.strip()
+    person.job_title = draft.job_title.strip()
+    person.manager = draft.manager_id
+    person.hire_date = draft.hire_date
+    person.grade = draft.grade
+    person.location = draft.location.strip()
+    person.meeting_format = draft.meeting_format
+    person.consent_date = draft.consent_date
+    person.consent_wording = draft.consent_wording.strip()
+    person.coordinator_notes = draft.coordinator_notes
+    person.search_key = _search_key(draft)
+
+
+def _replace_skills(person_id: int, direction: str, tags: list[str]) -> None:
+    Skill.delete().where((Skill.person == person_id) & (Skill.direction == direction)).execute()
+    rows = [{"person": person_id, "direction": direction, "name": tag} for tag in clean_tags(tags)]
+    if rows:
+        Skill.insert_many(rows).execute()
+
+
+def add_person(draft: PersonDraft, clock: Clock = system_clock) -> int:
+    now = clock()
+    with database_proxy.atomic():
+        problems = validate_person(draft, today=now.date())
+        if problems:
+            raise ValidationError(problems)
+        person = Person(created_at=now, updated_at=now)
+        _apply(person, draft)
+        person.save()
+        _replace_skills(person.id, TEACH, draft.teaches)
+        _replace_skills(person.id, LEARN, draft.learns)
+    return int(person.id)
+
+
+def update_person(person_id: int, draft: PersonDraft, clock: Clock = system_clock) -> None:
+    now = clock()
+    with database_proxy.atomic():
+        person = _get(person_id)
+        problems = validate_person(draft, person_id, today=now.date())
+        if problems:
+            raise ValidationError(problems)
+        _apply(person, draft)
+        person.updated_at = now
+        person.save()
+        _replace_skills(person_id, TEACH, draft.teaches)
+        _replace_skills(person_id, LEARN, draft.learns)
+
+
+def _get(person_id: int) -> Person:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise NotFound(f"There is no person with number {person_id}.")
+    return person
+
+
+def skills_of(person_id: int) -> tuple[list[str], list[str]]:
+    teaches: list[str] = []
+    learns: list[str] = []
+    for skill in Skill.select().where(Skill.person == person_id).order_by(Skill.id):
+        (teaches if skill.direction == TEACH else learns).append(skill.name)
+    return teaches, learns
+
+
+def get_person(person_id: int) -> PersonRecord:
+    person = _get(person_id)
+    teaches, learns = skills_of(person_id)
+    draft = PersonDraft(
+        name=person.name,
+        email=person.email or "",
+        department=person.department,
+        job_title=person.job_title,
+        manager_id=person.manager_id,
+        hire_date=person.hire_date,
+        grade=person.grade,
+        location=person.location,
+        meeting_format=person.meeting_format,
+        teaches=teaches,
+        learns=learns,
+        consent_date=person.consent_date,
+        consent_wording=person.consent_wording,
+        coordinator_notes=person.coordinator_notes,
+    )
+    manager_name = person.manager.name if person.manager_id else ""
+    return PersonRecord(person.id, draft, manager_name, bool(person.archived))
+
+
+def _filtered_people(query: PeopleQuery) -> Any:
+    select = Person.select(Person.id)
+    if not query.include_archived:
+        select = select.where(Person.archived == False)  # noqa: E712
+    if query.search.strip():
+        select = select.where(Person.search_key.contains(fold(query.search.strip())))
+    if query.department:
+        select = select.where(Person.department == query.department)
+    if query.cohort_id is not None:
+        enrolled = Participation.select(Participation.person).where(
+            Participation.cohort == query.cohort_id
+        )
+        select = select.where(Person.id.in_(enrolled))
+    return select
+
+
+def people_ids(query: PeopleQuery | None = None) -> list[int]:
+    """Ids of the people matching ``query``, in its sort order (filtered and sorted in SQL)."""
+    query = query or PeopleQuery()
+    sort_column = PEOPLE_SORT_KEYS.get(query.sort_by, Person.name)
+    order = sort_column.desc(nulls="LAST") if query.descending else sort_column.asc(nulls="LAST")
+    select = _filtered_people(query).order_by(order, Person.id)
+    return [row[0] for row in select.tuples()]
+
+
+def people_rows(ids: list[int]) -> dict[int, PersonRow]:
+    """List rows for the given people, by id (a view asks for the rows it shows)."""
+    manager = Person.alias("manager")
+    rows: dict[int, PersonRow] = {}
+    for chunk in chunked(ids, 500):
+        select = (
+            Person.select(
+                Person.id,
+                Person.name,
+                Person.email,
+                Person.department,
+                Person.job_title,
+                fn.COALESCE(manager.name, "").alias("manager_name"),
+                Person.grade,
+                Person.hire_date,
+                Person.location,
+                Person.consent_date,
+                Person.archived,
+            )
+            .join(manager, JOIN.LEFT_OUTER, on=(Person.manager == manager.id))
+            .where(Person.id.in_(chunk))
+        )
+        for row in select.tuples():
+            rows[row[0]] = PersonRow(
+                id=row[0],
+                name=row[1],
+                email=row[2] or "",
+                department=row[3],
+                job_title=row[4],
+                manager_name=row[5],
+                grade=row[6],
+                hire_date=_as_date(row[7]),
+                location=row[8],
+                has_consent=row[9] is not None,
+                archived=bool(row[10]),
+            )
+    return rows
+
+
+def list_people(query: PeopleQuery | None = None) -> list[PersonRow]:
+    ids = people_ids(query)
+    rows = people_rows(ids)
+    return [rows[person_id] for person_id in ids]
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def departments() -> list[str]:
+    query = (
+        Person.select(Person.department)
+        .where(Person.department != "")
+        .distinct()
+        .order_by(Person.department)
+    )
+    return [row[0] for row in query.tuples()]
+
+
+def set_archived(person_ids: list[int], archived: bool, clock: Clock = system_clock) -> None:
+    with database_proxy.atomic():
+        Person.update(archived=archived, updated_at=clock()).where(
+            Person.id.in_(person_ids)
+        ).execute()
+
+
+def has_history(person_id: int) -> bool:
+    """True when the person takes part in a cohort or a pair, so deleting would lose records."""
+    in_pair = Pair.select().where((Pair.mentor == person_id) | (Pair.mentee == person_id))
+    in_cohort = Participation.select().where(Participation.person == person_id)
+    return in_pair.exists() or in_cohort.exists()
+
+
+def delete_person(person_id: int) -> None:
+    """Delete someone entered by mistake; people with history are archived instead."""
+    with database_proxy.atomic():
+        person = _get(person_id)
+        if has_history(person_id):
+            raise RuleViolation(
+                f"{person.name} takes part in a cohort or pair, so they can only be archived."
+            )
+        Person.update(manager=None).where(Person.manager == person_id).execute()
+        person.delete_instance()

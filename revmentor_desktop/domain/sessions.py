@@ -1,0 +1,274 @@
+"""Sessions: the meetings of a pair, planned, held or cancelled, and what each side took away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from peewee import chunked
+
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.domain.vocabulary import (
+    CancelledBy,
+    MeetingFormat,
+    PairStatus,
+    SessionStatus,
+)
+from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person, database_proxy
+
+
+@dataclass
+class SessionDraft:
+    pair_id: int
+    starts_at: datetime
+    duration_minutes: int = 60
+    meeting_format: str = MeetingFormat.IN_PERSON.value
+    status: str = SessionStatus.PLANNED.value
+    cancelled_by: str = ""
+    topics: list[str] = field(default_factory=list)
+    mentor_takeaways: str = ""
+    mentee_takeaways: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    pair_id: int
+    cohort_name: str
+    mentor_name: str
+    mentee_name: str
+    starts_at: datetime
+    duration_minutes: int
+    meeting_format: str
+    status: str
+    cancelled_by: str
+    topics: list[str]
+
+
+@dataclass
+class SessionQuery:
+    search: str = ""
+    pair_id: int | None = None
+    cohort_id: int | None = None
+    person_id: int | None = None
+    status: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    sort_by: str = "starts_at"
+    descending: bool = True
+
+
+def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    pair = Pair.get_or_none(Pair.id == draft.pair_id)
+    if pair is None:
+        problems["pair_id"] = "Choose the pair that met."
+    if not 5 <= draft.duration_minutes <= 600:
+        problems["duration_minutes"] = "A session lasts between 5 minutes and 10 hours."
+    if draft.status not in {item.value for item in SessionStatus}:
+        problems["status"] = "Choose planned, held or cancelled."
+    elif draft.status == SessionStatus.HELD and draft.starts_at.date() > today:
+        problems["starts_at"] = "A session in the future cannot have been held yet."
+    elif draft.status == SessionStatus.CANCELLED and draft.cancelled_by not in {
+        item.value for item in CancelledBy
+    }:
+        problems["cancelled_by"] = "Say who cancelled: the mentor, the mentee or the coordinator."
+    if draft.meeting_format not in {item.value for item in MeetingFormat}:
+        problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
+    if pair is not None and pair.start_date and draft.starts_at.date() < pair.start_date:
+        if draft.status == SessionStatus.HELD:
+            problems["starts_at"] = (
+                f"The pair started on {pair.start_date:%d %b %Y}; a session cannot be earlier."
+            )
+    return problems
+
+
+def _apply(meeting: Meeting, draft: SessionDraft) -> None:
+    meeting.pair = draft.pair_id
+    meeting.starts_at = draft.starts_at.replace(microsecond=0)
+    meeting.duration_minutes = draft.duration_minutes
+    meeting.meeting_format = draft.meeting_format
+    meeting.status = draft.status
+    meeting.cancelled_by = draft.cancelled_by if draft.status == SessionStatus.CANCELLED else ""
+    meeting.topics = clean_tags(draft.topics)
+    meeting.mentor_takeaways = draft.mentor_takeaways
+    meeting.mentee_takeaways = draft.mentee_takeaways
+    meeting.notes = draft.notes
+
+
+def add_session(draft: SessionDraft, clock: Clock = system_clock) -> int:
+    with database_proxy.atomic():
+        problems = validate_session(draft, clock().date())
+        if problems:
+            raise ValidationError(problems)
+        pair = Pair.get_by_id(draft.pair_id)
+        if not PairStatus(pair.status).is_open and draft.status == SessionStatus.PLANNED:
+            raise RuleViolation(f"The pair is {pair.status}; it has no more sessions to plan.")
+        meeting = Meeting()
+        _apply(meeting, draft)
+        meeting.save()
+    return int(meeting.id)
+
+
+def default_session_for(pair_id: int, clock: Clock = system_clock) -> SessionDraft:
+    """A held session today with the cohort's usual length: the quick "Log a session" entry."""
+    pair = Pair.get_or_none(Pair.id == pair_id)
+    if pair is None:
+        raise NotFound(f"There is no pair with number {pair_id}.")
+    cohort = Cohort.get_by_id(pair.cohort_id)
+    mentee = Person.get_by_id(pair.mentee_id)
+    now = clock()
+    start = datetime.combine(now.date(), time(now.hour, 0))
+    return SessionDraft(
+        pair_id=pair_id,
+        starts_at=start,
+        duration_minutes=cohort.session_minutes,
+        meeting_format=_format_for(mentee.meeting_format),
+        status=SessionStatus.HELD.value,
+    )
+
+
+def _format_for(preferred: str) -> str:
+    return MeetingFormat.IN_PERSON.value if preferred == MeetingFormat.EITHER else preferred
+
+
+def update_session(session_id: int, draft: SessionDraft, clock: Clock = system_clock) -> None:
+    with database_proxy.atomic():
+        meeting = _get(session_id)
+        problems = validate_session(draft, clock().date())
+        if problems:
+            raise ValidationError(problems)
+        _apply(meeting, draft)
+        meeting.sequence += 1
+        meeting.save()
+
+
+def _get(session_id: int) -> Meeting:
+    meeting = Meeting.get_or_none(Meeting.id == session_id)
+    if meeting is None:
+        raise NotFound(f"There is no session with number {session_id}.")
+    return meeting
+
+
+def get_session(session_id: int) -> SessionDraft:
+    meeting = _get(session_id)
+    return SessionDraft(
+        pair_id=meeting.pair_id,
+        starts_at=meeting.starts_at,
+        duration_minutes=meeting.duration_minutes,
+        meeting_format=meeting.meeting_format,
+        status=meeting.status,
+        cancelled_by=meeting.cancelled_by,
+        topics=list(meeting.topics),
+        mentor_takeaways=meeting.mentor_takeaways,
+        mentee_takeaways=meeting.mentee_takeaways,
+        notes=meeting.notes,
+    )
+
+
+def delete_sessions(session_ids: list[int]) -> None:
+    with database_proxy.atomic():
+        Meeting.delete().where(Meeting.id.in_(session_ids)).execute()
+
+
+def _session_select(query: SessionQuery) -> tuple[Any, dict[str, Any]]:
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    select = (
+        Meeting.select(
+            Meeting.id,
+            Meeting.pair,
+            Cohort.name,
+            mentor.name,
+            mentee.name,
+            Meeting.starts_at,
+            Meeting.duration_minutes,
+            Meeting.meeting_format,
+            Meeting.status,
+            Meeting.cancelled_by,
+            Meeting.topics,
+        )
+        .join(Pair, on=(Meeting.pair == Pair.id))
+        .join(Cohort, on=(Pair.cohort == Cohort.id))
+        .switch(Pair)
+        .join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+    )
+    if query.pair_id is not None:
+        select = select.where(Meeting.pair == query.pair_id)
+    if query.cohort_id is not None:
+        select = select.where(Pair.cohort == query.cohort_id)
+    if query.person_id is not None:
+        select = select.where((Pair.mentor == query.person_id) | (Pair.mentee == query.person_id))
+    if query.status:
+        select = select.where(Meeting.status == query.status)
+    if query.date_from is not None:
+        select = select.where(Meeting.starts_at >= datetime.combine(query.date_from, time.min))
+    if query.date_to is not None:
+        select = select.where(Meeting.starts_at <= datetime.combine(query.date_to, time.max))
+    if query.search.strip():
+        needle = fold(query.search.strip())
+        select = select.where(
+            mentor.search_key.contains(needle)
+            | mentee.search_key.contains(needle)
+            | Meeting.topics.contains(query.search.strip())
+        )
+    sort_keys = {
+        "starts_at": Meeting.starts_at,
+        "cohort": Cohort.name,
+        "mentor": mentor.name,
+        "mentee": mentee.name,
+        "duration": Meeting.duration_minutes,
+        "format": Meeting.meeting_format,
+        "status": Meeting.status,
+    }
+    return select, sort_keys
+
+
+def session_ids(query: SessionQuery | None = None) -> list[int]:
+    """Ids of matching sessions in the query's order; filtered and sorted in SQL."""
+    query = query or SessionQuery()
+    select, sort_keys = _session_select(query)
+    column = sort_keys.get(query.sort_by, Meeting.starts_at)
+    order = column.desc(nulls="LAST") if query.descending else column.asc(nulls="LAST")
+    ids_only = select.select(Meeting.id).order_by(order, Meeting.id)
+    return [row[0] for row in ids_only.tuples()]
+
+
+def _row(values: tuple[Any, ...]) -> SessionRow:
+    starts_at = values[5]
+    if not isinstance(starts_at, datetime):
+        starts_at = datetime.fromisoformat(str(starts_at))
+    return SessionRow(
+        id=values[0],
+        pair_id=values[1],
+        cohort_name=values[2],
+        mentor_name=values[3],
+        mentee_name=values[4],
+        starts_at=starts_at,
+        duration_minutes=values[6],
+        meeting_format=values[7],
+        status=values[8],
+        cancelled_by=values[9],
+        topics=Meeting.topics.python_value(values[10]),
+    )
+
+
+def session_rows(ids: list[int]) -> dict[int, SessionRow]:
+    rows: dict[int, SessionRow] = {}
+    for chunk in chunked(ids, 500):
+        select, _ = _session_select(SessionQuery())
+        for values in select.where(Meeting.id.in_(chunk)).tuples():
+            rows[values[0]] = _row(values)
+    return rows
+
+
+def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
+    ids = session_ids(query)
+    rows = session_rows(ids)
+    return [rows[session_id] for session_id in ids]

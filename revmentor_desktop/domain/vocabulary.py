@@ -1,0 +1,75 @@
+"""The fixed words of the domain: kinds, roles, statuses and formats."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CohortKind(StrEnum):
+    REVERSE = "reverse"
+    TRADITIONAL = "traditional"
+    MUTUAL = "mutual"
+
+    @property
+    def default_role_labels(self) -> tuple[str, str]:
+        return {
+            CohortKind.REVERSE: ("Reverse mentor", "Mentee"),
+            CohortKind.TRADITIONAL: ("Mentor", "Mentee"),
+            CohortKind.MUTUAL: ("Learning partner", "Learning partner"),
+        }[self]
+
+
+class Role(StrEnum):
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+    BOTH = "both"
+
+    @property
+    def can_mentor(self) -> bool:
+        return self in (Role.MENTOR, Role.BOTH)
+
+    @property
+    def can_be_mentored(self) -> bool:
+        return self in (Role.MENTEE, Role.BOTH)
+
+
+class PairStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended early"
+
+    @property
+    def is_open(self) -> bool:
+        """Open pairs take up a mentor's capacity."""
+        return self in (PairStatus.PROPOSED, PairStatus.ACTIVE, PairStatus.PAUSED)
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class CancelledBy(StrEnum):
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+    COORDINATOR = "coordinator"
+
+
+class MeetingFormat(StrEnum):
+    IN_PERSON = "in person"
+    VIDEO_CALL = "video call"
+    PHONE = "phone"
+    EITHER = "either"
+
+
+# No-fault reasons offered when a pair ends early; the coordinator may type another.
+END_EARLY_REASONS: tuple[str, ...] = (
+    "Schedules did not allow regular meetings",
+    "One partner changed role or left the organisation",
+    "Goals were reached sooner than planned",
+    "The pairing was not a good fit (no fault)",
+    "Personal circumstances",
+)

@@ -1,0 +1,108 @@
+"""Opening a data file: the single entry point that checks, locks, backs up, migrates and binds."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
+from revmentor_desktop.storage.inspection import DataFileReport, inspect_data_file
+from revmentor_desktop.storage.lock import WriterLock
+from revmentor_desktop.storage.migrations import migrate
+from revmentor_desktop.storage.models import database_proxy
+
+# WAL lets readers (a nightly `revmentor backup`) work beside the writer; FULL makes every
+# commit durable before it is acknowledged; secure_delete overwrites erased personal data.
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "secure_delete": 1,
+    "busy_timeout": 10_000,
+}
+
+
+class DataFile:
+    """An open data file, held for writing by this process until ``close``."""
+
+    def __init__(self, path: Path, database: SqliteDatabase, lock: WriterLock) -> None:
+        self.path = path
+        self.database = database
+        self._lock = lock
+        self._changes_at_open = self._total_changes()
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False) -> DataFile:
+        """Open ``path`` for changes; ``create`` makes a new, empty data file if none exists.
+
+        Raises a ``DataFileError`` with a message for the coordinator when the file cannot be
+        used; in that case the file has not been changed.
+        """
+        path = Path(path).absolute()
+        is_new = not path.exists()
+        if is_new and not create:
+            raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
+        if is_new:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            if not is_new:
+                report = inspect_data_file(path, full_check=False)
+                if report.needs_migration:
+                    backup.automatic_backup(path, reason="before-migration")
+            database = _connect(path)
+            try:
+                migrate(database)
+            except Exception:
+                database.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        database_proxy.initialize(database)
+        return cls(path, database, lock)
+
+    def _total_changes(self) -> int:
+        return int(self.database.connection().total_changes)
+
+    @property
+    def changed_since_open(self) -> bool:
+        return self._total_changes() != self._changes_at_open
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.database.atomic():
+            yield
+
+    def report(self) -> DataFileReport:
+        return inspect_data_file(self.path)
+
+    def close(self) -> None:
+        if self.database.is_closed() and not self._lock.held:
+            return
+        with contextlib.suppress(Exception):
+            self.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.database.close()
+        if database_proxy.obj is self.database:
+            database_proxy.initialize(None)
+        self._lock.release()
+
+    def __enter__(self) -> DataFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _connect(path: Path) -> SqliteDatabase:
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
+    database.connect()
+    return database
+
+
+__all__ = ["DataFile", "DataFileError"]

@@ -1,0 +1,135 @@
+"""Looking at a data file before trusting it, without changing a byte of it."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from revmentor_desktop.storage.errors import (
+    DamagedDataFile,
+    DataFileMissing,
+    NewerDataFile,
+    NotADataFile,
+    TruncatedDataFile,
+)
+from revmentor_desktop.storage.migrations import APPLICATION_ID, LATEST_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+COUNTED_TABLES = ("person", "cohort", "pair", "session")
+
+
+@dataclass(frozen=True)
+class DataFileReport:
+    path: Path
+    schema_version: int
+    size_bytes: int
+    counts: dict[str, int]
+    problems: tuple[str, ...]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+    @property
+    def needs_migration(self) -> bool:
+        return self.schema_version < LATEST_VERSION
+
+
+def connect_for_reading(path: Path) -> sqlite3.Connection:
+    """A connection that can read while another process writes, and never writes itself."""
+    connection = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+    connection.execute("PRAGMA query_only = 1")
+    return connection
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotADataFile(path, "is empty, so it is not a RevMentor data file.")
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotADataFile(
+            path,
+            "is not a RevMentor data file (it is not an SQLite database).",
+            "Choose a file ending in .revmentor, or one of its backups.",
+        )
+    if len(header) < HEADER_SIZE:
+        raise TruncatedDataFile(path, "is cut short: its header is incomplete.")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    (change_counter, page_count, valid_for) = (
+        struct.unpack(">I", header[24:28])[0],
+        struct.unpack(">I", header[28:32])[0],
+        struct.unpack(">I", header[92:96])[0],
+    )
+    if size % page_size:
+        raise TruncatedDataFile(
+            path, f"is cut short: its size ({size} bytes) is not a whole number of pages."
+        )
+    if valid_for == change_counter and page_count * page_size > size:
+        raise TruncatedDataFile(
+            path,
+            f"is cut short: it should hold {page_count} pages but has only {size // page_size}.",
+        )
+
+
+def _counts(connection: sqlite3.Connection) -> dict[str, int]:
+    return {
+        table: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        for table in COUNTED_TABLES
+    }
+
+
+def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
+    """Raise a ``DataFileError`` if ``path`` cannot be opened safely; otherwise describe it.
+
+    ``full_check`` runs SQLite's ``integrity_check``; without it the faster ``quick_check``.
+    """
+    path = Path(path)
+    _check_header(path)
+    connection = connect_for_reading(path)
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if application_id != APPLICATION_ID:
+            raise NotADataFile(
+                path,
+                "is an SQLite database, but not a RevMentor data file.",
+                "Choose a file ending in .revmentor, or one of its backups.",
+            )
+        if version > LATEST_VERSION:
+            raise NewerDataFile(
+                path,
+                f"was written by a newer RevMentor (data format {version}; this version "
+                f"reads up to {LATEST_VERSION}).",
+                "Install the newest RevMentor to open it. The file was not changed.",
+            )
+        pragma = "integrity_check" if full_check else "quick_check"
+        findings = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
+        if findings != ["ok"]:
+            raise DamagedDataFile(
+                path,
+                "is damaged: SQLite's integrity check found "
+                f"{len(findings)} problem(s), first: {findings[0]}",
+                "Restore the newest good backup. The file was not changed.",
+            )
+        foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+        problems = tuple(
+            f"row {row[1]} of table {row[0]} points to a missing row of {row[2]}"
+            for row in foreign_key_problems
+        )
+        return DataFileReport(path, version, path.stat().st_size, _counts(connection), problems)
+    except sqlite3.DatabaseError as error:
+        raise DamagedDataFile(
+            path,
+            f"is damaged and cannot be read ({error}).",
+            "Restore the newest good backup. The file was not changed.",
+        ) from error
+    finally:
+        connection.close()

@@ -1,0 +1,172 @@
+"""Numbered schema migrations: the only place the tables of a data file are created or changed.
+
+``user_version`` holds the schema version. Each step runs in its own transaction, so a failed
+step leaves the file at the previous version. Callers back the file up before migrating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import Database
+
+# Marks a SQLite file as a RevMentor data file ("RvMn").
+APPLICATION_ID = 0x52764D6E
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Database], None]
+
+
+def _run_script(database: Database, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            database.execute_sql(statement)
+
+
+SCHEMA_1 = """
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    search_key TEXT NOT NULL DEFAULT '',
+    email TEXT,
+    email_key TEXT UNIQUE,
+    department TEXT NOT NULL DEFAULT '',
+    job_title TEXT NOT NULL DEFAULT '',
+    manager_id INTEGER REFERENCES person (id) ON DELETE SET NULL,
+    hire_date DATE,
+    grade INTEGER,
+    location TEXT NOT NULL DEFAULT '',
+    meeting_format VARCHAR(255) NOT NULL DEFAULT 'either',
+    consent_date DATE,
+    archived INTEGER NOT NULL DEFAULT 0,
+    coordinator_notes TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL
+);
+CREATE INDEX person_manager_id ON person (manager_id);
+CREATE INDEX person_name ON person (name);
+CREATE TABLE skill (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    direction VARCHAR(255) NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE UNIQUE INDEX skill_person_id_direction_name ON skill (person_id, direction, name);
+CREATE TABLE cohort (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind VARCHAR(255) NOT NULL,
+    start_date DATE,
+    end_date DATE,
+    cadence_days INTEGER NOT NULL DEFAULT 21,
+    session_minutes INTEGER NOT NULL DEFAULT 60,
+    mentor_label TEXT NOT NULL DEFAULT 'Mentor',
+    mentee_label TEXT NOT NULL DEFAULT 'Mentee',
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE participation (
+    id INTEGER PRIMARY KEY,
+    cohort_id INTEGER NOT NULL REFERENCES cohort (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    role VARCHAR(255) NOT NULL,
+    capacity INTEGER NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX participation_cohort_id_person_id ON participation (cohort_id, person_id);
+CREATE INDEX participation_person_id ON participation (person_id);
+CREATE TABLE pair (
+    id INTEGER PRIMARY KEY,
+    cohort_id INTEGER NOT NULL REFERENCES cohort (id) ON DELETE CASCADE,
+    mentor_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,
+    mentee_id INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,
+    direction VARCHAR(255) NOT NULL,
+    status VARCHAR(255) NOT NULL DEFAULT 'proposed',
+    end_reason TEXT NOT NULL DEFAULT '',
+    start_date DATE,
+    end_date DATE,
+    focus_areas TEXT NOT NULL DEFAULT '[]',
+    agreement_signed DATE,
+    coordinator_notes TEXT NOT NULL DEFAULT '',
+    shared_summary TEXT NOT NULL DEFAULT '',
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX pair_cohort_id ON pair (cohort_id);
+CREATE INDEX pair_mentor_id ON pair (mentor_id);
+CREATE INDEX pair_mentee_id ON pair (mentee_id);
+CREATE TABLE goal (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pair (id) ON DELETE CASCADE,
+    owner VARCHAR(255) NOT NULL DEFAULT 'mentee',
+    description TEXT NOT NULL,
+    progress INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX goal_pair_id ON goal (pair_id);
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pair (id) ON DELETE CASCADE,
+    starts_at DATETIME NOT NULL,
+    duration_minutes INTEGER NOT NULL DEFAULT 60,
+    meeting_format VARCHAR(255) NOT NULL DEFAULT 'in person',
+    status VARCHAR(255) NOT NULL DEFAULT 'planned',
+    cancelled_by VARCHAR(255) NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '[]',
+    mentor_takeaways TEXT NOT NULL DEFAULT '',
+    mentee_takeaways TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX session_pair_id ON session (pair_id);
+CREATE INDEX session_starts_at ON session (starts_at);
+"""
+
+SCHEMA_2 = """
+ALTER TABLE person ADD COLUMN consent_wording TEXT NOT NULL DEFAULT '';
+ALTER TABLE session ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE erasure (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL,
+    erased_at DATETIME NOT NULL
+)
+"""
+
+
+def _create_initial_schema(database: Database) -> None:
+    _run_script(database, SCHEMA_1)
+    database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _add_consent_wording_and_erasures(database: Database) -> None:
+    _run_script(database, SCHEMA_2)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _create_initial_schema),
+    Migration(
+        2,
+        "consent wording, calendar sequence numbers, erasure log",
+        _add_consent_wording_and_erasures,
+    ),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(database: Database) -> int:
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(database: Database, target_version: int = LATEST_VERSION) -> list[int]:
+    """Bring the schema up to ``target_version``; returns the versions applied."""
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        if schema_version(database) >= migration.version or migration.version > target_version:
+            continue
+        with database.atomic():
+            migration.apply(database)
+            database.execute_sql(f"PRAGMA user_version = {migration.version}")
+        applied.append(migration.version)
+    return applied
