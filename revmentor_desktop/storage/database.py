@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,10 @@ PRAGMAS = {
     "secure_delete": 1,
     "busy_timeout": 10_000,
 }
+# A file being created is private to this process until it is complete: a rollback journal
+# keeps it a single self-contained file that can be moved into place.
+CREATION_PRAGMAS = {**PRAGMAS, "journal_mode": "delete"}
+SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 class DataFile:
@@ -43,18 +48,22 @@ class DataFile:
         used; in that case the file has not been changed.
         """
         path = Path(path).absolute()
-        is_new = not path.exists()
-        if is_new and not create:
-            raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
-        if is_new:
+        if not path.exists():
+            if not create:
+                raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
             path.parent.mkdir(parents=True, exist_ok=True)
         lock = WriterLock(path)
         lock.acquire()
         try:
-            if not is_new:
+            # Decided only under the lock: another process may have created the file meanwhile.
+            if path.exists():
                 report = inspect_data_file(path, full_check=False)
                 if report.needs_migration:
                     backup.automatic_backup(path, reason="before-migration")
+            elif create:
+                _create_data_file(path)
+            else:
+                raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
             database = _connect(path)
             try:
                 migrate(database)
@@ -103,6 +112,32 @@ def _connect(path: Path) -> SqliteDatabase:
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
     database.connect()
     return database
+
+
+def _creation_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.creating")
+
+
+def _create_data_file(path: Path) -> None:
+    """Build a new data file beside ``path`` and move it into place only once it is complete.
+
+    A crash while creating therefore leaves either no data file or a whole one, never an empty
+    or half-made file that every later open would refuse. The caller holds the writer lock, so
+    any earlier creation file is a leftover from such a crash.
+    """
+    building = _creation_name(path)
+    for leftover in (building, *(building.with_name(building.name + s) for s in SIDE_FILES)):
+        leftover.unlink(missing_ok=True)
+    database = SqliteDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
+    database.connect()
+    try:
+        migrate(database)
+    finally:
+        database.close()
+    with building.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    building.replace(path)
+    backup._fsync_folder(path.parent)
 
 
 __all__ = ["DataFile", "DataFileError"]

@@ -63,6 +63,14 @@ def _check_header(path: Path) -> None:
         raise TruncatedDataFile(path, "is cut short: its header is incomplete.")
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        # A damaged header: without this check a zero page size crashed the size arithmetic
+        # below and an impossible one was misreported as a file cut short.
+        raise DamagedDataFile(
+            path,
+            f"is damaged: its header gives an impossible page size ({page_size}).",
+            "Restore the newest good backup. The file was not changed.",
+        )
     (change_counter, page_count, valid_for) = (
         struct.unpack(">I", header[24:28])[0],
         struct.unpack(">I", header[28:32])[0],

@@ -1,0 +1,210 @@
+"""Undoable edits: each user action, with the rows it touched before and after.
+
+The window keeps a stack of ``Edit`` objects; ``undo`` and ``redo`` put the rows back exactly,
+in one transaction. Every change the coordinator makes in the app goes through this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.storage import snapshots
+from revmentor_desktop.storage.models import (
+    Cohort,
+    Goal,
+    Meeting,
+    Pair,
+    Participation,
+    Person,
+    Skill,
+    database_proxy,
+)
+from revmentor_desktop.storage.snapshots import Scope, Snapshot
+
+
+@dataclass(frozen=True)
+class Edit:
+    description: str
+    before: Snapshot
+    after: Snapshot
+    created_id: int | None = field(default=None)
+
+
+def undo(edit: Edit) -> None:
+    with database_proxy.atomic():
+        snapshots.restore(edit.before)
+
+
+def redo(edit: Edit) -> None:
+    with database_proxy.atomic():
+        snapshots.restore(edit.after)
+
+
+def person_scopes(person_id: int) -> list[Scope]:
+    return [
+        Scope(Person, (Person.id == person_id) | (Person.manager == person_id)),
+        Scope(Skill, Skill.person == person_id),
+        Scope(Participation, Participation.person == person_id),
+    ]
+
+
+def cohort_scopes(cohort_id: int) -> list[Scope]:
+    return [
+        Scope(Cohort, Cohort.id == cohort_id),
+        Scope(Participation, Participation.cohort == cohort_id),
+    ]
+
+
+def pair_scopes(pair_id: int) -> list[Scope]:
+    return [
+        Scope(Pair, Pair.id == pair_id),
+        Scope(Goal, Goal.pair == pair_id),
+        Scope(Meeting, Meeting.pair == pair_id),
+    ]
+
+
+def session_scopes(session_id: int) -> list[Scope]:
+    return [Scope(Meeting, Meeting.id == session_id)]
+
+
+def _record(
+    description: str,
+    scopes: list[Scope],
+    action: Callable[[], int | None],
+    scopes_of_created: Callable[[int], list[Scope]] | None = None,
+) -> Edit:
+    with database_proxy.atomic():
+        before = snapshots.capture(scopes)
+        created_id = action()
+        after_scopes = list(scopes)
+        if created_id is not None and scopes_of_created is not None:
+            after_scopes += scopes_of_created(created_id)
+        after = snapshots.capture_after(before, after_scopes)
+    before, after = snapshots.complete(before, after)
+    return Edit(description, before, after, created_id)
+
+
+def _many(scopes_of: Callable[[int], list[Scope]], ids: list[int]) -> list[Scope]:
+    return [scope for item_id in ids for scope in scopes_of(item_id)]
+
+
+# People
+
+
+def add_person(draft: people.PersonDraft) -> Edit:
+    return _record(f"Add {draft.name}", [], lambda: people.add_person(draft), person_scopes)
+
+
+def update_person(person_id: int, draft: people.PersonDraft) -> Edit:
+    return _record(
+        f"Edit {draft.name}",
+        person_scopes(person_id),
+        lambda: people.update_person(person_id, draft),
+    )
+
+
+def set_archived(person_ids: list[int], archived: bool) -> Edit:
+    verb = "Archive" if archived else "Restore"
+    noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
+    return _record(
+        f"{verb} {noun}",
+        _many(person_scopes, person_ids),
+        lambda: people.set_archived(person_ids, archived),
+    )
+
+
+def delete_person(person_id: int) -> Edit:
+    name = people.get_person(person_id).draft.name
+    return _record(
+        f"Delete {name}", person_scopes(person_id), lambda: people.delete_person(person_id)
+    )
+
+
+# Cohorts
+
+
+def add_cohort(draft: cohorts.CohortDraft) -> Edit:
+    return _record(f"Add cohort {draft.name}", [], lambda: cohorts.add_cohort(draft), cohort_scopes)
+
+
+def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
+    return _record(
+        f"Edit cohort {draft.name}",
+        cohort_scopes(cohort_id),
+        lambda: cohorts.update_cohort(cohort_id, draft),
+    )
+
+
+def enrol(cohort_id: int, person_ids: list[int], role: str, capacity: int = 1) -> Edit:
+    def action() -> None:
+        for person_id in person_ids:
+            cohorts.enrol(cohort_id, person_id, role, capacity)
+
+    noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
+    return _record(f"Enrol {noun}", cohort_scopes(cohort_id), action)
+
+
+def withdraw(cohort_id: int, person_id: int) -> Edit:
+    return _record(
+        "Withdraw from cohort",
+        cohort_scopes(cohort_id),
+        lambda: cohorts.withdraw(cohort_id, person_id),
+    )
+
+
+# Pairs
+
+
+def create_pair(draft: pairs.PairDraft) -> Edit:
+    return _record("Create pair", [], lambda: pairs.create_pair(draft), pair_scopes)
+
+
+def update_pair(pair_id: int, draft: pairs.PairDraft) -> Edit:
+    return _record("Edit pair", pair_scopes(pair_id), lambda: pairs.update_pair(pair_id, draft))
+
+
+ACTION_NAMES = {
+    "activate": "Activate pair",
+    "pause": "Pause pair",
+    "resume": "Resume pair",
+    "complete": "Complete pair",
+    "end_early": "End pair early",
+}
+
+
+def change_pair_status(pair_id: int, action: str, reason: str = "") -> Edit:
+    return _record(
+        ACTION_NAMES[action],
+        pair_scopes(pair_id),
+        lambda: pairs.change_status(pair_id, action, reason),
+    )
+
+
+def delete_pair(pair_id: int) -> Edit:
+    return _record("Delete pair", pair_scopes(pair_id), lambda: pairs.delete_pair(pair_id))
+
+
+# Sessions
+
+
+def add_session(draft: sessions.SessionDraft) -> Edit:
+    return _record("Log session", [], lambda: sessions.add_session(draft), session_scopes)
+
+
+def update_session(session_id: int, draft: sessions.SessionDraft) -> Edit:
+    return _record(
+        "Edit session",
+        session_scopes(session_id),
+        lambda: sessions.update_session(session_id, draft),
+    )
+
+
+def delete_sessions(session_ids: list[int]) -> Edit:
+    noun = "1 session" if len(session_ids) == 1 else f"{len(session_ids)} sessions"
+    return _record(
+        f"Delete {noun}",
+        _many(session_scopes, session_ids),
+        lambda: sessions.delete_sessions(session_ids),
+    )

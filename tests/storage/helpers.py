@@ -1,0 +1,110 @@
+"""Small tools shared by the storage tests: raw SQL on data files, hashes, helper processes."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import struct
+import subprocess
+import sys
+import textwrap
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from revmentor_desktop.storage.database import DataFile
+
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def side_files(path: Path) -> set[str]:
+    """The names of the SQLite side files (-wal, -shm, -journal) present beside ``path``."""
+    return {
+        path.name + suffix for suffix in SIDE_SUFFIXES if (path.parent / (path.name + suffix)).exists()
+    }
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(str(path), isolation_level=None)
+
+
+def query(path: Path, sql: str, parameters: Sequence[object] = ()) -> list[tuple[object, ...]]:
+    connection = raw_connection(path)
+    try:
+        return connection.execute(sql, parameters).fetchall()
+    finally:
+        connection.close()
+
+
+def pragma_value(path: Path, name: str) -> object:
+    return query(path, f"PRAGMA {name}")[0][0]
+
+
+def integrity(path: Path) -> list[str]:
+    return [row[0] for row in query(path, "PRAGMA integrity_check")]  # type: ignore[misc]
+
+
+def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    return query(path, f'SELECT * FROM "{table}" ORDER BY id')
+
+
+def insert_people(path: Path, count: int, *, first: int = 0) -> None:
+    """Add ``count`` people with raw SQL, enough text each to fill several pages."""
+    stamp = datetime(2024, 3, 1, 9, 30).isoformat(sep=" ")
+    connection = raw_connection(path)
+    try:
+        connection.execute("BEGIN")
+        connection.executemany(
+            "INSERT INTO person (name, search_key, department, coordinator_notes, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (f"Person {n}", f"person {n}", "Finance", f"notes {n} " * 30, stamp, stamp)
+                for n in range(first, first + count)
+            ],
+        )
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+
+
+def make_data_file(path: Path, people: int = 0) -> Path:
+    """A real, closed data file at the latest version holding ``people`` people."""
+    DataFile.open(path, create=True).close()
+    if people:
+        insert_people(path, people)
+    assert not side_files(path), "a closed data file should be a single file"
+    return path
+
+
+def page_size(path: Path) -> int:
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    (size,) = struct.unpack(">H", header[16:18])
+    return 65536 if size == 1 else size
+
+
+def run_python(
+    code: str, *arguments: str, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a separate Python process (same interpreter and environment)."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def start_python(code: str, *arguments: str) -> subprocess.Popen[str]:
+    """Start ``code`` in a separate Python process whose output the test reads line by line."""
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
