@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from revmentor_desktop.storage.migrations import APPLICATION_ID, LATEST_VERSION
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 COUNTED_TABLES = ("person", "cohort", "pair", "session")
+RESTORE_ADVICE = "Restore the newest good backup. The file was not changed."
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _check_header(path: Path) -> None:
             "Choose a file ending in .revmentor, or one of its backups.",
         )
     if len(header) < HEADER_SIZE:
-        raise TruncatedDataFile(path, "is cut short: its header is incomplete.")
+        raise TruncatedDataFile(path, "is cut short: its header is incomplete.", RESTORE_ADVICE)
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -69,7 +71,7 @@ def _check_header(path: Path) -> None:
         raise DamagedDataFile(
             path,
             f"is damaged: its header gives an impossible page size ({page_size}).",
-            "Restore the newest good backup. The file was not changed.",
+            RESTORE_ADVICE,
         )
     (change_counter, page_count, valid_for) = (
         struct.unpack(">I", header[24:28])[0],
@@ -78,13 +80,29 @@ def _check_header(path: Path) -> None:
     )
     if size % page_size:
         raise TruncatedDataFile(
-            path, f"is cut short: its size ({size} bytes) is not a whole number of pages."
+            path,
+            f"is cut short: its size ({size} bytes) is not a whole number of pages.",
+            RESTORE_ADVICE,
         )
     if valid_for == change_counter and page_count * page_size > size:
         raise TruncatedDataFile(
             path,
             f"is cut short: it should hold {page_count} pages but has only {size // page_size}.",
+            RESTORE_ADVICE,
         )
+
+
+def _findings(rows: Iterable[str]) -> list[str]:
+    """One entry per problem: SQLite may pack several lines, under a heading, into one row."""
+    lines = [line.strip() for row in rows for line in str(row).splitlines()]
+    return [line for line in lines if line and not line.startswith("*** in database")]
+
+
+def _problem_count(findings: list[str]) -> str:
+    if len(findings) == 1:
+        return "1 problem"
+    # The check stops after 20 problems, so 20 means "20 or more".
+    return f"{len(findings)} problems" if len(findings) < 20 else "many problems"
 
 
 def _counts(connection: sqlite3.Connection) -> dict[str, int]:
@@ -119,13 +137,13 @@ def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
                 "Install the newest RevMentor to open it. The file was not changed.",
             )
         pragma = "integrity_check" if full_check else "quick_check"
-        findings = [row[0] for row in connection.execute(f"PRAGMA {pragma}(20)")]
+        findings = _findings(row[0] for row in connection.execute(f"PRAGMA {pragma}(20)"))
         if findings != ["ok"]:
             raise DamagedDataFile(
                 path,
                 "is damaged: SQLite's integrity check found "
-                f"{len(findings)} problem(s), first: {findings[0]}",
-                "Restore the newest good backup. The file was not changed.",
+                f"{_problem_count(findings)}, the first: {findings[0]}.",
+                RESTORE_ADVICE,
             )
         foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         problems = tuple(
@@ -137,7 +155,7 @@ def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
         raise DamagedDataFile(
             path,
             f"is damaged and cannot be read ({error}).",
-            "Restore the newest good backup. The file was not changed.",
+            RESTORE_ADVICE,
         ) from error
     finally:
         connection.close()

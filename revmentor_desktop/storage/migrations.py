@@ -135,6 +135,23 @@ CREATE TABLE erasure (
 """
 
 
+SCHEMA_3 = """
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE pair_constraint (
+    id INTEGER PRIMARY KEY,
+    cohort_id INTEGER NOT NULL REFERENCES cohort (id) ON DELETE CASCADE,
+    mentor_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    mentee_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    kind VARCHAR(255) NOT NULL
+);
+CREATE UNIQUE INDEX pair_constraint_cohort_id_mentor_id_mentee_id
+    ON pair_constraint (cohort_id, mentor_id, mentee_id)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -144,6 +161,10 @@ def _add_consent_wording_and_erasures(database: Database) -> None:
     _run_script(database, SCHEMA_2)
 
 
+def _add_settings_and_pair_constraints(database: Database) -> None:
+    _run_script(database, SCHEMA_3)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _create_initial_schema),
     Migration(
@@ -151,6 +172,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "consent wording, calendar sequence numbers, erasure log",
         _add_consent_wording_and_erasures,
     ),
+    Migration(3, "settings and locked/forbidden pairs", _add_settings_and_pair_constraints),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 2).
+"""Peewee models: the tables of a RevMentor data file (schema version 3).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -145,6 +145,25 @@ class Erasure(BaseModel):
     erased_at = DateTimeField()
 
 
+class Setting(BaseModel):
+    """Settings that travel with the data file (organisation name, agreement wording, ...)."""
+
+    key = TextField(primary_key=True)
+    value = TextField()  # JSON
+
+
+class PairConstraint(BaseModel):
+    """A pair the coordinator locked (always keep) or forbade (never propose) for matching."""
+
+    cohort = ForeignKeyField(Cohort, on_delete="CASCADE")
+    mentor = ForeignKeyField(Person, on_delete="CASCADE", backref="+")
+    mentee = ForeignKeyField(Person, on_delete="CASCADE", backref="+")
+    kind = CharField()  # locked / forbidden
+
+    class Meta:
+        indexes = ((("cohort", "mentor", "mentee"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Person,
     Skill,
@@ -154,4 +173,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Goal,
     Meeting,
     Erasure,
+    Setting,
+    PairConstraint,
 )

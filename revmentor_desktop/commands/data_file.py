@@ -1,0 +1,116 @@
+"""Sub-commands about the data file itself: check, backup, restore and demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from revmentor_desktop.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    CommandProblem,
+    data_path,
+    print_report_counts,
+)
+
+
+def command_check(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.storage.inspection import inspect_data_file
+    from revmentor_desktop.storage.migrations import LATEST_VERSION
+
+    path = data_path(arguments)
+    report = inspect_data_file(path)
+    print(f"{path}")
+    print(f"Data format: {report.schema_version} (this RevMentor writes {LATEST_VERSION})")
+    print(f"Size: {report.size_bytes:,} bytes")
+    print_report_counts(report.counts)
+    if report.needs_migration:
+        print("The file will be upgraded (after a backup) the next time RevMentor opens it.")
+    if not report.healthy:
+        for problem in report.problems:
+            print(f"Problem: {problem}", file=sys.stderr)
+        print("Integrity: problems found", file=sys.stderr)
+        return EXIT_PROBLEM
+    print("Integrity: ok")
+    return EXIT_OK
+
+
+def command_backup(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.storage import backup
+
+    path = data_path(arguments)
+    from revmentor_desktop.storage.inspection import inspect_data_file
+
+    inspect_data_file(path, full_check=False)
+    if arguments.output:
+        written = backup.copy_data_file(path, Path(arguments.output).expanduser().absolute())
+    else:
+        written = backup.automatic_backup(path, reason="manual")
+    print(written)
+    return EXIT_OK
+
+
+def command_restore(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.storage import backup
+    from revmentor_desktop.storage.lock import WriterLock
+
+    path = data_path(arguments).absolute()
+    source = Path(arguments.backup).expanduser().absolute()
+    report = backup.describe_backup(source)
+    print(f"Backup: {source}")
+    print_report_counts(report.counts)
+    if not arguments.yes:
+        if not sys.stdin.isatty():
+            raise CommandProblem("Add --yes to confirm the restore when not running interactively.")
+        answer = input(f"Replace {path} with this backup? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes"}:
+            print("Restore cancelled; nothing was changed.")
+            return EXIT_OK
+    with WriterLock(path):
+        safety = backup.restore_backup(source, path)
+    print(f"Restored {path}")
+    print(f"The replaced file was kept as {safety}")
+    return EXIT_OK
+
+
+def command_demo(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain.demo import generate_demo
+    from revmentor_desktop.storage.database import DataFile
+
+    if not arguments.data:
+        raise CommandProblem("Name the new file with --data PATH (demo never touches your data).")
+    path = data_path(arguments)
+    if path.exists():
+        raise CommandProblem(f"{path} already exists; demo only creates new files.")
+    if arguments.people < 2 or arguments.sessions < 0:
+        raise CommandProblem("Ask for at least 2 people and 0 or more sessions.")
+    with DataFile.open(path, create=True):
+        summary = generate_demo(
+            people=arguments.people, sessions=arguments.sessions, seed=arguments.seed
+        )
+    print(
+        f"Created {path} with {summary.people} people, {summary.cohorts} cohorts, "
+        f"{summary.pairs} pairs and {summary.sessions} sessions."
+    )
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="check a data file's integrity and format")
+    check.set_defaults(handler=command_check)
+
+    backup = commands.add_parser("backup", help="write a verified backup copy")
+    backup.add_argument("-o", "--output", metavar="FILE", help="where to write the copy")
+    backup.set_defaults(handler=command_backup)
+
+    restore = commands.add_parser("restore", help="replace the data file with a backup")
+    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(handler=command_restore)
+
+    demo = commands.add_parser("demo", help="create a new data file filled with sample data")
+    demo.add_argument("--people", type=int, default=120, help="how many people (default 120)")
+    demo.add_argument("--sessions", type=int, default=1500, help="how many sessions")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    demo.set_defaults(handler=command_demo)
