@@ -56,6 +56,17 @@ class ParticipantRow:
     has_consent: bool
 
 
+@dataclass(frozen=True)
+class EnrolmentRow:
+    """A cohort someone takes part in, and in which role."""
+
+    cohort_id: int
+    cohort_name: str
+    role: str
+    role_label: str
+    capacity: int
+
+
 def validate_cohort(draft: CohortDraft, cohort_id: int | None = None) -> dict[str, str]:
     problems: dict[str, str] = {}
     name = draft.name.strip()
@@ -303,3 +314,33 @@ def list_participants(cohort_id: int) -> list[ParticipantRow]:
         )
         for item in query
     ]
+
+
+def enrolments_of(person_id: int) -> list[EnrolmentRow]:
+    query = (
+        Participation.select(Participation, Cohort)
+        .join(Cohort)
+        .where(Participation.person == person_id)
+        .order_by(Cohort.start_date.desc(nulls="LAST"), Cohort.name)
+    )
+    return [
+        EnrolmentRow(
+            cohort_id=item.cohort.id,
+            cohort_name=item.cohort.name,
+            role=item.role,
+            role_label=role_label(item.role, item.cohort.mentor_label, item.cohort.mentee_label),
+            capacity=item.capacity,
+        )
+        for item in query
+    ]
+
+
+def role_label(role: str, mentor_label: str, mentee_label: str) -> str:
+    """A role in the cohort's own words ("Reverse mentor", "Mentee", or both)."""
+    if role == Role.MENTOR:
+        return mentor_label
+    if role == Role.MENTEE:
+        return mentee_label
+    if mentor_label == mentee_label:
+        return mentor_label
+    return f"{mentor_label} and {mentee_label}"

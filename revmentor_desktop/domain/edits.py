@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -93,15 +94,15 @@ def _many(scopes_of: Callable[[int], list[Scope]], ids: list[int]) -> list[Scope
 # People
 
 
-def add_person(draft: people.PersonDraft) -> Edit:
-    return _record(f"Add {draft.name}", [], lambda: people.add_person(draft), person_scopes)
+def add_person(draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
+    return _record(f"Add {draft.name}", [], lambda: people.add_person(draft, clock), person_scopes)
 
 
-def update_person(person_id: int, draft: people.PersonDraft) -> Edit:
+def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
     return _record(
         f"Edit {draft.name}",
         person_scopes(person_id),
-        lambda: people.update_person(person_id, draft),
+        lambda: people.update_person(person_id, draft, clock),
     )
 
 
@@ -125,8 +126,10 @@ def delete_person(person_id: int) -> Edit:
 # Cohorts
 
 
-def add_cohort(draft: cohorts.CohortDraft) -> Edit:
-    return _record(f"Add cohort {draft.name}", [], lambda: cohorts.add_cohort(draft), cohort_scopes)
+def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:
+    return _record(
+        f"Add cohort {draft.name}", [], lambda: cohorts.add_cohort(draft, clock), cohort_scopes
+    )
 
 
 def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
@@ -157,8 +160,8 @@ def withdraw(cohort_id: int, person_id: int) -> Edit:
 # Pairs
 
 
-def create_pair(draft: pairs.PairDraft) -> Edit:
-    return _record("Create pair", [], lambda: pairs.create_pair(draft), pair_scopes)
+def create_pair(draft: pairs.PairDraft, clock: Clock = system_clock) -> Edit:
+    return _record("Create pair", [], lambda: pairs.create_pair(draft, clock), pair_scopes)
 
 
 def update_pair(pair_id: int, draft: pairs.PairDraft) -> Edit:
@@ -174,11 +177,13 @@ ACTION_NAMES = {
 }
 
 
-def change_pair_status(pair_id: int, action: str, reason: str = "") -> Edit:
+def change_pair_status(
+    pair_id: int, action: str, reason: str = "", clock: Clock = system_clock
+) -> Edit:
     return _record(
         ACTION_NAMES[action],
         pair_scopes(pair_id),
-        lambda: pairs.change_status(pair_id, action, reason),
+        lambda: pairs.change_status(pair_id, action, reason, clock),
     )
 
 
@@ -189,15 +194,17 @@ def delete_pair(pair_id: int) -> Edit:
 # Sessions
 
 
-def add_session(draft: sessions.SessionDraft) -> Edit:
-    return _record("Log session", [], lambda: sessions.add_session(draft), session_scopes)
+def add_session(draft: sessions.SessionDraft, clock: Clock = system_clock) -> Edit:
+    return _record("Log session", [], lambda: sessions.add_session(draft, clock), session_scopes)
 
 
-def update_session(session_id: int, draft: sessions.SessionDraft) -> Edit:
+def update_session(
+    session_id: int, draft: sessions.SessionDraft, clock: Clock = system_clock
+) -> Edit:
     return _record(
         "Edit session",
         session_scopes(session_id),
-        lambda: sessions.update_session(session_id, draft),
+        lambda: sessions.update_session(session_id, draft, clock),
     )
 
 

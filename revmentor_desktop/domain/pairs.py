@@ -233,6 +233,12 @@ def allowed_actions(status: str) -> list[str]:
     return [name for name, (sources, _) in _TRANSITIONS.items() if PairStatus(status) in sources]
 
 
+def validate_end_reason(reason: str) -> dict[str, str]:
+    if not reason.strip():
+        return {"reason": "Say why the pair ended early (no fault implied)."}
+    return {}
+
+
 def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = system_clock) -> None:
     """Apply a status action (activate, pause, resume, complete, end_early)."""
     sources, target = _TRANSITIONS[action]
@@ -242,8 +248,8 @@ def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = sy
             raise RuleViolation(
                 f"A {pair.status} pair cannot be {target.value.replace('ended early', 'ended')}."
             )
-        if target == PairStatus.ENDED_EARLY and not reason.strip():
-            raise ValidationError({"reason": "Say why the pair ended early (no fault implied)."})
+        if target == PairStatus.ENDED_EARLY and (problems := validate_end_reason(reason)):
+            raise ValidationError(problems)
         today = clock().date()
         if target == PairStatus.ACTIVE and pair.start_date is None:
             pair.start_date = today

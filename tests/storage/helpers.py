@@ -24,7 +24,9 @@ def sha256(path: Path) -> str:
 def side_files(path: Path) -> set[str]:
     """The names of the SQLite side files (-wal, -shm, -journal) present beside ``path``."""
     return {
-        path.name + suffix for suffix in SIDE_SUFFIXES if (path.parent / (path.name + suffix)).exists()
+        path.name + suffix
+        for suffix in SIDE_SUFFIXES
+        if (path.parent / (path.name + suffix)).exists()
     }
 
 
@@ -87,9 +89,7 @@ def page_size(path: Path) -> int:
     return 65536 if size == 1 else size
 
 
-def run_python(
-    code: str, *arguments: str, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
+def run_python(code: str, *arguments: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run ``code`` in a separate Python process (same interpreter and environment)."""
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code), *arguments],
@@ -108,3 +108,18 @@ def start_python(code: str, *arguments: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def damage_table_root_page(path: Path, table: str = "person") -> None:
+    """Write garbage over the b-tree page header of ``table``'s root page, as a bad disk might."""
+    ((root_page,),) = query(path, "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+    size = page_size(path)
+    garbage = b"\xde\xad\xbe\xef" * 64  # 0xde is no valid b-tree page type
+    with path.open("r+b") as handle:
+        handle.seek((int(root_page) - 1) * size)
+        handle.write(garbage)
+    try:
+        findings = integrity(path)
+    except sqlite3.DatabaseError:
+        findings = ["malformed"]
+    assert findings != ["ok"], "the damage should be visible to SQLite's own check"

@@ -1,8 +1,7 @@
-"""Files RevMentor must not open are refused with a readable reason, and left exactly as they were."""
+"""Files RevMentor must not open are refused with a readable reason and left exactly as is."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from revmentor_desktop.storage.errors import (
 from revmentor_desktop.storage.inspection import inspect_data_file
 from revmentor_desktop.storage.migrations import LATEST_VERSION
 from tests.storage.helpers import (
-    integrity,
+    damage_table_root_page,
     make_data_file,
     page_size,
     query,
@@ -64,19 +63,7 @@ def truncated_mid_page(path: Path) -> None:
 
 def damaged_person_page(path: Path) -> None:
     make_data_file(path, people=PEOPLE)
-    ((root_page,),) = query(path, "SELECT rootpage FROM sqlite_master WHERE name = 'person'")
-    size = page_size(path)
-    # Garbage over the b-tree page header and its first cells; 0xde is no valid page type.
-    garbage = b"\xde\xad\xbe\xef" * 64
-    with path.open("r+b") as handle:
-        handle.seek((int(root_page) - 1) * size)
-        handle.write(garbage)
-    # The damage is real: SQLite itself reports it.
-    try:
-        findings = integrity(path)
-    except sqlite3.DatabaseError:
-        findings = ["malformed"]
-    assert findings != ["ok"]
+    damage_table_root_page(path, "person")
 
 
 def damaged_header(path: Path) -> None:
@@ -108,7 +95,11 @@ CASES: dict[str, tuple[Callable[[Path], None], type[DataFileError], tuple[str, .
         TruncatedDataFile,
         ("cut short", "should hold", "backup"),
     ),
-    "truncated mid-page": (truncated_mid_page, TruncatedDataFile, ("cut short", "whole number", "backup")),
+    "truncated mid-page": (
+        truncated_mid_page,
+        TruncatedDataFile,
+        ("cut short", "whole number", "backup"),
+    ),
     "damaged page": (damaged_person_page, DamagedDataFile, ("damaged", "Page ", "backup")),
     "damaged header": (damaged_header, DamagedDataFile, ("damaged", "page size", "backup")),
     "other SQLite database": (

@@ -1,0 +1,146 @@
+"""The Today list: which records need the coordinator, and how urgently."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain.attention import AttentionKind, Severity, attention_items
+from revmentor_desktop.domain.clock import Clock
+from revmentor_desktop.storage.database import DataFile
+
+START = datetime(2026, 3, 2, 9, 0)
+
+
+def clock_at(moment: datetime) -> Clock:
+    return lambda: moment
+
+
+def _cohort(name: str = "Reverse 2026", cadence: int = 14) -> int:
+    return cohorts.add_cohort(
+        cohorts.CohortDraft(name, start_date=START.date(), cadence_days=cadence),
+        clock_at(START),
+    )
+
+
+def _pair(cohort_id: int, mentor: str, mentee: str, *, activate: bool = True) -> int:
+    mentor_id = people.add_person(people.PersonDraft(mentor), clock_at(START))
+    mentee_id = people.add_person(people.PersonDraft(mentee), clock_at(START))
+    cohorts.enrol(cohort_id, mentor_id, "mentor")
+    cohorts.enrol(cohort_id, mentee_id, "mentee")
+    pair_id = pairs.create_pair(
+        pairs.PairDraft(cohort_id, mentor_id, mentee_id, start_date=START.date()), clock_at(START)
+    )
+    if activate:
+        pairs.change_status(pair_id, "activate", clock=clock_at(START))
+    return pair_id
+
+
+def _session(pair_id: int, when: datetime, status: str = "held") -> int:
+    draft = sessions.SessionDraft(pair_id, when, status=status)
+    return sessions.add_session(draft, clock_at(max(when, START) + timedelta(days=400)))
+
+
+def _kinds(moment: datetime) -> list[tuple[AttentionKind, Severity, int]]:
+    return [
+        (item.kind, item.severity, item.target_id) for item in attention_items(clock_at(moment))
+    ]
+
+
+def test_an_empty_file_needs_nothing(data_file: DataFile) -> None:
+    assert attention_items(clock_at(START)) == []
+
+
+def test_no_first_session_after_two_weeks(data_file: DataFile) -> None:
+    pair_id = _pair(_cohort(cadence=14), "Ada", "Bo")
+    assert _kinds(START + timedelta(days=14)) == []
+    items = attention_items(clock_at(START + timedelta(days=15)))
+    assert [(i.kind, i.severity, i.target_kind, i.target_id) for i in items] == [
+        (AttentionKind.NO_FIRST_SESSION, Severity.AMBER, "pair", pair_id)
+    ]
+    assert "Ada & Bo" in items[0].text
+    assert "15 days" in items[0].text
+
+
+def test_a_pair_goes_green_amber_red_as_time_passes(data_file: DataFile) -> None:
+    pair_id = _pair(_cohort(cadence=10), "Ada", "Bo")
+    _session(pair_id, START + timedelta(days=1))
+    last = START + timedelta(days=1)
+    assert _kinds(last + timedelta(days=15)) == []
+    assert _kinds(last + timedelta(days=16)) == [(AttentionKind.OVERDUE, Severity.AMBER, pair_id)]
+    assert _kinds(last + timedelta(days=30)) == [(AttentionKind.OVERDUE, Severity.AMBER, pair_id)]
+    assert _kinds(last + timedelta(days=31)) == [(AttentionKind.OVERDUE, Severity.RED, pair_id)]
+
+
+def test_paused_and_finished_pairs_are_not_chased(data_file: DataFile) -> None:
+    cohort_id = _cohort()
+    paused = _pair(cohort_id, "Ada", "Bo")
+    pairs.change_status(paused, "pause", clock=clock_at(START))
+    done = _pair(cohort_id, "Cy", "Di")
+    pairs.change_status(done, "complete", clock=clock_at(START))
+    assert _kinds(START + timedelta(days=200)) == []
+
+
+def test_a_planned_session_in_the_past_asks_to_be_marked(data_file: DataFile) -> None:
+    pair_id = _pair(_cohort(), "Ada", "Bo")
+    _session(pair_id, START + timedelta(days=1))
+    planned = _session(pair_id, START + timedelta(days=5, hours=1), status="planned")
+    during = START + timedelta(days=5, hours=1, minutes=30)
+    assert (AttentionKind.PAST_PLANNED, Severity.AMBER, planned) not in _kinds(during)
+    after = START + timedelta(days=5, hours=2)
+    assert (AttentionKind.PAST_PLANNED, Severity.AMBER, planned) in _kinds(after)
+
+
+def test_sessions_coming_up_this_week(data_file: DataFile) -> None:
+    pair_id = _pair(_cohort(), "Ada", "Bo")
+    _session(pair_id, START + timedelta(days=1))
+    soon = _session(pair_id, START + timedelta(days=6), status="planned")
+    later = _session(pair_id, START + timedelta(days=12), status="planned")
+    kinds = _kinds(START + timedelta(days=2))
+    assert (AttentionKind.UPCOMING, Severity.INFO, soon) in kinds
+    assert all(target != later for _, _, target in kinds)
+
+
+def test_proposed_pairs_without_an_agreement(data_file: DataFile) -> None:
+    cohort_id = _cohort()
+    proposed = _pair(cohort_id, "Ada", "Bo", activate=False)
+    signed = _pair(cohort_id, "Cy", "Di", activate=False)
+    draft = pairs.get_pair(signed)
+    draft.agreement_signed = START.date()
+    pairs.update_pair(signed, draft)
+    assert _kinds(START) == [(AttentionKind.NO_AGREEMENT, Severity.INFO, proposed)]
+
+
+def test_enrolled_people_without_a_pair_are_listed_by_cohort(data_file: DataFile) -> None:
+    cohort_id = _cohort()
+    _pair(cohort_id, "Ada", "Bo")
+    for name in ("Zoë", "Yann", "Xavi", "Wen"):
+        person_id = people.add_person(people.PersonDraft(name), clock_at(START))
+        cohorts.enrol(cohort_id, person_id, "mentee")
+    items = attention_items(clock_at(START))
+    assert [(i.kind, i.target_kind, i.target_id) for i in items] == [
+        (AttentionKind.UNPAIRED, "cohort", cohort_id)
+    ]
+    assert "4 people have no pair yet" in items[0].text
+    assert "Wen, Xavi, Yann and 1 more" in items[0].text
+
+
+def test_finished_cohorts_do_not_ask_for_pairs(data_file: DataFile) -> None:
+    cohort_id = cohorts.add_cohort(
+        cohorts.CohortDraft("Old", start_date=date(2025, 1, 1), end_date=date(2025, 6, 1))
+    )
+    person_id = people.add_person(people.PersonDraft("Zoë"), clock_at(START))
+    cohorts.enrol(cohort_id, person_id, "mentee")
+    assert _kinds(START) == []
+
+
+@pytest.mark.parametrize("days", [16, 40])
+def test_most_urgent_items_come_first(data_file: DataFile, days: int) -> None:
+    cohort_id = _cohort(cadence=10)
+    _pair(cohort_id, "Quiet", "Pair", activate=False)
+    late = _pair(cohort_id, "Late", "Pair")
+    severities = [item.severity for item in attention_items(clock_at(START + timedelta(days=days)))]
+    assert severities == sorted(severities)
+    assert attention_items(clock_at(START + timedelta(days=days)))[0].target_id == late
