@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
 
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
@@ -67,7 +68,15 @@ class DataFile:
             database = _connect(path)
             try:
                 migrate(database)
-            except Exception:
+            except (sqlite3.Error, PeeweeException) as error:
+                database.close()
+                raise DataFileError(
+                    path,
+                    f"could not be upgraded to this version's data format ({error}).",
+                    "The upgrade was undone and the file is as it was; a backup was made "
+                    "before the upgrade.",
+                ) from error
+            except BaseException:
                 database.close()
                 raise
         except BaseException:

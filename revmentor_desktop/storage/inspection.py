@@ -10,6 +10,7 @@ from pathlib import Path
 
 from revmentor_desktop.storage.errors import (
     DamagedDataFile,
+    DataFileError,
     DataFileMissing,
     NewerDataFile,
     NotADataFile,
@@ -112,6 +113,10 @@ def _counts(connection: sqlite3.Connection) -> dict[str, int]:
     }
 
 
+def _damaged(path: Path, error: sqlite3.Error) -> DamagedDataFile:
+    return DamagedDataFile(path, f"is damaged and cannot be read ({error}).", RESTORE_ADVICE)
+
+
 def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
     """Raise a ``DataFileError`` if ``path`` cannot be opened safely; otherwise describe it.
 
@@ -151,11 +156,15 @@ def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
             for row in foreign_key_problems
         )
         return DataFileReport(path, version, path.stat().st_size, _counts(connection), problems)
-    except sqlite3.DatabaseError as error:
-        raise DamagedDataFile(
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error).lower():
+            raise _damaged(path, error) from error
+        raise DataFileError(
             path,
-            f"is damaged and cannot be read ({error}).",
-            RESTORE_ADVICE,
+            "is busy: another program is writing to it right now.",
+            "Try again in a moment.",
         ) from error
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path, error) from error
     finally:
         connection.close()

@@ -89,7 +89,7 @@ class WriterLock:
 
     def _still_names_our_file(self, handle: IO[str]) -> bool:
         try:
-            return os.stat(self.path).st_ino == os.fstat(handle.fileno()).st_ino
+            return self.path.stat().st_ino == os.fstat(handle.fileno()).st_ino
         except FileNotFoundError:
             return False
 

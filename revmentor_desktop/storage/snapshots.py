@@ -85,12 +85,12 @@ def restore(snapshot: Snapshot) -> None:
         quoted = [f'"{column}"' for column in values]
         assignments = ", ".join(f"{name} = ?" for name in quoted)
         updated = database.execute_sql(
-            f'UPDATE "{table}" SET {assignments} WHERE id = ?',  # noqa: S608
+            f'UPDATE "{table}" SET {assignments} WHERE id = ?',
             [*values.values(), row_id],
         )
         if updated.rowcount == 0:
             placeholders = ", ".join("?" for _ in values)
             database.execute_sql(
-                f'INSERT INTO "{table}" ({", ".join(quoted)}) VALUES ({placeholders})',  # noqa: S608
+                f'INSERT INTO "{table}" ({", ".join(quoted)}) VALUES ({placeholders})',
                 list(values.values()),
             )

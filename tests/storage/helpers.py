@@ -47,7 +47,7 @@ def pragma_value(path: Path, name: str) -> object:
 
 
 def integrity(path: Path) -> list[str]:
-    return [row[0] for row in query(path, "PRAGMA integrity_check")]  # type: ignore[misc]
+    return [str(row[0]) for row in query(path, "PRAGMA integrity_check")]
 
 
 def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:

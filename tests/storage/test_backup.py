@@ -30,6 +30,7 @@ from tests.storage.helpers import (
     integrity,
     make_data_file,
     query,
+    raw_connection,
     sha256,
     side_files,
     start_python,
@@ -214,6 +215,36 @@ def test_restore_brings_back_exactly_the_backed_up_data(data_path: Path) -> None
             "Kwame",
             "Zoë",
         ]
+
+
+def test_restore_never_pairs_the_old_files_log_with_the_restored_file(data_path: Path) -> None:
+    """A reader that still has the old file open keeps its log alive through the safety backup.
+
+    That log holds committed pages of the old file; left beside the restored file, SQLite would
+    replay them into it.
+    """
+    _add_people(data_path, ["Ana", "Kwame"])
+    backup = automatic_backup(data_path, reason="manual", now=datetime(2024, 5, 1, 9, 0))
+    backup_rows = table_rows(backup, "person")
+    with DataFile.open(data_path) as opened, opened.transaction():
+        Person.update(name="Changed").execute()
+    reader = raw_connection(data_path)  # e.g. a nightly `revmentor backup` still reading
+    try:
+        assert reader.execute("SELECT DISTINCT name FROM person").fetchall() == [("Changed",)]
+        writer = raw_connection(data_path)
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("UPDATE person SET name = 'Changed again'")
+        writer.close()  # not the last connection: its changes stay in the log
+        assert f"{data_path.name}-wal" in side_files(data_path)
+
+        with WriterLock(data_path):
+            restore_backup(backup, data_path)
+            assert not side_files(data_path), "the old file's log must not survive"
+    finally:
+        reader.close()
+
+    assert table_rows(data_path, "person") == backup_rows
+    assert integrity(data_path) == ["ok"]
 
 
 def test_restoring_a_damaged_backup_is_refused_and_changes_nothing(data_path: Path) -> None:

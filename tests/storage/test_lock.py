@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import socket
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def lock_holder(path: Path) -> dict[str, object]:
 
 
 @pytest.fixture
-def holder_process(data_path: Path) -> Iterator[tuple[int, object]]:
+def holder_process(data_path: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     """Another process that holds the data file open; yields its pid and the process."""
     process = start_python(HOLD_OPEN, str(data_path))
     try:
@@ -89,7 +90,7 @@ def test_a_second_process_is_refused_and_told_who_holds_the_file(data_path: Path
 
 
 def test_this_process_is_refused_while_another_holds_the_file(
-    data_path: Path, holder_process: tuple[int, object]
+    data_path: Path, holder_process: tuple[int, subprocess.Popen[str]]
 ) -> None:
     holder_pid, _process = holder_process
 
@@ -121,13 +122,13 @@ def test_closing_releases_the_file_for_the_next_process(data_path: Path) -> None
 
 
 def test_a_lock_left_by_a_killed_process_is_reclaimed(
-    data_path: Path, holder_process: tuple[int, object]
+    data_path: Path, holder_process: tuple[int, subprocess.Popen[str]]
 ) -> None:
     holder_pid, process = holder_process
     assert lock_holder(data_path)["pid"] == holder_pid
 
-    process.send_signal(signal.SIGKILL)  # type: ignore[attr-defined]
-    process.wait(timeout=10)  # type: ignore[attr-defined]
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
 
     # The crash left its lock file behind, naming a process that no longer exists.
     assert lock_file_for(data_path).exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import migrations
@@ -298,8 +298,8 @@ def test_a_failed_upgrade_leaves_the_file_at_its_old_version(
 ) -> None:
     path, rows_before = version_1_file
 
-    def half_done_then_fails(database: object) -> None:
-        database.execute_sql(  # type: ignore[attr-defined]
+    def half_done_then_fails(database: Database) -> None:
+        database.execute_sql(
             "ALTER TABLE person ADD COLUMN consent_wording TEXT NOT NULL DEFAULT ''"
         )
         raise RuntimeError("simulated failure in the middle of an upgrade step")
