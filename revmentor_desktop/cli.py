@@ -14,12 +14,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from revmentor_desktop import __version__
-from revmentor_desktop.commands import data_file
+from revmentor_desktop.commands import data_file, documents, match, people_io
 from revmentor_desktop.commands.common import EXIT_PROBLEM, CommandProblem
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.storage.errors import DataFileError
 
-COMMAND_MODULES = (data_file,)
+COMMAND_MODULES = (data_file, match, people_io, documents)
 
 Handler = Callable[[argparse.Namespace], int]
 

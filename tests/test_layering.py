@@ -1,4 +1,4 @@
-"""The layering contract is real: it passes on the code and fails when a domain module imports Qt."""
+"""The layering contract is real: it holds, and it fails when a domain module imports Qt."""
 
 from __future__ import annotations
 

@@ -134,7 +134,9 @@ def _unpaired_items(now: datetime) -> list[AttentionItem]:
             continue
         noun = "1 person has" if len(waiting) == 1 else f"{len(waiting)} people have"
         text = f"{cohort.name}: {noun} no pair yet ({_names(waiting)})."
-        items.append(AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort.id))
+        items.append(
+            AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort.id)
+        )
     return items
 
 

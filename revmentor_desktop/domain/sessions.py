@@ -79,11 +79,11 @@ def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
         problems["cancelled_by"] = "Say who cancelled: the mentor, the mentee or the coordinator."
     if draft.meeting_format not in {item.value for item in MeetingFormat}:
         problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
-    if pair is not None and pair.start_date and draft.starts_at.date() < pair.start_date:
-        if draft.status == SessionStatus.HELD:
-            problems["starts_at"] = (
-                f"The pair started on {pair.start_date:%d %b %Y}; a session cannot be earlier."
-            )
+    started = pair.start_date if pair is not None else None
+    if started and draft.starts_at.date() < started and draft.status == SessionStatus.HELD:
+        problems["starts_at"] = (
+            f"The pair started on {started:%d %b %Y}; a session cannot be earlier."
+        )
     return problems
 
 
@@ -255,8 +255,15 @@ def _row(values: tuple[Any, ...]) -> SessionRow:
         meeting_format=values[7],
         status=values[8],
         cancelled_by=values[9],
-        topics=Meeting.topics.python_value(values[10]),
+        topics=_topics(values[10]),
     )
+
+
+def _topics(value: object) -> list[str]:
+    """Tuples of a select already hold the decoded list; raw rows hold the JSON text."""
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return Meeting.topics.python_value(value)
 
 
 def session_rows(ids: list[int]) -> dict[int, SessionRow]:
