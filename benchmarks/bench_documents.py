@@ -1,0 +1,168 @@
+"""Benchmark: printed documents at scale (figures and ratios against the goals, not a test).
+
+- Agreements for a 500-pair cohort in one PDF: goal ≥ 100 pages per second.
+- The cohort report of a demo file with 100,000 sessions: goal ≤ 5 s (gathering + drawing).
+
+Run with ``python benchmarks/bench_documents.py [PAIRS] [SESSIONS]``. Exits 1 when a goal is
+missed. Font registration (a one-off per process) is timed separately from the batch.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from revmentor_desktop.domain import cohorts, pairs, people, report_data
+from revmentor_desktop.domain.demo import generate_demo
+from revmentor_desktop.reports import fonts
+from revmentor_desktop.reports.agreement import render_agreements
+from revmentor_desktop.reports.cohort_report import render_cohort_report
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.models import Cohort, Meeting, Pair
+
+PAGES_PER_SECOND_GOAL = 100.0
+REPORT_SECONDS_GOAL = 5.0
+TODAY = datetime(2026, 6, 15, 10, 0)
+
+
+def clock() -> datetime:
+    return TODAY
+
+
+def build_cohort(pair_count: int) -> int:
+    cohort_id = cohorts.add_cohort(
+        cohorts.CohortDraft(
+            "Reverse mentoring 2026", "reverse", date(2026, 3, 2), date(2026, 12, 18)
+        ),
+        clock,
+    )
+    for number in range(pair_count):
+        mentor = people.add_person(
+            people.PersonDraft(
+                f"Agnès Mentor-{number:03d}", job_title="Digital associate", department="Marketing"
+            ),
+            clock,
+        )
+        mentee = people.add_person(
+            people.PersonDraft(
+                f"Jörg Mentee-{number:03d}", job_title="Head of Finance", department="Finance"
+            ),
+            clock,
+        )
+        cohorts.enrol(cohort_id, mentor, "mentor")
+        cohorts.enrol(cohort_id, mentee, "mentee")
+        pairs.create_pair(
+            pairs.PairDraft(
+                cohort_id,
+                mentor,
+                mentee,
+                start_date=date(2026, 3, 9),
+                focus_areas=["Microsoft Teams", "LinkedIn", "Generative AI tools"],
+                goals=[
+                    pairs.GoalDraft("Run a Teams meeting with breakout rooms and polls", 20),
+                    pairs.GoalDraft("Post on LinkedIn about the team's work once a month", 0),
+                ],
+            ),
+            clock,
+        )
+    return cohort_id
+
+
+def bench_agreements(folder: Path, pair_count: int) -> float:
+    started = time.perf_counter()
+    fonts.register_fonts()
+    fonts.text("王")  # also the CJK fallback lookup, if the system has one
+    font_seconds = time.perf_counter() - started
+    with DataFile.open(folder / "agreements.revmentor", create=True):
+        cohort_id = build_cohort(pair_count)
+        started = time.perf_counter()
+        batch = report_data.agreements_for_cohort(cohort_id, clock)
+        gathered = time.perf_counter() - started
+    buffer = io.BytesIO()
+    started = time.perf_counter()
+    render_agreements(batch, buffer)
+    drawn = time.perf_counter() - started
+    pages = len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
+    rate = pages / (gathered + drawn)
+    print(
+        f"Agreements: {len(batch.agreements)} pairs, {pages} pages, "
+        f"{len(buffer.getvalue()) / 1e6:.1f} MB"
+    )
+    print(
+        f"  fonts (once per process) {font_seconds:.2f} s, gathering {gathered:.2f} s, "
+        f"drawing {drawn:.2f} s"
+    )
+    print(
+        f"  {rate:.0f} pages/s against a goal of {PAGES_PER_SECOND_GOAL:.0f} "
+        f"(ratio {rate / PAGES_PER_SECOND_GOAL:.2f})"
+    )
+    return rate
+
+
+def bench_cohort_report(folder: Path, session_count: int) -> float:
+    with DataFile.open(folder / "demo.revmentor", create=True):
+        summary = generate_demo(people=3000, sessions=session_count, seed=1, today=TODAY.date())
+        sessions_by_cohort = {
+            cohort.id: Meeting.select().join(Pair).where(Pair.cohort == cohort.id).count()
+            for cohort in Cohort.select()
+        }
+        biggest = max(sessions_by_cohort, key=sessions_by_cohort.__getitem__)
+        print(
+            f"Demo: {summary.people} people, {summary.cohorts} cohorts, {summary.pairs} pairs, "
+            f"{summary.sessions} sessions; the largest cohort has {sessions_by_cohort[biggest]:,}"
+        )
+        timings = []
+        for cohort_id in (biggest, *[key for key in sessions_by_cohort if key != biggest]):
+            started = time.perf_counter()
+            data = report_data.cohort_report(cohort_id, clock)
+            gathered = time.perf_counter() - started
+            buffer = io.BytesIO()
+            render_cohort_report(data, buffer)
+            total = time.perf_counter() - started
+            timings.append((cohort_id, gathered, total, len(data.pairs)))
+        # The worst case: every pair and all 100,000 sessions in one cohort.
+        Pair.update(cohort=biggest).execute()
+        started = time.perf_counter()
+        data = report_data.cohort_report(biggest, clock)
+        whole_gathered = time.perf_counter() - started
+        buffer = io.BytesIO()
+        render_cohort_report(data, buffer)
+        whole = time.perf_counter() - started
+        whole_pages = len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
+    cohort_id, gathered, total, pair_lines = timings[0]
+    all_cohorts = sum(item[2] for item in timings)
+    print(
+        f"Cohort report (largest cohort, {pair_lines} pairs): gathering {gathered:.2f} s, "
+        f"total {total:.2f} s against a goal of {REPORT_SECONDS_GOAL:.0f} s "
+        f"(ratio {total / REPORT_SECONDS_GOAL:.2f})"
+    )
+    figures = data.figures
+    whole_sessions = figures.sessions_held + figures.sessions_cancelled + figures.sessions_upcoming
+    print(f"  every cohort's report in turn: {all_cohorts:.2f} s for {len(timings)} cohorts")
+    print(
+        f"Cohort report with all {whole_sessions:,} sessions and {len(data.pairs)} pairs in one "
+        f"cohort ({whole_pages} pages): gathering "
+        f"{whole_gathered:.2f} s, total {whole:.2f} s (ratio {whole / REPORT_SECONDS_GOAL:.2f})"
+    )
+    return max(total, whole)
+
+
+def main() -> int:
+    pair_count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    session_count = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    with tempfile.TemporaryDirectory() as folder:
+        rate = bench_agreements(Path(folder), pair_count)
+        seconds = bench_cohort_report(Path(folder), session_count)
+    ok = rate >= PAGES_PER_SECOND_GOAL and seconds <= REPORT_SECONDS_GOAL
+    print("All goals met." if ok else "A goal was missed.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

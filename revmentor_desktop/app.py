@@ -1,0 +1,82 @@
+"""Composition root: settings, then the data file, then the window.
+
+Nothing heavy is imported here: reports and matching load when first used.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from revmentor_desktop import APP_ID, APP_NAME, paths
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.file_actions import open_with_recovery
+from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from revmentor_desktop.ui.undo import EditStack
+
+ORGANIZATION_NAME = "RevMentor"
+ORGANIZATION_DOMAIN = "revmentor.org"
+
+
+def application_icon() -> QIcon:
+    svg = resources.files("revmentor_desktop.resources.icons").joinpath("revmentor.svg")
+    pixmap = QPixmap()
+    pixmap.loadFromData(QByteArray(svg.read_bytes()), "SVG")
+    return QIcon(pixmap)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setOrganizationDomain(ORGANIZATION_DOMAIN)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def start_path(data_path: Path | None, settings: AppSettings) -> tuple[Path, bool]:
+    """Which file to open and whether to create it: ``--data``, else the last one, else the
+    default file, created on first start."""
+    if data_path is not None:
+        return data_path, False
+    last = settings.get(LAST_FILE)
+    if last:
+        return Path(last), False
+    return paths.default_data_file(), True
+
+
+def open_main_window(
+    data_path: Path | None, settings: AppSettings, clock: Clock = system_clock
+) -> MainWindow | None:
+    """Open the data file (asking the user what to do if it fails), then build the window."""
+    session = DataFileSession(settings, clock)
+    path, create = start_path(data_path, settings)
+    if path == paths.default_data_file():
+        create = True
+    if not open_with_recovery(None, session, path, create=create, give_up_label="Quit"):
+        return None
+    context = AppContext(EditStack(), clock)
+    window = MainWindow(context, session, settings)
+    session.setParent(window)
+    context.edits.setParent(window)
+    return window
+
+
+def run_gui(data_path: Path | None) -> int:
+    app = make_application(sys.argv)
+    window = open_main_window(data_path, AppSettings())
+    if window is None:
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,227 @@
+"""Sub-commands that bring people in and take data out: import-people, export, ics, and the
+privacy tools person-export, erase and retention.
+
+Writing commands open the data file with ``DataFile.open`` (the writer lock: a file the app
+holds is refused with a clear message). Exports only read, so they work while the app is open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from revmentor_desktop.commands.common import EXIT_OK, EXIT_PROBLEM, CommandProblem, data_path
+
+
+def _output(arguments: argparse.Namespace) -> Path:
+    return Path(arguments.output).expanduser().absolute()
+
+
+def command_import_people(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain import importing
+    from revmentor_desktop.storage.database import DataFile
+
+    table = importing.read_table_file(Path(arguments.file).expanduser())
+    options = importing.ImportOptions(
+        date_order=importing.DateOrder(arguments.date_order) if arguments.date_order else None,
+        cohort_name=arguments.cohort or "",
+        cohort_kind=arguments.kind,
+        default_role=arguments.role,
+    )
+    path = data_path(arguments)
+    with DataFile.open(path) as opened:
+        mapping = importing.initial_mapping(table.headers)
+        plan = importing.build_plan(table, mapping, options)
+        print(f"Read {arguments.file}: {table.detected}, {len(table.rows)} rows.")
+        for header, field in zip(table.headers, plan.mapping.fields, strict=False):
+            print(f"  {header or '(no heading)'} → {field.label if field else '(not imported)'}")
+        for header, order in plan.date_orders.items():
+            print(f"  Dates in “{header}”: {order}")
+        for note in plan.notes:
+            print(f"Note: {note}")
+        for problem in plan.file_problems:
+            print(f"revmentor: {problem}", file=sys.stderr)
+        if plan.file_problems:
+            if plan.needs_date_order:
+                print("revmentor: add --date-order dmy or --date-order mdy.", file=sys.stderr)
+            print("Nothing was imported.", file=sys.stderr)
+            return EXIT_PROBLEM
+        for problem in plan.problems:
+            print(str(problem), file=sys.stderr)
+        if plan.problems and not arguments.skip_invalid:
+            rows = len(plan.invalid_lines)
+            noun = "1 row has" if rows == 1 else f"{rows} rows have"
+            print(
+                f"Nothing was imported: {noun} problems. Correct the file, or add --skip-invalid "
+                "to import the other rows.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEM
+        if arguments.dry_run:
+            for record in plan.records:
+                if record.kind == importing.ChangeKind.ADD:
+                    print(f"Line {record.line}: add {record.name} <{record.email}>")
+                elif record.kind == importing.ChangeKind.UPDATE:
+                    changes = "; ".join(f"{c.field}: “{c.old}” → “{c.new}”" for c in record.changes)
+                    print(f"Line {record.line}: update {record.name}: {changes}")
+            print(f"Dry run, nothing was changed: would be {plan.summary()}.")
+            return EXIT_OK
+        result = importing.apply_plan(plan, opened.path, skip_invalid=arguments.skip_invalid)
+        if result.backup_path is not None:
+            print(f"Backup before the import: {result.backup_path}")
+    print(f"Imported: {result.summary()}.")
+    return EXIT_OK
+
+
+def command_export(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain import exporting
+    from revmentor_desktop.storage.reading import open_for_reading
+
+    destination = _output(arguments)
+    with open_for_reading(data_path(arguments)):
+        exporting.export(arguments.what, destination, include_private=arguments.include_private)
+    private = "with" if arguments.include_private else "without"
+    print(f"Wrote {destination} ({arguments.what}, {private} private fields).")
+    return EXIT_OK
+
+
+def command_ics(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain import calendar, cohorts
+    from revmentor_desktop.storage.reading import open_for_reading
+
+    destination = _output(arguments)
+    with open_for_reading(data_path(arguments)):
+        cohort_id = cohorts.find_cohort_id(arguments.cohort) if arguments.cohort else None
+        count = calendar.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
+    noun = "1 session" if count == 1 else f"{count} sessions"
+    print(f"Wrote {destination} ({noun}).")
+    return EXIT_OK
+
+
+def command_person_export(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain import privacy
+    from revmentor_desktop.storage.reading import open_for_reading
+
+    with open_for_reading(data_path(arguments)):
+        person_id = privacy.find_person_id(arguments.email)
+        json_path, csv_path = privacy.write_access_export(person_id, _output(arguments))
+    print(f"Wrote {json_path}")
+    print(f"Wrote {csv_path}")
+    return EXIT_OK
+
+
+def command_erase(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain import privacy
+    from revmentor_desktop.storage.database import DataFile
+
+    path = data_path(arguments)
+    with DataFile.open(path) as opened:
+        person_id = privacy.find_person_id(arguments.email)
+        if not arguments.yes:
+            if not sys.stdin.isatty():
+                raise CommandProblem("Add --yes to confirm the erasure when not interactive.")
+            answer = input(
+                f"Erase every personal detail of {arguments.email} from {path}? "
+                "This cannot be undone. [y/N] "
+            )
+            if answer.strip().lower() not in {"y", "yes"}:
+                print("Erasure cancelled; nothing was changed.")
+                return EXIT_OK
+        report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
+    print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
+    if arguments.purge_backups:
+        print(f"Deleted {len(report.purged)} automatic backups that still held their data.")
+    else:
+        print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
+    return EXIT_OK
+
+
+def command_retention(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain import privacy
+    from revmentor_desktop.storage.reading import open_for_reading
+
+    with open_for_reading(data_path(arguments)):
+        months = arguments.months or privacy.retention_months()
+        due = privacy.people_due_for_erasure(months)
+    if not due:
+        print(f"Nobody's last cohort ended more than {months} months ago.")
+        return EXIT_OK
+    print(f"Last cohort ended more than {months} months ago (offered for erasure):")
+    for item in due:
+        print(f"  {item.name}: {item.last_cohort}, ended {item.ended_on.isoformat()}")
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    importer = commands.add_parser(
+        "import-people", help="import a staff list or enrolment-form answers (CSV or XLSX)"
+    )
+    importer.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    importer.add_argument("--cohort", metavar="NAME", help="enrol the people in this cohort")
+    importer.add_argument(
+        "--kind",
+        choices=["reverse", "traditional", "mutual"],
+        default="reverse",
+        help="kind of a cohort that is created (default reverse)",
+    )
+    importer.add_argument(
+        "--role",
+        choices=["mentor", "mentee", "both"],
+        help="role for rows without one when enrolling in --cohort",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what would change, change nothing"
+    )
+    importer.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows, list the others"
+    )
+    importer.add_argument(
+        "--date-order",
+        choices=["dmy", "mdy"],
+        help="read dates like 03/04/2024 day-first (dmy) or month-first (mdy)",
+    )
+    importer.set_defaults(handler=command_import_people)
+
+    export = commands.add_parser("export", help="export data to CSV (or everything to JSON)")
+    export.add_argument("what", choices=["people", "cohorts", "pairs", "sessions", "all"])
+    export.add_argument("-o", "--output", metavar="FILE", required=True)
+    export.add_argument(
+        "--include-private",
+        action="store_true",
+        help="include notes, consent details, hire dates, grades, locations and takeaways",
+    )
+    export.set_defaults(handler=command_export)
+
+    ics = commands.add_parser("ics", help="write planned sessions as a calendar (.ics) file")
+    which = ics.add_mutually_exclusive_group(required=True)
+    which.add_argument("--pair", type=int, metavar="ID", help="the sessions of one pair")
+    which.add_argument("--cohort", metavar="NAME", help="the sessions of one cohort")
+    which.add_argument("--all", action="store_true", help="every planned session")
+    ics.add_argument("-o", "--output", metavar="FILE", required=True)
+    ics.set_defaults(handler=command_ics)
+
+    person_export = commands.add_parser(
+        "person-export", help="everything about one person (access request): JSON and CSV"
+    )
+    person_export.add_argument("email", metavar="EMAIL")
+    person_export.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="FILE.json and FILE.csv"
+    )
+    person_export.set_defaults(handler=command_person_export)
+
+    erase = commands.add_parser("erase", help="erase a person's personal data for good")
+    erase.add_argument("email", metavar="EMAIL")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.add_argument(
+        "--purge-backups",
+        action="store_true",
+        help="also delete the automatic backups that still hold their data",
+    )
+    erase.set_defaults(handler=command_erase)
+
+    retention = commands.add_parser(
+        "retention", help="list people whose last cohort ended long ago (offered for erasure)"
+    )
+    retention.add_argument("--months", type=int, help="instead of the data file's setting")
+    retention.set_defaults(handler=command_retention)

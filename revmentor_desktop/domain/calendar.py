@@ -1,0 +1,163 @@
+"""Planned sessions as an .ics calendar that Outlook and Google Calendar update in place.
+
+Each session keeps one UID for its whole life and carries its ``sequence`` column as SEQUENCE,
+so importing the file again updates the events instead of duplicating them. Times are local
+wall-clock times, written with the local time zone (and its VTIMEZONE definition).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Calendar, Event, Timezone
+
+from revmentor_desktop import __version__
+from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.vocabulary import SessionStatus
+from revmentor_desktop.storage.files import write_atomically
+from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
+
+TIMEZONE_SETTING = "calendar.timezone"
+IDENTITY_SETTING = "calendar.uid_domain"
+
+
+def local_zone_name() -> str:
+    """The IANA name of this computer's time zone (the setting wins), else "UTC"."""
+    configured = settings.get_setting(TIMEZONE_SETTING)
+    candidates = [configured, os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if not name or not isinstance(name, str):
+            continue
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+        return name
+    return "UTC"
+
+
+def uid_domain() -> str:
+    """A name that identifies this data file in UIDs and never changes once chosen.
+
+    A file that has the setting uses it; otherwise it is derived from the data's oldest
+    record, which stays the same as long as that record exists (exports only read, so they
+    cannot store a new identity).
+    """
+    stored = settings.get_setting(IDENTITY_SETTING)
+    if isinstance(stored, str) and stored:
+        return stored
+    first_cohort = Cohort.select(Cohort.id, Cohort.created_at).order_by(Cohort.id).first()
+    first_person = Person.select(Person.id, Person.created_at).order_by(Person.id).first()
+    seed = "|".join(
+        f"{row.id}:{row.created_at}" for row in (first_cohort, first_person) if row is not None
+    )
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:12]
+
+
+def ensure_uid_domain() -> str:
+    """Store the UID domain in the file so later deletions never change it (call when opening
+    for writing). It stores the value already in use, so earlier .ics files stay valid."""
+    domain = uid_domain()
+    if settings.get_setting(IDENTITY_SETTING) != domain:
+        settings.set_setting(IDENTITY_SETTING, domain)
+    return domain
+
+
+def session_uid(session_id: int, domain: str) -> str:
+    return f"session-{session_id}@{domain}.revmentor"
+
+
+def _sessions(pair_id: int | None, cohort_id: int | None) -> list[Meeting]:
+    query = (
+        Meeting.select(Meeting, Pair)
+        .join(Pair)
+        .where(Meeting.status.in_([SessionStatus.PLANNED.value, SessionStatus.CANCELLED.value]))
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    if pair_id is not None:
+        if not Pair.select().where(Pair.id == pair_id).exists():
+            raise NotFound(f"There is no pair with number {pair_id}.")
+        query = query.where(Meeting.pair == pair_id)
+    if cohort_id is not None:
+        query = query.where(Pair.cohort == cohort_id)
+    return list(query)
+
+
+def build_calendar(
+    pair_id: int | None = None,
+    cohort_id: int | None = None,
+    zone_name: str | None = None,
+    clock: Clock = system_clock,
+) -> Calendar:
+    """Planned sessions of a pair, a cohort or everything; cancelled ones say so (STATUS)."""
+    zone_name = zone_name or local_zone_name()
+    zone = ZoneInfo(zone_name)
+    names = dict(Person.select(Person.id, Person.name).tuples())
+    domain = uid_domain()
+    stamp = clock().astimezone().astimezone(ZoneInfo("UTC"))
+    calendar = Calendar()
+    calendar.add("prodid", f"-//RevMentor Desktop {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Mentoring sessions")
+    calendar.add("x-wr-timezone", zone_name)
+    sessions = _sessions(pair_id, cohort_id)
+    if sessions:
+        first = min(s.starts_at for s in sessions).date() - timedelta(days=366)
+        last = max(s.starts_at for s in sessions).date() + timedelta(days=366)
+        calendar.add_component(Timezone.from_tzid(zone_name, first_date=first, last_date=last))
+    for session in sessions:
+        pair = session.pair
+        mentor, mentee = names.get(pair.mentor_id, ""), names.get(pair.mentee_id, "")
+        starts: datetime = session.starts_at.replace(tzinfo=zone)
+        event = Event()
+        event.add("uid", session_uid(session.id, domain))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", starts)
+        event.add("dtend", starts + timedelta(minutes=session.duration_minutes))
+        event.add("sequence", session.sequence)
+        event.add("summary", f"Mentoring: {mentor} & {mentee}")
+        event.add("description", f"Mentoring session ({session.meeting_format}).")
+        if session.status == SessionStatus.CANCELLED:
+            event.add("status", "CANCELLED")
+        else:
+            event.add("status", "CONFIRMED")
+        calendar.add_component(event)
+    return calendar
+
+
+def calendar_bytes(
+    pair_id: int | None = None,
+    cohort_id: int | None = None,
+    zone_name: str | None = None,
+    clock: Clock = system_clock,
+) -> bytes:
+    return build_calendar(pair_id, cohort_id, zone_name, clock).to_ical()
+
+
+def write_calendar(
+    destination: Path,
+    pair_id: int | None = None,
+    cohort_id: int | None = None,
+    zone_name: str | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """Write the .ics atomically; returns how many sessions it holds."""
+    calendar = build_calendar(pair_id, cohort_id, zone_name, clock)
+    write_atomically(Path(destination), calendar.to_ical())
+    return len(calendar.walk("VEVENT"))

@@ -1,0 +1,61 @@
+"""Importing staff lists and enrolment-form answers: read → map → plan → apply.
+
+``read_table_file`` detects the format; ``initial_mapping`` recognises (or remembers) what each
+column holds; ``build_plan`` checks every row and shows every change without writing; and
+``apply_plan`` writes it in one transaction after an automatic backup.
+"""
+
+from revmentor_desktop.domain.importing.apply import (
+    ImportResult,
+    apply_plan,
+    backup_before_import,
+)
+from revmentor_desktop.domain.importing.dates import DateOrder
+from revmentor_desktop.domain.importing.errors import ImportFileError
+from revmentor_desktop.domain.importing.mapping import (
+    FIELD_LABELS,
+    ColumnMapping,
+    Field,
+    guess_mapping,
+    header_signature,
+    initial_mapping,
+    remember_mapping,
+    remembered_mapping,
+)
+from revmentor_desktop.domain.importing.plan import (
+    ChangeKind,
+    FieldChange,
+    ImportOptions,
+    ImportPlan,
+    Record,
+    RowProblem,
+    build_plan,
+)
+from revmentor_desktop.domain.importing.reading import Row, Table, read_table, read_table_file
+
+__all__ = [
+    "FIELD_LABELS",
+    "ChangeKind",
+    "ColumnMapping",
+    "DateOrder",
+    "Field",
+    "FieldChange",
+    "ImportFileError",
+    "ImportOptions",
+    "ImportPlan",
+    "ImportResult",
+    "Record",
+    "Row",
+    "RowProblem",
+    "Table",
+    "apply_plan",
+    "backup_before_import",
+    "build_plan",
+    "guess_mapping",
+    "header_signature",
+    "initial_mapping",
+    "read_table",
+    "read_table_file",
+    "remember_mapping",
+    "remembered_mapping",
+]

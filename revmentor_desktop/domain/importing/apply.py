@@ -1,0 +1,203 @@
+"""Writing an import plan: one transaction, after an automatic backup; all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import chunked, fn
+
+from revmentor_desktop.domain import cohorts
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import RuleViolation
+from revmentor_desktop.domain.importing.mapping import remember_mapping
+from revmentor_desktop.domain.importing.plan import (
+    ChangeKind,
+    ImportPlan,
+    Record,
+    RowProblem,
+    build_plan,
+)
+from revmentor_desktop.domain.people import LEARN, TEACH
+from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.storage.models import Cohort, Person, Skill, database_proxy
+
+BackupMaker = Callable[[], Path | None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    skipped_problems: tuple[RowProblem, ...] = ()
+    backup_path: Path | None = None
+    cohort_id: int | None = None
+    person_ids: tuple[int, ...] = field(default_factory=tuple)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped"
+        )
+
+
+def backup_before_import(data_file: Path) -> BackupMaker:
+    """The usual backup step: an automatic backup of ``data_file`` named "before-import"."""
+
+    def make() -> Path:
+        from revmentor_desktop.storage.backup import automatic_backup
+
+        return automatic_backup(Path(data_file), reason="before-import")
+
+    return make
+
+
+def apply_plan(
+    plan: ImportPlan,
+    backup: Path | BackupMaker | None,
+    *,
+    skip_invalid: bool = False,
+    clock: Clock = system_clock,
+) -> ImportResult:
+    """Write ``plan``: a backup first (``backup`` is the data file or a callable), then one
+    transaction. The plan is checked again inside the transaction, so a change made since the
+    preview is never overwritten blindly; any failure rolls everything back.
+    """
+    if not plan.can_apply(skip_invalid):
+        problems = plan.file_problems or [str(problem) for problem in plan.problems[:3]]
+        raise RuleViolation("Nothing was imported: " + " ".join(problems))
+    make_backup = backup_before_import(backup) if isinstance(backup, Path) else backup
+    backup_path: Path | None = None
+    if plan.has_changes or (plan.options.cohort_name.strip() and plan.cohort_id is None):
+        backup_path = make_backup() if make_backup is not None else None
+    now = clock()
+    with database_proxy.atomic():
+        fresh = build_plan(plan.table, plan.mapping, plan.options)
+        if _outline(fresh) != _outline(plan):
+            raise RuleViolation(
+                "The data changed since the preview was made; look at the preview again."
+            )
+        cohort_id = _cohort_for(fresh, now)
+        ids = _write_people(fresh.records, now)
+        _write_skills(fresh.records, ids)
+        _write_managers(fresh.records, ids)
+        if cohort_id is not None:
+            for record in fresh.records:
+                if record.role and record.enrolment_changed:
+                    cohorts.enrol(cohort_id, ids[record.key], record.role, record.capacity)
+        remember_mapping(plan.table.headers, plan.mapping)
+    return ImportResult(
+        added=fresh.added,
+        updated=fresh.updated,
+        unchanged=fresh.unchanged,
+        skipped=fresh.skipped,
+        skipped_problems=tuple(fresh.problems),
+        backup_path=backup_path,
+        cohort_id=cohort_id,
+        person_ids=tuple(ids[record.key] for record in fresh.records),
+    )
+
+
+def _outline(plan: ImportPlan) -> tuple[object, ...]:
+    return (
+        tuple(plan.file_problems),
+        tuple(plan.problems),
+        tuple((r.line, r.kind, tuple(r.changes)) for r in plan.records),
+    )
+
+
+def _cohort_for(plan: ImportPlan, now: object) -> int | None:
+    name = plan.options.cohort_name.strip()
+    if not name:
+        return None
+    cohort = Cohort.get_or_none(fn.lower(Cohort.name) == name.lower())
+    if cohort is not None:
+        return int(cohort.id)
+    return cohorts.add_cohort(
+        cohorts.CohortDraft(name=name, kind=plan.options.cohort_kind), clock=lambda: now
+    )
+
+
+def _search_key(record: Record) -> str:
+    after = record.after
+    return fold(" ".join((after["name"], record.email, after["department"], after["job_title"])))
+
+
+def _write_people(records: list[Record], now: object) -> dict[str, int]:
+    ids = {r.key: r.person_id for r in records if r.person_id is not None}
+    new_rows = []
+    for record in records:
+        if record.kind == ChangeKind.ADD:
+            new_rows.append(
+                {
+                    **record.after,
+                    "name": " ".join(record.after["name"].split()),
+                    "email": record.email,
+                    "email_key": record.key,
+                    "search_key": _search_key(record),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        elif record.kind == ChangeKind.UPDATE and record.changed_columns:
+            values = {column: record.after[column] for column in record.changed_columns}
+            Person.update(
+                **values,
+                search_key=_search_key(_with_email_of(record)),
+                updated_at=now,
+            ).where(Person.id == record.person_id).execute()
+        elif record.kind == ChangeKind.UPDATE:
+            Person.update(updated_at=now).where(Person.id == record.person_id).execute()
+    for chunk in chunked(new_rows, 100):
+        Person.insert_many(chunk).execute()
+    if new_rows:
+        wanted = {row["email_key"] for row in new_rows}
+        for person_id, key in Person.select(Person.id, Person.email_key).tuples():
+            if key in wanted:
+                ids[key] = person_id
+    return {key: int(value) for key, value in ids.items() if value is not None}
+
+
+def _with_email_of(record: Record) -> Record:
+    """The stored e-mail keeps its spelling; the search key uses it, not the file's capitals."""
+    stored = Person.get_by_id(record.person_id).email or record.email
+    return Record(record.line, stored, record.key, record.person_id, after=record.after)
+
+
+def _write_skills(records: list[Record], ids: dict[str, int]) -> None:
+    rows = []
+    for record in records:
+        person_id = ids[record.key]
+        for direction, tags in ((TEACH, record.teaches), (LEARN, record.learns)):
+            if tags is None:
+                continue
+            if record.kind != ChangeKind.ADD:
+                Skill.delete().where(
+                    (Skill.person == person_id) & (Skill.direction == direction)
+                ).execute()
+            rows.extend(
+                {"person": person_id, "direction": direction, "name": tag}
+                for tag in clean_tags(tags)
+            )
+    for chunk in chunked(rows, 300):
+        Skill.insert_many(chunk).execute()
+
+
+def _write_managers(records: list[Record], ids: dict[str, int]) -> None:
+    updates = []
+    for record in records:
+        if not record.manager_changed or record.manager_key is None:
+            continue
+        manager_id = ids.get(record.manager_key)
+        if manager_id is None:
+            row = Person.get_or_none(Person.email_key == record.manager_key)
+            manager_id = int(row.id) if row else None
+        if manager_id is None:
+            raise RuleViolation(f"Line {record.line}: the manager could not be found.")
+        updates.append((manager_id, ids[record.key]))
+    if updates:
+        cursor = database_proxy.cursor()
+        cursor.executemany("UPDATE person SET manager_id = ? WHERE id = ?", updates)

@@ -1,0 +1,573 @@
+"""The whole-cohort matching: an assignment problem solved exactly with SciPy.
+
+Rows are the mentees still to match; columns are the mentors' free places (a mentor with two
+free places appears twice). A pair that breaks a mandatory rule, is forbidden, or pairs someone
+with themselves is never chosen. Each allowed cell is worth a large bonus plus its score, so the
+optimum first matches as many people as the rules allow and only then maximises the total score.
+
+Participants who may take either role ("both") are matched in one role per run, never both:
+those already mentoring (or mentored) in the cohort keep that role; for the others the assistant
+first solves a relaxed problem in which they appear on both sides, gives each the role it used
+there (the best-scoring such choices first, so a pair of "both" people becomes one pair), puts
+anyone left where places are short, and then solves the real problem with those roles fixed.
+That is exact when there are no "both" participants and a close approximation when there are
+(the exact problem would be a general, non-bipartite matching).
+
+Everything is ordered by person id, so the same data always gives the same proposals.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+
+from revmentor_desktop.domain.matching.constraints import ConstraintKind
+from revmentor_desktop.domain.matching.explain import (
+    blocking_phrase,
+    names_list,
+    rule_blocker,
+    rule_note,
+    shared_tags,
+    tally_phrase,
+)
+from revmentor_desktop.domain.matching.facts import CohortFacts, Participant, Profile
+from revmentor_desktop.domain.matching.result import (
+    Alternative,
+    MatchResult,
+    Origin,
+    PairExplanation,
+    Proposal,
+    RulePart,
+    Unmatched,
+)
+from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.scoring import ScoreTable, score_table
+from revmentor_desktop.domain.text import fold
+from revmentor_desktop.domain.vocabulary import Role
+
+MENTOR = "mentor"
+MENTEE = "mentee"
+
+# The order in which reasons are given when a pair breaks several mandatory rules.
+_BLOCKING_ORDER = (
+    Rule.REPORTING_LINE,
+    Rule.SENIORITY,
+    Rule.HISTORY,
+    Rule.SKILLS,
+    Rule.DEPARTMENT,
+    Rule.MEETING_FORMAT,
+    Rule.LOCATION,
+)
+
+
+def solve(
+    facts: CohortFacts,
+    keep: Iterable[tuple[int, int]] = (),
+    exclude: Iterable[tuple[int, int]] = (),
+) -> MatchResult:
+    """Propose pairs for the cohort.
+
+    ``keep`` holds (mentor, mentee) pairs to keep as they are in addition to the locked ones
+    (drafts the coordinator accepted); ``exclude`` holds pairs not to propose in this run in
+    addition to the forbidden ones (drafts the coordinator rejected).
+    """
+    return _Solver(facts, list(keep), set(exclude)).run()
+
+
+def assign(table: ScoreTable, places: np.ndarray) -> list[tuple[int, int]]:
+    """The best set of (mentee row, mentor column) cells, at most ``places[j]`` per column."""
+    from scipy.optimize import linear_sum_assignment
+
+    allowed = ~table.blocked
+    rows = np.flatnonzero(allowed.any(axis=1))
+    if rows.size == 0:
+        return []
+    column_need = allowed[rows].sum(axis=0)
+    copies = np.minimum(places, column_need)  # a mentor never needs more places than takers
+    columns = np.repeat(np.arange(len(places)), np.maximum(copies, 0))
+    if columns.size == 0:
+        return []
+    sub_allowed = allowed[np.ix_(rows, columns)]
+    sub_total = table.total[np.ix_(rows, columns)]
+    pairs_at_most = min(rows.size, columns.size)
+    bonus = table.settings.max_points * pairs_at_most + 1
+    profit = np.where(sub_allowed, sub_total + bonus, 0).astype(np.float64)
+    chosen_rows, chosen_columns = linear_sum_assignment(profit, maximize=True)
+    keep = sub_allowed[chosen_rows, chosen_columns]
+    return sorted(
+        (int(rows[r]), int(columns[c]))
+        for r, c in zip(chosen_rows[keep], chosen_columns[keep], strict=True)
+    )
+
+
+class _Solver:
+    def __init__(
+        self, facts: CohortFacts, keep: list[tuple[int, int]], exclude: set[tuple[int, int]]
+    ) -> None:
+        self.facts = facts
+        self.settings = facts.settings
+        self.kind = facts.kind
+        self.participants: dict[int, Participant] = {
+            p.person_id: p for p in sorted(facts.participants, key=lambda p: p.person_id)
+        }
+        self.locked = [
+            (c.mentor_id, c.mentee_id) for c in facts.constraints if c.kind is ConstraintKind.LOCKED
+        ]
+        self.forbidden = {
+            (c.mentor_id, c.mentee_id)
+            for c in facts.constraints
+            if c.kind is ConstraintKind.FORBIDDEN
+        }
+        self.rejected = set(exclude) - self.forbidden
+        self.keep = keep
+        self.warnings: list[str] = []
+        self._sort_keys = {pid: (fold(p.profile.name), pid) for pid, p in self.participants.items()}
+
+        open_pairs = facts.open_pairs
+        self.open_keys = {(p.mentor_id, p.mentee_id) for p in open_pairs}
+        self.in_open = {p.mentor_id for p in open_pairs} | {p.mentee_id for p in open_pairs}
+        used = Counter(p.mentor_id for p in open_pairs)
+        self.free_after_open = {
+            pid: max(p.capacity - used[pid], 0)
+            for pid, p in self.participants.items()
+            if p.role.can_mentor
+        }
+        self.free = dict(self.free_after_open)
+        self.roles: dict[int, str] = {}
+        for pair in open_pairs:
+            self.roles[pair.mentor_id] = MENTOR
+            self.roles[pair.mentee_id] = MENTEE
+        self.has_mentor = {p.mentee_id for p in open_pairs}
+
+    # Who may take part
+
+    def _name(self, person_id: int) -> str:
+        participant = self.participants.get(person_id)
+        return participant.profile.name if participant else f"person {person_id}"
+
+    @staticmethod
+    def _ineligibility(profile: Profile) -> str:
+        if profile.archived:
+            return "is archived, so is never proposed"
+        if not profile.has_consent:
+            return "has no recorded consent, so is never proposed"
+        return ""
+
+    def _eligible(self, person_id: int) -> bool:
+        participant = self.participants.get(person_id)
+        return participant is not None and not self._ineligibility(participant.profile)
+
+    def _can_mentor(self, person_id: int) -> bool:
+        participant = self.participants[person_id]
+        return participant.role.can_mentor and self.roles.get(person_id, MENTOR) == MENTOR
+
+    def _can_be_mentee(self, person_id: int) -> bool:
+        participant = self.participants[person_id]
+        return (
+            participant.role.can_be_mentored
+            and self.roles.get(person_id, MENTEE) == MENTEE
+            and person_id not in self.has_mentor
+        )
+
+    # Locked and kept pairs
+
+    def _fixed_problem(self, mentor_id: int, mentee_id: int) -> str:
+        if mentor_id == mentee_id:
+            return "a person cannot mentor themselves"
+        for person_id in (mentor_id, mentee_id):
+            participant = self.participants.get(person_id)
+            if participant is None:
+                return f"{self._name(person_id)} is not enrolled in this cohort"
+            reason = self._ineligibility(participant.profile)
+            if reason:
+                return f"{participant.profile.name} {reason.split(',')[0]}"
+        if not self.participants[mentor_id].role.can_mentor:
+            return f"{self._name(mentor_id)} takes part only as a mentee"
+        if not self.participants[mentee_id].role.can_be_mentored:
+            return f"{self._name(mentee_id)} takes part only as a mentor"
+        if not self._can_mentor(mentor_id):
+            return f"{self._name(mentor_id)} is already a mentee in this cohort"
+        if mentee_id in self.has_mentor:
+            return f"{self._name(mentee_id)} already has a mentor in this cohort"
+        if not self._can_be_mentee(mentee_id):
+            return f"{self._name(mentee_id)} already mentors in this cohort"
+        if self.free.get(mentor_id, 0) <= 0:
+            return f"{self._name(mentor_id)} has no free place left"
+        return ""
+
+    def _fix_pairs(self) -> list[tuple[int, int, Origin]]:
+        fixed: list[tuple[int, int, Origin]] = []
+        requests = [(pair, Origin.LOCKED) for pair in self.locked]
+        requests += [(pair, Origin.KEPT) for pair in self.keep]
+        for (mentor_id, mentee_id), origin in requests:
+            if (mentor_id, mentee_id) in self.open_keys:
+                continue  # already a pair: kept anyway
+            if any(f[:2] == (mentor_id, mentee_id) for f in fixed):
+                continue
+            problem = self._fixed_problem(mentor_id, mentee_id)
+            if problem:
+                self.warnings.append(
+                    f"The {origin.value} pair {self._name(mentor_id)} & "
+                    f"{self._name(mentee_id)} was not kept: {problem}."
+                )
+                continue
+            fixed.append((mentor_id, mentee_id, origin))
+            self.free[mentor_id] -= 1
+            self.roles[mentor_id] = MENTOR
+            self.roles[mentee_id] = MENTEE
+            self.has_mentor.add(mentee_id)
+        return fixed
+
+    # Solving
+
+    def _pools(self) -> tuple[list[Profile], list[Profile]]:
+        eligible = [pid for pid in self.participants if self._eligible(pid)]
+        mentees = [pid for pid in eligible if self._can_be_mentee(pid)]
+        mentors = [pid for pid in eligible if self._can_mentor(pid) and self.free.get(pid, 0) > 0]
+        profile = self._profile
+        return [profile(pid) for pid in mentees], [profile(pid) for pid in mentors]
+
+    def _profile(self, person_id: int) -> Profile:
+        return self.participants[person_id].profile
+
+    def _table(self, mentees: list[Profile], mentors: list[Profile]) -> ScoreTable:
+        return score_table(
+            mentees,
+            mentors,
+            self.settings,
+            self.facts.managers,
+            self.facts.history,
+            self.forbidden | self.rejected,
+        )
+
+    def _places(self, mentors: list[Profile]) -> np.ndarray:
+        return np.array([self.free[p.person_id] for p in mentors], dtype=np.int64)
+
+    def _decide_both_roles(self, mentees: list[Profile], mentors: list[Profile]) -> None:
+        """Give every undecided "both" participant one role (see the module docstring)."""
+        table = self._table(mentees, mentors)
+        relaxed = assign(table, self._places(mentors))
+        undecided = {p.person_id for p in mentees} & {p.person_id for p in mentors}
+        choices = sorted(
+            relaxed,
+            key=lambda cell: (
+                -int(table.total[cell]),
+                mentors[cell[1]].person_id,
+                mentees[cell[0]].person_id,
+            ),
+        )
+        for i, j in choices:
+            mentor_id, mentee_id = mentors[j].person_id, mentees[i].person_id
+            if (
+                self.roles.get(mentor_id, MENTOR) == MENTOR
+                and self.roles.get(mentee_id, MENTEE) == MENTEE
+            ):
+                if mentor_id in undecided:
+                    self.roles[mentor_id] = MENTOR
+                if mentee_id in undecided:
+                    self.roles[mentee_id] = MENTEE
+        # The rest go where people are short: places without takers, or takers without places.
+        places = sum(
+            self.free[p.person_id]
+            for p in mentors
+            if p.person_id not in undecided or self.roles.get(p.person_id) == MENTOR
+        )
+        takers = sum(
+            1
+            for p in mentees
+            if p.person_id not in undecided or self.roles.get(p.person_id) == MENTEE
+        )
+        for person_id in sorted(undecided - self.roles.keys()):
+            if places > takers:
+                self.roles[person_id] = MENTEE
+                takers += 1
+            else:
+                self.roles[person_id] = MENTOR
+                places += self.free[person_id]
+
+    def run(self) -> MatchResult:
+        fixed = self._fix_pairs()
+        mentees, mentors = self._pools()
+        if {p.person_id for p in mentees} & {p.person_id for p in mentors}:
+            self._decide_both_roles(mentees, mentors)
+            mentees, mentors = self._pools()
+        table = self._table(mentees, mentors)
+        self.table = table
+        chosen = assign(table, self._places(mentors))
+
+        proposals = [self._fixed_proposal(m, e, origin) for m, e, origin in fixed]
+        for i, j in chosen:
+            proposals.append(self._proposal(table, i, j))
+        proposals.sort(
+            key=lambda p: (fold(p.mentor_name), p.mentor_id, fold(p.mentee_name), p.mentee_id)
+        )
+        self.proposals = proposals
+        unmatched = self._unmatched(table, chosen)
+        return MatchResult(
+            cohort_id=self.facts.cohort_id,
+            cohort_name=self.facts.cohort_name,
+            kind=self.kind,
+            proposals=proposals,
+            unmatched=unmatched,
+            existing=list(self.facts.open_pairs),
+            warnings=self.warnings,
+            profiles={pid: p.profile for pid, p in self.participants.items()},
+            roles={pid: self._role(pid) for pid in self.participants},
+            mentor_label=self.facts.mentor_label,
+            mentee_label=self.facts.mentee_label,
+            _explain=self.explain,
+            _alternatives=self.alternatives,
+        )
+
+    def _role(self, person_id: int) -> str:
+        """The role the person was matched for, or their enrolled role when none was needed."""
+        return self.roles.get(person_id) or self.participants[person_id].role.value
+
+    # Explaining
+
+    def _parts(self, table: ScoreTable, i: int, j: int) -> tuple[RulePart, ...]:
+        mentee, mentor = table.mentees[i], table.mentors[j]
+        return tuple(
+            RulePart(
+                rule=rule,
+                weight=self.settings.weight(rule),
+                points=int(points[i, j]),
+                note=rule_note(
+                    rule, mentor, mentee, self.settings, self.facts.managers, self.facts.history
+                ),
+                broken=bool(table.breaks[rule][i, j]),
+            )
+            for rule, points in table.points.items()
+        )
+
+    def _proposal(self, table: ScoreTable, i: int, j: int) -> Proposal:
+        mentee, mentor = table.mentees[i], table.mentors[j]
+        return Proposal(
+            mentor_id=mentor.person_id,
+            mentee_id=mentee.person_id,
+            mentor_name=mentor.name,
+            mentee_name=mentee.name,
+            score=int(table.total[i, j]),
+            parts=self._parts(table, i, j),
+            shared_tags=shared_tags(mentor, mentee, self.kind),
+            origin=Origin.SOLVED,
+        )
+
+    def _fixed_proposal(self, mentor_id: int, mentee_id: int, origin: Origin) -> Proposal:
+        explanation = self.explain(mentor_id, mentee_id, situational=False)
+        rule_blockers = tuple(b for b in explanation.blockers if "(mandatory)" in b)
+        return Proposal(
+            mentor_id=mentor_id,
+            mentee_id=mentee_id,
+            mentor_name=self._name(mentor_id),
+            mentee_name=self._name(mentee_id),
+            score=explanation.score,
+            parts=explanation.parts,
+            shared_tags=explanation.shared_tags,
+            origin=origin,
+            warnings=tuple(f"kept although it breaks {b}" for b in rule_blockers),
+        )
+
+    def explain(self, mentor_id: int, mentee_id: int, situational: bool = True) -> PairExplanation:
+        mentor = self.participants.get(mentor_id)
+        mentee = self.participants.get(mentee_id)
+        if mentor is None or mentee is None:
+            missing = [pid for pid in (mentor_id, mentee_id) if pid not in self.participants]
+            blockers = tuple(f"{self._name(pid)} is not enrolled in this cohort" for pid in missing)
+            return PairExplanation(mentor_id, mentee_id, 0, (), (), blockers)
+        table = self._table([mentee.profile], [mentor.profile])
+        parts = self._parts(table, 0, 0)
+        blockers: list[str] = []
+        if mentor_id == mentee_id:
+            blockers.append("a person cannot mentor themselves")
+        for participant in (mentor, mentee):
+            reason = self._ineligibility(participant.profile)
+            if reason:
+                blockers.append(f"{participant.profile.name} {reason.split(',')[0]}")
+        if not mentor.role.can_mentor:
+            blockers.append(f"{mentor.profile.name} takes part only as a mentee")
+        if not mentee.role.can_be_mentored:
+            blockers.append(f"{mentee.profile.name} takes part only as a mentor")
+        if (mentor_id, mentee_id) in self.forbidden:
+            blockers.append("you forbade this pair")
+        elif (mentor_id, mentee_id) in self.rejected:
+            blockers.append("you rejected this pair in this review")
+        for rule in _BLOCKING_ORDER:
+            mandatory = self.settings.weight(rule) is Weight.MANDATORY
+            if rule in table.breaks and mandatory and table.breaks[rule][0, 0]:
+                note = next(part.note for part in parts if part.rule is rule)
+                blockers.append(rule_blocker(rule, mentor.profile, mentee.profile, note, self.kind))
+        if situational and (mentor_id, mentee_id) not in self.open_keys:
+            if mentee_id in {p.mentee_id for p in self.facts.open_pairs}:
+                blockers.append(f"{mentee.profile.name} already has a mentor in this cohort")
+            if mentor.role.can_mentor and self.free_after_open.get(mentor_id, 0) <= 0:
+                blockers.append(f"{mentor.profile.name} has no free place in this cohort")
+        return PairExplanation(
+            mentor_id,
+            mentee_id,
+            int(table.total[0, 0]),
+            parts,
+            shared_tags(mentor.profile, mentee.profile, self.kind),
+            tuple(blockers),
+        )
+
+    def alternatives(self, person_id: int, count: int = 3) -> list[Alternative]:
+        participant = self.participants.get(person_id)
+        if participant is None or not self._eligible(person_id):
+            return []
+        role = self.roles.get(person_id, MENTEE if participant.role.can_be_mentored else MENTOR)
+        proposed_with: dict[int, list[str]] = {}
+        partners: set[int] = set()
+        for proposal in self.proposals:
+            if role == MENTEE:
+                proposed_with.setdefault(proposal.mentor_id, []).append(proposal.mentee_name)
+                if proposal.mentee_id == person_id:
+                    partners.add(proposal.mentor_id)
+            else:
+                proposed_with.setdefault(proposal.mentee_id, []).append(proposal.mentor_name)
+                if proposal.mentor_id == person_id:
+                    partners.add(proposal.mentee_id)
+        others = [
+            pid
+            for pid, other in self.participants.items()
+            if pid != person_id
+            and pid not in partners
+            and self._eligible(pid)
+            and (
+                (role == MENTEE and other.role.can_mentor and self.roles.get(pid) != MENTEE)
+                or (role == MENTOR and other.role.can_be_mentored and self.roles.get(pid) != MENTOR)
+            )
+        ]
+        if not others:
+            return []
+        profiles = [self._profile(pid) for pid in others]
+        if role == MENTEE:
+            table = self._table([participant.profile], profiles)
+            totals, blocked = table.total[0], table.blocked[0]
+        else:
+            table = self._table(profiles, [participant.profile])
+            totals, blocked = table.total[:, 0], table.blocked[:, 0]
+        order = sorted(
+            (index for index in range(len(others)) if not blocked[index]),
+            key=lambda index: (-int(totals[index]), others[index]),
+        )
+        alternatives = []
+        for index in order[:count]:
+            pid = others[index]
+            if pid in proposed_with:
+                note = "proposed with " + ", ".join(proposed_with[pid])
+            elif role == MENTEE:
+                note = "has a free place" if self.free.get(pid, 0) > 0 else "no free place"
+            else:
+                note = "already has a mentor" if pid in self.has_mentor else "unmatched"
+            alternatives.append(
+                Alternative(
+                    pid,
+                    self._name(pid),
+                    MENTOR if role == MENTEE else MENTEE,
+                    int(totals[index]),
+                    note,
+                )
+            )
+        return alternatives
+
+    # The unmatched
+
+    def _blocking_reasons(self, table: ScoreTable, cells: tuple) -> np.ndarray:
+        """For a row or column of the table, the first reason each cell is blocked ('' if not)."""
+        reasons = np.full(table.blocked[cells].shape, "", dtype=object)
+        for rule in reversed(_BLOCKING_ORDER):
+            if rule in table.breaks and self.settings.weight(rule) is Weight.MANDATORY:
+                reasons[table.breaks[rule][cells]] = rule
+        reasons[table.forbidden[cells]] = "forbidden"
+        return reasons
+
+    def _unmatched(self, table: ScoreTable, chosen: list[tuple[int, int]]) -> list[Unmatched]:
+        matched = set(self.in_open)
+        for proposal in self.proposals:
+            matched.update(proposal.key)
+        taken_rows = {i for i, _ in chosen}
+        taken_columns = {j for _, j in chosen}
+        mentee_row = {p.person_id: i for i, p in enumerate(table.mentees)}
+        mentor_column = {p.person_id: j for j, p in enumerate(table.mentors)}
+        result = []
+        for pid, participant in self.participants.items():
+            if pid in matched:
+                continue
+            role = self._role(pid)
+            reason = self._ineligibility(participant.profile)
+            if not reason and pid in mentee_row and mentee_row[pid] not in taken_rows:
+                reason = self._mentee_reason(table, mentee_row[pid], taken_columns)
+                role = MENTEE
+            elif not reason and pid in mentor_column and mentor_column[pid] not in taken_columns:
+                reason = self._mentor_reason(table, mentor_column[pid], taken_rows)
+                role = MENTOR
+            elif not reason and participant.role.can_mentor and self.free.get(pid, 0) <= 0:
+                reason = f"has no free place (capacity {participant.capacity})"
+                role = MENTOR
+            if not reason:
+                continue
+            if participant.role is Role.BOTH and role != Role.BOTH.value:
+                reason += f" (considered as {role} this time)"
+            result.append(Unmatched(pid, participant.profile.name, role, reason))
+        return result
+
+    def _outside_table(self, as_mentor: bool, person_id: int) -> Counter[str]:
+        """Candidates of the other side who were not in the table at all, by reason."""
+        counts: Counter[str] = Counter()
+        for pid, other in self.participants.items():
+            if pid == person_id:
+                continue
+            if as_mentor:  # looking for mentors
+                if not other.role.can_mentor or self.roles.get(pid) == MENTEE:
+                    continue
+                if not self._eligible(pid):
+                    counts["are not available (archived or no consent)"] += 1
+                elif self.free.get(pid, 0) <= 0:
+                    counts["have no free place"] += 1
+            else:
+                if not other.role.can_be_mentored or self.roles.get(pid) == MENTOR:
+                    continue
+                if not self._eligible(pid):
+                    counts["are not available (archived or no consent)"] += 1
+                elif pid in self.has_mentor:
+                    counts["have a mentor already"] += 1
+        return counts
+
+    def _names_in_order(self, profiles: Iterable[Profile]) -> list[str]:
+        ordered = sorted(profiles, key=lambda profile: self._sort_keys[profile.person_id])
+        return [profile.name for profile in ordered]
+
+    def _mentee_reason(self, table: ScoreTable, i: int, taken_columns: set[int]) -> str:
+        person_id = table.mentees[i].person_id
+        allowed = [j for j in range(len(table.mentors)) if not table.blocked[i, j]]
+        if allowed:
+            names = self._names_in_order(table.mentors[j] for j in allowed)
+            return f"all eligible mentors ({names_list(names)}) are at capacity with other mentees"
+        counts = self._outside_table(True, person_id)
+        reasons = self._blocking_reasons(table, (i, slice(None)))
+        for j, reason in enumerate(reasons):
+            if reason and table.mentors[j].person_id != person_id:
+                counts[blocking_phrase(reason, self.kind, as_mentor=True)] += 1
+        total = sum(counts.values())
+        if not total:
+            return "no eligible mentor: there are no mentors with free places in this cohort"
+        return "no eligible mentor: " + tally_phrase(counts, total, "mentor")
+
+    def _mentor_reason(self, table: ScoreTable, j: int, taken_rows: set[int]) -> str:
+        person_id = table.mentors[j].person_id
+        allowed = [i for i in range(len(table.mentees)) if not table.blocked[i, j]]
+        if allowed:
+            names = self._names_in_order(table.mentees[i] for i in allowed)
+            return f"all eligible mentees ({names_list(names)}) are matched with other mentors"
+        counts = self._outside_table(False, person_id)
+        reasons = self._blocking_reasons(table, (slice(None), j))
+        for i, reason in enumerate(reasons):
+            if reason and table.mentees[i].person_id != person_id:
+                counts[blocking_phrase(reason, self.kind, as_mentor=False)] += 1
+        total = sum(counts.values())
+        if not total:
+            return "no eligible mentee: there are no mentees left to match in this cohort"
+        return "no eligible mentee: " + tally_phrase(counts, total, "mentee")

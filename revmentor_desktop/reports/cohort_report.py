@@ -1,0 +1,401 @@
+"""The cohort report: headline figures, charts, every pair's health and who needs attention.
+
+Written for management: breakdowns never show a group of fewer than five people (the data
+layer merges or hides them), so no one can be identified from a figure.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+
+from revmentor_desktop.domain.report_data import CohortReportData, long_date, short_date
+from revmentor_desktop.reports import fonts
+from revmentor_desktop.reports.base import (
+    ACCENT,
+    HEALTH_COLOURS,
+    INK,
+    MUTED,
+    RULE,
+    DocumentInfo,
+    Progress,
+    Renderer,
+    Target,
+    data_table,
+    health_markup,
+    table_style,
+)
+from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.progress import figure_tiles, hours
+
+OTHER_TOPICS = "Other topics"
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f} %"
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    shown = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    return f"{shown}{unit}"
+
+
+class CohortReportRenderer(Renderer):
+    def __init__(self, data: CohortReportData) -> None:
+        super().__init__(data.letterhead)
+        self.data = data
+
+    def info(self) -> DocumentInfo:
+        return DocumentInfo(
+            title=f"Cohort report – {self.data.name}",
+            subject=f"Mentoring cohort report for {self.data.name}",
+            header_right=f"Cohort report · {self.data.name}",
+            footer=f"Cohort report · {self.data.name} · {self.issued()}",
+        )
+
+    def flowables(self, progress: Progress | None) -> list[Flowable]:
+        data, st = self.data, self.styles
+        dates = f"{long_date(data.start_date)} – {long_date(data.end_date)}"
+        meta = (
+            f"{text(data.kind_label)} · {text(dates)} · meets {text(data.cadence)}<br/>"
+            f"Figures as of {text(long_date(data.letterhead.issued_on))}"
+        )
+        story = self.title_block("Cohort report", data.name, meta)
+        story.extend(self._headline())
+        story.extend(self._status_and_reasons())
+        story.extend(self._charts())
+        story.extend(self._departments())
+        story.extend(self._attention())
+        story.extend(self._pairs())
+        story.append(Spacer(1, 4 * mm))
+        story.append(Paragraph(self._definitions(), st["muted"]))
+        return story
+
+    def _headline(self) -> list[Flowable]:
+        figures, st = self.data.figures, self.styles
+        due = figures.sessions_due
+        held_share = figures.sessions_held / due if due else None
+        tiles = [
+            ("Pairs", str(figures.pairs_total), f"{figures.pairs_started} started"),
+            (
+                "Match rate",
+                percent(figures.match_rate),
+                f"{figures.people_paired} of {figures.enrolled} people in a pair",
+            ),
+            ("People without a pair", str(figures.people_unpaired), "enrolled, not yet matched"),
+            (
+                "Sessions held",
+                str(figures.sessions_held),
+                f"of {due} planned so far ({percent(held_share)})",
+            ),
+            ("Hours of mentoring", hours(figures.minutes_held), "in held sessions"),
+            (
+                "Pairs with 3+ sessions",
+                percent(figures.share_with_three),
+                f"{figures.pairs_with_three} of {figures.pairs_started} started pairs",
+            ),
+            (
+                "Days to first session",
+                _number(figures.median_days_to_first),
+                "median, from the pair's start",
+            ),
+            ("Ended early", str(figures.ended_early), "no fault implied"),
+        ]
+        return [*self.heading("Headline figures"), figure_tiles(tiles, self.frame_width, st)]
+
+    def _status_and_reasons(self) -> list[Flowable]:
+        figures, st, width = self.data.figures, self.styles, self.frame_width
+        status_rows: list[list[object]] = [
+            [Paragraph("Pairs by status", st["cell_head"]), Paragraph("Pairs", st["cell_head"])]
+        ]
+        status_rows += [
+            [
+                Paragraph(text(line.label.capitalize()), st["cell"]),
+                Paragraph(str(line.count), st["cell_right"]),
+            ]
+            for line in figures.pairs_by_status
+        ]
+        reason_rows: list[list[object]] = [
+            [
+                Paragraph("Why pairs ended early", st["cell_head"]),
+                Paragraph("Pairs", st["cell_head"]),
+            ]
+        ]
+        reason_rows += [
+            [Paragraph(text(line.label), st["cell"]), Paragraph(str(line.count), st["cell_right"])]
+            for line in figures.ended_early_reasons
+        ]
+        if not figures.ended_early_reasons:
+            note = figures.reasons_note or "No pair has ended early."
+            reason_rows.append([Paragraph(text(note), st["cell_muted"]), ""])
+        elif figures.reasons_note:
+            reason_rows.append([Paragraph(text(figures.reasons_note), st["cell_muted"]), ""])
+        column = width / 2 - 8 * mm
+        left = data_table(status_rows, [column * 0.75, column * 0.25], zebra=False)
+        right = data_table(reason_rows, [column * 0.8, column * 0.2], zebra=False)
+        table = Table([[left, right]], colWidths=[width / 2, width / 2], hAlign="LEFT")
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("LEFTPADDING", (1, 0), (1, 0), 8 * mm),
+                ]
+            )
+        )
+        return [Spacer(1, 5 * mm), table]
+
+    def _charts(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = []
+        months = Paragraph("Sessions held per month", st["h1"])
+        if data.months:
+            story += [CondPageBreak(75 * mm), months, self._month_chart(width)]
+        else:
+            story += [*self.heading("Sessions held per month"), self._none("No sessions held yet.")]
+        topics = Paragraph("Topics covered in held sessions", st["h1"])
+        if data.topics:
+            chart = self._topic_chart(width)
+            story += [CondPageBreak(chart.height + 15 * mm), topics, chart]
+        else:
+            story += [
+                *self.heading("Topics covered in held sessions"),
+                self._none("No topics are recorded yet."),
+            ]
+        return story
+
+    def _none(self, message: str) -> Paragraph:
+        return Paragraph(text(message), self.styles["muted"])
+
+    def _month_chart(self, width: float) -> Drawing:
+        months = self.data.months
+        height = 52 * mm
+        drawing = _drawing(width, height)
+        chart = VerticalBarChart()
+        chart.x, chart.y = 28, 20
+        chart.width, chart.height = width - 36, height - 30
+        chart.data = [[month.held for month in months]]
+        chart.bars[0].fillColor = ACCENT
+        chart.bars[0].strokeColor = None
+        chart.barSpacing = 1
+        chart.groupSpacing = max(2, int(chart.width / len(months) * 0.25))
+        top = max(month.held for month in months)
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.valueMax = _nice_ceiling(top)
+        chart.valueAxis.valueStep = _nice_ceiling(top) / 4
+        chart.valueAxis.labels.fontName = fonts.REGULAR
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.labels.fillColor = MUTED
+        chart.valueAxis.strokeColor = RULE
+        chart.valueAxis.gridStrokeColor = RULE
+        chart.valueAxis.gridStrokeWidth = 0.3
+        chart.valueAxis.visibleGrid = 1
+        chart.valueAxis.labelTextFormat = _axis_label
+        chart.categoryAxis.categoryNames = [month.label for month in months]
+        chart.categoryAxis.labels.fontName = fonts.REGULAR
+        chart.categoryAxis.labels.fontSize = 7 if len(months) <= 12 else 6
+        chart.categoryAxis.labels.fillColor = INK
+        chart.categoryAxis.labels.angle = 0 if len(months) <= 12 else 45
+        chart.categoryAxis.labels.boxAnchor = "n" if len(months) <= 12 else "ne"
+        chart.categoryAxis.strokeColor = RULE
+        chart.barLabelFormat = "%d"
+        chart.barLabels.fontName = fonts.REGULAR
+        chart.barLabels.fontSize = 6.5
+        chart.barLabels.fillColor = MUTED
+        chart.barLabels.nudge = 6
+        drawing.add(chart)
+        return drawing
+
+    def _topic_chart(self, width: float) -> Drawing:
+        named = [line for line in self.data.topics if line.label != OTHER_TOPICS]
+        other = sum(line.count for line in self.data.topics if line.label == OTHER_TOPICS)
+        topics = list(reversed(named))  # the chart draws from the bottom up
+        bar = 11
+        height = len(topics) * bar + 34
+        label_width = 60 * mm
+        drawing = _drawing(width, height)
+        chart = HorizontalBarChart()
+        chart.x, chart.y = label_width, 24
+        chart.width, chart.height = width - label_width - 24, len(topics) * bar
+        chart.data = [[line.count for line in topics]]
+        chart.bars[0].fillColor = ACCENT
+        chart.bars[0].strokeColor = None
+        chart.barSpacing = 0
+        chart.groupSpacing = 3
+        top = max(line.count for line in topics)
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.valueMax = _nice_ceiling(top)
+        chart.valueAxis.valueStep = _nice_ceiling(top) / 4
+        chart.valueAxis.labels.fontName = fonts.REGULAR
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.labels.fillColor = MUTED
+        chart.valueAxis.strokeColor = RULE
+        chart.valueAxis.visibleGrid = 1
+        chart.valueAxis.gridStrokeColor = RULE
+        chart.valueAxis.gridStrokeWidth = 0.3
+        chart.valueAxis.labelTextFormat = _axis_label
+        chart.categoryAxis.categoryNames = [_short(line.label, 38) for line in topics]
+        chart.categoryAxis.labels.fontName = fonts.REGULAR
+        chart.categoryAxis.labels.fontSize = 7.5
+        chart.categoryAxis.labels.fillColor = INK
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.labels.dx = -4
+        chart.categoryAxis.strokeColor = RULE
+        chart.barLabelFormat = "%d"
+        chart.barLabels.fontName = fonts.REGULAR
+        chart.barLabels.fontSize = 6.5
+        chart.barLabels.fillColor = MUTED
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+        drawing.add(chart)
+        caption = "Held sessions that covered each topic"
+        if other:
+            caption += f"; {other:,} more mentions of other topics"
+        drawing.add(
+            String(
+                label_width,
+                2,
+                caption,
+                fontName=fonts.REGULAR,
+                fontSize=6.5,
+                fillColor=MUTED,
+            )
+        )
+        return drawing
+
+    def _departments(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [*self.heading("Participation by department")]
+        if not data.departments:
+            story.append(Paragraph("No one is enrolled yet.", st["muted"]))
+            return story
+        heads = ("Department", "People enrolled", "In a pair", "Sessions attended")
+        rows: list[list[object]] = [[Paragraph(head, st["cell_head"]) for head in heads]]
+        for line in data.departments:
+            if line.people is None:
+                rows.append(
+                    [
+                        Paragraph(text(line.label), st["cell"]),
+                        Paragraph(
+                            f"Fewer than {data.min_group_size} people in all: not broken down",
+                            st["cell_muted"],
+                        ),
+                        "",
+                        "",
+                    ]
+                )
+                continue
+            rows.append(
+                [
+                    Paragraph(text(line.label), st["cell"]),
+                    Paragraph(str(line.people), st["cell_right"]),
+                    Paragraph(str(line.paired), st["cell_right"]),
+                    Paragraph(str(line.sessions_attended), st["cell_right"]),
+                ]
+            )
+        spans = [
+            ("SPAN", (1, row), (3, row))
+            for row, line in enumerate(data.departments, start=1)
+            if line.people is None
+        ]
+        story.append(
+            data_table(rows, [width * 0.46, width * 0.18, width * 0.16, width * 0.2], extra=spans)
+        )
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(
+            Paragraph(
+                f"Departments with fewer than {data.min_group_size} people are combined, so "
+                "that no one can be identified from a figure.",
+                st["muted"],
+            )
+        )
+        return story
+
+    def _attention(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [*self.heading("Pairs that need attention")]
+        if not data.attention:
+            story.append(Paragraph("No pair needs attention today.", st["muted"]))
+            return story
+        rows: list[list[object]] = [
+            [Paragraph("Pair", st["cell_head"]), Paragraph("Why", st["cell_head"])]
+        ]
+        words = {"red": "Red", "amber": "Amber", "info": "To do"}
+        for line in data.attention:
+            colour = HEALTH_COLOURS.get(line.level, ACCENT).hexval()[2:]
+            marker = f'<font color="#{colour}">●</font> <b>{words.get(line.level, "")}</b> · '
+            rows.append(
+                [
+                    Paragraph(text(line.pair_label), st["cell"]),
+                    Paragraph(marker + text(line.reason), st["cell"]),
+                ]
+            )
+        story.append(data_table(rows, [width * 0.4, width * 0.6]))
+        return story
+
+    def _pairs(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [*self.heading("Every pair")]
+        if not data.pairs:
+            story.append(Paragraph("The cohort has no pairs yet.", st["muted"]))
+            return story
+        heads = (data.first_label, data.second_label, "Status", "Health", "Held", "Last session")
+        rows: list[list[object]] = [[Paragraph(text(head), st["cell_head"]) for head in heads]]
+        rows += [
+            [
+                Paragraph(text(line.first_name), st["cell"]),
+                Paragraph(text(line.second_name), st["cell"]),
+                Paragraph(text(line.status.capitalize()), st["cell"]),
+                Paragraph(health_markup(line.health_level), st["cell"]),
+                Paragraph(str(line.sessions_held), st["cell_right"]),
+                Paragraph(text(short_date(line.last_held)), st["cell"]),
+            ]
+            for line in data.pairs
+        ]
+        fractions = (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)
+        story.append(data_table(rows, [width * part for part in fractions]))
+        return story
+
+    def _definitions(self) -> str:
+        return text(
+            "How the figures are counted. Match rate: enrolled people who are in a pair of the "
+            "cohort. Planned sessions: one per cadence period since each started pair's start "
+            "date (up to its end date). Pairs with 3+ sessions and days to first session count "
+            "pairs that have started (past “proposed”). Health: green while the pair meets "
+            "within 1.5 times the cadence, amber beyond that, red beyond three times."
+        )
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.initialFontName = fonts.REGULAR  # not Helvetica, which would be listed unembedded
+    return drawing
+
+
+def _nice_ceiling(value: float) -> float:
+    """A round axis maximum at or above ``value``: four equal whole-number steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 3, 4, 5, 6, 8):
+            step = factor * magnitude
+            if 4 * step >= value:
+                return 4 * step
+        magnitude *= 10
+
+
+def _axis_label(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _short(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def render_cohort_report(data: CohortReportData, target: Target) -> None:
+    """Write the cohort report to a path or a binary file object."""
+    CohortReportRenderer(data).render(target)

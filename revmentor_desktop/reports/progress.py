@@ -1,0 +1,336 @@
+"""The progress summary of one pair: where it stands, what happened, what comes next."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from revmentor_desktop.domain.report_data import PairSummaryData, long_date, short_date
+from revmentor_desktop.reports import fonts
+from revmentor_desktop.reports.base import (
+    ACCENT,
+    BAND_FILL,
+    HEAD_FILL,
+    HEALTH_COLOURS,
+    NAVY,
+    RULE,
+    DocumentInfo,
+    Progress,
+    Renderer,
+    Target,
+    data_table,
+    facts_table,
+    health_markup,
+    table_style,
+)
+from revmentor_desktop.reports.fonts import text
+
+
+class ProgressBar(Flowable):
+    """A thin bar filled to ``percent``, with the figure beside it."""
+
+    def __init__(self, percent: int, width: float, font: str) -> None:
+        super().__init__()
+        self.percent = max(0, min(100, percent))
+        self.bar_width = width
+        self.font = font
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.bar_width, 11
+
+    def draw(self) -> None:
+        canvas = self.canv
+        track = self.bar_width - 30
+        canvas.setFillColor(HEAD_FILL)
+        canvas.roundRect(0, 3, track, 5, 2, stroke=0, fill=1)
+        if self.percent:
+            canvas.setFillColor(ACCENT)
+            canvas.roundRect(0, 3, max(4, track * self.percent / 100), 5, 2, stroke=0, fill=1)
+        canvas.setFillColor(NAVY)
+        canvas.setFont(self.font, 8)
+        canvas.drawRightString(self.bar_width, 2.5, f"{self.percent} %")
+
+
+def figure_tiles(
+    tiles: Sequence[tuple[str, str, str]], width: float, styles: dict, columns: int = 4
+) -> Table:
+    """Headline figures as tiles: (label, figure markup, note markup)."""
+    cells = [
+        [
+            Paragraph(text(label.upper()), styles["label"]),
+            Paragraph(figure, styles["figure"]),
+            Paragraph(note or "&nbsp;", styles["cell_muted"]),
+        ]
+        for label, figure, note in tiles
+    ]
+    rows = [cells[start : start + columns] for start in range(0, len(cells), columns)]
+    if len(rows[-1]) < columns:
+        rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), BAND_FILL),
+                ("LINEAFTER", (0, 0), (-2, -1), 3, "white"),
+                ("LINEBELOW", (0, 0), (-1, -2), 3, "white"),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.5, NAVY),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def hours(minutes: int) -> str:
+    """Hours to one decimal, whole from 100 on (with thousands separators)."""
+    value = minutes / 60
+    if value >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:.1f}"
+
+
+def days_since(days: int | None) -> str:
+    """A short figure for a tile: "Today", "1 day", "14 days"."""
+    if days is None:
+        return "–"
+    if days == 0:
+        return "Today"
+    return "1 day" if days == 1 else f"{days:,} days"
+
+
+class ProgressSummaryRenderer(Renderer):
+    def __init__(self, data: PairSummaryData) -> None:
+        super().__init__(data.letterhead)
+        self.data = data
+
+    def info(self) -> DocumentInfo:
+        pair = f"{self.data.first.name} & {self.data.second.name}"
+        private = " · Includes coordinator-only notes" if self.data.include_private_notes else ""
+        return DocumentInfo(
+            title=f"Progress summary – {pair}",
+            subject=f"Progress summary of a mentoring pair in {self.data.programme}",
+            header_right="Progress summary" + (" · coordinator copy" if private else ""),
+            footer=f"Progress summary · {pair} · {self.issued()}{private}",
+        )
+
+    def flowables(self, progress: Progress | None) -> list[Flowable]:
+        data = self.data
+        st = self.styles
+        width = self.frame_width
+        status = text(data.status.capitalize())
+        if data.end_reason:
+            status += f" ({text(data.end_reason)})"
+        meta = f"{text(data.kind_label)} · Pair no. {data.pair_id} · {self.issued()}"
+        story = self.title_block(
+            f"{data.first.name} & {data.second.name}", f"Progress summary · {data.programme}", meta
+        )
+        held = f"{data.sessions_held}"
+        planned_note = f"of {data.sessions_due} planned so far"
+        if data.sessions_in_term is not None:
+            planned_note += f"; {data.sessions_in_term} over the term"
+        story.append(
+            figure_tiles(
+                [
+                    ("Health", health_markup(data.health_level), text(data.health_reason)),
+                    ("Sessions held", held, text(planned_note)),
+                    (
+                        "Hours together",
+                        hours(data.total_minutes),
+                        f"{data.sessions_cancelled} cancelled",
+                    ),
+                    (
+                        "Since the last session",
+                        text(days_since(data.days_since_last)),
+                        text(long_date(data.last_held, "No session held yet")),
+                    ),
+                ],
+                width,
+                st,
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+        parties = [
+            (party.role_label, text(party.name) + _details(party.job_title, party.department))
+            for party in (data.first, data.second)
+        ]
+        story.append(
+            _two_columns(
+                facts_table(
+                    [
+                        *parties,
+                        ("Status", status),
+                        ("Meets", text(data.cadence.capitalize())),
+                    ],
+                    width / 2 - 8 * mm,
+                    st,
+                    label_share=0.38,
+                ),
+                facts_table(
+                    [
+                        ("Start date", text(long_date(data.start_date))),
+                        ("Mid-point review", text(long_date(data.review_date))),
+                        ("End date", text(long_date(data.end_date))),
+                        ("Agreement signed", text(long_date(data.agreement_signed, "Not yet"))),
+                    ],
+                    width / 2 - 8 * mm,
+                    st,
+                    label_share=0.38,
+                ),
+                width,
+            )
+        )
+        story.extend(self._goals())
+        story.extend(self._sessions())
+        story.extend(self._takeaways())
+        story.extend(self.heading("Next steps"))
+        story.extend(
+            Paragraph(text(step), st["bullet"], bulletText="•") for step in data.next_steps
+        )
+        if data.include_private_notes:
+            story.extend(self._private_notes())
+        return story
+
+    def _goals(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [*self.heading("Goals")]
+        if data.focus_areas:
+            areas = ", ".join(text(area) for area in data.focus_areas)
+            story.append(Paragraph(f"<b>Focus areas:</b> {areas}", st["body"]))
+        if not data.goals:
+            story.append(Paragraph("No goals are recorded for this pair yet.", st["muted"]))
+            return story
+        rows: list[list[object]] = [
+            [Paragraph(head, st["cell_head"]) for head in ("Goal", "Whose goal", "Progress")]
+        ]
+        bar_width = width * 0.25 - 10
+        rows += [
+            [
+                Paragraph(text(goal.description), st["cell"]),
+                Paragraph(text(goal.owner_name), st["cell"]),
+                ProgressBar(goal.progress, bar_width, fonts.REGULAR),
+            ]
+            for goal in data.goals
+        ]
+        story.append(data_table(rows, [width * 0.53, width * 0.22, width * 0.25], zebra=False))
+        return story
+
+    def _sessions(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [*self.heading("Sessions")]
+        if not data.sessions:
+            story.append(Paragraph("No sessions are recorded yet.", st["muted"]))
+            return story
+        heads = ("Date", "Length", "Format", "Status", "Topics", "Cancelled by")
+        rows: list[list[object]] = [[Paragraph(head, st["cell_head"]) for head in heads]]
+        for line in data.sessions:
+            rows.append(
+                [
+                    Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
+                    Paragraph(f"{line.duration_minutes} min", st["cell"]),
+                    Paragraph(text(line.meeting_format.capitalize()), st["cell"]),
+                    Paragraph(text(line.status.capitalize()), st["cell"]),
+                    Paragraph(text(", ".join(line.topics)) or "–", st["cell"]),
+                    Paragraph(text(line.cancelled_by) or "–", st["cell"]),
+                ]
+            )
+        fractions = (0.14, 0.09, 0.13, 0.13, 0.33, 0.18)
+        story.append(data_table(rows, [width * part for part in fractions]))
+        return story
+
+    def _takeaways(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [*self.heading("What each side took away")]
+        lines = [line for line in data.sessions if line.first_takeaway or line.second_takeaway]
+        if data.shared_summary:
+            story.append(
+                KeepTogether(
+                    [
+                        Paragraph("In the pair's own words", st["h2"]),
+                        Paragraph(text(data.shared_summary), st["body"]),
+                    ]
+                )
+            )
+        if not lines:
+            story.append(Paragraph("No take-aways are recorded yet.", st["muted"]))
+            return story
+        rows: list[list[object]] = [
+            [
+                Paragraph("Session", st["cell_head"]),
+                Paragraph(text(data.first.name), st["cell_head"]),
+                Paragraph(text(data.second.name), st["cell_head"]),
+            ]
+        ]
+        rows += [
+            [
+                Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
+                Paragraph(text(line.first_takeaway) or "–", st["cell"]),
+                Paragraph(text(line.second_takeaway) or "–", st["cell"]),
+            ]
+            for line in lines
+        ]
+        story.append(data_table(rows, [width * 0.14, width * 0.43, width * 0.43]))
+        return story
+
+    def _private_notes(self) -> list[Flowable]:
+        data, st, width = self.data, self.styles, self.frame_width
+        story: list[Flowable] = [
+            *self.heading("Coordinator-only notes"),
+            Paragraph(
+                "Not for the partners or their managers: this copy was printed with the "
+                "coordinator's private notes.",
+                st["muted"],
+            ),
+        ]
+        story.append(Paragraph(text(data.private_notes) or "No notes about the pair.", st["body"]))
+        noted = [line for line in data.sessions if line.private_note]
+        if noted:
+            rows: list[list[object]] = [
+                [Paragraph("Session", st["cell_head"]), Paragraph("Note", st["cell_head"])]
+            ]
+            rows += [
+                [
+                    Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
+                    Paragraph(text(line.private_note), st["cell"]),
+                ]
+                for line in noted
+            ]
+            story.append(
+                data_table(
+                    rows,
+                    [width * 0.14, width * 0.86],
+                    extra=[("LINEBEFORE", (0, 0), (0, -1), 2, HEALTH_COLOURS["amber"])],
+                )
+            )
+        return story
+
+
+def _details(job_title: str, department: str) -> str:
+    parts = [text(part) for part in (job_title, department) if part]
+    return f'<br/><font size="7.5" color="#5B6472">{" · ".join(parts)}</font>' if parts else ""
+
+
+def _two_columns(left: Flowable, right: Flowable, width: float) -> Table:
+    table = Table([[left, right]], colWidths=[width / 2, width / 2], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("LINEABOVE", (0, 0), (-1, 0), 0, RULE),
+            ]
+        )
+    )
+    return table
+
+
+def render_progress_summary(data: PairSummaryData, target: Target) -> None:
+    """Write the progress summary of one pair to a path or a binary file object."""
+    ProgressSummaryRenderer(data).render(target)

@@ -1,0 +1,89 @@
+"""The open data file: switching files, the automatic backups, and where the file lives."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.data_files import restore_closed_data_file
+from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.errors import DataFileError
+from revmentor_desktop.storage.location import data_file_location_warning
+from revmentor_desktop.ui.settings import AppSettings
+
+
+class DataFileSession(QObject):
+    """Holds at most one open ``DataFile``; every switch goes through here."""
+
+    opened = Signal(object)  # the Path of the newly opened file
+    message = Signal(str)
+
+    def __init__(
+        self, settings: AppSettings, clock: Clock = system_clock, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.clock = clock
+        self.data_file: DataFile | None = None
+        self.location_warning: str | None = None
+
+    @property
+    def path(self) -> Path | None:
+        return self.data_file.path if self.data_file else None
+
+    def open(self, path: Path, *, create: bool = False) -> None:
+        """Open ``path`` (raising ``DataFileError``), then close the file open before it."""
+        path = Path(path).absolute()
+        if path == self.path:
+            return
+        opened = DataFile.open(path, create=create)
+        previous, self.data_file = self.data_file, opened
+        if previous is not None:
+            self._close(previous)
+        self.settings.remember_file(path)
+        self._daily_backup(path)
+        self.location_warning = data_file_location_warning(path)
+        self.opened.emit(path)
+
+    def _daily_backup(self, path: Path) -> None:
+        if not backup.took_backup_today(path, self.clock()):
+            backup.automatic_backup(path, reason="daily", now=self.clock())
+
+    def _close(self, data_file: DataFile) -> None:
+        try:
+            if data_file.changed_since_open:
+                backup.automatic_backup(data_file.path, reason="on-close", now=self.clock())
+        finally:
+            data_file.close()
+
+    def close(self) -> None:
+        if self.data_file is not None:
+            data_file, self.data_file = self.data_file, None
+            self._close(data_file)
+
+    def back_up_now(self) -> Path:
+        assert self.path is not None
+        return backup.automatic_backup(self.path, reason="manual", now=self.clock())
+
+    def save_copy(self, destination: Path) -> Path:
+        assert self.path is not None
+        return backup.copy_data_file(self.path, destination)
+
+    def restore(self, backup_path: Path, path: Path | None = None) -> Path | None:
+        """Replace the open file (or the closed ``path``) with a backup, then open it."""
+        target = path or self.path
+        assert target is not None
+        if self.path == target:
+            self.close()
+        try:
+            safety = restore_closed_data_file(backup_path, target)
+        except DataFileError:
+            with contextlib.suppress(DataFileError):
+                self.open(target)
+            raise
+        self.open(target)
+        return safety

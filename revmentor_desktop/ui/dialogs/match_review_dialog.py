@@ -1,0 +1,409 @@
+"""Review the matching assistant's draft proposals for a cohort and turn the chosen ones into pairs.
+
+The dialog only shows and collects decisions; ``domain.matching.review.ReviewSession`` keeps
+them and runs the assistant. Nothing changes in the data until "Create pairs", which pushes one
+undoable edit.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.matching.facts import Profile
+from revmentor_desktop.domain.matching.result import MatchResult, Proposal
+from revmentor_desktop.domain.matching.review import Decision, ReviewSession
+from revmentor_desktop.domain.text import fold
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
+from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+
+_HIGHLIGHT = "background-color:#fff1a8; color:#3d3200; font-weight:600;"
+_TAG = "background-color:palette(alternate-base);"
+
+
+def _tag_html(tags: tuple[str, ...], shared: set[str]) -> str:
+    if not tags:
+        return "<i>none listed</i>"
+    chips = []
+    for tag in tags:
+        style = _HIGHLIGHT if fold(" ".join(tag.split())) in shared else _TAG
+        chips.append(f'<span style="{style}">&nbsp;{escape(tag)}&nbsp;</span>')
+    return " ".join(chips)
+
+
+def profile_html(profile: Profile, role_label: str, shared_tags: tuple[str, ...]) -> str:
+    """One side of the side-by-side view, with the tags the two share highlighted."""
+    shared = {fold(" ".join(tag.split())) for tag in shared_tags}
+    facts = [
+        ("Job", " · ".join(part for part in (profile.job_title, profile.department) if part)),
+        ("Grade", "" if profile.grade is None else str(profile.grade)),
+        ("Hired", profile.hire_date.isoformat() if profile.hire_date else ""),
+        ("Location", profile.location),
+        ("Meets", profile.meeting_format),
+    ]
+    rows = "".join(
+        f"<tr><td style='color:palette(placeholder-text); padding-right:8px'>{label}</td>"
+        f"<td>{escape(value) if value else '—'}</td></tr>"
+        for label, value in facts
+    )
+    return (
+        f"<p style='margin:0; color:palette(placeholder-text)'>{escape(role_label)}</p>"
+        f"<h3 style='margin-top:0'>{escape(profile.name)}</h3>"
+        f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
+        f"<p><b>Can teach</b><br>{_tag_html(profile.teaches, shared)}</p>"
+        f"<p><b>Wants to learn</b><br>{_tag_html(profile.learns, shared)}</p>"
+    )
+
+
+class MatchReviewDialog(QDialog):
+    def __init__(self, context: AppContext, cohort_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = ReviewSession(cohort_id, context.clock)
+        self.setWindowTitle(self.tr("Matching assistant"))
+        self.setSizeGripEnabled(True)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setBold(True)
+        self.summary.setFont(font)
+        hint = QLabel(
+            self.tr(
+                "Nothing changes until you press Create pairs. Accepted and locked proposals "
+                "stay when you re-run; rejected ones are not proposed again."
+            )
+        )
+        hint.setWordWrap(True)
+
+        self.model = MatchProposalModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SHARED, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.accept_button = QPushButton(self.tr("&Accept"))
+        self.reject_button = QPushButton(self.tr("&Reject"))
+        self.swap_button = QPushButton(self.tr("S&wap mentees"))
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.forbid_button = QPushButton(self.tr("&Forbid"))
+        self.accept_button.setToolTip(self.tr("Keep this pair; it becomes a pair on Create"))
+        self.reject_button.setToolTip(self.tr("Do not propose this pair again in this review"))
+        self.swap_button.setToolTip(self.tr("Select two proposals to exchange their mentees"))
+        self.lock_button.setToolTip(self.tr("Keep this pair now and in every later run"))
+        self.forbid_button.setToolTip(self.tr("Never propose this pair in this cohort"))
+        self.accept_button.clicked.connect(lambda: self._decide(Decision.ACCEPTED))
+        self.reject_button.clicked.connect(lambda: self._decide(Decision.REJECTED))
+        self.lock_button.clicked.connect(lambda: self._decide(Decision.LOCKED))
+        self.forbid_button.clicked.connect(lambda: self._decide(Decision.FORBIDDEN))
+        self.swap_button.clicked.connect(self.swap_selected)
+        actions = QHBoxLayout()
+        for button in (
+            self.accept_button,
+            self.reject_button,
+            self.swap_button,
+            self.lock_button,
+            self.forbid_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        proposals_box = QGroupBox(self.tr("Proposals"))
+        proposals_layout = QVBoxLayout(proposals_box)
+        proposals_layout.addWidget(self.table)
+        proposals_layout.addLayout(actions)
+
+        self.mentor_view = QTextBrowser()
+        self.mentee_view = QTextBrowser()
+        for view in (self.mentor_view, self.mentee_view):
+            view.setOpenLinks(False)
+            view.setMinimumWidth(220)
+        profiles = QHBoxLayout()
+        profiles.addWidget(self.mentor_view)
+        profiles.addWidget(self.mentee_view)
+
+        self.breakdown = QTableWidget(0, 3)
+        self.breakdown.setHorizontalHeaderLabels(
+            [self.tr("Rule"), self.tr("Points"), self.tr("Why")]
+        )
+        self.breakdown.verticalHeader().setVisible(False)
+        self.breakdown.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.breakdown.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.breakdown.setWordWrap(True)
+        breakdown_header = self.breakdown.horizontalHeader()
+        breakdown_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        breakdown_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        breakdown_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.alternatives = QLabel()
+        self.alternatives.setWordWrap(True)
+        self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        detail_box = QGroupBox(self.tr("Side by side"))
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.addLayout(profiles, 3)
+        detail_layout.addWidget(self.breakdown, 2)
+        detail_layout.addWidget(self.alternatives)
+
+        self.unmatched = QTableWidget(0, 3)
+        self.unmatched.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("Role"), self.tr("Why unmatched")]
+        )
+        self.unmatched.verticalHeader().setVisible(False)
+        self.unmatched.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.unmatched.setWordWrap(True)
+        unmatched_header = self.unmatched.horizontalHeader()
+        unmatched_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        unmatched_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        unmatched_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setVisible(False)
+        unmatched_box = QGroupBox(self.tr("Unmatched"))
+        unmatched_layout = QVBoxLayout(unmatched_box)
+        unmatched_layout.addWidget(self.unmatched)
+        unmatched_layout.addWidget(self.warnings)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(proposals_box)
+        top.addWidget(detail_box)
+        top.setStretchFactor(0, 5)
+        top.setStretchFactor(1, 6)
+        top.setChildrenCollapsible(False)
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(top)
+        main.addWidget(unmatched_box)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+        main.setChildrenCollapsible(False)
+
+        self.message = ProblemLabel()
+        self.rerun_button = QPushButton(self.tr("Re-&run"))
+        self.rerun_button.setToolTip(self.tr("Keep accepted and locked proposals; solve the rest"))
+        self.create_button = QPushButton(self.tr("&Create pairs"))
+        self.create_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.rerun_button.clicked.connect(self.rerun)
+        self.create_button.clicked.connect(self.create_pairs)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rerun_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(hint)
+        layout.addWidget(main, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(1180, 780)
+        self.rerun()
+
+    # Running
+
+    @property
+    def result(self) -> MatchResult | None:
+        return self.session.result
+
+    def rerun(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self.session.run()
+        except DomainError as problem:
+            self.message.set_problem(str(problem))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.message.set_problem("")
+        self.model.set_labels(result.mentor_label, result.mentee_label)
+        self.model.set_rows(self.session.rows)
+        self._show_unmatched(result)
+        self._update_summary()
+        if self.session.rows:
+            self.table.selectRow(0)
+        else:
+            self._show_detail(None)
+
+    def _update_summary(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        rows = self.session.rows
+        chosen = sum(1 for row in rows if row.decision.keeps)
+        self.summary.setText(
+            self.tr(
+                "{cohort} ({kind} mentoring): {proposals} proposals, {chosen} chosen, "
+                "{unmatched} unmatched, total score {score}"
+            ).format(
+                cohort=result.cohort_name,
+                kind=result.kind.value,
+                proposals=len(rows),
+                chosen=chosen,
+                unmatched=len(result.unmatched),
+                score=sum(row.proposal.score for row in rows),
+            )
+        )
+        self.create_button.setEnabled(self.session.has_decisions)
+        self._selection_changed()
+
+    def _show_unmatched(self, result: MatchResult) -> None:
+        self.unmatched.setRowCount(len(result.unmatched))
+        for row, person in enumerate(result.unmatched):
+            for column, text in enumerate((person.name, person.role, person.reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.unmatched.setItem(row, column, item)
+        self.unmatched.resizeRowsToContents()
+        lines = list(result.warnings)
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
+
+    # Selection and detail
+
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def select_rows(self, rows: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags)
+
+    def _selection_changed(self, *_: object) -> None:
+        rows = self.selected_rows()
+        one = len(rows) == 1
+        for button in (
+            self.accept_button,
+            self.reject_button,
+            self.lock_button,
+            self.forbid_button,
+        ):
+            button.setEnabled(bool(rows))
+        self.swap_button.setEnabled(len(rows) == 2)
+        self._show_detail(self.model.row_at(rows[0]).proposal if one else None)
+
+    def _show_detail(self, proposal: Proposal | None) -> None:
+        result = self.result
+        if proposal is None or result is None:
+            self.mentor_view.setHtml(
+                "<p style='color:palette(placeholder-text)'>Select a proposal to compare the "
+                "two people side by side.</p>"
+            )
+            self.mentee_view.clear()
+            self.breakdown.setRowCount(0)
+            self.alternatives.clear()
+            return
+        mentor = result.profiles[proposal.mentor_id]
+        mentee = result.profiles[proposal.mentee_id]
+        self.mentor_view.setHtml(profile_html(mentor, result.mentor_label, proposal.shared_tags))
+        self.mentee_view.setHtml(profile_html(mentee, result.mentee_label, proposal.shared_tags))
+        self.breakdown.setRowCount(len(proposal.parts) + 1)
+        for row, part in enumerate(proposal.parts):
+            label = part.rule.label + (" (mandatory)" if part.weight.value == "mandatory" else "")
+            cells = (label, f"{part.points} / {part.max_points}", part.note)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.breakdown.setItem(row, column, item)
+        total_row = len(proposal.parts)
+        total = QTableWidgetItem(self.tr("Total"))
+        font = total.font()
+        font.setBold(True)
+        total.setFont(font)
+        score = QTableWidgetItem(str(proposal.score))
+        score.setFont(font)
+        score.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        warnings = QTableWidgetItem("; ".join(proposal.warnings))
+        self.breakdown.setItem(total_row, 0, total)
+        self.breakdown.setItem(total_row, 1, score)
+        self.breakdown.setItem(total_row, 2, warnings)
+        self.breakdown.resizeRowsToContents()
+        options = result.alternatives(proposal.mentee_id)
+        if options:
+            text = "; ".join(f"{a.partner_name} ({a.score}, {a.note})" for a in options)
+            self.alternatives.setText(
+                self.tr("Other options for {name}: {options}").format(
+                    name=proposal.mentee_name, options=text
+                )
+            )
+        else:
+            self.alternatives.setText(
+                self.tr("No other allowed option for {name}.").format(name=proposal.mentee_name)
+            )
+
+    # Decisions
+
+    def _decide(self, decision: Decision) -> None:
+        rows = self.selected_rows()
+        try:
+            for row in rows:
+                self.session.decide(row, decision)
+        except DomainError as problem:
+            self.message.set_problem(str(problem))
+        else:
+            self.message.set_problem("")
+        for row in rows:
+            self.model.refresh_row(row)
+        self._update_summary()
+
+    def swap_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 2:
+            self.message.set_problem(self.tr("Select exactly two proposals to swap."))
+            return
+        try:
+            self.session.swap(rows[0], rows[1])
+        except DomainError as problem:
+            self.message.set_problem(str(problem))
+            return
+        self.message.set_problem("")
+        self.model.set_rows(self.session.rows)
+        self.select_rows(rows)
+        self._update_summary()
+
+    def create_pairs(self) -> None:
+        if not self.session.has_decisions:
+            return
+        try:
+            edit = self.session.commit_edit()
+        except DomainError as problem:
+            self.message.set_problem(str(problem))
+            return
+        self.context.edits.push(edit)
+        self.rerun()
+
+
+__all__ = ["MatchReviewDialog", "profile_html"]

@@ -1,0 +1,160 @@
+"""Log or edit a session of a pair: when, how long, how it went and what each side took away."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QVBoxLayout, QWidget
+
+from revmentor_desktop.domain import cohorts, edits, pairs, sessions
+from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.edits import Edit
+from revmentor_desktop.domain.sessions import SessionDraft
+from revmentor_desktop.domain.vocabulary import CancelledBy, MeetingFormat, SessionStatus
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.choices import choice_combo, minutes_spin, select_data, text_area
+from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
+from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
+
+SESSION_FORMATS = (MeetingFormat.IN_PERSON, MeetingFormat.VIDEO_CALL, MeetingFormat.PHONE)
+
+
+class SessionDialog(FormDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        session_id: int | None = None,
+        pair_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = "Log a session" if session_id is None else "Edit session"
+        super().__init__(context, title, parent, existing=session_id is not None)
+        self.session_id = session_id
+        if session_id is not None:
+            draft = sessions.get_session(session_id)
+        elif pair_id is not None:
+            draft = sessions.default_session_for(pair_id, context.clock)
+        else:
+            draft = SessionDraft(pair_id=0, starts_at=context.clock().replace(minute=0, second=0))
+        self.form = new_form()
+        self._build(draft.pair_id if (session_id or pair_id) else None)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.buttons)
+        self._load(draft)
+        self._pair_changed()
+        self._watch_fields()
+        self.revalidate()
+        self.size_comfortably(110, 40)
+
+    def _build(self, fixed_pair_id: int | None) -> None:
+        self.pair = QComboBox()
+        for row in pairs.list_pairs(clock=self.context.clock):
+            self.pair.addItem(
+                f"{row.mentor_name} and {row.mentee_name} ({row.cohort_name})", row.id
+            )
+        if fixed_pair_id is not None:
+            select_data(self.pair, fixed_pair_id)
+            self.pair.setEnabled(False)
+        self.starts_at = QDateTimeEdit()
+        self.starts_at.setCalendarPopup(True)
+        self.starts_at.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.duration = minutes_spin(5, 600)
+        self.meeting_format = choice_combo(SESSION_FORMATS)
+        self.status = choice_combo(item.value for item in SessionStatus)
+        self.cancelled_by = QComboBox()
+        self.topics = TagEditor(topic_suggestions())
+        self.mentor_takeaways = text_area("In their own words, if they shared it")
+        self.mentee_takeaways = text_area("In their own words, if they shared it")
+        self.notes = text_area("Anything else worth remembering")
+        add = self.add_field
+        add(self.form, "&Pair:", self.pair, "pair_id")
+        add(self.form, "&Date and time:", self.starts_at, "starts_at")
+        add(self.form, "&Length:", self.duration, "duration_minutes")
+        add(self.form, "&Format:", self.meeting_format, "meeting_format")
+        add(self.form, "&Status:", self.status, "status")
+        self.cancelled_label = add(self.form, "Cancelled &by:", self.cancelled_by, "cancelled_by")
+        add(self.form, "&Topics:", self.topics)
+        self.mentor_heading = add(self.form, "Mentor &took away:", self.mentor_takeaways)
+        self.mentee_heading = add(self.form, "Mentee t&ook away:", self.mentee_takeaways)
+        add(self.form, "&Notes:", self.notes)
+
+    def _watch_fields(self) -> None:
+        self.pair.currentIndexChanged.connect(lambda _index: self._pair_changed())
+        self.status.currentIndexChanged.connect(lambda _index: self._status_changed())
+        self.watch("pair_id", self.pair.currentIndexChanged)
+        self.watch("starts_at", self.starts_at.dateTimeChanged, self.status.currentIndexChanged)
+        self.watch("duration_minutes", self.duration.valueChanged)
+        self.watch("status", self.status.currentIndexChanged)
+        self.watch(
+            "cancelled_by", self.cancelled_by.currentIndexChanged, self.status.currentIndexChanged
+        )
+
+    def _load(self, draft: SessionDraft) -> None:
+        self.starts_at.setDateTime(QDateTime(draft.starts_at))
+        self.duration.setValue(draft.duration_minutes)
+        if self.meeting_format.findData(draft.meeting_format) < 0:
+            self.meeting_format.addItem(draft.meeting_format.capitalize(), draft.meeting_format)
+        select_data(self.meeting_format, draft.meeting_format)
+        select_data(self.status, draft.status)
+        self._cancelled_by_value = draft.cancelled_by
+        self.topics.set_tags(draft.topics)
+        self.mentor_takeaways.setPlainText(draft.mentor_takeaways)
+        self.mentee_takeaways.setPlainText(draft.mentee_takeaways)
+        self.notes.setPlainText(draft.notes)
+
+    def _pair_changed(self) -> None:
+        """Speak of the mentor and mentee in the cohort's words ("Reverse mentor" ...)."""
+        pair_id = self.pair.currentData()
+        mentor, mentee = "Mentor", "Mentee"
+        if pair_id is not None:
+            cohort = cohorts.get_cohort(pairs.get_pair(pair_id).cohort_id)
+            mentor, mentee = cohort.mentor_label, cohort.mentee_label
+        self.mentor_heading.setText(f"{mentor} &took away:")
+        self.mentee_heading.setText(f"{mentee} t&ook away:")
+        self.mentor_takeaways.setAccessibleName(f"What the {mentor.lower()} took away")
+        self.mentee_takeaways.setAccessibleName(f"What the {mentee.lower()} took away")
+        chosen = self.cancelled_by.currentData() or self._cancelled_by_value
+        self.cancelled_by.blockSignals(True)
+        self.cancelled_by.clear()
+        self.cancelled_by.setPlaceholderText("Choose who cancelled")
+        for who, label in ((CancelledBy.MENTOR, mentor), (CancelledBy.MENTEE, mentee)):
+            self.cancelled_by.addItem(f"The {label.lower()}", who.value)
+        self.cancelled_by.addItem("The coordinator", CancelledBy.COORDINATOR.value)
+        self.cancelled_by.setCurrentIndex(self.cancelled_by.findData(chosen) if chosen else -1)
+        self.cancelled_by.blockSignals(False)
+        self._status_changed()
+
+    def _status_changed(self) -> None:
+        cancelled = self.status.currentData() == SessionStatus.CANCELLED
+        self.form.setRowVisible(self.cancelled_by.parentWidget(), cancelled)
+
+    def draft(self) -> SessionDraft:
+        return SessionDraft(
+            pair_id=self.pair.currentData() or 0,
+            starts_at=_to_datetime(self.starts_at.dateTime()),
+            duration_minutes=self.duration.value(),
+            meeting_format=self.meeting_format.currentData(),
+            status=self.status.currentData(),
+            cancelled_by=self.cancelled_by.currentData() or "",
+            topics=self.topics.tags(),
+            mentor_takeaways=self.mentor_takeaways.toPlainText(),
+            mentee_takeaways=self.mentee_takeaways.toPlainText(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def problems(self) -> Mapping[str, str]:
+        return sessions.validate_session(self.draft(), today(self.context.clock))
+
+    def save(self) -> Edit:
+        if self.session_id is None:
+            return edits.add_session(self.draft(), self.context.clock)
+        return edits.update_session(self.session_id, self.draft(), self.context.clock)
+
+
+def _to_datetime(value: QDateTime) -> datetime:
+    date, time = value.date(), value.time()
+    return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())

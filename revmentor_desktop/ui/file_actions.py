@@ -1,0 +1,219 @@
+"""The File menu's conversations: choosing files, explaining failures, confirming restores."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from revmentor_desktop import paths
+from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
+from revmentor_desktop.ui.data_file_session import DataFileSession
+
+FILE_FILTER = f"RevMentor data files (*{paths.DATA_FILE_SUFFIX})"
+RESTORE, OPEN_OTHER, CREATE_NEW, GIVE_UP = "restore", "open", "new", "give up"
+
+
+def _folder(session: DataFileSession) -> str:
+    current = session.path or paths.default_data_file()
+    return str(current.parent)
+
+
+def choose_file_to_open(parent: QWidget | None, session: DataFileSession) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, "Open data file", _folder(session), FILE_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def choose_new_file(
+    parent: QWidget | None, session: DataFileSession, title: str = "New data file"
+) -> Path | None:
+    suggested = str(Path(_folder(session)) / f"programme{paths.DATA_FILE_SUFFIX}")
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, FILE_FILTER)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return (
+        path
+        if path.suffix == paths.DATA_FILE_SUFFIX
+        else path.with_name(path.name + paths.DATA_FILE_SUFFIX)
+    )
+
+
+def ask_after_open_failure(
+    parent: QWidget | None, error: DataFileError, give_up_label: str
+) -> tuple[str, backup.BackupInfo | None]:
+    """Say what is wrong with the file and ask what to do next."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("The data file cannot be opened")
+    box.setText(f"RevMentor cannot open {error.path.name}.")
+    box.setInformativeText(f"{error.path} {error.problem}\n\n{error.advice}".strip())
+    newest = None if isinstance(error, DataFileInUse) else backup.newest_good_backup(error.path)
+    choices = {}
+    if newest is not None:
+        label = f"Restore the backup of {newest.taken_at:%d %b %Y, %H:%M}"
+        choices[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = RESTORE
+    choices[box.addButton("Open another file…", QMessageBox.ButtonRole.ActionRole)] = OPEN_OTHER
+    choices[box.addButton("Create a new file…", QMessageBox.ButtonRole.ActionRole)] = CREATE_NEW
+    give_up = box.addButton(give_up_label, QMessageBox.ButtonRole.RejectRole)
+    choices[give_up] = GIVE_UP
+    box.setEscapeButton(give_up)
+    box.exec()
+    choice = choices.get(box.clickedButton(), GIVE_UP)
+    box.deleteLater()
+    return choice, newest
+
+
+def open_with_recovery(
+    parent: QWidget | None,
+    session: DataFileSession,
+    path: Path,
+    *,
+    create: bool = False,
+    give_up_label: str = "Cancel",
+) -> bool:
+    """Open ``path``; when that fails, explain and offer a backup, another file or a new one."""
+    while True:
+        try:
+            session.open(path, create=create)
+            return True
+        except DataFileError as error:
+            choice, newest = ask_after_open_failure(parent, error, give_up_label)
+        next_path: Path | None = path
+        if choice == RESTORE and newest is not None:
+            if _restore_closed(parent, session, newest.path, path):
+                return True
+        elif choice == OPEN_OTHER:
+            next_path, create = choose_file_to_open(parent, session), False
+        elif choice == CREATE_NEW:
+            next_path, create = choose_new_file(parent, session), True
+        else:
+            return False
+        path = next_path or path
+
+
+def _restore_closed(
+    parent: QWidget | None, session: DataFileSession, backup_path: Path, path: Path
+) -> bool:
+    try:
+        session.restore(backup_path, path)
+    except DataFileError as error:
+        QMessageBox.warning(parent, "Restore failed", str(error))
+        return False
+    return True
+
+
+def new_data_file(parent: QWidget, session: DataFileSession) -> None:
+    path = choose_new_file(parent, session)
+    if path is None:
+        return
+    if path.exists():
+        QMessageBox.information(
+            parent,
+            "The file already exists",
+            f"{path.name} already exists. Use File ▸ Open to open it, or choose another name.",
+        )
+        return
+    open_with_recovery(parent, session, path, create=True)
+
+
+def open_data_file(parent: QWidget, session: DataFileSession, path: Path | None = None) -> None:
+    path = path or choose_file_to_open(parent, session)
+    if path is not None:
+        open_with_recovery(parent, session, path)
+
+
+def save_copy(parent: QWidget, session: DataFileSession) -> None:
+    destination = choose_new_file(parent, session, "Save a copy as")
+    if destination is None:
+        return
+    if destination == session.path:
+        QMessageBox.information(parent, "Choose another name", "This is the file already open.")
+        return
+    try:
+        written = session.save_copy(destination)
+    except DataFileError as error:
+        QMessageBox.warning(parent, "The copy was not saved", str(error))
+        return
+    session.message.emit(f"Saved a copy as {written}.")
+
+
+def back_up_now(parent: QWidget, session: DataFileSession) -> None:
+    try:
+        written = session.back_up_now()
+    except DataFileError as error:
+        QMessageBox.warning(parent, "The backup failed", str(error))
+        return
+    session.message.emit(f"Backed up to {written.name} in {written.parent}.")
+
+
+def _describe(info: backup.BackupInfo) -> str:
+    reasons = {
+        "daily": "daily",
+        "on-close": "on closing",
+        "manual": "backed up by hand",
+        "before-migration": "before an upgrade",
+        "before-restore": "before a restore",
+    }
+    reason = reasons.get(info.reason, info.reason)
+    return f"{info.taken_at:%a %d %b %Y, %H:%M}" + (f" ({reason})" if reason else "")
+
+
+def choose_backup(parent: QWidget, session: DataFileSession) -> Path | None:
+    assert session.path is not None
+    found = backup.list_backups(session.path)
+    other = "Another file…"
+    labels = [_describe(info) for info in found] + [other]
+    label, accepted = QInputDialog.getItem(
+        parent, "Restore from backup", "Choose the backup to restore:", labels, 0, False
+    )
+    if not accepted:
+        return None
+    if label == other:
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, "Choose a backup", str(paths.backup_folder_for(session.path)), FILE_FILTER
+        )
+        return Path(chosen) if chosen else None
+    return found[labels.index(label)].path
+
+
+def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
+    chosen = choose_backup(parent, session)
+    if chosen is None or session.path is None:
+        return
+    try:
+        report = backup.describe_backup(chosen)
+    except DataFileError as error:
+        QMessageBox.warning(parent, "This backup cannot be used", str(error))
+        return
+    counts = report.counts
+    answer = QMessageBox.question(
+        parent,
+        "Restore this backup?",
+        f"The backup holds {counts['person']} people, {counts['cohort']} cohorts, "
+        f"{counts['pair']} pairs and {counts['session']} sessions.\n\n"
+        f"It replaces everything in {session.path.name}. The current file is backed up "
+        "first, so you can go back to it.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer == QMessageBox.StandardButton.Yes and _restore_closed(
+        parent, session, chosen, session.path
+    ):
+        session.message.emit(f"Restored the backup {chosen.name}.")
+
+
+def open_sample_data(parent: QWidget, session: DataFileSession, today: date) -> None:
+    """Open the sample file, creating it with generated data the first time."""
+    path = paths.sample_data_file()
+    if path.exists():
+        open_with_recovery(parent, session, path)
+        return
+    from revmentor_desktop.domain.demo import generate_demo
+
+    if open_with_recovery(parent, session, path, create=True):
+        generate_demo(today=today)
+        session.opened.emit(path)
+        session.message.emit("This is sample data: try anything, your own file is untouched.")

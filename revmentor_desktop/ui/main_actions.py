@@ -1,0 +1,132 @@
+"""Every command of the main window as a QAction, with its shortcut, and the menus holding them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
+
+VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions")
+VIEW_TITLES = {
+    "today": "&Today",
+    "people": "&People",
+    "cohorts": "&Cohorts",
+    "pairs": "P&airs",
+    "sessions": "&Sessions",
+}
+PAIR_ACTIONS = {
+    "activate": "&Activate",
+    "pause": "&Pause",
+    "resume": "&Resume",
+    "complete": "&Complete",
+}
+
+
+def _icon(widget: QWidget, theme_name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    return QIcon.fromTheme(theme_name, widget.style().standardIcon(fallback))
+
+
+def _action(
+    parent: QObject, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+class MainActions:
+    """Created once per window; the window connects them and enables what fits the selection."""
+
+    def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_file = _action(window, "&New data file…", tip="Start a new, empty data file")
+        self.open_file = _action(window, "&Open…", QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu("Open &recent", window)
+        self.import_people = _action(
+            window, "&Import people…", tip="Add people from a staff list (CSV or Excel)"
+        )
+        self.save_copy = _action(window, "Save a &copy as…", QKeySequence.StandardKey.SaveAs)
+        self.back_up = _action(window, "&Back up now", tip="Write a backup copy beside the file")
+        self.restore = _action(window, "&Restore from backup…")
+        self.quit = _action(window, "&Quit", QKeySequence.StandardKey.Quit)
+
+        self.undo = undo_stack.createUndoAction(window, "&Undo")
+        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo = undo_stack.createRedoAction(window, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo.setIcon(_icon(window, "edit-undo", sp.SP_ArrowBack))
+        self.redo.setIcon(_icon(window, "edit-redo", sp.SP_ArrowForward))
+        self.find = _action(window, "&Find", QKeySequence.StandardKey.Find, "Search this list")
+
+        self.new_record = _action(window, "&New…", QKeySequence.StandardKey.New)
+        self.new_record.setIcon(_icon(window, "document-new", sp.SP_FileIcon))
+        self.edit_record = _action(window, "&Open", "Return", "Open the selected record")
+        self.edit_record.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.edit_record.setIcon(_icon(window, "document-open", sp.SP_FileDialogDetailedView))
+        self.delete_record = _action(window, "&Archive or delete", QKeySequence.StandardKey.Delete)
+        self.delete_record.setIcon(_icon(window, "edit-delete", sp.SP_TrashIcon))
+        for action in (self.edit_record, self.delete_record):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.pair_status = {
+            name: _action(window, text, tip=f"{text.replace('&', '')} the selected pair")
+            for name, text in PAIR_ACTIONS.items()
+        }
+        self.end_early = _action(window, "&End early…", tip="End the selected pair early")
+        self.log_session = _action(
+            window, "&Log a session…", "Ctrl+L", "Log a session for the pair"
+        )
+        self.log_session.setIcon(_icon(window, "appointment-new", sp.SP_DialogApplyButton))
+
+        self.view_group = QActionGroup(window)
+        self.show_view: dict[str, QAction] = {}
+        for number, name in enumerate(VIEW_NAMES, start=1):
+            action = _action(window, VIEW_TITLES[name], f"Ctrl+{number}")
+            action.setCheckable(True)
+            action.setData(name)
+            self.view_group.addAction(action)
+            self.show_view[name] = action
+
+        self.open_sample = _action(window, "Open &sample data", tip="Look around in sample data")
+        self.about = _action(window, "&About RevMentor")
+
+    @property
+    def record_actions(self) -> list[QAction]:
+        return [self.edit_record, self.delete_record]
+
+    def build_menus(self, menu_bar: QMenuBar) -> None:
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addActions([self.new_file, self.open_file])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_people)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_copy, self.back_up, self.restore])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find)
+        record_menu = menu_bar.addMenu("&Record")
+        record_menu.addActions([self.new_record, self.edit_record, self.delete_record])
+        pair_menu = menu_bar.addMenu("P&air")
+        pair_menu.addActions(list(self.pair_status.values()))
+        pair_menu.addAction(self.end_early)
+        pair_menu.addSeparator()
+        pair_menu.addAction(self.log_session)
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.addActions(list(self.show_view.values()))
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addActions([self.open_sample, self.about])
+
+    def build_toolbar(self, toolbar: QToolBar) -> None:
+        toolbar.addActions([self.new_record, self.edit_record, self.delete_record])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo, self.redo])
+        toolbar.addSeparator()
+        toolbar.addAction(self.log_session)

@@ -1,0 +1,294 @@
+"""The main window: a sidebar of five views, the menus and toolbar, and the status bar.
+
+It only wires things together: views do the listing, dialogs the editing, ``file_actions`` the
+File menu and ``DataFileSession`` the data file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from revmentor_desktop import __version__
+from revmentor_desktop.domain import edits, pairs
+from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.ui import file_actions
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.main_actions import VIEW_NAMES, MainActions
+from revmentor_desktop.ui.settings import (
+    CURRENT_VIEW,
+    SPLITTER_STATE,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    AppSettings,
+)
+from revmentor_desktop.ui.views.cohorts_view import CohortsView
+from revmentor_desktop.ui.views.pairs_view import PairsView
+from revmentor_desktop.ui.views.people_view import PeopleView
+from revmentor_desktop.ui.views.record_dialogs import end_pair_early, import_people, log_session
+from revmentor_desktop.ui.views.sessions_view import SessionsView
+from revmentor_desktop.ui.views.today_view import TodayView
+from revmentor_desktop.ui.views.workspace_view import WorkspaceView
+
+VIEW_CLASSES: dict[str, type[WorkspaceView]] = {
+    "today": TodayView,
+    "people": PeopleView,
+    "cohorts": CohortsView,
+    "pairs": PairsView,
+    "sessions": SessionsView,
+}
+KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
+MESSAGE_MS = 8_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        context: AppContext,
+        session: DataFileSession,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = session
+        self.settings = settings
+        self.views = {name: VIEW_CLASSES[name](context, self) for name in VIEW_NAMES}
+        self.sidebar = self._make_sidebar()
+        self.stack = QStackedWidget(self)
+        for view in self.views.values():
+            self.stack.addWidget(view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([140, 1040])
+        self.setCentralWidget(self.splitter)
+        self.actions = MainActions(self, context.edits.undo_stack)
+        self.actions.build_menus(self.menuBar())
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        if session.path is not None:
+            self._on_file_opened(session.path)
+
+    # Building
+
+    def _make_sidebar(self) -> QListWidget:
+        sidebar = QListWidget(self)
+        sidebar.setAccessibleName("Views")
+        row_height = sidebar.fontMetrics().height() + 16
+        for name in VIEW_NAMES:
+            item = QListWidgetItem(VIEW_CLASSES[name].title, sidebar)
+            item.setSizeHint(QSize(0, row_height))
+        sidebar.setMinimumWidth(110)
+        sidebar.currentRowChanged.connect(lambda row: self.show_view(VIEW_NAMES[row]))
+        return sidebar
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        self.actions.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.warning_label = QLabel(self)
+        self.warning_label.hide()
+        self.counts_label = QLabel(self)
+        self.file_label = QLabel(self)
+        for label in (self.warning_label, self.counts_label, self.file_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new_file.triggered.connect(lambda: file_actions.new_data_file(self, self.session))
+        a.open_file.triggered.connect(lambda: file_actions.open_data_file(self, self.session))
+        a.import_people.triggered.connect(self._import_people)
+        a.save_copy.triggered.connect(lambda: file_actions.save_copy(self, self.session))
+        a.back_up.triggered.connect(lambda: file_actions.back_up_now(self, self.session))
+        a.restore.triggered.connect(lambda: file_actions.restore_from_backup(self, self.session))
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(lambda: self.current_view().focus_search())
+        a.new_record.triggered.connect(lambda: self.current_view().new_record())
+        a.edit_record.triggered.connect(lambda: self.current_view().edit_current())
+        a.delete_record.triggered.connect(lambda: self.current_view().delete_selected())
+        for action in a.record_actions:
+            self.stack.addAction(action)
+        for name, action in a.pair_status.items():
+            action.triggered.connect(lambda _checked=False, name=name: self.change_pair(name))
+        a.end_early.triggered.connect(self._end_pair_early)
+        a.log_session.triggered.connect(self._log_session)
+        for name, action in a.show_view.items():
+            action.triggered.connect(lambda _checked=False, name=name: self.show_view(name))
+        a.open_sample.triggered.connect(self._open_sample)
+        a.about.triggered.connect(self._about)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for view in self.views.values():
+            view.selection_changed.connect(self._update_actions)
+            view.status_changed.connect(self._update_status)
+            view.message.connect(self.show_message)
+            view.sample_data_requested.connect(self._open_sample)
+            view.new_record_requested.connect(self._new_record_of_kind)
+            view.navigate_requested.connect(self.show_view)
+            view.import_requested.connect(self._import_people)
+        self.context.edits.data_changed.connect(self._update_actions)
+        self.session.opened.connect(self._on_file_opened)
+        self.session.message.connect(self.show_message)
+
+    # Views
+
+    def current_view(self) -> WorkspaceView:
+        view = self.stack.currentWidget()
+        assert isinstance(view, WorkspaceView)
+        return view
+
+    def show_view(self, name: str) -> None:
+        view = self.views[name]
+        self.stack.setCurrentWidget(view)
+        self.sidebar.setCurrentRow(VIEW_NAMES.index(name))
+        self.actions.show_view[name].setChecked(True)
+        self.actions.new_record.setText(view.new_label)
+        self.actions.delete_record.setText(view.delete_label)
+        self._update_actions()
+        self._update_status()
+
+    def _new_record_of_kind(self, kind: str) -> None:
+        self.show_view(KIND_VIEWS[kind])
+        self.current_view().new_record()
+
+    def _update_actions(self) -> None:
+        view = self.current_view()
+        self.actions.new_record.setEnabled(view.can_create())
+        self.actions.edit_record.setEnabled(view.can_edit())
+        self.actions.delete_record.setEnabled(view.can_delete())
+        pair_id = view.current_pair_id()
+        allowed = pairs.allowed_actions(pairs.pair_status(pair_id)[0]) if pair_id else []
+        for name, action in self.actions.pair_status.items():
+            action.setEnabled(name in allowed)
+        self.actions.end_early.setEnabled("end_early" in allowed)
+        self.actions.log_session.setEnabled(pair_id is not None)
+
+    def _update_status(self) -> None:
+        self.counts_label.setText(self.current_view().status_text())
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    # Pairs
+
+    def change_pair(self, action: str) -> None:
+        pair_id = self.current_view().current_pair_id()
+        if pair_id is None:
+            return
+        try:
+            edit = edits.change_pair_status(pair_id, action, clock=self.context.clock)
+        except DomainError as error:
+            QMessageBox.warning(self, "Not possible", str(error))
+            return
+        self.context.edits.push(edit)
+        self.show_message(f"{edit.description}. Undo with Ctrl+Z.")
+
+    def _end_pair_early(self) -> None:
+        if (pair_id := self.current_view().current_pair_id()) is not None:
+            end_pair_early(self.context, pair_id, self)
+
+    def _log_session(self) -> None:
+        if (pair_id := self.current_view().current_pair_id()) is not None:
+            log_session(self.context, pair_id, self)
+
+    # Files
+
+    def _on_file_opened(self, path: Path) -> None:
+        self.context.edits.clear()
+        self.setWindowTitle(f"{path.name} — RevMentor")
+        self.setWindowFilePath(str(path))
+        self.file_label.setText(path.name)
+        self.file_label.setToolTip(str(path))
+        warning = self.session.location_warning
+        self.warning_label.setVisible(bool(warning))
+        self.warning_label.setText("⚠ Risky location" if warning else "")
+        self.warning_label.setToolTip(warning or "")
+        if warning:
+            self.show_message(warning)
+        self.context.edits.data_changed.emit()
+        self._update_actions()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files():
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setEnabled(path != self.session.path)
+            action.triggered.connect(
+                lambda _checked=False, path=path: file_actions.open_data_file(
+                    self, self.session, path
+                )
+            )
+        if menu.isEmpty():
+            menu.addAction("No recent files").setEnabled(False)
+
+    def _import_people(self) -> None:
+        if self.session.path is not None:
+            import_people(self.context, self.session.path, self)
+
+    def _open_sample(self) -> None:
+        file_actions.open_sample_data(self, self.session, self.context.clock().date())
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About RevMentor",
+            f"<p><b>RevMentor {__version__}</b></p>"
+            "<p>Run reverse, traditional and mutual mentoring programmes, offline.</p>"
+            f"<p>Data file: {self.session.path}</p>",
+        )
+
+    # Remembered between runs
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        state = self.settings.get(WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.get(SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        for view in self.views.values():
+            view.restore_state(self.settings)
+        name = self.settings.get(CURRENT_VIEW)
+        self.show_view(name if name in self.views else "today")
+
+    def save_settings(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        self.settings.set(SPLITTER_STATE, self.splitter.saveState())
+        self.settings.set(CURRENT_VIEW, VIEW_NAMES[self.stack.currentIndex()])
+        for view in self.views.values():
+            view.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.session.close()
+        event.accept()

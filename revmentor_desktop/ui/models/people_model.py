@@ -1,0 +1,46 @@
+"""The people list: ids from ``people_ids``, rows from ``people_rows``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from revmentor_desktop.domain import people
+from revmentor_desktop.domain.people import PeopleQuery, PersonRow
+from revmentor_desktop.ui.models.formatting import format_date
+from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
+
+
+def _name(row: PersonRow) -> str:
+    return f"{row.name} (archived)" if row.archived else row.name
+
+
+PEOPLE_COLUMNS: list[Column[PersonRow]] = [
+    Column("Name", _name, "name", width=200),
+    Column("Department", lambda row: row.department, "department", width=170),
+    Column("Job title", lambda row: row.job_title, "job_title", width=210),
+    Column("E-mail", lambda row: row.email, "email", width=250),
+    Column("Manager", lambda row: row.manager_name, width=150, visible=False),
+    Column(
+        "Grade",
+        lambda row: "" if row.grade is None else str(row.grade),
+        "grade",
+        alignment=RIGHT,
+        width=60,
+    ),
+    Column("Hired", lambda row: format_date(row.hire_date), "hire_date", width=100),
+    Column("Location", lambda row: row.location, "location", width=120, visible=False),
+    Column(
+        "Consent",
+        lambda row: "Yes" if row.has_consent else "No",
+        "consent",
+        tooltip=lambda row: "" if row.has_consent else "No consent recorded yet.",
+        width=70,
+    ),
+]
+
+
+class PeopleModel(IdTableModel[PeopleQuery, PersonRow]):
+    def __init__(self, query: PeopleQuery | None = None, parent: QObject | None = None) -> None:
+        super().__init__(
+            PEOPLE_COLUMNS, query or PeopleQuery(), people.people_ids, people.people_rows, parent
+        )

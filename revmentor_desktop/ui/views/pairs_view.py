@@ -1,0 +1,105 @@
+"""The pairs list with health dots: filter by cohort and status; the Pair menu acts on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from revmentor_desktop.domain import edits
+from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.models.pairs_model import PairsModel
+from revmentor_desktop.ui.views.empty_state import EmptyAction
+from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
+from revmentor_desktop.ui.views.record_dialogs import open_record
+from revmentor_desktop.ui.views.record_list_view import RecordListView
+
+
+class PairsView(RecordListView):
+    list_name = "pairs"
+    title = "Pairs"
+    new_label = "New pair…"
+    delete_label = "Delete pair"
+    search_placeholder = "Search pairs by mentor or mentee"
+    noun_singular = "pair"
+    noun_plural = "pairs"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
+        self.status_filter = ChoiceFilter("Any status", "Status", self)
+        self.status_filter.set_choices([(status.value, status.value) for status in PairStatus])
+        for widget in (self.cohort_filter, self.status_filter):
+            self.filter_bar.addWidget(widget)
+            widget.currentIndexChanged.connect(self.refresh)
+
+    def make_model(self) -> PairsModel:
+        return PairsModel(clock=self.context.clock, parent=self)
+
+    def reload_filters(self) -> None:
+        self.cohort_filter.set_choices(cohort_choices())
+
+    def apply_filters(self, query: Any) -> None:
+        super().apply_filters(query)
+        query.cohort_id = self.cohort_filter.value()
+        query.status = self.status_filter.value() or ""
+
+    def is_filtered(self) -> bool:
+        return (
+            super().is_filtered()
+            or self.cohort_filter.value() is not None
+            or self.status_filter.value() is not None
+        )
+
+    def clear_filters(self) -> None:
+        self.cohort_filter.reset()
+        self.status_filter.reset()
+        super().clear_filters()
+
+    def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
+        return (
+            "No pairs yet",
+            "A pair is a mentor and a mentee in a cohort. Create a cohort and enrol people "
+            "first, then pair them up here.",
+            [
+                ("New pair…", self.new_record),
+                ("New cohort…", lambda: self.new_record_requested.emit("cohort")),
+            ],
+        )
+
+    def new_record(self) -> None:
+        open_record(self.context, "pair", None, self, cohort_id=self.cohort_filter.value())
+
+    def edit_current(self) -> None:
+        if (pair_id := self.current_id()) is not None:
+            open_record(self.context, "pair", pair_id, self)
+
+    def current_pair_id(self) -> int | None:
+        selected = self.selected_ids()
+        return selected[0] if len(selected) == 1 else None
+
+    def can_delete(self) -> bool:
+        return self.current_pair_id() is not None
+
+    def delete_selected(self) -> None:
+        pair_id = self.current_pair_id()
+        if pair_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete this pair?",
+            "Deleting removes the pair and its goals. A pair that has met cannot be deleted: "
+            "complete it or end it early instead.\n\nYou can undo this with Edit ▸ Undo.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.context.edits.push(edits.delete_pair(pair_id))
+        except DomainError as error:
+            QMessageBox.warning(self, "Not possible", str(error))
+            return
+        self.message.emit("Deleted the pair. Undo with Ctrl+Z.")

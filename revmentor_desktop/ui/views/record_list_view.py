@@ -1,0 +1,253 @@
+"""A searchable, filterable, sortable list of records: the shape shared by four views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.models.id_table_model import IdTableModel
+from revmentor_desktop.ui.settings import (
+    SORT_DESCENDING,
+    SORT_KEY,
+    TABLE_HEADER,
+    AppSettings,
+)
+from revmentor_desktop.ui.views.empty_state import EmptyAction, EmptyState
+from revmentor_desktop.ui.views.workspace_view import WorkspaceView
+
+SEARCH_DELAY_MS = 150
+
+
+class RecordListView(WorkspaceView):
+    """Subclasses give the model, the query for the current search and filters, and actions."""
+
+    search_placeholder = "Search"
+    noun_singular = "record"
+    noun_plural = "records"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model: IdTableModel[Any, Any] = self.make_model()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.search_placeholder)
+        self.search.setAccessibleName(f"Search {self.noun_plural}")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.filter_bar = QHBoxLayout()
+        self.table = self._make_table()
+        self.empty_state = EmptyState(self)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self.table)
+        self._pages.addWidget(self.empty_state)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self._selected_before_reset: list[int] = []
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._after_reset)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addLayout(self.filter_bar)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self._pages, 1)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setAccessibleName(self.title)
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        for position, column in enumerate(self.model.columns):
+            table.setColumnWidth(position, column.width)
+            table.setColumnHidden(position, not column.visible)
+        table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_indicator_on_sort_column)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        table.activated.connect(lambda _index: self.edit_current())
+        table.selectionModel().selectionChanged.connect(self.selection_changed)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_context_menu)
+        return table
+
+    # What subclasses provide
+
+    def make_model(self) -> IdTableModel[Any, Any]:
+        raise NotImplementedError
+
+    def apply_filters(self, query: Any) -> None:
+        """Copy the search text and filter widgets into ``query``."""
+        query.search = self.search.text()
+
+    def is_filtered(self) -> bool:
+        return bool(self.search.text().strip())
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+
+    def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
+        return (f"No {self.noun_plural} yet", "", [])
+
+    def context_actions(self) -> list[QAction]:
+        return []
+
+    def reload_filters(self) -> None:
+        """Refill filter choices (cohorts, departments) after the data changed."""
+
+    # Behaviour
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.reload_filters()
+        query = self.model.query
+        self.apply_filters(query)
+        self.model.set_query(query)
+        self._update_empty_state()
+        self.status_changed.emit()
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount() > 0:
+            self._pages.setCurrentWidget(self.table)
+            return
+        if self.is_filtered():
+            self.empty_state.show_content(
+                f"No {self.noun_plural} match",
+                "Nothing matches the search and filters above.",
+                [("Clear search and filters", self.clear_filters)],
+            )
+        else:
+            self.empty_state.show_content(*self.empty_content())
+        self._pages.setCurrentWidget(self.empty_state)
+
+    def _remember_selection(self) -> None:
+        self._selected_before_reset = self.selected_ids()
+
+    def _after_reset(self) -> None:
+        self.select_ids(self._selected_before_reset)
+        self.status_changed.emit()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [record_id for row in rows if (record_id := self.model.id_at(row)) is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.id_at(index.row())
+        selected = self.selected_ids()
+        return selected[0] if selected else None
+
+    def select_ids(self, record_ids: list[int]) -> None:
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        rows = [row for i in record_ids if (row := self.model.row_of(i)) is not None]
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(selection, flags)
+        if rows:
+            current = self.model.index(rows[0], 0)
+            self.table.selectionModel().setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(current)
+
+    def _keep_indicator_on_sort_column(self) -> None:
+        header = self.table.horizontalHeader()
+        wanted = (self.model.sort_column(), self.model.sort_order())
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != wanted:
+            header.blockSignals(True)
+            header.setSortIndicator(*wanted)
+            header.blockSignals(False)
+
+    def _show_column_menu(self, position: Any) -> None:
+        """Right-click on the header: choose which columns show."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for section, column in enumerate(self.model.columns):
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.toggled.connect(
+                lambda shown, section=section: header.setSectionHidden(section, not shown)
+            )
+        menu.exec(header.mapToGlobal(position))
+        menu.deleteLater()
+
+    def _show_context_menu(self, position: Any) -> None:
+        actions = self.context_actions()
+        if not actions:
+            return
+        menu = QMenu(self)
+        menu.addActions(actions)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def can_create(self) -> bool:
+        return True
+
+    def can_edit(self) -> bool:
+        return self.current_id() is not None
+
+    def status_text(self) -> str:
+        count = self.model.rowCount()
+        noun = self.noun_singular if count == 1 else self.noun_plural
+        text = f"{count:,} {noun}"
+        selected = len(self.table.selectionModel().selectedRows())
+        return f"{text}, {selected:,} selected" if selected > 1 else text
+
+    # Remembered between runs
+
+    def save_state(self, settings: AppSettings) -> None:
+        header = self.table.horizontalHeader()
+        settings.set(TABLE_HEADER.for_list(self.list_name), header.saveState())
+        query = self.model.query
+        settings.set(SORT_KEY.for_list(self.list_name), query.sort_by)
+        settings.set(SORT_DESCENDING.for_list(self.list_name), query.descending)
+
+    def restore_state(self, settings: AppSettings) -> None:
+        header = self.table.horizontalHeader()
+        state = settings.get(TABLE_HEADER.for_list(self.list_name))
+        if not state.isEmpty():
+            header.restoreState(state)
+        query = self.model.query
+        sort_key = settings.get(SORT_KEY.for_list(self.list_name))
+        if sort_key in self.model.sort_keys():
+            query.sort_by = sort_key
+            query.descending = settings.get(SORT_DESCENDING.for_list(self.list_name))
+        self.apply_filters(query)
+        self.model.set_query(query)
+        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())

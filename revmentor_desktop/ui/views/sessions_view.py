@@ -1,0 +1,128 @@
+"""The sessions list: filter by cohort, status and period; delete several at once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from revmentor_desktop.domain import edits
+from revmentor_desktop.domain.vocabulary import SessionStatus
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.models.sessions_model import SessionsModel
+from revmentor_desktop.ui.views.empty_state import EmptyAction
+from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
+from revmentor_desktop.ui.views.record_dialogs import open_record
+from revmentor_desktop.ui.views.record_list_view import RecordListView
+
+DateRange = tuple[date | None, date | None]
+
+
+def period_range(period: str, today: date) -> DateRange:
+    """First and last day of a named period around ``today`` (None: open-ended)."""
+    if period == "upcoming":
+        return today, None
+    if period == "past_30":
+        return today - timedelta(days=30), today
+    if period == "this_month":
+        next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return today.replace(day=1), next_month - timedelta(days=1)
+    if period == "this_year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    return None, None
+
+
+PERIODS = [
+    ("Upcoming", "upcoming"),
+    ("Past 30 days", "past_30"),
+    ("This month", "this_month"),
+    ("This year", "this_year"),
+]
+
+
+class SessionsView(RecordListView):
+    list_name = "sessions"
+    title = "Sessions"
+    new_label = "New session…"
+    delete_label = "Delete sessions"
+    search_placeholder = "Search sessions by mentor, mentee or topic"
+    noun_singular = "session"
+    noun_plural = "sessions"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
+        self.status_filter = ChoiceFilter("Any status", "Status", self)
+        self.status_filter.set_choices([(status.value, status.value) for status in SessionStatus])
+        self.period_filter = ChoiceFilter("Any date", "Period", self)
+        self.period_filter.set_choices(PERIODS)
+        for widget in (self.cohort_filter, self.status_filter, self.period_filter):
+            self.filter_bar.addWidget(widget)
+            widget.currentIndexChanged.connect(self.refresh)
+
+    def make_model(self) -> SessionsModel:
+        return SessionsModel(parent=self)
+
+    def reload_filters(self) -> None:
+        self.cohort_filter.set_choices(cohort_choices())
+
+    def apply_filters(self, query: Any) -> None:
+        super().apply_filters(query)
+        query.cohort_id = self.cohort_filter.value()
+        query.status = self.status_filter.value() or ""
+        today = self.context.clock().date()
+        query.date_from, query.date_to = period_range(self.period_filter.value() or "", today)
+
+    def is_filtered(self) -> bool:
+        return super().is_filtered() or any(
+            widget.value() is not None
+            for widget in (self.cohort_filter, self.status_filter, self.period_filter)
+        )
+
+    def clear_filters(self) -> None:
+        for widget in (self.cohort_filter, self.status_filter, self.period_filter):
+            widget.reset()
+        super().clear_filters()
+
+    def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
+        return (
+            "No sessions yet",
+            "Sessions are the meetings of a pair. Open a pair and choose “Log a session” "
+            "after it has met, or plan the next meeting.",
+            [("Go to pairs", lambda: self.navigate_requested.emit("pairs"))],
+        )
+
+    def new_record(self) -> None:
+        open_record(self.context, "session", None, self)
+
+    def edit_current(self) -> None:
+        if (session_id := self.current_id()) is not None:
+            open_record(self.context, "session", session_id, self)
+
+    def current_pair_id(self) -> int | None:
+        session_id = self.current_id()
+        if session_id is None or len(self.selected_ids()) != 1:
+            return None
+        row = self.model.record_at(self.model.row_of(session_id) or 0)
+        return row.pair_id if row is not None else None
+
+    def can_delete(self) -> bool:
+        return bool(self.selected_ids())
+
+    def delete_selected(self) -> None:
+        chosen = self.selected_ids()
+        if not chosen:
+            return
+        noun = "this session" if len(chosen) == 1 else f"these {len(chosen)} sessions"
+        answer = QMessageBox.question(
+            self,
+            f"Delete {noun}?",
+            f"Deleting removes {noun} with their topics, takeaways and notes.\n\n"
+            "You can undo this with Edit ▸ Undo.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.context.edits.push(edits.delete_sessions(chosen))
+            self.message.emit(f"Deleted {noun}. Undo with Ctrl+Z.")

@@ -1,0 +1,121 @@
+"""The shared shape of every editing dialog: validate as the user types, save through an Edit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from revmentor_desktop.domain.edits import Edit
+from revmentor_desktop.domain.errors import DomainError, ValidationError
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.feedback import FieldFeedback, ProblemLabel
+
+
+def new_form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return form
+
+
+class FormDialog(QDialog):
+    """Subclasses provide ``problems()`` (from the domain's validate_*) and ``save()``."""
+
+    def __init__(
+        self, context: AppContext, title: str, parent: QWidget | None = None, *, existing: bool
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.feedback = FieldFeedback()
+        if existing:
+            self.feedback.touch_all()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.setDefault(True)
+        self.banner = ProblemLabel(self)
+        self.banner.setAccessibleName("Problem saving")
+        self._loading = False
+
+    def size_comfortably(self, columns: int = 72, lines: int = 0) -> None:
+        """Open wide enough for labels and typical values, measured in the user's font."""
+        metrics = self.fontMetrics()
+        width = metrics.averageCharWidth() * columns
+        self.setMinimumWidth(min(width, 900))
+        hint = self.sizeHint()
+        height = self.minimumSizeHint().height()
+        height = max(height, metrics.lineSpacing() * lines) if lines else hint.height()
+        self.resize(max(hint.width(), width), height)
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    # Building the form
+
+    def add_field(
+        self, form: QFormLayout, text: str, widget: QWidget, key: str | None = None
+    ) -> QLabel:
+        """Add a labelled row; ``key`` is the domain's field name for problems of this field."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        if not widget.accessibleName():
+            widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+        form.addRow(label, self.feedback.attach(key, widget) if key else widget)
+        return label
+
+    def watch(self, key: str, *signals: SignalInstance) -> None:
+        """Revalidate when any of ``signals`` fires, and mark ``key`` as touched."""
+        for signal in signals:
+            signal.connect(lambda *_args, key=key: self.field_changed(key))
+
+    def field_changed(self, key: str) -> None:
+        if self._loading:
+            return
+        self.feedback.touch(key)
+        self.revalidate()
+
+    # Validation and saving
+
+    def problems(self) -> Mapping[str, str]:
+        raise NotImplementedError
+
+    def save(self) -> Edit:
+        raise NotImplementedError
+
+    def revalidate(self) -> bool:
+        problems = self.problems()
+        self.feedback.show(problems)
+        self.save_button.setEnabled(not problems)
+        self.save_button.setToolTip("\n".join(problems.values()))
+        return not problems
+
+    def accept(self) -> None:
+        self.banner.set_problem("")
+        if not self.revalidate():
+            return
+        try:
+            edit = self.save()
+        except ValidationError as error:
+            self.feedback.touch_all()
+            self.feedback.show(error.problems)
+            self.banner.set_problem(" ".join(self.feedback.unplaced(error.problems)))
+            return
+        except DomainError as error:
+            self.banner.set_problem(str(error))
+            return
+        self.context.edits.push(edit)
+        super().accept()

@@ -1,0 +1,126 @@
+"""``revmentor match``: proposals and the unmatched on stdout; --apply creates the pairs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from revmentor_desktop.cli import main
+from revmentor_desktop.domain import cohorts, pairs, people
+from revmentor_desktop.storage.database import DataFile
+
+NOW = datetime(2026, 3, 2, 9, 0)
+
+
+def _programme(path: Path) -> None:
+    clock = lambda: NOW  # noqa: E731
+    with DataFile.open(path, create=True):
+        boss = people.add_person(
+            people.PersonDraft("Hana Boss", grade=9, learns=["AI"], consent_date=date(2026, 1, 1)),
+            clock,
+        )
+        ana = people.add_person(
+            people.PersonDraft(
+                "Ana Ortiz", grade=2, teaches=["AI"], manager_id=boss, consent_date=date(2026, 1, 1)
+            ),
+            clock,
+        )
+        ben = people.add_person(
+            people.PersonDraft("Ben Li", grade=3, teaches=["ai"], consent_date=date(2026, 1, 1)),
+            clock,
+        )
+        zoe = people.add_person(
+            people.PersonDraft("Zoë Park", grade=1, learns=["AI"], consent_date=date(2026, 1, 1)),
+            clock,
+        )
+        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+        for mentor in (ana, ben):
+            cohorts.enrol(cohort_id, mentor, "mentor")
+        for mentee in (boss, zoe):
+            cohorts.enrol(cohort_id, mentee, "mentee")
+
+
+def test_match_prints_proposals_and_unmatched_and_changes_nothing(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _programme(data_path)
+
+    assert main(["--data", str(data_path), "match", "--cohort", "reverse 2026"]) == 0
+
+    out = capsys.readouterr().out
+    assert "Matching for “Reverse 2026” (reverse mentoring): 1 proposal, 2 unmatched" in out
+    assert "Ben Li → Hana Boss   score" in out
+    assert "shared tags: AI" in out
+    assert "Reporting line" in out
+    assert "Zoë Park (mentee): no eligible mentor: of 2 mentors, 2 are more senior than them" in out
+    assert (
+        "Ana Ortiz (mentor): no eligible mentee: of 2 mentees, 1 is in their reporting line "
+        "and 1 is less senior than them" in out
+    )
+    assert "Add --apply" in out
+    with DataFile.open(data_path):
+        assert pairs.list_pairs() == []
+
+
+def test_match_apply_creates_proposed_pairs(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _programme(data_path)
+
+    assert main(["--data", str(data_path), "match", "--cohort", "Reverse 2026", "--apply"]) == 0
+
+    assert "Created 1 pair with status proposed." in capsys.readouterr().out
+    with DataFile.open(data_path):
+        (pair,) = pairs.list_pairs()
+        assert (pair.mentor_name, pair.mentee_name, pair.status) == (
+            "Ben Li",
+            "Hana Boss",
+            "proposed",
+        )
+    assert main(["--data", str(data_path), "match", "--cohort", "Reverse 2026"]) == 0
+    assert "0 proposals" in capsys.readouterr().out
+
+
+def test_match_unknown_cohort_is_a_problem_with_the_data(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _programme(data_path)
+
+    assert main(["--data", str(data_path), "match", "--cohort", "Nope"]) == 1
+
+    assert "There is no cohort called “Nope”. Known cohorts: Reverse 2026." in (
+        capsys.readouterr().err
+    )
+
+
+def test_match_does_not_load_scipy_until_it_runs() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import revmentor_desktop.cli as c; c.build_parser(); "
+        "import revmentor_desktop.domain.matching; "
+        "print('scipy' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_match_why_explains_a_blocked_pair(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _programme(data_path)
+
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026"]
+    assert main([*arguments, "--why", "ana ortiz", "Hana Boss"]) == 0
+
+    out = capsys.readouterr().out
+    assert "Ana Ortiz → Hana Boss: score" in out
+    assert (
+        "Never proposed, because:\n  Reporting line (mandatory): Hana Boss is Ana Ortiz's manager"
+        in out
+    )
+    assert main([*arguments, "--why", "Nobody", "Hana Boss"]) == 1
+    assert "“Nobody” is not enrolled in “Reverse 2026”." in capsys.readouterr().err

@@ -1,0 +1,217 @@
+"""The import-people, export, ics and privacy sub-commands, run through ``cli.main``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from revmentor_desktop.cli import main
+from revmentor_desktop.storage.database import DataFile
+
+DATA = Path(__file__).parent.parent / "data"
+STAFF = str(DATA / "staff_hris_export.csv")
+FORM = str(DATA / "enrolment_form_responses.csv")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    status = main(list(arguments))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.fixture
+def programme(data_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    DataFile.open(data_path, create=True).close()
+    assert run(capsys, "--data", str(data_path), "import-people", STAFF)[0] == 0
+    status, _out, err = run(
+        capsys, "--data", str(data_path), "import-people", FORM, "--cohort", "Reverse 2026"
+    )
+    assert status == 0, err
+    return data_path
+
+
+def test_import_twice_reports_and_changes_nothing(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    DataFile.open(data_path, create=True).close()
+    status, out, err = run(capsys, "--data", str(data_path), "import-people", STAFF)
+    assert status == 0, err
+    assert "CSV, UTF-8 with BOM, comma-separated, 48 rows" in out
+    assert "Work Email → E-mail" in out
+    assert out.splitlines()[-1] == "Imported: 48 added, 0 updated, 0 unchanged, 0 skipped."
+    status, out, _ = run(
+        capsys,
+        "--data",
+        str(data_path),
+        "import-people",
+        FORM,
+        "--cohort",
+        "R",
+        "--kind",
+        "mutual",
+    )
+    assert out.splitlines()[-1] == "Imported: 0 added, 43 updated, 0 unchanged, 0 skipped."
+    before = sha256(data_path)
+    status, out, _ = run(capsys, "--data", str(data_path), "import-people", STAFF)
+    assert out.splitlines()[-1] == "Imported: 0 added, 0 updated, 48 unchanged, 0 skipped."
+    status, out, _ = run(capsys, "--data", str(data_path), "import-people", FORM, "--cohort", "R")
+    assert out.splitlines()[-1] == "Imported: 0 added, 0 updated, 43 unchanged, 0 skipped."
+    assert sha256(data_path) == before
+
+
+def test_invalid_rows_stop_the_import_and_are_listed(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "Name,Email,Manager Email\nAna,ana@example.org,\n,x@example.org,\n"
+        "Ben,BEN@x.org,\nBen2,ben@X.org,\nCy,cy@example.org,nobody@example.org\n",
+        encoding="utf-8",
+    )
+    before = sha256(programme)
+    status, out, err = run(capsys, "--data", str(programme), "import-people", str(bad))
+    assert status == 1
+    assert err.splitlines() == [
+        "Line 3, Name: A new person needs a name, and this row has none.",
+        "Line 5, Email: ben@X.org is already on line 4 (e-mail addresses are compared "
+        "ignoring capitals).",
+        "Line 6, Manager Email: The manager nobody@example.org is neither in this file nor in "
+        "RevMentor.",
+        "Nothing was imported: 3 rows have problems. Correct the file, or add --skip-invalid "
+        "to import the other rows.",
+    ]
+    assert sha256(programme) == before
+    status, out, err = run(
+        capsys, "--data", str(programme), "import-people", str(bad), "--skip-invalid"
+    )
+    assert status == 0
+    assert "Line 3, Name:" in err
+    assert out.splitlines()[-1] == "Imported: 2 added, 0 updated, 0 unchanged, 3 skipped."
+
+
+def test_dry_run_and_date_order(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "dates.csv"
+    source.write_text(
+        "Email,Start date\numa.sato@northwind-co.example,03/04/2011\n", encoding="utf-8"
+    )
+    status, _, err = run(capsys, "--data", str(programme), "import-people", str(source))
+    assert status == 1
+    assert "add --date-order dmy or --date-order mdy" in err
+    before = sha256(programme)
+    status, out, _ = run(
+        capsys,
+        "--data",
+        str(programme),
+        "import-people",
+        str(source),
+        "--date-order",
+        "dmy",
+        "--dry-run",
+    )
+    assert status == 0
+    assert "Line 2: update Uma Sato: Hire date: “2010-04-16” → “2011-04-03”" in out
+    assert out.splitlines()[-1] == (
+        "Dry run, nothing was changed: would be 0 added, 1 updated, 0 unchanged, 0 skipped."
+    )
+    assert sha256(programme) == before
+
+
+def test_unusable_files(
+    data_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    DataFile.open(data_path, create=True).close()
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    status, _, err = run(capsys, "--data", str(data_path), "import-people", str(empty))
+    assert status == 1
+    assert err.strip() == "revmentor: empty.csv is empty: there is nothing to import."
+    headers = tmp_path / "headers.csv"
+    headers.write_text("Name,Email\n", encoding="utf-8")
+    status, _, err = run(capsys, "--data", str(data_path), "import-people", str(headers))
+    assert status == 1
+    assert "The file has column headings but no rows of people" in err
+
+
+def test_import_refuses_a_file_the_app_holds(
+    programme: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with DataFile.open(programme):
+        status, _, err = run(capsys, "--data", str(programme), "import-people", STAFF)
+    assert status == 1
+    assert "is already open for changes by" in err
+
+
+def test_exports_work_while_the_app_holds_the_file(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with DataFile.open(programme):
+        for what, name in (
+            ("people", "p.csv"),
+            ("cohorts", "c.csv"),
+            ("pairs", "x.csv"),
+            ("sessions", "s.csv"),
+            ("all", "all.json"),
+        ):
+            status, out, err = run(
+                capsys, "--data", str(programme), "export", what, "-o", str(tmp_path / name)
+            )
+            assert status == 0, err
+            assert out.startswith(f"Wrote {tmp_path / name} ({what}, without private fields)")
+        status, out, err = run(
+            capsys,
+            "--data",
+            str(programme),
+            "ics",
+            "--cohort",
+            "Reverse 2026",
+            "-o",
+            str(tmp_path / "c.ics"),
+        )
+        assert status == 0, err
+        assert out.strip().endswith("(0 sessions).")
+    data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert len(data["people"]) == 48
+    assert (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbfid,name,email")
+
+
+def test_ics_for_an_unknown_cohort(programme: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    status, _, err = run(
+        capsys, "--data", str(programme), "ics", "--cohort", "Nope", "-o", str(tmp_path / "x.ics")
+    )
+    assert status == 1
+    assert "There is no cohort called “Nope”" in err
+
+
+def test_person_export_erase_and_retention(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    email = "uma.sato@northwind-co.example"
+    status, out, _ = run(
+        capsys, "--data", str(programme), "person-export", email, "-o", str(tmp_path / "uma")
+    )
+    assert status == 0
+    assert json.loads((tmp_path / "uma.json").read_text("utf-8"))["person"]["name"] == "Uma Sato"
+    assert (tmp_path / "uma.csv").exists()
+    status, _, err = run(capsys, "--data", str(programme), "erase", email)
+    assert status == 1 and "Add --yes" in err
+    status, out, err = run(
+        capsys, "--data", str(programme), "erase", email, "--yes", "--purge-backups"
+    )
+    assert status == 0, err
+    assert f"Erased {email}; their records now show “Erased person #1”." in out
+    assert "automatic backups that still held their data" in out
+    assert b"Uma Sato" not in programme.read_bytes()
+    status, _, err = run(capsys, "--data", str(programme), "person-export", email, "-o", "x")
+    assert status == 1 and "Nobody has the e-mail address" in err
+    status, out, _ = run(capsys, "--data", str(programme), "retention", "--months", "6")
+    assert status == 0
+    assert out.strip() == "Nobody's last cohort ended more than 6 months ago."

@@ -1,0 +1,463 @@
+"""The matching assistant on hand-made cohorts: rules, whole-cohort optimum, explanations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from revmentor_desktop.domain import cohorts, edits, pairs, people
+from revmentor_desktop.domain.clock import Clock
+from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.matching import (
+    Origin,
+    Rule,
+    RuleSettings,
+    Weight,
+    accept,
+    accept_edit,
+    clear_constraint,
+    default_settings,
+    forbid_pair,
+    list_constraints,
+    lock_pair,
+    propose,
+    rule_settings,
+    save_rule_settings,
+)
+from revmentor_desktop.domain.matching.constraints import ConstraintKind
+from revmentor_desktop.domain.matching.result import MatchResult
+from revmentor_desktop.domain.vocabulary import CohortKind
+from revmentor_desktop.storage.database import DataFile
+
+NOW = datetime(2026, 3, 2, 9, 0)
+CONSENT = date(2026, 1, 10)
+
+
+def clock() -> datetime:
+    return NOW
+
+
+CLOCK: Clock = clock
+
+
+def person(name: str, **fields: object) -> int:
+    fields.setdefault("consent_date", CONSENT)
+    return people.add_person(people.PersonDraft(name, **fields), CLOCK)  # type: ignore[arg-type]
+
+
+def cohort(name: str = "Reverse 2026", kind: str = "reverse") -> int:
+    return cohorts.add_cohort(cohorts.CohortDraft(name, kind=kind), CLOCK)
+
+
+def enrol(cohort_id: int, role: str, *person_ids: int, capacity: int = 1) -> None:
+    for person_id in person_ids:
+        cohorts.enrol(cohort_id, person_id, role, capacity)
+
+
+def skills_only(kind: str = "reverse") -> object:
+    """Only the skills rule scores; reporting line and seniority stay mandatory."""
+    settings = default_settings(kind)
+    for rule in (Rule.DEPARTMENT, Rule.MEETING_FORMAT, Rule.LOCATION, Rule.HISTORY):
+        settings = settings.with_weight(rule, Weight.OFF)
+    return settings
+
+
+def keys(result: MatchResult) -> set[tuple[int, int]]:
+    return {proposal.key for proposal in result.proposals}
+
+
+def greedy(result: MatchResult, mentors: list[int], mentees: list[int]) -> tuple[int, int]:
+    """Best pair first, capacity 1: (pairs made, total score) for comparison."""
+    options = []
+    for mentor_id in mentors:
+        for mentee_id in mentees:
+            explanation = result.explain(mentor_id, mentee_id)
+            if explanation.allowed:
+                options.append((explanation.score, -mentor_id, -mentee_id))
+    used: set[int] = set()
+    made, total = 0, 0
+    for score, mentor, mentee in sorted(options, reverse=True):
+        if -mentor not in used and -mentee not in used:
+            used.update((-mentor, -mentee))
+            made, total = made + 1, total + score
+    return made, total
+
+
+# Whole cohort beats best-first
+
+
+def test_greedy_leaves_someone_unmatched_the_assistant_does_not(data_file: DataFile) -> None:
+    boss = person("Yusuf Boss", grade=9, learns=["AI", "Excel"])
+    ana = person("Ana", grade=2, teaches=["AI", "TikTok"])
+    bruno = person("Bruno", grade=3, manager_id=boss)
+    xia = person("Xia", grade=8, learns=["AI", "TikTok"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", ana, bruno)
+    enrol(cohort_id, "mentee", xia, boss)
+
+    result = propose(cohort_id, CLOCK)
+
+    # Best-first takes Ana–Xia (the highest score) and leaves the boss with only Bruno,
+    # who reports to him.
+    assert greedy(result, [ana, bruno], [xia, boss])[0] == 1
+    assert keys(result) == {(ana, boss), (bruno, xia)}
+    assert result.unmatched == []
+
+
+def test_greedy_scores_lower_the_assistant_finds_the_better_whole(data_file: DataFile) -> None:
+    amal = person("Amal", grade=1, teaches=["a", "b", "c", "d", "e"])
+    ben = person("Ben", grade=1, teaches=["a", "b"])
+    xavier = person("Xavier", grade=5, learns=["a", "b", "c"])
+    yara = person("Yara", grade=5, learns=["d", "e", "f"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", amal, ben)
+    enrol(cohort_id, "mentee", xavier, yara)
+
+    result = propose(cohort_id, CLOCK, settings=skills_only())  # type: ignore[arg-type]
+
+    made, greedy_total = greedy(result, [amal, ben], [xavier, yara])
+    assert made == 2
+    assert keys(result) == {(amal, yara), (ben, xavier)}
+    assert result.total_score > greedy_total
+
+
+def test_matching_more_people_comes_before_a_higher_score(data_file: DataFile) -> None:
+    star = person("Star", teaches=["a", "b", "c"])
+    other = person("Other")
+    keen = person("Keen", learns=["a", "b", "c"])
+    shy = person("Shy", learns=["z"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", star, other)
+    enrol(cohort_id, "mentee", keen, shy)
+    forbid_pair(cohort_id, other, shy)
+    settings = default_settings("reverse")
+    for rule in Rule:
+        settings = settings.with_weight(rule, Weight.HIGH if rule is Rule.SKILLS else Weight.OFF)
+
+    result = propose(cohort_id, CLOCK, settings=settings)
+
+    # Star–Keen alone scores 30; the only way to match all four scores 0, and wins.
+    assert result.explain(star, keen).score == 30
+    assert keys(result) == {(star, shy), (other, keen)}
+    assert result.total_score == 0
+
+
+# Rules
+
+
+def test_reverse_mentor_is_less_senior_and_traditional_the_opposite(data_file: DataFile) -> None:
+    junior = person("Junior", grade=2, teaches=["AI"], learns=["AI"])
+    senior = person("Senior", grade=7, teaches=["AI"], learns=["AI"])
+    reverse = cohort("Reverse", "reverse")
+    traditional = cohort("Traditional", "traditional")
+    for cohort_id in (reverse, traditional):
+        enrol(cohort_id, "both", junior, senior)
+
+    assert keys(propose(reverse, CLOCK)) == {(junior, senior)}
+    assert keys(propose(traditional, CLOCK)) == {(senior, junior)}
+    blocked = propose(reverse, CLOCK).explain(senior, junior)
+    assert not blocked.allowed
+    assert "Seniority direction (mandatory)" in blocked.blockers[0]
+    assert "grade 7 vs 2" in blocked.blockers[0]
+
+
+def test_seniority_falls_back_to_hire_date_when_grades_are_missing(data_file: DataFile) -> None:
+    newcomer = person("Newcomer", hire_date=date(2024, 5, 1), teaches=["AI"])
+    veteran = person("Veteran", hire_date=date(2001, 5, 1), grade=9, learns=["AI"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", veteran)
+    enrol(cohort_id, "mentee", newcomer)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.proposals == []
+    assert [u.name for u in result.unmatched] == ["Newcomer", "Veteran"]
+    assert "more senior than them" in result.unmatched[0].reason
+    assert "hired 2001-05-01 vs 2024-05-01" in result.explain(veteran, newcomer).blockers[0]
+
+
+def test_reporting_line_blocks_up_to_n_levels(data_file: DataFile) -> None:
+    top = person("Top", grade=9)
+    middle = person("Middle", grade=6, manager_id=top)
+    analyst = person("Analyst", grade=1, manager_id=middle, teaches=["AI"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", analyst)
+    enrol(cohort_id, "mentee", top)
+
+    result = propose(cohort_id, CLOCK)
+    assert result.proposals == []
+    assert "Top is 2 levels above Analyst" in result.explain(analyst, top).blockers[0]
+    assert result.unmatched[0].reason == (
+        "no eligible mentor: of 1 mentor, 1 is in their reporting line"
+    )
+
+    save_rule_settings(cohort_id, RuleSettings(CohortKind.REVERSE, reporting_levels=1))
+    assert keys(propose(cohort_id, CLOCK)) == {(analyst, top)}
+
+
+def test_skills_match_ignoring_case_and_accents(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1, teaches=["Résumé writing", "TIKTOK"])
+    mentee = person("Mentee", grade=5, learns=["resume  writing", "TikTok", "Excel"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor)
+    enrol(cohort_id, "mentee", mentee)
+
+    (proposal,) = propose(cohort_id, CLOCK).proposals
+
+    assert proposal.shared_tags == ("resume writing", "TikTok")
+    skills = next(part for part in proposal.parts if part.rule is Rule.SKILLS)
+    assert skills.points == 20  # 2 of 3 wanted tags, weight high (30)
+    assert skills.note == "2 of 3 wanted tags covered"
+
+
+def test_mutual_cohorts_count_skills_both_ways_and_ignore_seniority(data_file: DataFile) -> None:
+    first = person("First", grade=9, teaches=["Excel"], learns=["AI"])
+    second = person("Second", grade=1, teaches=["AI"], learns=["Excel"])
+    cohort_id = cohort("Mutual", "mutual")
+    enrol(cohort_id, "both", first, second)
+
+    result = propose(cohort_id, CLOCK)
+
+    (proposal,) = result.proposals
+    assert {proposal.mentor_id, proposal.mentee_id} == {first, second}
+    assert set(proposal.shared_tags) == {"AI", "Excel"}
+    assert Rule.SENIORITY not in {part.rule for part in proposal.parts}
+    assert result.unmatched == []
+
+
+def test_people_without_consent_or_archived_are_never_proposed(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1)
+    unconsented = person("Unconsented", grade=5, consent_date=None)
+    archived = person("Archived", grade=5)
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor, capacity=2)
+    enrol(cohort_id, "mentee", unconsented, archived)
+    people.set_archived([archived], True)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.proposals == []
+    reasons = {u.name: u.reason for u in result.unmatched}
+    assert reasons["Unconsented"] == "has no recorded consent, so is never proposed"
+    assert reasons["Archived"] == "is archived, so is never proposed"
+    assert "2 are not available" in reasons["Mentor"]
+
+
+def test_paired_in_an_earlier_cohort_scores_lower(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1)
+    again = person("Again", grade=5)
+    fresh = person("Fresh", grade=5)
+    earlier = cohort("Reverse 2025")
+    enrol(earlier, "mentor", mentor)
+    enrol(earlier, "mentee", again)
+    pairs.create_pair(pairs.PairDraft(earlier, mentor, again), CLOCK)
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor)
+    enrol(cohort_id, "mentee", again, fresh)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(mentor, fresh)}
+    history = next(p for p in result.explain(mentor, again).parts if p.rule is Rule.HISTORY)
+    assert history.points == 0
+    assert history.note == "paired before in Reverse 2025"
+
+
+def test_rule_weights_are_stored_per_cohort_as_overrides(data_file: DataFile) -> None:
+    cohort_id = cohort()
+    settings = rule_settings(cohort_id, "reverse")
+    assert settings.weight(Rule.SENIORITY) is Weight.MANDATORY
+    assert settings.weight(Rule.REPORTING_LINE) is Weight.MANDATORY
+    save_rule_settings(cohort_id, settings.with_weight(Rule.DEPARTMENT, Weight.MANDATORY))
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored.weight(Rule.DEPARTMENT) is Weight.MANDATORY
+    assert stored.weight(Rule.SKILLS) is Weight.HIGH
+    assert rule_settings(cohort_id + 1, "mutual").weight(Rule.SENIORITY) is Weight.OFF
+
+
+# Capacity, open pairs, locked and forbidden pairs
+
+
+def test_capacity_counts_open_pairs_and_they_are_not_rematched(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1)
+    paired = person("Paired", grade=5)
+    waiting = [person(f"Waiting {n}", grade=5) for n in range(3)]
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor, capacity=2)
+    enrol(cohort_id, "mentee", paired, *waiting)
+    pairs.create_pair(pairs.PairDraft(cohort_id, mentor, paired), CLOCK)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(mentor, waiting[0])}
+    assert [u.person_id for u in result.unmatched] == waiting[1:]
+    assert result.unmatched[0].reason == (
+        "all eligible mentors (Mentor) are at capacity with other mentees"
+    )
+
+
+def test_locked_pairs_are_kept_and_forbidden_pairs_never_proposed(data_file: DataFile) -> None:
+    first = person("First", grade=1, teaches=["AI"])
+    second = person("Second", grade=1)
+    liked = person("Liked", grade=5, learns=["AI"])
+    other = person("Other", grade=5, learns=["AI"])
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", first, second)
+    enrol(cohort_id, "mentee", liked, other)
+    assert keys(propose(cohort_id, CLOCK)) == {(first, liked), (second, other)}
+
+    lock_pair(cohort_id, second, liked)
+    forbid_pair(cohort_id, first, other)
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(second, liked)}
+    assert next(p for p in result.proposals if p.mentee_id == liked).origin is Origin.LOCKED
+    assert result.explain(first, other).blockers == ("you forbade this pair",)
+    assert result.unmatched[-1].reason == (
+        "no eligible mentor: of 2 mentors, 1 has no free place "
+        "and 1 was forbidden or rejected by you"
+    )
+    assert [c.kind for c in list_constraints(cohort_id)] == [
+        ConstraintKind.LOCKED,
+        ConstraintKind.FORBIDDEN,
+    ]
+    clear_constraint(cohort_id, first, other)
+    assert len(list_constraints(cohort_id)) == 1
+    with pytest.raises(NotFound):
+        lock_pair(cohort_id + 5, first, other)
+
+
+def test_a_locked_pair_that_breaks_a_rule_is_kept_with_a_warning(data_file: DataFile) -> None:
+    boss = person("Boss", grade=9)
+    report = person("Report", grade=2, manager_id=boss)
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", report)
+    enrol(cohort_id, "mentee", boss)
+    lock_pair(cohort_id, report, boss)
+
+    (proposal,) = propose(cohort_id, CLOCK).proposals
+
+    assert proposal.key == (report, boss)
+    assert proposal.warnings == (
+        "kept although it breaks Reporting line (mandatory): Boss is Report's manager",
+    )
+
+
+def test_a_locked_pair_that_cannot_be_kept_is_reported(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1)
+    mentee = person("Mentee", grade=5, consent_date=None)
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor)
+    enrol(cohort_id, "mentee", mentee)
+    lock_pair(cohort_id, mentor, mentee)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.proposals == []
+    assert result.warnings == [
+        "The locked pair Mentor & Mentee was not kept: Mentee has no recorded consent."
+    ]
+
+
+# Explanations
+
+
+def test_parts_add_up_and_alternatives_are_the_next_best(data_file: DataFile) -> None:
+    mentors = [person(f"Mentor {n}", grade=1, teaches=["a", "b", "c"][: n + 1]) for n in range(4)]
+    mentee = person("Mentee", grade=5, learns=["a", "b", "c"], department="Sales")
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", *mentors)
+    enrol(cohort_id, "mentee", mentee)
+
+    result = propose(cohort_id, CLOCK)
+
+    (proposal,) = result.proposals
+    assert proposal.mentor_id == mentors[2]
+    assert sum(part.points for part in proposal.parts) == proposal.score
+    alternatives = result.alternatives(mentee)
+    assert [a.partner_id for a in alternatives] == [mentors[3], mentors[1], mentors[0]]
+    assert [a.score for a in alternatives] == [
+        result.explain(a.partner_id, mentee).score for a in alternatives
+    ]
+    assert alternatives[0].note == "has a free place"
+    for_mentor = result.alternatives(mentors[3])
+    assert for_mentor[0].note == "proposed with Mentor 2"
+
+
+def test_the_same_data_gives_the_same_proposals(data_file: DataFile) -> None:
+    mentors = [person(f"Mentor {n}", grade=1) for n in range(5)]
+    mentees = [person(f"Mentee {n}", grade=5) for n in range(5)]
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", *mentors)
+    enrol(cohort_id, "mentee", *mentees)
+    first = propose(cohort_id, CLOCK)
+    assert [p.key for p in first.proposals] == [p.key for p in propose(cohort_id, CLOCK).proposals]
+    assert [p.key for p in first.proposals] == list(zip(mentors, mentees, strict=True))
+
+
+# Accepting
+
+
+def test_accept_creates_proposed_pairs_and_a_rerun_keeps_them(data_file: DataFile) -> None:
+    mentors = [person(f"Mentor {n}", grade=1, teaches=["AI"]) for n in range(2)]
+    mentees = [person(f"Mentee {n}", grade=5, learns=["ai"]) for n in range(3)]
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", *mentors)
+    enrol(cohort_id, "mentee", *mentees)
+    result = propose(cohort_id, CLOCK)
+    assert len(result.proposals) == 2
+
+    pair_ids = accept(cohort_id, result.proposals[:1], CLOCK)
+
+    (pair_id,) = pair_ids
+    assert pairs.pair_status(pair_id) == ("proposed", "")
+    assert pairs.get_pair(pair_id).focus_areas == ["ai"]
+    again = propose(cohort_id, CLOCK)
+    assert [p.key for p in again.proposals] == [result.proposals[1].key]
+    assert len(again.existing) == 1
+
+
+def test_accept_edit_is_one_undoable_edit(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1)
+    mentee = person("Mentee", grade=5)
+    other = person("Other", grade=5)
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor)
+    enrol(cohort_id, "mentee", mentee, other)
+    result = propose(cohort_id, CLOCK)
+
+    edit = accept_edit(
+        cohort_id, result.proposals, locked=[result.proposals[0].key], forbidden=[(mentor, other)]
+    )
+
+    assert edit.description == "Create 1 pair, lock 1, forbid 1 (matching)"
+    assert len(pairs.list_pairs(pairs.PairQuery(cohort_id=cohort_id))) == 1
+    assert len(list_constraints(cohort_id)) == 2
+    edits.undo(edit)
+    assert pairs.list_pairs(pairs.PairQuery(cohort_id=cohort_id)) == []
+    assert list_constraints(cohort_id) == []
+    edits.redo(edit)
+    assert len(pairs.list_pairs(pairs.PairQuery(cohort_id=cohort_id))) == 1
+    assert len(list_constraints(cohort_id)) == 2
+
+
+def test_unknown_cohort_is_not_found(data_file: DataFile) -> None:
+    with pytest.raises(NotFound):
+        propose(99, CLOCK)
+
+
+def test_mutual_partners_who_take_either_role_all_find_a_partner(data_file: DataFile) -> None:
+    partners = [
+        person(f"Partner {n}", teaches=[f"skill {n}"], learns=[f"skill {(n + 1) % 6}"])
+        for n in range(6)
+    ]
+    cohort_id = cohort("Mutual", "mutual")
+    enrol(cohort_id, "both", *partners)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert len(result.proposals) == 3
+    assert result.unmatched == []
+    mentors = {p.mentor_id for p in result.proposals}
+    assert not mentors & {p.mentee_id for p in result.proposals}

@@ -1,0 +1,144 @@
+"""Rules for pairs: who may pair with whom, capacity, and the life of a pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pytest
+
+from revmentor_desktop.domain import cohorts, pairs, people
+from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain.errors import RuleViolation, ValidationError
+from revmentor_desktop.domain.pairs import GoalDraft, PairDraft
+from revmentor_desktop.domain.people import PersonDraft
+
+pytestmark = pytest.mark.usefixtures("data_file")
+
+
+def clock() -> datetime:
+    return datetime(2026, 11, 2, 10, 0)
+
+
+@dataclass
+class Cohort:
+    id: int
+    ada: int  # mentor, capacity 1
+    bob: int  # mentee
+    cy: int  # mentee
+    dee: int  # not enrolled
+
+
+@pytest.fixture
+def cohort() -> Cohort:
+    cohort_id = cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
+    ada, bob, cy, dee = (
+        people.add_person(PersonDraft(name), clock) for name in ("Ada", "Bob", "Cy", "Dee")
+    )
+    cohorts.enrol(cohort_id, ada, "mentor", 1)
+    cohorts.enrol(cohort_id, bob, "mentee")
+    cohorts.enrol(cohort_id, cy, "mentee")
+    return Cohort(cohort_id, ada, bob, cy, dee)
+
+
+def test_a_good_pair_has_no_problems(cohort: Cohort) -> None:
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.ada, cohort.bob)) == {}
+
+
+def test_nobody_mentors_themselves(cohort: Cohort) -> None:
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.ada, cohort.ada)) == {
+        "mentee_id": "A person cannot mentor themselves: choose two different people."
+    }
+
+
+def test_both_people_must_be_enrolled(cohort: Cohort) -> None:
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.dee, cohort.bob)) == {
+        "mentor_id": "Dee is not enrolled in this cohort."
+    }
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.ada, cohort.dee)) == {
+        "mentee_id": "Dee is not enrolled in this cohort."
+    }
+
+
+def test_roles_must_fit(cohort: Cohort) -> None:
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.bob, cohort.ada)) == {
+        "mentor_id": "Bob takes part only as a mentee.",
+        "mentee_id": "Ada takes part only as a mentor.",
+    }
+
+
+def test_capacity_is_never_exceeded(cohort: Cohort) -> None:
+    pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.ada, cohort.cy)) == {
+        "mentor_id": "Ada already mentors 1 person in this cohort, their full capacity."
+    }
+    with pytest.raises(ValidationError):
+        pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.cy), clock)
+
+
+def test_a_finished_pair_frees_capacity(cohort: Cohort) -> None:
+    first = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    pairs.change_status(first, "end_early", "Personal circumstances", clock)
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.ada, cohort.cy)) == {}
+
+
+def test_the_same_two_people_form_one_open_pair(cohort: Cohort) -> None:
+    cohorts.enrol(cohort.id, cohort.ada, "mentor", 2)
+    pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    assert pairs.validate_pair(PairDraft(cohort.id, cohort.ada, cohort.bob)) == {
+        "mentee_id": "These two people already form an open pair in this cohort."
+    }
+
+
+def test_editing_a_pair_does_not_count_it_against_itself(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    draft = PairDraft(cohort.id, cohort.ada, cohort.bob, focus_areas=["AI"])
+    assert pairs.validate_pair(draft, pair) == {}
+
+
+def test_goals_need_a_description_and_dates_an_order(cohort: Cohort) -> None:
+    draft = PairDraft(
+        cohort.id,
+        cohort.ada,
+        cohort.bob,
+        start_date=date(2026, 10, 1),
+        end_date=date(2026, 9, 1),
+        goals=[GoalDraft("Post weekly", 20), GoalDraft("  ")],
+    )
+    assert pairs.validate_pair(draft) == {
+        "end_date": "The end date must come after the start date.",
+        "goal_2": "Goal 2 has no description.",
+    }
+
+
+def test_status_actions_follow_the_life_of_a_pair(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    assert pairs.allowed_actions("proposed") == ["activate", "end_early"]
+    pairs.change_status(pair, "activate", clock=clock)
+    assert pairs.get_pair(pair).start_date == date(2026, 11, 2)
+    assert pairs.allowed_actions("active") == ["pause", "complete", "end_early"]
+    pairs.change_status(pair, "pause", clock=clock)
+    assert pairs.allowed_actions("paused") == ["resume", "complete", "end_early"]
+    pairs.change_status(pair, "resume", clock=clock)
+    pairs.change_status(pair, "complete", clock=clock)
+    assert pairs.pair_status(pair) == ("completed", "")
+    assert pairs.allowed_actions("completed") == []
+
+
+def test_refused_transitions_say_why(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    with pytest.raises(RuleViolation) as refused:
+        pairs.change_status(pair, "pause", clock=clock)
+    assert str(refused.value) == "A proposed pair cannot be paused."
+
+
+def test_ending_early_needs_a_reason(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    message = "Say why the pair ended early (no fault implied)."
+    assert pairs.validate_end_reason("  ") == {"reason": message}
+    with pytest.raises(ValidationError) as refused:
+        pairs.change_status(pair, "end_early", " ", clock)
+    assert refused.value.problems == {"reason": message}
+    pairs.change_status(pair, "end_early", "Personal circumstances", clock)
+    assert pairs.pair_status(pair) == ("ended early", "Personal circumstances")
+    assert pairs.get_pair(pair).end_date == date(2026, 11, 2)

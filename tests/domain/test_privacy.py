@@ -1,0 +1,169 @@
+"""Privacy: consent, access-request exports, erasure down to the file's bytes, re-applying
+erasures after a restore, purging backups, and retention."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from revmentor_desktop.domain import cohorts, privacy
+from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.lock import WriterLock
+from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
+from tests.domain.test_export import build_programme, person_id
+
+UMA = "uma.sato@northwind-co.example"
+TRACES = ("Uma Sato", "uma sato", "uma.sato@", "Uma is shy", "Uma learns", "Post a status")
+
+
+def text_in_tables(path: Path, needle: str) -> list[str]:
+    """Every table.column of the data file whose text contains ``needle`` (ignoring case)."""
+    connection = sqlite3.connect(str(path))
+    try:
+        found = []
+        tables = [
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        for table in tables:
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            for column in columns:
+                hits = connection.execute(
+                    f'SELECT COUNT(*) FROM "{table}" WHERE lower(CAST("{column}" AS TEXT)) LIKE ?',
+                    (f"%{needle.lower()}%",),
+                ).fetchone()[0]
+                if hits:
+                    found.append(f"{table}.{column}")
+        return found
+    finally:
+        connection.close()
+
+
+def raw_bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    wal = path.with_name(path.name + "-wal")
+    return data + (wal.read_bytes() if wal.exists() else b"")
+
+
+def test_people_without_consent_are_flagged(data_file: DataFile) -> None:
+    build_programme(data_file.path)
+    missing = privacy.people_without_consent()
+    assert len(missing) == 5  # the people who did not answer the form
+    assert "oisin.obrien@northwind-co.example" in {item.email for item in missing}
+    assert {item.id for item in missing} == privacy.person_ids_without_consent()
+    privacy.record_consent(missing[0].id, date(2026, 10, 2), "v3")
+    assert Person.get_by_id(missing[0].id).consent_wording == "v3"
+    assert len(privacy.people_without_consent()) == 4
+
+
+def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
+    build_programme(data_file.path)
+    json_path, csv_path = privacy.write_access_export(person_id(UMA), tmp_path / "uma")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert data["person"]["name"] == "Uma Sato"
+    assert data["person"]["direct_reports"] == 5
+    assert data["skills"]["teaches"] == ["Stakeholder management", "Public speaking"]
+    assert data["cohorts"] == [{"cohort": "Reverse 2026", "role": "mentee", "capacity": 1}]
+    (pair,) = data["pairs"]
+    assert pair["partner"] == "Mateo Ferreira"
+    assert pair["coordinator_notes"] == "Uma is shy at first"
+    assert [s["notes"] for s in pair["sessions"]] == ["Moved", "Bring laptop"]
+    assert pair["sessions"][1]["my_takeaways"] == ""  # the mentor's reflections are theirs
+    rows = list(csv.reader(io.StringIO(csv_path.read_bytes().decode("utf-8-sig"))))
+    assert rows[0] == ["Section", "Item", "Value"]
+    assert ["Person", "name", "Uma Sato"] in rows
+    assert ["Pair 1", "goal 1", "Post a status update (10%, mentee)"] in rows
+
+
+def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
+    with DataFile.open(data_path, create=True) as opened:
+        programme = build_programme(opened.path)
+        uma = person_id(UMA)
+        assert b"Uma Sato" in raw_bytes(data_path)  # the check below can see her
+        result = privacy.erase_person(uma, clock=lambda: datetime(2026, 10, 3, 12, 0))
+        assert result.placeholder == "Erased person #1"
+        placeholder = Person.get_by_id(uma)
+        assert placeholder.name == "Erased person #1"
+        assert placeholder.email is None and placeholder.department == ""
+        assert placeholder.archived
+        # Anonymous counts for statistics stay: enrolment, the pair and its sessions.
+        assert Participation.select().where(Participation.person == uma).count() == 1
+        pair = Pair.get_by_id(programme.pair_ids[0])
+        assert pair.mentee_id == uma and pair.coordinator_notes == "" and pair.shared_summary == ""
+        assert Goal.select().where(Goal.pair == pair.id).count() == 0
+        assert Meeting.select().where(Meeting.pair == pair.id).count() == 2
+        assert {m.notes for m in Meeting.select().where(Meeting.pair == pair.id)} == {""}
+        assert Person.select().where(Person.manager == uma).count() == 0
+        assert [row.person_id for row in Erasure.select()] == [uma]
+        for trace in TRACES:
+            assert text_in_tables(data_path, trace) == [], trace
+            assert trace.encode() not in raw_bytes(data_path), trace
+        with pytest.raises(ValidationError):
+            privacy.erase_person(uma)
+    for trace in TRACES:
+        assert trace.encode() not in raw_bytes(data_path), trace
+
+
+def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Path) -> None:
+    with DataFile.open(data_path, create=True) as opened:
+        build_programme(opened.path)
+        uma = person_id(UMA)
+        older = backup.automatic_backup(opened.path, reason="manual")
+        privacy.erase_person(uma)
+        log = privacy.erasure_log()  # read before the file is replaced
+    with WriterLock(data_path):
+        backup.restore_backup(older, data_path)
+    with DataFile.open(data_path) as opened:
+        assert Person.get_by_id(uma).name == "Uma Sato"  # the backup still holds her
+        assert privacy.reapply_erasures(log) == 1
+        assert Person.get_by_id(uma).name == "Erased person #1"
+        assert [row.person_id for row in Erasure.select()] == [uma]
+        assert privacy.reapply_erasures() == 0  # idempotent
+    for trace in TRACES:
+        assert trace.encode() not in raw_bytes(data_path), trace
+
+
+def test_backups_still_holding_the_data_can_be_purged(data_path: Path) -> None:
+    with DataFile.open(data_path, create=True) as opened:
+        build_programme(opened.path)
+        backup.automatic_backup(opened.path, reason="manual", now=datetime(2026, 9, 1, 8, 0))
+        result = privacy.erase_person(person_id(UMA))
+        exposure = privacy.backups_holding_erased_data(opened.path, result.erased_at)
+    assert len(exposure.backups) >= 2  # the manual one and the ones before each import
+    assert exposure.kept_until is not None
+    assert exposure.describe().startswith(
+        f"{len(exposure.backups)} older automatic backups still hold this person's data. "
+        "Backups are kept for up to a year, so the last of them is removed by"
+    )
+    removed = privacy.purge_backups(data_path, before=result.erased_at)
+    assert len(removed) == len(exposure.backups)
+    assert privacy.backups_holding_erased_data(data_path, result.erased_at).backups == ()
+    assert not any(b"Uma Sato" in info.path.read_bytes() for info in backup.list_backups(data_path))
+
+
+def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: DataFile) -> None:
+    programme = build_programme(data_file.path)
+    draft = cohorts.get_cohort(programme.cohort_id)
+    draft.start_date, draft.end_date = date(2023, 1, 1), date(2024, 6, 30)
+    cohorts.update_cohort(programme.cohort_id, draft)
+    assert privacy.retention_months() == 24
+    assert privacy.people_due_for_erasure(today=date(2026, 6, 30)) == []
+    due = privacy.people_due_for_erasure(today=date(2026, 7, 1))
+    assert len(due) == 43
+    assert due[0].last_cohort == "Reverse 2026" and due[0].ended_on == date(2024, 6, 30)
+    privacy.set_retention_months(36)
+    assert privacy.people_due_for_erasure(today=date(2026, 7, 1)) == []
+    privacy.erase_person(person_id(UMA), scrub=False)
+    assert len(privacy.people_due_for_erasure(months=12, today=date(2026, 7, 1))) == 42
+    # Someone also enrolled in a cohort that is still running is not offered.
+    running = cohorts.add_cohort(cohorts.CohortDraft("Next round"))
+    cohorts.enrol(running, person_id("hana.rossi@northwind-co.example"), "mentor", 1)
+    assert len(privacy.people_due_for_erasure(months=12, today=date(2026, 7, 1))) == 41

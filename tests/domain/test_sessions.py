@@ -1,0 +1,90 @@
+"""Rules for sessions: held ones are in the past, cancelled ones say who cancelled."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain.errors import RuleViolation, ValidationError
+from revmentor_desktop.domain.pairs import PairDraft
+from revmentor_desktop.domain.people import PersonDraft
+from revmentor_desktop.domain.sessions import SessionDraft
+
+pytestmark = pytest.mark.usefixtures("data_file")
+TODAY = date(2026, 11, 2)
+
+
+def clock() -> datetime:
+    return datetime(2026, 11, 2, 10, 30)
+
+
+@pytest.fixture
+def pair_id() -> int:
+    cohort = cohorts.add_cohort(CohortDraft("Reverse 2026", session_minutes=45), clock)
+    ada = people.add_person(PersonDraft("Ada"), clock)
+    bob = people.add_person(PersonDraft("Bob", meeting_format="video call"), clock)
+    cohorts.enrol(cohort, ada, "mentor")
+    cohorts.enrol(cohort, bob, "mentee")
+    draft = PairDraft(cohort, ada, bob, start_date=date(2026, 10, 1))
+    return pairs.create_pair(draft, clock)
+
+
+def test_the_quick_entry_is_a_held_session_today_of_the_cohorts_length(pair_id: int) -> None:
+    draft = sessions.default_session_for(pair_id, clock)
+    assert draft.starts_at == datetime(2026, 11, 2, 10, 0)
+    assert (draft.duration_minutes, draft.status) == (45, "held")
+    assert draft.meeting_format == "video call"  # the mentee's preference
+    assert sessions.validate_session(draft, TODAY) == {}
+
+
+def test_a_held_session_cannot_be_in_the_future(pair_id: int) -> None:
+    draft = SessionDraft(pair_id, datetime(2026, 11, 3, 9, 0), status="held")
+    assert sessions.validate_session(draft, TODAY) == {
+        "starts_at": "A session in the future cannot have been held yet."
+    }
+    draft.status = "planned"
+    assert sessions.validate_session(draft, TODAY) == {}
+
+
+def test_a_held_session_cannot_precede_the_pair(pair_id: int) -> None:
+    draft = SessionDraft(pair_id, datetime(2026, 9, 1, 9, 0), status="held")
+    assert sessions.validate_session(draft, TODAY) == {
+        "starts_at": "The pair started on 01 Oct 2026; a session cannot be earlier."
+    }
+
+
+def test_a_cancelled_session_says_who_cancelled(pair_id: int) -> None:
+    draft = SessionDraft(pair_id, datetime(2026, 11, 1, 9, 0), status="cancelled")
+    assert sessions.validate_session(draft, TODAY) == {
+        "cancelled_by": "Say who cancelled: the mentor, the mentee or the coordinator."
+    }
+    draft.cancelled_by = "mentee"
+    assert sessions.validate_session(draft, TODAY) == {}
+
+
+def test_length_and_format_are_checked(pair_id: int) -> None:
+    draft = SessionDraft(pair_id, datetime(2026, 11, 1), duration_minutes=2, meeting_format="fax")
+    assert sessions.validate_session(draft, TODAY) == {
+        "duration_minutes": "A session lasts between 5 minutes and 10 hours.",
+        "meeting_format": "Unknown meeting format “fax”.",
+    }
+
+
+def test_sessions_are_saved_and_listed_with_their_topics(pair_id: int) -> None:
+    draft = SessionDraft(
+        pair_id, datetime(2026, 10, 20, 9, 0), status="held", topics=["AI", " ai ", "TikTok"]
+    )
+    session_id = sessions.add_session(draft, clock)
+    [row] = sessions.list_sessions(sessions.SessionQuery(pair_id=pair_id))
+    assert (row.id, row.topics, row.mentor_name) == (session_id, ["AI", "TikTok"], "Ada")
+    with pytest.raises(ValidationError):
+        sessions.add_session(SessionDraft(pair_id, datetime(2026, 12, 1), status="held"), clock)
+
+
+def test_a_finished_pair_plans_no_more_sessions(pair_id: int) -> None:
+    pairs.change_status(pair_id, "end_early", "Personal circumstances", clock)
+    with pytest.raises(RuleViolation, match="The pair is ended early"):
+        sessions.add_session(SessionDraft(pair_id, datetime(2026, 12, 1)), clock)

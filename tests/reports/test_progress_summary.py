@@ -1,0 +1,92 @@
+"""The progress summary of a pair: figures, sessions, take-aways and private notes."""
+
+from __future__ import annotations
+
+import io
+
+from revmentor_desktop.domain import report_data
+from revmentor_desktop.reports.progress import render_progress_summary
+from revmentor_desktop.storage.database import DataFile
+from tests.reports.helpers import pdf_text
+from tests.reports.programme import GOAL, NOTE, SESSION_NOTE, build_programme, clock
+
+
+def _text(pair_id: int, include_private_notes: bool = False) -> str:
+    data = report_data.pair_summary(pair_id, include_private_notes, clock)
+    buffer = io.BytesIO()
+    render_progress_summary(data, buffer)
+    return pdf_text(buffer.getvalue())
+
+
+def test_summary_shows_status_figures_sessions_and_next_steps(data_file: DataFile) -> None:
+    programme = build_programme()
+    text = _text(programme.pair_id)
+    for expected in (
+        "Agnès Dubois & Jörg Müller",
+        "Progress summary · Reverse mentoring 2026",
+        "Active",
+        "Green",
+        GOAL,
+        "60 %",
+        "25 %",
+        "Understand the budget cycle",
+        # 5 sessions logged: 4 held (60 + 45 + 45 + 60 minutes), 1 cancelled by the mentee.
+        "4 of 4 planned so far",  # 98 days since 9 March at a 21-day cadence
+        "13 over the term",
+        "3.5",  # hours
+        "1 cancelled",
+        "16 Mar 2026",
+        "45 min",
+        "Video call",
+        "Microsoft Teams, Spotting phishing",
+        "Cancelled",
+        "Budget insight 0",
+        "Teams trick 4 <b>works</b>",
+        "We began with Teams & moved on to LinkedIn.",
+        "Next steps",
+        "Next session planned for 25 June 2026.",
+        "Mid-point review around 29 July 2026.",
+        "Sign the pairing agreement",
+    ):
+        assert expected in text, expected
+    # The cancelled session names who cancelled: the mentee, Jörg.
+    data = report_data.pair_summary(programme.pair_id, clock=clock)
+    assert [line.cancelled_by for line in data.sessions if line.status == "cancelled"] == [
+        "Jörg Müller"
+    ]
+    assert "19 Apr 2026 60 min In person Cancelled LinkedIn Jörg Müller" in text
+
+
+def test_days_since_last_session(data_file: DataFile) -> None:
+    programme = build_programme()
+    data = report_data.pair_summary(programme.pair_id, clock=clock)
+    # Held sessions on 16 Mar, 2 Apr, (19 Apr cancelled), 6 May and 23 May 2026; today 15 June.
+    assert data.last_held is not None and data.last_held.isoformat() == "2026-05-23"
+    assert data.days_since_last == 23
+    assert "23 days" in _text(programme.pair_id)
+
+
+def test_private_notes_only_when_asked(data_file: DataFile) -> None:
+    programme = build_programme()
+    without = _text(programme.pair_id)
+    assert "Call <Anna>" not in without
+    assert "Seemed tired" not in without
+    assert "Coordinator-only notes" not in without
+    data = report_data.pair_summary(programme.pair_id, False, clock)
+    assert data.private_notes == ""
+    assert all(line.private_note == "" for line in data.sessions)
+
+    with_notes = _text(programme.pair_id, include_private_notes=True)
+    assert NOTE in with_notes  # "Call <Anna> re: goals & <b>budget</b>", exactly
+    assert SESSION_NOTE in with_notes
+    assert "Coordinator-only notes" in with_notes
+
+
+def test_a_pair_without_sessions(data_file: DataFile) -> None:
+    programme = build_programme()
+    text = _text(programme.quiet_pair_id)
+    assert "Siobhán Ó Súilleabháin & Mehmet Yılmaz" in text
+    assert "No sessions are recorded yet." in text
+    assert "No session held yet" in text
+    assert "Red" in text  # 98 days without a first session at a 21-day cadence
+    assert "No session is planned yet" in text

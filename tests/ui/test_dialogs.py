@@ -1,0 +1,450 @@
+"""The editing dialogs, driven as a coordinator would: typing, choosing, clicking Save or Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain.pairs import PairDraft
+from revmentor_desktop.domain.people import PersonDraft
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.cohort_dialog import CohortDialog
+from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
+from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
+from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
+from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
+from revmentor_desktop.ui.undo import EditStack
+from revmentor_desktop.ui.widgets.choices import select_data
+from revmentor_desktop.ui.widgets.form_dialog import FormDialog
+
+NOW = datetime(2026, 11, 2, 10, 0)
+# The offscreen platform cannot raise windows, grab the keyboard for popups or resize to hints.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
+
+
+def clock() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def context(data_file: DataFile, qtbot: QtBot) -> Iterator[AppContext]:
+    stack = EditStack()
+    yield AppContext(edits=stack, clock=clock)
+    stack.deleteLater()
+
+
+def shown(qtbot: QtBot, dialog: FormDialog) -> FormDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def choose(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value)
+    assert index >= 0, f"{value!r} is not offered"
+    combo.setCurrentIndex(index)
+
+
+def make_cohort(name: str = "Reverse 2026", minutes: int = 60) -> int:
+    return cohorts.add_cohort(CohortDraft(name, session_minutes=minutes), clock)
+
+
+def enrolled(cohort_id: int, name: str, role: str, capacity: int = 1) -> int:
+    person_id = people.add_person(PersonDraft(name), clock)
+    cohorts.enrol(cohort_id, person_id, role, capacity)
+    return person_id
+
+
+# People
+
+
+def test_add_a_person(qtbot: QtBot, context: AppContext) -> None:
+    dialog = shown(qtbot, PersonDialog(context))
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.name, "Ada Lovelace")
+    qtbot.keyClicks(dialog.email, "ada@example.org")
+    qtbot.keyClicks(dialog.teaches.input, "Python")
+    qtbot.keyClick(dialog.teaches.input, Qt.Key.Key_Return)
+    assert dialog.isVisible(), "Enter in the tag editor adds a tag; it does not save"
+    click(qtbot, dialog.save_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [row] = people.list_people()
+    assert (row.name, row.email) == ("Ada Lovelace", "ada@example.org")
+    assert people.skills_of(row.id) == (["Python"], [])
+    assert context.edits.undo_stack.undoText() == "Add Ada Lovelace"
+
+
+def test_a_problem_shows_next_to_its_field_until_fixed(qtbot: QtBot, context: AppContext) -> None:
+    people.add_person(PersonDraft("Grace Hopper", email="grace@example.org"), clock)
+    ada = people.add_person(PersonDraft("Ada Lovelace", email="ada@example.org"), clock)
+    dialog = shown(qtbot, PersonDialog(context, ada))
+    assert dialog.save_button.isEnabled()
+    retype(qtbot, dialog.email, "GRACE@example.org")
+    message = "Grace Hopper already has the e-mail address GRACE@example.org."
+    assert dialog.feedback.problem_for("email") == message
+    assert dialog.email.accessibleDescription() == message
+    assert not dialog.save_button.isEnabled()
+    retype(qtbot, dialog.email, "ada.lovelace@example")
+    assert "is not a valid e-mail address" in dialog.feedback.problem_for("email")
+    retype(qtbot, dialog.email, "ada.lovelace@example.org")
+    assert dialog.feedback.problem_for("email") == ""
+    assert dialog.email.accessibleDescription() == ""
+    click(qtbot, dialog.save_button)
+    assert people.get_person(ada).draft.email == "ada.lovelace@example.org"
+
+
+def test_untouched_fields_of_a_new_person_stay_quiet(qtbot: QtBot, context: AppContext) -> None:
+    dialog = shown(qtbot, PersonDialog(context))
+    assert dialog.feedback.problem_for("name") == ""
+    assert dialog.save_button.toolTip() == "Enter the person's name."
+    qtbot.keyClicks(dialog.name, "A")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Backspace)
+    assert dialog.feedback.problem_for("name") == "Enter the person's name."
+
+
+def test_a_manager_who_reports_to_them_is_refused(qtbot: QtBot, context: AppContext) -> None:
+    boss = people.add_person(PersonDraft("Grace Hopper"), clock)
+    ada = people.add_person(PersonDraft("Ada Lovelace", manager_id=boss), clock)
+    dialog = shown(qtbot, PersonDialog(context, boss))
+    dialog.manager.setEditText("")
+    qtbot.keyClicks(dialog.manager.lineEdit(), "Ada Lovelace")
+    assert dialog.manager.person_id() == ada
+    assert dialog.feedback.problem_for("manager_id") == (
+        "A person cannot report to themselves or to their own reports."
+    )
+    dialog.manager.setEditText("Nobody Known")
+    assert "No one called “Nobody Known” is listed" in dialog.feedback.problem_for("manager_id")
+    dialog.manager.setEditText("")
+    assert dialog.save_button.isEnabled()
+
+
+def test_cancel_writes_nothing(qtbot: QtBot, context: AppContext) -> None:
+    dialog = shown(qtbot, PersonDialog(context))
+    qtbot.keyClicks(dialog.name, "Ada Lovelace")
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert people.list_people() == []
+    assert context.edits.undo_stack.count() == 0
+
+
+def test_an_error_at_save_time_is_shown(qtbot: QtBot, context: AppContext) -> None:
+    ada = people.add_person(PersonDraft("Ada Lovelace"), clock)
+    dialog = shown(qtbot, PersonDialog(context, ada))
+    people.delete_person(ada)  # as if another window got there first
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible()
+    assert dialog.banner.text() == f"There is no person with number {ada}."
+    assert context.edits.undo_stack.count() == 0
+
+
+def test_a_person_shows_their_programme(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    ada = enrolled(cohort, "Ada", "mentor")
+    bob = enrolled(cohort, "Bob", "mentee")
+    pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    dialog = shown(qtbot, PersonDialog(context, ada))
+    texts = {label.accessibleName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert texts["Cohorts"] == "Reverse 2026: Reverse mentor"
+    assert texts["Pairs"] == "Ada and Bob in Reverse 2026: proposed"
+
+
+# Cohorts
+
+
+def test_create_a_cohort_with_role_labels_of_its_kind(qtbot: QtBot, context: AppContext) -> None:
+    dialog = shown(qtbot, CohortDialog(context))
+    qtbot.keyClicks(dialog.name, "Mentoring 2027")
+    choose(dialog.kind, "traditional")
+    assert (dialog.mentor_label.text(), dialog.mentee_label.text()) == ("Mentor", "Mentee")
+    retype(qtbot, dialog.mentor_label, "Guide")
+    choose(dialog.kind, "mutual")
+    assert dialog.mentor_label.text() == "Guide", "a label the user typed is kept"
+    choose(dialog.cadence_unit, "weeks")
+    dialog.cadence.setValue(2)
+    click(qtbot, dialog.save_button)
+    [row] = cohorts.list_cohorts()
+    assert (row.name, row.kind, row.cadence_days, row.mentor_label) == (
+        "Mentoring 2027",
+        "mutual",
+        14,
+        "Guide",
+    )
+
+
+def test_cohort_end_before_start_is_shown(qtbot: QtBot, context: AppContext) -> None:
+    dialog = shown(qtbot, CohortDialog(context))
+    qtbot.keyClicks(dialog.name, "Mentoring 2027")
+    dialog.start_date.set_value(date(2027, 3, 1))
+    dialog.end_date.set_value(date(2027, 1, 1))
+    assert dialog.feedback.problem_for("end_date") == (
+        "The end date must come after the start date."
+    )
+    assert not dialog.save_button.isEnabled()
+
+
+def test_enrol_people_then_change_and_withdraw(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    ada = people.add_person(PersonDraft("Ada"), clock)
+    bob = people.add_person(PersonDraft("Bob"), clock)
+    people.add_person(PersonDraft("Cy"), clock)
+    dialog = shown(qtbot, CohortDialog(context, cohort))
+    panel = dialog.participants
+    assert panel is not None
+    click(qtbot, panel.add_button)
+    picker = panel.enrol_dialog
+    assert picker is not None and picker.isVisible()
+    assert not picker.save_button.isEnabled()
+    picker.check_person(ada)
+    picker.check_person(bob)
+    choose(picker.role, "mentor")
+    picker.capacity.setValue(2)
+    click(qtbot, picker.save_button)
+    rows = cohorts.list_participants(cohort)
+    assert [(row.name, row.role, row.capacity) for row in rows] == [
+        ("Ada", "mentor", 2),
+        ("Bob", "mentor", 2),
+    ]
+    assert panel.table.rowCount() == 2
+    assert panel.counts.text() == "Reverse mentor: 2 · Mentee: 0 · 0 pairs · 2 without a pair"
+    panel.table.select_person(bob)
+    choose(panel.role, "mentee")
+    click(qtbot, panel.change_button)
+    assert [row.role for row in cohorts.list_participants(cohort)] == ["mentor", "mentee"]
+    panel.table.select_person(ada)
+    click(qtbot, panel.withdraw_button)
+    assert [row.name for row in cohorts.list_participants(cohort)] == ["Bob"]
+    assert context.edits.undo_stack.count() == 3
+
+
+def test_a_refused_withdrawal_is_explained(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    ada = enrolled(cohort, "Ada", "mentor")
+    bob = enrolled(cohort, "Bob", "mentee")
+    pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    dialog = shown(qtbot, CohortDialog(context, cohort))
+    assert dialog.participants is not None
+    dialog.participants.table.select_person(bob)
+    click(qtbot, dialog.participants.withdraw_button)
+    assert "end or delete the pair first" in dialog.participants.message.text()
+
+
+# Pairs
+
+
+@pytest.fixture
+def cohort_of_four() -> dict[str, int]:
+    cohort = make_cohort(minutes=45)
+    return {
+        "cohort": cohort,
+        "ada": enrolled(cohort, "Ada", "mentor", 1),
+        "bob": enrolled(cohort, "Bob", "mentee"),
+        "cy": enrolled(cohort, "Cy", "mentee"),
+        "dee": enrolled(cohort, "Dee", "both"),
+    }
+
+
+def test_create_a_pair(qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]) -> None:
+    ids = cohort_of_four
+    dialog = shown(qtbot, PairDialog(context, cohort_id=ids["cohort"]))
+    assert dialog.mentor.accessibleName() == "Reverse mentor"
+    choose(dialog.mentor, ids["ada"])
+    choose(dialog.mentee, ids["bob"])
+    qtbot.keyClicks(dialog.focus.input, "AI tools,")
+    click(qtbot, dialog.goals.add_button)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.tabs.tabText(dialog.goals_tab) == "&Goals ⚠"
+    qtbot.keyClicks(dialog.goals.focusWidget() or dialog, "Post weekly")
+    assert dialog.save_button.isEnabled()
+    click(qtbot, dialog.save_button)
+    [row] = pairs.list_pairs()
+    assert (row.mentor_name, row.mentee_name, row.status) == ("Ada", "Bob", "proposed")
+    saved = pairs.get_pair(row.id)
+    assert (saved.focus_areas, [goal.description for goal in saved.goals]) == (
+        ["AI tools"],
+        ["Post weekly"],
+    )
+
+
+def test_invalid_pairs_are_refused(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    other = make_cohort("Traditional 2026")
+    enrolled(other, "Eve", "mentor")
+    dialog = shown(qtbot, PairDialog(context, cohort_id=ids["cohort"]))
+    choose(dialog.mentor, ids["dee"])
+    choose(dialog.mentee, ids["dee"])
+    assert dialog.feedback.problem_for("mentee_id") == (
+        "A person cannot mentor themselves: choose two different people."
+    )
+    assert not dialog.save_button.isEnabled()
+    choose(dialog.mentor, ids["ada"])
+    choose(dialog.mentee, ids["cy"])
+    assert dialog.feedback.problem_for("mentor_id") == (
+        "Ada already mentors 1 person in this cohort, their full capacity."
+    )
+    assert dialog.mentor.currentText() == "Ada (full: 1 of 1)"
+    assert not dialog.save_button.isEnabled()
+    choose(dialog.mentor, ids["dee"])
+    choose(dialog.cohort, other)
+    assert dialog.feedback.problem_for("mentor_id") == "Dee is not enrolled in this cohort."
+    assert dialog.feedback.problem_for("mentee_id") == "Cy is not enrolled in this cohort."
+    assert dialog.mentee.currentText() == "Cy (not in this cohort)"
+    assert not dialog.save_button.isEnabled()
+    assert len(pairs.list_pairs()) == 1
+
+
+def test_status_actions_and_log_a_session(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    dialog = shown(qtbot, PairDialog(context, pair_id))
+    assert dialog.mentor.currentText() == "Ada (0 of 1 places taken)", "not counting itself"
+    assert dialog.save_button.isEnabled()
+    assert list(dialog.status_bar.buttons) == ["activate", "end_early"]
+    click(qtbot, dialog.status_bar.buttons["activate"])
+    assert pairs.pair_status(pair_id) == ("active", "")
+    assert dialog.start_date.value() == date(2026, 11, 2)
+    assert list(dialog.status_bar.buttons) == ["pause", "complete", "end_early"]
+    click(qtbot, dialog.status_bar.log_button)
+    session = dialog.child_dialog
+    assert isinstance(session, SessionDialog) and session.isVisible()
+    assert session.starts_at.dateTime().toPython() == datetime(2026, 11, 2, 10, 0)
+    assert session.duration.value() == 45
+    assert session.status.currentData() == "held"
+    assert session.mentor_takeaways.accessibleName() == "What the reverse mentor took away"
+    qtbot.keyClicks(session.topics.input, "Social media")
+    qtbot.keyClick(session.topics.input, Qt.Key.Key_Return)
+    assert session.isVisible()
+    click(qtbot, session.save_button)
+    [row] = sessions.list_sessions(sessions.SessionQuery(pair_id=pair_id))
+    assert (row.status, row.duration_minutes, row.topics) == ("held", 45, ["Social media"])
+    assert dialog.sessions.topLevelItemCount() == 1
+
+
+def test_end_a_pair_early_with_a_reason(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    dialog = shown(qtbot, PairDialog(context, pair_id))
+    click(qtbot, dialog.status_bar.buttons["end_early"])
+    ending = dialog.child_dialog
+    assert isinstance(ending, EndPairEarlyDialog)
+    assert not ending.save_button.isEnabled()
+    qtbot.keyClicks(ending.reason.lineEdit(), "Moved to another city")
+    click(qtbot, ending.save_button)
+    assert pairs.pair_status(pair_id) == ("ended early", "Moved to another city")
+    assert "Ended early" in dialog.status_bar.label.text()
+    assert dialog.status_bar.buttons == {}
+    assert not dialog.mentor.isEnabled()
+    assert context.edits.undo_stack.undoText() == "End pair early"
+
+
+def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    pair_id = pairs.create_pair(
+        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
+        clock,
+    )
+    ending = shown(qtbot, EndPairEarlyDialog(context, pair_id))
+    ending.reason.setCurrentIndex(0)
+    assert ending.save_button.isEnabled()
+    click(qtbot, ending.buttons.button(ending.buttons.StandardButton.Cancel))
+    assert pairs.pair_status(pair_id) == ("proposed", "")
+
+
+# Sessions
+
+
+def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    pair_id = pairs.create_pair(
+        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
+        clock,
+    )
+    dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
+    assert not dialog.cancelled_by.isVisible()
+    select_data(dialog.status, "cancelled")
+    assert dialog.cancelled_by.isVisible()
+    assert dialog.feedback.problem_for("cancelled_by") == (
+        "Say who cancelled: the mentor, the mentee or the coordinator."
+    )
+    assert dialog.cancelled_by.itemText(1) == "The mentee"
+    choose(dialog.cancelled_by, "mentee")
+    click(qtbot, dialog.save_button)
+    [row] = sessions.list_sessions()
+    assert (row.status, row.cancelled_by) == ("cancelled", "mentee")
+
+
+def test_a_held_session_in_the_future_is_refused(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    pair_id = pairs.create_pair(
+        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
+        clock,
+    )
+    dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
+    dialog.starts_at.setDateTime(datetime(2026, 11, 9, 10, 0))
+    assert dialog.feedback.problem_for("starts_at") == (
+        "A session in the future cannot have been held yet."
+    )
+    select_data(dialog.status, "planned")
+    assert dialog.save_button.isEnabled()
+
+
+# Every dialog
+
+
+def test_every_input_has_an_accessible_name(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    dialogs = [
+        PersonDialog(context, ids["ada"]),
+        CohortDialog(context, ids["cohort"]),
+        PairDialog(context, pair_id),
+        SessionDialog(context, pair_id=pair_id),
+        EndPairEarlyDialog(context, pair_id),
+    ]
+    inputs = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractButton)
+    for dialog in dialogs:
+        shown(qtbot, dialog)
+        for widget in dialog.findChildren(QWidget):
+            internal = widget.objectName().startswith("qt_") or isinstance(
+                widget.parentWidget(), QComboBox | QAbstractSpinBox
+            )
+            if internal or not isinstance(widget, inputs):
+                continue
+            has_text = isinstance(widget, QAbstractButton) and widget.text().strip("✕ ")
+            assert widget.accessibleName() or has_text, f"{type(widget).__name__} in {dialog}"

@@ -1,0 +1,81 @@
+"""Opening data files: daily and closing backups, and what a damaged file offers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from revmentor_desktop.domain import people
+from revmentor_desktop.storage import backup
+from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.file_actions import open_with_recovery
+from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from tests.ui.programme import MovableClock
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _reasons(path: Path) -> list[str]:
+    return sorted(info.reason for info in backup.list_backups(path))
+
+
+def test_backups_once_a_day_on_opening_and_on_closing_after_changes(data_path: Path) -> None:
+    clock = MovableClock()
+    session = DataFileSession(AppSettings(), clock)
+    session.open(data_path, create=True)
+    assert _reasons(data_path) == ["daily"]
+    session.close()
+    assert _reasons(data_path) == ["daily"]
+    clock.now += timedelta(hours=2)
+    session.open(data_path)
+    people.add_person(people.PersonDraft("Zoë Martin"))
+    clock.now += timedelta(minutes=1)
+    session.close()
+    assert _reasons(data_path) == ["daily", "on-close"]
+    clock.advance(1)
+    session.open(data_path)
+    session.close()
+    assert _reasons(data_path) == ["daily", "daily", "on-close"]
+    assert AppSettings().get(LAST_FILE) == str(data_path)
+
+
+def test_a_damaged_file_names_itself_and_offers_the_newest_backup(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, create=True)
+    people.add_person(people.PersonDraft("Zoë Martin"))
+    session.close()
+    data_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    shown: list[str] = []
+
+    def choose_restore(box: QMessageBox) -> int:
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        labels = [button.text() for button in box.buttons()]
+        shown.append(" | ".join(labels))
+        next(b for b in box.buttons() if b.text().startswith("Restore")).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    assert open_with_recovery(None, session, data_path)
+    assert "programme.revmentor" in shown[0]
+    assert "Restore the backup of" in shown[1]
+    assert "Open another file…" in shown[1]
+    assert [row.name for row in people.list_people()] == ["Zoë Martin"]
+    session.close()
+
+
+def test_giving_up_leaves_nothing_open(data_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_path.write_bytes(b"not a data file")
+
+    def give_up(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", give_up)
+    session = DataFileSession(AppSettings(), MovableClock())
+    assert not open_with_recovery(None, session, data_path, give_up_label="Quit")
+    assert session.path is None

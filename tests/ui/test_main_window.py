@@ -1,0 +1,280 @@
+"""The main window driven as a user would: keyboard, mouse, menus."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.domain import pairs
+from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.views.people_view import PeopleView
+from tests.ui import window_fixtures
+from tests.ui.programme import START, MovableClock, build_programme
+
+make_window = window_fixtures.make_window
+dialogs = window_fixtures.dialogs
+MakeWindow = window_fixtures.MakeWindow
+pytestmark = window_fixtures.IGNORE_OFFSCREEN_NOISE
+
+
+def _names(view: PeopleView) -> list[str]:
+    model = view.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier):
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, modifier)
+
+
+def _click_row(qtbot: QtBot, view: PeopleView, row: int) -> None:
+    table = view.table
+    rect = table.visualRect(view.model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_title_names_the_file(make_window: MakeWindow, data_path: Path) -> None:
+    window = make_window()
+    assert window.windowTitle() == "programme.revmentor — RevMentor"
+    assert window.file_label.text() == "programme.revmentor"
+
+
+def test_ctrl_and_a_number_switches_views(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(build=build_programme)
+    expected = {Qt.Key.Key_2: "People", Qt.Key.Key_3: "Cohorts", Qt.Key.Key_4: "Pairs"}
+    expected |= {Qt.Key.Key_5: "Sessions", Qt.Key.Key_1: "Today"}
+    for key, title in expected.items():
+        _press(qtbot, window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view().title == title
+        assert window.sidebar.currentItem().text() == title
+
+
+def test_searching_zoe_finds_zoe_with_the_diaeresis(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(build=build_programme)
+    _press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    assert len(_names(view)) == 6
+    _press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus()
+    qtbot.keyClicks(view.search, "zoe")
+    qtbot.waitUntil(lambda: _names(view) == ["Zoë Martin"])
+    assert window.counts_label.text() == "1 person"
+
+
+def test_clicking_a_header_sorts_that_column(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(build=build_programme)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    header = view.table.horizontalHeader()
+    department = [c.header for c in view.model.columns].index("Department")
+    point = header.rect().topLeft()
+    point.setX(header.sectionViewportPosition(department) + 10)
+    point.setY(header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    first = [view.model.index(r, department).data() for r in range(view.model.rowCount())]
+    assert first == sorted(first)
+    assert first[0] == "Engineering"
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    second = [view.model.index(r, department).data() for r in range(view.model.rowCount())]
+    assert second == sorted(first, reverse=True)
+    assert header.sortIndicatorSection() == department
+
+
+def test_delete_archives_a_person_and_ctrl_z_brings_them_back(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_questions(*_args: object) -> None:
+        raise AssertionError("archiving is undoable, so it asks nothing")
+
+    monkeypatch.setattr(QMessageBox, "question", no_questions)
+    window = make_window(build=build_programme)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    _click_row(qtbot, view, _names(view).index("Bo Svensson"))
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    assert "Bo Svensson" not in _names(view)
+    assert "Archived 1 person" in window.statusBar().currentMessage()
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Bo Svensson" in _names(view)
+    _press(
+        qtbot,
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "Bo Svensson" not in _names(view)
+
+
+def test_delete_removes_someone_without_history_after_asking(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer_yes(_parent: object, title: str, text: str, *_args: object) -> object:
+        asked.append(f"{title} {text}")
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    window = make_window(build=build_programme)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    _click_row(qtbot, view, _names(view).index("Xavi Puig"))
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    assert len(asked) == 1
+    assert "Delete Xavi Puig?" in asked[0]
+    assert "what they can teach" in asked[0]
+    view.archived_filter.setChecked(True)
+    assert "Xavi Puig" not in _names(view)
+    assert "Xavi Puig (archived)" not in _names(view)
+
+
+def test_enter_and_double_click_open_the_selected_record(
+    qtbot: QtBot, make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
+) -> None:
+    programme: dict[str, object] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    row = _names(view).index("Wen Li")
+    _click_row(qtbot, view, row)
+    _press(qtbot, window, Qt.Key.Key_Return)
+    wen = programme["p"].person_ids["Wen Li"]  # type: ignore[attr-defined]
+    assert dialogs.calls == [("PersonDialog", (), {"person_id": wen})]
+    rect = view.table.visualRect(view.model.index(row, 0))
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialogs.calls[-1] == ("PersonDialog", (), {"person_id": wen})
+    _press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.calls[-1] == ("PersonDialog", (), {"person_id": None})
+
+
+def test_pair_menu_follows_the_selected_pair(qtbot: QtBot, make_window: MakeWindow) -> None:
+    programme: dict[str, object] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    proposed = programme["p"].pair_ids["proposed"]  # type: ignore[attr-defined]
+    window.show_view("pairs")
+    view = window.current_view()
+    actions = window.actions
+    assert not actions.pair_status["activate"].isEnabled()
+    view.select_ids([proposed])  # type: ignore[attr-defined]
+    assert actions.pair_status["activate"].isEnabled()
+    assert not actions.pair_status["pause"].isEnabled()
+    actions.pair_status["activate"].trigger()
+    assert pairs.pair_status(proposed)[0] == "active"
+    assert actions.pair_status["pause"].isEnabled()
+    assert not actions.pair_status["activate"].isEnabled()
+    actions.undo.trigger()
+    assert pairs.pair_status(proposed)[0] == "proposed"
+
+
+def test_window_size_and_sort_order_are_remembered(qtbot: QtBot, make_window: MakeWindow) -> None:
+    first = make_window(build=build_programme)
+    first.resize(760, 540)
+    first.show_view("people")
+    view = first.current_view()
+    assert isinstance(view, PeopleView)
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    view.table.setColumnWidth(0, 333)
+    first.close()
+
+    second = make_window()
+    assert (second.size().width(), second.size().height()) == (760, 540)
+    assert second.current_view().title == "People"
+    again = second.current_view()
+    assert isinstance(again, PeopleView)
+    assert again.model.query.sort_by == "department"
+    assert again.model.query.descending
+    assert again.table.horizontalHeader().sortIndicatorSection() == 1
+    assert again.table.columnWidth(0) == 333
+    departments = [again.model.index(r, 1).data() for r in range(again.model.rowCount())]
+    assert departments == sorted(departments, reverse=True)
+
+
+def test_today_shows_a_pair_going_from_green_to_amber_to_red(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    clock = MovableClock(START + timedelta(days=2))
+    programme: dict[str, object] = {}
+    window = make_window(clock, build=lambda: programme.setdefault("p", build_programme(14)))
+    active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
+    today = window.views["today"]
+
+    def about_the_pair() -> list[str]:
+        today.refresh()
+        return [
+            item.text
+            for item in today.model.items
+            if item.target_id == active and item.target_kind == "pair"
+        ]
+
+    assert window.current_view() is today
+    assert about_the_pair() == []
+    clock.advance(21)  # last session was on day 1: 22 days ago, more than 1.5 × 14
+    texts = about_the_pair()
+    assert len(texts) == 1 and "longer than 1.5 times" in texts[0]
+    assert "Ada Lovelace & Bo Svensson" in texts[0]
+    clock.advance(21)
+    texts = about_the_pair()
+    assert len(texts) == 1 and "more than three times" in texts[0]
+    assert today.model.items[0].target_id == active
+
+
+def test_today_opens_the_pair_with_enter(
+    qtbot: QtBot, make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
+) -> None:
+    clock = MovableClock(START + timedelta(days=60))
+    programme: dict[str, object] = {}
+    window = make_window(clock, build=lambda: programme.setdefault("p", build_programme()))
+    today = window.views["today"]
+    today.list.setFocus()
+    assert today.list.currentIndex().row() == 0
+    _press(qtbot, window, Qt.Key.Key_Return)
+    active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
+    assert dialogs.calls == [("PairDialog", (), {"pair_id": active})]
+    assert window.actions.log_session.isEnabled()
+    window.actions.log_session.trigger()
+    assert dialogs.calls[-1] == ("SessionDialog", (), {"session_id": None, "pair_id": active})
+
+
+def test_an_empty_file_says_what_to_do_first(
+    qtbot: QtBot, make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
+) -> None:
+    window = make_window()
+    assert window.views["today"].empty_state.title == "Welcome to RevMentor"
+    _press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    assert view.empty_state.isVisible()
+    labels = [button.text() for button in view.empty_state.buttons]
+    assert labels == ["Add a person…", "Import a staff list…", "Open the sample data"]
+    qtbot.mouseClick(view.empty_state.buttons[0], Qt.MouseButton.LeftButton)
+    assert dialogs.calls == [("PersonDialog", (), {"person_id": None})]
+
+
+def test_a_search_with_no_match_offers_to_clear_it(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window(build=build_programme)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    qtbot.keyClicks(view.search, "nobody-by-this-name")
+    qtbot.waitUntil(view.empty_state.isVisible)
+    assert view.empty_state.title == "No people match"
+    qtbot.mouseClick(view.empty_state.buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(_names(view)) == 6)
+
+
+def test_a_file_in_a_synced_folder_warns_in_the_status_bar(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(path=tmp_path / "Dropbox" / "programme.revmentor")
+    assert window.warning_label.isVisible()
+    assert "Dropbox" in window.warning_label.toolTip()

@@ -1,0 +1,176 @@
+"""The matching review: accept some, reject one, lock one, re-run, then create the pairs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.domain import cohorts, pairs, people
+from revmentor_desktop.domain.matching import list_constraints
+from revmentor_desktop.domain.matching.constraints import ConstraintKind
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
+from revmentor_desktop.ui.undo import EditStack
+
+NOW = datetime(2026, 3, 2, 9, 0)
+SCREENSHOT = "REVMENTOR_SCREENSHOT"
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def _cohort() -> tuple[int, dict[str, int]]:
+    """Four mentors, five mentees: the assistant proposes four pairs."""
+    ids = {}
+    staff = [
+        ("Ana Ortiz", 2, "IT", ["AI", "TikTok", "Python"], []),
+        ("Ben Li", 3, "Sales", ["Excel", "AI"], []),
+        ("Chloé Dubois", 2, "Marketing", ["Social media", "Canva"], []),
+        ("Dev Patel", 1, "IT", ["Python", "Data"], []),
+        ("Hana Sato", 9, "Finance", [], ["AI", "Python"]),
+        ("Ivan Petrov", 8, "Legal", [], ["TikTok", "Social media"]),
+        ("Jana Novak", 7, "Operations", [], ["Excel", "Data"]),
+        ("Karl Berg", 8, "Sales", [], ["canva"]),
+        ("Lea Roth", 9, "HR", [], ["ai"]),
+    ]
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+    for name, grade, department, teaches, learns in staff:
+        draft = people.PersonDraft(
+            name,
+            grade=grade,
+            department=department,
+            job_title="Analyst" if grade < 5 else "Director",
+            location="Leeds",
+            teaches=teaches,
+            learns=learns,
+            consent_date=date(2026, 1, 5),
+        )
+        ids[name] = people.add_person(draft, clock)
+        cohorts.enrol(cohort_id, ids[name], "mentor" if teaches else "mentee")
+    return cohort_id, ids
+
+
+def _keys(dialog: MatchReviewDialog) -> list[tuple[int, int]]:
+    return [row.proposal.key for row in dialog.session.rows]
+
+
+# The offscreen platform cannot pass size hints on; it says so when a screenshot shows the dialog.
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_review_accept_reject_lock_rerun_and_create(
+    qtbot: QtBot, data_file: DataFile, tmp_path: Path
+) -> None:
+    cohort_id, _ids = _cohort()
+    context = AppContext(EditStack(), clock)
+    dialog = MatchReviewDialog(context, cohort_id)
+    qtbot.addWidget(dialog)
+
+    rows = dialog.session.rows
+    assert dialog.model.rowCount() == 4
+    assert len(dialog.result.unmatched) == 1  # five mentees, four places
+    assert "4 proposals, 0 chosen, 1 unmatched" in dialog.summary.text()
+    assert not dialog.create_button.isEnabled()
+    first = rows[0].proposal
+    assert first.mentee_name in dialog.mentee_view.toPlainText()
+    assert "fff1a8" in dialog.mentee_view.toHtml().lower()  # shared tags are highlighted
+    assert dialog.breakdown.rowCount() == len(first.parts) + 1
+
+    dialog.select_rows([0, 1])
+    dialog.accept_button.click()
+    accepted = _keys(dialog)[:2]
+    dialog.select_rows([2])
+    dialog.reject_button.click()
+    rejected = _keys(dialog)[2]
+    dialog.select_rows([3])
+    dialog.lock_button.click()
+    locked = _keys(dialog)[3]
+    assert [row.decision.value for row in dialog.session.rows] == [
+        "accepted",
+        "accepted",
+        "rejected",
+        "locked",
+    ]
+    assert dialog.create_button.isEnabled()
+    assert pairs.list_pairs() == []  # nothing is written before Create pairs
+
+    dialog.rerun_button.click()
+
+    keys = _keys(dialog)
+    assert set(accepted) | {locked} <= set(keys)
+    assert rejected not in keys
+    # The rejected pair's mentee gets the free place's alternative or stays unmatched.
+    assert len(keys) + len(dialog.result.unmatched) >= 4
+    decisions = {row.proposal.key: row.decision.value for row in dialog.session.rows}
+    assert decisions[locked] == "locked"
+    assert all(decisions[key] == "accepted" for key in accepted)
+    assert pairs.list_pairs() == []
+
+    if _screenshot_folder():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.grab().save(str(_screenshot_folder() / "match_review.png"))
+
+    dialog.create_button.click()
+
+    created = {(row.mentor_id, row.mentee_id, row.status) for row in pairs.list_pairs()}
+    assert created == {(*key, "proposed") for key in [*accepted, locked]}
+    assert [(c.mentor_id, c.mentee_id, c.kind) for c in list_constraints(cohort_id)] == [
+        (*locked, ConstraintKind.LOCKED)
+    ]
+    assert context.edits.undo_stack.count() == 1
+    assert context.edits.undo_stack.undoText() == "Create 3 pairs, lock 1 (matching)"
+    assert len(dialog.result.existing) == 3
+
+    context.edits.undo_stack.undo()
+    assert pairs.list_pairs() == []
+    assert list_constraints(cohort_id) == []
+
+
+def test_swap_exchanges_mentees_or_says_which_rule_blocks(
+    qtbot: QtBot, data_file: DataFile
+) -> None:
+    cohort_id, _ids = _cohort()
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    before = _keys(dialog)
+
+    dialog.select_rows([0, 1])
+    assert dialog.swap_button.isEnabled()
+    dialog.swap_button.click()
+
+    after = _keys(dialog)
+    assert after[:2] == [(before[0][0], before[1][1]), (before[1][0], before[0][1])]
+    assert [row.decision.value for row in dialog.session.rows[:2]] == ["accepted", "accepted"]
+    assert dialog.message.text() == ""
+
+
+def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
+    qtbot: QtBot, data_file: DataFile
+) -> None:
+    cohort_id, ids = _cohort()
+    karl = people.get_person(ids["Karl Berg"]).draft
+    people.update_person(ids["Karl Berg"], replace(karl, manager_id=ids["Dev Patel"]), clock)
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    rows = dialog.session.rows
+    dev_row = next(i for i, row in enumerate(rows) if row.proposal.mentor_id == ids["Dev Patel"])
+    karl_row = next(i for i, row in enumerate(rows) if row.proposal.mentee_id == ids["Karl Berg"])
+    before = _keys(dialog)
+
+    dialog.select_rows([dev_row, karl_row])
+    dialog.swap_button.click()
+
+    assert _keys(dialog) == before
+    assert "Reporting line (mandatory): Dev Patel is Karl Berg's manager" in dialog.message.text()
+
+
+def _screenshot_folder() -> Path | None:
+    import os
+
+    folder = os.environ.get(SCREENSHOT)
+    return Path(folder) if folder else None
