@@ -6,17 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE  # noqa: E402
-from revmentor_desktop.storage.database import DataFile  # noqa: E402
+from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
+from revmentor_desktop.storage.database import DataFile
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """No test reads or writes the real user folders."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(HOME_OVERRIDE_VARIABLE, str(home))

@@ -55,7 +55,7 @@ def test_check_reports_a_healthy_file(capsys: pytest.CaptureFixture[str], data_p
 def test_check_reports_a_damaged_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.revmentor"
     damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
-    status, out, err = run(capsys, "--data", str(damaged), "check")
+    status, _out, err = run(capsys, "--data", str(damaged), "check")
     assert status == 1
     assert str(damaged) in err
     assert "Traceback" not in err
@@ -110,7 +110,7 @@ def test_read_only_commands_work_while_the_app_holds_the_file(
     with DataFile.open(data_path):
         people.add_person(people.PersonDraft(name="Ó Súilleabháin"))
         assert run(capsys, "--data", str(data_path), "check")[0] == 0
-        status, out, err = run(
+        status, _out, err = run(
             capsys, "--data", str(data_path), "backup", "-o", str(tmp_path / "night.revmentor")
         )
         assert status == 0, err
