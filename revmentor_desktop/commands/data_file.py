@@ -52,8 +52,8 @@ def command_backup(arguments: argparse.Namespace) -> int:
 
 
 def command_restore(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.domain.data_files import restore_closed_data_file
     from revmentor_desktop.storage import backup
-    from revmentor_desktop.storage.lock import WriterLock
 
     path = data_path(arguments).absolute()
     source = Path(arguments.backup).expanduser().absolute()
@@ -67,10 +67,10 @@ def command_restore(arguments: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             print("Restore cancelled; nothing was changed.")
             return EXIT_OK
-    with WriterLock(path):
-        safety = backup.restore_backup(source, path)
+    safety = restore_closed_data_file(source, path)
     print(f"Restored {path}")
-    print(f"The replaced file was kept as {safety}")
+    if safety is not None:
+        print(f"The replaced file was kept as {safety}")
     return EXIT_OK
 
 

@@ -126,10 +126,11 @@ def _names(person_ids: list[int]) -> str:
 
 def _unpaired_items(now: datetime) -> list[AttentionItem]:
     items = []
+    unpaired = cohorts.unpaired_by_cohort()
     for cohort in cohorts.list_cohorts(include_archived=False):
         if cohort.end_date is not None and cohort.end_date < now.date():
             continue
-        waiting = cohorts.unpaired_person_ids(cohort.id)
+        waiting = unpaired.get(cohort.id, [])
         if not waiting:
             continue
         noun = "1 person has" if len(waiting) == 1 else f"{len(waiting)} people have"

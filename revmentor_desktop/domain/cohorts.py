@@ -217,19 +217,26 @@ def unpaired_person_ids(cohort_id: int) -> list[int]:
     return [row[0] for row in query.tuples()]
 
 
-def _unmatched_counts() -> dict[int, int]:
+def unpaired_by_cohort() -> dict[int, list[int]]:
+    """For each cohort, the people enrolled in it who are in no pair of it (one pass)."""
     paired: set[tuple[int, int]] = set()
     for cohort_id, mentor_id, mentee_id in Pair.select(
         Pair.cohort, Pair.mentor, Pair.mentee
     ).tuples():
         paired.update(((cohort_id, mentor_id), (cohort_id, mentee_id)))
-    counts: dict[int, int] = {}
-    for cohort_id, person_id in Participation.select(
-        Participation.cohort, Participation.person
-    ).tuples():
+    waiting: dict[int, list[int]] = {}
+    for cohort_id, person_id in (
+        Participation.select(Participation.cohort, Participation.person)
+        .order_by(Participation.cohort, Participation.person)
+        .tuples()
+    ):
         if (cohort_id, person_id) not in paired:
-            counts[cohort_id] = counts.get(cohort_id, 0) + 1
-    return counts
+            waiting.setdefault(cohort_id, []).append(person_id)
+    return waiting
+
+
+def _unmatched_counts() -> dict[int, int]:
+    return {cohort_id: len(ids) for cohort_id, ids in unpaired_by_cohort().items()}
 
 
 def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from revmentor_desktop.domain import privacy
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.storage.inspection import inspect_data_file
 from revmentor_desktop.storage.lock import WriterLock
@@ -35,6 +37,18 @@ def _set_aside(data_path: Path, now: datetime) -> Path:
     return kept
 
 
+def _erasures_recorded_in(data_path: Path) -> list[privacy.ErasureRecord]:
+    if not data_path.exists() or not _is_usable(data_path):
+        return []
+    with DataFile.open(data_path):
+        return privacy.erasure_log()
+
+
+def _reapply_erasures(data_path: Path, log: list[privacy.ErasureRecord]) -> None:
+    with DataFile.open(data_path):
+        privacy.reapply_erasures(log)
+
+
 def restore_closed_data_file(
     backup_path: Path, data_path: Path, now: datetime | None = None
 ) -> Path | None:
@@ -44,10 +58,14 @@ def restore_closed_data_file(
     None when there was no file to replace.
     """
     now = now or datetime.now()
+    # People erased since the backup was taken must stay erased in the restored file.
+    erasures = _erasures_recorded_in(data_path)
     with WriterLock(data_path):
         if data_path.exists() and _is_usable(data_path):
-            return backup.restore_backup(backup_path, data_path, now=now)
-        backup.describe_backup(backup_path)
-        kept = _set_aside(data_path, now) if data_path.exists() else None
-        backup.copy_data_file(backup_path, data_path)
-        return kept
+            kept = backup.restore_backup(backup_path, data_path, now=now)
+        else:
+            backup.describe_backup(backup_path)
+            kept = _set_aside(data_path, now) if data_path.exists() else None
+            backup.copy_data_file(backup_path, data_path)
+    _reapply_erasures(data_path, erasures)
+    return kept

@@ -12,6 +12,7 @@ from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, pair_health
+from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
 from revmentor_desktop.storage.models import (
@@ -268,20 +269,75 @@ def delete_pair(pair_id: int) -> None:
         pair.delete_instance(recursive=True)
 
 
-def _pair_select(query: PairQuery) -> tuple[Any, dict[str, Any]]:
+def _held_sessions(pair_ids: list[int] | None = None) -> Any:
+    """Per pair: how many sessions were held and when the last one was (a subquery)."""
+    held = Meeting.select(
+        Meeting.pair,
+        fn.COUNT(Meeting.id).alias("held"),
+        fn.MAX(Meeting.starts_at).alias("last_held"),
+    ).where(Meeting.status == SessionStatus.HELD.value)
+    if pair_ids is not None:
+        held = held.where(Meeting.pair.in_(pair_ids))
+    return held.group_by(Meeting.pair).alias("held")
+
+
+def _filter_pairs(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
+    if query.cohort_id is not None:
+        select = select.where(Pair.cohort == query.cohort_id)
+    if query.status:
+        select = select.where(Pair.status == query.status)
+    if query.person_id is not None:
+        select = select.where((Pair.mentor == query.person_id) | (Pair.mentee == query.person_id))
+    if query.search.strip():
+        needle = fold(query.search.strip())
+        select = select.where(
+            mentor.search_key.contains(needle) | mentee.search_key.contains(needle)
+        )
+    return select
+
+
+PAIR_SORT_KEYS = ("cohort", "mentor", "mentee", "status", "start_date", "sessions", "last_held")
+
+
+def pair_ids(query: PairQuery | None = None) -> list[int]:
+    """Ids of the matching pairs in the query's order, joining only what the query needs."""
+    query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    held = (
-        Meeting.select(
-            Meeting.pair,
-            fn.COUNT(Meeting.id).alias("held"),
-            fn.MAX(Meeting.starts_at).alias("last_held"),
+    select = Pair.select(Pair.id)
+    sort_by = query.sort_by if query.sort_by in PAIR_SORT_KEYS else "mentee"
+    if query.search.strip() or sort_by in ("mentor", "mentee"):
+        select = (
+            select.join(mentor, on=(Pair.mentor == mentor.id))
+            .switch(Pair)
+            .join(mentee, on=(Pair.mentee == mentee.id))
+            .switch(Pair)
         )
-        .where(Meeting.status == SessionStatus.HELD.value)
-        .group_by(Meeting.pair)
-        .alias("held")
-    )
-    select = (
+    if sort_by == "cohort":
+        select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
+    held = _held_sessions()
+    if sort_by in ("sessions", "last_held"):
+        select = select.join(held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
+    select = _filter_pairs(select, query, mentor, mentee)
+    sort_keys = {
+        "cohort": Cohort.name,
+        "mentor": mentor.name,
+        "mentee": mentee.name,
+        "status": Pair.status,
+        "start_date": Pair.start_date,
+        "sessions": fn.COALESCE(held.c.held, 0),
+        "last_held": held.c.last_held,
+    }
+    column = sort_keys[sort_by]
+    order = column.desc(nulls="LAST") if query.descending else column.asc(nulls="LAST")
+    return fetch_ids(select.order_by(order, Pair.id))
+
+
+def _pair_rows_select(ids: list[int]) -> Any:
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    held = _held_sessions(ids)
+    return (
         Pair.select(
             Pair.id,
             Pair.cohort,
@@ -306,28 +362,8 @@ def _pair_select(query: PairQuery) -> tuple[Any, dict[str, Any]]:
         .join(mentee, on=(Pair.mentee == mentee.id))
         .switch(Pair)
         .join(held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
+        .where(Pair.id.in_(ids))
     )
-    if query.cohort_id is not None:
-        select = select.where(Pair.cohort == query.cohort_id)
-    if query.status:
-        select = select.where(Pair.status == query.status)
-    if query.person_id is not None:
-        select = select.where((Pair.mentor == query.person_id) | (Pair.mentee == query.person_id))
-    if query.search.strip():
-        needle = fold(query.search.strip())
-        select = select.where(
-            mentor.search_key.contains(needle) | mentee.search_key.contains(needle)
-        )
-    sort_keys = {
-        "cohort": Cohort.name,
-        "mentor": mentor.name,
-        "mentee": mentee.name,
-        "status": Pair.status,
-        "start_date": Pair.start_date,
-        "sessions": fn.COALESCE(held.c.held, 0),
-        "last_held": held.c.last_held,
-    }
-    return select, sort_keys
 
 
 def _row(values: tuple[Any, ...], today: date) -> PairRow:
@@ -360,20 +396,17 @@ def _as_date(value: object) -> date | None:
 
 
 def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
-    """Pairs matching ``query`` with their health, sorted in SQL."""
-    query = query or PairQuery()
-    select, sort_keys = _pair_select(query)
-    sort_column = sort_keys.get(query.sort_by, sort_keys["mentee"])
-    order = sort_column.desc(nulls="LAST") if query.descending else sort_column.asc(nulls="LAST")
-    today = clock().date()
-    return [_row(values, today) for values in select.order_by(order, Pair.id).tuples()]
+    """Pairs matching ``query`` with their health, filtered and sorted in SQL."""
+    ids = pair_ids(query)
+    rows = pair_rows(ids, clock)
+    return [rows[pair_id] for pair_id in ids]
 
 
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:
+    """List rows of the given pairs, by id, with their health on the clock's date."""
     today = clock().date()
     rows: dict[int, PairRow] = {}
     for chunk in chunked(ids, 500):
-        select, _ = _pair_select(PairQuery())
-        for values in select.where(Pair.id.in_(chunk)).tuples():
+        for values in database_proxy.execute(_pair_rows_select(chunk)).fetchall():
             rows[values[0]] = _row(values, today)
     return rows

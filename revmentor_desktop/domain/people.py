@@ -10,6 +10,7 @@ from peewee import JOIN, chunked, fn
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
 from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.storage.models import Pair, Participation, Person, Skill, database_proxy
@@ -239,7 +240,7 @@ def people_ids(query: PeopleQuery | None = None) -> list[int]:
     sort_column = PEOPLE_SORT_KEYS.get(query.sort_by, Person.name)
     order = sort_column.desc(nulls="LAST") if query.descending else sort_column.asc(nulls="LAST")
     select = _filtered_people(query).order_by(order, Person.id)
-    return [row[0] for row in select.tuples()]
+    return fetch_ids(select)
 
 
 def people_rows(ids: list[int]) -> dict[int, PersonRow]:

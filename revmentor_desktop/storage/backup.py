@@ -25,7 +25,8 @@ from revmentor_desktop.storage.inspection import (
 
 TIMESTAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 _BACKUP_NAME = re.compile(
-    r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?: (?P<reason>[\w-]+))?$"
+    r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:\.(?P<counter>\d+))?"
+    r"(?: (?P<reason>[\w-]+))?$"
 )
 
 
@@ -34,6 +35,7 @@ class BackupInfo:
     path: Path
     taken_at: datetime
     reason: str
+    counter: int = 1  # orders backups taken within the same second
 
 
 def _temporary_name(destination: Path) -> Path:
@@ -107,8 +109,10 @@ def _remove_quietly(path: Path) -> None:
             leftover.unlink()
 
 
-def backup_name(data_file: Path, when: datetime, reason: str = "") -> str:
+def backup_name(data_file: Path, when: datetime, reason: str = "", counter: int = 1) -> str:
     name = f"{data_file.stem} {when.strftime(TIMESTAMP_FORMAT)}"
+    if counter > 1:  # a second backup within the same second must not replace the first
+        name += f".{counter}"
     if reason:
         name += f" {reason}"
     return name + DATA_FILE_SUFFIX
@@ -121,7 +125,10 @@ def automatic_backup(
     now = now or datetime.now()
     folder = backup_folder_for(data_file)
     folder.mkdir(parents=True, exist_ok=True)
-    written = copy_data_file(data_file, folder / backup_name(data_file, now, reason))
+    counter = 1
+    while (folder / backup_name(data_file, now, reason, counter)).exists():
+        counter += 1
+    written = copy_data_file(data_file, folder / backup_name(data_file, now, reason, counter))
     if thin:
         for surplus in backups_to_remove(list_backups(data_file), now):
             _remove_quietly(surplus.path)
@@ -139,8 +146,9 @@ def list_backups(data_file: Path) -> list[BackupInfo]:
         if match is None or match["stem"] != data_file.stem:
             continue
         taken_at = datetime.strptime(match["stamp"], TIMESTAMP_FORMAT)
-        found.append(BackupInfo(candidate, taken_at, match["reason"] or ""))
-    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+        counter = int(match["counter"] or 1)
+        found.append(BackupInfo(candidate, taken_at, match["reason"] or "", counter))
+    return sorted(found, key=lambda info: (info.taken_at, info.counter), reverse=True)
 
 
 def newest_good_backup(data_file: Path) -> BackupInfo | None:

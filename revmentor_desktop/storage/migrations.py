@@ -6,6 +6,9 @@ step leaves the file at the previous version. Callers back the file up before mi
 
 from __future__ import annotations
 
+import hashlib
+import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -152,6 +155,12 @@ CREATE UNIQUE INDEX pair_constraint_cohort_id_mentor_id_mentee_id
 """
 
 
+SCHEMA_4 = """
+CREATE INDEX session_pair_id_status_starts_at ON session (pair_id, status, starts_at);
+CREATE INDEX session_status_pair_id_starts_at ON session (status, pair_id, starts_at)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -165,6 +174,29 @@ def _add_settings_and_pair_constraints(database: Database) -> None:
     _run_script(database, SCHEMA_3)
 
 
+def _add_session_health_indexes(database: Database) -> None:
+    _run_script(database, SCHEMA_4)
+    _store_calendar_identity(database)
+
+
+def _store_calendar_identity(database: Database) -> None:
+    """Fix the name calendar UIDs use, as derived until now from the oldest records."""
+    seeds = []
+    for table in ("cohort", "person"):
+        row = database.execute_sql(
+            f"SELECT id, created_at FROM {table} ORDER BY id LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            seeds.append(f"{row[0]}:{row[1]}")
+    identity = hashlib.sha256("|".join(seeds).encode("utf-8")).hexdigest()[:12]
+    if not seeds:
+        identity = uuid.uuid4().hex[:12]
+    database.execute_sql(
+        "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
+        ("calendar.uid_domain", json.dumps(identity)),
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _create_initial_schema),
     Migration(
@@ -173,6 +205,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         _add_consent_wording_and_erasures,
     ),
     Migration(3, "settings and locked/forbidden pairs", _add_settings_and_pair_constraints),
+    Migration(4, "indexes for pair health on large files", _add_session_health_indexes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 3).
+"""Peewee models: the tables of a RevMentor data file (schema version 4).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -136,6 +136,10 @@ class Meeting(BaseModel):
 
     class Meta:
         table_name = "session"
+        indexes = (
+            (("pair", "status", "starts_at"), False),
+            (("status", "pair", "starts_at"), False),
+        )
 
 
 class Erasure(BaseModel):

@@ -167,3 +167,21 @@ def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: Dat
     running = cohorts.add_cohort(cohorts.CohortDraft("Next round"))
     cohorts.enrol(running, person_id("hana.rossi@northwind-co.example"), "mentor", 1)
     assert len(privacy.people_due_for_erasure(months=12, today=date(2026, 7, 1))) == 41
+
+
+def test_the_restore_command_keeps_people_erased(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from revmentor_desktop.cli import main
+
+    with DataFile.open(data_path, create=True) as opened:
+        build_programme(opened.path)
+        uma = person_id(UMA)
+        older = backup.automatic_backup(opened.path, reason="manual")
+        privacy.erase_person(uma)
+    assert main(["--data", str(data_path), "restore", str(older), "--yes"]) == 0
+    assert "Restored" in capsys.readouterr().out
+    with DataFile.open(data_path):
+        assert Person.get_by_id(uma).name == "Erased person #1"
+    for trace in TRACES:
+        assert trace.encode() not in raw_bytes(data_path), trace

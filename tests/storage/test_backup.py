@@ -401,3 +401,16 @@ def test_thinning_repeated_daily_keeps_every_period_covered() -> None:
         assert any(
             (info.taken_at.year, info.taken_at.month) == (when.year, when.month) for info in kept
         ), when
+
+
+def test_two_backups_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    from revmentor_desktop.storage.backup import automatic_backup, list_backups
+
+    data_path = tmp_path / "same-second.revmentor"
+    DataFile.open(data_path, create=True).close()
+    moment = datetime(2026, 11, 2, 9, 30, 0)
+    first = automatic_backup(data_path, reason="before-import", now=moment)
+    second = automatic_backup(data_path, reason="before-import", now=moment)
+    assert first != second
+    assert first.exists() and second.exists()
+    assert [info.path for info in list_backups(data_path)] == [second, first]

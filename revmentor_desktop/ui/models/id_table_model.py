@@ -69,9 +69,11 @@ class IdTableModel(QAbstractTableModel, Generic[Q, R]):
     def query(self) -> Q:
         return replace(self._query)  # type: ignore[type-var]
 
-    def set_query(self, query: Q) -> None:
+    def set_query(self, query: Q, *, refresh: bool = True) -> None:
+        """Use ``query`` from now on; ``refresh=False`` defers the work to the next refresh."""
         self._query = query
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def refresh(self) -> None:
         """Run the query again and forget every cached row."""

@@ -8,7 +8,7 @@ from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.pairs import PairQuery, PairRow
 from revmentor_desktop.ui.models.formatting import HEALTH_WORDS, format_date, health_icon
-from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel, ListFetcher
+from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
 
 PAIR_COLUMNS: list[Column[PairRow]] = [
     Column(
@@ -40,7 +40,10 @@ class PairsModel(IdTableModel[PairQuery, PairRow]):
         clock: Clock = system_clock,
         parent: QObject | None = None,
     ) -> None:
-        fetcher: ListFetcher[PairQuery, PairRow] = ListFetcher(
-            lambda query: pairs.list_pairs(query, clock), lambda row: row.id
+        super().__init__(
+            PAIR_COLUMNS,
+            query or PairQuery(),
+            pairs.pair_ids,
+            lambda ids: pairs.pair_rows(ids, clock),
+            parent,
         )
-        super().__init__(PAIR_COLUMNS, query or PairQuery(), fetcher.ids, fetcher.rows, parent)

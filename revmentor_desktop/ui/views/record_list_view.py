@@ -249,5 +249,6 @@ class RecordListView(WorkspaceView):
             query.sort_by = sort_key
             query.descending = settings.get(SORT_DESCENDING.for_list(self.list_name))
         self.apply_filters(query)
-        self.model.set_query(query)
+        # A hidden list is filled when first shown: start-up fills only the view on screen.
+        self.model.set_query(query, refresh=self.isVisible())
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())

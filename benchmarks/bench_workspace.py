@@ -1,0 +1,236 @@
+"""Benchmark the workspace on a large file: start-up, filtering, sorting, sessions list, memory.
+
+Run with ``python benchmarks/bench_workspace.py``. It generates (once, cached under
+benchmarks/output/) the file of ``revmentor demo --people 10000 --sessions 100000`` and prints
+each figure with its goal and ratio; exits 1 when a goal is missed. Qt runs offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+OUTPUT = Path(__file__).resolve().parent / "output"
+LARGE_FILE = OUTPUT / "large-10000-people-100000-sessions.revmentor"
+VISIBLE_ROWS = 30
+STARTUP_RUNS = 3
+
+GOALS = {
+    "start-up ratio (app / bare window)": 2.0,
+    "people filter per keystroke, p95 (ms)": 30.0,
+    "slowest column sort (ms)": 100.0,
+    "sessions list opens (ms)": 100.0,
+    "peak memory (MB)": 400.0,
+}
+
+BARE_WINDOW = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow(); window.resize(1280, 800); window.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+APP_WINDOW = """
+import sys, resource
+from pathlib import Path
+from revmentor_desktop.app import make_application, open_main_window
+from revmentor_desktop.ui.settings import AppSettings
+app = make_application(sys.argv)
+window = open_main_window(Path(sys.argv[1]), AppSettings())
+window.resize(1280, 800); window.show()
+app.processEvents()
+print("ready", flush=True)
+if len(sys.argv) > 2:
+    for name in ("people", "cohorts", "pairs", "sessions", "today"):
+        window.show_view(name)
+        app.processEvents()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+window.close()
+"""
+
+
+def ensure_large_file() -> Path:
+    if LARGE_FILE.exists():
+        return LARGE_FILE
+    OUTPUT.mkdir(exist_ok=True)
+    print("Generating the large demo file (once)…", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "revmentor_desktop",
+            "--data",
+            str(LARGE_FILE),
+            "demo",
+            "--people",
+            "10000",
+            "--sessions",
+            "100000",
+            "--seed",
+            "1",
+        ],
+        check=True,
+    )
+    return LARGE_FILE
+
+
+def time_until_ready(code: str, *arguments: str, environment: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    assert "ready" in result.stdout, result.stderr
+    return time.perf_counter() - started
+
+
+def measure_startup(path: Path, environment: dict[str, str]) -> tuple[float, float]:
+    bare = [time_until_ready(BARE_WINDOW, environment=environment) for _ in range(STARTUP_RUNS)]
+    app = [
+        time_until_ready(APP_WINDOW, str(path), environment=environment)
+        for _ in range(STARTUP_RUNS)
+    ]
+    return statistics.median(bare), statistics.median(app)
+
+
+def measure_peak_memory(path: Path, environment: dict[str, str]) -> float:
+    result = subprocess.run(
+        [sys.executable, "-c", APP_WINDOW, str(path), "visit-all"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    kilobytes = int(result.stdout.split()[-1])
+    return kilobytes / 1024
+
+
+def show_visible_rows(model: object) -> None:
+    rows = min(VISIBLE_ROWS, model.rowCount())  # type: ignore[attr-defined]
+    for row in range(rows):
+        for column in range(model.columnCount()):  # type: ignore[attr-defined]
+            model.data(model.index(row, column))  # type: ignore[attr-defined]
+
+
+def milliseconds(action: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure_in_process(path: Path) -> dict[str, float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from revmentor_desktop.domain.people import PeopleQuery
+    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.ui.context import AppContext
+    from revmentor_desktop.ui.models.cohorts_model import CohortsModel
+    from revmentor_desktop.ui.models.pairs_model import PairsModel
+    from revmentor_desktop.ui.models.people_model import PeopleModel
+    from revmentor_desktop.ui.models.sessions_model import SessionsModel
+    from revmentor_desktop.ui.undo import EditStack
+    from revmentor_desktop.ui.views.sessions_view import SessionsView
+
+    app = QApplication.instance() or QApplication([])
+    figures: dict[str, float] = {}
+    with DataFile.open(path):
+        people_model = PeopleModel()
+        keystrokes = []
+        for word in ("zoe", "müller", "maria garcia", "finance", "nobody-matches-this"):
+            for end in range(1, len(word) + 1):
+                query = PeopleQuery(search=word[:end])
+
+                def type_one(query: PeopleQuery = query) -> None:
+                    people_model.set_query(query)
+                    show_visible_rows(people_model)
+
+                keystrokes.append(milliseconds(type_one))
+        figures["people filter per keystroke, p95 (ms)"] = statistics.quantiles(keystrokes, n=20)[
+            18
+        ]
+        print(
+            f"  people filter: {len(keystrokes)} keystrokes, median "
+            f"{statistics.median(keystrokes):.1f} ms, max {max(keystrokes):.1f} ms"
+        )
+
+        slowest = 0.0
+        for model in (PeopleModel(), CohortsModel(), PairsModel(), SessionsModel()):
+            model.refresh()
+            for column, spec in enumerate(model.columns):
+                if not spec.sort_key:
+                    continue
+                for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+
+                    def sort_once(
+                        model: object = model, column: int = column, order: Qt.SortOrder = order
+                    ) -> None:
+                        model.sort(column, order)  # type: ignore[attr-defined]
+                        show_visible_rows(model)
+
+                    elapsed = milliseconds(sort_once)
+                    if elapsed > slowest:
+                        slowest = elapsed
+                        slowest_name = f"{type(model).__name__}.{spec.header}"
+        figures["slowest column sort (ms)"] = slowest
+        print(f"  slowest sort: {slowest_name}")
+
+        context = AppContext(EditStack())
+        opened: list[SessionsView] = []
+
+        def open_sessions() -> None:
+            view = SessionsView(context)
+            view.resize(1100, 700)
+            view.show()
+            show_visible_rows(view.model)
+            opened.append(view)
+
+        figures["sessions list opens (ms)"] = milliseconds(open_sessions)
+        print(f"  sessions listed: {opened[0].model.rowCount():,}")
+        for view in opened:
+            view.close()
+        app.processEvents()
+    return figures
+
+
+def main() -> int:
+    path = ensure_large_file()
+    home = tempfile.mkdtemp(prefix="revmentor-bench-")
+    environment = {**os.environ, "REVMENTOR_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
+    os.environ["REVMENTOR_HOME"] = home
+    print(f"File: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+    bare, app = measure_startup(path, environment)
+    print(f"  start-up: bare PySide6 window {bare:.2f} s, RevMentor populated window {app:.2f} s")
+    figures = {"start-up ratio (app / bare window)": app / bare}
+    figures |= measure_in_process(path)
+    figures["peak memory (MB)"] = measure_peak_memory(path, environment)
+
+    print()
+    print(f"{'figure':42} {'measured':>10} {'goal':>8} {'ratio':>7}")
+    missed = 0
+    for name, goal in GOALS.items():
+        value = figures[name]
+        ratio = value / goal
+        missed += ratio > 1
+        verdict = "ok" if ratio <= 1 else "MISSED"
+        print(f"{name:42} {value:10.2f} {goal:8.1f} {ratio:7.2f}  {verdict}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
