@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import statistics
 import subprocess
@@ -210,7 +211,7 @@ def measure_in_process(path: Path) -> dict[str, float]:
 def main() -> int:
     path = ensure_large_file()
     home = tempfile.mkdtemp(prefix="revmentor-bench-")
-    environment = {**os.environ, "REVMENTOR_HOME": home, "QT_QPA_PLATFORM": "offscreen"}
+    environment = {**os.environ, "REVMENTOR_HOME": home}
     os.environ["REVMENTOR_HOME"] = home
     print(f"File: {path} ({path.stat().st_size / 1e6:.1f} MB)")
 

@@ -127,16 +127,14 @@ def _names(person_ids: list[int]) -> str:
 def _unpaired_items(now: datetime) -> list[AttentionItem]:
     items = []
     unpaired = cohorts.unpaired_by_cohort()
-    for cohort in cohorts.list_cohorts(include_archived=False):
-        if cohort.end_date is not None and cohort.end_date < now.date():
-            continue
-        waiting = unpaired.get(cohort.id, [])
+    for cohort_id, cohort_name in cohorts.running_cohorts(now.date()):
+        waiting = unpaired.get(cohort_id, [])
         if not waiting:
             continue
         noun = "1 person has" if len(waiting) == 1 else f"{len(waiting)} people have"
-        text = f"{cohort.name}: {noun} no pair yet ({_names(waiting)})."
+        text = f"{cohort_name}: {noun} no pair yet ({_names(waiting)})."
         items.append(
-            AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort.id)
+            AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort_id)
         )
     return items
 

@@ -152,6 +152,27 @@ def find_cohort_id(name: str) -> int:
     return int(cohort.id)
 
 
+def cohort_names() -> list[tuple[int, str]]:
+    """Id and name of every cohort, newest first: for pickers and filters."""
+    query = Cohort.select(Cohort.id, Cohort.name).order_by(
+        Cohort.start_date.desc(nulls="LAST"), Cohort.name
+    )
+    return [(row[0], row[1]) for row in database_proxy.execute(query).fetchall()]
+
+
+def running_cohorts(today: date) -> list[tuple[int, str]]:
+    """Id and name of each cohort that is not archived and has not ended by ``today``."""
+    query = (
+        Cohort.select(Cohort.id, Cohort.name)
+        .where(
+            (Cohort.archived == False)  # noqa: E712
+            & (Cohort.end_date.is_null() | (Cohort.end_date >= today))
+        )
+        .order_by(Cohort.start_date.desc(nulls="LAST"), Cohort.name)
+    )
+    return [(row[0], row[1]) for row in database_proxy.execute(query).fetchall()]
+
+
 def list_cohorts(search: str = "", include_archived: bool = True) -> list[CohortRow]:
     rows = []
     cohorts = Cohort.select().order_by(Cohort.start_date.desc(nulls="LAST"), Cohort.name)
@@ -220,16 +241,14 @@ def unpaired_person_ids(cohort_id: int) -> list[int]:
 def unpaired_by_cohort() -> dict[int, list[int]]:
     """For each cohort, the people enrolled in it who are in no pair of it (one pass)."""
     paired: set[tuple[int, int]] = set()
-    for cohort_id, mentor_id, mentee_id in Pair.select(
-        Pair.cohort, Pair.mentor, Pair.mentee
-    ).tuples():
+    pairs = Pair.select(Pair.cohort, Pair.mentor, Pair.mentee)
+    for cohort_id, mentor_id, mentee_id in database_proxy.execute(pairs).fetchall():
         paired.update(((cohort_id, mentor_id), (cohort_id, mentee_id)))
     waiting: dict[int, list[int]] = {}
-    for cohort_id, person_id in (
-        Participation.select(Participation.cohort, Participation.person)
-        .order_by(Participation.cohort, Participation.person)
-        .tuples()
-    ):
+    enrolled = Participation.select(Participation.cohort, Participation.person).order_by(
+        Participation.cohort, Participation.person
+    )
+    for cohort_id, person_id in database_proxy.execute(enrolled).fetchall():
         if (cohort_id, person_id) not in paired:
             waiting.setdefault(cohort_id, []).append(person_id)
     return waiting

@@ -120,7 +120,9 @@ def _damaged(path: Path, error: sqlite3.Error) -> DamagedDataFile:
 def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
     """Raise a ``DataFileError`` if ``path`` cannot be opened safely; otherwise describe it.
 
-    ``full_check`` runs SQLite's ``integrity_check``; without it the faster ``quick_check``.
+    ``full_check`` runs SQLite's ``integrity_check`` and the foreign-key check and counts the
+    records; without it only the faster ``quick_check`` runs (opening a file uses that, and
+    the report's counts are then empty).
     """
     path = Path(path)
     _check_header(path)
@@ -150,12 +152,15 @@ def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
                 f"{_problem_count(findings)}, the first: {findings[0]}.",
                 RESTORE_ADVICE,
             )
+        size = path.stat().st_size
+        if not full_check:
+            return DataFileReport(path, version, size, {}, ())
         foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         problems = tuple(
             f"row {row[1]} of table {row[0]} points to a missing row of {row[2]}"
             for row in foreign_key_problems
         )
-        return DataFileReport(path, version, path.stat().st_size, _counts(connection), problems)
+        return DataFileReport(path, version, size, _counts(connection), problems)
     except sqlite3.OperationalError as error:
         if "locked" not in str(error).lower():
             raise _damaged(path, error) from error

@@ -44,7 +44,7 @@ class ChoiceFilter(QComboBox):
 
 
 def cohort_choices() -> list[tuple[str, int]]:
-    return [(row.name, row.id) for row in cohorts.list_cohorts()]
+    return [(name, cohort_id) for cohort_id, name in cohorts.cohort_names()]
 
 
 def department_choices() -> list[tuple[str, str]]:
