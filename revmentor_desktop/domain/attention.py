@@ -116,9 +116,8 @@ def _upcoming_items(now: datetime) -> list[AttentionItem]:
     ]
 
 
-def _names(person_ids: list[int]) -> str:
-    rows = people.people_rows(person_ids)
-    names = sorted(rows[person_id].name for person_id in person_ids if person_id in rows)
+def _names(person_ids: list[int], names_by_id: dict[int, str]) -> str:
+    names = sorted(names_by_id[person_id] for person_id in person_ids if person_id in names_by_id)
     shown = ", ".join(names[:NAMES_SHOWN])
     more = len(names) - NAMES_SHOWN
     return f"{shown} and {more} more" if more > 0 else shown
@@ -127,12 +126,13 @@ def _names(person_ids: list[int]) -> str:
 def _unpaired_items(now: datetime) -> list[AttentionItem]:
     items = []
     unpaired = cohorts.unpaired_by_cohort()
+    names_by_id = people.names_of([person for waiting in unpaired.values() for person in waiting])
     for cohort_id, cohort_name in cohorts.running_cohorts(now.date()):
         waiting = unpaired.get(cohort_id, [])
         if not waiting:
             continue
         noun = "1 person has" if len(waiting) == 1 else f"{len(waiting)} people have"
-        text = f"{cohort_name}: {noun} no pair yet ({_names(waiting)})."
+        text = f"{cohort_name}: {noun} no pair yet ({_names(waiting, names_by_id)})."
         items.append(
             AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort_id)
         )

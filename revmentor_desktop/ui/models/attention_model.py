@@ -60,7 +60,7 @@ class AttentionModel(QAbstractListModel):
             return item.text
         if role == Qt.ItemDataRole.ToolTipRole:
             words = SEVERITY_WORDS[item.severity]
-            return f"{words}: {item.kind}. Press Enter to open the {item.target_kind}."
+            return f"{item.text}\n{words}: {item.kind}. Press Enter to open the {item.target_kind}."
         if role == Qt.ItemDataRole.DecorationRole:
             return dot_icon(_severity_colour(item.severity))
         if role == ID_ROLE:

@@ -46,8 +46,9 @@ class TodayView(WorkspaceView):
         view.setModel(self.model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
-        view.setWordWrap(True)
-        view.setUniformItemSizes(False)
+        # One line per item (the tooltip has the whole text), so Qt need not measure every row.
+        view.setUniformItemSizes(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setSpacing(2)
         view.activated.connect(self._open)
         view.selectionModel().selectionChanged.connect(self.selection_changed)
