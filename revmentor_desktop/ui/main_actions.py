@@ -14,6 +14,13 @@ VIEW_TITLES = {
     "pairs": "P&airs",
     "sessions": "&Sessions",
 }
+EXPORT_LABELS = {
+    "people": "&People",
+    "cohorts": "&Cohorts",
+    "pairs": "P&airs",
+    "sessions": "&Sessions",
+    "all": "&Everything",
+}
 PAIR_ACTIONS = {
     "activate": "&Activate",
     "pause": "&Pause",
@@ -49,6 +56,13 @@ class MainActions:
         self.import_people = _action(
             window, "&Import people…", tip="Add people from a staff list (CSV or Excel)"
         )
+        self.export = {
+            kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
+            for kind, label in EXPORT_LABELS.items()
+        }
+        self.export_calendar = _action(
+            window, "&Calendar of planned sessions…", tip="Write an .ics file for your calendar"
+        )
         self.save_copy = _action(window, "Save a &copy as…", QKeySequence.StandardKey.SaveAs)
         self.back_up = _action(window, "&Back up now", tip="Write a backup copy beside the file")
         self.restore = _action(window, "&Restore from backup…")
@@ -82,6 +96,17 @@ class MainActions:
         )
         self.log_session.setIcon(_icon(window, "appointment-new", sp.SP_DialogApplyButton))
 
+        self.pair_calendar = _action(window, "Calendar for this &pair…")
+        self.export_person = _action(
+            window,
+            "E&xport everything about this person…",
+            tip="Answer an access request: all data held about the selected person",
+        )
+        self.erase_person = _action(
+            window, "&Erase this person…", tip="Remove the selected person's personal data"
+        )
+        self.cohort_calendar = _action(window, "&Calendar for this cohort…")
+
         self.view_group = QActionGroup(window)
         self.show_view: dict[str, QAction] = {}
         for number, name in enumerate(VIEW_NAMES, start=1):
@@ -104,6 +129,10 @@ class MainActions:
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_people)
+        export_menu = file_menu.addMenu("&Export")
+        export_menu.addActions(list(self.export.values()))
+        export_menu.addSeparator()
+        export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()
@@ -114,11 +143,17 @@ class MainActions:
         edit_menu.addAction(self.find)
         record_menu = menu_bar.addMenu("&Record")
         record_menu.addActions([self.new_record, self.edit_record, self.delete_record])
+        record_menu.addSeparator()
+        record_menu.addActions([self.export_person, self.erase_person])
+        self.cohort_menu = menu_bar.addMenu("&Cohort")
+        self.cohort_menu.addAction(self.cohort_calendar)
         pair_menu = menu_bar.addMenu("P&air")
         pair_menu.addActions(list(self.pair_status.values()))
         pair_menu.addAction(self.end_early)
         pair_menu.addSeparator()
         pair_menu.addAction(self.log_session)
+        pair_menu.addAction(self.pair_calendar)
+        self.pair_menu = pair_menu
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))
         help_menu = menu_bar.addMenu("&Help")

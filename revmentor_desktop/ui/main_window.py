@@ -27,6 +27,12 @@ from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.ui import file_actions
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.data_actions import (
+    erase_person,
+    export_calendar,
+    export_data,
+    export_person,
+)
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.main_actions import VIEW_NAMES, MainActions
 from revmentor_desktop.ui.settings import (
@@ -137,6 +143,13 @@ class MainWindow(QMainWindow):
         a.log_session.triggered.connect(self._log_session)
         for name, action in a.show_view.items():
             action.triggered.connect(lambda _checked=False, name=name: self.show_view(name))
+        for kind, action in a.export.items():
+            action.triggered.connect(lambda _checked=False, kind=kind: export_data(self, kind))
+        a.export_calendar.triggered.connect(lambda: export_calendar(self))
+        a.pair_calendar.triggered.connect(self._pair_calendar)
+        a.cohort_calendar.triggered.connect(self._cohort_calendar)
+        a.export_person.triggered.connect(self._export_person)
+        a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -184,6 +197,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(name in allowed)
         self.actions.end_early.setEnabled("end_early" in allowed)
         self.actions.log_session.setEnabled(pair_id is not None)
+        self.actions.pair_calendar.setEnabled(pair_id is not None)
+        person_id = view.current_person_id()
+        self.actions.export_person.setEnabled(person_id is not None)
+        self.actions.erase_person.setEnabled(person_id is not None)
+        self.actions.cohort_calendar.setEnabled(view.current_cohort_id() is not None)
 
     def _update_status(self) -> None:
         self.counts_label.setText(self.current_view().status_text())
@@ -212,6 +230,29 @@ class MainWindow(QMainWindow):
     def _log_session(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:
             log_session(self.context, pair_id, self)
+
+    def _pair_calendar(self) -> None:
+        if (pair_id := self.current_view().current_pair_id()) is not None:
+            export_calendar(self, pair_id=pair_id)
+
+    # Cohorts
+
+    def _cohort_calendar(self) -> None:
+        if (cohort_id := self.current_view().current_cohort_id()) is not None:
+            export_calendar(self, cohort_id=cohort_id)
+
+    # People
+
+    def _export_person(self) -> None:
+        if (person_id := self.current_view().current_person_id()) is not None:
+            export_person(self, person_id)
+
+    def _erase_person(self) -> None:
+        person_id = self.current_view().current_person_id()
+        if person_id is None or self.session.path is None:
+            return
+        if erase_person(self, self.context, self.session.path, person_id):
+            self.context.edits.data_changed.emit()
 
     # Files
 

@@ -36,3 +36,6 @@ class CohortsView(RecordListView):
     def edit_current(self) -> None:
         if (cohort_id := self.current_id()) is not None:
             open_record(self.context, "cohort", cohort_id, self)
+
+    def current_cohort_id(self) -> int | None:
+        return self.current_id()

@@ -95,6 +95,9 @@ class PeopleView(RecordListView):
         if (person_id := self.current_id()) is not None:
             open_record(self.context, "person", person_id, self)
 
+    def current_person_id(self) -> int | None:
+        return self.current_id()
+
     def can_delete(self) -> bool:
         return bool(self.selected_ids())
 

@@ -70,6 +70,12 @@ class WorkspaceView(QWidget):
     def current_pair_id(self) -> int | None:
         return None
 
+    def current_person_id(self) -> int | None:
+        return None
+
+    def current_cohort_id(self) -> int | None:
+        return None
+
     def status_text(self) -> str:
         return ""
 

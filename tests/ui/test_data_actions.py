@@ -1,0 +1,98 @@
+"""Taking data out from the window: exports, calendars and a person's privacy requests."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.ui.views import record_dialogs
+from revmentor_desktop.ui.views.people_view import PeopleView
+from tests.ui import window_fixtures
+from tests.ui.programme import build_programme
+
+make_window = window_fixtures.make_window
+MakeWindow = window_fixtures.MakeWindow
+pytestmark = window_fixtures.IGNORE_OFFSCREEN_NOISE
+
+
+def _save_to(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kwargs: (str(target), ""))
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    return asked
+
+
+def test_file_export_people_writes_a_csv_excel_opens_without_private_notes(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = make_window(build=build_programme)
+    target = tmp_path / "people.csv"
+    _save_to(monkeypatch, target)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.actions.export["people"].trigger()
+    assert asked == ["Include private details?"]
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads the accents
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert "Zoë Martin" in {row.get("name") or row.get("Name") for row in rows}
+    assert not any("notes" in header.lower() for header in rows[0])
+
+
+def test_cancelling_the_save_dialog_writes_nothing(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = make_window(build=build_programme)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kwargs: ("", ""))
+    window.actions.export["all"].trigger()
+    assert list(tmp_path.glob("*.json")) == []
+
+
+def test_calendar_export_of_everything_writes_an_ics_file(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = make_window(build=build_programme)
+    target = tmp_path / "sessions.ics"
+    _save_to(monkeypatch, target)
+    _answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.actions.export_calendar.trigger()
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_person_privacy_actions_follow_the_selected_person(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    def fake_run(dialog: object) -> bool:
+        opened.append(type(dialog).__name__)
+        return False
+
+    monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
+    monkeypatch.setattr("revmentor_desktop.ui.data_actions.run_dialog", fake_run)
+    window = make_window(build=build_programme)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    assert not window.actions.export_person.isEnabled()
+    view.table.selectRow(0)
+    assert window.actions.export_person.isEnabled()
+    assert window.actions.erase_person.isEnabled()
+    window.actions.export_person.trigger()
+    window.actions.erase_person.trigger()
+    assert opened == ["PersonExportDialog", "EraseDialog"]
+    window.show_view("pairs")
+    assert not window.actions.erase_person.isEnabled()
