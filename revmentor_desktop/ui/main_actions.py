@@ -106,6 +106,12 @@ class MainActions:
             window, "&Erase this person…", tip="Remove the selected person's personal data"
         )
         self.cohort_calendar = _action(window, "&Calendar for this cohort…")
+        self.match_cohort = _action(
+            window,
+            "&Match people…",
+            "Ctrl+M",
+            "Let the matching assistant propose pairs for the selected cohort",
+        )
 
         self.view_group = QActionGroup(window)
         self.show_view: dict[str, QAction] = {}
@@ -146,6 +152,8 @@ class MainActions:
         record_menu.addSeparator()
         record_menu.addActions([self.export_person, self.erase_person])
         self.cohort_menu = menu_bar.addMenu("&Cohort")
+        self.cohort_menu.addAction(self.match_cohort)
+        self.cohort_menu.addSeparator()
         self.cohort_menu.addAction(self.cohort_calendar)
         pair_menu = menu_bar.addMenu("P&air")
         pair_menu.addActions(list(self.pair_status.values()))

@@ -45,7 +45,12 @@ from revmentor_desktop.ui.settings import (
 from revmentor_desktop.ui.views.cohorts_view import CohortsView
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
-from revmentor_desktop.ui.views.record_dialogs import end_pair_early, import_people, log_session
+from revmentor_desktop.ui.views.record_dialogs import (
+    end_pair_early,
+    import_people,
+    log_session,
+    review_matches,
+)
 from revmentor_desktop.ui.views.sessions_view import SessionsView
 from revmentor_desktop.ui.views.today_view import TodayView
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
@@ -148,6 +153,7 @@ class MainWindow(QMainWindow):
         a.export_calendar.triggered.connect(lambda: export_calendar(self))
         a.pair_calendar.triggered.connect(self._pair_calendar)
         a.cohort_calendar.triggered.connect(self._cohort_calendar)
+        a.match_cohort.triggered.connect(self._match_cohort)
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
@@ -201,7 +207,9 @@ class MainWindow(QMainWindow):
         person_id = view.current_person_id()
         self.actions.export_person.setEnabled(person_id is not None)
         self.actions.erase_person.setEnabled(person_id is not None)
-        self.actions.cohort_calendar.setEnabled(view.current_cohort_id() is not None)
+        cohort_id = view.current_cohort_id()
+        self.actions.cohort_calendar.setEnabled(cohort_id is not None)
+        self.actions.match_cohort.setEnabled(cohort_id is not None)
 
     def _update_status(self) -> None:
         self.counts_label.setText(self.current_view().status_text())
@@ -236,6 +244,10 @@ class MainWindow(QMainWindow):
             export_calendar(self, pair_id=pair_id)
 
     # Cohorts
+
+    def _match_cohort(self) -> None:
+        if (cohort_id := self.current_view().current_cohort_id()) is not None:
+            review_matches(self.context, cohort_id, self)
 
     def _cohort_calendar(self) -> None:
         if (cohort_id := self.current_view().current_cohort_id()) is not None:

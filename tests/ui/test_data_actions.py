@@ -96,3 +96,24 @@ def test_person_privacy_actions_follow_the_selected_person(
     assert opened == ["PersonExportDialog", "EraseDialog"]
     window.show_view("pairs")
     assert not window.actions.erase_person.isEnabled()
+
+
+def test_cohort_menu_runs_the_matching_assistant_on_the_selected_cohort(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reviewed: list[int] = []
+
+    def fake_run(dialog: object) -> bool:
+        reviewed.append(dialog.session.cohort_id)  # type: ignore[attr-defined]
+        dialog.deleteLater()  # type: ignore[attr-defined]
+        return False
+
+    monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
+    window = make_window(build=build_programme)
+    window.show_view("cohorts")
+    view = window.current_view()
+    assert not window.actions.match_cohort.isEnabled()
+    view.table.selectRow(0)  # type: ignore[attr-defined]
+    assert window.actions.match_cohort.isEnabled()
+    window.actions.match_cohort.trigger()
+    assert reviewed == [view.current_cohort_id()]

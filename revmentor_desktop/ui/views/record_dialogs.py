@@ -73,3 +73,9 @@ def import_people(context: AppContext, data_path: Path, parent: QWidget | None) 
     except (ImportError, AttributeError) as error:
         return _unavailable(parent, error)
     return run_dialog(wizard_class(context, data_path, parent=parent))
+
+
+def review_matches(context: AppContext, cohort_id: int, parent: QWidget | None) -> bool:
+    """Run the matching assistant on a cohort; nothing changes until proposals are accepted."""
+    dialog_class = _dialog_class("match_review_dialog", "MatchReviewDialog")
+    return run_dialog(dialog_class(context, cohort_id, parent=parent))
