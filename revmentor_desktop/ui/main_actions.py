@@ -97,6 +97,18 @@ class MainActions:
         self.log_session.setIcon(_icon(window, "appointment-new", sp.SP_DialogApplyButton))
 
         self.pair_calendar = _action(window, "Calendar for this &pair…")
+        self.print_agreement = _action(
+            window, "Print a&greement…", "Ctrl+P", "The pairing agreement for both to sign"
+        )
+        self.progress_summary = _action(
+            window, "Progress &summary…", tip="A printable summary of the pair's progress"
+        )
+        self.cohort_agreements = _action(
+            window, "&Agreements for this cohort…", tip="Every open pair's agreement in one PDF"
+        )
+        self.cohort_report = _action(
+            window, "Cohort &report…", tip="Figures and charts for management"
+        )
         self.export_person = _action(
             window,
             "E&xport everything about this person…",
@@ -154,13 +166,15 @@ class MainActions:
         self.cohort_menu = menu_bar.addMenu("&Cohort")
         self.cohort_menu.addAction(self.match_cohort)
         self.cohort_menu.addSeparator()
+        self.cohort_menu.addActions([self.cohort_agreements, self.cohort_report])
         self.cohort_menu.addAction(self.cohort_calendar)
         pair_menu = menu_bar.addMenu("P&air")
         pair_menu.addActions(list(self.pair_status.values()))
         pair_menu.addAction(self.end_early)
         pair_menu.addSeparator()
         pair_menu.addAction(self.log_session)
-        pair_menu.addAction(self.pair_calendar)
+        pair_menu.addSeparator()
+        pair_menu.addActions([self.print_agreement, self.progress_summary, self.pair_calendar])
         self.pair_menu = pair_menu
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))

@@ -154,6 +154,10 @@ class MainWindow(QMainWindow):
         a.pair_calendar.triggered.connect(self._pair_calendar)
         a.cohort_calendar.triggered.connect(self._cohort_calendar)
         a.match_cohort.triggered.connect(self._match_cohort)
+        a.print_agreement.triggered.connect(lambda: self._pair_document("agreement"))
+        a.progress_summary.triggered.connect(lambda: self._pair_document("summary"))
+        a.cohort_agreements.triggered.connect(lambda: self._cohort_document("agreements"))
+        a.cohort_report.triggered.connect(lambda: self._cohort_document("report"))
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
@@ -203,13 +207,23 @@ class MainWindow(QMainWindow):
             action.setEnabled(name in allowed)
         self.actions.end_early.setEnabled("end_early" in allowed)
         self.actions.log_session.setEnabled(pair_id is not None)
-        self.actions.pair_calendar.setEnabled(pair_id is not None)
+        for action in (
+            self.actions.pair_calendar,
+            self.actions.print_agreement,
+            self.actions.progress_summary,
+        ):
+            action.setEnabled(pair_id is not None)
         person_id = view.current_person_id()
         self.actions.export_person.setEnabled(person_id is not None)
         self.actions.erase_person.setEnabled(person_id is not None)
         cohort_id = view.current_cohort_id()
         self.actions.cohort_calendar.setEnabled(cohort_id is not None)
-        self.actions.match_cohort.setEnabled(cohort_id is not None)
+        for action in (
+            self.actions.match_cohort,
+            self.actions.cohort_agreements,
+            self.actions.cohort_report,
+        ):
+            action.setEnabled(cohort_id is not None)
 
     def _update_status(self) -> None:
         self.counts_label.setText(self.current_view().status_text())
@@ -238,6 +252,26 @@ class MainWindow(QMainWindow):
     def _log_session(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:
             log_session(self.context, pair_id, self)
+
+    def _pair_document(self, which: str) -> None:
+        from revmentor_desktop.ui.dialogs import document_dialog
+
+        if (pair_id := self.current_view().current_pair_id()) is None:
+            return
+        if which == "agreement":
+            document_dialog.print_agreement(self.context, self, pair_id=pair_id)
+        else:
+            document_dialog.progress_summary(self.context, pair_id, self)
+
+    def _cohort_document(self, which: str) -> None:
+        from revmentor_desktop.ui.dialogs import document_dialog
+
+        if (cohort_id := self.current_view().current_cohort_id()) is None:
+            return
+        if which == "agreements":
+            document_dialog.print_agreement(self.context, self, cohort_id=cohort_id)
+        else:
+            document_dialog.cohort_report(self.context, cohort_id, self)
 
     def _pair_calendar(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:

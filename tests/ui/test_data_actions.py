@@ -117,3 +117,41 @@ def test_cohort_menu_runs_the_matching_assistant_on_the_selected_cohort(
     assert window.actions.match_cohort.isEnabled()
     window.actions.match_cohort.trigger()
     assert reviewed == [view.current_cohort_id()]
+
+
+def test_document_actions_open_the_right_document_for_the_selection(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revmentor_desktop.ui.dialogs import document_dialog
+
+    asked: list[tuple[str, object]] = []
+
+    def recorder(name: str):  # type: ignore[no-untyped-def]
+        def record(_context: object, *args: object, **kwargs: object) -> None:
+            target = kwargs or next(arg for arg in args if isinstance(arg, int))
+            asked.append((name, target))
+
+        return record
+
+    for name in ("print_agreement", "progress_summary", "cohort_report"):
+        monkeypatch.setattr(document_dialog, name, recorder(name))
+    window = make_window(build=build_programme)
+    window.show_view("pairs")
+    pairs_view = window.current_view()
+    assert not window.actions.print_agreement.isEnabled()
+    pairs_view.table.selectRow(0)  # type: ignore[attr-defined]
+    pair_id = pairs_view.current_pair_id()
+    window.actions.print_agreement.trigger()
+    window.actions.progress_summary.trigger()
+    window.show_view("cohorts")
+    cohorts_view = window.current_view()
+    cohorts_view.table.selectRow(0)  # type: ignore[attr-defined]
+    cohort_id = cohorts_view.current_cohort_id()
+    window.actions.cohort_agreements.trigger()
+    window.actions.cohort_report.trigger()
+    assert asked == [
+        ("print_agreement", {"pair_id": pair_id}),
+        ("progress_summary", pair_id),
+        ("print_agreement", {"cohort_id": cohort_id}),
+        ("cohort_report", cohort_id),
+    ]
