@@ -201,7 +201,12 @@ def _session_select(query: SessionQuery) -> tuple[Any, dict[str, Any]]:
         .join(mentee, on=(Pair.mentee == mentee.id))
     )
     select = _filter_sessions(select, query, mentor, mentee)
-    sort_keys = {
+    sort_keys = _sort_keys(mentor, mentee)
+    return select, sort_keys
+
+
+def _sort_keys(mentor: Any, mentee: Any) -> dict[str, Any]:
+    return {
         "starts_at": Meeting.starts_at,
         "cohort": Cohort.name,
         "mentor": mentor.name,
@@ -210,7 +215,6 @@ def _session_select(query: SessionQuery) -> tuple[Any, dict[str, Any]]:
         "format": Meeting.meeting_format,
         "status": Meeting.status,
     }
-    return select, sort_keys
 
 
 def _filter_sessions(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
@@ -259,15 +263,7 @@ def session_ids(query: SessionQuery | None = None) -> list[int]:
             .join(mentee, on=(Pair.mentee == mentee.id))
         )
     select = _filter_sessions(select, query, mentor, mentee)
-    sort_keys = {
-        "starts_at": Meeting.starts_at,
-        "cohort": Cohort.name,
-        "mentor": mentor.name,
-        "mentee": mentee.name,
-        "duration": Meeting.duration_minutes,
-        "format": Meeting.meeting_format,
-        "status": Meeting.status,
-    }
+    sort_keys = _sort_keys(mentor, mentee)
     column = sort_keys.get(query.sort_by, Meeting.starts_at)
     order = column.desc(nulls="LAST") if query.descending else column.asc(nulls="LAST")
     return fetch_ids(select.order_by(order, Meeting.id))
