@@ -57,8 +57,31 @@ def main() -> int:
     for name in ("today", "people", "cohorts", "pairs", "sessions"):
         window.show_view(name)
         save(window, f"view-{name}", app)
+    save_dialogs(window, app)
     window.close()
     return 0
+
+
+def save_dialogs(window: QWidget, app: QApplication) -> None:
+    """The record dialogs a coordinator uses most, on the first rows of the sample data."""
+    from revmentor_desktop.domain import cohorts, pairs, people
+    from revmentor_desktop.domain.pairs import PairQuery
+    from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
+    from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
+    from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
+
+    context = window.context  # type: ignore[attr-defined]
+    person_id = people.people_ids()[0]
+    active_pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
+    cohort_id = next(row.id for row in cohorts.list_cohorts() if row.unmatched > 1)
+    for name, dialog in (
+        ("dialog-person", PersonDialog(context, person_id, parent=window)),
+        ("dialog-pair", PairDialog(context, active_pair.id, parent=window)),
+        ("dialog-matching", MatchReviewDialog(context, cohort_id, parent=window)),
+    ):
+        dialog.show()
+        save(dialog, name, app)
+        dialog.reject()
 
 
 if __name__ == "__main__":
