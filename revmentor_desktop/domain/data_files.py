@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from revmentor_desktop.domain import privacy
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.storage.inspection import inspect_data_file
 from revmentor_desktop.storage.lock import WriterLock
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.privacy import ErasureRecord
 
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -37,14 +40,18 @@ def _set_aside(data_path: Path, now: datetime) -> Path:
     return kept
 
 
-def _erasures_recorded_in(data_path: Path) -> list[privacy.ErasureRecord]:
+def _erasures_recorded_in(data_path: Path) -> list[ErasureRecord]:
+    from revmentor_desktop.domain import privacy
+
     if not data_path.exists() or not _is_usable(data_path):
         return []
     with DataFile.open(data_path):
         return privacy.erasure_log()
 
 
-def _reapply_erasures(data_path: Path, log: list[privacy.ErasureRecord]) -> None:
+def _reapply_erasures(data_path: Path, log: list[ErasureRecord]) -> None:
+    from revmentor_desktop.domain import privacy
+
     with DataFile.open(data_path):
         privacy.reapply_erasures(log)
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from revmentor_desktop.domain import calendar, exporting
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.views.record_dialogs import run_dialog
@@ -50,6 +49,8 @@ def _include_private(parent: QWidget) -> bool:
 
 def export_data(parent: QWidget, kind: str) -> Path | None:
     """Export a list as CSV (Excel opens it) or everything as JSON; returns the file written."""
+    from revmentor_desktop.domain import exporting  # loaded when first used, not at start
+
     label, file_name, file_filter = EXPORT_CHOICES[kind]
     path = _ask_path(parent, f"Export {label.lower()}", file_name, file_filter)
     if path is None:
@@ -65,6 +66,8 @@ def export_calendar(
     parent: QWidget, pair_id: int | None = None, cohort_id: int | None = None
 ) -> Path | None:
     """Write planned sessions as an .ics file that calendars update in place when re-imported."""
+    from revmentor_desktop.domain import calendar  # icalendar is heavy: load it when used
+
     path = _ask_path(parent, "Export calendar", "mentoring-sessions.ics", "Calendar (*.ics)")
     if path is None:
         return None
