@@ -134,3 +134,26 @@ def test_field_feedback_shows_only_touched_fields(qtbot: QtBot) -> None:
     assert feedback.problem_for("name") == "Enter a name."
     assert name.accessibleDescription() == "Enter a name."
     assert feedback.unplaced({"name": "x", "other": "Elsewhere."}) == ["Elsewhere."]
+
+
+def test_an_empty_state_shows_its_whole_sentence(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from revmentor_desktop.ui.views.empty_state import EmptyState
+
+    state = EmptyState()
+    qtbot.addWidget(state)
+    state.show_content(
+        "Welcome to RevMentor",
+        "Add the people who take part, create a cohort, then pair them up. "
+        "To look around first, open the sample data.",
+        [("Add a person…", lambda: None)],
+    )
+    state.resize(1100, 700)
+    state.show()
+    qtbot.waitExposed(state)
+    text_labels = [
+        child for child in state.children() if getattr(child, "wordWrap", lambda: False)()
+    ]
+    assert len(text_labels) == 1
+    (text,) = text_labels
+    assert text.height() >= text.heightForWidth(text.width())  # two lines, nothing cut off
+    assert text.heightForWidth(text.width()) > text.fontMetrics().height() * 1.5

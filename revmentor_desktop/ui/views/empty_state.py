@@ -19,7 +19,9 @@ class EmptyState(QWidget):
         self._title.setFont(font)
         self._text = QLabel()
         self._text.setWordWrap(True)
-        self._text.setMaximumWidth(520)
+        # A fixed width lets the wrapped label ask for the height it needs (centred in a layout
+        # it would otherwise keep its one-line height and cut the sentence).
+        self._text.setFixedWidth(480)
         self._buttons = QHBoxLayout()
         self._button_widgets: list[QPushButton] = []
         layout = QVBoxLayout(self)
@@ -34,6 +36,7 @@ class EmptyState(QWidget):
     def show_content(self, title: str, text: str, actions: list[EmptyAction]) -> None:
         self._title.setText(title)
         self._text.setText(text)
+        self._text.setMinimumHeight(self._text.heightForWidth(self._text.width()))
         self.setAccessibleName(title)
         while self._buttons.takeAt(0) is not None:
             pass
