@@ -6,6 +6,7 @@ layer merges or hides them), so no one can be identified from a figure.
 
 from __future__ import annotations
 
+from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
@@ -184,18 +185,7 @@ class CohortReportRenderer(Renderer):
         chart.bars[0].strokeColor = None
         chart.barSpacing = 1
         chart.groupSpacing = max(2, int(chart.width / len(months) * 0.25))
-        top = max(month.held for month in months)
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = _nice_ceiling(top)
-        chart.valueAxis.valueStep = _nice_ceiling(top) / 4
-        chart.valueAxis.labels.fontName = fonts.REGULAR
-        chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.labels.fillColor = MUTED
-        chart.valueAxis.strokeColor = RULE
-        chart.valueAxis.gridStrokeColor = RULE
-        chart.valueAxis.gridStrokeWidth = 0.3
-        chart.valueAxis.visibleGrid = 1
-        chart.valueAxis.labelTextFormat = _axis_label
+        _style_value_axis(chart.valueAxis, max(month.held for month in months))
         chart.categoryAxis.categoryNames = [month.label for month in months]
         chart.categoryAxis.labels.fontName = fonts.REGULAR
         chart.categoryAxis.labels.fontSize = 7 if len(months) <= 12 else 6
@@ -227,18 +217,7 @@ class CohortReportRenderer(Renderer):
         chart.bars[0].strokeColor = None
         chart.barSpacing = 0
         chart.groupSpacing = 3
-        top = max(line.count for line in topics)
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = _nice_ceiling(top)
-        chart.valueAxis.valueStep = _nice_ceiling(top) / 4
-        chart.valueAxis.labels.fontName = fonts.REGULAR
-        chart.valueAxis.labels.fontSize = 7
-        chart.valueAxis.labels.fillColor = MUTED
-        chart.valueAxis.strokeColor = RULE
-        chart.valueAxis.visibleGrid = 1
-        chart.valueAxis.gridStrokeColor = RULE
-        chart.valueAxis.gridStrokeWidth = 0.3
-        chart.valueAxis.labelTextFormat = _axis_label
+        _style_value_axis(chart.valueAxis, max(line.count for line in topics))
         chart.categoryAxis.categoryNames = [_short(line.label, 38) for line in topics]
         chart.categoryAxis.labels.fontName = fonts.REGULAR
         chart.categoryAxis.labels.fontSize = 7.5
@@ -375,6 +354,21 @@ def _drawing(width: float, height: float) -> Drawing:
     drawing = Drawing(width, height)
     drawing.initialFontName = fonts.REGULAR  # not Helvetica, which would be listed unembedded
     return drawing
+
+
+def _style_value_axis(axis: ValueAxis, top: int) -> None:
+    """The counted axis of both charts: from zero to a round number, light grid lines."""
+    axis.valueMin = 0
+    axis.valueMax = _nice_ceiling(top)
+    axis.valueStep = _nice_ceiling(top) / 4
+    axis.labels.fontName = fonts.REGULAR
+    axis.labels.fontSize = 7
+    axis.labels.fillColor = MUTED
+    axis.strokeColor = RULE
+    axis.gridStrokeColor = RULE
+    axis.gridStrokeWidth = 0.3
+    axis.visibleGrid = 1
+    axis.labelTextFormat = _axis_label
 
 
 def _nice_ceiling(value: float) -> float:

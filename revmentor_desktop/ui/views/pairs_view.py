@@ -31,9 +31,7 @@ class PairsView(RecordListView):
         self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
         self.status_filter = ChoiceFilter("Any status", "Status", self)
         self.status_filter.set_choices([(status.value, status.value) for status in PairStatus])
-        for widget in (self.cohort_filter, self.status_filter):
-            self.filter_bar.addWidget(widget)
-            widget.currentIndexChanged.connect(self.refresh)
+        self.add_choice_filters(self.cohort_filter, self.status_filter)
 
     def make_model(self) -> PairsModel:
         return PairsModel(clock=self.context.clock, parent=self)

@@ -31,10 +31,8 @@ class PeopleView(RecordListView):
         self.department_filter = ChoiceFilter("All departments", "Department", self)
         self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
         self.archived_filter = QCheckBox("Show &archived", self)
-        for widget in (self.department_filter, self.cohort_filter, self.archived_filter):
-            self.filter_bar.addWidget(widget)
-        self.department_filter.currentIndexChanged.connect(self.refresh)
-        self.cohort_filter.currentIndexChanged.connect(self.refresh)
+        self.add_choice_filters(self.department_filter, self.cohort_filter)
+        self.filter_bar.addWidget(self.archived_filter)
         self.archived_filter.toggled.connect(self.refresh)
         self._archive = QAction("&Archive", self, triggered=self.archive_selected)
         self._restore = QAction("&Restore from archive", self, triggered=self.restore_selected)

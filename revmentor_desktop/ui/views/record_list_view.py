@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -124,6 +125,12 @@ class RecordListView(WorkspaceView):
         """Refill filter choices (cohorts, departments) after the data changed."""
 
     # Behaviour
+
+    def add_choice_filters(self, *filters: QComboBox) -> None:
+        """Put filters in the bar; choosing in any of them refreshes the list."""
+        for choice in filters:
+            self.filter_bar.addWidget(choice)
+            choice.currentIndexChanged.connect(self.refresh)
 
     def refresh(self) -> None:
         super().refresh()

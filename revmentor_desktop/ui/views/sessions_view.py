@@ -57,9 +57,7 @@ class SessionsView(RecordListView):
         self.status_filter.set_choices([(status.value, status.value) for status in SessionStatus])
         self.period_filter = ChoiceFilter("Any date", "Period", self)
         self.period_filter.set_choices(PERIODS)
-        for widget in (self.cohort_filter, self.status_filter, self.period_filter):
-            self.filter_bar.addWidget(widget)
-            widget.currentIndexChanged.connect(self.refresh)
+        self.add_choice_filters(self.cohort_filter, self.status_filter, self.period_filter)
 
     def make_model(self) -> SessionsModel:
         return SessionsModel(parent=self)
