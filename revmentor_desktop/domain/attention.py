@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 
-from revmentor_desktop.domain import cohorts, people, sessions
+from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.pairs import PairQuery, PairRow, list_pairs
@@ -116,8 +116,7 @@ def _upcoming_items(now: datetime) -> list[AttentionItem]:
     ]
 
 
-def _names(person_ids: list[int], names_by_id: dict[int, str]) -> str:
-    names = sorted(names_by_id[person_id] for person_id in person_ids if person_id in names_by_id)
+def _names(names: list[str]) -> str:
     shown = ", ".join(names[:NAMES_SHOWN])
     more = len(names) - NAMES_SHOWN
     return f"{shown} and {more} more" if more > 0 else shown
@@ -125,14 +124,13 @@ def _names(person_ids: list[int], names_by_id: dict[int, str]) -> str:
 
 def _unpaired_items(now: datetime) -> list[AttentionItem]:
     items = []
-    unpaired = cohorts.unpaired_by_cohort()
-    names_by_id = people.names_of([person for waiting in unpaired.values() for person in waiting])
+    unpaired = cohorts.unpaired_names_by_cohort()
     for cohort_id, cohort_name in cohorts.running_cohorts(now.date()):
         waiting = unpaired.get(cohort_id, [])
         if not waiting:
             continue
         noun = "1 person has" if len(waiting) == 1 else f"{len(waiting)} people have"
-        text = f"{cohort_name}: {noun} no pair yet ({_names(waiting, names_by_id)})."
+        text = f"{cohort_name}: {noun} no pair yet ({_names(waiting)})."
         items.append(
             AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort_id)
         )

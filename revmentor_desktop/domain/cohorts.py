@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from peewee import fn
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role
 from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, database_proxy
@@ -225,37 +227,43 @@ def _pair_counts() -> dict[int, int]:
     return dict(query.tuples())
 
 
+def _in_a_pair_of_the_cohort(side: Any) -> Any:
+    return Pair.select(Pair.id).where(
+        (Pair.cohort == Participation.cohort) & (side == Participation.person)
+    )
+
+
+def _unpaired(select: Any) -> Any:
+    """Only enrolments whose person is in no open or finished pair of that cohort."""
+    return select.where(
+        ~fn.EXISTS(_in_a_pair_of_the_cohort(Pair.mentor))
+        & ~fn.EXISTS(_in_a_pair_of_the_cohort(Pair.mentee))
+    )
+
+
 def unpaired_person_ids(cohort_id: int) -> list[int]:
     """People enrolled in the cohort who are in no open or finished pair of it."""
-    paired = (
-        Pair.select(Pair.mentor)
-        .where(Pair.cohort == cohort_id)
-        .union(Pair.select(Pair.mentee).where(Pair.cohort == cohort_id))
-    )
-    query = Participation.select(Participation.person).where(
-        (Participation.cohort == cohort_id) & Participation.person.not_in(paired)
-    )
-    return [row[0] for row in query.tuples()]
+    select = Participation.select(Participation.person).where(Participation.cohort == cohort_id)
+    return fetch_ids(_unpaired(select).order_by(Participation.person))
 
 
-def unpaired_by_cohort() -> dict[int, list[int]]:
-    """For each cohort, the people enrolled in it who are in no pair of it (one pass)."""
-    paired: set[tuple[int, int]] = set()
-    pairs = Pair.select(Pair.cohort, Pair.mentor, Pair.mentee)
-    for cohort_id, mentor_id, mentee_id in database_proxy.execute(pairs).fetchall():
-        paired.update(((cohort_id, mentor_id), (cohort_id, mentee_id)))
-    waiting: dict[int, list[int]] = {}
-    enrolled = Participation.select(Participation.cohort, Participation.person).order_by(
-        Participation.cohort, Participation.person
+def unpaired_names_by_cohort() -> dict[int, list[str]]:
+    """For each cohort, the names of the people enrolled in it who are in no pair of it."""
+    select = (
+        Participation.select(Participation.cohort, Person.name)
+        .join(Person, on=(Participation.person == Person.id))
+        .order_by(Participation.cohort, Person.name)
     )
-    for cohort_id, person_id in database_proxy.execute(enrolled).fetchall():
-        if (cohort_id, person_id) not in paired:
-            waiting.setdefault(cohort_id, []).append(person_id)
+    waiting: dict[int, list[str]] = {}
+    for cohort_id, name in database_proxy.execute(_unpaired(select)).fetchall():
+        waiting.setdefault(cohort_id, []).append(name)
     return waiting
 
 
 def _unmatched_counts() -> dict[int, int]:
-    return {cohort_id: len(ids) for cohort_id, ids in unpaired_by_cohort().items()}
+    select = Participation.select(Participation.cohort, fn.COUNT(Participation.person))
+    grouped = _unpaired(select).group_by(Participation.cohort)
+    return dict(database_proxy.execute(grouped).fetchall())
 
 
 def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from peewee import JOIN, chunked, fn
+from peewee import chunked, fn
 
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -269,16 +269,20 @@ def delete_pair(pair_id: int) -> None:
         pair.delete_instance(recursive=True)
 
 
-def _held_sessions(pair_ids: list[int] | None = None) -> Any:
-    """Per pair: how many sessions were held and when the last one was (a subquery)."""
-    held = Meeting.select(
-        Meeting.pair,
-        fn.COUNT(Meeting.id).alias("held"),
-        fn.MAX(Meeting.starts_at).alias("last_held"),
-    ).where(Meeting.status == SessionStatus.HELD.value)
-    if pair_ids is not None:
-        held = held.where(Meeting.pair.in_(pair_ids))
-    return held.group_by(Meeting.pair).alias("held")
+def _held_sessions(aggregate: Any) -> Any:
+    """A per-pair subquery over its held sessions, read from the (pair, status, starts_at)
+    index: cheap for a page of pairs, and it needs no list of ids in the SQL."""
+    return Meeting.select(aggregate).where(
+        (Meeting.pair == Pair.id) & (Meeting.status == SessionStatus.HELD.value)
+    )
+
+
+def _sessions_held() -> Any:
+    return _held_sessions(fn.COUNT(Meeting.id))
+
+
+def _last_held() -> Any:
+    return _held_sessions(fn.MAX(Meeting.starts_at))
 
 
 def _filter_pairs(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
@@ -299,44 +303,45 @@ def _filter_pairs(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> An
 PAIR_SORT_KEYS = ("cohort", "mentor", "mentee", "status", "start_date", "sessions", "last_held")
 
 
-def pair_ids(query: PairQuery | None = None) -> list[int]:
-    """Ids of the matching pairs in the query's order, joining only what the query needs."""
-    query = query or PairQuery()
-    mentor = Person.alias("mentor")
-    mentee = Person.alias("mentee")
-    select = Pair.select(Pair.id)
-    sort_by = query.sort_by if query.sort_by in PAIR_SORT_KEYS else "mentee"
-    if query.search.strip() or sort_by in ("mentor", "mentee"):
-        select = (
-            select.join(mentor, on=(Pair.mentor == mentor.id))
-            .switch(Pair)
-            .join(mentee, on=(Pair.mentee == mentee.id))
-            .switch(Pair)
-        )
-    if sort_by == "cohort":
-        select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
-    held = _held_sessions()
-    if sort_by in ("sessions", "last_held"):
-        select = select.join(held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
-    select = _filter_pairs(select, query, mentor, mentee)
+def _sort_by(query: PairQuery) -> str:
+    return query.sort_by if query.sort_by in PAIR_SORT_KEYS else "mentee"
+
+
+def _ordered(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
     sort_keys = {
         "cohort": Cohort.name,
         "mentor": mentor.name,
         "mentee": mentee.name,
         "status": Pair.status,
         "start_date": Pair.start_date,
-        "sessions": fn.COALESCE(held.c.held, 0),
-        "last_held": held.c.last_held,
+        "sessions": _sessions_held(),
+        "last_held": _last_held(),
     }
-    column = sort_keys[sort_by]
+    column = sort_keys[_sort_by(query)]
     order = column.desc(nulls="LAST") if query.descending else column.asc(nulls="LAST")
-    return fetch_ids(select.order_by(order, Pair.id))
+    return select.order_by(order, Pair.id)
 
 
-def _pair_rows_select(ids: list[int]) -> Any:
+def pair_ids(query: PairQuery | None = None) -> list[int]:
+    """Ids of the matching pairs in the query's order, joining only what the query needs."""
+    query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    held = _held_sessions(ids)
+    select = Pair.select(Pair.id)
+    if query.search.strip() or _sort_by(query) in ("mentor", "mentee"):
+        select = (
+            select.join(mentor, on=(Pair.mentor == mentor.id))
+            .switch(Pair)
+            .join(mentee, on=(Pair.mentee == mentee.id))
+            .switch(Pair)
+        )
+    if _sort_by(query) == "cohort":
+        select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
+    select = _filter_pairs(select, query, mentor, mentee)
+    return fetch_ids(_ordered(select, query, mentor, mentee))
+
+
+def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
     return (
         Pair.select(
             Pair.id,
@@ -350,8 +355,8 @@ def _pair_rows_select(ids: list[int]) -> Any:
             Pair.status,
             Pair.start_date,
             Pair.end_date,
-            fn.COALESCE(held.c.held, 0),
-            held.c.last_held,
+            _sessions_held(),
+            _last_held(),
             Pair.agreement_signed,
             Cohort.cadence_days,
         )
@@ -361,8 +366,6 @@ def _pair_rows_select(ids: list[int]) -> Any:
         .switch(Pair)
         .join(mentee, on=(Pair.mentee == mentee.id))
         .switch(Pair)
-        .join(held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
-        .where(Pair.id.in_(ids))
     )
 
 
@@ -396,17 +399,24 @@ def _as_date(value: object) -> date | None:
 
 
 def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
-    """Pairs matching ``query`` with their health, filtered and sorted in SQL."""
-    ids = pair_ids(query)
-    rows = pair_rows(ids, clock)
-    return [rows[pair_id] for pair_id in ids]
+    """Pairs matching ``query`` with their health, filtered and sorted in SQL, in one query."""
+    query = query or PairQuery()
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    select = _filter_pairs(_pair_rows_select(mentor, mentee), query, mentor, mentee)
+    today = clock().date()
+    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
+    return [_row(values, today) for values in cursor.fetchall()]
 
 
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:
     """List rows of the given pairs, by id, with their health on the clock's date."""
     today = clock().date()
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
     rows: dict[int, PairRow] = {}
     for chunk in chunked(ids, 500):
-        for values in database_proxy.execute(_pair_rows_select(chunk)).fetchall():
+        select = _pair_rows_select(mentor, mentee).where(Pair.id.in_(chunk))
+        for values in database_proxy.execute(select).fetchall():
             rows[values[0]] = _row(values, today)
     return rows

@@ -176,9 +176,7 @@ def delete_sessions(session_ids: list[int]) -> None:
         Meeting.delete().where(Meeting.id.in_(session_ids)).execute()
 
 
-def _session_select(query: SessionQuery) -> tuple[Any, dict[str, Any]]:
-    mentor = Person.alias("mentor")
-    mentee = Person.alias("mentee")
+def _session_select(query: SessionQuery, mentor: Any, mentee: Any) -> Any:
     select = (
         Meeting.select(
             Meeting.id,
@@ -200,9 +198,7 @@ def _session_select(query: SessionQuery) -> tuple[Any, dict[str, Any]]:
         .switch(Pair)
         .join(mentee, on=(Pair.mentee == mentee.id))
     )
-    select = _filter_sessions(select, query, mentor, mentee)
-    sort_keys = _sort_keys(mentor, mentee)
-    return select, sort_keys
+    return _filter_sessions(select, query, mentor, mentee)
 
 
 def _sort_keys(mentor: Any, mentee: Any) -> dict[str, Any]:
@@ -263,10 +259,13 @@ def session_ids(query: SessionQuery | None = None) -> list[int]:
             .join(mentee, on=(Pair.mentee == mentee.id))
         )
     select = _filter_sessions(select, query, mentor, mentee)
-    sort_keys = _sort_keys(mentor, mentee)
-    column = sort_keys.get(query.sort_by, Meeting.starts_at)
+    return fetch_ids(_ordered(select, query, mentor, mentee))
+
+
+def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
+    column = _sort_keys(mentor, mentee).get(query.sort_by, Meeting.starts_at)
     order = column.desc(nulls="LAST") if query.descending else column.asc(nulls="LAST")
-    return fetch_ids(select.order_by(order, Meeting.id))
+    return select.order_by(order, Meeting.id)
 
 
 def _row(values: tuple[Any, ...]) -> SessionRow:
@@ -289,22 +288,26 @@ def _row(values: tuple[Any, ...]) -> SessionRow:
 
 
 def _topics(value: object) -> list[str]:
-    """Tuples of a select already hold the decoded list; raw rows hold the JSON text."""
+    """Rows read straight from the cursor hold the JSON text; peewee's tuples the list."""
     if isinstance(value, list):
         return [str(item) for item in value]
     return Meeting.topics.python_value(value)
 
 
 def session_rows(ids: list[int]) -> dict[int, SessionRow]:
+    mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     rows: dict[int, SessionRow] = {}
     for chunk in chunked(ids, 500):
-        select, _ = _session_select(SessionQuery())
-        for values in select.where(Meeting.id.in_(chunk)).tuples():
+        select = _session_select(SessionQuery(), mentor, mentee).where(Meeting.id.in_(chunk))
+        for values in database_proxy.execute(select).fetchall():
             rows[values[0]] = _row(values)
     return rows
 
 
 def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
-    ids = session_ids(query)
-    rows = session_rows(ids)
-    return [rows[session_id] for session_id in ids]
+    """Sessions matching ``query``, filtered and sorted in SQL, in one query."""
+    query = query or SessionQuery()
+    mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
+    select = _session_select(query, mentor, mentee)
+    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
+    return [_row(values) for values in cursor.fetchall()]
