@@ -9,7 +9,12 @@ from enum import IntEnum, StrEnum
 from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
-from revmentor_desktop.domain.pairs import PairQuery, PairRow, list_pairs
+from revmentor_desktop.domain.pairs import (
+    PairQuery,
+    PairRow,
+    list_pairs,
+    pairs_needing_attention,
+)
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
 
 UPCOMING_DAYS = 7
@@ -46,11 +51,9 @@ def _pair_label(row: PairRow) -> str:
     return f"{row.mentor_name} & {row.mentee_name}"
 
 
-def _health_items(active: list[PairRow]) -> list[AttentionItem]:
+def _health_items(clock: Clock) -> list[AttentionItem]:
     items = []
-    for row in active:
-        if row.health.level not in (HealthLevel.AMBER, HealthLevel.RED):
-            continue
+    for row in pairs_needing_attention(clock):
         kind = AttentionKind.NO_FIRST_SESSION if row.last_held is None else AttentionKind.OVERDUE
         severity = Severity.RED if row.health.level == HealthLevel.RED else Severity.AMBER
         text = f"{_pair_label(row)}: {row.health.reason}"
@@ -124,8 +127,9 @@ def _names(names: list[str]) -> str:
 
 def _unpaired_items(now: datetime) -> list[AttentionItem]:
     items = []
-    unpaired = cohorts.unpaired_names_by_cohort()
-    for cohort_id, cohort_name in cohorts.running_cohorts(now.date()):
+    running = cohorts.running_cohorts(now.date())
+    unpaired = cohorts.unpaired_names_by_cohort([cohort_id for cohort_id, _ in running])
+    for cohort_id, cohort_name in running:
         waiting = unpaired.get(cohort_id, [])
         if not waiting:
             continue
@@ -140,9 +144,8 @@ def _unpaired_items(now: datetime) -> list[AttentionItem]:
 def attention_items(clock: Clock = system_clock) -> list[AttentionItem]:
     """Everything to look at today, most urgent first."""
     now = clock()
-    active = list_pairs(PairQuery(status=PairStatus.ACTIVE.value), clock)
     items = (
-        _health_items(active)
+        _health_items(clock)
         + _past_planned_items(now)
         + _agreement_items(clock)
         + _unpaired_items(now)

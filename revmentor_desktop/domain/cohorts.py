@@ -247,11 +247,12 @@ def unpaired_person_ids(cohort_id: int) -> list[int]:
     return fetch_ids(_unpaired(select).order_by(Participation.person))
 
 
-def unpaired_names_by_cohort() -> dict[int, list[str]]:
-    """For each cohort, the names of the people enrolled in it who are in no pair of it."""
+def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
+    """For each of the cohorts, the names of the people enrolled in it who are in no pair of it."""
     select = (
         Participation.select(Participation.cohort, Person.name)
         .join(Person, on=(Participation.person == Person.id))
+        .where(Participation.cohort.in_(cohort_ids))
         .order_by(Participation.cohort, Person.name)
     )
     waiting: dict[int, list[str]] = {}

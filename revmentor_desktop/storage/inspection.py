@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import struct
-from collections.abc import Iterable
+import sys
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +26,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 COUNTED_TABLES = ("person", "cohort", "pair", "session")
 RESTORE_ADVICE = "Restore the newest good backup. The file was not changed."
+BACKGROUND_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -129,50 +134,32 @@ def _damaged(path: Path, error: sqlite3.Error) -> DamagedDataFile:
     return DamagedDataFile(path, f"is damaged and cannot be read ({error}).", RESTORE_ADVICE)
 
 
-def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
+def inspect_data_file(
+    path: Path, *, full_check: bool = True, integrity: bool = True
+) -> DataFileReport:
     """Raise a ``DataFileError`` if ``path`` cannot be opened safely; otherwise describe it.
 
     ``full_check`` runs SQLite's ``integrity_check`` and the foreign-key check and counts the
     records; without it only the faster ``quick_check`` runs (opening a file uses that, and
-    the report's counts are then empty).
+    the report's counts are then empty). ``integrity=False`` skips SQLite's checks too, for a
+    caller that runs them in a ``BackgroundIntegrityCheck``.
     """
     path = Path(path)
     _check_header(path)
-    connection = connect_for_reading(path)
     try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        if application_id != APPLICATION_ID:
-            raise NotADataFile(
-                path,
-                "is an SQLite database, but not a RevMentor data file.",
-                "Choose a file ending in .revmentor, or one of its backups.",
+        with _reading(path) as connection:
+            version = _check_identity(path, connection)
+            if integrity:
+                _check_integrity(path, connection, full_check)
+            size = path.stat().st_size
+            if not full_check or not integrity:
+                return DataFileReport(path, version, size, {}, ())
+            foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+            problems = tuple(
+                f"row {row[1]} of table {row[0]} points to a missing row of {row[2]}"
+                for row in foreign_key_problems
             )
-        if version > LATEST_VERSION:
-            raise NewerDataFile(
-                path,
-                f"was written by a newer RevMentor (data format {version}; this version "
-                f"reads up to {LATEST_VERSION}).",
-                "Install the newest RevMentor to open it. The file was not changed.",
-            )
-        pragma = "integrity_check" if full_check else "quick_check"
-        findings = _findings(row[0] for row in connection.execute(f"PRAGMA {pragma}(20)"))
-        if findings != ["ok"]:
-            raise DamagedDataFile(
-                path,
-                "is damaged: SQLite's integrity check found "
-                f"{_problem_count(findings)}, the first: {findings[0]}.",
-                RESTORE_ADVICE,
-            )
-        size = path.stat().st_size
-        if not full_check:
-            return DataFileReport(path, version, size, {}, ())
-        foreign_key_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
-        problems = tuple(
-            f"row {row[1]} of table {row[0]} points to a missing row of {row[2]}"
-            for row in foreign_key_problems
-        )
-        return DataFileReport(path, version, size, _counts(connection), problems)
+            return DataFileReport(path, version, size, _counts(connection), problems)
     except sqlite3.OperationalError as error:
         if "locked" not in str(error).lower():
             raise _damaged(path, error) from error
@@ -183,5 +170,83 @@ def inspect_data_file(path: Path, *, full_check: bool = True) -> DataFileReport:
         ) from error
     except sqlite3.DatabaseError as error:
         raise _damaged(path, error) from error
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    connection = connect_for_reading(path)
+    try:
+        yield connection
     finally:
         connection.close()
+
+
+def _check_identity(path: Path, connection: sqlite3.Connection) -> int:
+    """The file's data format version, once it is known to be a data file this app reads."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if application_id != APPLICATION_ID:
+        raise NotADataFile(
+            path,
+            "is an SQLite database, but not a RevMentor data file.",
+            "Choose a file ending in .revmentor, or one of its backups.",
+        )
+    if version > LATEST_VERSION:
+        raise NewerDataFile(
+            path,
+            f"was written by a newer RevMentor (data format {version}; this version "
+            f"reads up to {LATEST_VERSION}).",
+            "Install the newest RevMentor to open it. The file was not changed.",
+        )
+    return version
+
+
+def _check_integrity(path: Path, connection: sqlite3.Connection, full_check: bool) -> None:
+    pragma = "integrity_check" if full_check else "quick_check"
+    findings = _findings(row[0] for row in connection.execute(f"PRAGMA {pragma}(20)"))
+    if findings != ["ok"]:
+        raise DamagedDataFile(
+            path,
+            "is damaged: SQLite's integrity check found "
+            f"{_problem_count(findings)}, the first: {findings[0]}.",
+            RESTORE_ADVICE,
+        )
+
+
+def _yield_to_other_threads() -> None:
+    """Lower the calling thread's priority (Linux gives each thread its own nice value), so
+    that on a machine short of cores the window being built comes first."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+
+
+class BackgroundIntegrityCheck:
+    """SQLite's quick check of a file, read on a connection of its own in another thread.
+
+    sqlite3 lets other Python threads run while it reads, so on a large file the caller can
+    show its window meanwhile instead of waiting; ``wait`` gives the verdict.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._error: DataFileError | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        _yield_to_other_threads()
+        try:
+            inspect_data_file(self.path, full_check=False)
+        except DataFileError as error:
+            self._error = error
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Block until the check is done; raise its ``DataFileError`` if it found one."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.data_files import restore_closed_data_file
@@ -15,11 +15,14 @@ from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.storage.location import data_file_location_warning
 from revmentor_desktop.ui.settings import AppSettings
 
+CHECK_POLL_MS = 20
+
 
 class DataFileSession(QObject):
     """Holds at most one open ``DataFile``; every switch goes through here."""
 
     opened = Signal(object)  # the Path of the newly opened file
+    damaged = Signal(object)  # the DataFileError the background check found; file now closed
     message = Signal(str)
 
     def __init__(
@@ -30,24 +33,48 @@ class DataFileSession(QObject):
         self.clock = clock
         self.data_file: DataFile | None = None
         self.location_warning: str | None = None
+        self._check_timer = QTimer(self)
+        self._check_timer.setInterval(CHECK_POLL_MS)
+        self._check_timer.timeout.connect(self._poll_integrity_check)
 
     @property
     def path(self) -> Path | None:
         return self.data_file.path if self.data_file else None
 
-    def open(self, path: Path, *, create: bool = False) -> None:
-        """Open ``path`` (raising ``DataFileError``), then close the file open before it."""
+    def open(self, path: Path, *, create: bool = False, check_in_background: bool = False) -> None:
+        """Open ``path`` (raising ``DataFileError``), then close the file open before it.
+
+        With ``check_in_background`` (start-up) the window can show the file at once: if
+        SQLite's integrity check then finds damage, the file is closed and ``damaged`` emitted.
+        The file becomes the last opened one, and gets its daily backup, once it passed.
+        """
         path = Path(path).absolute()
         if path == self.path:
             return
-        opened = DataFile.open(path, create=create)
+        opened = DataFile.open(path, create=create, check_in_background=check_in_background)
         previous, self.data_file = self.data_file, opened
         if previous is not None:
             self._close(previous)
-        self.settings.remember_file(path)
-        self._daily_backup(path)
         self.location_warning = data_file_location_warning(path)
         self.opened.emit(path)
+        if check_in_background:  # the verdict comes from the event loop, once a window listens
+            self._check_timer.start()
+        else:
+            self._poll_integrity_check()
+
+    def _poll_integrity_check(self) -> None:
+        data_file = self.data_file
+        if data_file is None or data_file.integrity_check_running:
+            return
+        self._check_timer.stop()
+        try:
+            data_file.confirm_intact()
+        except DataFileError as error:
+            self.close()
+            self.damaged.emit(error)
+            return
+        self.settings.remember_file(data_file.path)
+        self._daily_backup(data_file.path)
 
     def _daily_backup(self, path: Path) -> None:
         if not backup.took_backup_today(path, self.clock()):
@@ -61,6 +88,7 @@ class DataFileSession(QObject):
             data_file.close()
 
     def close(self) -> None:
+        self._check_timer.stop()
         if self.data_file is not None:
             data_file, self.data_file = self.data_file, None
             self._close(data_file)

@@ -73,14 +73,37 @@ def open_with_recovery(
     *,
     create: bool = False,
     give_up_label: str = "Cancel",
+    check_in_background: bool = False,
 ) -> bool:
     """Open ``path``; when that fails, explain and offer a backup, another file or a new one."""
+    return _open_or_recover(parent, session, path, None, create, give_up_label, check_in_background)
+
+
+def recover_from_damage(
+    parent: QWidget | None, session: DataFileSession, error: DataFileError
+) -> bool:
+    """The open file turned out damaged (and was closed): offer the same ways out as opening."""
+    return _open_or_recover(parent, session, error.path, error, False, "Quit", False)
+
+
+def _open_or_recover(
+    parent: QWidget | None,
+    session: DataFileSession,
+    path: Path,
+    error: DataFileError | None,
+    create: bool,
+    give_up_label: str,
+    check_in_background: bool,
+) -> bool:
     while True:
-        try:
-            session.open(path, create=create)
-            return True
-        except DataFileError as error:
-            choice, newest = ask_after_open_failure(parent, error, give_up_label)
+        if error is None:
+            try:
+                session.open(path, create=create, check_in_background=check_in_background)
+                return True
+            except DataFileError as failure:
+                error = failure
+        choice, newest = ask_after_open_failure(parent, error, give_up_label)
+        error = None
         next_path: Path | None = path
         if choice == RESTORE and newest is not None:
             if _restore_closed(parent, session, newest.path, path):

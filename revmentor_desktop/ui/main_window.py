@@ -6,6 +6,7 @@ File menu and ``DataFileSession`` the data file.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop import __version__
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui import file_actions
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.data_actions import (
@@ -34,7 +36,7 @@ from revmentor_desktop.ui.data_actions import (
     export_person,
 )
 from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.main_actions import VIEW_NAMES, MainActions
+from revmentor_desktop.ui.main_actions import VIEW_NAMES, VIEW_TITLES, MainActions
 from revmentor_desktop.ui.settings import (
     CURRENT_VIEW,
     SPLITTER_STATE,
@@ -42,25 +44,22 @@ from revmentor_desktop.ui.settings import (
     WINDOW_STATE,
     AppSettings,
 )
-from revmentor_desktop.ui.views.cohorts_view import CohortsView
-from revmentor_desktop.ui.views.pairs_view import PairsView
-from revmentor_desktop.ui.views.people_view import PeopleView
 from revmentor_desktop.ui.views.record_dialogs import (
     end_pair_early,
     import_people,
     log_session,
     review_matches,
 )
-from revmentor_desktop.ui.views.sessions_view import SessionsView
-from revmentor_desktop.ui.views.today_view import TodayView
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
-VIEW_CLASSES: dict[str, type[WorkspaceView]] = {
-    "today": TodayView,
-    "people": PeopleView,
-    "cohorts": CohortsView,
-    "pairs": PairsView,
-    "sessions": SessionsView,
+# Module and class of each view. A view is imported and built when first shown, so start-up
+# pays only for the one it opens on.
+VIEW_CLASSES = {
+    "today": ("today_view", "TodayView"),
+    "people": ("people_view", "PeopleView"),
+    "cohorts": ("cohorts_view", "CohortsView"),
+    "pairs": ("pairs_view", "PairsView"),
+    "sessions": ("sessions_view", "SessionsView"),
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
@@ -78,11 +77,12 @@ class MainWindow(QMainWindow):
         self.context = context
         self.session = session
         self.settings = settings
-        self.views = {name: VIEW_CLASSES[name](context, self) for name in VIEW_NAMES}
+        self.views: dict[str, WorkspaceView] = {}
+        self.current_view_name = ""
         self.sidebar = self._make_sidebar()
         self.stack = QStackedWidget(self)
-        for view in self.views.values():
-            self.stack.addWidget(view)
+        self.no_file_page = QWidget(self.stack)  # shown instead of a closed file's records
+        self.stack.addWidget(self.no_file_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         sidebar.setAccessibleName("Views")
         row_height = sidebar.fontMetrics().height() + 16
         for name in VIEW_NAMES:
-            item = QListWidgetItem(VIEW_CLASSES[name].title, sidebar)
+            item = QListWidgetItem(VIEW_TITLES[name].replace("&", ""), sidebar)
             item.setSizeHint(QSize(0, row_height))
         sidebar.setMinimumWidth(110)
         sidebar.currentRowChanged.connect(lambda row: self.show_view(VIEW_NAMES[row]))
@@ -163,27 +163,40 @@ class MainWindow(QMainWindow):
         a.open_sample.triggered.connect(self._open_sample)
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for view in self.views.values():
-            view.selection_changed.connect(self._update_actions)
-            view.status_changed.connect(self._update_status)
-            view.message.connect(self.show_message)
-            view.sample_data_requested.connect(self._open_sample)
-            view.new_record_requested.connect(self._new_record_of_kind)
-            view.navigate_requested.connect(self.show_view)
-            view.import_requested.connect(self._import_people)
         self.context.edits.data_changed.connect(self._update_actions)
         self.session.opened.connect(self._on_file_opened)
+        self.session.damaged.connect(self._on_file_damaged)
         self.session.message.connect(self.show_message)
 
     # Views
 
     def current_view(self) -> WorkspaceView:
-        view = self.stack.currentWidget()
-        assert isinstance(view, WorkspaceView)
-        return view
+        return self.views[self.current_view_name]
+
+    def view(self, name: str) -> WorkspaceView:
+        """The named view, imported and built the first time it is asked for."""
+        if name not in self.views:
+            module_name, class_name = VIEW_CLASSES[name]
+            module = import_module(f"revmentor_desktop.ui.views.{module_name}")
+            view = getattr(module, class_name)(self.context, self)
+            view.restore_state(self.settings)
+            self._connect_view(view)
+            self.stack.addWidget(view)
+            self.views[name] = view
+        return self.views[name]
+
+    def _connect_view(self, view: WorkspaceView) -> None:
+        view.selection_changed.connect(self._update_actions)
+        view.status_changed.connect(self._update_status)
+        view.message.connect(self.show_message)
+        view.sample_data_requested.connect(self._open_sample)
+        view.new_record_requested.connect(self._new_record_of_kind)
+        view.navigate_requested.connect(self.show_view)
+        view.import_requested.connect(self._import_people)
 
     def show_view(self, name: str) -> None:
-        view = self.views[name]
+        view = self.view(name)
+        self.current_view_name = name
         self.stack.setCurrentWidget(view)
         self.sidebar.setCurrentRow(VIEW_NAMES.index(name))
         self.actions.show_view[name].setChecked(True)
@@ -317,6 +330,13 @@ class MainWindow(QMainWindow):
         self.context.edits.data_changed.emit()
         self._update_actions()
 
+    def _on_file_damaged(self, error: DataFileError) -> None:
+        self.stack.setCurrentWidget(self.no_file_page)
+        if file_actions.recover_from_damage(self, self.session, error):
+            self.show_view(self.current_view_name)
+        else:
+            self.close()
+
     def _fill_recent_menu(self) -> None:
         menu = self.actions.recent_menu
         menu.clear()
@@ -361,16 +381,14 @@ class MainWindow(QMainWindow):
         splitter = self.settings.get(SPLITTER_STATE)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        for view in self.views.values():
-            view.restore_state(self.settings)
         name = self.settings.get(CURRENT_VIEW)
-        self.show_view(name if name in self.views else "today")
+        self.show_view(name if name in VIEW_CLASSES else "today")
 
     def save_settings(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
         self.settings.set(SPLITTER_STATE, self.splitter.saveState())
-        self.settings.set(CURRENT_VIEW, VIEW_NAMES[self.stack.currentIndex()])
+        self.settings.set(CURRENT_VIEW, self.current_view_name)
         for view in self.views.values():
             view.save_state(self.settings)
         self.settings.sync()

@@ -110,10 +110,20 @@ CASES: dict[str, tuple[Callable[[Path], None], type[DataFileError], tuple[str, .
 }
 
 
+def open_and_confirm(path: Path, create: bool, check_in_background: bool) -> None:
+    """Open ``path`` as the window does at start-up: the integrity check may finish later."""
+    opened = DataFile.open(path, create=create, check_in_background=check_in_background)
+    try:
+        opened.confirm_intact()
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["checked-first", "checked-meanwhile"])
 @pytest.mark.parametrize("create", [False, True], ids=["open", "open-or-create"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_refused_with_a_readable_reason_and_left_unchanged(
-    case: str, create: bool, data_path: Path
+    case: str, create: bool, background: bool, data_path: Path
 ) -> None:
     make, expected_class, words = CASES[case]
     make(data_path)
@@ -121,7 +131,7 @@ def test_refused_with_a_readable_reason_and_left_unchanged(
     sides_before = side_files(data_path)
 
     with pytest.raises(DataFileError) as refused:
-        DataFile.open(data_path, create=create)
+        open_and_confirm(data_path, create, background)
 
     assert type(refused.value) is expected_class
     message = str(refused.value)
@@ -133,7 +143,7 @@ def test_refused_with_a_readable_reason_and_left_unchanged(
     assert side_files(data_path) == sides_before
     # The refusal let go of the file: asking again gives the same answer, not "in use".
     with pytest.raises(expected_class):
-        DataFile.open(data_path, create=create)
+        open_and_confirm(data_path, create, background)
     assert not lock_file_for(data_path).exists()
     assert sha256(data_path) == digest
 

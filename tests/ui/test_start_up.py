@@ -1,0 +1,97 @@
+"""Starting the app: the window comes up while the data file's integrity is still being checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.app import open_main_window
+from revmentor_desktop.domain import people
+from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from tests.storage.helpers import damage_table_root_page, integrity
+from tests.ui import window_fixtures
+from tests.ui.programme import MovableClock
+
+pytestmark = window_fixtures.IGNORE_OFFSCREEN_NOISE
+
+
+def _start(qtbot: QtBot, path: Path) -> MainWindow:
+    window = open_main_window(path, AppSettings(), MovableClock())
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _people_listed(window: MainWindow) -> list[str]:
+    window.show_view("people")
+    model = window.current_view().model  # type: ignore[attr-defined]
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_a_healthy_file_is_remembered_and_backed_up_once_its_check_passed(
+    qtbot: QtBot, data_path: Path
+) -> None:
+    with DataFile.open(data_path, create=True):
+        people.add_person(people.PersonDraft("Zoë Martin"))
+
+    window = _start(qtbot, data_path)
+
+    qtbot.waitUntil(lambda: AppSettings().get(LAST_FILE) == str(data_path))
+    assert [info.reason for info in backup.list_backups(data_path)] == ["daily"]
+    assert window.windowTitle() == "programme.revmentor — RevMentor"
+    assert _people_listed(window) == ["Zoë Martin"]
+    window.close()
+
+
+def test_damage_found_after_the_window_opened_offers_the_newest_backup(
+    qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with DataFile.open(data_path, create=True):
+        people.add_person(people.PersonDraft("Zoë Martin", teaches=["Slack"]))
+    backup.automatic_backup(data_path, reason="manual")
+    damage_table_root_page(data_path, "skill")  # a table Today does not read
+    asked: list[str] = []
+
+    def choose_restore(box: QMessageBox) -> int:
+        asked.append(f"{box.text()}\n{box.informativeText()}")
+        next(b for b in box.buttons() if b.text().startswith("Restore")).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    window = _start(qtbot, data_path)  # opens before the check has its verdict
+
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "RevMentor cannot open programme.revmentor" in asked[0]
+    assert "is damaged" in asked[0]
+    qtbot.waitUntil(lambda: window.session.path is not None)
+    assert integrity(data_path) == ["ok"]
+    assert _people_listed(window) == ["Zoë Martin"]
+    assert AppSettings().get(LAST_FILE) == str(data_path)
+    window.close()
+
+
+def test_giving_up_on_a_damaged_file_closes_the_window(
+    qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with DataFile.open(data_path, create=True):
+        people.add_person(people.PersonDraft("Zoë Martin", teaches=["Slack"]))
+    damage_table_root_page(data_path, "skill")
+
+    def quit_instead(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", quit_instead)
+    window = _start(qtbot, data_path)
+
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.session.path is None
+    assert AppSettings().get(LAST_FILE) != str(data_path)
