@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from peewee import chunked, fn
+from peewee import Ordering, chunked, fn
 
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -318,8 +318,8 @@ def _ordered(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
         "last_held": _last_held(),
     }
     column = sort_keys[_sort_by(query)]
-    order = column.desc(nulls="LAST") if query.descending else column.asc(nulls="LAST")
-    return select.order_by(order, Pair.id)
+    direction = "DESC" if query.descending else "ASC"
+    return select.order_by(Ordering(column, direction, nulls="LAST"), Pair.id)
 
 
 def pair_ids(query: PairQuery | None = None) -> list[int]:

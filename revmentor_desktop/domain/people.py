@@ -265,7 +265,7 @@ def people_rows(ids: list[int]) -> dict[int, PersonRow]:
             .join(manager, JOIN.LEFT_OUTER, on=(Person.manager == manager.id))
             .where(Person.id.in_(chunk))
         )
-        for row in select.tuples():
+        for row in database_proxy.execute(select).fetchall():
             rows[row[0]] = PersonRow(
                 id=row[0],
                 name=row[1],

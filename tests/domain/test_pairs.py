@@ -7,11 +7,12 @@ from datetime import date, datetime
 
 import pytest
 
-from revmentor_desktop.domain import cohorts, pairs, people
+from revmentor_desktop.domain import cohorts, pairs, people, sessions
 from revmentor_desktop.domain.cohorts import CohortDraft
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.pairs import GoalDraft, PairDraft
 from revmentor_desktop.domain.people import PersonDraft
+from revmentor_desktop.domain.vocabulary import SessionStatus
 
 pytestmark = pytest.mark.usefixtures("data_file")
 
@@ -142,3 +143,39 @@ def test_ending_early_needs_a_reason(cohort: Cohort) -> None:
     pairs.change_status(pair, "end_early", "Personal circumstances", clock)
     assert pairs.pair_status(pair) == ("ended early", "Personal circumstances")
     assert pairs.get_pair(pair).end_date == date(2026, 11, 2)
+
+
+def test_pairs_sort_by_sessions_held_and_last_held_with_the_never_met_last(
+    cohort: Cohort,
+) -> None:
+    cohorts.enrol(cohort.id, cohort.ada, "mentor", 2)
+    cohorts.enrol(cohort.id, cohort.dee, "mentor", 1)
+    eve = people.add_person(PersonDraft("Eve"), clock)
+    cohorts.enrol(cohort.id, eve, "mentee")
+    with_bob = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    with_cy = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.cy), clock)
+    never_met = pairs.create_pair(PairDraft(cohort.id, cohort.dee, eve), clock)
+    held = SessionStatus.HELD.value
+    for pair_id, day, status in (
+        (with_bob, date(2026, 10, 1), held),
+        (with_bob, date(2026, 10, 20), held),
+        (with_cy, date(2026, 10, 28), held),
+        (with_cy, date(2026, 11, 20), SessionStatus.PLANNED.value),
+    ):
+        starts_at = datetime.combine(day, datetime.min.time()).replace(hour=10)
+        sessions.add_session(sessions.SessionDraft(pair_id, starts_at, status=status), clock)
+
+    def order(sort_by: str, descending: bool) -> list[int]:
+        query = pairs.PairQuery(sort_by=sort_by, descending=descending)
+        listed = [row.id for row in pairs.list_pairs(query, clock)]
+        assert pairs.pair_ids(query) == listed  # the list and its ids agree
+        return listed
+
+    assert order("sessions", descending=True) == [with_bob, with_cy, never_met]
+    assert order("sessions", descending=False) == [never_met, with_cy, with_bob]
+    assert order("last_held", descending=True) == [with_cy, with_bob, never_met]
+    assert order("last_held", descending=False) == [with_bob, with_cy, never_met]
+    rows = {row.id: row for row in pairs.list_pairs(clock=clock)}
+    assert (rows[with_bob].sessions_held, rows[with_bob].last_held) == (2, date(2026, 10, 20))
+    assert (rows[with_cy].sessions_held, rows[with_cy].last_held) == (1, date(2026, 10, 28))
+    assert (rows[never_met].sessions_held, rows[never_met].last_held) == (0, None)
