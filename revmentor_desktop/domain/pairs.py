@@ -12,7 +12,7 @@ from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.queries import fetch_ids
+from revmentor_desktop.domain.queries import OrderedIds
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
 from revmentor_desktop.storage.models import (
@@ -322,7 +322,7 @@ def _ordered(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
     return select.order_by(Ordering(column, direction, nulls="LAST"), Pair.id)
 
 
-def pair_ids(query: PairQuery | None = None) -> list[int]:
+def pair_ids(query: PairQuery | None = None) -> OrderedIds:
     """Ids of the matching pairs in the query's order, joining only what the query needs."""
     query = query or PairQuery()
     mentor = Person.alias("mentor")
@@ -338,7 +338,7 @@ def pair_ids(query: PairQuery | None = None) -> list[int]:
     if _sort_by(query) == "cohort":
         select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
     select = _filter_pairs(select, query, mentor, mentee)
-    return fetch_ids(_ordered(select, query, mentor, mentee))
+    return OrderedIds.of_query(_ordered(select, query, mentor, mentee))
 
 
 def _pair_rows_select(mentor: Any, mentee: Any) -> Any:

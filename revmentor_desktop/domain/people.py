@@ -10,7 +10,7 @@ from peewee import JOIN, chunked, fn
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import fetch_ids
+from revmentor_desktop.domain.queries import OrderedIds, fetch_ids
 from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
 from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.storage.models import Pair, Participation, Person, Skill, database_proxy
@@ -234,13 +234,15 @@ def _filtered_people(query: PeopleQuery) -> Any:
     return select
 
 
-def people_ids(query: PeopleQuery | None = None) -> list[int]:
-    """Ids of the people matching ``query``, in its sort order (filtered and sorted in SQL)."""
-    query = query or PeopleQuery()
+def _ordered_people(query: PeopleQuery) -> Any:
     sort_column = PEOPLE_SORT_KEYS.get(query.sort_by, Person.name)
     order = sort_column.desc(nulls="LAST") if query.descending else sort_column.asc(nulls="LAST")
-    select = _filtered_people(query).order_by(order, Person.id)
-    return fetch_ids(select)
+    return _filtered_people(query).order_by(order, Person.id)
+
+
+def people_ids(query: PeopleQuery | None = None) -> OrderedIds:
+    """Ids of the people matching ``query``, in its sort order (filtered and sorted in SQL)."""
+    return OrderedIds.of_query(_ordered_people(query or PeopleQuery()))
 
 
 def people_rows(ids: list[int]) -> dict[int, PersonRow]:
@@ -292,7 +294,7 @@ def names_of(ids: list[int]) -> dict[int, str]:
 
 
 def list_people(query: PeopleQuery | None = None) -> list[PersonRow]:
-    ids = people_ids(query)
+    ids = fetch_ids(_ordered_people(query or PeopleQuery()))
     rows = people_rows(ids)
     return [rows[person_id] for person_id in ids]
 

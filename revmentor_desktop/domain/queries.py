@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, overload
 
 from revmentor_desktop.storage.models import database_proxy
+
+FIRST_PAGE = 500
 
 
 def fetch_ids(select: Any) -> list[int]:
@@ -14,3 +17,71 @@ def fetch_ids(select: Any) -> list[int]:
     """
     cursor = database_proxy.execute(select)
     return [row[0] for row in cursor.fetchall()]
+
+
+class OrderedIds(Sequence[int]):
+    """The ids a list query matches, in its order, read a page at a time.
+
+    ``of_query`` reads the first page and the count at once, and the rest only when something
+    past the first page is asked for. SQLite finds the first rows of a sorted 100,000-row list
+    several times faster than all of them, and a list shows its first rows first.
+    """
+
+    def __init__(self, ids: Iterable[int] = ()) -> None:
+        self._loaded = list(ids)
+        self._count = len(self._loaded)
+        self._select: Any = None  # set while rows past the loaded ones remain to be read
+        self._positions: dict[int, int] | None = None
+
+    @classmethod
+    def of_query(cls, select: Any, first_page: int = FIRST_PAGE) -> OrderedIds:
+        ids = cls(fetch_ids(select.limit(first_page)))
+        if len(ids._loaded) == first_page:
+            ids._select = select
+            ids._count = select.order_by().count()
+        return ids
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def all_read(self) -> bool:
+        return self._select is None
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self._count)
+            if max(start, stop) > len(self._loaded):
+                self._load_all()
+            return self._loaded[index]
+        if not 0 <= index < len(self._loaded):
+            self._load_all()
+        return self._loaded[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def position(self, value: int) -> int | None:
+        """Where ``value`` is in the list, or None; reads the rest only if it is not loaded."""
+        if self._positions is None:
+            self._positions = {item: place for place, item in enumerate(self._loaded)}
+        if value not in self._positions and self._select is not None:
+            self._load_all()
+            return self.position(value)
+        return self._positions.get(value)
+
+    def _load_all(self) -> None:
+        if self._select is None:
+            return
+        self._loaded = fetch_ids(self._select)
+        self._count = len(self._loaded)
+        self._select = None
+        self._positions = None

@@ -10,7 +10,7 @@ from peewee import chunked
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import fetch_ids
+from revmentor_desktop.domain.queries import OrderedIds
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -236,7 +236,7 @@ def _filter_sessions(select: Any, query: SessionQuery, mentor: Any, mentee: Any)
     return select
 
 
-def session_ids(query: SessionQuery | None = None) -> list[int]:
+def session_ids(query: SessionQuery | None = None) -> OrderedIds:
     """Ids of matching sessions in the query's order; filtered and sorted in SQL.
 
     Only the tables the filters and the sort need are joined: on 100,000 sessions the
@@ -259,7 +259,7 @@ def session_ids(query: SessionQuery | None = None) -> list[int]:
             .join(mentee, on=(Pair.mentee == mentee.id))
         )
     select = _filter_sessions(select, query, mentor, mentee)
-    return fetch_ids(_ordered(select, query, mentor, mentee))
+    return OrderedIds.of_query(_ordered(select, query, mentor, mentee))
 
 
 def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:

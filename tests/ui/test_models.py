@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from revmentor_desktop.domain import people
 from revmentor_desktop.domain.people import PeopleQuery
+from revmentor_desktop.domain.queries import FIRST_PAGE
 from revmentor_desktop.domain.sessions import SessionQuery
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.models.attention_model import TARGET_KIND_ROLE, AttentionModel
@@ -18,6 +19,7 @@ from revmentor_desktop.ui.models.pairs_model import PairsModel
 from revmentor_desktop.ui.models.participants_model import ParticipantsModel
 from revmentor_desktop.ui.models.people_model import PeopleModel
 from revmentor_desktop.ui.models.sessions_model import SessionsModel
+from tests.storage.helpers import insert_people
 from tests.ui.programme import START, MovableClock, Programme, build_programme
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -93,6 +95,23 @@ def test_rows_are_fetched_only_for_what_is_shown(data_file: DataFile) -> None:
     assert len(fetched) == BATCH_SIZE
     assert model.index(BATCH_SIZE + 6, 0).data(ID_ROLE) == model.ids[BATCH_SIZE + 6]
     assert len(fetched) == BATCH_SIZE
+
+
+def test_a_list_longer_than_a_page_shows_its_first_rows_and_reads_on_when_scrolled(
+    qtmodeltester, data_file: DataFile
+) -> None:
+    insert_people(data_file.path, FIRST_PAGE * 2 + 7)
+    model = PeopleModel()
+    model.refresh()
+
+    assert model.rowCount() == FIRST_PAGE * 2 + 7
+    assert model.index(0, 0).data() == "Person 0"
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Person 999"
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data() == "Person 0"
+    assert model.row_of(model.index(last, 0).data(ID_ROLE)) == last
+    qtmodeltester.check(model, force_py=True)
 
 
 def test_pair_health_shows_as_a_dot_with_the_reason(programme: Programme) -> None:

@@ -1,16 +1,19 @@
 """A table model that holds only the ids of the current query and fetches rows as they show.
 
 Filtering and sorting happen in the query (SQL), never in a proxy: the model keeps the ordered
-ids and a cache of display rows, fetched in batches for the part of the list on screen.
+ids (read a page at a time, see ``OrderedIds``) and a cache of display rows, fetched in batches
+for the part of the list on screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from revmentor_desktop.domain.queries import OrderedIds
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,7 +55,7 @@ class IdTableModel(QAbstractTableModel, Generic[Q, R]):
         self,
         columns: list[Column[R]],
         query: Q,
-        fetch_ids: Callable[[Q], list[int]],
+        fetch_ids: Callable[[Q], Sequence[int]],
         fetch_rows: Callable[[list[int]], dict[int, R]],
         parent: QObject | None = None,
     ) -> None:
@@ -61,9 +64,8 @@ class IdTableModel(QAbstractTableModel, Generic[Q, R]):
         self._query = query
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
-        self._ids: list[int] = []
+        self._ids = OrderedIds()
         self._rows: dict[int, R] = {}
-        self._positions: dict[int, int] | None = None
 
     @property
     def query(self) -> Q:
@@ -78,9 +80,9 @@ class IdTableModel(QAbstractTableModel, Generic[Q, R]):
     def refresh(self) -> None:
         """Run the query again and forget every cached row."""
         self.beginResetModel()
-        self._ids = self._fetch_ids(self._query)
+        ids = self._fetch_ids(self._query)
+        self._ids = ids if isinstance(ids, OrderedIds) else OrderedIds(ids)
         self._rows = {}
-        self._positions = None
         self.endResetModel()
 
     @property
@@ -91,9 +93,7 @@ class IdTableModel(QAbstractTableModel, Generic[Q, R]):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: int) -> int | None:
-        if self._positions is None:
-            self._positions = {value: position for position, value in enumerate(self._ids)}
-        return self._positions.get(record_id)
+        return self._ids.position(record_id)
 
     def record_at(self, row: int) -> R | None:
         record_id = self.id_at(row)
