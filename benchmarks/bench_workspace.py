@@ -42,14 +42,17 @@ app.processEvents()
 print("ready", flush=True)
 """
 
+# What `revmentor` does to open the window (cli.py, then app.run_gui), up to its event loop.
 APP_WINDOW = """
-import sys, resource
+import gc, sys, resource
+gc.disable()
 from pathlib import Path
 from revmentor_desktop.app import make_application, open_main_window
 from revmentor_desktop.ui.settings import AppSettings
 app = make_application(sys.argv)
 window = open_main_window(Path(sys.argv[1]), AppSettings())
 window.resize(1280, 800); window.show()
+gc.enable()
 app.processEvents()
 print("ready", flush=True)
 if len(sys.argv) > 2:

@@ -13,6 +13,7 @@ import revmentor_desktop.domain.data_files
 import revmentor_desktop.domain.edits  # noqa: F401
 
 # isort: split
+import gc
 import sys
 from importlib import resources
 from pathlib import Path
@@ -93,4 +94,5 @@ def run_gui(data_path: Path | None) -> int:
     if window is None:
         return 1
     window.show()
+    gc.enable()  # turned off while starting (cli.py)
     return app.exec()
