@@ -224,15 +224,14 @@ def _yield_to_other_threads() -> None:
 class BackgroundIntegrityCheck:
     """SQLite's quick check of a file, read on a connection of its own in another thread.
 
-    sqlite3 lets other Python threads run while it reads, so on a large file the caller can
-    show its window meanwhile instead of waiting; ``wait`` gives the verdict.
+    ``start`` it once the window is up: sqlite3 lets other threads run while it reads, so the
+    window stays responsive and nothing competes with filling it. ``wait`` gives the verdict.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._error: DataFileError | None = None
         self._thread = threading.Thread(target=self._run, name="integrity check", daemon=True)
-        self._thread.start()
 
     def _run(self) -> None:
         _yield_to_other_threads()
@@ -242,11 +241,25 @@ class BackgroundIntegrityCheck:
             self._error = error
 
     @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
+    def started(self) -> bool:
+        return self._thread.ident is not None
+
+    @property
+    def finished(self) -> bool:
+        return self.started and not self._thread.is_alive()
+
+    def start(self) -> None:
+        if not self.started:
+            self._thread.start()
 
     def wait(self) -> None:
-        """Block until the check is done; raise its ``DataFileError`` if it found one."""
+        """Run the check to its end; raise its ``DataFileError`` if it found one."""
+        self.start()
         self._thread.join()
         if self._error is not None:
             raise self._error
+
+    def abandon(self) -> None:
+        """The file is being let go of: let a started check finish, start none."""
+        if self.started:
+            self._thread.join()

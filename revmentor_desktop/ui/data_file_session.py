@@ -64,7 +64,11 @@ class DataFileSession(QObject):
 
     def _poll_integrity_check(self) -> None:
         data_file = self.data_file
-        if data_file is None or data_file.integrity_check_running:
+        if data_file is None:
+            return
+        if data_file.integrity_check_pending:
+            # Started from the event loop, so that it does not compete with filling the window.
+            data_file.start_integrity_check()
             return
         self._check_timer.stop()
         try:
