@@ -10,6 +10,7 @@ from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.pairs import (
+    FlaggedPair,
     PairQuery,
     PairRow,
     list_pairs,
@@ -47,7 +48,7 @@ class AttentionItem:
     target_id: int
 
 
-def _pair_label(row: PairRow) -> str:
+def _pair_label(row: PairRow | FlaggedPair) -> str:
     return f"{row.mentor_name} & {row.mentee_name}"
 
 

@@ -409,32 +409,42 @@ def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> l
     return [_row(values, today) for values in cursor.fetchall()]
 
 
-def pairs_needing_attention(clock: Clock = system_clock) -> list[PairRow]:
-    """Active pairs whose health is amber or red, by mentee.
+@dataclass(frozen=True)
+class FlaggedPair:
+    """An active pair whose health is amber or red, with what Today says of it."""
 
-    Health is worked out from a narrow query first, so only these pairs' rows are read in full:
-    on 10,000 people that halves the time Today spends on pairs.
-    """
+    id: int
+    mentor_name: str
+    mentee_name: str
+    last_held: date | None
+    health: Health
+
+
+def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
+    """Active pairs whose health is amber or red, by mentee, from one narrow query."""
     today = clock().date()
+    mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
     select = (
-        Pair.select(Pair.id, Pair.start_date, _last_held(), Cohort.cadence_days)
+        Pair.select(
+            Pair.id, mentor.name, mentee.name, Pair.start_date, _last_held(), Cohort.cadence_days
+        )
         .join(Cohort, on=(Pair.cohort == Cohort.id))
+        .switch(Pair)
+        .join(mentor, on=(Pair.mentor == mentor.id))
         .switch(Pair)
         .join(mentee, on=(Pair.mentee == mentee.id))
         .where(Pair.status == PairStatus.ACTIVE.value)
         .order_by(mentee.name, Pair.id)
     )
-    flagged = [
-        pair_id
-        for pair_id, start_date, last_held, cadence in database_proxy.execute(select).fetchall()
-        if pair_health(
-            PairStatus.ACTIVE, _as_date(start_date), _as_date(last_held), cadence, today
-        ).level
-        in (HealthLevel.AMBER, HealthLevel.RED)
-    ]
-    rows = pair_rows(flagged, clock)
-    return [rows[pair_id] for pair_id in flagged]
+    flagged = []
+    for values in database_proxy.execute(select).fetchall():
+        pair_id, mentor_name, mentee_name, start_date, last_held, cadence = values
+        last_held = _as_date(last_held)
+        health = pair_health(PairStatus.ACTIVE, _as_date(start_date), last_held, cadence, today)
+        if health.level in (HealthLevel.AMBER, HealthLevel.RED):
+            flagged.append(FlaggedPair(pair_id, mentor_name, mentee_name, last_held, health))
+    return flagged
 
 
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:
