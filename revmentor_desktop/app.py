@@ -18,8 +18,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from revmentor_desktop import APP_ID, APP_NAME, paths
@@ -31,15 +31,18 @@ from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
 from revmentor_desktop.ui.undo import EditStack
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ORGANIZATION_NAME = "RevMentor"
 ORGANIZATION_DOMAIN = "revmentor.org"
 
 
 def application_icon() -> QIcon:
-    svg = resources.files("revmentor_desktop.resources.icons").joinpath("revmentor.svg")
-    pixmap = QPixmap()
-    pixmap.loadFromData(QByteArray(svg.read_bytes()), "SVG")
-    return QIcon(pixmap)
+    """The icon as drawn for each size (resources/README.md); Qt reads only the sizes it shows."""
+    folder = resources.files("revmentor_desktop.resources.icons")
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(folder.joinpath(f"revmentor-{size}.png")), QSize(size, size))
+    return icon
 
 
 def make_application(argv: list[str]) -> QApplication:

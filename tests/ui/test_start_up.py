@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from revmentor_desktop.app import open_main_window
+from revmentor_desktop.app import application_icon, open_main_window
 from revmentor_desktop.domain import people
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
@@ -95,3 +95,10 @@ def test_giving_up_on_a_damaged_file_closes_the_window(
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.session.path is None
     assert AppSettings().get(LAST_FILE) != str(data_path)
+
+
+def test_the_window_icon_has_every_drawn_size(qapp: object) -> None:
+    icon = application_icon()
+    assert not icon.isNull()
+    assert {size.width() for size in icon.availableSizes()} == {16, 24, 32, 48, 64, 128, 256, 512}
+    assert icon.pixmap(16, 16).width() == 16
