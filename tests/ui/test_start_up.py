@@ -51,21 +51,33 @@ def test_a_healthy_file_is_remembered_and_backed_up_once_its_check_passed(
     window.close()
 
 
+def _damaged_file(path: Path, *, backed_up: bool) -> None:
+    """A file whose damage only SQLite's check sees at start-up: Today does not read skills."""
+    with DataFile.open(path, create=True):
+        people.add_person(people.PersonDraft("Zoë Martin", teaches=["Slack"]))
+    if backed_up:
+        backup.automatic_backup(path, reason="manual")
+    damage_table_root_page(path, "skill")
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button_text: str) -> list[str]:
+    """Click the button starting with ``button_text`` in each message box; return their texts."""
+    asked: list[str] = []
+
+    def click(box: QMessageBox) -> int:
+        asked.append(f"{box.text()}\n{box.informativeText()}")
+        next(b for b in box.buttons() if b.text().startswith(button_text)).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    return asked
+
+
 def test_damage_found_after_the_window_opened_offers_the_newest_backup(
     qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with DataFile.open(data_path, create=True):
-        people.add_person(people.PersonDraft("Zoë Martin", teaches=["Slack"]))
-    backup.automatic_backup(data_path, reason="manual")
-    damage_table_root_page(data_path, "skill")  # a table Today does not read
-    asked: list[str] = []
-
-    def choose_restore(box: QMessageBox) -> int:
-        asked.append(f"{box.text()}\n{box.informativeText()}")
-        next(b for b in box.buttons() if b.text().startswith("Restore")).click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    _damaged_file(data_path, backed_up=True)
+    asked = _answer(monkeypatch, "Restore")
     window = _start(qtbot, data_path)  # opens before the check has its verdict
 
     qtbot.waitUntil(lambda: len(asked) == 1)
@@ -81,18 +93,12 @@ def test_damage_found_after_the_window_opened_offers_the_newest_backup(
 def test_giving_up_on_a_damaged_file_closes_the_window(
     qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with DataFile.open(data_path, create=True):
-        people.add_person(people.PersonDraft("Zoë Martin", teaches=["Slack"]))
-    damage_table_root_page(data_path, "skill")
-
-    def quit_instead(box: QMessageBox) -> int:
-        next(b for b in box.buttons() if b.text() == "Quit").click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", quit_instead)
+    _damaged_file(data_path, backed_up=False)
+    asked = _answer(monkeypatch, "Quit")
     window = _start(qtbot, data_path)
 
     qtbot.waitUntil(lambda: not window.isVisible())
+    assert "is damaged" in asked[0]
     assert window.session.path is None
     assert AppSettings().get(LAST_FILE) != str(data_path)
 
