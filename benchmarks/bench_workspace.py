@@ -48,23 +48,20 @@ app.processEvents()
 print("ready", flush=True)
 """
 
-# What `revmentor` does to open the window (cli.py, then app.run_gui), up to its event loop.
+# What `revmentor` does to open the window (cli.py, then app.start_gui), up to its event loop.
 APP_WINDOW = """
 import gc, sys, resource
 gc.disable()
 from pathlib import Path
-from revmentor_desktop.app import make_application, open_main_window
-from revmentor_desktop.ui.settings import AppSettings
-app = make_application(sys.argv)
-window = open_main_window(Path(sys.argv[1]), AppSettings())
-window.resize(1280, 800); window.show()
-gc.enable()
-app.processEvents()
+from PySide6.QtWidgets import QApplication
+from revmentor_desktop.app import start_gui
+window = start_gui(Path(sys.argv[1]))
+QApplication.processEvents()
 print("ready", flush=True)
 if len(sys.argv) > 2:
     for name in ("people", "cohorts", "pairs", "sessions", "today"):
         window.show_view(name)
-        app.processEvents()
+        QApplication.processEvents()
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 window.close()
 """

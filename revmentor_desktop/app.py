@@ -30,6 +30,7 @@ from revmentor_desktop.ui.file_actions import open_with_recovery
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
 from revmentor_desktop.ui.undo import EditStack
+from revmentor_desktop.ui.unexpected_errors import UnexpectedErrors
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ORGANIZATION_NAME = "RevMentor"
@@ -91,11 +92,18 @@ def open_main_window(
     return window
 
 
-def run_gui(data_path: Path | None) -> int:
-    app = make_application(sys.argv)
+def start_gui(data_path: Path | None) -> MainWindow | None:
+    """Everything up to the shown window; the event loop is ``run_gui``'s."""
+    make_application(sys.argv)
     window = open_main_window(data_path, AppSettings())
     if window is None:
-        return 1
+        return None
+    UnexpectedErrors(damage_found=window.session.verify_after_read_error).install()
     window.show()
     gc.enable()  # turned off while starting (cli.py)
-    return app.exec()
+    return window
+
+
+def run_gui(data_path: Path | None) -> int:
+    window = start_gui(data_path)
+    return 1 if window is None else QApplication.exec()

@@ -118,6 +118,14 @@ class DataFile:
         if pending is not None:
             pending.wait()
 
+    def check_intact_now(self) -> None:
+        """SQLite's quick check, now (or the verdict of the one running); raises like
+        ``confirm_intact``. For when a query failed in a way damage would explain."""
+        if self._pending_check is not None:
+            self.confirm_intact()
+        else:
+            inspect_data_file(self.path, full_check=False)
+
     def _total_changes(self) -> int:
         return int(self.database.connection().total_changes)
 

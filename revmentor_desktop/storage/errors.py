@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+from peewee import DatabaseError as PeeweeDatabaseError
+
+# What SQLite says when the file itself cannot be read, as opposed to busy or misused.
+DAMAGE_WORDS = ("malformed", "not a database", "disk i/o error")
 
 
 class DataFileError(Exception):
@@ -50,3 +56,9 @@ class DataFileInUse(DataFileError):
 
 class BackupError(DataFileError):
     pass
+
+
+def suggests_damage(error: BaseException) -> bool:
+    """Whether a failed query says the data file itself is damaged (worth checking it now)."""
+    readable = isinstance(error, sqlite3.DatabaseError | PeeweeDatabaseError)
+    return readable and any(word in str(error).lower() for word in DAMAGE_WORDS)

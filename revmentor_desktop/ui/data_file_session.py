@@ -80,6 +80,20 @@ class DataFileSession(QObject):
         self.settings.remember_file(data_file.path)
         self._daily_backup(data_file.path)
 
+    def verify_after_read_error(self) -> bool:
+        """A query failed as damage would make it fail: check the file now. When it is damaged,
+        close it and emit ``damaged`` from the event loop, and return True."""
+        data_file = self.data_file
+        if data_file is None:
+            return False
+        try:
+            data_file.check_intact_now()
+        except DataFileError as error:
+            self.close()
+            QTimer.singleShot(0, lambda found=error: self.damaged.emit(found))
+            return True
+        return False
+
     def _daily_backup(self, path: Path) -> None:
         if not backup.took_backup_today(path, self.clock()):
             backup.automatic_backup(path, reason="daily", now=self.clock())

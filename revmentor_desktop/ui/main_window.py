@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
 
     def _on_file_damaged(self, error: DataFileError) -> None:
         self.stack.setCurrentWidget(self.no_file_page)
+        self.counts_label.clear()
         if file_actions.recover_from_damage(self, self.session, error):
             self.show_view(self.current_view_name)
         else:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from revmentor_desktop.app import application_icon, open_main_window
+from revmentor_desktop.app import application_icon, open_main_window, start_gui
 from revmentor_desktop.domain import people
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
@@ -87,6 +88,29 @@ def test_damage_found_after_the_window_opened_offers_the_newest_backup(
     assert integrity(data_path) == ["ok"]
     assert _people_listed(window) == ["Zoë Martin"]
     assert AppSettings().get(LAST_FILE) == str(data_path)
+    window.close()
+
+
+@pytest.mark.qt_no_exception_capture  # the app's own exception hook is what is tested
+def test_damage_that_breaks_today_is_reported_once_with_the_offer_of_a_backup(
+    qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with DataFile.open(data_path, create=True):
+        people.add_person(people.PersonDraft("Zoë Martin"))
+    backup.automatic_backup(data_path, reason="manual")
+    damage_table_root_page(data_path, "pair")  # Today reads pairs as it is first shown
+    asked = _answer(monkeypatch, "Restore")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_gui installs the app's
+
+    window = start_gui(data_path)  # Today's queries fail as it shows: it shows all the same
+    assert window is not None
+    qtbot.addWidget(window)
+
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "is damaged" in asked[0]  # the backup is offered, no "something went wrong"
+    qtbot.waitUntil(lambda: window.session.path is not None)
+    assert integrity(data_path) == ["ok"]
+    assert _people_listed(window) == ["Zoë Martin"]
     window.close()
 
 

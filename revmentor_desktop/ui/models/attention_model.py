@@ -38,8 +38,9 @@ class AttentionModel(QAbstractListModel):
         self._items: list[AttentionItem] = []
 
     def refresh(self) -> None:
+        items = attention_items(self._clock)  # read before the reset: a failure leaves it whole
         self.beginResetModel()
-        self._items = attention_items(self._clock)
+        self._items = items
         self.endResetModel()
 
     def item_at(self, row: int) -> AttentionItem | None:

@@ -79,8 +79,8 @@ class IdTableModel(QAbstractTableModel, Generic[Q, R]):
 
     def refresh(self) -> None:
         """Run the query again and forget every cached row."""
+        ids = self._fetch_ids(self._query)  # read before the reset: a failure leaves it whole
         self.beginResetModel()
-        ids = self._fetch_ids(self._query)
         self._ids = ids if isinstance(ids, OrderedIds) else OrderedIds(ids)
         self._rows = {}
         self.endResetModel()

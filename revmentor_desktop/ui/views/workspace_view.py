@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -40,8 +42,16 @@ class WorkspaceView(QWidget):
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         if self._stale:
-            self.refresh()
+            self._refresh_reporting_errors()
         super().showEvent(event)  # type: ignore[arg-type]
+
+    def _refresh_reporting_errors(self) -> None:
+        """A failure here must not stop the window from showing: it goes to the exception hook
+        like any other (in the app, a dialog; for a damaged file, the offer of its backup)."""
+        try:
+            self.refresh()
+        except Exception:
+            sys.excepthook(*sys.exc_info())
 
     def refresh(self) -> None:
         self._stale = False

@@ -1,0 +1,65 @@
+"""An error no code expected is shown to the coordinator in a dialog, not left on a console.
+
+Qt calls Python from its event loop; an exception escaping there would otherwise only reach the
+terminal the app was started from, which a coordinator never sees, and the window would seem
+to ignore what they did.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from revmentor_desktop.storage.errors import suggests_damage
+
+TITLE = "Something went wrong"
+WHAT_IT_MEANS = (
+    "What you were doing may not have finished. Everything saved before it is safe: each change "
+    "is written to the data file whole or not at all.\n\n"
+    "If it happens again, copy the details into a message to whoever looks after RevMentor."
+)
+
+
+class UnexpectedErrors:
+    """``report`` is the exception hook; ``install`` makes it the hook of the process.
+
+    ``damage_found`` is asked first when an error looks like a damaged data file: when it finds
+    the damage it offers the way out itself (the newest backup), so no second dialog is shown.
+    """
+
+    def __init__(self, damage_found: Callable[[], bool] = lambda: False) -> None:
+        self._damage_found = damage_found
+        self._showing = False
+
+    def install(self) -> None:
+        sys.excepthook = self.report
+
+    def report(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        sys.__excepthook__(kind, error, trace)  # still on the console, for whoever has one
+        if self._showing or issubclass(kind, KeyboardInterrupt) or not QApplication.instance():
+            return  # one dialog at a time: an error while it shows goes to the console only
+        if suggests_damage(error) and self._damage_found():
+            return
+        self._showing = True
+        try:
+            self._show(kind, error, trace)
+        finally:
+            self._showing = False
+
+    def _show(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(TITLE)
+        box.setText(f"RevMentor ran into a problem it did not expect: {error or kind.__name__}")
+        box.setInformativeText(WHAT_IT_MEANS)
+        box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+        box.exec()
+        box.deleteLater()

@@ -1,0 +1,118 @@
+"""An error no code expected opens a dialog that says what it means, with the details; one a
+damaged data file explains leads to the offer of a backup instead."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.domain import people
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.settings import AppSettings
+from revmentor_desktop.ui.unexpected_errors import UnexpectedErrors
+from tests.storage.helpers import damage_table_root_page
+from tests.ui.programme import MovableClock
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _raise_and_report(errors: UnexpectedErrors, error: Exception | None = None) -> None:
+    try:
+        if error is not None:
+            raise error
+        {}["pair"]
+    except Exception:
+        errors.report(*sys.exc_info())  # type: ignore[arg-type]
+
+
+def _record_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    shown: list[QMessageBox] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return shown
+
+
+def test_an_unexpected_error_is_shown_with_its_details(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = _record_boxes(monkeypatch)
+    _raise_and_report(UnexpectedErrors())
+
+    [box] = shown
+    assert box.windowTitle() == "Something went wrong"
+    assert box.text() == "RevMentor ran into a problem it did not expect: 'pair'"
+    assert "Everything saved before it is safe" in box.informativeText()
+    assert "KeyError: 'pair'" in box.detailedText()
+    assert "_raise_and_report" in box.detailedText()
+    assert "KeyError" in capsys.readouterr().err  # still on the console for whoever has one
+
+
+def test_an_error_while_the_dialog_shows_does_not_open_another(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    errors = UnexpectedErrors()
+    shown: list[str] = []
+
+    def fail_again(box: QMessageBox) -> int:
+        shown.append(box.text())
+        _raise_and_report(errors)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fail_again)
+    _raise_and_report(errors)
+
+    assert len(shown) == 1
+    assert capsys.readouterr().err.count("KeyError: 'pair'") >= 2  # both on the console
+
+
+def test_installing_makes_it_the_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    errors = UnexpectedErrors()
+    errors.install()
+    assert sys.excepthook == errors.report
+
+
+def test_a_read_error_from_a_damaged_file_offers_the_backup_not_a_second_dialog(
+    qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with DataFile.open(data_path, create=True):
+        people.add_person(people.PersonDraft("Zoë Martin"))
+    damage_table_root_page(data_path, "person")
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, check_in_background=True)  # its check has no verdict yet
+    found: list[str] = []
+    session.damaged.connect(lambda error: found.append(str(error)))
+    shown = _record_boxes(monkeypatch)
+    errors = UnexpectedErrors(damage_found=session.verify_after_read_error)
+
+    _raise_and_report(errors, sqlite3.DatabaseError("database disk image is malformed"))
+
+    assert shown == []
+    assert session.path is None  # closed: nothing more is read from it
+    qtbot.waitUntil(lambda: len(found) == 1)
+    assert "is damaged" in found[0]
+
+
+def test_a_read_error_the_file_does_not_explain_is_reported_as_unexpected(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, create=True)
+    shown = _record_boxes(monkeypatch)
+    errors = UnexpectedErrors(damage_found=session.verify_after_read_error)
+
+    _raise_and_report(errors, sqlite3.DatabaseError("database disk image is malformed"))
+
+    assert len(shown) == 1  # the file checked out fine, so the error is a surprise
+    assert session.path == data_path.absolute()
+    session.close()
