@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -104,6 +105,52 @@ class ScoreTable:
         return None if i is None or j is None else (i, j)
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """What every rule reads: both sides of the table and the facts about the people."""
+
+    mentees: list[Profile]
+    mentors: list[Profile]
+    settings: RuleSettings
+    managers: dict[int, int | None]
+    history: dict[tuple[int, int], str]
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.mentees), len(self.mentors)
+
+    @cached_property
+    def mentee_index(self) -> dict[int, int]:
+        return {p.person_id: i for i, p in enumerate(self.mentees)}
+
+    @cached_property
+    def mentor_index(self) -> dict[int, int]:
+        return {p.person_id: j for j, p in enumerate(self.mentors)}
+
+    def mark(self, pairs: Iterable[tuple[int, int]]) -> np.ndarray:
+        """True at each (mentee id, mentor id) of ``pairs`` that is in the table."""
+        marked = np.zeros(self.shape, dtype=bool)
+        for mentee_id, mentor_id in pairs:
+            i, j = self.mentee_index.get(mentee_id), self.mentor_index.get(mentor_id)
+            if i is not None and j is not None:
+                marked[i, j] = True
+        return marked
+
+    def known_and_same(self, attribute: str) -> tuple[np.ndarray, np.ndarray]:
+        """Where both sides have a value for ``attribute``, and where those values match."""
+        values = [getattr(p, attribute) for p in self.mentees + self.mentors]
+        codes = _codes(values)
+        mentee_codes = codes[: len(self.mentees)][:, None]
+        mentor_codes = codes[len(self.mentees) :][None, :]
+        known = (mentee_codes >= 0) & (mentor_codes >= 0)
+        return known, known & (mentee_codes == mentor_codes)
+
+    @cached_property
+    def common_formats(self) -> np.ndarray:
+        """Bit masks of the meeting formats both sides accept."""
+        return _masks(self.mentees)[:, None] & _masks(self.mentors)[None, :]
+
+
 def score_table(
     mentees: Sequence[Profile],
     mentors: Sequence[Profile],
@@ -113,14 +160,14 @@ def score_table(
     forbidden: Iterable[tuple[int, int]] = (),
 ) -> ScoreTable:
     """Score every mentee against every mentor; ``forbidden`` holds (mentor, mentee) ids."""
-    mentees, mentors = list(mentees), list(mentors)
-    shape = (len(mentees), len(mentors))
+    candidates = _Candidates(list(mentees), list(mentors), settings, managers, history)
+    shape = candidates.shape
     fits: dict[Rule, np.ndarray] = {}
     breaks: dict[Rule, np.ndarray] = {}
     for rule in Rule:
         if settings.weight(rule) is Weight.OFF:
             continue
-        fit, broken = _RULE_FUNCTIONS[rule](mentees, mentors, settings, managers, history)
+        fit, broken = _RULE_FUNCTIONS[rule](candidates)
         fits[rule] = np.broadcast_to(fit, shape).astype(np.float64)
         breaks[rule] = np.broadcast_to(broken, shape).copy()
 
@@ -134,32 +181,29 @@ def score_table(
         if weight is Weight.MANDATORY:
             blocked |= breaks[rule]
 
-    mentee_index = {p.person_id: i for i, p in enumerate(mentees)}
-    mentor_index = {p.person_id: j for j, p in enumerate(mentors)}
-    forbidden_mask = np.zeros(shape, dtype=bool)
-    for mentor_id, mentee_id in forbidden:
-        if mentee_id in mentee_index and mentor_id in mentor_index:
-            forbidden_mask[mentee_index[mentee_id], mentor_index[mentor_id]] = True
+    forbidden_mask = candidates.mark((mentee_id, mentor_id) for mentor_id, mentee_id in forbidden)
     blocked |= forbidden_mask
-    for person_id, i in mentee_index.items():  # nobody mentors themselves
-        if person_id in mentor_index:
-            blocked[i, mentor_index[person_id]] = True
-    return ScoreTable(mentees, mentors, settings, points, breaks, total, blocked, forbidden_mask)
+    themselves = ((p.person_id, p.person_id) for p in candidates.mentees)
+    blocked |= candidates.mark(themselves)  # nobody mentors themselves
+    return ScoreTable(
+        candidates.mentees,
+        candidates.mentors,
+        settings,
+        points,
+        breaks,
+        total,
+        blocked,
+        forbidden_mask,
+    )
 
 
-# Each rule: (mentees, mentors, settings, managers, history) -> (fit, breaks), arrays that
-# broadcast to (mentees, mentors).
+# Each rule: candidates -> (fit, breaks), arrays that broadcast to (mentees, mentors).
 
 
-def _skills(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
+def _skills(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
     """Share of the wanted tags the other can teach; in mutual cohorts, both ways together."""
-    mutual = settings.kind is CohortKind.MUTUAL
+    mentees, mentors = candidates.mentees, candidates.mentors
+    mutual = candidates.settings.kind is CohortKind.MUTUAL
     lists = [[p.learns for p in mentees], [p.teaches for p in mentors]]
     if mutual:
         lists += [[p.teaches for p in mentees], [p.learns for p in mentors]]
@@ -180,63 +224,42 @@ def _skills(
     return fit, covered == 0
 
 
-def _seniority(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
+def _seniority(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
     def column(values: list[float | None]) -> np.ndarray:
         return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
+    def hired(profiles: list[Profile]) -> np.ndarray:
+        return column([p.hire_date.toordinal() if p.hire_date else None for p in profiles])
+
+    mentees, mentors = candidates.mentees, candidates.mentors
     grade_e = column([p.grade for p in mentees])[:, None]
     grade_m = column([p.grade for p in mentors])[None, :]
-    hire_e = column([p.hire_date.toordinal() if p.hire_date else None for p in mentees])[:, None]
-    hire_m = column([p.hire_date.toordinal() if p.hire_date else None for p in mentors])[None, :]
     with np.errstate(invalid="ignore"):
         by_grade = np.nan_to_num(np.sign(grade_m - grade_e))  # +1: mentor more senior
-        by_tenure = np.nan_to_num(np.sign(hire_e - hire_m))  # +1: mentor hired earlier
-    sign = np.where(by_grade != 0, by_grade, by_tenure)
-    wanted = 1 if settings.kind is CohortKind.TRADITIONAL else -1
+        by_tenure = np.nan_to_num(np.sign(hired(mentees)[:, None] - hired(mentors)[None, :]))
+    sign = np.where(by_grade != 0, by_grade, by_tenure)  # by_tenure +1: mentor hired earlier
+    wanted = 1 if candidates.settings.kind is CohortKind.TRADITIONAL else -1
     return sign == wanted, sign == -wanted
 
 
-def _reporting_line(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
-    shape = (len(mentees), len(mentors))
-    broken = np.zeros(shape, dtype=bool)
-    mentee_index = {p.person_id: i for i, p in enumerate(mentees)}
-    mentor_index = {p.person_id: j for j, p in enumerate(mentors)}
-    levels = settings.reporting_levels
-    for i, mentee in enumerate(mentees):
-        for manager in management_chain(mentee.person_id, managers, levels):
-            if manager in mentor_index:
-                broken[i, mentor_index[manager]] = True
-    for j, mentor in enumerate(mentors):
-        for manager in management_chain(mentor.person_id, managers, levels):
-            if manager in mentee_index:
-                broken[mentee_index[manager], j] = True
+def _reporting_line(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
+    levels, managers = candidates.settings.reporting_levels, candidates.managers
+    in_line = [
+        (person.person_id, manager)
+        for person in candidates.mentees
+        for manager in management_chain(person.person_id, managers, levels)
+    ]
+    manages = [
+        (manager, person.person_id)
+        for person in candidates.mentors
+        for manager in management_chain(person.person_id, managers, levels)
+    ]
+    broken = candidates.mark(in_line) | candidates.mark(manages)
     return ~broken, broken
 
 
-def _department(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
-    codes = _codes([p.department for p in mentees] + [p.department for p in mentors])
-    mentee_codes = codes[: len(mentees)][:, None]
-    mentor_codes = codes[len(mentees) :][None, :]
-    known = (mentee_codes >= 0) & (mentor_codes >= 0)
-    same = known & (mentee_codes == mentor_codes)
+def _department(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
+    known, same = candidates.known_and_same("department")
     return known & ~same, same
 
 
@@ -244,51 +267,25 @@ def _masks(profiles: list[Profile]) -> np.ndarray:
     return np.array([format_mask(p.meeting_format) for p in profiles], dtype=np.int64)
 
 
-def _meeting_format(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
-    common = _masks(mentees)[:, None] & _masks(mentors)[None, :]
+def _meeting_format(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
+    common = candidates.common_formats
     return common != 0, common == 0
 
 
-def _location(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
+def _location(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
     """Same place: full marks; elsewhere but able to meet remotely (or unknown): half."""
-    codes = _codes([p.location for p in mentees] + [p.location for p in mentors])
-    mentee_codes = codes[: len(mentees)][:, None]
-    mentor_codes = codes[len(mentees) :][None, :]
-    known = (mentee_codes >= 0) & (mentor_codes >= 0)
-    same = known & (mentee_codes == mentor_codes)
-    remote = (_masks(mentees)[:, None] & _masks(mentors)[None, :] & _REMOTE) != 0
+    known, same = candidates.known_and_same("location")
+    remote = (candidates.common_formats & _REMOTE) != 0
     apart = known & ~same & ~remote  # must meet in person, in different places
     fit = np.where(same, 1.0, np.where(apart, 0.0, 0.5))
     return fit, apart
 
 
-def _history(
-    mentees: list[Profile],
-    mentors: list[Profile],
-    settings: RuleSettings,
-    managers: dict[int, int | None],
-    history: dict[tuple[int, int], str],
-) -> tuple[np.ndarray, np.ndarray]:
-    shape = (len(mentees), len(mentors))
-    broken = np.zeros(shape, dtype=bool)
-    mentee_index = {p.person_id: i for i, p in enumerate(mentees)}
-    mentor_index = {p.person_id: j for j, p in enumerate(mentors)}
-    for first, second in history:
-        for mentee_id, mentor_id in ((first, second), (second, first)):
-            if mentee_id in mentee_index and mentor_id in mentor_index:
-                broken[mentee_index[mentee_id], mentor_index[mentor_id]] = True
+def _history(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
+    both_ways = [
+        pair for first, second in candidates.history for pair in ((first, second), (second, first))
+    ]
+    broken = candidates.mark(both_ways)
     return ~broken, broken
 
 
