@@ -20,6 +20,13 @@ def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, 
     return status, captured.out, captured.err
 
 
+def run_on(
+    capsys: pytest.CaptureFixture[str], data_path: Path, *arguments: str
+) -> tuple[int, str, str]:
+    """``revmentor --data DATA_PATH ARGUMENTS…``."""
+    return run(capsys, "--data", str(data_path), *arguments)
+
+
 @pytest.fixture
 def programme(data_path: Path) -> Programme:
     with DataFile.open(data_path, create=True):
@@ -30,10 +37,9 @@ def test_agreement_for_one_pair(
     capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path, programme: Programme
 ) -> None:
     output = tmp_path / "agreement.pdf"
-    status, out, err = run(
+    status, out, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "agreements",
         "--pair",
         str(programme.pair_id),
@@ -50,10 +56,9 @@ def test_agreements_for_a_cohort_by_name_ignoring_case(
     capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path, programme: Programme
 ) -> None:
     output = tmp_path / "all.pdf"
-    status, out, err = run(
+    status, out, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "agreements",
         "--cohort",
         "reverse MENTORING 2026",
@@ -69,10 +74,9 @@ def test_summary_of_a_pair_with_and_without_private_notes(
     capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path, programme: Programme
 ) -> None:
     plain, private = tmp_path / "plain.pdf", tmp_path / "private.pdf"
-    status, out, err = run(
+    status, out, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "summary",
         "--pair",
         str(programme.pair_id),
@@ -82,10 +86,9 @@ def test_summary_of_a_pair_with_and_without_private_notes(
     assert status == 0, err
     assert "Wrote the progress summary" in out
     assert NOTE not in pdf_text(plain.read_bytes())
-    status, _, err = run(
+    status, _, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "summary",
         "--pair",
         str(programme.pair_id),
@@ -101,10 +104,9 @@ def test_summary_of_a_cohort_is_the_cohort_report(
     capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path, programme: Programme
 ) -> None:
     output = tmp_path / "cohort.pdf"
-    status, out, err = run(
+    status, out, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "summary",
         "--cohort",
         programme.cohort_name,
@@ -136,10 +138,9 @@ def test_an_unknown_pair_is_a_clear_problem(
 def test_an_unknown_cohort_lists_the_known_ones(
     capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path, programme: Programme
 ) -> None:
-    status, _, err = run(
+    status, _, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "summary",
         "--cohort",
         "Nope",
@@ -158,10 +159,9 @@ def test_output_problems_and_wrong_usage(
         capsys, "--data", str(data_path), "agreements", "--pair", "1", "-o", str(tmp_path)
     )
     assert status == 1 and "is a folder" in err
-    status, _, err = run(
+    status, _, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "agreements",
         "--pair",
         "1",
@@ -169,10 +169,9 @@ def test_output_problems_and_wrong_usage(
         str(tmp_path / "missing" / "x.pdf"),
     )
     assert status == 1 and "does not exist" in err
-    status, _, err = run(
+    status, _, err = run_on(
         capsys,
-        "--data",
-        str(data_path),
+        data_path,
         "summary",
         "--cohort",
         programme.cohort_name,
