@@ -450,6 +450,13 @@ class Renderer:
         """A section heading that never ends a page: it moves on when little room is left."""
         return [CondPageBreak(32 * mm), Paragraph(text(title), self.styles["h1"])]
 
+    def nothing_yet(self, message: str) -> Paragraph:
+        """What an empty section says instead of an empty table."""
+        return Paragraph(text(message), self.styles["muted"])
+
+    def header_row(self, heads: Sequence[str]) -> list[object]:
+        return [Paragraph(text(head), self.styles["cell_head"]) for head in heads]
+
     def issued(self) -> str:
         return f"Issued {long_date(self.letterhead.issued_on)}"
 

@@ -158,7 +158,10 @@ class CohortReportRenderer(Renderer):
         if data.months:
             story += [CondPageBreak(75 * mm), months, self._month_chart(width)]
         else:
-            story += [*self.heading("Sessions held per month"), self._none("No sessions held yet.")]
+            story += [
+                *self.heading("Sessions held per month"),
+                self.nothing_yet("No sessions held yet."),
+            ]
         topics = Paragraph("Topics covered in held sessions", st["h1"])
         if data.topics:
             chart = self._topic_chart(width)
@@ -166,12 +169,9 @@ class CohortReportRenderer(Renderer):
         else:
             story += [
                 *self.heading("Topics covered in held sessions"),
-                self._none("No topics are recorded yet."),
+                self.nothing_yet("No topics are recorded yet."),
             ]
         return story
-
-    def _none(self, message: str) -> Paragraph:
-        return Paragraph(text(message), self.styles["muted"])
 
     def _month_chart(self, width: float) -> Drawing:
         months = self.data.months
@@ -251,10 +251,10 @@ class CohortReportRenderer(Renderer):
         data, st, width = self.data, self.styles, self.frame_width
         story: list[Flowable] = [*self.heading("Participation by department")]
         if not data.departments:
-            story.append(Paragraph("No one is enrolled yet.", st["muted"]))
+            story.append(self.nothing_yet("No one is enrolled yet."))
             return story
         heads = ("Department", "People enrolled", "In a pair", "Sessions attended")
-        rows: list[list[object]] = [[Paragraph(head, st["cell_head"]) for head in heads]]
+        rows: list[list[object]] = [self.header_row(heads)]
         for line in data.departments:
             if line.people is None:
                 rows.append(
@@ -299,7 +299,7 @@ class CohortReportRenderer(Renderer):
         data, st, width = self.data, self.styles, self.frame_width
         story: list[Flowable] = [*self.heading("Pairs that need attention")]
         if not data.attention:
-            story.append(Paragraph("No pair needs attention today.", st["muted"]))
+            story.append(self.nothing_yet("No pair needs attention today."))
             return story
         rows: list[list[object]] = [
             [Paragraph("Pair", st["cell_head"]), Paragraph("Why", st["cell_head"])]
@@ -321,10 +321,10 @@ class CohortReportRenderer(Renderer):
         data, st, width = self.data, self.styles, self.frame_width
         story: list[Flowable] = [*self.heading("Every pair")]
         if not data.pairs:
-            story.append(Paragraph("The cohort has no pairs yet.", st["muted"]))
+            story.append(self.nothing_yet("The cohort has no pairs yet."))
             return story
         heads = (data.first_label, data.second_label, "Status", "Health", "Held", "Last session")
-        rows: list[list[object]] = [[Paragraph(text(head), st["cell_head"]) for head in heads]]
+        rows: list[list[object]] = [self.header_row(heads)]
         rows += [
             [
                 Paragraph(text(line.first_name), st["cell"]),

@@ -203,7 +203,7 @@ class ProgressSummaryRenderer(Renderer):
             areas = ", ".join(text(area) for area in data.focus_areas)
             story.append(Paragraph(f"<b>Focus areas:</b> {areas}", st["body"]))
         if not data.goals:
-            story.append(Paragraph("No goals are recorded for this pair yet.", st["muted"]))
+            story.append(self.nothing_yet("No goals are recorded for this pair yet."))
             return story
         rows: list[list[object]] = [
             [Paragraph(head, st["cell_head"]) for head in ("Goal", "Whose goal", "Progress")]
@@ -224,10 +224,10 @@ class ProgressSummaryRenderer(Renderer):
         data, st, width = self.data, self.styles, self.frame_width
         story: list[Flowable] = [*self.heading("Sessions")]
         if not data.sessions:
-            story.append(Paragraph("No sessions are recorded yet.", st["muted"]))
+            story.append(self.nothing_yet("No sessions are recorded yet."))
             return story
         heads = ("Date", "Length", "Format", "Status", "Topics", "Cancelled by")
-        rows: list[list[object]] = [[Paragraph(head, st["cell_head"]) for head in heads]]
+        rows: list[list[object]] = [self.header_row(heads)]
         for line in data.sessions:
             rows.append(
                 [
@@ -257,7 +257,7 @@ class ProgressSummaryRenderer(Renderer):
                 )
             )
         if not lines:
-            story.append(Paragraph("No take-aways are recorded yet.", st["muted"]))
+            story.append(self.nothing_yet("No take-aways are recorded yet."))
             return story
         rows: list[list[object]] = [
             [
