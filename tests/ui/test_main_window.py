@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
 from tests.ui.programme import START, MovableClock, build_programme
@@ -270,6 +271,22 @@ def test_a_search_with_no_match_offers_to_clear_it(qtbot: QtBot, make_window: Ma
     assert view.empty_state.title == "No people match"
     qtbot.mouseClick(view.empty_state.buttons[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_names(view)) == 6)
+
+
+def test_a_filter_with_no_match_offers_to_clear_it_too(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(build=build_programme)
+    window.show_view("pairs")
+    view = window.current_view()
+    assert isinstance(view, PairsView)
+    pairs_listed = view.model.rowCount()
+    view.status_filter.setCurrentIndex(view.status_filter.findText("completed"))
+    qtbot.waitUntil(view.empty_state.isVisible)
+    assert view.empty_state.title == "No pairs match"
+    qtbot.mouseClick(view.empty_state.buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() == pairs_listed)
+    assert view.status_filter.value() is None
 
 
 def test_a_file_in_a_synced_folder_warns_in_the_status_bar(

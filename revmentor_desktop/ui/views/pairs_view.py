@@ -44,18 +44,6 @@ class PairsView(RecordListView):
         query.cohort_id = self.cohort_filter.value()
         query.status = self.status_filter.value() or ""
 
-    def is_filtered(self) -> bool:
-        return (
-            super().is_filtered()
-            or self.cohort_filter.value() is not None
-            or self.status_filter.value() is not None
-        )
-
-    def clear_filters(self) -> None:
-        self.cohort_filter.reset()
-        self.status_filter.reset()
-        super().clear_filters()
-
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
         return (
             "No pairs yet",

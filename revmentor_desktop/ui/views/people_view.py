@@ -51,18 +51,6 @@ class PeopleView(RecordListView):
         query.cohort_id = self.cohort_filter.value()
         query.include_archived = self.archived_filter.isChecked()
 
-    def is_filtered(self) -> bool:
-        return (
-            super().is_filtered()
-            or self.department_filter.value() is not None
-            or self.cohort_filter.value() is not None
-        )
-
-    def clear_filters(self) -> None:
-        self.department_filter.reset()
-        self.cohort_filter.reset()
-        super().clear_filters()
-
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
         if self.archived_filter.isChecked() or people.people_ids(
             people.PeopleQuery(include_archived=True)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -28,6 +27,7 @@ from revmentor_desktop.ui.settings import (
     AppSettings,
 )
 from revmentor_desktop.ui.views.empty_state import EmptyAction, EmptyState
+from revmentor_desktop.ui.views.filters import ChoiceFilter
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
 SEARCH_DELAY_MS = 150
@@ -49,6 +49,7 @@ class RecordListView(WorkspaceView):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.filter_bar = QHBoxLayout()
+        self._choice_filters: list[ChoiceFilter] = []
         self.table = self._make_table()
         self.empty_state = EmptyState(self)
         self._pages = QStackedWidget(self)
@@ -110,9 +111,12 @@ class RecordListView(WorkspaceView):
         query.search = self.search.text()
 
     def is_filtered(self) -> bool:
-        return bool(self.search.text().strip())
+        chosen = any(choice.value() is not None for choice in self._choice_filters)
+        return chosen or bool(self.search.text().strip())
 
     def clear_filters(self) -> None:
+        for choice in self._choice_filters:
+            choice.reset()
         self.search.clear()
 
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
@@ -126,8 +130,9 @@ class RecordListView(WorkspaceView):
 
     # Behaviour
 
-    def add_choice_filters(self, *filters: QComboBox) -> None:
+    def add_choice_filters(self, *filters: ChoiceFilter) -> None:
         """Put filters in the bar; choosing in any of them refreshes the list."""
+        self._choice_filters.extend(filters)
         for choice in filters:
             self.filter_bar.addWidget(choice)
             choice.currentIndexChanged.connect(self.refresh)

@@ -72,17 +72,6 @@ class SessionsView(RecordListView):
         today = self.context.clock().date()
         query.date_from, query.date_to = period_range(self.period_filter.value() or "", today)
 
-    def is_filtered(self) -> bool:
-        return super().is_filtered() or any(
-            widget.value() is not None
-            for widget in (self.cohort_filter, self.status_filter, self.period_filter)
-        )
-
-    def clear_filters(self) -> None:
-        for widget in (self.cohort_filter, self.status_filter, self.period_filter):
-            widget.reset()
-        super().clear_filters()
-
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
         return (
             "No sessions yet",
