@@ -499,10 +499,10 @@ class _Solver:
             role = self._role(pid)
             reason = self._ineligibility(participant.profile)
             if not reason and pid in mentee_row and mentee_row[pid] not in taken_rows:
-                reason = self._mentee_reason(table, mentee_row[pid], taken_columns)
+                reason = self._mentee_reason(table, mentee_row[pid])
                 role = MENTEE
             elif not reason and pid in mentor_column and mentor_column[pid] not in taken_columns:
-                reason = self._mentor_reason(table, mentor_column[pid], taken_rows)
+                reason = self._mentor_reason(table, mentor_column[pid])
                 role = MENTOR
             elif not reason and participant.role.can_mentor and self.free.get(pid, 0) <= 0:
                 reason = f"has no free place (capacity {participant.capacity})"
@@ -540,34 +540,34 @@ class _Solver:
         ordered = sorted(profiles, key=lambda profile: self._sort_keys[profile.person_id])
         return [profile.name for profile in ordered]
 
-    def _mentee_reason(self, table: ScoreTable, i: int, taken_columns: set[int]) -> str:
-        person_id = table.mentees[i].person_id
+    def _mentee_reason(self, table: ScoreTable, i: int) -> str:
         allowed = [j for j in range(len(table.mentors)) if not table.blocked[i, j]]
         if allowed:
             names = self._names_in_order(table.mentors[j] for j in allowed)
             return f"all eligible mentors ({names_list(names)}) are at capacity with other mentees"
-        counts = self._outside_table(True, person_id)
         reasons = self._blocking_reasons(table, (i, slice(None)))
-        for j, reason in enumerate(reasons):
-            if reason and table.mentors[j].person_id != person_id:
-                counts[blocking_phrase(reason, self.kind, as_mentor=True)] += 1
-        total = sum(counts.values())
-        if not total:
+        counts = self._why_none_fit(table.mentees[i], True, table.mentors, reasons)
+        if not counts:
             return "no eligible mentor: there are no mentors with free places in this cohort"
-        return "no eligible mentor: " + tally_phrase(counts, total, "mentor")
+        return "no eligible mentor: " + tally_phrase(counts, sum(counts.values()), "mentor")
 
-    def _mentor_reason(self, table: ScoreTable, j: int, taken_rows: set[int]) -> str:
-        person_id = table.mentors[j].person_id
+    def _mentor_reason(self, table: ScoreTable, j: int) -> str:
         allowed = [i for i in range(len(table.mentees)) if not table.blocked[i, j]]
         if allowed:
             names = self._names_in_order(table.mentees[i] for i in allowed)
             return f"all eligible mentees ({names_list(names)}) are matched with other mentors"
-        counts = self._outside_table(False, person_id)
         reasons = self._blocking_reasons(table, (slice(None), j))
-        for i, reason in enumerate(reasons):
-            if reason and table.mentees[i].person_id != person_id:
-                counts[blocking_phrase(reason, self.kind, as_mentor=False)] += 1
-        total = sum(counts.values())
-        if not total:
+        counts = self._why_none_fit(table.mentors[j], False, table.mentees, reasons)
+        if not counts:
             return "no eligible mentee: there are no mentees left to match in this cohort"
-        return "no eligible mentee: " + tally_phrase(counts, total, "mentee")
+        return "no eligible mentee: " + tally_phrase(counts, sum(counts.values()), "mentee")
+
+    def _why_none_fit(
+        self, person: Profile, partners_mentor: bool, partners: list[Profile], reasons: np.ndarray
+    ) -> Counter[str]:
+        """How many possible partners each reason rules out, those outside the table included."""
+        counts = self._outside_table(partners_mentor, person.person_id)
+        for partner, reason in zip(partners, reasons, strict=True):
+            if reason and partner.person_id != person.person_id:
+                counts[blocking_phrase(reason, self.kind, as_mentor=partners_mentor)] += 1
+        return counts

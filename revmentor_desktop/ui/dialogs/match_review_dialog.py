@@ -75,6 +75,20 @@ def profile_html(profile: Profile, role_label: str, shared_tags: tuple[str, ...]
     )
 
 
+def _read_only_table(headers: list[str]) -> QTableWidget:
+    """A wrapping, read-only table whose last column takes the room the others leave."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for column in range(len(headers) - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 class MatchReviewDialog(QDialog):
     def __init__(self, context: AppContext, cohort_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,18 +164,8 @@ class MatchReviewDialog(QDialog):
         profiles.addWidget(self.mentor_view)
         profiles.addWidget(self.mentee_view)
 
-        self.breakdown = QTableWidget(0, 3)
-        self.breakdown.setHorizontalHeaderLabels(
-            [self.tr("Rule"), self.tr("Points"), self.tr("Why")]
-        )
-        self.breakdown.verticalHeader().setVisible(False)
-        self.breakdown.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.breakdown = _read_only_table([self.tr("Rule"), self.tr("Points"), self.tr("Why")])
         self.breakdown.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.breakdown.setWordWrap(True)
-        breakdown_header = self.breakdown.horizontalHeader()
-        breakdown_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        breakdown_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        breakdown_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.alternatives = QLabel()
         self.alternatives.setWordWrap(True)
         self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,17 +176,9 @@ class MatchReviewDialog(QDialog):
         detail_layout.addWidget(self.breakdown, 2)
         detail_layout.addWidget(self.alternatives)
 
-        self.unmatched = QTableWidget(0, 3)
-        self.unmatched.setHorizontalHeaderLabels(
+        self.unmatched = _read_only_table(
             [self.tr("Person"), self.tr("Role"), self.tr("Why unmatched")]
         )
-        self.unmatched.verticalHeader().setVisible(False)
-        self.unmatched.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.unmatched.setWordWrap(True)
-        unmatched_header = self.unmatched.horizontalHeader()
-        unmatched_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        unmatched_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        unmatched_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setVisible(False)
