@@ -45,6 +45,14 @@ class Clause:
     body: str
 
 
+# The first paragraph of every purpose clause; the second says what kind of mentoring it is.
+_PURPOSE_OPENING = """
+This agreement sets out how $mentor and $mentee will work together in $programme. It is a
+shared understanding between two colleagues, not a contract, and it can be changed at any time
+by agreement.
+"""
+
+
 def _clause(key: str, heading: str, body: str) -> Clause:
     return Clause(key, heading, body.strip())
 
@@ -55,11 +63,8 @@ DEFAULT_CLAUSES: dict[str, Clause] = {
         _clause(
             "purpose_reverse",
             "Purpose",
-            """
-This agreement sets out how $mentor and $mentee will work together in $programme. It is a
-shared understanding between two colleagues, not a contract, and it can be changed at any time
-by agreement.
-
+            _PURPOSE_OPENING
+            + """
 In reverse mentoring the usual roles are turned around: the $mentor_label, usually the more
 junior colleague, shares skills and perspectives (often on digital tools, social media and how
 newer colleagues experience the organisation) with a more senior colleague, who in turn
@@ -69,11 +74,8 @@ offers insight into how the organisation works. Both partners learn.
         _clause(
             "purpose_traditional",
             "Purpose",
-            """
-This agreement sets out how $mentor and $mentee will work together in $programme. It is a
-shared understanding between two colleagues, not a contract, and it can be changed at any time
-by agreement.
-
+            _PURPOSE_OPENING
+            + """
 The $mentor_label offers experience, perspective and a sounding board; the $mentee_label sets
 the agenda and decides what to take from each conversation.
 """,
@@ -81,11 +83,8 @@ the agenda and decides what to take from each conversation.
         _clause(
             "purpose_mutual",
             "Purpose",
-            """
-This agreement sets out how $mentor and $mentee will work together in $programme. It is a
-shared understanding between two colleagues, not a contract, and it can be changed at any time
-by agreement.
-
+            _PURPOSE_OPENING
+            + """
 In mutual mentoring both colleagues are learning partners: each brings something to teach and
 something to learn, and meetings give time to both.
 """,
