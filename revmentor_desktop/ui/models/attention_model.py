@@ -11,7 +11,7 @@ from revmentor_desktop.domain.attention import AttentionItem, Severity, attentio
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.ui.models.formatting import HEALTH_COLOURS, dot_icon
-from revmentor_desktop.ui.models.id_table_model import ID_ROLE
+from revmentor_desktop.ui.models.id_table_model import ID_ROLE, READ_ONLY_ITEM
 
 TARGET_KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -73,10 +73,4 @@ class AttentionModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return READ_ONLY_ITEM if index.isValid() else Qt.ItemFlag.NoItemFlags
