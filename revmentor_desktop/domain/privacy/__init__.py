@@ -1,0 +1,78 @@
+"""Privacy tools: consent, access requests, erasure (re-applied after restores) and retention.
+
+Erasure keeps the person's row as an anonymous placeholder ("Erased person #3") so pairs,
+sessions and cohort counts stay correct for statistics, and removes everything personal: the
+person's fields, skills, goals, notes and takeaways. The bytes are then scrubbed from the file
+(secure_delete is on; a checkpoint and VACUUM rewrite what is left). The Erasure table records
+only the row number and the time, so a restored older backup can be erased again.
+"""
+
+from revmentor_desktop.domain.privacy.access import (
+    access_export,
+    access_export_csv,
+    write_access_export,
+)
+from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX
+from revmentor_desktop.domain.privacy.consent import (
+    CONSENT_WORDING_SETTING,
+    PersonBrief,
+    consent_wording_version,
+    find_person_id,
+    people_without_consent,
+    person_ids_without_consent,
+    record_consent,
+)
+from revmentor_desktop.domain.privacy.erasure import (
+    BackupExposure,
+    ErasureRecord,
+    ErasureReport,
+    ErasureResult,
+    backups_holding_erased_data,
+    erase_person,
+    erase_with_backups,
+    erasure_log,
+    is_erased,
+    purge_backups,
+    reapply_erasures,
+    scrub_file,
+)
+from revmentor_desktop.domain.privacy.retention import (
+    DEFAULT_RETENTION_MONTHS,
+    RETENTION_SETTING,
+    RetentionCandidate,
+    people_due_for_erasure,
+    retention_months,
+    set_retention_months,
+)
+
+__all__ = [
+    "CONSENT_WORDING_SETTING",
+    "DEFAULT_RETENTION_MONTHS",
+    "PLACEHOLDER_PREFIX",
+    "RETENTION_SETTING",
+    "BackupExposure",
+    "ErasureRecord",
+    "ErasureReport",
+    "ErasureResult",
+    "PersonBrief",
+    "RetentionCandidate",
+    "access_export",
+    "access_export_csv",
+    "backups_holding_erased_data",
+    "consent_wording_version",
+    "erase_person",
+    "erase_with_backups",
+    "erasure_log",
+    "find_person_id",
+    "is_erased",
+    "people_due_for_erasure",
+    "people_without_consent",
+    "person_ids_without_consent",
+    "purge_backups",
+    "reapply_erasures",
+    "record_consent",
+    "retention_months",
+    "scrub_file",
+    "set_retention_months",
+    "write_access_export",
+]

@@ -1,0 +1,158 @@
+"""Access requests: everything RevMentor holds about one person, as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.privacy.common import person_or_not_found
+from revmentor_desktop.storage.files import write_atomically
+from revmentor_desktop.storage.models import (
+    Cohort,
+    Goal,
+    Meeting,
+    Pair,
+    Participation,
+    Person,
+    Skill,
+)
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def access_export(person_id: int, clock: Clock = system_clock) -> dict[str, Any]:
+    """Everything RevMentor holds about one person, for an access request."""
+    person = person_or_not_found(person_id)
+    manager = Person.get_or_none(Person.id == person.manager_id) if person.manager_id else None
+    skills = {"teaches": [], "learns": []}
+    for skill in Skill.select().where(Skill.person == person_id).order_by(Skill.id):
+        skills["teaches" if skill.direction == "teach" else "learns"].append(skill.name)
+    cohorts = [
+        {"cohort": p.cohort.name, "role": p.role, "capacity": p.capacity}
+        for p in Participation.select(Participation, Cohort)
+        .join(Cohort)
+        .where(Participation.person == person_id)
+    ]
+    pairs = []
+    for pair in Pair.select().where((Pair.mentor == person_id) | (Pair.mentee == person_id)):
+        as_mentor = pair.mentor_id == person_id
+        partner = person_or_not_found(pair.mentee_id if as_mentor else pair.mentor_id)
+        own_takeaways = "mentor_takeaways" if as_mentor else "mentee_takeaways"
+        pairs.append(
+            {
+                "cohort": pair.cohort.name,
+                "role": "mentor" if as_mentor else "mentee",
+                "partner": partner.name,
+                "status": pair.status,
+                "start_date": _iso(pair.start_date),
+                "end_date": _iso(pair.end_date),
+                "end_reason": pair.end_reason,
+                "focus_areas": list(pair.focus_areas),
+                "agreement_signed": _iso(pair.agreement_signed),
+                "shared_summary": pair.shared_summary,
+                "coordinator_notes": pair.coordinator_notes,
+                "goals": [
+                    {"owner": g.owner, "description": g.description, "progress": g.progress}
+                    for g in Goal.select().where(Goal.pair == pair.id).order_by(Goal.position)
+                ],
+                "sessions": [
+                    {
+                        "starts_at": _iso(m.starts_at),
+                        "duration_minutes": m.duration_minutes,
+                        "format": m.meeting_format,
+                        "status": m.status,
+                        "topics": list(m.topics),
+                        "my_takeaways": getattr(m, own_takeaways),
+                        "notes": m.notes,
+                    }
+                    for m in Meeting.select()
+                    .where(Meeting.pair == pair.id)
+                    .order_by(Meeting.starts_at)
+                ],
+            }
+        )
+    return {
+        "exported_at": clock().isoformat(timespec="seconds"),
+        "person": {
+            "name": person.name,
+            "email": person.email or "",
+            "department": person.department,
+            "job_title": person.job_title,
+            "manager": manager.name if manager else "",
+            "hire_date": _iso(person.hire_date),
+            "grade": person.grade,
+            "location": person.location,
+            "meeting_format": person.meeting_format,
+            "consent_date": _iso(person.consent_date),
+            "consent_wording": person.consent_wording,
+            "archived": bool(person.archived),
+            "coordinator_notes": person.coordinator_notes,
+            "record_created": _iso(person.created_at),
+            "record_updated": _iso(person.updated_at),
+            "direct_reports": Person.select().where(Person.manager == person_id).count(),
+        },
+        "skills": skills,
+        "cohorts": cohorts,
+        "pairs": pairs,
+    }
+
+
+def access_export_csv(data: dict[str, Any]) -> bytes:
+    """The same content as a readable three-column table (section, item, value)."""
+    from revmentor_desktop.domain.exporting import neutralise
+
+    rows: list[tuple[str, str, Any]] = []
+    for key, value in data["person"].items():
+        rows.append(("Person", key, value))
+    for key, values in data["skills"].items():
+        rows.append(("Skills", key, "; ".join(values)))
+    for number, cohort in enumerate(data["cohorts"], start=1):
+        for key, value in cohort.items():
+            rows.append((f"Cohort {number}", key, value))
+    for number, pair in enumerate(data["pairs"], start=1):
+        for key, value in pair.items():
+            if key == "goals":
+                for goal_number, goal in enumerate(value, start=1):
+                    text = f"{goal['description']} ({goal['progress']}%, {goal['owner']})"
+                    rows.append((f"Pair {number}", f"goal {goal_number}", text))
+            elif key == "sessions":
+                for session_number, session in enumerate(value, start=1):
+                    for session_key, session_value in session.items():
+                        shown = (
+                            "; ".join(session_value)
+                            if isinstance(session_value, list)
+                            else session_value
+                        )
+                        rows.append((f"Pair {number} session {session_number}", session_key, shown))
+            else:
+                shown = "; ".join(value) if isinstance(value, list) else value
+                rows.append((f"Pair {number}", key, shown))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["Section", "Item", "Value"])
+    for section, key, value in rows:
+        shown = "" if value is None else value
+        writer.writerow([section, key.replace("_", " "), neutralise(shown)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_access_export(person_id: int, destination: Path) -> tuple[Path, Path]:
+    """Write ``destination`` as .json and a readable .csv beside it; returns both paths."""
+    data = access_export(person_id)
+    json_path = Path(destination).with_suffix(".json")
+    csv_path = Path(destination).with_suffix(".csv")
+    encoded = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(json_path, encoded.encode("utf-8"))
+    write_atomically(csv_path, access_export_csv(data))
+    return json_path, csv_path

@@ -1,0 +1,102 @@
+"""Retention: people whose last cohort ended long enough ago to be erased."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import fn
+
+from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.clock import system_clock
+from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.storage.models import (
+    Cohort,
+    Erasure,
+    Participation,
+    Person,
+)
+
+RETENTION_SETTING = "privacy.retention_months"
+DEFAULT_RETENTION_MONTHS = 24
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    person_id: int
+    name: str
+    last_cohort: str
+    ended_on: date
+
+
+def retention_months() -> int:
+    return int(settings.get_setting(RETENTION_SETTING, DEFAULT_RETENTION_MONTHS))
+
+
+def set_retention_months(months: int) -> None:
+    if not 1 <= months <= 240:
+        raise ValidationError({"months": "Keep data for between 1 month and 20 years."})
+    settings.set_setting(RETENTION_SETTING, months)
+
+
+def _months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate_day in range(day.day, 0, -1):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    return date(year, month, 1)  # pragma: no cover
+
+
+def people_due_for_erasure(
+    months: int | None = None, today: date | None = None
+) -> list[RetentionCandidate]:
+    """People whose last cohort ended more than ``months`` ago (and none is still running)."""
+    months = retention_months() if months is None else months
+    today = today or system_clock().date()
+    cutoff = _months_before(today, months)
+    erased = Erasure.select(Erasure.person_id)
+    rows = (
+        Participation.select(
+            Participation.person,
+            fn.MAX(Cohort.end_date),
+            fn.SUM(Cohort.end_date.is_null()),
+        )
+        .join(Cohort)
+        .where(Participation.person.not_in(erased))
+        .group_by(Participation.person)
+        .tuples()
+    )
+    ended_on: dict[int, date] = {}
+    for person_id, last_end, open_cohorts in rows:
+        if open_cohorts or last_end is None:
+            continue
+        ended = last_end if isinstance(last_end, date) else date.fromisoformat(str(last_end)[:10])
+        if ended < cutoff:
+            ended_on[person_id] = ended
+    named = Person.select(Person.id, Person.name).where(Person.id.in_(list(ended_on)))
+    names = dict(named.tuples())
+    last_cohort = _last_cohort_names(list(ended_on))
+    due = [
+        RetentionCandidate(person_id, names[person_id], last_cohort.get(person_id, ""), ended)
+        for person_id, ended in ended_on.items()
+    ]
+    return sorted(due, key=lambda item: (item.ended_on, item.name))
+
+
+def _last_cohort_names(person_ids: list[int]) -> dict[int, str]:
+    """The name of the cohort that ended last, for each person (one query for all)."""
+    rows = (
+        Participation.select(Participation.person, Cohort.name)
+        .join(Cohort)
+        .where(Participation.person.in_(person_ids))
+        .order_by(Cohort.end_date.desc())
+        .tuples()
+    )
+    last: dict[int, str] = {}
+    for person_id, name in rows:
+        last.setdefault(person_id, name)
+    return last
