@@ -10,6 +10,14 @@ from revmentor_desktop.domain.importing.apply import (
     apply_plan,
     backup_before_import,
 )
+from revmentor_desktop.domain.importing.changes import (
+    ChangeKind,
+    FieldChange,
+    ImportOptions,
+    ImportPlan,
+    Record,
+    RowProblem,
+)
 from revmentor_desktop.domain.importing.dates import DateOrder
 from revmentor_desktop.domain.importing.errors import ImportFileError
 from revmentor_desktop.domain.importing.mapping import (
@@ -22,15 +30,7 @@ from revmentor_desktop.domain.importing.mapping import (
     remember_mapping,
     remembered_mapping,
 )
-from revmentor_desktop.domain.importing.plan import (
-    ChangeKind,
-    FieldChange,
-    ImportOptions,
-    ImportPlan,
-    Record,
-    RowProblem,
-    build_plan,
-)
+from revmentor_desktop.domain.importing.plan import build_plan
 from revmentor_desktop.domain.importing.reading import Row, Table, read_table, read_table_file
 
 __all__ = [

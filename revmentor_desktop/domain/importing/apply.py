@@ -11,14 +11,9 @@ from peewee import chunked, fn
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
+from revmentor_desktop.domain.importing.changes import ChangeKind, ImportPlan, Record, RowProblem
 from revmentor_desktop.domain.importing.mapping import remember_mapping
-from revmentor_desktop.domain.importing.plan import (
-    ChangeKind,
-    ImportPlan,
-    Record,
-    RowProblem,
-    build_plan,
-)
+from revmentor_desktop.domain.importing.plan import build_plan
 from revmentor_desktop.domain.people import LEARN, TEACH
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.storage.models import Cohort, Person, Skill, database_proxy
