@@ -12,7 +12,7 @@ from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.queries import OrderedIds
+from revmentor_desktop.domain.queries import OrderedIds, as_date
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
 from revmentor_desktop.storage.models import (
@@ -370,8 +370,8 @@ def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
 
 
 def _row(values: tuple[Any, ...], today: date) -> PairRow:
-    last_held = _as_date(values[12])
-    status, start_date, cadence = values[8], _as_date(values[9]), values[14]
+    last_held = as_date(values[12])
+    status, start_date, cadence = values[8], as_date(values[9]), values[14]
     return PairRow(
         id=values[0],
         cohort_id=values[1],
@@ -383,19 +383,13 @@ def _row(values: tuple[Any, ...], today: date) -> PairRow:
         direction=values[7],
         status=status,
         start_date=start_date,
-        end_date=_as_date(values[10]),
+        end_date=as_date(values[10]),
         sessions_held=values[11],
         last_held=last_held,
-        agreement_signed=_as_date(values[13]),
+        agreement_signed=as_date(values[13]),
         cadence_days=cadence,
         health=pair_health(status, start_date, last_held, cadence, today),
     )
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value  # type: ignore[return-value]
-    return date.fromisoformat(str(value)[:10])
 
 
 def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
@@ -440,8 +434,8 @@ def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
     flagged = []
     for values in database_proxy.execute(select).fetchall():
         pair_id, mentor_name, mentee_name, start_date, last_held, cadence = values
-        last_held = _as_date(last_held)
-        health = pair_health(PairStatus.ACTIVE, _as_date(start_date), last_held, cadence, today)
+        last_held = as_date(last_held)
+        health = pair_health(PairStatus.ACTIVE, as_date(start_date), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
             flagged.append(FlaggedPair(pair_id, mentor_name, mentee_name, last_held, health))
     return flagged

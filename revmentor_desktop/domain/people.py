@@ -10,7 +10,7 @@ from peewee import JOIN, chunked, fn
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds, fetch_ids
+from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids
 from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
 from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.storage.models import Pair, Participation, Person, Skill, database_proxy
@@ -276,7 +276,7 @@ def people_rows(ids: list[int]) -> dict[int, PersonRow]:
                 job_title=row[4],
                 manager_name=row[5],
                 grade=row[6],
-                hire_date=_as_date(row[7]),
+                hire_date=as_date(row[7]),
                 location=row[8],
                 has_consent=row[9] is not None,
                 archived=bool(row[10]),
@@ -297,12 +297,6 @@ def list_people(query: PeopleQuery | None = None) -> list[PersonRow]:
     ids = fetch_ids(_ordered_people(query or PeopleQuery()))
     rows = people_rows(ids)
     return [rows[person_id] for person_id in ids]
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 def departments() -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from typing import Any, overload
 
 from revmentor_desktop.storage.models import database_proxy
@@ -17,6 +18,24 @@ def fetch_ids(select: Any) -> list[int]:
     """
     cursor = database_proxy.execute(select)
     return [row[0] for row in cursor.fetchall()]
+
+
+def as_date(value: object) -> date | None:
+    """A date column as read straight from the cursor, where SQLite gives text."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value: object) -> datetime:
+    """A date-and-time column as read straight from the cursor."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
 
 
 class OrderedIds(Sequence[int]):

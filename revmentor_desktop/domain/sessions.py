@@ -10,7 +10,7 @@ from peewee import chunked
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds
+from revmentor_desktop.domain.queries import OrderedIds, as_datetime
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -269,9 +269,7 @@ def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
 
 
 def _row(values: tuple[Any, ...]) -> SessionRow:
-    starts_at = values[5]
-    if not isinstance(starts_at, datetime):
-        starts_at = datetime.fromisoformat(str(starts_at))
+    starts_at = as_datetime(values[5])
     return SessionRow(
         id=values[0],
         pair_id=values[1],

@@ -13,6 +13,7 @@ from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.matching.constraints import Constraint, list_constraints
 from revmentor_desktop.domain.matching.rules import RuleSettings, rule_settings
 from revmentor_desktop.domain.people import TEACH
+from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
 from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, Skill
 
@@ -83,12 +84,6 @@ def history_key(first: int, second: int) -> tuple[int, int]:
     return (first, second) if first < second else (second, first)
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
 def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFacts:
     """Read the cohort and its surroundings; raises NotFound for an unknown cohort."""
     cohort: Cohort = cohorts.get_cohort_model(cohort_id)
@@ -135,7 +130,7 @@ def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFa
             job_title=row[3],
             manager_id=row[4],
             grade=row[5],
-            hire_date=_as_date(row[6]),
+            hire_date=as_date(row[6]),
             location=row[7],
             meeting_format=row[8],
             teaches=tuple(teaches.get(row[0], ())),

@@ -1,0 +1,151 @@
+"""Small pieces the documents share: settings, paper, dates and the phrases built from them."""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from revmentor_desktop.domain import settings
+
+ORGANISATION_SETTING = "documents.organisation_name"
+LOGO_SETTING = "documents.logo_path"
+PAGE_SIZE_SETTING = "documents.page_size"
+PAGE_SIZES = ("A4", "Letter")
+
+# Breakdowns (departments, reasons for ending early) show no group of fewer people than this.
+MIN_GROUP_SIZE = 5
+TOP_TOPICS = 10
+MONTHS_SHOWN = 24
+
+# Countries whose default paper is US Letter (as in glibc's LC_PAPER data).
+_LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "PR", "SV", "VE", "DO", "BZ"}
+)
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small shared pieces
+
+
+def paper_for_locale(locale_name: str | None) -> str:
+    """US "Letter" for locales of the countries that use it, otherwise "A4".
+
+    Accepts the usual spellings: ``en_US.UTF-8``, ``en-US``, ``fr_CA``, ``English_United
+    States.1252`` (Windows); anything unrecognised gives A4, the paper of most of the world.
+    """
+    if not locale_name:
+        return "A4"
+    name = locale_name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    if "_" not in name:
+        return "A4"
+    country = name.rsplit("_", 1)[1].strip()
+    if country.upper() in _LETTER_COUNTRIES:
+        return "Letter"
+    if country.casefold() in {"united states", "canada", "mexico", "philippines"}:
+        return "Letter"
+    return "A4"
+
+
+def system_locale_name() -> str | None:
+    """The locale whose paper size applies: LC_PAPER, LC_ALL or LANG, else the process locale."""
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = os.environ.get(variable)
+        if value and value not in {"C", "POSIX"} and not value.startswith("C."):
+            return value
+    try:
+        return locale.getlocale()[0]
+    except ValueError:
+        return None
+
+
+def page_size_setting(locale_name: str | None = None) -> str:
+    """The paper documents print on: the setting if valid, else the locale's default."""
+    stored = settings.get_setting(PAGE_SIZE_SETTING)
+    for size in PAGE_SIZES:
+        if isinstance(stored, str) and stored.strip().casefold() == size.casefold():
+            return size
+    return paper_for_locale(locale_name if locale_name is not None else system_locale_name())
+
+
+def long_date(value: date | None, missing: str = "to be agreed") -> str:
+    """``12 March 2027``: unambiguous in every country, independent of the process locale."""
+    if value is None:
+        return missing
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def short_date(value: date | None, missing: str = "–") -> str:
+    if value is None:
+        return missing
+    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{_MONTHS[month - 1][:3]} {year % 100:02d}"
+
+
+def cadence_phrase(days: int) -> str:
+    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days."""
+    if days in (30, 31):
+        return "every month"
+    if days == 7:
+        return "every week"
+    if days % 7 == 0:
+        return f"every {days // 7} weeks"
+    if days == 1:
+        return "every day"
+    return f"every {days} days"
+
+
+def review_date(start: date | None, end: date | None) -> date | None:
+    """The mid-point review: half-way between the start and end dates (rounded down)."""
+    if start is None or end is None or end <= start:
+        return None
+    return start + timedelta(days=(end - start).days // 2)
+
+
+def sessions_due(start: date | None, end: date | None, cadence_days: int, today: date) -> int:
+    """How many sessions the cadence planned from ``start`` up to ``today`` (or ``end``).
+
+    One session per full cadence period elapsed: a pair that started three weeks ago with a
+    three-week cadence has one session planned so far. No start date, nothing planned.
+    """
+    if start is None or cadence_days <= 0:
+        return 0
+    until = today if end is None else min(end, today)
+    return max(0, (until - start).days) // cadence_days
+
+
+def sessions_in_term(start: date | None, end: date | None, cadence_days: int) -> int | None:
+    """How many sessions the cadence plans over the whole term; None without both dates."""
+    if start is None or end is None or cadence_days <= 0 or end <= start:
+        return None
+    return (end - start).days // cadence_days
+
+
+def meeting_format_phrase(formats: Iterable[str]) -> str:
+    """How a pair meets, from both partners' preferred formats."""
+    phrases = {"in person": "in person", "video call": "by video call", "phone": "by phone"}
+    chosen = sorted({fmt for fmt in formats if fmt in phrases})
+    if len(chosen) == 1:
+        return phrases[chosen[0]]
+    if not chosen:
+        return "in person or by video call, as suits both"
+    return " or ".join(phrases[fmt] for fmt in chosen) + ", as suits both"
