@@ -14,6 +14,20 @@ from revmentor_desktop.domain.matching.scoring import (
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind
 
+MENTOR = "mentor"
+MENTEE = "mentee"
+
+# The order in which reasons are given when a pair breaks several mandatory rules.
+BLOCKING_ORDER = (
+    Rule.REPORTING_LINE,
+    Rule.SENIORITY,
+    Rule.HISTORY,
+    Rule.SKILLS,
+    Rule.DEPARTMENT,
+    Rule.MEETING_FORMAT,
+    Rule.LOCATION,
+)
+
 
 def shared_tags(mentor: Profile, mentee: Profile, kind: CohortKind) -> tuple[str, ...]:
     """Tags one wants to learn and the other can teach, as the learner wrote them."""

@@ -25,12 +25,12 @@ import numpy as np
 
 from revmentor_desktop.domain.matching.constraints import ConstraintKind
 from revmentor_desktop.domain.matching.explain import (
-    blocking_phrase,
-    names_list,
+    BLOCKING_ORDER,
+    MENTEE,
+    MENTOR,
     rule_blocker,
     rule_note,
     shared_tags,
-    tally_phrase,
 )
 from revmentor_desktop.domain.matching.facts import CohortFacts, Participant, Profile
 from revmentor_desktop.domain.matching.result import (
@@ -40,26 +40,11 @@ from revmentor_desktop.domain.matching.result import (
     PairExplanation,
     Proposal,
     RulePart,
-    Unmatched,
 )
-from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.rules import Weight
 from revmentor_desktop.domain.matching.scoring import ScoreTable, score_table
+from revmentor_desktop.domain.matching.unmatched import WhyUnmatched
 from revmentor_desktop.domain.text import fold
-from revmentor_desktop.domain.vocabulary import Role
-
-MENTOR = "mentor"
-MENTEE = "mentee"
-
-# The order in which reasons are given when a pair breaks several mandatory rules.
-_BLOCKING_ORDER = (
-    Rule.REPORTING_LINE,
-    Rule.SENIORITY,
-    Rule.HISTORY,
-    Rule.SKILLS,
-    Rule.DEPARTMENT,
-    Rule.MEETING_FORMAT,
-    Rule.LOCATION,
-)
 
 
 def solve(
@@ -73,7 +58,7 @@ def solve(
     (drafts the coordinator accepted); ``exclude`` holds pairs not to propose in this run in
     addition to the forbidden ones (drafts the coordinator rejected).
     """
-    return _Solver(facts, list(keep), set(exclude)).run()
+    return Solver(facts, list(keep), set(exclude)).run()
 
 
 def assign(table: ScoreTable, places: np.ndarray) -> list[tuple[int, int]]:
@@ -102,7 +87,7 @@ def assign(table: ScoreTable, places: np.ndarray) -> list[tuple[int, int]]:
     )
 
 
-class _Solver:
+class Solver:
     def __init__(
         self, facts: CohortFacts, keep: list[tuple[int, int]], exclude: set[tuple[int, int]]
     ) -> None:
@@ -304,7 +289,7 @@ class _Solver:
             key=lambda p: (fold(p.mentor_name), p.mentor_id, fold(p.mentee_name), p.mentee_id)
         )
         self.proposals = proposals
-        unmatched = self._unmatched(table, chosen)
+        unmatched = WhyUnmatched(self, table).unmatched(chosen)
         return MatchResult(
             cohort_id=self.facts.cohort_id,
             cohort_name=self.facts.cohort_name,
@@ -394,7 +379,7 @@ class _Solver:
             blockers.append("you forbade this pair")
         elif (mentor_id, mentee_id) in self.rejected:
             blockers.append("you rejected this pair in this review")
-        for rule in _BLOCKING_ORDER:
+        for rule in BLOCKING_ORDER:
             mandatory = self.settings.weight(rule) is Weight.MANDATORY
             if rule in table.breaks and mandatory and table.breaks[rule][0, 0]:
                 note = next(part.note for part in parts if part.rule is rule)
@@ -474,100 +459,3 @@ class _Solver:
         return alternatives
 
     # The unmatched
-
-    def _blocking_reasons(self, table: ScoreTable, cells: tuple) -> np.ndarray:
-        """For a row or column of the table, the first reason each cell is blocked ('' if not)."""
-        reasons = np.full(table.blocked[cells].shape, "", dtype=object)
-        for rule in reversed(_BLOCKING_ORDER):
-            if rule in table.breaks and self.settings.weight(rule) is Weight.MANDATORY:
-                reasons[table.breaks[rule][cells]] = rule
-        reasons[table.forbidden[cells]] = "forbidden"
-        return reasons
-
-    def _unmatched(self, table: ScoreTable, chosen: list[tuple[int, int]]) -> list[Unmatched]:
-        matched = set(self.in_open)
-        for proposal in self.proposals:
-            matched.update(proposal.key)
-        taken_rows = {i for i, _ in chosen}
-        taken_columns = {j for _, j in chosen}
-        mentee_row = {p.person_id: i for i, p in enumerate(table.mentees)}
-        mentor_column = {p.person_id: j for j, p in enumerate(table.mentors)}
-        result = []
-        for pid, participant in self.participants.items():
-            if pid in matched:
-                continue
-            role = self._role(pid)
-            reason = self._ineligibility(participant.profile)
-            if not reason and pid in mentee_row and mentee_row[pid] not in taken_rows:
-                reason = self._mentee_reason(table, mentee_row[pid])
-                role = MENTEE
-            elif not reason and pid in mentor_column and mentor_column[pid] not in taken_columns:
-                reason = self._mentor_reason(table, mentor_column[pid])
-                role = MENTOR
-            elif not reason and participant.role.can_mentor and self.free.get(pid, 0) <= 0:
-                reason = f"has no free place (capacity {participant.capacity})"
-                role = MENTOR
-            if not reason:
-                continue
-            if participant.role is Role.BOTH and role != Role.BOTH.value:
-                reason += f" (considered as {role} this time)"
-            result.append(Unmatched(pid, participant.profile.name, role, reason))
-        return result
-
-    def _outside_table(self, as_mentor: bool, person_id: int) -> Counter[str]:
-        """Candidates of the other side who were not in the table at all, by reason."""
-        counts: Counter[str] = Counter()
-        for pid, other in self.participants.items():
-            if pid == person_id:
-                continue
-            if as_mentor:  # looking for mentors
-                if not other.role.can_mentor or self.roles.get(pid) == MENTEE:
-                    continue
-                if not self._eligible(pid):
-                    counts["are not available (archived or no consent)"] += 1
-                elif self.free.get(pid, 0) <= 0:
-                    counts["have no free place"] += 1
-            else:
-                if not other.role.can_be_mentored or self.roles.get(pid) == MENTOR:
-                    continue
-                if not self._eligible(pid):
-                    counts["are not available (archived or no consent)"] += 1
-                elif pid in self.has_mentor:
-                    counts["have a mentor already"] += 1
-        return counts
-
-    def _names_in_order(self, profiles: Iterable[Profile]) -> list[str]:
-        ordered = sorted(profiles, key=lambda profile: self._sort_keys[profile.person_id])
-        return [profile.name for profile in ordered]
-
-    def _mentee_reason(self, table: ScoreTable, i: int) -> str:
-        allowed = [j for j in range(len(table.mentors)) if not table.blocked[i, j]]
-        if allowed:
-            names = self._names_in_order(table.mentors[j] for j in allowed)
-            return f"all eligible mentors ({names_list(names)}) are at capacity with other mentees"
-        reasons = self._blocking_reasons(table, (i, slice(None)))
-        counts = self._why_none_fit(table.mentees[i], True, table.mentors, reasons)
-        if not counts:
-            return "no eligible mentor: there are no mentors with free places in this cohort"
-        return "no eligible mentor: " + tally_phrase(counts, sum(counts.values()), "mentor")
-
-    def _mentor_reason(self, table: ScoreTable, j: int) -> str:
-        allowed = [i for i in range(len(table.mentees)) if not table.blocked[i, j]]
-        if allowed:
-            names = self._names_in_order(table.mentees[i] for i in allowed)
-            return f"all eligible mentees ({names_list(names)}) are matched with other mentors"
-        reasons = self._blocking_reasons(table, (slice(None), j))
-        counts = self._why_none_fit(table.mentors[j], False, table.mentees, reasons)
-        if not counts:
-            return "no eligible mentee: there are no mentees left to match in this cohort"
-        return "no eligible mentee: " + tally_phrase(counts, sum(counts.values()), "mentee")
-
-    def _why_none_fit(
-        self, person: Profile, partners_mentor: bool, partners: list[Profile], reasons: np.ndarray
-    ) -> Counter[str]:
-        """How many possible partners each reason rules out, those outside the table included."""
-        counts = self._outside_table(partners_mentor, person.person_id)
-        for partner, reason in zip(partners, reasons, strict=True):
-            if reason and partner.person_id != person.person_id:
-                counts[blocking_phrase(reason, self.kind, as_mentor=partners_mentor)] += 1
-        return counts

@@ -1,0 +1,135 @@
+"""Why a participant was left unmatched, worded for the coordinator.
+
+Reads the score table and the solver's bookkeeping: whether the person was eligible, who
+could have been their partner, and which rule or capacity ruled each candidate out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from revmentor_desktop.domain.matching.explain import (
+    BLOCKING_ORDER,
+    MENTEE,
+    MENTOR,
+    blocking_phrase,
+    names_list,
+    tally_phrase,
+)
+from revmentor_desktop.domain.matching.facts import Profile
+from revmentor_desktop.domain.matching.result import Unmatched
+from revmentor_desktop.domain.matching.rules import Weight
+from revmentor_desktop.domain.matching.scoring import ScoreTable
+from revmentor_desktop.domain.vocabulary import Role
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.matching.solver import Solver
+
+
+class WhyUnmatched:
+    """The reasons for one solve: ``unmatched`` lists everyone left without a partner."""
+
+    def __init__(self, solver: Solver, table: ScoreTable) -> None:
+        self.solver = solver
+        self.table = table
+
+    def _blocking_reasons(self, cells: tuple) -> np.ndarray:
+        """For a row or column of the table, the first reason each cell is blocked ('' if not)."""
+        reasons = np.full(self.table.blocked[cells].shape, "", dtype=object)
+        for rule in reversed(BLOCKING_ORDER):
+            if rule in self.table.breaks and self.solver.settings.weight(rule) is Weight.MANDATORY:
+                reasons[self.table.breaks[rule][cells]] = rule
+        reasons[self.table.forbidden[cells]] = "forbidden"
+        return reasons
+
+    def unmatched(self, chosen: list[tuple[int, int]]) -> list[Unmatched]:
+        matched = set(self.solver.in_open)
+        for proposal in self.solver.proposals:
+            matched.update(proposal.key)
+        taken_rows = {i for i, _ in chosen}
+        taken_columns = {j for _, j in chosen}
+        mentee_row = {p.person_id: i for i, p in enumerate(self.table.mentees)}
+        mentor_column = {p.person_id: j for j, p in enumerate(self.table.mentors)}
+        result = []
+        for pid, participant in self.solver.participants.items():
+            if pid in matched:
+                continue
+            role = self.solver._role(pid)
+            reason = self.solver._ineligibility(participant.profile)
+            if not reason and pid in mentee_row and mentee_row[pid] not in taken_rows:
+                reason = self._mentee_reason(mentee_row[pid])
+                role = MENTEE
+            elif not reason and pid in mentor_column and mentor_column[pid] not in taken_columns:
+                reason = self._mentor_reason(mentor_column[pid])
+                role = MENTOR
+            elif not reason and participant.role.can_mentor and self.solver.free.get(pid, 0) <= 0:
+                reason = f"has no free place (capacity {participant.capacity})"
+                role = MENTOR
+            if not reason:
+                continue
+            if participant.role is Role.BOTH and role != Role.BOTH.value:
+                reason += f" (considered as {role} this time)"
+            result.append(Unmatched(pid, participant.profile.name, role, reason))
+        return result
+
+    def _outside_table(self, as_mentor: bool, person_id: int) -> Counter[str]:
+        """Candidates of the other side who were not in the table at all, by reason."""
+        counts: Counter[str] = Counter()
+        for pid, other in self.solver.participants.items():
+            if pid == person_id:
+                continue
+            if as_mentor:  # looking for mentors
+                if not other.role.can_mentor or self.solver.roles.get(pid) == MENTEE:
+                    continue
+                if not self.solver._eligible(pid):
+                    counts["are not available (archived or no consent)"] += 1
+                elif self.solver.free.get(pid, 0) <= 0:
+                    counts["have no free place"] += 1
+            else:
+                if not other.role.can_be_mentored or self.solver.roles.get(pid) == MENTOR:
+                    continue
+                if not self.solver._eligible(pid):
+                    counts["are not available (archived or no consent)"] += 1
+                elif pid in self.solver.has_mentor:
+                    counts["have a mentor already"] += 1
+        return counts
+
+    def _names_in_order(self, profiles: Iterable[Profile]) -> list[str]:
+        ordered = sorted(profiles, key=lambda profile: self.solver._sort_keys[profile.person_id])
+        return [profile.name for profile in ordered]
+
+    def _mentee_reason(self, i: int) -> str:
+        allowed = [j for j in range(len(self.table.mentors)) if not self.table.blocked[i, j]]
+        if allowed:
+            names = self._names_in_order(self.table.mentors[j] for j in allowed)
+            return f"all eligible mentors ({names_list(names)}) are at capacity with other mentees"
+        reasons = self._blocking_reasons((i, slice(None)))
+        counts = self._why_none_fit(self.table.mentees[i], True, self.table.mentors, reasons)
+        if not counts:
+            return "no eligible mentor: there are no mentors with free places in this cohort"
+        return "no eligible mentor: " + tally_phrase(counts, sum(counts.values()), "mentor")
+
+    def _mentor_reason(self, j: int) -> str:
+        allowed = [i for i in range(len(self.table.mentees)) if not self.table.blocked[i, j]]
+        if allowed:
+            names = self._names_in_order(self.table.mentees[i] for i in allowed)
+            return f"all eligible mentees ({names_list(names)}) are matched with other mentors"
+        reasons = self._blocking_reasons((slice(None), j))
+        counts = self._why_none_fit(self.table.mentors[j], False, self.table.mentees, reasons)
+        if not counts:
+            return "no eligible mentee: there are no mentees left to match in this cohort"
+        return "no eligible mentee: " + tally_phrase(counts, sum(counts.values()), "mentee")
+
+    def _why_none_fit(
+        self, person: Profile, partners_mentor: bool, partners: list[Profile], reasons: np.ndarray
+    ) -> Counter[str]:
+        """How many possible partners each reason rules out, those outside the table included."""
+        counts = self._outside_table(partners_mentor, person.person_id)
+        for partner, reason in zip(partners, reasons, strict=True):
+            if reason and partner.person_id != person.person_id:
+                counts[blocking_phrase(reason, self.solver.kind, as_mentor=partners_mentor)] += 1
+        return counts
