@@ -53,6 +53,9 @@ class ProgressBar(Flowable):
         canvas.drawRightString(self.bar_width, 2.5, f"{self.percent} %")
 
 
+TILE_PADDING = 7  # points left of a tile's text (5 on the right)
+
+
 def figure_tiles(
     tiles: Sequence[tuple[str, str, str]], width: float, styles: dict, columns: int = 4
 ) -> Table:
@@ -77,7 +80,7 @@ def figure_tiles(
                 ("LINEAFTER", (0, 0), (-2, -1), 3, "white"),
                 ("LINEBELOW", (0, 0), (-1, -2), 3, "white"),
                 ("LINEABOVE", (0, 0), (-1, 0), 1.5, NAVY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("LEFTPADDING", (0, 0), (-1, -1), TILE_PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 5),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
@@ -137,7 +140,7 @@ class ProgressSummaryRenderer(Renderer):
         story.append(
             figure_tiles(
                 [
-                    ("Health", health_markup(data.health_level), text(data.health_reason)),
+                    ("Health", self._health_figure(data.health_level), text(data.health_reason)),
                     ("Sessions held", held, text(planned_note)),
                     (
                         "Hours together",
@@ -219,6 +222,12 @@ class ProgressSummaryRenderer(Renderer):
         ]
         story.append(data_table(rows, [width * 0.53, width * 0.22, width * 0.25], zebra=False))
         return story
+
+    @staticmethod
+    def _health_figure(level: str) -> str:
+        """The health tile's figure; "Not running" is set smaller so it stays on one line."""
+        markup = health_markup(level)
+        return f'<font size="12">{markup}</font>' if level == "none" else markup
 
     def _sessions(self) -> list[Flowable]:
         data, st, width = self.data, self.styles, self.frame_width

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import io
 
+import pytest
+from reportlab.platypus import Paragraph
+
 from revmentor_desktop.domain import report_data
-from revmentor_desktop.reports.progress import render_progress_summary
+from revmentor_desktop.reports.base import MARGIN_X, PAGE_SIZES, styles
+from revmentor_desktop.reports.progress import (
+    TILE_PADDING,
+    ProgressSummaryRenderer,
+    render_progress_summary,
+)
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import pdf_text
 from tests.reports.programme import GOAL, NOTE, SESSION_NOTE, build_programme, clock
@@ -90,3 +98,12 @@ def test_a_pair_without_sessions(data_file: DataFile) -> None:
     assert "No session held yet" in text
     assert "Red" in text  # 98 days without a first session at a 21-day cadence
     assert "No session is planned yet" in text
+
+
+@pytest.mark.parametrize("page", ["A4", "Letter"])
+@pytest.mark.parametrize("level", ["green", "amber", "red", "none"])
+def test_every_health_word_fits_on_one_line_of_its_tile(level: str, page: str) -> None:
+    tile_width = (PAGE_SIZES[page][0] - 2 * MARGIN_X) / 4 - 2 * TILE_PADDING
+    figure = Paragraph(ProgressSummaryRenderer._health_figure(level), styles()["figure"])
+    figure.wrap(tile_width, 100)
+    assert len(figure.blPara.lines) == 1  # "Not running" at the tiles' full size broke in two
