@@ -58,7 +58,8 @@ class UnexpectedErrors:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(TITLE)
-        box.setText(f"RevMentor ran into a problem it did not expect: {error or kind.__name__}")
+        problem = f"{kind.__name__}: {error}" if str(error) else kind.__name__
+        box.setText(f"RevMentor ran into a problem it did not expect ({problem}).")
         box.setInformativeText(WHAT_IT_MEANS)
         box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
         box.exec()

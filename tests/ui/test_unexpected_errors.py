@@ -50,7 +50,7 @@ def test_an_unexpected_error_is_shown_with_its_details(
 
     [box] = shown
     assert box.windowTitle() == "Something went wrong"
-    assert box.text() == "RevMentor ran into a problem it did not expect: 'pair'"
+    assert box.text() == "RevMentor ran into a problem it did not expect (KeyError: 'pair')."
     assert "Everything saved before it is safe" in box.informativeText()
     assert "KeyError: 'pair'" in box.detailedText()
     assert "_raise_and_report" in box.detailedText()
