@@ -413,6 +413,27 @@ def test_skills_split_on_semicolons_commas_and_newlines(data_file: DataFile) -> 
     assert people.skills_of(person("a@x.org").id)[0] == ["Excel", "Canva", "TikTok"]
 
 
+def test_a_second_import_replaces_the_skills_it_gives_and_keeps_the_rest(
+    data_file: DataFile,
+) -> None:
+    first = (
+        b"Name,Email,Skills to share,Skills to learn\n"
+        b"A,Ana.Lee@x.org,Excel,Canva\nB,b@x.org,Word,TikTok\n"
+    )
+    import_file(first, data_file.path)
+    again = (
+        b"Name,Email,Skills to share,Department\n"
+        b"A,ana.lee@X.ORG,Figma; Miro,Finance\nB,b@x.org,Word,Legal\n"
+    )
+    import_file(again, data_file.path)
+
+    ana, b = person("ana.lee@x.org"), person("b@x.org")
+    assert people.skills_of(ana.id) == (["Figma", "Miro"], ["Canva"])  # learns: not in the file
+    assert people.skills_of(b.id) == (["Word"], ["TikTok"])
+    assert ana.email == "Ana.Lee@x.org"  # the stored spelling stays
+    assert "ana.lee@x.org finance" in ana.search_key
+
+
 def test_consent_without_timestamp_is_dated_on_the_import_day(data_file: DataFile) -> None:
     data = b"Name,Email,Consent\nA,a@x.org,Yes\nB,b@x.org,No\n"
     import_file(data, data_file.path, consent_wording="v2 (2026)")

@@ -116,13 +116,27 @@ def _cohort_for(plan: ImportPlan, now: object) -> int | None:
     )
 
 
-def _search_key(record: Record) -> str:
+def _search_key(record: Record, email: str) -> str:
     after = record.after
-    return fold(" ".join((after["name"], record.email, after["department"], after["job_title"])))
+    return fold(" ".join((after["name"], email, after["department"], after["job_title"])))
+
+
+def _stored_emails(records: list[Record]) -> dict[int, str]:
+    """The e-mail addresses as stored, for the people an import updates (one query a chunk).
+
+    The stored spelling is kept; the search key uses it, not the file's capitals.
+    """
+    updated = [r.person_id for r in records if r.kind == ChangeKind.UPDATE and r.person_id]
+    emails: dict[int, str] = {}
+    for chunk in chunked(updated, 500):
+        query = Person.select(Person.id, Person.email).where(Person.id.in_(chunk))
+        emails.update((person_id, email or "") for person_id, email in query.tuples())
+    return emails
 
 
 def _write_people(records: list[Record], now: object) -> dict[str, int]:
     ids = {r.key: r.person_id for r in records if r.person_id is not None}
+    stored_emails = _stored_emails(records)
     new_rows = []
     for record in records:
         if record.kind == ChangeKind.ADD:
@@ -132,7 +146,7 @@ def _write_people(records: list[Record], now: object) -> dict[str, int]:
                     "name": " ".join(record.after["name"].split()),
                     "email": record.email,
                     "email_key": record.key,
-                    "search_key": _search_key(record),
+                    "search_key": _search_key(record, record.email),
                     "created_at": now,
                     "updated_at": now,
                 }
@@ -141,7 +155,7 @@ def _write_people(records: list[Record], now: object) -> dict[str, int]:
             values = {column: record.after[column] for column in record.changed_columns}
             Person.update(
                 **values,
-                search_key=_search_key(_with_email_of(record)),
+                search_key=_search_key(record, stored_emails.get(record.person_id) or record.email),
                 updated_at=now,
             ).where(Person.id == record.person_id).execute()
         elif record.kind == ChangeKind.UPDATE:
@@ -156,27 +170,24 @@ def _write_people(records: list[Record], now: object) -> dict[str, int]:
     return {key: int(value) for key, value in ids.items() if value is not None}
 
 
-def _with_email_of(record: Record) -> Record:
-    """The stored e-mail keeps its spelling; the search key uses it, not the file's capitals."""
-    stored = Person.get_by_id(record.person_id).email or record.email
-    return Record(record.line, stored, record.key, record.person_id, after=record.after)
-
-
 def _write_skills(records: list[Record], ids: dict[str, int]) -> None:
+    """Replace the skills the file gives, in one delete and one insert a chunk per direction."""
     rows = []
+    replaced: dict[str, list[int]] = {TEACH: [], LEARN: []}
     for record in records:
         person_id = ids[record.key]
         for direction, tags in ((TEACH, record.teaches), (LEARN, record.learns)):
             if tags is None:
                 continue
             if record.kind != ChangeKind.ADD:
-                Skill.delete().where(
-                    (Skill.person == person_id) & (Skill.direction == direction)
-                ).execute()
+                replaced[direction].append(person_id)
             rows.extend(
                 {"person": person_id, "direction": direction, "name": tag}
                 for tag in clean_tags(tags)
             )
+    for direction, person_ids in replaced.items():
+        for chunk in chunked(person_ids, 500):
+            Skill.delete().where(Skill.person.in_(chunk) & (Skill.direction == direction)).execute()
     for chunk in chunked(rows, 300):
         Skill.insert_many(chunk).execute()
 
