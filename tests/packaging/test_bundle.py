@@ -1,12 +1,14 @@
 """Build the desktop bundle with packaging/build.py and run its program like a coordinator would.
 
-Slow (a PyInstaller build takes about a minute or more), so marked ``slow``; CI installs the
-``packaging`` extra and runs it. Every run of the bundled program gets its own REVMENTOR_HOME, so
-nothing touches the real user folders.
+Slow (a PyInstaller build takes about a minute or more), so marked ``bundle`` and left out of the
+default run; CI installs the ``packaging`` extra and runs it as its own step (``pytest -m bundle``).
+Every run of the bundled program gets its own REVMENTOR_HOME, so nothing touches the real user
+folders.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -18,7 +20,7 @@ import pytest
 
 from revmentor_desktop import __version__
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.bundle
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPOSITORY / "packaging" / "build.py"
@@ -29,10 +31,8 @@ WINDOW_SECONDS = 5.0
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder dist/RevMentor/ of a fresh build in a temporary place."""
-    pytest.importorskip(
-        "PyInstaller",
-        reason="PyInstaller is not installed; install it with: pip install -e '.[packaging]'",
-    )
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail("PyInstaller is not installed; install it with: pip install -e '.[packaging]'")
     root = tmp_path_factory.mktemp("bundle")
     command = [sys.executable, str(BUILD_SCRIPT)]
     command += ["--dist", str(root / "dist"), "--work", str(root / "work")]
