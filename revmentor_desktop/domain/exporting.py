@@ -1,8 +1,9 @@
 """Taking data out: CSV files Excel opens correctly, and the whole data set as JSON.
 
-Private fields (coordinator notes, consent details, hire date, grade, location, session
-takeaways, pair notes and end reasons) are left out unless ``include_private`` is set. The JSON
-structure is documented in ``docs/export-format.md``. These functions only read.
+Private fields (the columns storage/models.py declares confidential or private notes: coordinator
+notes, consent details, hire date, grade, location, session takeaways, pair notes and end
+reasons) are left out unless ``include_private`` is set. The JSON structure is documented in
+``docs/export-format.md``. These functions only read.
 """
 
 from __future__ import annotations
@@ -26,22 +27,17 @@ from revmentor_desktop.storage.models import (
     Person,
     Skill,
 )
+from revmentor_desktop.storage.personal_data import private_column_names
 
 EXPORT_FORMAT = "revmentor-export"
 EXPORT_VERSION = 1
 KINDS = ("people", "cohorts", "pairs", "sessions")
 _DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-PRIVATE_PERSON_FIELDS = (
-    "hire_date",
-    "grade",
-    "location",
-    "consent_date",
-    "consent_wording",
-    "coordinator_notes",
-)
-PRIVATE_PAIR_FIELDS = ("coordinator_notes", "end_reason")
-PRIVATE_SESSION_FIELDS = ("mentor_takeaways", "mentee_takeaways", "notes")
+# Declared in storage/models.py: the confidential columns and private notes of each table.
+PRIVATE_PERSON_FIELDS = private_column_names(Person)
+PRIVATE_PAIR_FIELDS = private_column_names(Pair)
+PRIVATE_SESSION_FIELDS = private_column_names(Meeting)
 
 
 def neutralise(value: Any) -> Any:

@@ -2,6 +2,9 @@
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
+
+Every column is wrapped in its privacy class (``personal(...)``, ``private_note(...)``, ...; see
+``personal_data.Privacy``): the access export, erasure and the exports read it from here.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import json
 from typing import Any
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -19,6 +23,14 @@ from peewee import (
     IntegerField,
     Model,
     TextField,
+)
+
+from revmentor_desktop.storage.personal_data import (
+    confidential,
+    derived,
+    operational,
+    personal,
+    private_note,
 )
 
 database_proxy = DatabaseProxy()
@@ -38,101 +50,103 @@ class TagListField(TextField):
 
 
 class BaseModel(Model):
+    id = operational(AutoField())  # Setting replaces it with its own key
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
 
 
 class Person(BaseModel):
-    name = TextField()
-    search_key = TextField(default="")  # name, e-mail and department folded for search
-    email = TextField(null=True)
-    email_key = TextField(null=True, unique=True)  # lower-cased e-mail, for matching
-    department = TextField(default="")
-    job_title = TextField(default="")
-    manager = ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL")
-    hire_date = DateField(null=True)
-    grade = IntegerField(null=True)  # higher is more senior
-    location = TextField(default="")
-    meeting_format = CharField(default="either")
-    consent_date = DateField(null=True)
-    consent_wording = TextField(default="")  # added in schema version 2
-    archived = BooleanField(default=False)
-    coordinator_notes = TextField(default="")
-    created_at = DateTimeField()
-    updated_at = DateTimeField()
+    name = personal(TextField())
+    search_key = derived(TextField(default=""))  # name, e-mail and department folded for search
+    email = personal(TextField(null=True))
+    email_key = derived(TextField(null=True, unique=True))  # lower-cased e-mail, for matching
+    department = personal(TextField(default=""))
+    job_title = personal(TextField(default=""))
+    manager = personal(ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL"))
+    hire_date = confidential(DateField(null=True))
+    grade = confidential(IntegerField(null=True))  # higher is more senior
+    location = confidential(TextField(default=""))
+    meeting_format = personal(CharField(default="either"))
+    consent_date = confidential(DateField(null=True))
+    consent_wording = confidential(TextField(default=""))  # added in schema version 2
+    archived = operational(BooleanField(default=False))
+    coordinator_notes = private_note(TextField(default=""))
+    created_at = operational(DateTimeField())
+    updated_at = operational(DateTimeField())
 
 
 class Skill(BaseModel):
-    person = ForeignKeyField(Person, backref="skills", on_delete="CASCADE")
-    direction = CharField()  # "teach" or "learn"
-    name = TextField()
+    person = operational(ForeignKeyField(Person, backref="skills", on_delete="CASCADE"))
+    direction = operational(CharField())  # "teach" or "learn"
+    name = personal(TextField())
 
     class Meta:
         indexes = ((("person", "direction", "name"), True),)
 
 
 class Cohort(BaseModel):
-    name = TextField(unique=True)
-    kind = CharField()  # reverse / traditional / mutual
-    start_date = DateField(null=True)
-    end_date = DateField(null=True)
-    cadence_days = IntegerField(default=21)
-    session_minutes = IntegerField(default=60)
-    mentor_label = TextField(default="Mentor")
-    mentee_label = TextField(default="Mentee")
-    archived = BooleanField(default=False)
-    created_at = DateTimeField()
+    name = operational(TextField(unique=True))
+    kind = operational(CharField())  # reverse / traditional / mutual
+    start_date = operational(DateField(null=True))
+    end_date = operational(DateField(null=True))
+    cadence_days = operational(IntegerField(default=21))
+    session_minutes = operational(IntegerField(default=60))
+    mentor_label = operational(TextField(default="Mentor"))
+    mentee_label = operational(TextField(default="Mentee"))
+    archived = operational(BooleanField(default=False))
+    created_at = operational(DateTimeField())
 
 
 class Participation(BaseModel):
-    cohort = ForeignKeyField(Cohort, backref="participations", on_delete="CASCADE")
-    person = ForeignKeyField(Person, backref="participations", on_delete="CASCADE")
-    role = CharField()  # mentor / mentee / both
-    capacity = IntegerField(default=1)  # how many mentees a mentor takes on
+    cohort = operational(ForeignKeyField(Cohort, backref="participations", on_delete="CASCADE"))
+    person = operational(ForeignKeyField(Person, backref="participations", on_delete="CASCADE"))
+    role = operational(CharField())  # mentor / mentee / both
+    capacity = operational(IntegerField(default=1))  # how many mentees a mentor takes on
 
     class Meta:
         indexes = ((("cohort", "person"), True),)
 
 
 class Pair(BaseModel):
-    cohort = ForeignKeyField(Cohort, backref="pairs", on_delete="CASCADE")
-    mentor = ForeignKeyField(Person, backref="pairs_as_mentor", on_delete="RESTRICT")
-    mentee = ForeignKeyField(Person, backref="pairs_as_mentee", on_delete="RESTRICT")
-    direction = CharField()  # reverse / traditional / mutual
-    status = CharField(default="proposed")
-    end_reason = TextField(default="")
-    start_date = DateField(null=True)
-    end_date = DateField(null=True)
-    focus_areas = TagListField(default=list)
-    agreement_signed = DateField(null=True)
-    coordinator_notes = TextField(default="")
-    shared_summary = TextField(default="")
-    created_at = DateTimeField()
+    cohort = operational(ForeignKeyField(Cohort, backref="pairs", on_delete="CASCADE"))
+    mentor = operational(ForeignKeyField(Person, backref="pairs_as_mentor", on_delete="RESTRICT"))
+    mentee = operational(ForeignKeyField(Person, backref="pairs_as_mentee", on_delete="RESTRICT"))
+    direction = operational(CharField())  # reverse / traditional / mutual
+    status = operational(CharField(default="proposed"))
+    end_reason = private_note(TextField(default=""))
+    start_date = operational(DateField(null=True))
+    end_date = operational(DateField(null=True))
+    focus_areas = operational(TagListField(default=list))  # labels counted in statistics
+    agreement_signed = operational(DateField(null=True))
+    coordinator_notes = private_note(TextField(default=""))
+    shared_summary = personal(TextField(default=""))
+    created_at = operational(DateTimeField())
 
 
 class Goal(BaseModel):
-    pair = ForeignKeyField(Pair, backref="goals", on_delete="CASCADE")
-    owner = CharField(default="mentee")  # mentee / mentor / both
-    description = TextField()
-    progress = IntegerField(default=0)  # percent
-    position = IntegerField(default=0)
+    pair = operational(ForeignKeyField(Pair, backref="goals", on_delete="CASCADE"))
+    owner = operational(CharField(default="mentee"))  # mentee / mentor / both
+    description = personal(TextField())
+    progress = operational(IntegerField(default=0))  # percent
+    position = operational(IntegerField(default=0))
 
 
 class Meeting(BaseModel):
     """A session of a pair. Named Meeting in code to avoid clashing with database sessions."""
 
-    pair = ForeignKeyField(Pair, backref="meetings", on_delete="CASCADE")
-    starts_at = DateTimeField()
-    duration_minutes = IntegerField(default=60)
-    meeting_format = CharField(default="in person")
-    status = CharField(default="planned")  # planned / held / cancelled
-    cancelled_by = CharField(default="")  # mentor / mentee / coordinator
-    topics = TagListField(default=list)
-    mentor_takeaways = TextField(default="")
-    mentee_takeaways = TextField(default="")
-    notes = TextField(default="")
-    sequence = IntegerField(default=0)  # grows on each edit (calendar exports)
+    pair = operational(ForeignKeyField(Pair, backref="meetings", on_delete="CASCADE"))
+    starts_at = operational(DateTimeField())
+    duration_minutes = operational(IntegerField(default=60))
+    meeting_format = operational(CharField(default="in person"))
+    status = operational(CharField(default="planned"))  # planned / held / cancelled
+    cancelled_by = operational(CharField(default=""))  # mentor / mentee / coordinator
+    topics = operational(TagListField(default=list))  # labels counted in cohort reports
+    mentor_takeaways = private_note(TextField(default=""))
+    mentee_takeaways = private_note(TextField(default=""))
+    notes = private_note(TextField(default=""))
+    sequence = operational(IntegerField(default=0))  # grows on each edit (calendar exports)
 
     class Meta:
         table_name = "session"
@@ -145,24 +159,24 @@ class Meeting(BaseModel):
 class Erasure(BaseModel):
     """A person erased for privacy, recorded without personal data (re-applied after restores)."""
 
-    person_id = IntegerField()
-    erased_at = DateTimeField()
+    person_id = operational(IntegerField())
+    erased_at = operational(DateTimeField())
 
 
 class Setting(BaseModel):
     """Settings that travel with the data file (organisation name, agreement wording, ...)."""
 
-    key = TextField(primary_key=True)
-    value = TextField()  # JSON
+    key = operational(TextField(primary_key=True))
+    value = operational(TextField())  # JSON
 
 
 class PairConstraint(BaseModel):
     """A pair the coordinator locked (always keep) or forbade (never propose) for matching."""
 
-    cohort = ForeignKeyField(Cohort, on_delete="CASCADE")
-    mentor = ForeignKeyField(Person, on_delete="CASCADE", backref="+")
-    mentee = ForeignKeyField(Person, on_delete="CASCADE", backref="+")
-    kind = CharField()  # locked / forbidden
+    cohort = operational(ForeignKeyField(Cohort, on_delete="CASCADE"))
+    mentor = operational(ForeignKeyField(Person, on_delete="CASCADE", backref="+"))
+    mentee = operational(ForeignKeyField(Person, on_delete="CASCADE", backref="+"))
+    kind = operational(CharField())  # locked / forbidden
 
     class Meta:
         indexes = ((("cohort", "mentor", "mentee"), True),)

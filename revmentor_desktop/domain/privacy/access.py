@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from peewee import CharField, Field, ForeignKeyField, Model, TextField
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.privacy.common import person_or_not_found
@@ -21,6 +24,7 @@ from revmentor_desktop.storage.models import (
     Person,
     Skill,
 )
+from revmentor_desktop.storage.personal_data import shown_to_the_person
 
 
 def _iso(value: Any) -> Any:
@@ -31,10 +35,79 @@ def _iso(value: Any) -> Any:
     return value
 
 
+def _readable(row: Model, field: Field) -> Any:
+    if isinstance(field, ForeignKeyField):
+        related = getattr(row, field.name)
+        return related.name if related is not None else ""
+    value = getattr(row, field.name)
+    if value is None and isinstance(field, CharField | TextField):
+        return ""
+    return _iso(value)
+
+
+def _about_the_person(
+    row: Model, skip: Collection[str] = (), rename: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The row's columns declared personal in storage/models.py, so a new one is never left
+    out; ``skip`` leaves out what belongs to someone else, ``rename`` says whose it is."""
+    rename = rename or {}
+    return {
+        rename.get(field.name, field.name): _readable(row, field)
+        for field in shown_to_the_person(type(row))
+        if field.name not in skip
+    }
+
+
+def _sessions(pair: Pair, as_mentor: bool) -> list[dict[str, Any]]:
+    own, partners = ("mentor", "mentee") if as_mentor else ("mentee", "mentor")
+    return [
+        {
+            "starts_at": _iso(meeting.starts_at),
+            "duration_minutes": meeting.duration_minutes,
+            "format": meeting.meeting_format,
+            "status": meeting.status,
+            "topics": list(meeting.topics),
+            # The partner's reflections are theirs, not this person's.
+            **_about_the_person(
+                meeting,
+                skip=(f"{partners}_takeaways",),
+                rename={f"{own}_takeaways": "my_takeaways"},
+            ),
+        }
+        for meeting in Meeting.select().where(Meeting.pair == pair.id).order_by(Meeting.starts_at)
+    ]
+
+
+def _pairs(person_id: int) -> list[dict[str, Any]]:
+    pairs = []
+    for pair in Pair.select().where((Pair.mentor == person_id) | (Pair.mentee == person_id)):
+        as_mentor = pair.mentor_id == person_id
+        partner = person_or_not_found(pair.mentee_id if as_mentor else pair.mentor_id)
+        goals = Goal.select().where(Goal.pair == pair.id).order_by(Goal.position)
+        pairs.append(
+            {
+                "cohort": pair.cohort.name,
+                "role": "mentor" if as_mentor else "mentee",
+                "partner": partner.name,
+                "status": pair.status,
+                "start_date": _iso(pair.start_date),
+                "end_date": _iso(pair.end_date),
+                "focus_areas": list(pair.focus_areas),
+                "agreement_signed": _iso(pair.agreement_signed),
+                **_about_the_person(pair),
+                "goals": [
+                    {"owner": goal.owner, **_about_the_person(goal), "progress": goal.progress}
+                    for goal in goals
+                ],
+                "sessions": _sessions(pair, as_mentor),
+            }
+        )
+    return pairs
+
+
 def access_export(person_id: int, clock: Clock = system_clock) -> dict[str, Any]:
     """Everything RevMentor holds about one person, for an access request."""
     person = person_or_not_found(person_id)
-    manager = Person.get_or_none(Person.id == person.manager_id) if person.manager_id else None
     skills = {"teaches": [], "learns": []}
     for skill in Skill.select().where(Skill.person == person_id).order_by(Skill.id):
         skills["teaches" if skill.direction == "teach" else "learns"].append(skill.name)
@@ -44,67 +117,18 @@ def access_export(person_id: int, clock: Clock = system_clock) -> dict[str, Any]
         .join(Cohort)
         .where(Participation.person == person_id)
     ]
-    pairs = []
-    for pair in Pair.select().where((Pair.mentor == person_id) | (Pair.mentee == person_id)):
-        as_mentor = pair.mentor_id == person_id
-        partner = person_or_not_found(pair.mentee_id if as_mentor else pair.mentor_id)
-        own_takeaways = "mentor_takeaways" if as_mentor else "mentee_takeaways"
-        pairs.append(
-            {
-                "cohort": pair.cohort.name,
-                "role": "mentor" if as_mentor else "mentee",
-                "partner": partner.name,
-                "status": pair.status,
-                "start_date": _iso(pair.start_date),
-                "end_date": _iso(pair.end_date),
-                "end_reason": pair.end_reason,
-                "focus_areas": list(pair.focus_areas),
-                "agreement_signed": _iso(pair.agreement_signed),
-                "shared_summary": pair.shared_summary,
-                "coordinator_notes": pair.coordinator_notes,
-                "goals": [
-                    {"owner": g.owner, "description": g.description, "progress": g.progress}
-                    for g in Goal.select().where(Goal.pair == pair.id).order_by(Goal.position)
-                ],
-                "sessions": [
-                    {
-                        "starts_at": _iso(m.starts_at),
-                        "duration_minutes": m.duration_minutes,
-                        "format": m.meeting_format,
-                        "status": m.status,
-                        "topics": list(m.topics),
-                        "my_takeaways": getattr(m, own_takeaways),
-                        "notes": m.notes,
-                    }
-                    for m in Meeting.select()
-                    .where(Meeting.pair == pair.id)
-                    .order_by(Meeting.starts_at)
-                ],
-            }
-        )
     return {
         "exported_at": clock().isoformat(timespec="seconds"),
         "person": {
-            "name": person.name,
-            "email": person.email or "",
-            "department": person.department,
-            "job_title": person.job_title,
-            "manager": manager.name if manager else "",
-            "hire_date": _iso(person.hire_date),
-            "grade": person.grade,
-            "location": person.location,
-            "meeting_format": person.meeting_format,
-            "consent_date": _iso(person.consent_date),
-            "consent_wording": person.consent_wording,
+            **_about_the_person(person),
             "archived": bool(person.archived),
-            "coordinator_notes": person.coordinator_notes,
             "record_created": _iso(person.created_at),
             "record_updated": _iso(person.updated_at),
             "direct_reports": Person.select().where(Person.manager == person_id).count(),
         },
         "skills": skills,
         "cohorts": cohorts,
-        "pairs": pairs,
+        "pairs": _pairs(person_id),
     }
 
 

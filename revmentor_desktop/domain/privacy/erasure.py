@@ -14,6 +14,7 @@ from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_o
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.models import (
+    ALL_MODELS,
     Erasure,
     Goal,
     Meeting,
@@ -22,6 +23,11 @@ from revmentor_desktop.storage.models import (
     Person,
     Skill,
     database_proxy,
+)
+from revmentor_desktop.storage.personal_data import (
+    erasure_value,
+    erasure_values,
+    personal_links_to,
 )
 
 
@@ -64,25 +70,14 @@ def erase_person(person_id: int, clock: Clock = system_clock, scrub: bool = True
 
 
 def _scrub_person(person_id: int, placeholder: str, now: datetime) -> None:
-    Person.update(
-        name=placeholder,
-        search_key=fold(placeholder),
-        email=None,
-        email_key=None,
-        department="",
-        job_title="",
-        manager=None,
-        hire_date=None,
-        grade=None,
-        location="",
-        meeting_format="either",
-        consent_date=None,
-        consent_wording="",
-        archived=True,
-        coordinator_notes="",
-        updated_at=now,
-    ).where(Person.id == person_id).execute()
-    Person.update(manager=None).where(Person.manager == person_id).execute()
+    """Blank every column declared personal (storage/models.py) in the person's rows, delete
+    rows that are nothing but personal (skills, goals, locks) and cut personal links to them."""
+    person_values = erasure_values(Person, name=placeholder, search_key=fold(placeholder))
+    Person.update({**person_values, Person.archived: True, Person.updated_at: now}).where(
+        Person.id == person_id
+    ).execute()
+    for link in personal_links_to(Person, ALL_MODELS):
+        link.model.update({link: erasure_value(link)}).where(link == person_id).execute()
     Skill.delete().where(Skill.person == person_id).execute()
     PairConstraint.delete().where(
         (PairConstraint.mentor == person_id) | (PairConstraint.mentee == person_id)
@@ -94,13 +89,9 @@ def _scrub_person(person_id: int, placeholder: str, now: datetime) -> None:
         .tuples()
     ]
     if pair_ids:
-        Pair.update(coordinator_notes="", shared_summary="", end_reason="").where(
-            Pair.id.in_(pair_ids)
-        ).execute()
+        Pair.update(erasure_values(Pair)).where(Pair.id.in_(pair_ids)).execute()
         Goal.delete().where(Goal.pair.in_(pair_ids)).execute()
-        Meeting.update(mentor_takeaways="", mentee_takeaways="", notes="").where(
-            Meeting.pair.in_(pair_ids)
-        ).execute()
+        Meeting.update(erasure_values(Meeting)).where(Meeting.pair.in_(pair_ids)).execute()
 
 
 def scrub_file() -> None:
