@@ -46,7 +46,7 @@ class DocumentKind(Generic[Data]):
     name: str
     command: str  # the ``revmentor`` sub-command that prints it
     target: Target
-    gather: Callable[[int, Request], Data]  # reads the data file; the database must be open
+    gather: Callable[..., Data]  # report_data's function: (id, clock=, locale_name=, …)
     renderer: str  # "module:function" in this package, called as function(data, file, progress)
     title: Callable[[Data], str]  # the window's title; the suggested file name follows from it
     contents: Callable[[Data], str]  # what was written, as in "Wrote 5 agreements to FILE"
@@ -54,7 +54,14 @@ class DocumentKind(Generic[Data]):
     offers_private_notes: bool = False
 
     def gather_document(self, target_id: int, request: Request | None = None) -> Document[Data]:
-        return Document(self, self.gather(target_id, request or Request()))
+        """Read the document's data; the data file must be open (for reading is enough)."""
+        request = request or Request()
+        notes = {"include_private_notes": request.include_private_notes}
+        options = notes if self.offers_private_notes else {}
+        data = self.gather(
+            target_id, clock=request.clock, locale_name=request.locale_name, **options
+        )
+        return Document(self, data)
 
 
 @dataclass(frozen=True)
@@ -156,9 +163,7 @@ AGREEMENT = _declare(
         name="agreement",
         command="agreements",
         target=Target.PAIR,
-        gather=lambda pair_id, ask: report_data.agreement_for_pair(
-            pair_id, ask.clock, ask.locale_name
-        ),
+        gather=report_data.agreement_for_pair,
         renderer="agreement:render_agreements",
         title=lambda batch: (
             f"Agreement – {batch.agreements[0].first.name} & {batch.agreements[0].second.name}"
@@ -172,9 +177,7 @@ AGREEMENTS = _declare(
         name="agreements",
         command="agreements",
         target=Target.COHORT,
-        gather=lambda cohort_id, ask: report_data.agreements_for_cohort(
-            cohort_id, ask.clock, ask.locale_name
-        ),
+        gather=report_data.agreements_for_cohort,
         renderer="agreement:render_agreements",
         title=lambda batch: f"Agreements – {batch.agreements[0].programme}",
         contents=_agreement_count,
@@ -186,9 +189,7 @@ PAIR_SUMMARY = _declare(
         name="pair summary",
         command="summary",
         target=Target.PAIR,
-        gather=lambda pair_id, ask: report_data.pair_summary(
-            pair_id, ask.include_private_notes, ask.clock, ask.locale_name
-        ),
+        gather=report_data.pair_summary,
         renderer="progress:render_progress_summary",
         title=lambda summary: f"Progress summary – {summary.first.name} & {summary.second.name}",
         contents=lambda summary: f"the progress summary of pair {summary.pair_id}",
@@ -201,9 +202,7 @@ COHORT_REPORT = _declare(
         name="cohort report",
         command="summary",
         target=Target.COHORT,
-        gather=lambda cohort_id, ask: report_data.cohort_report(
-            cohort_id, ask.clock, ask.locale_name
-        ),
+        gather=report_data.cohort_report,
         renderer="cohort_report:render_cohort_report",
         title=lambda report: f"Cohort report – {report.name}",
         contents=lambda report: f"the cohort report for {report.name}",
