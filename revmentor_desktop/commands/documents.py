@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
-
-if TYPE_CHECKING:
-    from revmentor_desktop.storage.database import DataFile
 
 
 def _output(arguments: argparse.Namespace) -> Path:
@@ -26,61 +22,28 @@ def _output(arguments: argparse.Namespace) -> Path:
     return output
 
 
-def _open_data(arguments: argparse.Namespace) -> DataFile:
-    from revmentor_desktop.storage.database import DataFile
-
-    return DataFile.open(data_path(arguments))
-
-
-def _cohort_id(name: str) -> int:
+def command_document(arguments: argparse.Namespace) -> int:
+    """``agreements`` and ``summary``: read the file without locking it, then draw the PDF."""
     from revmentor_desktop.domain.cohorts import find_cohort_id
-
-    return find_cohort_id(name)
-
-
-def command_agreements(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import report_data
-    from revmentor_desktop.reports.agreement import render_agreements
+    from revmentor_desktop.reports import registry
+    from revmentor_desktop.storage.reading import open_for_reading
 
     output = _output(arguments)
-    with _open_data(arguments):
-        if arguments.pair is not None:
-            batch = report_data.agreement_for_pair(arguments.pair)
-        else:
-            batch = report_data.agreements_for_cohort(_cohort_id(arguments.cohort))
-    render_agreements(batch, output)
-    count = len(batch.agreements)
-    print(f"Wrote {count} {'agreement' if count == 1 else 'agreements'} to {output}")
-    return EXIT_OK
-
-
-def command_summary(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import report_data
-
-    output = _output(arguments)
-    if arguments.cohort is not None and arguments.include_private_notes:
+    target = registry.Target.PAIR if arguments.pair is not None else registry.Target.COHORT
+    kind = registry.find(arguments.command, target)
+    private_notes = getattr(arguments, "include_private_notes", False)
+    if private_notes and not kind.offers_private_notes:
         raise CommandProblem(
             "--include-private-notes applies to a pair's summary; the cohort report never "
             "contains coordinator-only notes."
         )
-    with _open_data(arguments):
-        if arguments.pair is not None:
-            summary = report_data.pair_summary(
-                arguments.pair, include_private_notes=arguments.include_private_notes
-            )
-            report = None
-        else:
-            report = report_data.cohort_report(_cohort_id(arguments.cohort))
-    if report is None:
-        from revmentor_desktop.reports.progress import render_progress_summary
-
-        render_progress_summary(summary, output)
-        print(f"Wrote the progress summary of pair {arguments.pair} to {output}")
-    else:
-        from revmentor_desktop.reports.cohort_report import render_cohort_report
-
-        render_cohort_report(report, output)
-        print(f"Wrote the cohort report for {report.name} to {output}")
+    with open_for_reading(data_path(arguments)):
+        target_id = (
+            arguments.pair if arguments.pair is not None else find_cohort_id(arguments.cohort)
+        )
+        document = kind.gather_document(target_id, registry.Request(private_notes))
+    document.render(output)
+    print(f"Wrote {document.contents} to {output}")
     return EXIT_OK
 
 
@@ -99,7 +62,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="print pairing agreements (one pair, or every open pair of a cohort)",
     )
     _add_target(agreements)
-    agreements.set_defaults(handler=command_agreements)
+    agreements.set_defaults(handler=command_document)
 
     summary = commands.add_parser(
         "summary",
@@ -111,4 +74,4 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="include coordinator-only notes in a pair's summary (not for the partners)",
     )
-    summary.set_defaults(handler=command_summary)
+    summary.set_defaults(handler=command_document)

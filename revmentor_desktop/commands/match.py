@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
@@ -81,12 +82,22 @@ def print_why(result: MatchResult, mentor_name: str, mentee_name: str) -> None:
         print("Allowed by every mandatory rule.")
 
 
+def _open(arguments: argparse.Namespace) -> AbstractContextManager[object]:
+    """Only ``--apply`` changes the file and takes the writer lock; the rest reads alongside it."""
+    if arguments.apply and not arguments.why:
+        from revmentor_desktop.storage.database import DataFile
+
+        return DataFile.open(data_path(arguments))
+    from revmentor_desktop.storage.reading import open_for_reading
+
+    return open_for_reading(data_path(arguments))
+
+
 def command_match(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import cohorts
     from revmentor_desktop.domain.matching import workflow
-    from revmentor_desktop.storage.database import DataFile
 
-    with DataFile.open(data_path(arguments)):
+    with _open(arguments):
         cohort_id = cohorts.find_cohort_id(arguments.cohort)
         result = workflow.propose(cohort_id)
         if arguments.why:

@@ -390,6 +390,8 @@ def _short(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def render_cohort_report(data: CohortReportData, target: Target) -> None:
+def render_cohort_report(
+    data: CohortReportData, target: Target, progress: Progress | None = None
+) -> None:
     """Write the cohort report to a path or a binary file object."""
-    CohortReportRenderer(data).render(target)
+    CohortReportRenderer(data).render(target, progress)

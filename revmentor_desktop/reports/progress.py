@@ -340,6 +340,8 @@ def _two_columns(left: Flowable, right: Flowable, width: float) -> Table:
     return table
 
 
-def render_progress_summary(data: PairSummaryData, target: Target) -> None:
+def render_progress_summary(
+    data: PairSummaryData, target: Target, progress: Progress | None = None
+) -> None:
     """Write the progress summary of one pair to a path or a binary file object."""
-    ProgressSummaryRenderer(data).render(target)
+    ProgressSummaryRenderer(data).render(target, progress)

@@ -154,10 +154,14 @@ class MainWindow(QMainWindow):
         a.pair_calendar.triggered.connect(self._pair_calendar)
         a.cohort_calendar.triggered.connect(self._cohort_calendar)
         a.match_cohort.triggered.connect(self._match_cohort)
-        a.print_agreement.triggered.connect(lambda: self._pair_document("agreement"))
-        a.progress_summary.triggered.connect(lambda: self._pair_document("summary"))
-        a.cohort_agreements.triggered.connect(lambda: self._cohort_document("agreements"))
-        a.cohort_report.triggered.connect(lambda: self._cohort_document("report"))
+        documents = {
+            a.print_agreement: "agreement",
+            a.progress_summary: "pair summary",
+            a.cohort_agreements: "agreements",
+            a.cohort_report: "cohort report",
+        }
+        for action, kind in documents.items():
+            action.triggered.connect(lambda _checked=False, kind=kind: self._show_document(kind))
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
@@ -266,25 +270,16 @@ class MainWindow(QMainWindow):
         if (pair_id := self.current_view().current_pair_id()) is not None:
             log_session(self.context, pair_id, self)
 
-    def _pair_document(self, which: str) -> None:
-        from revmentor_desktop.ui.dialogs import document_dialog
+    def _show_document(self, kind_name: str) -> None:
+        """Make the named kind of document for the selected pair or cohort."""
+        from revmentor_desktop.reports.registry import KINDS, Target
+        from revmentor_desktop.ui.dialogs.document_dialog import show_document
 
-        if (pair_id := self.current_view().current_pair_id()) is None:
-            return
-        if which == "agreement":
-            document_dialog.print_agreement(self.context, self, pair_id=pair_id)
-        else:
-            document_dialog.progress_summary(self.context, pair_id, self)
-
-    def _cohort_document(self, which: str) -> None:
-        from revmentor_desktop.ui.dialogs import document_dialog
-
-        if (cohort_id := self.current_view().current_cohort_id()) is None:
-            return
-        if which == "agreements":
-            document_dialog.print_agreement(self.context, self, cohort_id=cohort_id)
-        else:
-            document_dialog.cohort_report(self.context, cohort_id, self)
+        kind, view = KINDS[kind_name], self.current_view()
+        pair = kind.target == Target.PAIR
+        target_id = view.current_pair_id() if pair else view.current_cohort_id()
+        if target_id is not None:
+            show_document(self.context, kind, target_id, self)
 
     def _pair_calendar(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:

@@ -10,6 +10,7 @@ import pytest
 
 from revmentor_desktop.cli import main
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.lock import WriterLock
 from tests.reports.helpers import page_count, pdf_text
 from tests.reports.programme import NOTE, Programme, build_programme
 
@@ -212,3 +213,32 @@ def test_reportlab_is_not_imported_at_start() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["agreements", "--pair", "PAIR"], "Wrote 1 agreement to"),
+        (["agreements", "--cohort", "COHORT"], "Wrote 5 agreements to"),
+        (["summary", "--pair", "PAIR"], "Wrote the progress summary of pair"),
+        (["summary", "--cohort", "COHORT"], "Wrote the cohort report for"),
+    ],
+)
+def test_documents_are_made_while_the_window_holds_the_file(
+    capsys: pytest.CaptureFixture[str],
+    data_path: Path,
+    tmp_path: Path,
+    programme: Programme,
+    arguments: list[str],
+    said: str,
+) -> None:
+    output = tmp_path / "while-open.pdf"
+    filled = [
+        {"PAIR": str(programme.pair_id), "COHORT": programme.cohort_name}.get(word, word)
+        for word in arguments
+    ]
+    with WriterLock(data_path):  # what the open window holds
+        status, out, err = run_on(capsys, data_path, *filled, "-o", str(output))
+    assert status == 0, err
+    assert said in out
+    assert page_count(output.read_bytes()) >= 1

@@ -10,6 +10,7 @@ import pytest
 from revmentor_desktop.cli import main
 from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.lock import WriterLock
 
 NOW = datetime(2026, 3, 2, 9, 0)
 
@@ -124,3 +125,24 @@ def test_match_why_explains_a_blocked_pair(
     )
     assert main([*arguments, "--why", "Nobody", "Hana Boss"]) == 1
     assert "“Nobody” is not enrolled in “Reverse 2026”." in capsys.readouterr().err
+
+
+def test_match_proposes_while_the_window_holds_the_file_but_apply_refuses(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _programme(data_path)
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026"]
+
+    with WriterLock(data_path):  # what the open window holds
+        assert main(arguments) == 0
+        assert "Ben Li → Hana Boss   score" in capsys.readouterr().out
+        assert main([*arguments, "--why", "Ana Ortiz", "Hana Boss"]) == 0
+        assert "Never proposed, because:" in capsys.readouterr().out
+
+        assert main([*arguments, "--apply"]) == 1
+        err = capsys.readouterr().err
+        assert "is already open for changes by" in err
+        assert "Close RevMentor there first" in err
+
+    with DataFile.open(data_path):
+        assert pairs.list_pairs() == []

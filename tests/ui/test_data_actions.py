@@ -122,19 +122,17 @@ def test_cohort_menu_runs_the_matching_assistant_on_the_selected_cohort(
 def test_document_actions_open_the_right_document_for_the_selection(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from revmentor_desktop.reports import registry
     from revmentor_desktop.ui.dialogs import document_dialog
 
-    asked: list[tuple[str, object]] = []
+    asked: list[tuple[str, int]] = []
 
-    def recorder(name: str):  # type: ignore[no-untyped-def]
-        def record(_context: object, *args: object, **kwargs: object) -> None:
-            target = kwargs or next(arg for arg in args if isinstance(arg, int))
-            asked.append((name, target))
+    def record(
+        _context: object, kind: registry.DocumentKind[object], target_id: int, *_: object
+    ) -> None:
+        asked.append((kind.name, target_id))
 
-        return record
-
-    for name in ("print_agreement", "progress_summary", "cohort_report"):
-        monkeypatch.setattr(document_dialog, name, recorder(name))
+    monkeypatch.setattr(document_dialog, "show_document", record)
     window = make_window(build=build_programme)
     window.show_view("pairs")
     pairs_view = window.current_view()
@@ -150,8 +148,8 @@ def test_document_actions_open_the_right_document_for_the_selection(
     window.actions.cohort_agreements.trigger()
     window.actions.cohort_report.trigger()
     assert asked == [
-        ("print_agreement", {"pair_id": pair_id}),
-        ("progress_summary", pair_id),
-        ("print_agreement", {"cohort_id": cohort_id}),
-        ("cohort_report", cohort_id),
+        ("agreement", pair_id),
+        ("pair summary", pair_id),
+        ("agreements", cohort_id),
+        ("cohort report", cohort_id),
     ]

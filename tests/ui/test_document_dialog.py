@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from revmentor_desktop.reports import registry
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs import document_dialog
-from revmentor_desktop.ui.dialogs.document_dialog import DocumentDialog, DocumentKind, page_count
+from revmentor_desktop.ui.dialogs.document_dialog import DocumentDialog, page_count
 from revmentor_desktop.ui.undo import EditStack
 from tests.reports.helpers import pdf_text
 from tests.reports.programme import NOTE, build_programme, clock
@@ -31,7 +32,7 @@ def _made(qtbot: QtBot, dialog: DocumentDialog) -> bytes:
 
 def test_agreements_for_a_cohort_are_made_with_progress(qtbot: QtBot, context: AppContext) -> None:
     programme = build_programme()
-    dialog = DocumentDialog(context, DocumentKind.AGREEMENTS, programme.cohort_id)
+    dialog = DocumentDialog(context, registry.AGREEMENTS, programme.cohort_id)
     qtbot.addWidget(dialog)
     seen: list[tuple[int, int]] = []
     dialog.generate()
@@ -48,15 +49,20 @@ def test_save_as_writes_the_pdf(
     qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     programme = build_programme()
-    dialog = DocumentDialog(context, DocumentKind.COHORT_REPORT, programme.cohort_id)
+    dialog = DocumentDialog(context, registry.COHORT_REPORT, programme.cohort_id)
     qtbot.addWidget(dialog)
     dialog.generate()
     pdf = _made(qtbot, dialog)
     target = tmp_path / "cohort"
-    monkeypatch.setattr(
-        document_dialog.QFileDialog, "getSaveFileName", lambda *args: (str(target), "")
-    )
+    proposed: list[str] = []
+
+    def choose(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        proposed.append(Path(suggested).name)
+        return str(target), ""
+
+    monkeypatch.setattr(document_dialog.QFileDialog, "getSaveFileName", choose)
     saved = dialog.save_as()
+    assert proposed == ["Cohort-report-Reverse-mentoring-2026.pdf"]
     assert saved == tmp_path / "cohort.pdf"
     assert saved.read_bytes() == pdf
     assert "Headline figures" in pdf_text(pdf)
@@ -64,7 +70,7 @@ def test_save_as_writes_the_pdf(
 
 def test_private_notes_only_when_ticked(qtbot: QtBot, context: AppContext) -> None:
     programme = build_programme()
-    dialog = DocumentDialog(context, DocumentKind.PAIR_SUMMARY, programme.pair_id)
+    dialog = DocumentDialog(context, registry.PAIR_SUMMARY, programme.pair_id)
     qtbot.addWidget(dialog)
     assert not dialog.private_notes.isHidden()
     dialog.generate()
@@ -75,19 +81,20 @@ def test_private_notes_only_when_ticked(qtbot: QtBot, context: AppContext) -> No
 
 
 def test_an_unknown_pair_is_said_plainly(qtbot: QtBot, context: AppContext) -> None:
-    dialog = DocumentDialog(context, DocumentKind.AGREEMENT, 404)
+    dialog = DocumentDialog(context, registry.AGREEMENT, 404)
     qtbot.addWidget(dialog)
     dialog.generate()
     assert "There is no pair with number 404." in dialog.status.text()
     assert not dialog.save_button.isEnabled()
 
 
-def test_entry_points_open_the_dialog(qtbot: QtBot, context: AppContext) -> None:
+def test_show_document_opens_the_dialog_titled_for_the_pair(
+    qtbot: QtBot, context: AppContext
+) -> None:
     programme = build_programme()
-    dialog = document_dialog.print_agreement(context, pair_id=programme.pair_id)
+    dialog = document_dialog.show_document(context, registry.AGREEMENT, programme.pair_id)
     qtbot.addWidget(dialog)
-    assert dialog.kind == DocumentKind.AGREEMENT
     _made(qtbot, dialog)
+    assert dialog.windowTitle() == "Agreement – Agnès Dubois & Jörg Müller"
+    assert dialog.private_notes.isHidden()
     dialog.close()
-    with pytest.raises(ValueError, match="exactly one"):
-        document_dialog.print_agreement(context)

@@ -6,7 +6,8 @@ PySide6 build has no QtPdf, so the preview describes the document and "Open in v
 the real pages in the system's PDF viewer; "Print…" sends the PDF to a printer through the
 operating system (CUPS ``lp`` or the Windows print verb), falling back to the viewer.
 
-Entry points for the main window: ``print_agreement``, ``progress_summary``, ``cohort_report``.
+The kinds of document, with their data, titles and file names, come from
+``revmentor_desktop.reports.registry``; the main window opens one with ``show_document``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -42,130 +41,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.workers import JobThread, ProgressCallback
 
 
-class DocumentKind(StrEnum):
-    AGREEMENT = "agreement"
-    AGREEMENTS = "agreements"  # every open pair of a cohort
-    PAIR_SUMMARY = "pair summary"
-    COHORT_REPORT = "cohort report"
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """What the dialog needs once the data is gathered: the job and words about it."""
-
-    title: str
-    file_name: str
-    description: str  # HTML for the preview pane
-    draw: Callable[[ProgressCallback], bytes]
-
-
-def _escape(value: object) -> str:
-    from html import escape
-
-    return escape(str(value))
-
-
-def _safe_file_name(text: str) -> str:
-    kept = "".join(char if char.isalnum() or char in " -_" else " " for char in text)
-    return "-".join(kept.split()) or "document"
-
-
 def prepare(
     context: AppContext,
-    kind: DocumentKind,
+    kind: DocumentKind[Any],
     target_id: int,
     include_private_notes: bool = False,
     locale_name: str | None = None,
-) -> _Prepared:
-    """Gather the data for a document (GUI thread) and describe the drawing job (any thread)."""
-    clock = context.clock
-    if kind in (DocumentKind.AGREEMENT, DocumentKind.AGREEMENTS):
-        from revmentor_desktop.reports.agreement import render_agreements
+) -> Document[Any]:
+    """Gather the data for a document (GUI thread); drawing it may then run in any thread."""
+    request = Request(include_private_notes, context.clock, locale_name)
+    return kind.gather_document(target_id, request)
 
-        if kind == DocumentKind.AGREEMENT:
-            batch = report_data.agreement_for_pair(target_id, clock, locale_name)
-            first = batch.agreements[0]
-            title = f"Agreement – {first.first.name} & {first.second.name}"
-        else:
-            batch = report_data.agreements_for_cohort(target_id, clock, locale_name)
-            title = f"Agreements – {batch.agreements[0].programme}"
-        names = "".join(
-            f"<li>{_escape(item.first.name)} &amp; {_escape(item.second.name)}</li>"
-            for item in batch.agreements[:12]
-        )
-        more = len(batch.agreements) - 12
-        if more > 0:
-            names += f"<li>… and {more} more</li>"
-        count = len(batch.agreements)
-        description = (
-            f"<p><b>{count} pairing agreement{'s' if count != 1 else ''}</b>, each starting on a "
-            f"new page with its own page numbers, on {batch.letterhead.page_size} paper.</p>"
-            f"<ul>{names}</ul>"
-            "<p>Each has the parties, goals with a starting self-assessment, how the pair "
-            "meets, duration and review date, confidentiality, ground rules, privacy, ending "
-            "without fault, what the coordinator records, and signature blocks.</p>"
-        )
 
-        def draw_agreements(progress: ProgressCallback) -> bytes:
-            buffer = io.BytesIO()
-            render_agreements(batch, buffer, progress)
-            return buffer.getvalue()
-
-        return _Prepared(title, _safe_file_name(title) + ".pdf", description, draw_agreements)
-
-    if kind == DocumentKind.PAIR_SUMMARY:
-        from revmentor_desktop.reports.progress import render_progress_summary
-
-        summary = report_data.pair_summary(target_id, include_private_notes, clock, locale_name)
-        title = f"Progress summary – {summary.first.name} & {summary.second.name}"
-        description = (
-            f"<p><b>Progress summary</b> of {_escape(summary.first.name)} &amp; "
-            f"{_escape(summary.second.name)} ({_escape(summary.programme)}).</p>"
-            f"<p>Status: {_escape(summary.status)}, health {_escape(summary.health_level)} – "
-            f"{_escape(summary.health_reason)}<br>"
-            f"Sessions held: {summary.sessions_held} of {summary.sessions_due} planned so far; "
-            f"{summary.total_minutes / 60:.1f} hours; {len(summary.goals)} goals.</p>"
-            + (
-                "<p><b>Includes coordinator-only notes</b>: not for the partners.</p>"
-                if include_private_notes
-                else "<p>Coordinator-only notes are left out.</p>"
-            )
-        )
-
-        def draw_summary(progress: ProgressCallback) -> bytes:
-            buffer = io.BytesIO()
-            progress(0, 1)
-            render_progress_summary(summary, buffer)
-            return buffer.getvalue()
-
-        return _Prepared(title, _safe_file_name(title) + ".pdf", description, draw_summary)
-
-    from revmentor_desktop.reports.cohort_report import render_cohort_report
-
-    report = report_data.cohort_report(target_id, clock, locale_name)
-    figures = report.figures
-    title = f"Cohort report – {report.name}"
-    description = (
-        f"<p><b>Cohort report</b> for {_escape(report.name)}.</p>"
-        f"<p>{figures.pairs_total} pairs; {figures.people_unpaired} people without a pair; "
-        f"{figures.sessions_held} sessions held of {figures.sessions_due} planned so far; "
-        f"{len(report.attention)} items needing attention.</p>"
-        f"<p>Groups smaller than {report.min_group_size} people are not broken down.</p>"
-    )
-
-    def draw_report(progress: ProgressCallback) -> bytes:
+def _drawing_job(document: Document[Any]) -> Callable[[ProgressCallback], bytes]:
+    def draw(progress: ProgressCallback) -> bytes:
         buffer = io.BytesIO()
-        progress(0, 1)
-        render_cohort_report(report, buffer)
+        document.render(buffer, progress)
         return buffer.getvalue()
 
-    return _Prepared(title, _safe_file_name(title) + ".pdf", description, draw_report)
+    return draw
 
 
 class DocumentDialog(QDialog):
@@ -174,7 +74,7 @@ class DocumentDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
-        kind: DocumentKind,
+        kind: DocumentKind[Any],
         target_id: int,
         parent: QWidget | None = None,
     ) -> None:
@@ -183,7 +83,7 @@ class DocumentDialog(QDialog):
         self.kind = kind
         self.target_id = target_id
         self.pdf: bytes | None = None
-        self.prepared: _Prepared | None = None
+        self.prepared: Document[Any] | None = None
         self._thread: JobThread | None = None
         self._temporary: list[Path] = []
         self.setWindowTitle("Document")
@@ -195,7 +95,7 @@ class DocumentDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.private_notes = QCheckBox("Include &coordinator-only notes (not for the partners)")
-        self.private_notes.setVisible(kind == DocumentKind.PAIR_SUMMARY)
+        self.private_notes.setVisible(kind.offers_private_notes)
         self.private_notes.toggled.connect(self.generate)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -257,12 +157,12 @@ class DocumentDialog(QDialog):
             return
         self.setWindowTitle(self.prepared.title)
         self.heading.setText(self.prepared.title)
-        self.preview.setHtml(self.prepared.description)
+        self.preview.setHtml(self.prepared.preview)
         self.status.setText("Preparing the PDF…")
         self.progress.show()
         self.cancel_button.show()
         self.progress.setRange(0, 0)
-        thread = JobThread(self.prepared.draw, self)
+        thread = JobThread(_drawing_job(self.prepared), self)
         thread.progressed.connect(self._on_progress)
         thread.succeeded.connect(self._on_done)
         thread.failed.connect(self._on_failed)
@@ -431,7 +331,7 @@ class _wait_cursor:  # noqa: N801 - used like a function: ``with _wait_cursor():
 
 
 def show_document(
-    context: AppContext, kind: DocumentKind, target_id: int, parent: QWidget | None = None
+    context: AppContext, kind: DocumentKind[Any], target_id: int, parent: QWidget | None = None
 ) -> DocumentDialog:
     """Open the dialog (not modal) and start making the document."""
     dialog = DocumentDialog(context, kind, target_id, parent)
@@ -439,33 +339,3 @@ def show_document(
     dialog.show()
     dialog.generate()
     return dialog
-
-
-def print_agreement(
-    context: AppContext,
-    parent: QWidget | None = None,
-    *,
-    pair_id: int | None = None,
-    cohort_id: int | None = None,
-) -> DocumentDialog:
-    """ "Print agreement…" for one pair, or for every open pair of a cohort."""
-    if (pair_id is None) == (cohort_id is None):
-        raise ValueError("Give exactly one of pair_id and cohort_id.")
-    if pair_id is not None:
-        return show_document(context, DocumentKind.AGREEMENT, pair_id, parent)
-    assert cohort_id is not None
-    return show_document(context, DocumentKind.AGREEMENTS, cohort_id, parent)
-
-
-def progress_summary(
-    context: AppContext, pair_id: int, parent: QWidget | None = None
-) -> DocumentDialog:
-    """ "Progress summary…" for a pair (the dialog offers the coordinator-only notes box)."""
-    return show_document(context, DocumentKind.PAIR_SUMMARY, pair_id, parent)
-
-
-def cohort_report(
-    context: AppContext, cohort_id: int, parent: QWidget | None = None
-) -> DocumentDialog:
-    """ "Cohort report…" for a cohort."""
-    return show_document(context, DocumentKind.COHORT_REPORT, cohort_id, parent)
