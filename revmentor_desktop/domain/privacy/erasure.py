@@ -176,9 +176,7 @@ class BackupExposure:
         if not self.backups:
             return "No backup holds the erased data."
         count = len(self.backups)
-        noun = (
-            "1 older backup still holds" if count == 1 else f"{count} older backups still hold"
-        )
+        noun = "1 older backup still holds" if count == 1 else f"{count} older backups still hold"
         text = f"{noun} this person's data."
         if self.kept_until is not None:
             text += (
