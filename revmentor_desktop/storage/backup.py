@@ -133,13 +133,21 @@ def list_backups(data_file: Path) -> list[BackupInfo]:
 
 def clear_leftovers(data_file: Path) -> list[Path]:
     """Remove what killed writers left of ``data_file``: half-made copies of it beside it
-    (from a creation or a restore) and anything half-written in its backup folder."""
-    name = Path(data_file).name
+    (from a creation or a restore) and anything half-written in its backup folder.
+
+    The caller holds the writer lock of ``data_file``."""
+    data_file = Path(data_file)
+    name = data_file.name
     beside = files.remove_leftovers(
-        Path(data_file).parent,
+        data_file.parent,
         keep_target=lambda target: target != name and not target.startswith(f".{name}."),
     )
-    return beside + files.remove_leftovers(backup_folder_for(Path(data_file)))
+    # Earlier versions named these without a process id; only the lock's holder makes them.
+    for legacy in (f".{name}.restoring", f".{name}.creating"):
+        if data_file.with_name(legacy).exists():
+            files.remove_with_side_files(data_file.with_name(legacy))
+            beside.append(data_file.with_name(legacy))
+    return beside + files.remove_leftovers(backup_folder_for(data_file))
 
 
 def data_files_in_backup_folder(data_file: Path) -> list[Path]:

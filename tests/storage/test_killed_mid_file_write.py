@@ -134,6 +134,7 @@ def test_opening_removes_only_what_dead_writers_left(data_path: Path) -> None:
             data_path.with_name(f".{data_path.name}.{dead}.partial"),
             data_path.with_name(f".{data_path.name}.{dead}.partial-journal"),
             folder / f".programme 2026-03-01_090000 daily.revmentor.{dead}.partial",
+            data_path.with_name(f".{data_path.name}.restoring"),  # as earlier versions named it
         ]
         kept = [
             data_path.with_name(f".{data_path.name}.{running.pid}.partial"),  # still writing
