@@ -143,10 +143,14 @@ def clear_leftovers(data_file: Path) -> list[Path]:
         keep_target=lambda target: target != name and not target.startswith(f".{name}."),
     )
     # Earlier versions named these without a process id; only the lock's holder makes them.
-    for legacy in (f".{name}.restoring", f".{name}.creating"):
-        if data_file.with_name(legacy).exists():
-            files.remove_with_side_files(data_file.with_name(legacy))
-            beside.append(data_file.with_name(legacy))
+    for legacy in (
+        data_file.with_name(f".{name}.restoring"),
+        data_file.with_name(f".{name}.creating"),
+    ):
+        if legacy.exists():
+            with contextlib.suppress(OSError):  # read-only media: leave it
+                files.remove_with_side_files(legacy)
+                beside.append(legacy)
     return beside + files.remove_leftovers(backup_folder_for(data_file))
 
 

@@ -78,7 +78,7 @@ class DataFile:
             if path.exists():
                 pending_check = _check_before_opening(path, check_in_background)
             elif create:
-                _create_data_file(path)
+                _create_data_file(path, fill=lambda: None)
             else:
                 raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
             database = _connect(path)
@@ -195,7 +195,7 @@ def create_data_file(path: Path, fill: Callable[[], T]) -> T:
         return _create_data_file(path, fill)
 
 
-def _create_data_file(path: Path, fill: Callable[[], T] | None = None) -> T | None:
+def _create_data_file(path: Path, fill: Callable[[], T]) -> T:
     """Build a new data file beside ``path`` and move it into place only once it is complete.
 
     A crash while creating therefore leaves either no data file or a whole one, never an empty
@@ -207,11 +207,9 @@ def _create_data_file(path: Path, fill: Callable[[], T] | None = None) -> T | No
         database.connect()
         try:
             migrate(database)
-            filled = None
-            if fill is not None:
-                with binding_models_to(database):
-                    files.pause_for_crash_test("filling-new-file")
-                    filled = fill()
+            with binding_models_to(database):
+                files.pause_for_crash_test("filling-new-file")
+                filled = fill()
         finally:
             database.close()
     return filled

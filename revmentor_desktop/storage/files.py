@@ -104,7 +104,7 @@ def remove_leftovers(folder: Path, keep_target: Callable[[str], bool] | None = N
                 continue
             if _process_is_running(int(match["pid"])):
                 continue
-            with contextlib.suppress(FileNotFoundError, PermissionError):
+            with contextlib.suppress(OSError):  # gone already, or read-only media
                 entry.unlink()
                 removed.append(entry)
     return removed
