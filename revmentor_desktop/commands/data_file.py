@@ -76,7 +76,7 @@ def command_restore(arguments: argparse.Namespace) -> int:
 
 def command_demo(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.demo import generate_demo
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.storage.database import create_data_file
 
     if not arguments.data:
         raise CommandProblem("Name the new file with --data PATH (demo never touches your data).")
@@ -85,10 +85,12 @@ def command_demo(arguments: argparse.Namespace) -> int:
         raise CommandProblem(f"{path} already exists; demo only creates new files.")
     if arguments.people < 2 or arguments.sessions < 0:
         raise CommandProblem("Ask for at least 2 people and 0 or more sessions.")
-    with DataFile.open(path, create=True):
-        summary = generate_demo(
+    summary = create_data_file(
+        path,
+        lambda: generate_demo(
             people=arguments.people, sessions=arguments.sessions, seed=arguments.seed
-        )
+        ),
+    )
     print(
         f"Created {path} with {summary.people} people, {summary.cohorts} cohorts, "
         f"{summary.pairs} pairs and {summary.sessions} sessions."

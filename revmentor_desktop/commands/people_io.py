@@ -131,7 +131,7 @@ def command_erase(arguments: argparse.Namespace) -> int:
         report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
     print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
     if arguments.purge_backups:
-        print(f"Deleted {len(report.purged)} automatic backups that still held their data.")
+        print(f"Deleted {len(report.purged)} backups that still held their data.")
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
     return EXIT_OK
@@ -216,7 +216,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     erase.add_argument(
         "--purge-backups",
         action="store_true",
-        help="also delete the automatic backups that still hold their data",
+        help="also delete the backups that still hold their data",
     )
     erase.set_defaults(handler=command_erase)
 

@@ -10,8 +10,6 @@ agreements of a cohort): page numbers then restart in each section, so each pair
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from reportlab.platypus.flowables import HRFlowable
 from revmentor_desktop.domain.report_data import Letterhead, long_date
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.storage.files import write_atomically
 
 Target = Path | str | BinaryIO
 Progress = Callable[[int, int], None]
@@ -469,16 +468,4 @@ def write_pdf(data: bytes, target: Target) -> None:
     if not isinstance(target, (str, Path)):
         target.write(data)
         return
-    path = Path(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if path.exists():
-            Path(temporary).chmod(path.stat().st_mode & 0o777)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(Path(target), data)

@@ -7,21 +7,24 @@ transaction, so a copy taken while RevMentor is writing is still a consistent sn
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from peewee import SqliteDatabase
+
 from revmentor_desktop.paths import DATA_FILE_SUFFIX, backup_folder_for
+from revmentor_desktop.storage import files
 from revmentor_desktop.storage.errors import BackupError, DataFileError
 from revmentor_desktop.storage.inspection import (
     DataFileReport,
     connect_for_reading,
     inspect_data_file,
 )
+from revmentor_desktop.storage.reading import READING_PRAGMAS
 
 TIMESTAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 _BACKUP_NAME = re.compile(
@@ -38,20 +41,6 @@ class BackupInfo:
     counter: int = 1  # orders backups taken within the same second
 
 
-def _temporary_name(destination: Path) -> Path:
-    return destination.with_name(f".{destination.name}.{os.getpid()}.partial")
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _copy_consistent_snapshot(source: Path, target: Path, *, max_pages: int | None) -> None:
     reader = connect_for_reading(source)
     writer = sqlite3.connect(str(target), isolation_level=None)
@@ -63,8 +52,6 @@ def _copy_consistent_snapshot(source: Path, target: Path, *, max_pages: int | No
     finally:
         writer.close()
         reader.close()
-    with target.open("rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = None) -> Path:
@@ -79,19 +66,18 @@ def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = N
             "cannot be written: the folder does not exist.",
             "Choose an existing folder.",
         )
-    partial = _temporary_name(destination)
     try:
-        _copy_consistent_snapshot(source, partial, max_pages=max_pages)
-        inspect_data_file(partial)
-        partial.replace(destination)
-        _fsync_folder(destination.parent)
+        with files.replacing(destination) as partial:
+            write_verified_copy(source, partial, max_pages=max_pages)
     except (OSError, sqlite3.Error, DataFileError) as error:
-        _remove_quietly(partial)
         raise BackupError(destination, f"could not be written: {_describe(error)}.") from error
-    except BaseException:
-        _remove_quietly(partial)
-        raise
     return destination
+
+
+def write_verified_copy(source: Path, target: Path, *, max_pages: int | None = None) -> None:
+    """Copy ``source`` to the new file ``target`` as one snapshot and check the copy."""
+    _copy_consistent_snapshot(source, target, max_pages=max_pages)
+    inspect_data_file(target)
 
 
 def _describe(error: BaseException) -> str:
@@ -101,12 +87,6 @@ def _describe(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return text
-
-
-def _remove_quietly(path: Path) -> None:
-    for leftover in (path, path.with_name(path.name + "-journal")):
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
 
 
 def backup_name(data_file: Path, when: datetime, reason: str = "", counter: int = 1) -> str:
@@ -131,7 +111,7 @@ def automatic_backup(
     written = copy_data_file(data_file, folder / backup_name(data_file, now, reason, counter))
     if thin:
         for surplus in backups_to_remove(list_backups(data_file), now):
-            _remove_quietly(surplus.path)
+            files.remove_with_side_files(surplus.path)
     return written
 
 
@@ -149,6 +129,62 @@ def list_backups(data_file: Path) -> list[BackupInfo]:
         counter = int(match["counter"] or 1)
         found.append(BackupInfo(candidate, taken_at, match["reason"] or "", counter))
     return sorted(found, key=lambda info: (info.taken_at, info.counter), reverse=True)
+
+
+def clear_leftovers(data_file: Path) -> list[Path]:
+    """Remove what killed writers left of ``data_file``: half-made copies of it beside it
+    (from a creation or a restore) and anything half-written in its backup folder.
+
+    The caller holds the writer lock of ``data_file``."""
+    data_file = Path(data_file)
+    name = data_file.name
+    beside = files.remove_leftovers(
+        data_file.parent,
+        keep_target=lambda target: target != name and not target.startswith(f".{name}."),
+    )
+    # Earlier versions named these without a process id; only the lock's holder makes them.
+    for legacy in (
+        data_file.with_name(f".{name}.restoring"),
+        data_file.with_name(f".{name}.creating"),
+    ):
+        if legacy.exists():
+            with contextlib.suppress(OSError):  # read-only media: leave it
+                files.remove_with_side_files(legacy)
+                beside.append(legacy)
+    return beside + files.remove_leftovers(backup_folder_for(data_file))
+
+
+def data_files_in_backup_folder(data_file: Path) -> list[Path]:
+    """Every readable data file in the backup folder, whatever its name: automatic backups,
+    copies saved there by hand, files set aside before a restore."""
+    folder = backup_folder_for(Path(data_file))
+    if not folder.is_dir():
+        return []
+    found = []
+    for candidate in sorted(folder.iterdir()):
+        if candidate.name.startswith(".") or not candidate.is_file():
+            continue
+        try:
+            inspect_data_file(candidate, full_check=False, integrity=False)
+        except DataFileError:
+            continue
+        found.append(candidate)
+    return found
+
+
+def delete_backup(path: Path) -> None:
+    files.remove_with_side_files(Path(path))
+
+
+@contextlib.contextmanager
+def reading_copy(path: Path) -> Iterator[SqliteDatabase]:
+    """A read-only connection to a backup of any data format this app can read."""
+    database = SqliteDatabase(str(path), pragmas=READING_PRAGMAS, timeout=10)
+    database.connect()
+    try:
+        yield database
+    finally:
+        database.close()
 
 
 def newest_good_backup(data_file: Path) -> BackupInfo | None:
@@ -204,26 +240,3 @@ def backups_to_remove(backups: Iterable[BackupInfo], now: datetime) -> list[Back
 def describe_backup(path: Path) -> DataFileReport:
     """Check a backup and count what it holds, for the restore confirmation."""
     return inspect_data_file(Path(path))
-
-
-def restore_backup(backup_path: Path, data_file: Path, *, now: datetime | None = None) -> Path:
-    """Replace ``data_file`` with a verified copy of ``backup_path``.
-
-    The caller must hold the writer lock and have closed its connection. The current file is
-    backed up first; its WAL and shared-memory files are removed so they never pair with the
-    restored file. Returns the path of the safety backup of the replaced file.
-    """
-    backup_path, data_file = Path(backup_path), Path(data_file)
-    describe_backup(backup_path)
-    safety_copy = automatic_backup(data_file, reason="before-restore", now=now, thin=False)
-    incoming = data_file.with_name(f".{data_file.name}.restoring")
-    try:
-        copy_data_file(backup_path, incoming)
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                data_file.with_name(data_file.name + suffix).unlink()
-        incoming.replace(data_file)
-        _fsync_folder(data_file.parent)
-    finally:
-        _remove_quietly(incoming)
-    return safety_copy

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import Database, PeeweeException, SqliteDatabase
 
-from revmentor_desktop.storage import backup
+from revmentor_desktop.storage import backup, files
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 from revmentor_desktop.storage.inspection import (
     BackgroundIntegrityCheck,
@@ -33,7 +33,7 @@ PRAGMAS = {
 # A file being created is private to this process until it is complete: a rollback journal
 # keeps it a single self-contained file that can be moved into place.
 CREATION_PRAGMAS = {**PRAGMAS, "journal_mode": "delete"}
-SIDE_FILES = ("-journal", "-wal", "-shm")
+T = TypeVar("T")
 
 
 class DataFile:
@@ -71,13 +71,14 @@ class DataFile:
             path.parent.mkdir(parents=True, exist_ok=True)
         lock = WriterLock(path)
         lock.acquire()
+        backup.clear_leftovers(path)
         pending_check = None
         try:
             # Decided only under the lock: another process may have created the file meanwhile.
             if path.exists():
                 pending_check = _check_before_opening(path, check_in_background)
             elif create:
-                _create_data_file(path)
+                _create_data_file(path, fill=lambda: None)
             else:
                 raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
             database = _connect(path)
@@ -179,30 +180,50 @@ def _connect(path: Path) -> SqliteDatabase:
     return database
 
 
-def _creation_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.creating")
+def create_data_file(path: Path, fill: Callable[[], T]) -> T:
+    """Create a new data file at ``path`` holding what ``fill`` writes through the models, and
+    return what ``fill`` returns. The file appears under its name only once it is complete.
+
+    Raises ``DataFileError`` when ``path`` already exists or is being created elsewhere.
+    """
+    path = Path(path).absolute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with WriterLock(path):
+        backup.clear_leftovers(path)
+        if path.exists():
+            raise DataFileError(path, "already exists.", "Choose a new name for the new file.")
+        return _create_data_file(path, fill)
 
 
-def _create_data_file(path: Path) -> None:
+def _create_data_file(path: Path, fill: Callable[[], T]) -> T:
     """Build a new data file beside ``path`` and move it into place only once it is complete.
 
     A crash while creating therefore leaves either no data file or a whole one, never an empty
-    or half-made file that every later open would refuse. The caller holds the writer lock, so
-    any earlier creation file is a leftover from such a crash.
+    or half-made file that every later open would refuse. What a crash leaves under the
+    temporary name is removed at the next open.
     """
-    building = _creation_name(path)
-    for leftover in (building, *(building.with_name(building.name + s) for s in SIDE_FILES)):
-        leftover.unlink(missing_ok=True)
-    database = SqliteDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
-    database.connect()
+    with files.replacing(path) as building:
+        database = SqliteDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
+        database.connect()
+        try:
+            migrate(database)
+            with binding_models_to(database):
+                files.pause_for_crash_test("filling-new-file")
+                filled = fill()
+        finally:
+            database.close()
+    return filled
+
+
+@contextlib.contextmanager
+def binding_models_to(database: Database) -> Iterator[Database]:
+    """Point the models at ``database`` for the block, then back at what they used before."""
+    previous = database_proxy.obj
+    database_proxy.initialize(database)
     try:
-        migrate(database)
+        yield database
     finally:
-        database.close()
-    with building.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    building.replace(path)
-    backup._fsync_folder(path.parent)
+        database_proxy.initialize(previous)
 
 
-__all__ = ["DataFile", "DataFileError"]
+__all__ = ["DataFile", "DataFileError", "binding_models_to", "create_data_file"]

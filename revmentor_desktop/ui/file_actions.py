@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from revmentor_desktop import paths
 from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.database import create_data_file
 from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
 from revmentor_desktop.ui.data_file_session import DataFileSession
 
@@ -231,12 +233,10 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
 def open_sample_data(parent: QWidget, session: DataFileSession, today: date) -> None:
     """Open the sample file, creating it with generated data the first time."""
     path = paths.sample_data_file()
-    if path.exists():
-        open_with_recovery(parent, session, path)
-        return
-    from revmentor_desktop.domain.demo import generate_demo
+    if not path.exists():
+        from revmentor_desktop.domain.demo import generate_demo
 
-    if open_with_recovery(parent, session, path, create=True):
-        generate_demo(today=today)
-        session.opened.emit(path)
+        with contextlib.suppress(DataFileError):  # another window created it meanwhile
+            create_data_file(path, lambda: generate_demo(today=today))
+    if open_with_recovery(parent, session, path):
         session.message.emit("This is sample data: try anything, your own file is untouched.")

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import cohorts, privacy
+from revmentor_desktop.domain.data_files import restore_closed_data_file
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
-from revmentor_desktop.storage.lock import WriterLock
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
 from tests.domain.test_export import build_programme, person_id
 
@@ -118,35 +119,59 @@ def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Pat
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)
-        log = privacy.erasure_log()  # read before the file is replaced
-    with WriterLock(data_path):
-        backup.restore_backup(older, data_path)
-    with DataFile.open(data_path) as opened:
-        assert Person.get_by_id(uma).name == "Uma Sato"  # the backup still holds her
-        assert privacy.reapply_erasures(log) == 1
+    restore_closed_data_file(older, data_path)
+    # Erased before the restored file took the old one's place: no moment holds her.
+    for trace in TRACES:
+        assert trace.encode() not in raw_bytes(data_path), trace
+    with DataFile.open(data_path):
         assert Person.get_by_id(uma).name == "Erased person #1"
         assert [row.person_id for row in Erasure.select()] == [uma]
         assert privacy.reapply_erasures() == 0  # idempotent
-    for trace in TRACES:
-        assert trace.encode() not in raw_bytes(data_path), trace
+    assert b"Uma Sato" in older.read_bytes(), "the backup itself is unchanged"
 
 
 def test_backups_still_holding_the_data_can_be_purged(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
         build_programme(opened.path)
+        uma = person_id(UMA)
         backup.automatic_backup(opened.path, reason="manual", now=datetime(2026, 9, 1, 8, 0))
-        result = privacy.erase_person(person_id(UMA))
-        exposure = privacy.backups_holding_erased_data(opened.path, result.erased_at)
+        result = privacy.erase_person(uma)
+        exposure = privacy.backups_holding_erased_data(opened.path, uma, result.erased_at)
     assert len(exposure.backups) >= 2  # the manual one and the ones before each import
     assert exposure.kept_until is not None
     assert exposure.describe().startswith(
-        f"{len(exposure.backups)} older automatic backups still hold this person's data. "
+        f"{len(exposure.backups)} older backups still hold this person's data. "
         "Backups are kept for up to a year, so the last of them is removed by"
     )
-    removed = privacy.purge_backups(data_path, before=result.erased_at)
-    assert len(removed) == len(exposure.backups)
-    assert privacy.backups_holding_erased_data(data_path, result.erased_at).backups == ()
+    removed = privacy.purge_backups(data_path, uma, result.erased_at)
+    assert sorted(removed) == sorted(exposure.backups)
+    assert privacy.backups_holding_erased_data(data_path, uma, result.erased_at).backups == ()
     assert not any(b"Uma Sato" in info.path.read_bytes() for info in backup.list_backups(data_path))
+
+
+def test_purging_finds_copies_under_any_name_and_half_written_ones(data_path: Path) -> None:
+    """A copy saved into the backup folder by hand (``backup -o``) and what a killed backup
+    left half-written hold the person too; purging removes them, and keeps what does not."""
+    folder = backup_folder_for(data_path)
+    with DataFile.open(data_path, create=True) as opened:
+        build_programme(opened.path)
+        uma = person_id(UMA)
+        folder.mkdir(exist_ok=True)  # the imports already backed the file up there
+        by_hand = backup.copy_data_file(opened.path, folder / "before the audit.revmentor")
+        half_written = folder / ".programme 2026-09-01_080000 daily.revmentor.999999999.partial"
+        half_written.write_bytes(by_hand.read_bytes()[: len(by_hand.read_bytes()) // 2])
+        notes = folder / "notes.txt"
+        notes.write_text("Uma Sato asked for erasure on Monday.", encoding="utf-8")
+        result = privacy.erase_person(uma)
+        after = backup.copy_data_file(opened.path, folder / "after the erasure.revmentor")
+        exposure = privacy.backups_holding_erased_data(opened.path, uma, result.erased_at)
+        assert by_hand in exposure.backups
+        assert exposure.some_kept_indefinitely
+        privacy.purge_backups(opened.path, uma, result.erased_at)
+    assert not by_hand.exists() and not half_written.exists()
+    assert after.exists() and notes.exists(), "files that do not hold her are kept"
+    for leftover in folder.iterdir():
+        assert b"Uma Sato" not in leftover.read_bytes() or leftover == notes, leftover
 
 
 def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: DataFile) -> None:

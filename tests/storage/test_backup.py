@@ -19,12 +19,11 @@ from revmentor_desktop.storage.backup import (
     copy_data_file,
     list_backups,
     newest_good_backup,
-    restore_backup,
 )
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.errors import BackupError, DamagedDataFile
-from revmentor_desktop.storage.lock import WriterLock
 from revmentor_desktop.storage.models import Person
+from revmentor_desktop.storage.restore import restore_backup
 from tests.storage.helpers import (
     damage_table_root_page,
     integrity,
@@ -180,6 +179,10 @@ def _add_people(path: Path, names: list[str]) -> None:
             Person.create(name=name, created_at="2024-04-01 09:00", updated_at="2024-04-01 09:00")
 
 
+def _keep_as_is(current: object, incoming: object) -> None:
+    """A restore that carries nothing over from the replaced file."""
+
+
 def test_restore_brings_back_exactly_the_backed_up_data(data_path: Path) -> None:
     _add_people(data_path, ["Ana", "Kwame", "Zoë"])
     backup = automatic_backup(data_path, reason="manual", now=datetime(2024, 5, 1, 9, 0))
@@ -197,9 +200,8 @@ def test_restore_brings_back_exactly_the_backed_up_data(data_path: Path) -> None
     assert changed_rows != backup_rows
     assert f"{data_path.name}-wal" in side_files(data_path)
 
-    with WriterLock(data_path):
-        safety = restore_backup(backup, data_path)
-        assert not side_files(data_path), "no -wal/-shm of the old file may survive"
+    safety = restore_backup(backup, data_path, carry_over=_keep_as_is)
+    assert not side_files(data_path), "no -wal/-shm of the old file may survive"
 
     assert table_rows(data_path, "person") == backup_rows
     assert integrity(data_path) == ["ok"]
@@ -237,9 +239,8 @@ def test_restore_never_pairs_the_old_files_log_with_the_restored_file(data_path:
         writer.close()  # not the last connection: its changes stay in the log
         assert f"{data_path.name}-wal" in side_files(data_path)
 
-        with WriterLock(data_path):
-            restore_backup(backup, data_path)
-            assert not side_files(data_path), "the old file's log must not survive"
+        restore_backup(backup, data_path, carry_over=_keep_as_is)
+        assert not side_files(data_path), "the old file's log must not survive"
     finally:
         reader.close()
 
@@ -253,8 +254,8 @@ def test_restoring_a_damaged_backup_is_refused_and_changes_nothing(data_path: Pa
     damage_table_root_page(backup)
     digest = sha256(data_path)
 
-    with WriterLock(data_path), pytest.raises(DamagedDataFile):
-        restore_backup(backup, data_path)
+    with pytest.raises(DamagedDataFile):
+        restore_backup(backup, data_path, carry_over=_keep_as_is)
 
     assert sha256(data_path) == digest
     assert [info.reason for info in list_backups(data_path)] == ["manual"]

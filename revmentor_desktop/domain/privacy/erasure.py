@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from peewee import Database
+
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_or_not_found
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.database import binding_models_to
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
     Erasure,
@@ -141,23 +144,30 @@ def reapply_erasures(
     return erased
 
 
+def carry_erasures_over(current: Database | None, incoming: Database) -> int:
+    """Before ``incoming`` (a backup being restored) replaces ``current``, erase in it everyone
+    erased in ``current`` or in its own log; returns how many people were erased again."""
+    log: list[ErasureRecord] = []
+    if current is not None and current.table_exists(Erasure._meta.table_name):
+        with binding_models_to(current):
+            log = erasure_log()
+    with binding_models_to(incoming):
+        return reapply_erasures(log)
+
+
 @dataclass(frozen=True)
 class BackupExposure:
-    """Automatic backups that still hold data erased at ``erased_at``."""
+    """The files in the backup folder that still hold an erased person's data."""
 
-    backups: tuple[backup.BackupInfo, ...]
+    backups: tuple[Path, ...]
     kept_until: date | None  # when thinning removes the last of them (None: no backups)
-    some_kept_indefinitely: bool  # backups before a migration are never thinned
+    some_kept_indefinitely: bool  # before an upgrade, or saved there by hand: never thinned
 
     def describe(self) -> str:
         if not self.backups:
-            return "No automatic backup holds the erased data."
+            return "No backup holds the erased data."
         count = len(self.backups)
-        noun = (
-            "1 older automatic backup still holds"
-            if count == 1
-            else (f"{count} older automatic backups still hold")
-        )
+        noun = "1 older backup still holds" if count == 1 else f"{count} older backups still hold"
         text = f"{noun} this person's data."
         if self.kept_until is not None:
             text += (
@@ -165,34 +175,62 @@ class BackupExposure:
                 f"{self.kept_until:%d %B %Y}."
             )
         if self.some_kept_indefinitely:
-            text += " Backups taken before an upgrade are kept until you delete them."
+            text += (
+                " Backups taken before an upgrade, and copies saved there by hand, are kept "
+                "until you delete them."
+            )
         return text + " You can delete these backups now."
 
 
-def backups_holding_erased_data(data_file: Path, erased_at: datetime) -> BackupExposure:
-    older = tuple(
-        info for info in backup.list_backups(Path(data_file)) if info.taken_at <= erased_at
-    )
-    if not older:
+def _holds_person(database: Database, person_id: int, erased_at: datetime) -> bool:
+    """Whether a copy holds the person erased at ``erased_at`` (not erased in it yet)."""
+    with binding_models_to(database):
+        person = Person.select(Person.id, Person.created_at).where(Person.id == person_id).first()
+        if person is None or person.created_at > erased_at:
+            return False
+        if not database.table_exists(Erasure._meta.table_name):
+            return True
+        return not Erasure.select().where(Erasure.person_id == person_id).exists()
+
+
+def _copies_holding(data_file: Path, person_id: int, erased_at: datetime) -> list[Path]:
+    holding = []
+    for copy in backup.data_files_in_backup_folder(Path(data_file)):
+        with backup.reading_copy(copy) as database:
+            if _holds_person(database, person_id, erased_at):
+                holding.append(copy)
+    return holding
+
+
+def backups_holding_erased_data(
+    data_file: Path, person_id: int, erased_at: datetime
+) -> BackupExposure:
+    """Every data file in the backup folder that still holds the person, whatever its name."""
+    holding = _copies_holding(data_file, person_id, erased_at)
+    if not holding:
         return BackupExposure((), None, False)
-    thinned = [info for info in older if info.reason != "before-migration"]
+    automatic = {info.path: info for info in backup.list_backups(Path(data_file))}
+    thinned = [
+        automatic[path]
+        for path in holding
+        if path in automatic and automatic[path].reason != "before-migration"
+    ]
     kept_until = (
         (max(info.taken_at for info in thinned) + backup.KEEP_MONTHLY_FOR).date()
         if thinned
         else None
     )
-    indefinitely = any(info.reason == "before-migration" for info in older)
-    return BackupExposure(older, kept_until, indefinitely)
+    return BackupExposure(tuple(holding), kept_until, len(thinned) < len(holding))
 
 
-def purge_backups(data_file: Path, before: datetime | None = None) -> list[Path]:
-    """Delete the automatic backups taken before ``before`` (all of them when None)."""
-    removed = []
-    for info in backup.list_backups(Path(data_file)):
-        if before is None or info.taken_at <= before:
-            info.path.unlink(missing_ok=True)
-            removed.append(info.path)
-    return removed
+def purge_backups(data_file: Path, person_id: int, erased_at: datetime) -> list[Path]:
+    """Delete every file in the backup folder that still holds the person, and whatever
+    killed writers left half-made (those may hold them too); returns the deleted backups."""
+    backup.clear_leftovers(Path(data_file))
+    holding = _copies_holding(data_file, person_id, erased_at)
+    for copy in holding:
+        backup.delete_backup(copy)
+    return holding
 
 
 @dataclass(frozen=True)
@@ -211,6 +249,6 @@ def erase_with_backups(
     result = erase_person(person_id, clock=clock)
     purged: tuple[Path, ...] = ()
     if purge:
-        purged = tuple(purge_backups(data_file, before=result.erased_at))
-    exposure = backups_holding_erased_data(data_file, result.erased_at)
+        purged = tuple(purge_backups(data_file, person_id, result.erased_at))
+    exposure = backups_holding_erased_data(data_file, person_id, result.erased_at)
     return ErasureReport(result, exposure, purged)

@@ -3,7 +3,7 @@
 Entry points for the main window:
 - ``PersonExportDialog(person_id, parent).exec()`` writes FILE.json and a readable FILE.csv.
 - ``EraseDialog(context, data_file_path, person_id, parent).exec()`` erases after a clear
-  warning, says how long older automatic backups still hold the data, and can delete them.
+  warning, says how long older backups still hold the data, and can delete them.
   The undo history is cleared afterwards: its snapshots hold the erased data.
 """
 
@@ -102,7 +102,9 @@ class EraseDialog(QDialog):
         self.report: privacy.ErasureReport | None = None
         name = people.get_person(person_id).draft.name
         self.setWindowTitle(f"Erase {name}")
-        exposure = privacy.backups_holding_erased_data(self.data_file_path, datetime.now())
+        exposure = privacy.backups_holding_erased_data(
+            self.data_file_path, person_id, datetime.now()
+        )
         text = QLabel(
             f"Erasing removes {name}'s personal details, skills, goals, notes and session "
             "takeaways from the data file for good. Their pairs and sessions stay as anonymous "
@@ -110,7 +112,7 @@ class EraseDialog(QDialog):
         )
         text.setWordWrap(True)
         self.understood = QCheckBox("I understand that this cannot be &undone")
-        self.purge = QCheckBox("Also &delete the older automatic backups that hold their data")
+        self.purge = QCheckBox("Also &delete the older backups that hold their data")
         self.purge.setEnabled(bool(exposure.backups))
         self.message = QLabel()
         self.message.setWordWrap(True)
