@@ -29,6 +29,15 @@ BLOCKING_ORDER = (
 )
 
 
+def unavailability(profile: Profile) -> str:
+    """Why a person is never proposed ("" when they may be), worded to follow their name."""
+    if profile.archived:
+        return "is archived, so is never proposed"
+    if not profile.has_consent:
+        return "has no recorded consent, so is never proposed"
+    return ""
+
+
 def shared_tags(mentor: Profile, mentee: Profile, kind: CohortKind) -> tuple[str, ...]:
     """Tags one wants to learn and the other can teach, as the learner wrote them."""
     directions = [(mentee.learns, mentor.teaches)]

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from revmentor_desktop.domain.matching.facts import OpenPair, Profile
-from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.facts import OpenPair, Participant, Profile
+from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
 from revmentor_desktop.domain.vocabulary import CohortKind
+
+if TYPE_CHECKING:  # numpy loads only when matching runs
+    from revmentor_desktop.domain.matching.scoring import ScoreTable
 
 
 class Origin(StrEnum):
@@ -78,6 +82,28 @@ class Alternative:
     partner_role: str  # mentor or mentee
     score: int
     note: str = ""  # e.g. "proposed with Bo Chen" or "free"
+
+
+@dataclass(frozen=True)
+class SolvedCohort:
+    """The finished state of one solve, handed over for the reasons someone stays unmatched.
+
+    ``table`` is the score table of the final problem and ``chosen`` its (mentee row, mentor
+    column) cells; ``roles`` holds the role each person was matched for (their enrolled role
+    when none was needed); ``free`` the places each mentor has left after the fixed pairs;
+    ``in_open`` everyone already in an open pair; ``has_mentor`` every mentee already taken.
+    """
+
+    kind: CohortKind
+    settings: RuleSettings
+    participants: dict[int, Participant]
+    table: ScoreTable
+    chosen: list[tuple[int, int]]
+    proposals: list[Proposal]
+    roles: dict[int, str]
+    free: dict[int, int]
+    in_open: frozenset[int]
+    has_mentor: frozenset[int]
 
 
 @dataclass
