@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication
 from revmentor_desktop import APP_ID, APP_NAME, paths
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.file_actions import open_with_recovery
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
 from revmentor_desktop.ui.undo import EditStack

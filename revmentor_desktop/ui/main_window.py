@@ -1,7 +1,8 @@
 """The main window: a sidebar of five views, the menus and toolbar, and the status bar.
 
-It only wires things together: views do the listing, dialogs the editing, ``file_actions`` the
-File menu and ``DataFileSession`` the data file.
+It only wires things together: ``menus`` declares the commands, views do the listing, dialogs
+the editing, ``data_file_prompts`` the conversations about the data file, ``export_prompts``
+those about data leaving the app, and ``DataFileSession`` the data file itself.
 """
 
 from __future__ import annotations
@@ -27,16 +28,16 @@ from revmentor_desktop import __version__
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.storage.errors import DataFileError
-from revmentor_desktop.ui import file_actions
+from revmentor_desktop.ui import data_file_prompts
 from revmentor_desktop.ui.context import AppContext
-from revmentor_desktop.ui.data_actions import (
+from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.export_prompts import (
     erase_person,
     export_calendar,
     export_data,
     export_person,
 )
-from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.main_actions import VIEW_NAMES, VIEW_TITLES, MainActions
+from revmentor_desktop.ui.menus import VIEW_NAMES, VIEW_TITLES, WindowActions
 from revmentor_desktop.ui.settings import (
     CURRENT_VIEW,
     SPLITTER_STATE,
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([140, 1040])
         self.setCentralWidget(self.splitter)
-        self.actions = MainActions(self, context.edits.undo_stack)
+        self.actions = WindowActions(self, context.edits.undo_stack)
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self._build_status_bar()
@@ -129,12 +130,18 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions
-        a.new_file.triggered.connect(lambda: file_actions.new_data_file(self, self.session))
-        a.open_file.triggered.connect(lambda: file_actions.open_data_file(self, self.session))
+        prompts = data_file_prompts
+        for action, prompt in (
+            (a.new_file, prompts.new_data_file),
+            (a.open_file, prompts.open_data_file),
+            (a.save_copy, prompts.save_copy),
+            (a.back_up, prompts.back_up_now),
+            (a.restore, prompts.restore_from_backup),
+        ):
+            action.triggered.connect(
+                lambda _checked=False, prompt=prompt: prompt(self, self.session)
+            )
         a.import_people.triggered.connect(self._import_people)
-        a.save_copy.triggered.connect(lambda: file_actions.save_copy(self, self.session))
-        a.back_up.triggered.connect(lambda: file_actions.back_up_now(self, self.session))
-        a.restore.triggered.connect(lambda: file_actions.restore_from_backup(self, self.session))
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -333,7 +340,7 @@ class MainWindow(QMainWindow):
     def _on_file_damaged(self, error: DataFileError) -> None:
         self.stack.setCurrentWidget(self.no_file_page)
         self.counts_label.clear()
-        if file_actions.recover_from_damage(self, self.session, error):
+        if data_file_prompts.recover_from_damage(self, self.session, error):
             self.show_view(self.current_view_name)
         else:
             self.close()
@@ -347,7 +354,7 @@ class MainWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.setEnabled(path != self.session.path)
             action.triggered.connect(
-                lambda _checked=False, path=path: file_actions.open_data_file(
+                lambda _checked=False, path=path: data_file_prompts.open_data_file(
                     self, self.session, path
                 )
             )
@@ -359,7 +366,7 @@ class MainWindow(QMainWindow):
             import_people(self.context, self.session.path, self)
 
     def _open_sample(self) -> None:
-        file_actions.open_sample_data(self, self.session, self.context.clock().date())
+        data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
+from revmentor_desktop.storage import backup
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
@@ -295,3 +296,14 @@ def test_a_file_in_a_synced_folder_warns_in_the_status_bar(
     window = make_window(path=tmp_path / "Dropbox" / "programme.revmentor")
     assert window.warning_label.isVisible()
     assert "Dropbox" in window.warning_label.toolTip()
+
+
+
+def test_back_up_now_in_the_file_menu_writes_a_backup_and_says_where(
+    make_window: MakeWindow, data_path: Path
+) -> None:
+    window = make_window()
+    window.actions.back_up.trigger()
+    manual = [info.path for info in backup.list_backups(data_path) if info.reason == "manual"]
+    assert len(manual) == 1
+    assert manual[0].name in window.statusBar().currentMessage()

@@ -1,4 +1,5 @@
-"""The File menu's conversations: choosing files, explaining failures, confirming restores."""
+"""The conversations about the data file: choosing one, explaining why it cannot be opened,
+offering a backup, confirming a restore. The File menu's data-file commands land here."""
 
 from __future__ import annotations
 

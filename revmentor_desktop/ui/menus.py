@@ -45,7 +45,7 @@ def _action(
     return action
 
 
-class MainActions:
+class WindowActions:
     """Created once per window; the window connects them and enables what fits the selection."""
 
     def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
