@@ -52,6 +52,7 @@ from revmentor_desktop.ui.views.record_dialogs import (
     review_matches,
 )
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
+from revmentor_desktop.ui.widgets.feedback import show_refusal
 
 # Module and class of each view. A view is imported and built when first shown, so start-up
 # pays only for the one it opens on.
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
         try:
             edit = edits.change_pair_status(pair_id, action, clock=self.context.clock)
         except DomainError as error:
-            QMessageBox.warning(self, "Not possible", str(error))
+            show_refusal(self, error)
             return
         self.context.edits.push(edit)
         self.show_message(f"{edit.description}. Undo with Ctrl+Z.")

@@ -16,7 +16,7 @@ from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
-from tests.ui.programme import START, MovableClock, build_programme
+from tests.ui.programme import START, MovableClock, Programme, build_programme
 
 make_window = window_fixtures.make_window
 dialogs = window_fixtures.dialogs
@@ -137,6 +137,26 @@ def test_delete_removes_someone_without_history_after_asking(
     view.archived_filter.setChecked(True)
     assert "Xavi Puig" not in _names(view)
     assert "Xavi Puig (archived)" not in _names(view)
+
+
+def test_a_refused_delete_says_why_in_a_not_possible_box(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, *box: shown.append(box))
+    programme: dict[str, Programme] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    window.show_view("pairs")
+    view = window.current_view()
+    assert isinstance(view, PairsView)
+    view.select_ids([programme["p"].pair_ids["active"]])
+    window.actions.delete_record.trigger()
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "Not possible"
+    assert text == "This pair has sessions; end it instead of deleting it."
+    assert view.model.row_of(programme["p"].pair_ids["active"]) is not None
 
 
 def test_enter_and_double_click_open_the_selected_record(
@@ -296,7 +316,6 @@ def test_a_file_in_a_synced_folder_warns_in_the_status_bar(
     window = make_window(path=tmp_path / "Dropbox" / "programme.revmentor")
     assert window.warning_label.isVisible()
     assert "Dropbox" in window.warning_label.toolTip()
-
 
 
 def test_back_up_now_in_the_file_menu_writes_a_backup_and_says_where(

@@ -15,6 +15,7 @@ from revmentor_desktop.ui.views.empty_state import EmptyAction
 from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.widgets.feedback import show_refusal
 
 
 class PairsView(RecordListView):
@@ -86,6 +87,6 @@ class PairsView(RecordListView):
         try:
             self.context.edits.push(edits.delete_pair(pair_id))
         except DomainError as error:
-            QMessageBox.warning(self, "Not possible", str(error))
+            show_refusal(self, error)
             return
         self.message.emit("Deleted the pair. Undo with Ctrl+Z.")

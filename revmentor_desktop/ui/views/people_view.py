@@ -15,6 +15,7 @@ from revmentor_desktop.ui.views.empty_state import EmptyAction
 from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices, department_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.widgets.feedback import show_refusal
 
 
 class PeopleView(RecordListView):
@@ -128,6 +129,6 @@ class PeopleView(RecordListView):
         try:
             self.context.edits.push(make_edit())
         except DomainError as error:
-            QMessageBox.warning(self, "Not possible", str(error))
+            show_refusal(self, error)
             return
         self.message.emit(message)
