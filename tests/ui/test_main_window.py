@@ -6,7 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -326,3 +327,18 @@ def test_back_up_now_in_the_file_menu_writes_a_backup_and_says_where(
     manual = [info.path for info in backup.list_backups(data_path) if info.reason == "manual"]
     assert len(manual) == 1
     assert manual[0].name in window.statusBar().currentMessage()
+
+
+def test_help_open_log_folder_shows_the_log_folder(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    window = make_window()
+    help_menu = next(
+        action.menu() for action in window.menuBar().actions() if action.text() == "&Help"
+    )
+    [open_log] = [a for a in help_menu.actions() if a.text() == "Open &log folder"]
+    open_log.trigger()
+    assert [url.toLocalFile() for url in opened] == [str(isolated_home / "logs")]
+    assert (isolated_home / "logs").is_dir()
