@@ -29,7 +29,6 @@ from revmentor_desktop.storage.models import (
 
 EXPORT_FORMAT = "revmentor-export"
 EXPORT_VERSION = 1
-KINDS = ("people", "cohorts", "pairs", "sessions")
 _DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 PRIVATE_PERSON_FIELDS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from revmentor_desktop.domain.matching.facts import Profile
-from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
+from revmentor_desktop.domain.matching.rules import Rule, RuleSettings
 from revmentor_desktop.domain.matching.scoring import (
     format_mask,
     management_chain,
@@ -220,7 +220,3 @@ def names_list(names: list[str], limit: int = 3) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
-
-
-def weight_text(weight: Weight) -> str:
-    return weight.value

@@ -128,12 +128,6 @@ class MatchResult:
     def total_score(self) -> int:
         return sum(proposal.score for proposal in self.proposals)
 
-    @property
-    def matched_count(self) -> int:
-        """People in a proposal (a mentor with two mentees counts once)."""
-        people = {p.mentor_id for p in self.proposals} | {p.mentee_id for p in self.proposals}
-        return len(people)
-
     def explain(self, mentor_id: int, mentee_id: int) -> PairExplanation:
         """The score of any pair in the cohort, rule by rule, and what blocks it."""
         assert self._explain is not None

@@ -43,7 +43,6 @@ from revmentor_desktop.domain.matching.result import (
     RulePart,
     SolvedCohort,
 )
-from revmentor_desktop.domain.matching.rules import Weight
 from revmentor_desktop.domain.matching.scoring import ScoreTable, score_table
 from revmentor_desktop.domain.matching.unmatched import why_unmatched
 from revmentor_desktop.domain.text import fold
@@ -386,7 +385,7 @@ class Solver:
         elif (mentor_id, mentee_id) in self.rejected:
             blockers.append("you rejected this pair in this review")
         for rule in BLOCKING_ORDER:
-            mandatory = self.settings.weight(rule) is Weight.MANDATORY
+            mandatory = self.settings.is_mandatory(rule)
             if rule in table.breaks and mandatory and table.breaks[rule][0, 0]:
                 note = next(part.note for part in parts if part.rule is rule)
                 blockers.append(rule_blocker(rule, mentor.profile, mentee.profile, note, self.kind))

@@ -22,7 +22,6 @@ from revmentor_desktop.domain.matching.explain import (
 )
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import SolvedCohort, Unmatched
-from revmentor_desktop.domain.matching.rules import Weight
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import Role
 
@@ -43,7 +42,7 @@ class WhyUnmatched:
         """For a row or column of the table, the first reason each cell is blocked ('' if not)."""
         reasons = np.full(self.table.blocked[cells].shape, "", dtype=object)
         for rule in reversed(BLOCKING_ORDER):
-            if rule in self.table.breaks and self.solved.settings.weight(rule) is Weight.MANDATORY:
+            if rule in self.table.breaks and self.solved.settings.is_mandatory(rule):
                 reasons[self.table.breaks[rule][cells]] = rule
         reasons[self.table.forbidden[cells]] = "forbidden"
         return reasons
