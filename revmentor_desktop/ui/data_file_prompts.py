@@ -12,6 +12,7 @@ from revmentor_desktop import paths
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
 from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.widgets.feedback import confirm
 
 FILE_FILTER = f"RevMentor data files (*{paths.DATA_FILE_SUFFIX})"
 RESTORE, OPEN_OTHER, CREATE_NEW, GIVE_UP = "restore", "open", "new", "give up"
@@ -213,19 +214,15 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
         QMessageBox.warning(parent, "This backup cannot be used", str(error))
         return
     counts = report.counts
-    answer = QMessageBox.question(
+    confirmed = confirm(
         parent,
         "Restore this backup?",
         f"The backup holds {counts['person']} people, {counts['cohort']} cohorts, "
         f"{counts['pair']} pairs and {counts['session']} sessions.\n\n"
         f"It replaces everything in {session.path.name}. The current file is backed up "
         "first, so you can go back to it.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
     )
-    if answer == QMessageBox.StandardButton.Yes and _restore_closed(
-        parent, session, chosen, session.path
-    ):
+    if confirmed and _restore_closed(parent, session, chosen, session.path):
         session.message.emit(f"Restored the backup {chosen.name}.")
 
 

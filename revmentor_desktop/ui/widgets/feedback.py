@@ -23,6 +23,19 @@ def show_refusal(parent: QWidget | None, refusal: DomainError) -> None:
     QMessageBox.warning(parent, REFUSAL_TITLE, str(refusal))
 
 
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    refuse: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+) -> bool:
+    """Ask a Yes-or-``refuse`` question; ``refuse`` is the default, so Enter never does harm."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | refuse, refuse
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def error_color(palette: QPalette) -> QColor:
     """A red that stays readable on both light and dark system palettes."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
