@@ -83,21 +83,36 @@ def _short_path(filename: str) -> str:
     return PurePath(filename).name
 
 
-def start_logging() -> Path:
-    """Send the package's records to the log file of the current user folder; returns its path.
+class LogFileHandler(RotatingFileHandler):
+    """A rotating file that never gets in the way: a record it cannot write is dropped.
+
+    The log is a help for later, never a reason for a command to fail or for its console
+    output to fill with logging's own complaints (a full disk, a read-only folder).
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def start_logging() -> Path | None:
+    """Send the package's records to the log file of the current user folder; returns its path,
+    or None when the folder cannot be made (the app then runs without a log).
 
     Called more than once (tests open several windows, each in its own folder), it moves the
     handler to the current folder instead of adding a second one.
     """
     target = paths.log_file()
     for handler in list(log.handlers):
-        if isinstance(handler, RotatingFileHandler):
+        if isinstance(handler, LogFileHandler):
             if Path(handler.baseFilename) == target:
                 return target
             log.removeHandler(handler)
             handler.close()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    handler = LogFileHandler(
         target, maxBytes=MAX_BYTES, backupCount=OLDER_COPIES, encoding="utf-8", delay=True
     )
     handler.setFormatter(MessageFreeFormatter(LINE_FORMAT))

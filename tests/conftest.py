@@ -46,6 +46,7 @@ def logging_started(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """Logging as the app starts it, into the test's own log folder; the log file's path."""
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     path = log_file.start_logging()
+    assert path is not None
     yield path
     for handler in list(log_file.log.handlers):
         log_file.log.removeHandler(handler)

@@ -8,6 +8,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from revmentor_desktop import log_file, paths
 
 TIME = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ", re.MULTILINE)
@@ -60,7 +62,7 @@ def test_code_paths_start_at_the_package_not_at_the_home_folder() -> None:
 
 
 def test_the_command_line_hook_records_an_error_then_hands_it_on(
-    logging_started: Path, capsys
+    logging_started: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     try:
         _fail_with_a_name()
@@ -68,3 +70,19 @@ def test_the_command_line_hook_records_an_error_then_hands_it_on(
         sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
     assert "in _fail_with_a_name" in logging_started.read_text(encoding="utf-8")
     assert "Ana Ruiz" in capsys.readouterr().err  # the console still shows the whole error
+
+
+def test_a_log_folder_that_cannot_be_made_leaves_the_app_running_without_a_log(
+    isolated_home: Path,
+) -> None:
+    (isolated_home / "logs").write_text("a file where the folder should be", encoding="utf-8")
+    assert log_file.start_logging() is None
+
+
+def test_a_record_that_cannot_be_written_stays_off_the_console(
+    logging_started: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [handler] = [h for h in log_file.log.handlers if isinstance(h, log_file.LogFileHandler)]
+    broken = logging.LogRecord("revmentor_desktop", logging.ERROR, "", 1, "%d", ("x",), None)
+    handler.handle(broken)  # fails inside the handler, as a full disk would
+    assert "Logging error" not in capsys.readouterr().err
