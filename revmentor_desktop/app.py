@@ -14,6 +14,7 @@ import revmentor_desktop.domain.edits  # noqa: F401
 
 # isort: split
 import gc
+import logging
 import sys
 from importlib import resources
 from pathlib import Path
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import QApplication
 from revmentor_desktop import APP_ID, APP_NAME, paths
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.file_actions import open_with_recovery
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.unexpected_errors import UnexpectedErrors
+
+log = logging.getLogger(__name__)
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ORGANIZATION_NAME = "RevMentor"
@@ -78,6 +81,11 @@ def open_main_window(
     and shown; the window offers a backup if the check finds damage.
     """
     session = DataFileSession(settings, clock)
+    # No file name in the log: the user chose it, and it may well be a person's name.
+    session.opened.connect(lambda _path: log.info("Data file opened"))
+    session.damaged.connect(
+        lambda error: log.warning("Data file damaged (%s)", type(error).__name__)
+    )
     path, create = start_path(data_path, settings)
     if path == paths.default_data_file():
         create = True
@@ -106,4 +114,6 @@ def start_gui(data_path: Path | None) -> MainWindow | None:
 
 def run_gui(data_path: Path | None) -> int:
     window = start_gui(data_path)
-    return 1 if window is None else QApplication.exec()
+    status = 1 if window is None else QApplication.exec()
+    log.info("Window closed (exit status %s)", status)
+    return status

@@ -18,6 +18,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.commands import data_file, documents, match, people_io
 from revmentor_desktop.commands.common import EXIT_PROBLEM, CommandProblem
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.log_file import start_logging
 from revmentor_desktop.storage.errors import DataFileError
 
 COMMAND_MODULES = (data_file, match, people_io, documents)
@@ -56,6 +57,7 @@ def _run_handler(handler: Handler, arguments: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    start_logging()
     arguments = build_parser().parse_args(argv)
     handler = getattr(arguments, "handler", None)
     if handler is None:

@@ -15,6 +15,7 @@ from revmentor_desktop import APP_NAME
 DATA_FILE_SUFFIX = ".revmentor"
 DEFAULT_DATA_FILE_NAME = "revmentor" + DATA_FILE_SUFFIX
 HOME_OVERRIDE_VARIABLE = "REVMENTOR_HOME"
+LOG_FILE_NAME = "revmentor.log"
 
 
 def user_data_folder() -> Path:
@@ -31,6 +32,18 @@ def user_config_folder() -> Path:
     if override:
         return Path(override) / "config"
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def user_log_folder() -> Path:
+    """Folder for the log file: what went wrong and when, for whoever looks after RevMentor."""
+    override = os.environ.get(HOME_OVERRIDE_VARIABLE)
+    if override:
+        return Path(override) / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    return user_log_folder() / LOG_FILE_NAME
 
 
 def default_data_file() -> Path:

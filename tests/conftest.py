@@ -6,11 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from revmentor_desktop import log_file
 from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
 from revmentor_desktop.storage.database import DataFile
 
@@ -36,3 +39,16 @@ def data_file(data_path: Path) -> Iterator[DataFile]:
     opened = DataFile.open(data_path, create=True)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def logging_started(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Logging as the app starts it, into the test's own log folder; the log file's path."""
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    path = log_file.start_logging()
+    assert path is not None
+    yield path
+    for handler in list(log_file.log.handlers):
+        log_file.log.removeHandler(handler)
+        handler.close()
+    log_file.log.setLevel(logging.NOTSET)

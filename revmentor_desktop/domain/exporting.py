@@ -31,7 +31,6 @@ from revmentor_desktop.storage.personal_data import private_column_names
 
 EXPORT_FORMAT = "revmentor-export"
 EXPORT_VERSION = 1
-KINDS = ("people", "cohorts", "pairs", "sessions")
 _DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Declared in storage/models.py: the confidential columns and private notes of each table.

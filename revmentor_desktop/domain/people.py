@@ -284,15 +284,6 @@ def people_rows(ids: list[int]) -> dict[int, PersonRow]:
     return rows
 
 
-def names_of(ids: list[int]) -> dict[int, str]:
-    """Just the names of the given people, by id."""
-    names: dict[int, str] = {}
-    for chunk in chunked(ids, 500):
-        query = Person.select(Person.id, Person.name).where(Person.id.in_(chunk))
-        names.update(database_proxy.execute(query).fetchall())
-    return names
-
-
 def list_people(query: PeopleQuery | None = None) -> list[PersonRow]:
     ids = fetch_ids(_ordered_people(query or PeopleQuery()))
     rows = people_rows(ids)

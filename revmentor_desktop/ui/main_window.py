@@ -1,7 +1,8 @@
 """The main window: a sidebar of five views, the menus and toolbar, and the status bar.
 
-It only wires things together: views do the listing, dialogs the editing, ``file_actions`` the
-File menu and ``DataFileSession`` the data file.
+It only wires things together: ``menus`` declares the commands, views do the listing, dialogs
+the editing, ``data_file_prompts`` the conversations about the data file, ``export_prompts``
+those about data leaving the app, and ``DataFileSession`` the data file itself.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -23,20 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop import __version__
+from revmentor_desktop import __version__, paths
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.storage.errors import DataFileError
-from revmentor_desktop.ui import file_actions
+from revmentor_desktop.ui import data_file_prompts
 from revmentor_desktop.ui.context import AppContext
-from revmentor_desktop.ui.data_actions import (
+from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.export_prompts import (
     erase_person,
     export_calendar,
     export_data,
     export_person,
 )
-from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.main_actions import VIEW_NAMES, VIEW_TITLES, MainActions
+from revmentor_desktop.ui.menus import VIEW_NAMES, VIEW_TITLES, WindowActions
 from revmentor_desktop.ui.settings import (
     CURRENT_VIEW,
     SPLITTER_STATE,
@@ -51,6 +52,7 @@ from revmentor_desktop.ui.views.record_dialogs import (
     review_matches,
 )
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
+from revmentor_desktop.ui.widgets.feedback import show_refusal
 
 # Module and class of each view. A view is imported and built when first shown, so start-up
 # pays only for the one it opens on.
@@ -63,6 +65,13 @@ VIEW_CLASSES = {
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
+
+
+def open_log_folder() -> None:
+    """Show the log folder in the file manager (made first: nothing may have been logged yet)."""
+    folder = paths.user_log_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +98,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([140, 1040])
         self.setCentralWidget(self.splitter)
-        self.actions = MainActions(self, context.edits.undo_stack)
+        self.actions = WindowActions(self, context.edits.undo_stack)
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self._build_status_bar()
@@ -129,12 +138,18 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions
-        a.new_file.triggered.connect(lambda: file_actions.new_data_file(self, self.session))
-        a.open_file.triggered.connect(lambda: file_actions.open_data_file(self, self.session))
+        prompts = data_file_prompts
+        for action, prompt in (
+            (a.new_file, prompts.new_data_file),
+            (a.open_file, prompts.open_data_file),
+            (a.save_copy, prompts.save_copy),
+            (a.back_up, prompts.back_up_now),
+            (a.restore, prompts.restore_from_backup),
+        ):
+            action.triggered.connect(
+                lambda _checked=False, prompt=prompt: prompt(self, self.session)
+            )
         a.import_people.triggered.connect(self._import_people)
-        a.save_copy.triggered.connect(lambda: file_actions.save_copy(self, self.session))
-        a.back_up.triggered.connect(lambda: file_actions.back_up_now(self, self.session))
-        a.restore.triggered.connect(lambda: file_actions.restore_from_backup(self, self.session))
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -165,6 +180,7 @@ class MainWindow(QMainWindow):
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
+        a.open_log_folder.triggered.connect(open_log_folder)
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.context.edits.data_changed.connect(self._update_actions)
@@ -257,7 +273,7 @@ class MainWindow(QMainWindow):
         try:
             edit = edits.change_pair_status(pair_id, action, clock=self.context.clock)
         except DomainError as error:
-            QMessageBox.warning(self, "Not possible", str(error))
+            show_refusal(self, error)
             return
         self.context.edits.push(edit)
         self.show_message(f"{edit.description}. Undo with Ctrl+Z.")
@@ -328,7 +344,7 @@ class MainWindow(QMainWindow):
     def _on_file_damaged(self, error: DataFileError) -> None:
         self.stack.setCurrentWidget(self.no_file_page)
         self.counts_label.clear()
-        if file_actions.recover_from_damage(self, self.session, error):
+        if data_file_prompts.recover_from_damage(self, self.session, error):
             self.show_view(self.current_view_name)
         else:
             self.close()
@@ -342,7 +358,7 @@ class MainWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.setEnabled(path != self.session.path)
             action.triggered.connect(
-                lambda _checked=False, path=path: file_actions.open_data_file(
+                lambda _checked=False, path=path: data_file_prompts.open_data_file(
                     self, self.session, path
                 )
             )
@@ -354,7 +370,7 @@ class MainWindow(QMainWindow):
             import_people(self.context, self.session.path, self)
 
     def _open_sample(self) -> None:
-        file_actions.open_sample_data(self, self.session, self.context.clock().date())
+        data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -83,6 +83,3 @@ class AppSettings:
         recent = [text] + [item for item in self.get(RECENT_FILES) if item != text]
         self.set(RECENT_FILES, recent[:MAX_RECENT_FILES])
         self.set(LAST_FILE, text)
-
-    def forget_file(self, path: Path) -> None:
-        self.set(RECENT_FILES, [item for item in self.get(RECENT_FILES) if item != str(path)])

@@ -14,6 +14,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from revmentor_desktop import paths
+from revmentor_desktop.log_file import log_unexpected
 from revmentor_desktop.storage.errors import suggests_damage
 
 TITLE = "Something went wrong"
@@ -21,6 +23,10 @@ WHAT_IT_MEANS = (
     "What you were doing may not have finished. Everything saved before it is safe: each change "
     "is written to the data file whole or not at all.\n\n"
     "If it happens again, copy the details into a message to whoever looks after RevMentor."
+)
+WHERE_IT_IS_LOGGED = (
+    "It is also recorded, with the time and without anyone's personal details, in {log_file} "
+    "(Help ▸ Open log folder)."
 )
 
 
@@ -42,8 +48,11 @@ class UnexpectedErrors:
         self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> None:
         sys.__excepthook__(kind, error, trace)  # still on the console, for whoever has one
-        if self._showing or issubclass(kind, KeyboardInterrupt) or not QApplication.instance():
-            return  # one dialog at a time: an error while it shows goes to the console only
+        if issubclass(kind, KeyboardInterrupt):
+            return
+        log_unexpected(kind, error, trace)
+        if self._showing or not QApplication.instance():
+            return  # one dialog at a time: an error while it shows goes to the console and log only
         if suggests_damage(error) and self._damage_found():
             return
         self._showing = True
@@ -60,7 +69,8 @@ class UnexpectedErrors:
         box.setWindowTitle(TITLE)
         problem = f"{kind.__name__}: {error}" if str(error) else kind.__name__
         box.setText(f"RevMentor ran into a problem it did not expect ({problem}).")
-        box.setInformativeText(WHAT_IT_MEANS)
+        where = WHERE_IT_IS_LOGGED.format(log_file=paths.log_file())
+        box.setInformativeText(f"{WHAT_IT_MEANS}\n\n{where}")
         box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
         box.exec()
         box.deleteLater()

@@ -6,16 +6,18 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
+from revmentor_desktop.storage import backup
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
-from tests.ui.programme import START, MovableClock, build_programme
+from tests.ui.programme import START, MovableClock, Programme, build_programme
 
 make_window = window_fixtures.make_window
 dialogs = window_fixtures.dialogs
@@ -136,6 +138,26 @@ def test_delete_removes_someone_without_history_after_asking(
     view.archived_filter.setChecked(True)
     assert "Xavi Puig" not in _names(view)
     assert "Xavi Puig (archived)" not in _names(view)
+
+
+def test_a_refused_delete_says_why_in_a_not_possible_box(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, *box: shown.append(box))
+    programme: dict[str, Programme] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    window.show_view("pairs")
+    view = window.current_view()
+    assert isinstance(view, PairsView)
+    view.select_ids([programme["p"].pair_ids["active"]])
+    window.actions.delete_record.trigger()
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "Not possible"
+    assert text == "This pair has sessions; end it instead of deleting it."
+    assert view.model.row_of(programme["p"].pair_ids["active"]) is not None
 
 
 def test_enter_and_double_click_open_the_selected_record(
@@ -295,3 +317,28 @@ def test_a_file_in_a_synced_folder_warns_in_the_status_bar(
     window = make_window(path=tmp_path / "Dropbox" / "programme.revmentor")
     assert window.warning_label.isVisible()
     assert "Dropbox" in window.warning_label.toolTip()
+
+
+def test_back_up_now_in_the_file_menu_writes_a_backup_and_says_where(
+    make_window: MakeWindow, data_path: Path
+) -> None:
+    window = make_window()
+    window.actions.back_up.trigger()
+    manual = [info.path for info in backup.list_backups(data_path) if info.reason == "manual"]
+    assert len(manual) == 1
+    assert manual[0].name in window.statusBar().currentMessage()
+
+
+def test_help_open_log_folder_shows_the_log_folder(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    window = make_window()
+    help_menu = next(
+        action.menu() for action in window.menuBar().actions() if action.text() == "&Help"
+    )
+    [open_log] = [a for a in help_menu.actions() if a.text() == "Open &log folder"]
+    open_log.trigger()
+    assert [url.toLocalFile() for url in opened] == [str(isolated_home / "logs")]
+    assert (isolated_home / "logs").is_dir()

@@ -57,6 +57,21 @@ def test_an_unexpected_error_is_shown_with_its_details(
     assert "KeyError" in capsys.readouterr().err  # still on the console for whoever has one
 
 
+def test_an_unexpected_error_is_logged_with_its_traceback_and_the_dialog_says_where(
+    monkeypatch: pytest.MonkeyPatch, logging_started: Path
+) -> None:
+    shown = _record_boxes(monkeypatch)
+    _raise_and_report(UnexpectedErrors(), RuntimeError("Zoë Martin has no consent"))
+
+    [box] = shown
+    assert str(logging_started) in box.informativeText()
+    logged = logging_started.read_text(encoding="utf-8")
+    assert "Unexpected error" in logged
+    assert "in _raise_and_report" in logged
+    assert "RuntimeError" in logged
+    assert "Zoë Martin" not in logged  # a message may quote a person: only its kind is kept
+
+
 def test_an_error_while_the_dialog_shows_does_not_open_another(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -79,7 +79,6 @@ class Record:
     teaches: list[str] | None = None  # None: leave as they are
     learns: list[str] | None = None
     manager_key: str | None = None
-    manager_given: bool = False
     manager_changed: bool = False
     role: str | None = None
     capacity: int = 1

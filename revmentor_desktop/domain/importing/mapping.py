@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -234,14 +234,3 @@ def remember_mapping(headers: Sequence[str], mapping: ColumnMapping) -> None:
     key = SETTING_PREFIX + header_signature(headers)
     if settings.get_setting(key) != value:
         settings.set_setting(key, value)
-
-
-def mapping_from_names(headers: Sequence[str], names: Mapping[str, str | None]) -> ColumnMapping:
-    """Build a mapping from {header: field value}; headers not named are recognised."""
-    guessed = guess_mapping(headers)
-    fields = list(guessed.fields)
-    for column, header in enumerate(headers):
-        if header in names:
-            name = names[header]
-            fields[column] = Field(name) if name else None
-    return ColumnMapping(tuple(fields))

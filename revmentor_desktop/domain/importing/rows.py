@@ -402,7 +402,6 @@ class RowReader:
                     record.changes.append(FieldChange(label, _display(old), _display(new)))
 
         if Field.MANAGER_EMAIL in values:
-            record.manager_given = True
             record.manager_key = email_key(values[Field.MANAGER_EMAIL])
             old_manager = self.existing.manager_of.get(key) if before else None
             if before is None or old_manager != record.manager_key:

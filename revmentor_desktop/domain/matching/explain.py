@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from revmentor_desktop.domain.matching.facts import Profile
-from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
+from revmentor_desktop.domain.matching.rules import Rule, RuleSettings
 from revmentor_desktop.domain.matching.scoring import (
     format_mask,
     management_chain,
@@ -27,6 +27,15 @@ BLOCKING_ORDER = (
     Rule.MEETING_FORMAT,
     Rule.LOCATION,
 )
+
+
+def unavailability(profile: Profile) -> str:
+    """Why a person is never proposed ("" when they may be), worded to follow their name."""
+    if profile.archived:
+        return "is archived, so is never proposed"
+    if not profile.has_consent:
+        return "has no recorded consent, so is never proposed"
+    return ""
 
 
 def shared_tags(mentor: Profile, mentee: Profile, kind: CohortKind) -> tuple[str, ...]:
@@ -211,7 +220,3 @@ def names_list(names: list[str], limit: int = 3) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
-
-
-def weight_text(weight: Weight) -> str:
-    return weight.value

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from revmentor_desktop.domain.matching.facts import OpenPair, Profile
-from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.facts import OpenPair, Participant, Profile
+from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
 from revmentor_desktop.domain.vocabulary import CohortKind
+
+if TYPE_CHECKING:  # numpy loads only when matching runs
+    from revmentor_desktop.domain.matching.scoring import ScoreTable
 
 
 class Origin(StrEnum):
@@ -80,6 +84,28 @@ class Alternative:
     note: str = ""  # e.g. "proposed with Bo Chen" or "free"
 
 
+@dataclass(frozen=True)
+class SolvedCohort:
+    """The finished state of one solve, handed over for the reasons someone stays unmatched.
+
+    ``table`` is the score table of the final problem and ``chosen`` its (mentee row, mentor
+    column) cells; ``roles`` holds the role each person was matched for (their enrolled role
+    when none was needed); ``free`` the places each mentor has left after the fixed pairs;
+    ``in_open`` everyone already in an open pair; ``has_mentor`` every mentee already taken.
+    """
+
+    kind: CohortKind
+    settings: RuleSettings
+    participants: dict[int, Participant]
+    table: ScoreTable
+    chosen: list[tuple[int, int]]
+    proposals: list[Proposal]
+    roles: dict[int, str]
+    free: dict[int, int]
+    in_open: frozenset[int]
+    has_mentor: frozenset[int]
+
+
 @dataclass
 class MatchResult:
     """Draft proposals for a cohort; nothing is written until they are accepted."""
@@ -101,12 +127,6 @@ class MatchResult:
     @property
     def total_score(self) -> int:
         return sum(proposal.score for proposal in self.proposals)
-
-    @property
-    def matched_count(self) -> int:
-        """People in a proposal (a mentor with two mentees counts once)."""
-        people = {p.mentor_id for p in self.proposals} | {p.mentee_id for p in self.proposals}
-        return len(people)
 
     def explain(self, mentor_id: int, mentee_id: int) -> PairExplanation:
         """The score of any pair in the cohort, rule by rule, and what blocks it."""

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from revmentor_desktop.domain.matching.facts import Profile, history_key
+from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, MeetingFormat
@@ -298,8 +298,3 @@ _RULE_FUNCTIONS = {
     Rule.LOCATION: _location,
     Rule.HISTORY: _history,
 }
-
-
-def previously_paired(history: dict[tuple[int, int], str], first: int, second: int) -> str:
-    """The cohort in which the two were paired before, or ''."""
-    return history.get(history_key(first, second), "")

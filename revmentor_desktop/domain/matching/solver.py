@@ -31,6 +31,7 @@ from revmentor_desktop.domain.matching.explain import (
     rule_blocker,
     rule_note,
     shared_tags,
+    unavailability,
 )
 from revmentor_desktop.domain.matching.facts import CohortFacts, Participant, Profile
 from revmentor_desktop.domain.matching.result import (
@@ -40,10 +41,10 @@ from revmentor_desktop.domain.matching.result import (
     PairExplanation,
     Proposal,
     RulePart,
+    SolvedCohort,
 )
-from revmentor_desktop.domain.matching.rules import Weight
 from revmentor_desktop.domain.matching.scoring import ScoreTable, score_table
-from revmentor_desktop.domain.matching.unmatched import WhyUnmatched
+from revmentor_desktop.domain.matching.unmatched import why_unmatched
 from revmentor_desktop.domain.text import fold
 
 
@@ -108,7 +109,6 @@ class Solver:
         self.rejected = set(exclude) - self.forbidden
         self.keep = keep
         self.warnings: list[str] = []
-        self._sort_keys = {pid: (fold(p.profile.name), pid) for pid, p in self.participants.items()}
 
         open_pairs = facts.open_pairs
         self.open_keys = {(p.mentor_id, p.mentee_id) for p in open_pairs}
@@ -132,17 +132,9 @@ class Solver:
         participant = self.participants.get(person_id)
         return participant.profile.name if participant else f"person {person_id}"
 
-    @staticmethod
-    def _ineligibility(profile: Profile) -> str:
-        if profile.archived:
-            return "is archived, so is never proposed"
-        if not profile.has_consent:
-            return "has no recorded consent, so is never proposed"
-        return ""
-
     def _eligible(self, person_id: int) -> bool:
         participant = self.participants.get(person_id)
-        return participant is not None and not self._ineligibility(participant.profile)
+        return participant is not None and not unavailability(participant.profile)
 
     def _can_mentor(self, person_id: int) -> bool:
         participant = self.participants[person_id]
@@ -165,7 +157,7 @@ class Solver:
             participant = self.participants.get(person_id)
             if participant is None:
                 return f"{self._name(person_id)} is not enrolled in this cohort"
-            reason = self._ineligibility(participant.profile)
+            reason = unavailability(participant.profile)
             if reason:
                 return f"{participant.profile.name} {reason.split(',')[0]}"
         if not self.participants[mentor_id].role.can_mentor:
@@ -279,7 +271,6 @@ class Solver:
             self._decide_both_roles(mentees, mentors)
             mentees, mentors = self._pools()
         table = self._table(mentees, mentors)
-        self.table = table
         chosen = assign(table, self._places(mentors))
 
         proposals = [self._fixed_proposal(m, e, origin) for m, e, origin in fixed]
@@ -289,7 +280,21 @@ class Solver:
             key=lambda p: (fold(p.mentor_name), p.mentor_id, fold(p.mentee_name), p.mentee_id)
         )
         self.proposals = proposals
-        unmatched = WhyUnmatched(self, table).unmatched(chosen)
+        roles = {pid: self._role(pid) for pid in self.participants}
+        unmatched = why_unmatched(
+            SolvedCohort(
+                kind=self.kind,
+                settings=self.settings,
+                participants=self.participants,
+                table=table,
+                chosen=chosen,
+                proposals=proposals,
+                roles=roles,
+                free=dict(self.free),
+                in_open=frozenset(self.in_open),
+                has_mentor=frozenset(self.has_mentor),
+            )
+        )
         return MatchResult(
             cohort_id=self.facts.cohort_id,
             cohort_name=self.facts.cohort_name,
@@ -299,7 +304,7 @@ class Solver:
             existing=list(self.facts.open_pairs),
             warnings=self.warnings,
             profiles={pid: p.profile for pid, p in self.participants.items()},
-            roles={pid: self._role(pid) for pid in self.participants},
+            roles=roles,
             mentor_label=self.facts.mentor_label,
             mentee_label=self.facts.mentee_label,
             _explain=self.explain,
@@ -368,7 +373,7 @@ class Solver:
         if mentor_id == mentee_id:
             blockers.append("a person cannot mentor themselves")
         for participant in (mentor, mentee):
-            reason = self._ineligibility(participant.profile)
+            reason = unavailability(participant.profile)
             if reason:
                 blockers.append(f"{participant.profile.name} {reason.split(',')[0]}")
         if not mentor.role.can_mentor:
@@ -380,7 +385,7 @@ class Solver:
         elif (mentor_id, mentee_id) in self.rejected:
             blockers.append("you rejected this pair in this review")
         for rule in BLOCKING_ORDER:
-            mandatory = self.settings.weight(rule) is Weight.MANDATORY
+            mandatory = self.settings.is_mandatory(rule)
             if rule in table.breaks and mandatory and table.breaks[rule][0, 0]:
                 note = next(part.note for part in parts if part.rule is rule)
                 blockers.append(rule_blocker(rule, mentor.profile, mentee.profile, note, self.kind))
@@ -457,5 +462,3 @@ class Solver:
                 )
             )
         return alternatives
-
-    # The unmatched

@@ -1,14 +1,13 @@
 """Why a participant was left unmatched, worded for the coordinator.
 
-Reads the score table and the solver's bookkeeping: whether the person was eligible, who
-could have been their partner, and which rule or capacity ruled each candidate out.
+Reads only the finished state of a solve (``SolvedCohort``): whether the person was eligible,
+who could have been their partner, and which rule or capacity ruled each candidate out.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,54 +18,57 @@ from revmentor_desktop.domain.matching.explain import (
     blocking_phrase,
     names_list,
     tally_phrase,
+    unavailability,
 )
 from revmentor_desktop.domain.matching.facts import Profile
-from revmentor_desktop.domain.matching.result import Unmatched
-from revmentor_desktop.domain.matching.rules import Weight
-from revmentor_desktop.domain.matching.scoring import ScoreTable
+from revmentor_desktop.domain.matching.result import SolvedCohort, Unmatched
+from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import Role
 
-if TYPE_CHECKING:
-    from revmentor_desktop.domain.matching.solver import Solver
+
+def why_unmatched(solved: SolvedCohort) -> list[Unmatched]:
+    """Everyone the solve left without a partner, each with the reason."""
+    return WhyUnmatched(solved).unmatched()
 
 
 class WhyUnmatched:
-    """The reasons for one solve: ``unmatched`` lists everyone left without a partner."""
+    """The reasons for one solve, worked out from its finished state."""
 
-    def __init__(self, solver: Solver, table: ScoreTable) -> None:
-        self.solver = solver
-        self.table = table
+    def __init__(self, solved: SolvedCohort) -> None:
+        self.solved = solved
+        self.table = solved.table
 
     def _blocking_reasons(self, cells: tuple) -> np.ndarray:
         """For a row or column of the table, the first reason each cell is blocked ('' if not)."""
         reasons = np.full(self.table.blocked[cells].shape, "", dtype=object)
         for rule in reversed(BLOCKING_ORDER):
-            if rule in self.table.breaks and self.solver.settings.weight(rule) is Weight.MANDATORY:
+            if rule in self.table.breaks and self.solved.settings.is_mandatory(rule):
                 reasons[self.table.breaks[rule][cells]] = rule
         reasons[self.table.forbidden[cells]] = "forbidden"
         return reasons
 
-    def unmatched(self, chosen: list[tuple[int, int]]) -> list[Unmatched]:
-        matched = set(self.solver.in_open)
-        for proposal in self.solver.proposals:
+    def unmatched(self) -> list[Unmatched]:
+        solved = self.solved
+        matched = set(solved.in_open)
+        for proposal in solved.proposals:
             matched.update(proposal.key)
-        taken_rows = {i for i, _ in chosen}
-        taken_columns = {j for _, j in chosen}
+        taken_rows = {i for i, _ in solved.chosen}
+        taken_columns = {j for _, j in solved.chosen}
         mentee_row = {p.person_id: i for i, p in enumerate(self.table.mentees)}
         mentor_column = {p.person_id: j for j, p in enumerate(self.table.mentors)}
         result = []
-        for pid, participant in self.solver.participants.items():
+        for pid, participant in solved.participants.items():
             if pid in matched:
                 continue
-            role = self.solver._role(pid)
-            reason = self.solver._ineligibility(participant.profile)
+            role = solved.roles[pid]
+            reason = unavailability(participant.profile)
             if not reason and pid in mentee_row and mentee_row[pid] not in taken_rows:
                 reason = self._mentee_reason(mentee_row[pid])
                 role = MENTEE
             elif not reason and pid in mentor_column and mentor_column[pid] not in taken_columns:
                 reason = self._mentor_reason(mentor_column[pid])
                 role = MENTOR
-            elif not reason and participant.role.can_mentor and self.solver.free.get(pid, 0) <= 0:
+            elif not reason and participant.role.can_mentor and solved.free.get(pid, 0) <= 0:
                 reason = f"has no free place (capacity {participant.capacity})"
                 role = MENTOR
             if not reason:
@@ -78,28 +80,29 @@ class WhyUnmatched:
 
     def _outside_table(self, as_mentor: bool, person_id: int) -> Counter[str]:
         """Candidates of the other side who were not in the table at all, by reason."""
+        solved = self.solved
         counts: Counter[str] = Counter()
-        for pid, other in self.solver.participants.items():
+        for pid, other in solved.participants.items():
             if pid == person_id:
                 continue
             if as_mentor:  # looking for mentors
-                if not other.role.can_mentor or self.solver.roles.get(pid) == MENTEE:
+                if not other.role.can_mentor or solved.roles[pid] == MENTEE:
                     continue
-                if not self.solver._eligible(pid):
+                if unavailability(other.profile):
                     counts["are not available (archived or no consent)"] += 1
-                elif self.solver.free.get(pid, 0) <= 0:
+                elif solved.free.get(pid, 0) <= 0:
                     counts["have no free place"] += 1
             else:
-                if not other.role.can_be_mentored or self.solver.roles.get(pid) == MENTOR:
+                if not other.role.can_be_mentored or solved.roles[pid] == MENTOR:
                     continue
-                if not self.solver._eligible(pid):
+                if unavailability(other.profile):
                     counts["are not available (archived or no consent)"] += 1
-                elif pid in self.solver.has_mentor:
+                elif pid in solved.has_mentor:
                     counts["have a mentor already"] += 1
         return counts
 
     def _names_in_order(self, profiles: Iterable[Profile]) -> list[str]:
-        ordered = sorted(profiles, key=lambda profile: self.solver._sort_keys[profile.person_id])
+        ordered = sorted(profiles, key=lambda profile: (fold(profile.name), profile.person_id))
         return [profile.name for profile in ordered]
 
     def _mentee_reason(self, i: int) -> str:
@@ -131,5 +134,5 @@ class WhyUnmatched:
         counts = self._outside_table(partners_mentor, person.person_id)
         for partner, reason in zip(partners, reasons, strict=True):
             if reason and partner.person_id != person.person_id:
-                counts[blocking_phrase(reason, self.solver.kind, as_mentor=partners_mentor)] += 1
+                counts[blocking_phrase(reason, self.solved.kind, as_mentor=partners_mentor)] += 1
         return counts

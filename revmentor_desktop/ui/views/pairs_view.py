@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.errors import DomainError
@@ -15,6 +15,7 @@ from revmentor_desktop.ui.views.empty_state import EmptyAction
 from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.widgets.feedback import confirm, show_refusal
 
 
 class PairsView(RecordListView):
@@ -73,19 +74,17 @@ class PairsView(RecordListView):
         pair_id = self.current_pair_id()
         if pair_id is None:
             return
-        answer = QMessageBox.question(
+        confirmed = confirm(
             self,
             "Delete this pair?",
             "Deleting removes the pair and its goals. A pair that has met cannot be deleted: "
             "complete it or end it early instead.\n\nYou can undo this with Edit ▸ Undo.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirmed:
             return
         try:
             self.context.edits.push(edits.delete_pair(pair_id))
         except DomainError as error:
-            QMessageBox.warning(self, "Not possible", str(error))
+            show_refusal(self, error)
             return
         self.message.emit("Deleted the pair. Undo with Ctrl+Z.")

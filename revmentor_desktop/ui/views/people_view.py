@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from revmentor_desktop.domain import edits, people
 from revmentor_desktop.domain.errors import DomainError
@@ -15,6 +15,7 @@ from revmentor_desktop.ui.views.empty_state import EmptyAction
 from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices, department_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.widgets.feedback import confirm, show_refusal
 
 
 class PeopleView(RecordListView):
@@ -97,16 +98,14 @@ class PeopleView(RecordListView):
 
     def _delete_after_asking(self, person_id: int) -> None:
         name = people.get_person(person_id).draft.name
-        answer = QMessageBox.question(
+        confirmed = confirm(
             self,
             f"Delete {name}?",
             f"{name} is in no cohort and no pair. Deleting removes their details, what they "
             "can teach and want to learn, and their notes. Anyone who reported to them keeps "
             "no manager.\n\nYou can undo this with Edit ▸ Undo.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirmed:
             self._push(lambda: edits.delete_person(person_id), f"Deleted {name}.")
 
     def archive_selected(self) -> None:
@@ -128,6 +127,6 @@ class PeopleView(RecordListView):
         try:
             self.context.edits.push(make_edit())
         except DomainError as error:
-            QMessageBox.warning(self, "Not possible", str(error))
+            show_refusal(self, error)
             return
         self.message.emit(message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.vocabulary import SessionStatus
@@ -15,6 +15,7 @@ from revmentor_desktop.ui.views.empty_state import EmptyAction
 from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.widgets.feedback import confirm
 
 DateRange = tuple[date | None, date | None]
 
@@ -102,14 +103,12 @@ class SessionsView(RecordListView):
         if not chosen:
             return
         noun = "this session" if len(chosen) == 1 else f"these {len(chosen)} sessions"
-        answer = QMessageBox.question(
+        confirmed = confirm(
             self,
             f"Delete {noun}?",
             f"Deleting removes {noun} with their topics, takeaways and notes.\n\n"
             "You can undo this with Edit ▸ Undo.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirmed:
             self.context.edits.push(edits.delete_sessions(chosen))
             self.message.emit(f"Deleted {noun}. Undo with Ctrl+Z.")

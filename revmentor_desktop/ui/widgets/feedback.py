@@ -1,4 +1,9 @@
-"""Problems shown next to their field: red text under it, and the field's accessible description."""
+"""How the window tells a person about a problem.
+
+A problem with one field shows next to it: red text under it, and the field's accessible
+description. A refusal by the programme's rules (a ``DomainError``) outside any form shows in one
+kind of message box, ``show_refusal``, so every "not possible" looks and reads the same.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,29 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from revmentor_desktop.domain.errors import DomainError
+
+REFUSAL_TITLE = "Not possible"
+
+
+def show_refusal(parent: QWidget | None, refusal: DomainError) -> None:
+    """Say why the rules refused what the person asked for, in their words, in a warning box."""
+    QMessageBox.warning(parent, REFUSAL_TITLE, str(refusal))
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    refuse: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+) -> bool:
+    """Ask a Yes-or-``refuse`` question; ``refuse`` is the default, so Enter never does harm."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | refuse, refuse
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def error_color(palette: QPalette) -> QColor:

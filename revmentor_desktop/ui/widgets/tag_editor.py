@@ -97,9 +97,6 @@ class TagEditor(QFrame):
         super().setAccessibleDescription(description)
         self.input.setAccessibleDescription(description)
 
-    def set_suggestions(self, suggestions: Sequence[str]) -> None:
-        self._model.setStringList(list(suggestions))
-
     def tags(self) -> list[str]:
         return clean_tags([*self._tags, self.input.text()])
 

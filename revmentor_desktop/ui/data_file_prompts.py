@@ -1,10 +1,13 @@
-"""The File menu's conversations: choosing files, explaining failures, confirming restores."""
+"""The conversations about the data file: choosing one, explaining why it cannot be opened,
+offering a backup, confirming a restore. The File menu's data-file commands land here."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -13,8 +16,10 @@ from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import create_data_file
 from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
 from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.widgets.feedback import confirm
 
 FILE_FILTER = f"RevMentor data files (*{paths.DATA_FILE_SUFFIX})"
+T = TypeVar("T")
 RESTORE, OPEN_OTHER, CREATE_NEW, GIVE_UP = "restore", "open", "new", "give up"
 
 
@@ -119,15 +124,23 @@ def _open_or_recover(
         path = next_path or path
 
 
+def _attempt(parent: QWidget | None, failure_title: str, step: Callable[[], T]) -> T | None:
+    """Run one step on the data file; when it fails, say why under ``failure_title``."""
+    try:
+        return step()
+    except DataFileError as error:
+        QMessageBox.warning(parent, failure_title, str(error))
+        return None
+
+
 def _restore_closed(
     parent: QWidget | None, session: DataFileSession, backup_path: Path, path: Path
 ) -> bool:
-    try:
+    def restore() -> bool:  # the safety copy it returns may be None: success is not
         session.restore(backup_path, path)
-    except DataFileError as error:
-        QMessageBox.warning(parent, "Restore failed", str(error))
-        return False
-    return True
+        return True
+
+    return _attempt(parent, "Restore failed", restore) is not None
 
 
 def new_data_file(parent: QWidget, session: DataFileSession) -> None:
@@ -157,21 +170,15 @@ def save_copy(parent: QWidget, session: DataFileSession) -> None:
     if destination == session.path:
         QMessageBox.information(parent, "Choose another name", "This is the file already open.")
         return
-    try:
-        written = session.save_copy(destination)
-    except DataFileError as error:
-        QMessageBox.warning(parent, "The copy was not saved", str(error))
-        return
-    session.message.emit(f"Saved a copy as {written}.")
+    written = _attempt(parent, "The copy was not saved", lambda: session.save_copy(destination))
+    if written is not None:
+        session.message.emit(f"Saved a copy as {written}.")
 
 
 def back_up_now(parent: QWidget, session: DataFileSession) -> None:
-    try:
-        written = session.back_up_now()
-    except DataFileError as error:
-        QMessageBox.warning(parent, "The backup failed", str(error))
-        return
-    session.message.emit(f"Backed up to {written.name} in {written.parent}.")
+    written = _attempt(parent, "The backup failed", session.back_up_now)
+    if written is not None:
+        session.message.emit(f"Backed up to {written.name} in {written.parent}.")
 
 
 def _describe(info: backup.BackupInfo) -> str:
@@ -208,25 +215,19 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
     chosen = choose_backup(parent, session)
     if chosen is None or session.path is None:
         return
-    try:
-        report = backup.describe_backup(chosen)
-    except DataFileError as error:
-        QMessageBox.warning(parent, "This backup cannot be used", str(error))
+    report = _attempt(parent, "This backup cannot be used", lambda: backup.describe_backup(chosen))
+    if report is None:
         return
     counts = report.counts
-    answer = QMessageBox.question(
+    confirmed = confirm(
         parent,
         "Restore this backup?",
         f"The backup holds {counts['person']} people, {counts['cohort']} cohorts, "
         f"{counts['pair']} pairs and {counts['session']} sessions.\n\n"
         f"It replaces everything in {session.path.name}. The current file is backed up "
         "first, so you can go back to it.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
     )
-    if answer == QMessageBox.StandardButton.Yes and _restore_closed(
-        parent, session, chosen, session.path
-    ):
+    if confirmed and _restore_closed(parent, session, chosen, session.path):
         session.message.emit(f"Restored the backup {chosen.name}.")
 
 

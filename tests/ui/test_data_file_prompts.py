@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from revmentor_desktop.domain import people
 from revmentor_desktop.storage import backup
+from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.file_actions import open_with_recovery
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
 from tests.ui.programme import MovableClock
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.views.record_dialogs import run_dialog
+from revmentor_desktop.ui.widgets.feedback import confirm
 
 EXPORT_CHOICES = {
     "people": ("People", "people.csv", "CSV files (*.csv)"),
@@ -36,15 +37,13 @@ def _ask_path(parent: QWidget, title: str, file_name: str, file_filter: str) -> 
 
 
 def _include_private(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
+    return confirm(
         parent,
         "Include private details?",
         "Include coordinator-only notes and personal details (hire dates, grades, consent)?\n\n"
         "Leave them out when the file is for anyone else.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def export_data(parent: QWidget, kind: str) -> Path | None:

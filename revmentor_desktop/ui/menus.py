@@ -45,7 +45,7 @@ def _action(
     return action
 
 
-class MainActions:
+class WindowActions:
     """Created once per window; the window connects them and enables what fits the selection."""
 
     def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
@@ -135,6 +135,11 @@ class MainActions:
             self.show_view[name] = action
 
         self.open_sample = _action(window, "Open &sample data", tip="Look around in sample data")
+        self.open_log_folder = _action(
+            window,
+            "Open &log folder",
+            tip="Show the log of what went wrong, to send to whoever looks after RevMentor",
+        )
         self.about = _action(window, "&About RevMentor")
 
     @property
@@ -179,7 +184,7 @@ class MainActions:
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addActions([self.open_sample, self.about])
+        help_menu.addActions([self.open_sample, self.open_log_folder, self.about])
 
     def build_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions([self.new_record, self.edit_record, self.delete_record])

@@ -82,7 +82,7 @@ def test_person_privacy_actions_follow_the_selected_person(
         return False
 
     monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
-    monkeypatch.setattr("revmentor_desktop.ui.data_actions.run_dialog", fake_run)
+    monkeypatch.setattr("revmentor_desktop.ui.export_prompts.run_dialog", fake_run)
     window = make_window(build=build_programme)
     window.show_view("people")
     view = window.current_view()
