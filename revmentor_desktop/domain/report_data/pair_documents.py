@@ -312,6 +312,7 @@ def pair_summary(
         status=pair.status,
         end_reason=pair.end_reason,
         health_level=health.level.value,
+        health_word=health.word,
         health_reason=health.reason,
         start_date=start,
         end_date=end,

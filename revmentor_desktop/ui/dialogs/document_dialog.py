@@ -44,6 +44,8 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.health import HealthLevel
+from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.workers import JobThread, ProgressCallback
 
@@ -127,8 +129,7 @@ def prepare(
         description = (
             f"<p><b>Progress summary</b> of {_escape(summary.first.name)} &amp; "
             f"{_escape(summary.second.name)} ({_escape(summary.programme)}).</p>"
-            f"<p>Status: {_escape(summary.status)}, health {_escape(summary.health_level)} – "
-            f"{_escape(summary.health_reason)}<br>"
+            f"<p>Status: {_escape(_status_and_health(summary))}<br>"
             f"Sessions held: {summary.sessions_held} of {summary.sessions_due} planned so far; "
             f"{summary.total_minutes / 60:.1f} hours; {len(summary.goals)} goals.</p>"
             + (
@@ -469,3 +470,11 @@ def cohort_report(
 ) -> DocumentDialog:
     """ "Cohort report…" for a cohort."""
     return show_document(context, DocumentKind.COHORT_REPORT, cohort_id, parent)
+
+
+def _status_and_health(summary: report_data.PairSummaryData) -> str:
+    """ "Active, on track – Last session 5 days ago."; a pair not running has only its status."""
+    status = PairStatus(summary.status).label
+    if summary.health_level != HealthLevel.NONE:
+        status += f", {summary.health_word.lower()}"
+    return f"{status} – {summary.health_reason}"
