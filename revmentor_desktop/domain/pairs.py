@@ -154,6 +154,18 @@ def _detail_problems(draft: PairDraft) -> dict[str, str]:
     return problems
 
 
+def mentor_choice(row: cohorts.ParticipantRow, counts_this_pair: bool) -> str:
+    """A mentor as a pair's form offers them, with their places: "Ada (2 of 3 places taken)".
+
+    ``counts_this_pair``: the pair being edited is one of the mentor's open pairs, and does
+    not take a place from itself.
+    """
+    taken = row.open_pairs - (1 if counts_this_pair else 0)
+    if taken >= row.capacity:
+        return f"{row.name} (full: {taken} of {row.capacity})"
+    return f"{row.name} ({taken} of {row.capacity} places taken)"
+
+
 def _open_pairs(cohort_id: int, pair_id: int | None) -> Any:
     query = Pair.select().where((Pair.cohort == cohort_id) & Pair.status.in_(cohorts.OPEN_STATUSES))
     if pair_id is not None:

@@ -232,3 +232,17 @@ def test_pairs_sort_by_sessions_held_and_last_held_with_the_never_met_last(
     assert (rows[with_bob].sessions_held, rows[with_bob].last_held) == (2, date(2026, 10, 20))
     assert (rows[with_cy].sessions_held, rows[with_cy].last_held) == (1, date(2026, 10, 28))
     assert (rows[never_met].sessions_held, rows[never_met].last_held) == (0, None)
+
+
+def test_a_mentor_is_offered_with_the_places_they_have_taken(cohort: Cohort) -> None:
+    cohorts.enrol(cohort.id, cohort.ada, "mentor", 2)
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
+    assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (1 of 2 places taken)"
+    assert pairs.mentor_choice(ada, counts_this_pair=True) == "Ada (0 of 2 places taken)"
+    pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.cy), clock)
+    [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
+    assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (full: 2 of 2)"
+    pairs.change_status(pair, "end_early", "Personal circumstances", clock)
+    [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
+    assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (1 of 2 places taken)"

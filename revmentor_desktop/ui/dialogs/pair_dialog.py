@@ -157,13 +157,8 @@ class PairDialog(FormDialog):
         _fill(self.mentee, [(row.person_id, row.name) for row in mentees])
 
     def _mentor_text(self, row: cohorts.ParticipantRow) -> str:
-        """A mentor's free places, not counting this pair itself."""
-        taken = row.open_pairs
-        if self._saved_mentor == (self.cohort.currentData(), row.person_id):
-            taken -= 1 if PairStatus(self.status).is_open else 0
-        if taken >= row.capacity:
-            return f"{row.name} (full: {taken} of {row.capacity})"
-        return f"{row.name} ({taken} of {row.capacity} places taken)"
+        is_saved_mentor = self._saved_mentor == (self.cohort.currentData(), row.person_id)
+        return pairs.mentor_choice(row, is_saved_mentor and PairStatus(self.status).is_open)
 
     def refresh_status(self) -> None:
         assert self.pair_id is not None
