@@ -11,14 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Template
-from typing import Any
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.vocabulary import CohortKind
-
-SETTING_PREFIX = "documents.agreement."
-VERSION_SETTING = "documents.agreement_version"
-DEFAULT_VERSION = "1.0"
 
 # What each placeholder stands for, for the settings screen's help text.
 PLACEHOLDERS: dict[str, str] = {
@@ -223,16 +218,10 @@ _ORDER: dict[CohortKind, tuple[str, ...]] = {
 }
 
 
-def setting_key(key: str) -> str:
-    return SETTING_PREFIX + key
-
-
 def clause(key: str) -> Clause:
     """The clause as the coordinator last worded it, or the default."""
     default = DEFAULT_CLAUSES[key]
-    stored: Any = settings.get_setting(setting_key(key))
-    if not isinstance(stored, dict):
-        return default
+    stored = settings.get(settings.AGREEMENT_CLAUSE.for_(key))
     heading = str(stored.get("heading") or "").strip() or default.heading
     body = str(stored.get("body") or "").strip() or default.body
     return Clause(key, heading, body)
@@ -242,11 +231,12 @@ def set_clause(key: str, heading: str, body: str) -> None:
     """Store the coordinator's wording; an empty heading or body keeps the default for it."""
     if key not in DEFAULT_CLAUSES:
         raise KeyError(key)
-    settings.set_setting(setting_key(key), {"heading": heading.strip(), "body": body.strip()})
+    wording = {"heading": heading.strip(), "body": body.strip()}
+    settings.put(settings.AGREEMENT_CLAUSE.for_(key), wording)
 
 
 def reset_clause(key: str) -> None:
-    settings.delete_setting(setting_key(key))
+    settings.reset(settings.AGREEMENT_CLAUSE.for_(key))
 
 
 def clause_keys(kind: str) -> tuple[str, ...]:
@@ -259,7 +249,7 @@ def agreement_clauses(kind: str) -> list[Clause]:
 
 
 def agreement_version() -> str:
-    return str(settings.get_setting(VERSION_SETTING, DEFAULT_VERSION))
+    return settings.get(settings.AGREEMENT_VERSION)
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:

@@ -24,13 +24,10 @@ from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
 
-TIMEZONE_SETTING = "calendar.timezone"
-IDENTITY_SETTING = "calendar.uid_domain"
-
 
 def local_zone_name() -> str:
     """The IANA name of this computer's time zone (the setting wins), else "UTC"."""
-    configured = settings.get_setting(TIMEZONE_SETTING)
+    configured = settings.get(settings.TIME_ZONE).strip()
     candidates = [configured, os.environ.get("TZ", "").lstrip(":")]
     with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
@@ -58,8 +55,7 @@ def uid_domain() -> str:
     record, which stays the same as long as that record exists (exports only read, so they
     cannot store a new identity).
     """
-    stored = settings.get_setting(IDENTITY_SETTING)
-    if isinstance(stored, str) and stored:
+    if stored := settings.get(settings.CALENDAR_IDENTITY):
         return stored
     first_cohort = Cohort.select(Cohort.id, Cohort.created_at).order_by(Cohort.id).first()
     first_person = Person.select(Person.id, Person.created_at).order_by(Person.id).first()
@@ -73,8 +69,8 @@ def ensure_uid_domain() -> str:
     """Store the UID domain in the file so later deletions never change it (call when opening
     for writing). It stores the value already in use, so earlier .ics files stay valid."""
     domain = uid_domain()
-    if settings.get_setting(IDENTITY_SETTING) != domain:
-        settings.set_setting(IDENTITY_SETTING, domain)
+    if settings.get(settings.CALENDAR_IDENTITY) != domain:
+        settings.put(settings.CALENDAR_IDENTITY, domain)
     return domain
 
 

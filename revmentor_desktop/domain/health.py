@@ -1,4 +1,7 @@
-"""Pair health: is a pair meeting often enough? Green, amber or red, always with a reason."""
+"""Pair health: is a pair meeting often enough? Green, amber or red, always with a reason.
+
+The words for each level are named here once; the window and the documents both print them.
+"""
 
 from __future__ import annotations
 
@@ -20,10 +23,37 @@ class HealthLevel(StrEnum):
     NONE = "none"  # not running: proposed, paused or finished
 
 
+# What a person reads for each level of a running pair.
+HEALTH_WORDS = {
+    HealthLevel.GREEN: "On track",
+    HealthLevel.AMBER: "Needs a nudge",
+    HealthLevel.RED: "Stalled",
+}
+
+# Why a pair that is not running has no health: it is not expected to meet now.
+_NOT_RUNNING_REASONS = {
+    PairStatus.PROPOSED: "Not started yet: health is followed once the pair is active.",
+    PairStatus.PAUSED: "Paused: health is followed again when the pair resumes.",
+    PairStatus.COMPLETED: "The pair finished as planned.",
+    PairStatus.ENDED_EARLY: "The pair ended before its planned end.",
+}
+
+
 @dataclass(frozen=True)
 class Health:
     level: HealthLevel
     reason: str
+    word: str  # "On track", or the status ("Completed") of a pair that is not running
+
+
+def _running(level: HealthLevel, reason: str) -> Health:
+    return Health(level, reason, HEALTH_WORDS[level])
+
+
+def health_words() -> tuple[str, ...]:
+    """Every word a health can show, for checks that each fits where it is printed."""
+    not_running = (PairStatus(status).label for status in _NOT_RUNNING_REASONS)
+    return (*HEALTH_WORDS.values(), *not_running)
 
 
 def _days(count: int) -> str:
@@ -39,27 +69,28 @@ def pair_health(
 ) -> Health:
     """How a pair is doing, from facts a list already has (no queries here)."""
     if status != PairStatus.ACTIVE:
-        return Health(HealthLevel.NONE, f"The pair is {status}.")
+        state = PairStatus(status)
+        return Health(HealthLevel.NONE, _NOT_RUNNING_REASONS[state], state.label)
     if last_held is None:
         if start_date is None:
-            return Health(HealthLevel.AMBER, "Active but has no start date and no sessions.")
+            return _running(HealthLevel.AMBER, "Active but has no start date and no sessions.")
         waited = (today - start_date).days
         if waited > RED_FACTOR * cadence_days:
-            return Health(HealthLevel.RED, f"No session yet, {_days(waited)} after starting.")
+            return _running(HealthLevel.RED, f"No session yet, {_days(waited)} after starting.")
         if waited > FIRST_SESSION_GRACE_DAYS:
-            return Health(HealthLevel.AMBER, f"No first session {_days(waited)} after starting.")
-        return Health(HealthLevel.GREEN, f"Started {_days(max(waited, 0))} ago.")
+            return _running(HealthLevel.AMBER, f"No first session {_days(waited)} after starting.")
+        return _running(HealthLevel.GREEN, f"Started {_days(max(waited, 0))} ago.")
     gap = (today - last_held).days
     if gap > RED_FACTOR * cadence_days:
-        return Health(
+        return _running(
             HealthLevel.RED,
             f"Last session {_days(gap)} ago: more than three times the "
             f"{_days(cadence_days)} cadence.",
         )
     if gap > AMBER_FACTOR * cadence_days:
-        return Health(
+        return _running(
             HealthLevel.AMBER,
             f"Last session {_days(gap)} ago: longer than 1.5 times the "
             f"{_days(cadence_days)} cadence.",
         )
-    return Health(HealthLevel.GREEN, f"Last session {_days(max(gap, 0))} ago.")
+    return _running(HealthLevel.GREEN, f"Last session {_days(max(gap, 0))} ago.")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import chunked
+from peewee import Case, chunked, fn
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
@@ -309,3 +310,63 @@ def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
     select = _session_select(query, mentor, mentee)
     cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
     return [_row(values) for values in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class PersonSessions:
+    """How many sessions a person has had and has planned, across all their pairs."""
+
+    held: int
+    planned: int
+    last_held: datetime | None
+
+    def summary(self) -> str:
+        return f"{self.held} held, {self.planned} planned"
+
+
+def person_sessions(person_id: int) -> PersonSessions:
+    """A person's session counts, counted in SQL rather than by listing every session."""
+    select = (
+        Meeting.select(
+            fn.SUM(Meeting.status == SessionStatus.HELD.value),
+            fn.SUM(Meeting.status == SessionStatus.PLANNED.value),
+            fn.MAX(Case(None, [(Meeting.status == SessionStatus.HELD.value, Meeting.starts_at)])),
+        )
+        .join(Pair, on=(Meeting.pair == Pair.id))
+        .where((Pair.mentor == person_id) | (Pair.mentee == person_id))
+    )
+    held, planned, last_held = database_proxy.execute(select).fetchone()
+    return PersonSessions(held or 0, planned or 0, as_datetime(last_held) if last_held else None)
+
+
+# The periods the sessions list filters by, as (label, key).
+SESSION_PERIODS = (
+    ("Upcoming", "upcoming"),
+    ("Past 30 days", "past_30"),
+    ("This month", "this_month"),
+    ("Next month", "next_month"),
+    ("This year", "this_year"),
+)
+
+DateRange = tuple[date | None, date | None]
+
+
+def month_range(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month; ``month`` 13 is January of the next year."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+
+
+def period_range(period: str, today: date) -> DateRange:
+    """First and last day of a named period around ``today`` (None: open-ended)."""
+    if period == "upcoming":
+        return today, None
+    if period == "past_30":
+        return today - timedelta(days=30), today
+    if period == "this_month":
+        return month_range(today.year, today.month)
+    if period == "next_month":
+        return month_range(today.year, today.month + 1)
+    if period == "this_year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    return None, None

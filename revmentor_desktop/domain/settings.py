@@ -1,24 +1,186 @@
-"""Settings stored in the data file, so they travel with it: each declared once with its default."""
+"""Settings stored in the data file, so they travel with it.
+
+Each setting is declared here once, with the JSON type of its value, its default and its check
+(Picard's ``options.py`` does the same for its own settings). Callers read ``get(SETTING)``
+and never name a default; a stored value of the wrong type or one that fails the check reads
+as the default, so a hand-edited or older file cannot break a document. Families of settings
+(one per cohort, per agreement clause, per import file layout) are declared as templates
+whose key has a ``{}`` that ``for_(name)`` fills in.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.storage.models import Setting, database_proxy
 
+T = TypeVar("T")
 
-def get_setting(key: str, default: Any = None) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    return default if row is None else json.loads(row.value)
+PAGE_SIZES = ("A4", "Letter")
+MAX_RETENTION_MONTHS = 240
 
 
-def set_setting(key: str, value: Any) -> None:
+def _fine(_value: Any) -> str:
+    return ""
+
+
+@dataclass(frozen=True)
+class DataSetting(Generic[T]):
+    """One setting of the data file: where it is stored, what it holds and what it may hold.
+
+    ``check`` returns a plain sentence saying what is wrong with a value, or "" if it is fine.
+    """
+
+    key: str
+    kind: type
+    default: T
+    check: Callable[[Any], str] = field(default=_fine, compare=False)
+
+    @property
+    def is_template(self) -> bool:
+        return "{}" in self.key
+
+    def for_(self, name: object) -> DataSetting[T]:
+        """The member ``name`` of a family (a cohort's id, a clause's key, ...)."""
+        if not self.is_template:
+            raise ValueError(f"The setting {self.key} is not a family.")
+        return DataSetting(self.key.format(name), self.kind, self.default, self.check)
+
+    def problem(self, value: Any) -> str:
+        """What is wrong with ``value`` for this setting, or ""."""
+        wrong_type = not isinstance(value, self.kind) or (
+            isinstance(value, bool) and self.kind is not bool
+        )
+        if wrong_type:
+            return f"The setting {self.key} holds {self.kind.__name__} values, not {value!r}."
+        return self.check(value)
+
+
+def _page_size(value: str) -> str:
+    known = {size.casefold() for size in PAGE_SIZES}
+    if value.strip() and value.strip().casefold() not in known:
+        return f"Paper size “{value}” is not known: choose {' or '.join(PAGE_SIZES)}."
+    return ""
+
+
+def _time_zone(value: str) -> str:
+    if not value.strip():
+        return ""
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"“{value}” is not a time zone: use a name such as Europe/Berlin."
+    return ""
+
+
+def _not_blank(what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        return "" if value.strip() else f"The {what} cannot be empty."
+
+    return check
+
+
+def _retention(value: int) -> str:
+    if not 1 <= value <= MAX_RETENTION_MONTHS:
+        return "Keep data for between 1 month and 20 years."
+    return ""
+
+
+def _clause(value: dict[str, Any]) -> str:
+    if set(value) - {"heading", "body"} or not all(isinstance(v, str) for v in value.values()):
+        return "An agreement clause has a heading and a body, both text."
+    return ""
+
+
+def _mapping(value: list[Any]) -> str:
+    if not all(item is None or isinstance(item, str) for item in value):
+        return "A remembered import mapping names one field (or none) per column."
+    return ""
+
+
+# Documents
+ORGANISATION_NAME: DataSetting[str] = DataSetting("documents.organisation_name", str, "")
+LOGO_PATH: DataSetting[str] = DataSetting("documents.logo_path", str, "")
+# "" follows the computer's locale (Letter in the Americas, A4 elsewhere).
+PAGE_SIZE: DataSetting[str] = DataSetting("documents.page_size", str, "", _page_size)
+AGREEMENT_VERSION: DataSetting[str] = DataSetting(
+    "documents.agreement_version", str, "1.0", _not_blank("agreement version")
+)
+# The coordinator's wording of one clause; {} (or an empty part) keeps the built-in wording.
+AGREEMENT_CLAUSE: DataSetting[dict[str, Any]] = DataSetting(
+    "documents.agreement.{}", dict, {}, _clause
+)
+
+# Calendar: "" means this computer's zone, and an identity derived from the data.
+TIME_ZONE: DataSetting[str] = DataSetting("calendar.timezone", str, "", _time_zone)
+CALENDAR_IDENTITY: DataSetting[str] = DataSetting("calendar.uid_domain", str, "")
+
+# Privacy
+RETENTION_MONTHS: DataSetting[int] = DataSetting("privacy.retention_months", int, 24, _retention)
+CONSENT_WORDING_VERSION: DataSetting[str] = DataSetting("privacy.consent_wording_version", str, "")
+
+# Matching: a cohort's weights that differ from its kind's, and its reporting-line depth;
+# matching.rules reads the content (it knows the rules).
+MATCHING_RULES: DataSetting[dict[str, Any]] = DataSetting("matching.rules.{}", dict, {})
+
+# Import: the field chosen for each column, per file layout (a signature of its headers).
+IMPORT_MAPPING: DataSetting[list[Any]] = DataSetting("import.mapping.{}", list, [], _mapping)
+
+DECLARED: tuple[DataSetting[Any], ...] = (
+    ORGANISATION_NAME,
+    LOGO_PATH,
+    PAGE_SIZE,
+    AGREEMENT_VERSION,
+    AGREEMENT_CLAUSE,
+    TIME_ZONE,
+    CALENDAR_IDENTITY,
+    RETENTION_MONTHS,
+    CONSENT_WORDING_VERSION,
+    MATCHING_RULES,
+    IMPORT_MAPPING,
+)
+
+
+def _stored(setting: DataSetting[Any]) -> Any:
+    if setting.is_template:
+        raise ValueError(f"Choose a member of {setting.key} with for_().")
+    row = Setting.get_or_none(Setting.key == setting.key)
+    if row is None:
+        return None
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return None
+
+
+def get(setting: DataSetting[T]) -> T:
+    """The stored value, or the declared default if none is stored or it is not valid."""
+    value = _stored(setting)
+    if value is None or setting.problem(value):
+        return setting.default
+    return value  # type: ignore[no-any-return]
+
+
+def put(setting: DataSetting[T], value: T) -> None:
+    """Store ``value`` after checking it; a refused value raises ValidationError by key."""
+    if setting.is_template:
+        raise ValueError(f"Choose a member of {setting.key} with for_().")
+    if problem := setting.problem(value):
+        raise ValidationError({setting.key: problem})
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    # Update, else insert, inside one transaction: every SQL dialect says it the same way.
     with database_proxy.atomic():
-        Setting.insert(key=key, value=encoded).on_conflict_replace().execute()
+        updated = Setting.update(value=encoded).where(Setting.key == setting.key).execute()
+        if not updated:
+            Setting.insert(key=setting.key, value=encoded).execute()
 
 
-def delete_setting(key: str) -> None:
+def reset(setting: DataSetting[Any]) -> None:
+    """Forget the stored value, so the setting reads as its default again."""
     with database_proxy.atomic():
-        Setting.delete().where(Setting.key == key).execute()
+        Setting.delete().where(Setting.key == setting.key).execute()

@@ -45,6 +45,11 @@ class PairStatus(StrEnum):
         """Open pairs take up a mentor's capacity."""
         return self in (PairStatus.PROPOSED, PairStatus.ACTIVE, PairStatus.PAUSED)
 
+    @property
+    def label(self) -> str:
+        """The status as the window and the documents print it: "Ended early"."""
+        return self.value.capitalize()
+
 
 class SessionStatus(StrEnum):
     PLANNED = "planned"

@@ -59,7 +59,6 @@ HEALTH_COLOURS = {
     "none": colors.HexColor("#8A94A3"),
     "info": ACCENT,
 }
-HEALTH_WORDS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "Not running"}
 
 MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
@@ -133,9 +132,10 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def health_markup(level: str) -> str:
+def health_markup(level: str, word: str) -> str:
+    """A coloured dot and the health's word, as the window shows it ("On track")."""
     colour = HEALTH_COLOURS.get(level, HEALTH_COLOURS["none"]).hexval()[2:]
-    return f'<font color="#{colour}">●</font> {HEALTH_WORDS.get(level, text(level.title()))}'
+    return f'<font color="#{colour}">●</font> {text(word)}'
 
 
 def table_style(commands: Sequence[Any]) -> TableStyle:

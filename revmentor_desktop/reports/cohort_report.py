@@ -12,6 +12,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
 from revmentor_desktop.domain.report_data import CohortReportData, long_date, short_date
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
@@ -330,7 +331,7 @@ class CohortReportRenderer(Renderer):
                 Paragraph(text(line.first_name), st["cell"]),
                 Paragraph(text(line.second_name), st["cell"]),
                 Paragraph(text(line.status.capitalize()), st["cell"]),
-                Paragraph(health_markup(line.health_level), st["cell"]),
+                Paragraph(health_markup(line.health_level, line.health_word), st["cell"]),
                 Paragraph(str(line.sessions_held), st["cell_right"]),
                 Paragraph(text(short_date(line.last_held)), st["cell"]),
             ]
@@ -345,8 +346,10 @@ class CohortReportRenderer(Renderer):
             "How the figures are counted. Match rate: enrolled people who are in a pair of the "
             "cohort. Planned sessions: one per cadence period since each started pair's start "
             "date (up to its end date). Pairs with 3+ sessions and days to first session count "
-            "pairs that have started (past “proposed”). Health: green while the pair meets "
-            "within 1.5 times the cadence, amber beyond that, red beyond three times."
+            "pairs that have started (past “proposed”). Health of an active pair: "
+            f"{HEALTH_WORDS[HealthLevel.GREEN].lower()} while it meets within 1.5 times the "
+            f"cadence, {HEALTH_WORDS[HealthLevel.AMBER].lower()} beyond that, "
+            f"{HEALTH_WORDS[HealthLevel.RED].lower()} beyond three times."
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from revmentor_desktop.domain.report_data import PairSummaryData, long_date, short_date
@@ -14,7 +15,9 @@ from revmentor_desktop.reports.base import (
     BAND_FILL,
     HEAD_FILL,
     HEALTH_COLOURS,
+    MARGIN_X,
     NAVY,
+    PAGE_SIZES,
     RULE,
     DocumentInfo,
     Progress,
@@ -25,6 +28,7 @@ from revmentor_desktop.reports.base import (
     health_markup,
     table_style,
 )
+from revmentor_desktop.reports.base import styles as document_styles
 from revmentor_desktop.reports.fonts import text
 
 
@@ -54,6 +58,15 @@ class ProgressBar(Flowable):
 
 
 TILE_PADDING = 7  # points left of a tile's text (5 on the right)
+# Room for a figure in the narrowest of four tiles on any paper size.
+_NARROWEST_TILE_TEXT = (min(size[0] for size in PAGE_SIZES.values()) - 2 * MARGIN_X) / 4 - (
+    2 * TILE_PADDING
+)
+
+
+def _fits(word: str, size: float) -> bool:
+    """Whether a health tile's dot and ``word`` fit one line of the narrowest tile."""
+    return stringWidth(f"● {word}", fonts.BOLD, size) <= _NARROWEST_TILE_TEXT
 
 
 def figure_tiles(
@@ -140,7 +153,11 @@ class ProgressSummaryRenderer(Renderer):
         story.append(
             figure_tiles(
                 [
-                    ("Health", self._health_figure(data.health_level), text(data.health_reason)),
+                    (
+                        "Health",
+                        self._health_figure(data.health_level, data.health_word),
+                        text(data.health_reason),
+                    ),
                     ("Sessions held", held, text(planned_note)),
                     (
                         "Hours together",
@@ -224,10 +241,13 @@ class ProgressSummaryRenderer(Renderer):
         return story
 
     @staticmethod
-    def _health_figure(level: str) -> str:
-        """The health tile's figure; "Not running" is set smaller so it stays on one line."""
-        markup = health_markup(level)
-        return f'<font size="12">{markup}</font>' if level == "none" else markup
+    def _health_figure(level: str, word: str) -> str:
+        """The health tile's figure, set smaller if its word would not fit on one line."""
+        markup = health_markup(level, word)
+        if _fits(word, document_styles()["figure"].fontSize):
+            return markup
+        size = 12 if _fits(word, 12) else 10
+        return f'<font size="{size}">{markup}</font>'
 
     def _sessions(self) -> list[Flowable]:
         data, st, width = self.data, self.styles, self.frame_width

@@ -17,7 +17,9 @@ from typing import Any, BinaryIO, Generic, TypeVar
 
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
+from revmentor_desktop.domain.vocabulary import PairStatus
 
 Data = TypeVar("Data")
 Destination = Path | str | BinaryIO
@@ -140,11 +142,18 @@ def _summary_preview(summary: PairSummaryData) -> str:
     return (
         f"<p><b>Progress summary</b> of {escape(summary.first.name)} &amp; "
         f"{escape(summary.second.name)} ({escape(summary.programme)}).</p>"
-        f"<p>Status: {escape(summary.status)}, health {escape(summary.health_level)} – "
-        f"{escape(summary.health_reason)}<br>"
+        f"<p>Status: {escape(_status_and_health(summary))}<br>"
         f"Sessions held: {summary.sessions_held} of {summary.sessions_due} planned so far; "
         f"{summary.total_minutes / 60:.1f} hours; {len(summary.goals)} goals.</p>{notes}"
     )
+
+
+def _status_and_health(summary: PairSummaryData) -> str:
+    """ "Active, on track – Last session 5 days ago."; a pair not running has only its status."""
+    status = PairStatus(summary.status).label
+    if summary.health_level != HealthLevel.NONE:
+        status += f", {summary.health_word.lower()}"
+    return f"{status} – {summary.health_reason}"
 
 
 def _cohort_preview(report: CohortReportData) -> str:

@@ -107,8 +107,61 @@ def test_goals_need_a_description_and_dates_an_order(cohort: Cohort) -> None:
         goals=[GoalDraft("Post weekly", 20), GoalDraft("  ")],
     )
     assert pairs.validate_pair(draft) == {
-        "end_date": "The end date must come after the start date.",
+        "end_date": "The end date cannot come before the start date.",
         "goal_2": "Goal 2 has no description.",
+    }
+
+
+@pytest.mark.parametrize("ending", [("complete", ""), ("end_early", "Personal circumstances")])
+def test_a_closed_pair_is_validated_like_an_open_one_when_saved(
+    cohort: Cohort, ending: tuple[str, str]
+) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    pairs.change_status(pair, "activate", clock=clock)
+    pairs.change_status(pair, *ending, clock=clock)
+    draft = pairs.get_pair(pair)
+    draft.end_date = date(2026, 10, 1)  # before the start date, 2 Nov
+    draft.goals = [GoalDraft("", 10), GoalDraft("Post weekly", 150)]
+    expected = {
+        "end_date": "The end date cannot come before the start date.",
+        "goal_1": "Goal 1 has no description.",
+        "goal_2": "Progress of goal 2 must be 0–100 %.",
+    }
+    assert pairs.validate_pair(draft, pair) == expected
+    with pytest.raises(ValidationError) as refused:
+        pairs.update_pair(pair, draft)
+    assert refused.value.problems == expected
+    assert pairs.get_pair(pair).goals == []
+
+
+def test_a_pair_completed_on_the_day_it_started_can_still_be_saved(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    pairs.change_status(pair, "activate", clock=clock)
+    pairs.change_status(pair, "complete", clock=clock)
+    draft = pairs.get_pair(pair)
+    assert draft.start_date == draft.end_date == date(2026, 11, 2)
+    draft.shared_summary = "One long session covered it all."
+    pairs.update_pair(pair, draft)
+    assert pairs.get_pair(pair).shared_summary == "One long session covered it all."
+
+
+def test_a_closed_pair_keeps_its_people_whatever_their_role_now(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    pairs.change_status(pair, "end_early", "Personal circumstances", clock)
+    cohorts.enrol(cohort.id, cohort.bob, "mentor")  # Bob now mentors others
+    assert pairs.fixed_fields("ended early") == ("cohort_id", "mentor_id", "mentee_id")
+    assert pairs.fixed_fields("active") == ()
+    draft = pairs.get_pair(pair)
+    draft.shared_summary = "Met four times; Bob now runs the team channel."
+    draft.goals = [GoalDraft("Post weekly", 100)]
+    assert pairs.validate_pair(draft, pair) == {}
+    pairs.update_pair(pair, draft)
+    assert pairs.get_pair(pair).shared_summary.startswith("Met four times")
+    draft.mentee_id = cohort.cy
+    assert pairs.validate_pair(draft, pair) == {
+        "mentee_id": (
+            "This pair has ended, so it keeps its people and cohort: start a new pair instead."
+        )
     }
 
 
@@ -179,3 +232,17 @@ def test_pairs_sort_by_sessions_held_and_last_held_with_the_never_met_last(
     assert (rows[with_bob].sessions_held, rows[with_bob].last_held) == (2, date(2026, 10, 20))
     assert (rows[with_cy].sessions_held, rows[with_cy].last_held) == (1, date(2026, 10, 28))
     assert (rows[never_met].sessions_held, rows[never_met].last_held) == (0, None)
+
+
+def test_a_mentor_is_offered_with_the_places_they_have_taken(cohort: Cohort) -> None:
+    cohorts.enrol(cohort.id, cohort.ada, "mentor", 2)
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
+    assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (1 of 2 places taken)"
+    assert pairs.mentor_choice(ada, counts_this_pair=True) == "Ada (0 of 2 places taken)"
+    pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.cy), clock)
+    [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
+    assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (full: 2 of 2)"
+    pairs.change_status(pair, "end_early", "Personal circumstances", clock)
+    [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
+    assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (1 of 2 places taken)"

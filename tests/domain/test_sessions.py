@@ -88,3 +88,40 @@ def test_a_finished_pair_plans_no_more_sessions(pair_id: int) -> None:
     pairs.change_status(pair_id, "end_early", "Personal circumstances", clock)
     with pytest.raises(RuleViolation, match="The pair is ended early"):
         sessions.add_session(SessionDraft(pair_id, datetime(2026, 12, 1)), clock)
+
+
+def test_a_persons_sessions_are_counted_across_their_pairs(pair_id: int) -> None:
+    mentor = pairs.get_pair(pair_id).mentor_id
+    assert sessions.person_sessions(mentor) == sessions.PersonSessions(0, 0, None)
+    for starts_at, status, cancelled_by in (
+        (datetime(2026, 10, 5, 9, 0), "held", ""),
+        (datetime(2026, 10, 19, 9, 0), "held", ""),
+        (datetime(2026, 10, 26, 9, 0), "cancelled", "mentee"),
+        (datetime(2026, 11, 16, 9, 0), "planned", ""),
+    ):
+        draft = SessionDraft(pair_id, starts_at, status=status, cancelled_by=cancelled_by)
+        sessions.add_session(draft, clock)
+    counts = sessions.person_sessions(mentor)
+    assert counts == sessions.PersonSessions(2, 1, datetime(2026, 10, 19, 9, 0))
+    assert counts.summary() == "2 held, 1 planned"
+    assert sessions.person_sessions(mentor + 100) == sessions.PersonSessions(0, 0, None)
+
+
+@pytest.mark.parametrize(
+    ("period", "today", "expected"),
+    [
+        ("this_month", date(2026, 2, 14), (date(2026, 2, 1), date(2026, 2, 28))),
+        ("this_month", date(2028, 2, 29), (date(2028, 2, 1), date(2028, 2, 29))),
+        ("next_month", date(2026, 1, 31), (date(2026, 2, 1), date(2026, 2, 28))),
+        ("next_month", date(2026, 12, 31), (date(2027, 1, 1), date(2027, 1, 31))),
+        ("past_30", date(2026, 3, 10), (date(2026, 2, 8), date(2026, 3, 10))),
+        ("upcoming", date(2026, 3, 10), (date(2026, 3, 10), None)),
+        ("this_year", date(2026, 3, 10), (date(2026, 1, 1), date(2026, 12, 31))),
+        ("", date(2026, 3, 10), (None, None)),
+    ],
+)
+def test_session_periods_run_from_their_first_to_their_last_day(
+    period: str, today: date, expected: tuple[date | None, date | None]
+) -> None:
+    assert sessions.period_range(period, today) == expected
+    assert period == "" or period in dict(map(reversed, sessions.SESSION_PERIODS))

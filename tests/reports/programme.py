@@ -38,8 +38,8 @@ def _person(name: str, job: str = "", department: str = "") -> int:
 
 def build_programme(*, kind: str = "reverse", extra_pairs: int = 3) -> Programme:
     """A cohort with a busy pair, a quiet pair, ``extra_pairs`` more and two ended early."""
-    settings.set_setting("documents.organisation_name", "Nordwind Logistik GmbH")
-    settings.set_setting("documents.page_size", "A4")
+    settings.put(settings.ORGANISATION_NAME, "Nordwind Logistik GmbH")
+    settings.put(settings.PAGE_SIZE, "A4")
     name = "Reverse mentoring 2026" if kind == "reverse" else f"{kind.title()} mentoring 2026"
     cohort_id = cohorts.add_cohort(
         cohorts.CohortDraft(name, kind, date(2026, 3, 2), date(2026, 12, 18), 21, 60), clock

@@ -121,8 +121,9 @@ def test_report_prints_figures_pairs_health_and_attention(data_file: DataFile) -
         "Agnès Dubois",
         "Jörg Müller",
         "Mehmet Yılmaz",
-        "Green",
-        "Red",
+        "On track",  # health in the window's words
+        "Stalled",
+        "Ended early",
         "23 May 2026",
         "Page 1 of",
     ):

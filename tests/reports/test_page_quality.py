@@ -145,16 +145,16 @@ def test_paper_follows_the_locale(locale_name: str | None, paper: str) -> None:
 
 def test_the_setting_overrides_the_locale(data_file: DataFile) -> None:
     programme = build_programme()
-    settings.delete_setting("documents.page_size")
+    settings.reset(settings.PAGE_SIZE)
     assert report_data.page_size_setting("en_US") == "Letter"
     assert report_data.page_size_setting("de_DE") == "A4"
-    settings.set_setting("documents.page_size", "letter")
+    settings.put(settings.PAGE_SIZE, "letter")
     assert report_data.page_size_setting("de_DE") == "Letter"
     buffer = io.BytesIO()
     render_agreements(report_data.agreement_for_pair(programme.pair_id, clock, "de_DE"), buffer)
     box = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    settings.set_setting("documents.page_size", "A4")
+    settings.put(settings.PAGE_SIZE, "A4")
     buffer = io.BytesIO()
     render_agreements(report_data.agreement_for_pair(programme.pair_id, clock, "en_US"), buffer)
     box = PdfReader(io.BytesIO(buffer.getvalue())).pages[0].mediabox
@@ -177,13 +177,13 @@ def test_a_logo_is_drawn_and_a_missing_one_ignored(data_file: DataFile, tmp_path
 
     logo = tmp_path / "logo.png"
     _write_png(logo)
-    settings.set_setting("documents.logo_path", str(logo))
+    settings.put(settings.LOGO_PATH, str(logo))
     head = report_data.letterhead(clock)
     assert head.logo_path == logo
     buffer = io.BytesIO()
     render_agreements(report_data.agreement_for_pair(programme.pair_id, clock), buffer)
     assert b"/Subtype /Image" in buffer.getvalue()
-    settings.set_setting("documents.logo_path", str(tmp_path / "gone.png"))
+    settings.put(settings.LOGO_PATH, str(tmp_path / "gone.png"))
     assert report_data.letterhead(clock).logo_path is None
 
 

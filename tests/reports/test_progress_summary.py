@@ -7,7 +7,9 @@ import io
 import pytest
 from reportlab.platypus import Paragraph
 
-from revmentor_desktop.domain import report_data
+from revmentor_desktop.domain import pairs, report_data
+from revmentor_desktop.domain.health import HEALTH_WORDS, health_words
+from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.reports.base import MARGIN_X, PAGE_SIZES, styles
 from revmentor_desktop.reports.progress import (
     TILE_PADDING,
@@ -33,7 +35,7 @@ def test_summary_shows_status_figures_sessions_and_next_steps(data_file: DataFil
         "Agnès Dubois & Jörg Müller",
         "Progress summary · Reverse mentoring 2026",
         "Active",
-        "Green",
+        "On track",  # the window's word for a green pair
         GOAL,
         "60 %",
         "25 %",
@@ -96,14 +98,30 @@ def test_a_pair_without_sessions(data_file: DataFile) -> None:
     assert "Siobhán Ó Súilleabháin & Mehmet Yılmaz" in text
     assert "No sessions are recorded yet." in text
     assert "No session held yet" in text
-    assert "Red" in text  # 98 days without a first session at a 21-day cadence
+    assert "Stalled" in text  # 98 days without a first session at a 21-day cadence
     assert "No session is planned yet" in text
 
 
 @pytest.mark.parametrize("page", ["A4", "Letter"])
-@pytest.mark.parametrize("level", ["green", "amber", "red", "none"])
-def test_every_health_word_fits_on_one_line_of_its_tile(level: str, page: str) -> None:
+@pytest.mark.parametrize("word", health_words())
+def test_every_health_word_fits_on_one_line_of_its_tile(word: str, page: str) -> None:
     tile_width = (PAGE_SIZES[page][0] - 2 * MARGIN_X) / 4 - 2 * TILE_PADDING
-    figure = Paragraph(ProgressSummaryRenderer._health_figure(level), styles()["figure"])
+    level = next((level for level, said in HEALTH_WORDS.items() if said == word), "none")
+    figure = Paragraph(ProgressSummaryRenderer._health_figure(level, word), styles()["figure"])
     figure.wrap(tile_width, 100)
     assert len(figure.blPara.lines) == 1  # "Not running" at the tiles' full size broke in two
+
+
+def test_an_ended_pair_says_so_in_the_windows_words(data_file: DataFile) -> None:
+    programme = build_programme()
+    [ended, *_] = [
+        row for row in pairs.list_pairs(clock=clock) if row.status == PairStatus.ENDED_EARLY
+    ]
+    text = _text(ended.id)
+    assert ended.health.word == "Ended early"  # what the pairs list shows
+    assert f"{ended.health.word} {ended.health.reason}" in " ".join(text.split())
+    assert ended.health.reason == "The pair ended before its planned end."
+    for not_words in ("none", "Not running", "The pair is ended early"):
+        assert not_words not in text
+    busy = pairs.pair_rows([programme.pair_id], clock)[programme.pair_id]
+    assert busy.health.word in _text(programme.pair_id)

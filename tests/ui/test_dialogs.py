@@ -371,6 +371,35 @@ def test_end_a_pair_early_with_a_reason(
     assert context.edits.undo_stack.undoText() == "End pair early"
 
 
+def test_a_completed_pair_is_checked_by_the_domains_rule(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    goals = [pairs.GoalDraft("Post weekly", 40)]
+    pair_id = pairs.create_pair(
+        PairDraft(ids["cohort"], ids["ada"], ids["bob"], goals=goals), clock
+    )
+    pairs.change_status(pair_id, "activate", clock=clock)
+    pairs.change_status(pair_id, "complete", clock=clock)
+    dialog = shown(qtbot, PairDialog(context, pair_id))
+    assert not dialog.mentor.isEnabled() and not dialog.cohort.isEnabled()
+    assert dialog.save_button.isEnabled(), "completed on its start day, and savable"
+    dialog.end_date.set_value(date(2026, 10, 1))
+    dialog.goals.set_goals([pairs.GoalDraft("", 40)])
+    dialog.revalidate()
+    assert dialog.feedback.problem_for("end_date") == (
+        "The end date cannot come before the start date."
+    )
+    assert dialog.tabs.tabText(dialog.goals_tab) == "&Goals ⚠"
+    assert not dialog.save_button.isEnabled()
+    dialog.end_date.set_value(date(2026, 11, 30))
+    dialog.goals.set_goals([pairs.GoalDraft("Post weekly", 100)])
+    assert dialog.revalidate(), dialog.problems()
+    click(qtbot, dialog.save_button)
+    saved = pairs.get_pair(pair_id)
+    assert (saved.end_date, saved.goals[0].progress) == (date(2026, 11, 30), 100)
+
+
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:
     cohort = make_cohort()
     pair_id = pairs.create_pair(

@@ -137,8 +137,6 @@ _KEYWORDS: tuple[tuple[tuple[str, ...], Field], ...] = (
     (("location",), Field.LOCATION),
 )
 
-SETTING_PREFIX = "import.mapping."
-
 
 def _compact(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(header))
@@ -217,8 +215,8 @@ def header_signature(headers: Sequence[str]) -> str:
 
 def remembered_mapping(headers: Sequence[str]) -> ColumnMapping | None:
     """The mapping the coordinator used last time for a file with these headers, if any."""
-    stored = settings.get_setting(SETTING_PREFIX + header_signature(headers))
-    if not isinstance(stored, list) or len(stored) != len(headers):
+    stored = settings.get(settings.IMPORT_MAPPING.for_(header_signature(headers)))
+    if not stored or len(stored) != len(headers):
         return None
     valid = {item.value for item in Field}
     return ColumnMapping(tuple(Field(item) if item in valid else None for item in stored))
@@ -231,6 +229,6 @@ def initial_mapping(headers: Sequence[str]) -> ColumnMapping:
 
 def remember_mapping(headers: Sequence[str], mapping: ColumnMapping) -> None:
     value = [field_.value if field_ else None for field_ in mapping.fields]
-    key = SETTING_PREFIX + header_signature(headers)
-    if settings.get_setting(key) != value:
-        settings.set_setting(key, value)
+    setting = settings.IMPORT_MAPPING.for_(header_signature(headers))
+    if settings.get(setting) != value:
+        settings.put(setting, value)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from revmentor_desktop.domain import settings as data_settings
 from revmentor_desktop.domain.errors import ValidationError
-from revmentor_desktop.domain.settings import get_setting, set_setting
 from revmentor_desktop.domain.vocabulary import CohortKind
 
 
@@ -92,10 +92,6 @@ DEFAULT_REPORTING_LEVELS = 2
 MAX_REPORTING_LEVELS = 10
 
 
-def settings_key(cohort_id: int) -> str:
-    return f"matching.rules.{cohort_id}"
-
-
 @dataclass(frozen=True)
 class RuleSettings:
     """The weights a cohort uses; ``reporting_levels`` is N for the reporting-line rule."""
@@ -126,7 +122,7 @@ def default_settings(kind: str) -> RuleSettings:
 
 def rule_settings(cohort_id: int, kind: str) -> RuleSettings:
     """The cohort's weights: its stored overrides over the defaults for its kind."""
-    stored = get_setting(settings_key(cohort_id), {}) or {}
+    stored = data_settings.get(data_settings.MATCHING_RULES.for_(cohort_id))
     weights: dict[Rule, Weight] = {}
     for name, value in (stored.get("weights") or {}).items():
         if name in _RULE_NAMES and value in _WEIGHT_NAMES:
@@ -149,7 +145,7 @@ def save_rule_settings(cohort_id: int, settings: RuleSettings) -> None:
         for rule, weight in settings.weights.items()
         if weight is not defaults[rule]
     }
-    set_setting(
-        settings_key(cohort_id),
+    data_settings.put(
+        data_settings.MATCHING_RULES.for_(cohort_id),
         {"weights": overrides, "reporting_levels": settings.reporting_levels},
     )

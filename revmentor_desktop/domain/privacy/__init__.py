@@ -14,7 +14,6 @@ from revmentor_desktop.domain.privacy.access import (
 )
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX
 from revmentor_desktop.domain.privacy.consent import (
-    CONSENT_WORDING_SETTING,
     PersonBrief,
     consent_wording_version,
     find_person_id,
@@ -38,8 +37,6 @@ from revmentor_desktop.domain.privacy.erasure import (
     scrub_file,
 )
 from revmentor_desktop.domain.privacy.retention import (
-    DEFAULT_RETENTION_MONTHS,
-    RETENTION_SETTING,
     RetentionCandidate,
     people_due_for_erasure,
     retention_months,
@@ -47,10 +44,7 @@ from revmentor_desktop.domain.privacy.retention import (
 )
 
 __all__ = [
-    "CONSENT_WORDING_SETTING",
-    "DEFAULT_RETENTION_MONTHS",
     "PLACEHOLDER_PREFIX",
-    "RETENTION_SETTING",
     "BackupExposure",
     "ErasureRecord",
     "ErasureReport",

@@ -14,8 +14,6 @@ from revmentor_desktop.storage.models import (
     database_proxy,
 )
 
-CONSENT_WORDING_SETTING = "privacy.consent_wording_version"
-
 
 @dataclass(frozen=True)
 class PersonBrief:
@@ -26,7 +24,7 @@ class PersonBrief:
 
 def consent_wording_version() -> str:
     """The wording version recorded with consent given in the app (a setting)."""
-    return str(settings.get_setting(CONSENT_WORDING_SETTING, ""))
+    return settings.get(settings.CONSENT_WORDING_VERSION)
 
 
 def record_consent(person_id: int, given_on: date | None, wording: str = "") -> None:

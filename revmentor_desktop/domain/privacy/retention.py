@@ -17,9 +17,6 @@ from revmentor_desktop.storage.models import (
     Person,
 )
 
-RETENTION_SETTING = "privacy.retention_months"
-DEFAULT_RETENTION_MONTHS = 24
-
 
 @dataclass(frozen=True)
 class RetentionCandidate:
@@ -30,13 +27,13 @@ class RetentionCandidate:
 
 
 def retention_months() -> int:
-    return int(settings.get_setting(RETENTION_SETTING, DEFAULT_RETENTION_MONTHS))
+    return settings.get(settings.RETENTION_MONTHS)
 
 
 def set_retention_months(months: int) -> None:
-    if not 1 <= months <= 240:
-        raise ValidationError({"months": "Keep data for between 1 month and 20 years."})
-    settings.set_setting(RETENTION_SETTING, months)
+    if problem := settings.RETENTION_MONTHS.problem(months):
+        raise ValidationError({"months": problem})
+    settings.put(settings.RETENTION_MONTHS, months)
 
 
 def _months_before(day: date, months: int) -> date:

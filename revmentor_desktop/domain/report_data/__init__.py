@@ -9,11 +9,8 @@ from revmentor_desktop.domain.report_data.cohort import (
     cohort_report,
 )
 from revmentor_desktop.domain.report_data.common import (
-    LOGO_SETTING,
     MIN_GROUP_SIZE,
     MONTHS_SHOWN,
-    ORGANISATION_SETTING,
-    PAGE_SIZE_SETTING,
     PAGE_SIZES,
     TOP_TOPICS,
     cadence_phrase,
@@ -55,12 +52,9 @@ from revmentor_desktop.domain.report_data.records import (
 )
 
 __all__ = [
-    "LOGO_SETTING",
     "MIN_GROUP_SIZE",
     "MONTHS_SHOWN",
-    "ORGANISATION_SETTING",
     "PAGE_SIZES",
-    "PAGE_SIZE_SETTING",
     "TOP_TOPICS",
     "AgreementBatch",
     "AgreementClause",

@@ -278,6 +278,7 @@ def cohort_report(
             row.mentee_name,
             row.status,
             row.health.level.value,
+            row.health.word,
             row.health.reason,
             row.sessions_held,
             row.last_held,

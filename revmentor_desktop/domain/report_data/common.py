@@ -9,10 +9,7 @@ from datetime import date, timedelta
 
 from revmentor_desktop.domain import settings
 
-ORGANISATION_SETTING = "documents.organisation_name"
-LOGO_SETTING = "documents.logo_path"
-PAGE_SIZE_SETTING = "documents.page_size"
-PAGE_SIZES = ("A4", "Letter")
+PAGE_SIZES = settings.PAGE_SIZES
 
 # Breakdowns (departments, reasons for ending early) show no group of fewer people than this.
 MIN_GROUP_SIZE = 5
@@ -77,9 +74,9 @@ def system_locale_name() -> str | None:
 
 def page_size_setting(locale_name: str | None = None) -> str:
     """The paper documents print on: the setting if valid, else the locale's default."""
-    stored = settings.get_setting(PAGE_SIZE_SETTING)
+    stored = settings.get(settings.PAGE_SIZE).strip().casefold()
     for size in PAGE_SIZES:
-        if isinstance(stored, str) and stored.strip().casefold() == size.casefold():
+        if stored == size.casefold():
             return size
     return paper_for_locale(locale_name if locale_name is not None else system_locale_name())
 

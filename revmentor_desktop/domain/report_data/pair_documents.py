@@ -11,8 +11,6 @@ from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.report_data.common import (
-    LOGO_SETTING,
-    ORGANISATION_SETTING,
     cadence_phrase,
     long_date,
     meeting_format_phrase,
@@ -43,8 +41,8 @@ from revmentor_desktop.storage.models import (
 
 
 def letterhead(clock: Clock = system_clock, locale_name: str | None = None) -> Letterhead:
-    name = str(settings.get_setting(ORGANISATION_SETTING, "") or "").strip()
-    logo_value = str(settings.get_setting(LOGO_SETTING, "") or "").strip()
+    name = settings.get(settings.ORGANISATION_NAME).strip()
+    logo_value = settings.get(settings.LOGO_PATH).strip()
     logo = Path(logo_value).expanduser() if logo_value else None
     if logo is not None and not logo.is_file():
         logo = None
@@ -314,6 +312,7 @@ def pair_summary(
         status=pair.status,
         end_reason=pair.end_reason,
         health_level=health.level.value,
+        health_word=health.word,
         health_reason=health.reason,
         start_date=start,
         end_date=end,

@@ -104,6 +104,7 @@ class PairSummaryData:
     status: str
     end_reason: str
     health_level: str
+    health_word: str  # as the window says it: "On track", "Completed"
     health_reason: str
     start_date: date | None
     end_date: date | None
@@ -162,6 +163,7 @@ class PairLine:
     second_name: str
     status: str
     health_level: str
+    health_word: str  # as the window says it: "On track", "Completed"
     health_reason: str
     sessions_held: int
     last_held: date | None

@@ -157,22 +157,21 @@ class PairDialog(FormDialog):
         _fill(self.mentee, [(row.person_id, row.name) for row in mentees])
 
     def _mentor_text(self, row: cohorts.ParticipantRow) -> str:
-        """A mentor's free places, not counting this pair itself."""
-        taken = row.open_pairs
-        if self._saved_mentor == (self.cohort.currentData(), row.person_id):
-            taken -= 1 if PairStatus(self.status).is_open else 0
-        if taken >= row.capacity:
-            return f"{row.name} (full: {taken} of {row.capacity})"
-        return f"{row.name} ({taken} of {row.capacity} places taken)"
+        is_saved_mentor = self._saved_mentor == (self.cohort.currentData(), row.person_id)
+        return pairs.mentor_choice(row, is_saved_mentor and PairStatus(self.status).is_open)
 
     def refresh_status(self) -> None:
         assert self.pair_id is not None
         self.status, reason = pairs.pair_status(self.pair_id)
         self.status_bar.set_status(self.status, reason, pairs.allowed_actions(self.status))
         self.status_bar.log_button.setEnabled(True)
-        closed = not PairStatus(self.status).is_open
-        for combo in (self.cohort, self.mentor, self.mentee):
-            combo.setEnabled(not closed)
+        fixed = pairs.fixed_fields(self.status)
+        for key, combo in (
+            ("cohort_id", self.cohort),
+            ("mentor_id", self.mentor),
+            ("mentee_id", self.mentee),
+        ):
+            combo.setEnabled(key not in fixed)
         query = sessions.SessionQuery(pair_id=self.pair_id)
         self.sessions.set_rows(sessions.list_sessions(query))
 
@@ -229,10 +228,6 @@ class PairDialog(FormDialog):
         problems = self._choice_problems()
         if not problems:
             problems = pairs.validate_pair(self.draft(), self.pair_id)
-            if not PairStatus(self.status).is_open:  # as the domain: a closed pair keeps its people
-                problems = {
-                    k: v for k, v in problems.items() if k not in ("mentor_id", "mentee_id")
-                }
         self.goals.show_problems(problems)
         goal_trouble = any(key.startswith("goal_") for key in problems)
         self.tabs.setTabText(self.goals_tab, "&Goals ⚠" if goal_trouble else "&Goals")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain.sessions import SessionRow
+from revmentor_desktop.domain.vocabulary import PairStatus
 
 ACTION_LABELS = {
     "activate": "&Activate",
@@ -59,7 +60,7 @@ class StatusBar(QWidget):
         self._layout.addWidget(self.log_button)
 
     def set_status(self, status: str, reason: str, actions: Sequence[str]) -> None:
-        text = f"Status: <b>{status.capitalize()}</b>"
+        text = f"Status: <b>{PairStatus(status).label}</b>"
         self.label.setText(f"{text} ({reason})" if reason else text)
         for button in self.buttons.values():
             self._layout.removeWidget(button)

@@ -18,7 +18,7 @@ from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.people import PersonDraft
-from revmentor_desktop.domain.vocabulary import MeetingFormat, SessionStatus
+from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.choices import choice_combo, select_data
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
@@ -202,10 +202,8 @@ def _history(person_id: int, context: AppContext) -> list[tuple[str, list[str]]]
         f"{row.mentor_name} and {row.mentee_name} in {row.cohort_name}: {row.status}"
         for row in pairs.list_pairs(pairs.PairQuery(person_id=person_id), context.clock)
     ]
-    rows = sessions.list_sessions(sessions.SessionQuery(person_id=person_id))
-    held = [row for row in rows if row.status == SessionStatus.HELD]
-    planned = [row for row in rows if row.status == SessionStatus.PLANNED]
-    session_lines = [f"{len(held)} held, {len(planned)} planned"]
-    if held:
-        session_lines.append(f"Last held on {held[0].starts_at:%d %b %Y}")
+    counts = sessions.person_sessions(person_id)
+    session_lines = [counts.summary()]
+    if counts.last_held:
+        session_lines.append(f"Last held on {counts.last_held:%d %b %Y}")
     return [("Cohorts", enrolments), ("Pairs", pair_lines), ("Sessions", session_lines)]

@@ -16,12 +16,6 @@ HEALTH_COLOURS = {
     HealthLevel.AMBER: "#e69a00",
     HealthLevel.RED: "#d13438",
 }
-HEALTH_WORDS = {
-    HealthLevel.GREEN: "On track",
-    HealthLevel.AMBER: "Needs a nudge",
-    HealthLevel.RED: "Stalled",
-    HealthLevel.NONE: "",
-}
 DOT_SIZE = 12
 
 

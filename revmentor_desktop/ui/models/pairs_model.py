@@ -7,13 +7,13 @@ from PySide6.QtCore import QObject
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.pairs import PairQuery, PairRow
-from revmentor_desktop.ui.models.formatting import HEALTH_WORDS, format_date, health_icon
+from revmentor_desktop.ui.models.formatting import format_date, health_icon
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
 
 PAIR_COLUMNS: list[Column[PairRow]] = [
     Column(
         "Health",
-        lambda row: HEALTH_WORDS[row.health.level],
+        lambda row: row.health.word,
         tooltip=lambda row: row.health.reason,
         decoration=lambda row: health_icon(row.health.level),
         width=125,

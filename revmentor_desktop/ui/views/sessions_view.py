@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from revmentor_desktop.domain import edits
+from revmentor_desktop.domain import edits, sessions
 from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.sessions_model import SessionsModel
@@ -16,30 +15,6 @@ from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.record_list_view import RecordListView
 from revmentor_desktop.ui.widgets.feedback import confirm
-
-DateRange = tuple[date | None, date | None]
-
-
-def period_range(period: str, today: date) -> DateRange:
-    """First and last day of a named period around ``today`` (None: open-ended)."""
-    if period == "upcoming":
-        return today, None
-    if period == "past_30":
-        return today - timedelta(days=30), today
-    if period == "this_month":
-        next_month = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return today.replace(day=1), next_month - timedelta(days=1)
-    if period == "this_year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    return None, None
-
-
-PERIODS = [
-    ("Upcoming", "upcoming"),
-    ("Past 30 days", "past_30"),
-    ("This month", "this_month"),
-    ("This year", "this_year"),
-]
 
 
 class SessionsView(RecordListView):
@@ -57,7 +32,7 @@ class SessionsView(RecordListView):
         self.status_filter = ChoiceFilter("Any status", "Status", self)
         self.status_filter.set_choices([(status.value, status.value) for status in SessionStatus])
         self.period_filter = ChoiceFilter("Any date", "Period", self)
-        self.period_filter.set_choices(PERIODS)
+        self.period_filter.set_choices(list(sessions.SESSION_PERIODS))
         self.add_choice_filters(self.cohort_filter, self.status_filter, self.period_filter)
 
     def make_model(self) -> SessionsModel:
@@ -71,7 +46,8 @@ class SessionsView(RecordListView):
         query.cohort_id = self.cohort_filter.value()
         query.status = self.status_filter.value() or ""
         today = self.context.clock().date()
-        query.date_from, query.date_to = period_range(self.period_filter.value() or "", today)
+        period = self.period_filter.value() or ""
+        query.date_from, query.date_to = sessions.period_range(period, today)
 
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
         return (

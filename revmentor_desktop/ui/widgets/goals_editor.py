@@ -95,8 +95,9 @@ class GoalsEditor(QWidget):
         return [row.goal() for row in self._rows]
 
     def set_goals(self, goals: Sequence[GoalDraft]) -> None:
-        for row in list(self._rows):
+        for row in self._rows:
             self._drop(row)
+        self._rows = []
         for goal in goals:
             self._rows.append(_GoalRow(self, goal))
         self._relayout()

@@ -1,0 +1,111 @@
+"""Settings of the data file: declared once, checked when stored, robust to bad stored values."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.settings import DataSetting
+from revmentor_desktop.storage.models import Setting
+
+pytestmark = pytest.mark.usefixtures("data_file")
+
+PACKAGE = Path(__file__).parents[2] / "revmentor_desktop"
+
+# For every declared setting: a good value other than its default, and values it refuses.
+EXAMPLES: dict[str, tuple[Any, list[Any]]] = {
+    "documents.organisation_name": ("Nordwind Logistik GmbH", [42, None, ["Nordwind"]]),
+    "documents.logo_path": ("/srv/logo.png", [True, {}]),
+    "documents.page_size": ("letter", ["A5", 4]),
+    "documents.agreement_version": ("2.1", ["  ", 2.1]),
+    "documents.agreement.{}": (
+        {"heading": "Confidentiality", "body": "What is said stays here."},
+        [{"heading": 3}, {"title": "x"}, "text"],
+    ),
+    "calendar.timezone": ("Europe/Berlin", ["Mars/Olympus", 1]),
+    "calendar.uid_domain": ("3f9a0c1d22e4", [12]),
+    "privacy.retention_months": (36, [0, 241, "24", True]),
+    "privacy.consent_wording_version": ("Consent form v2", [2]),
+    "matching.rules.{}": ({"weights": {"department": "off"}}, [["department"], "off"]),
+    "import.mapping.{}": (["name", None, "email"], [[1, 2], {"name": 0}]),
+}
+
+
+def member(setting: DataSetting[Any]) -> DataSetting[Any]:
+    return setting.for_("7") if setting.is_template else setting
+
+
+def test_every_declared_setting_has_examples_here() -> None:
+    assert sorted(setting.key for setting in settings.DECLARED) == sorted(EXAMPLES)
+
+
+@pytest.mark.parametrize("setting", settings.DECLARED, ids=lambda setting: setting.key)
+def test_every_setting_round_trips_and_reads_its_default_until_stored(
+    setting: DataSetting[Any],
+) -> None:
+    good, _bad = EXAMPLES[setting.key]
+    assert setting.problem(setting.default) == ""
+    assert setting.problem(good) == ""
+    settings.reset(member(setting))  # opening the file stores the calendar identity
+    assert settings.get(member(setting)) == setting.default
+    settings.put(member(setting), good)
+    settings.put(member(setting), good)  # storing again updates the one row
+    assert settings.get(member(setting)) == good
+    assert Setting.select().where(Setting.key == member(setting).key).count() == 1
+    settings.reset(member(setting))
+    assert settings.get(member(setting)) == setting.default
+
+
+@pytest.mark.parametrize("setting", settings.DECLARED, ids=lambda setting: setting.key)
+def test_bad_values_are_refused_with_a_message_and_read_as_the_default(
+    setting: DataSetting[Any],
+) -> None:
+    good, bad_values = EXAMPLES[setting.key]
+    settings.put(member(setting), good)
+    for bad in bad_values:
+        with pytest.raises(ValidationError) as refused:
+            settings.put(member(setting), bad)
+        [message] = refused.value.problems.values()
+        assert message.endswith(".") and len(message) > 20
+        assert settings.get(member(setting)) == good, "a refused value leaves the stored one"
+        # A value written by another program (or an older version) reads as the default.
+        Setting.update(value=json.dumps(bad)).where(Setting.key == member(setting).key).execute()
+        assert settings.get(member(setting)) == setting.default
+        settings.put(member(setting), good)
+
+
+def test_a_family_keeps_its_members_apart() -> None:
+    settings.put(settings.MATCHING_RULES.for_(1), {"reporting_levels": 3})
+    assert settings.get(settings.MATCHING_RULES.for_(2)) == {}
+    with pytest.raises(ValueError, match="for_"):
+        settings.get(settings.MATCHING_RULES)
+
+
+def test_plain_messages_for_the_settings_a_person_types() -> None:
+    with pytest.raises(ValidationError) as refused:
+        settings.put(settings.PAGE_SIZE, "A5")
+    assert refused.value.problems == {
+        "documents.page_size": "Paper size “A5” is not known: choose A4 or Letter."
+    }
+    assert settings.RETENTION_MONTHS.problem(0) == "Keep data for between 1 month and 20 years."
+
+
+def test_setting_keys_are_written_only_where_they_are_declared() -> None:
+    """No module spells a setting's key (and so cannot read it with a default of its own)."""
+    prefixes = {setting.key.split("{}")[0] for setting in settings.DECLARED}
+    # A migration writes what the file held at its version, below the domain layer.
+    allowed = {PACKAGE / "domain" / "settings.py", PACKAGE / "storage" / "migrations.py"}
+    spelled = [
+        f"{path.relative_to(PACKAGE)}: {prefix}"
+        for path in PACKAGE.rglob("*.py")
+        if path not in allowed
+        for prefix in prefixes
+        if re.search(rf"[\"']{re.escape(prefix)}", path.read_text(encoding="utf-8"))
+    ]
+    assert spelled == []
