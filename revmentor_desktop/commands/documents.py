@@ -9,21 +9,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
+from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path, output_path
 
 if TYPE_CHECKING:
     from revmentor_desktop.storage.database import DataFile
 
 
 def _output(arguments: argparse.Namespace) -> Path:
-    output = Path(arguments.output).expanduser().absolute()
-    if output.is_dir():
-        raise CommandProblem(
-            f"{output} is a folder; name the PDF file to write, e.g. -o report.pdf"
-        )
-    if not output.parent.is_dir():
-        raise CommandProblem(f"The folder {output.parent} does not exist.")
-    return output
+    return output_path(arguments, "report.pdf")
 
 
 def _open_data(arguments: argparse.Namespace) -> DataFile:
