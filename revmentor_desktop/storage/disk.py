@@ -64,7 +64,7 @@ def is_disk_full(error: BaseException | None) -> bool:
             return True
         if isinstance(error, sqlite3.Error | PeeweeException) and SQLITE_DISK_FULL in str(error):
             return True
-        error = error.__cause__ or error.__context__
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
     return False
 
 
