@@ -3,7 +3,6 @@ shutdown, ``kill``) and output piped into ``head``."""
 
 from __future__ import annotations
 
-import csv
 import os
 import signal
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.cli import main
-from tests.storage.helpers import make_data_file, query, side_files
+from tests.storage.helpers import make_data_file, query, side_files, write_staff_list
 
 REPOSITORY = Path(__file__).parents[2]
 
@@ -36,12 +35,7 @@ def revmentor(*arguments: str, home: Path) -> subprocess.Popen[str]:
 
 
 def big_staff_list(path: Path) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Name", "Email", "Department", "Notes"])
-        for number in range(20_000):
-            writer.writerow([f"New {number}", f"new{number}@example.org", "Sales", "x" * 200])
-    return path
+    return write_staff_list(path, rows=20_000, notes_length=200)
 
 
 def test_sigterm_during_an_import_rolls_back_and_leaves_no_partial_file(

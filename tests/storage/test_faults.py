@@ -9,7 +9,6 @@ is tested everywhere.
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 import subprocess
 from collections.abc import Iterator
@@ -22,7 +21,14 @@ from revmentor_desktop.cli import main
 from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.database import _DataFileDatabase
-from tests.storage.helpers import make_data_file, query, raw_connection, sha256, side_files
+from tests.storage.helpers import (
+    make_data_file,
+    query,
+    raw_connection,
+    sha256,
+    side_files,
+    write_staff_list,
+)
 
 DISK_SIZE = 8 * 1024 * 1024
 PEOPLE = 5000  # about 1.8 MB: more than the room left once its backup is written
@@ -146,13 +152,7 @@ def programme(small_disk: SmallDisk) -> Path:
 @pytest.fixture
 def staff_list(tmp_path: Path) -> Path:
     """More new people than the room left on a filled disk can hold."""
-    path = tmp_path / "staff.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Name", "Email", "Department", "Notes"])
-        for number in range(4000):
-            writer.writerow([f"New {number}", f"new{number}@example.org", "Sales", "x" * 400])
-    return path
+    return write_staff_list(tmp_path / "staff.csv", rows=4000, notes_length=400)
 
 
 def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
