@@ -30,6 +30,7 @@ from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from revmentor_desktop.ui.termination import CloseOnTermination
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.unexpected_errors import UnexpectedErrors
 
@@ -107,6 +108,7 @@ def start_gui(data_path: Path | None) -> MainWindow | None:
     if window is None:
         return None
     UnexpectedErrors(damage_found=window.session.verify_after_read_error).install()
+    CloseOnTermination(window)
     window.show()
     gc.enable()  # turned off while starting (cli.py)
     return window

@@ -9,14 +9,23 @@ stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from revmentor_desktop import __version__
 from revmentor_desktop.commands import data_file, documents, match, people_io
-from revmentor_desktop.commands.common import EXIT_PROBLEM, CommandProblem
+from revmentor_desktop.commands.common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_PROBLEM,
+    EXIT_TERMINATED,
+    CommandProblem,
+    Terminated,
+)
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
 from revmentor_desktop.storage.errors import DataFileError
@@ -44,16 +53,59 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_handler(handler: Handler, arguments: argparse.Namespace) -> int:
     try:
-        return handler(arguments)
+        with _terminated_as_exception():
+            status = handler(arguments)
+            sys.stdout.flush()  # a closed pipe shows here, not in a warning at exit
+            return status
+    except BrokenPipeError:
+        # The reader (``| head``) has all it wanted: stop quietly, as other commands do.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except (DataFileError, DomainError, CommandProblem) as problem:
         print(f"revmentor: {problem}", file=sys.stderr)
         return EXIT_PROBLEM
     except OSError as problem:
-        print(f"revmentor: {problem.filename or ''} {problem.strerror or problem}", file=sys.stderr)
+        print(f"revmentor: {_describe_os_error(problem)}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         print("revmentor: interrupted; nothing was changed.", file=sys.stderr)
         return EXIT_PROBLEM
+    except Terminated:
+        print(
+            "revmentor: stopped by a termination signal. The change under way, if any, was "
+            "undone and its partial files removed; what was reported above as done is saved.",
+            file=sys.stderr,
+        )
+        return EXIT_TERMINATED
+
+
+def _describe_os_error(problem: OSError) -> str:
+    if isinstance(problem, IsADirectoryError):
+        return f"{problem.filename} is a folder, but a file was expected."
+    what = problem.strerror or str(problem)
+    return f"{problem.filename}: {what}" if problem.filename else what
+
+
+@contextlib.contextmanager
+def _terminated_as_exception() -> Iterator[None]:
+    """Turn SIGTERM into ``Terminated`` raised in the main thread while a command runs."""
+
+    def raise_terminated(_signal_number: int, _frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

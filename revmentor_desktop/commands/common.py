@@ -10,10 +10,31 @@ from revmentor_desktop import paths
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a program stopped by SIGPIPE
+EXIT_TERMINATED = 128 + 15  # as a shell reports a program stopped by SIGTERM
 
 
 class CommandProblem(Exception):
     """A problem to report on stderr with exit status 1."""
+
+
+class Terminated(BaseException):
+    """SIGTERM (logout, shutdown, ``kill``) arrived. Like ``KeyboardInterrupt`` it is no
+    ``Exception``, so it passes every ordinary handler: transactions roll back and ``finally``
+    blocks remove partial files on its way out."""
+
+
+def output_path(arguments: argparse.Namespace, example: str) -> Path:
+    """The ``--output`` file, refused early when it names a folder or a missing folder."""
+    output = Path(arguments.output).expanduser().absolute()
+    if output.is_dir():
+        raise CommandProblem(
+            f"{output} is a folder, but a file was expected; name the file to write, "
+            f"e.g. -o {example}"
+        )
+    if not output.parent.is_dir():
+        raise CommandProblem(f"The folder {output.parent} does not exist.")
+    return output
 
 
 def data_path(arguments: argparse.Namespace) -> Path:

@@ -8,18 +8,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
+from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path, output_path
 
 
 def _output(arguments: argparse.Namespace) -> Path:
-    output = Path(arguments.output).expanduser().absolute()
-    if output.is_dir():
-        raise CommandProblem(
-            f"{output} is a folder; name the PDF file to write, e.g. -o report.pdf"
-        )
-    if not output.parent.is_dir():
-        raise CommandProblem(f"The folder {output.parent} does not exist.")
-    return output
+    return output_path(arguments, "report.pdf")
 
 
 def command_document(arguments: argparse.Namespace) -> int:

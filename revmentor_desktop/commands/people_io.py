@@ -11,11 +11,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from revmentor_desktop.commands.common import EXIT_OK, EXIT_PROBLEM, CommandProblem, data_path
+from revmentor_desktop.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    CommandProblem,
+    data_path,
+    output_path,
+)
+
+OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
 
 def _output(arguments: argparse.Namespace) -> Path:
-    return Path(arguments.output).expanduser().absolute()
+    return output_path(arguments, OUTPUT_EXAMPLES[arguments.command])
 
 
 def command_import_people(arguments: argparse.Namespace) -> int:
@@ -130,11 +138,24 @@ def command_erase(arguments: argparse.Namespace) -> int:
                 return EXIT_OK
         report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
     print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
+    if not report.result.space_reclaimed:
+        _warn_space_not_reclaimed(path)
     if arguments.purge_backups:
         print(f"Deleted {len(report.purged)} backups that still held their data.")
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
     return EXIT_OK
+
+
+def _warn_space_not_reclaimed(path: Path) -> None:
+    from revmentor_desktop.storage.disk import describe_size
+
+    print(
+        f"revmentor: {path}: the erasure is complete and saved. Only reclaiming the space the "
+        "erased details took failed, because the disk holding the file is full; free at least "
+        f"{describe_size(path.stat().st_size)} there so later changes can be saved.",
+        file=sys.stderr,
+    )
 
 
 def command_retention(arguments: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from revmentor_desktop.paths import DATA_FILE_SUFFIX, backup_folder_for
-from revmentor_desktop.storage import files
+from revmentor_desktop.storage import disk, files
 from revmentor_desktop.storage.errors import BackupError, DataFileError
 from revmentor_desktop.storage.inspection import (
     DataFileReport,
@@ -66,6 +66,7 @@ def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = N
             "cannot be written: the folder does not exist.",
             "Choose an existing folder.",
         )
+    _check_room_for_copy(source, destination)
     try:
         with files.replacing(destination) as partial:
             write_verified_copy(source, partial, max_pages=max_pages)
@@ -78,6 +79,20 @@ def write_verified_copy(source: Path, target: Path, *, max_pages: int | None = N
     """Copy ``source`` to the new file ``target`` as one snapshot and check the copy."""
     _copy_consistent_snapshot(source, target, max_pages=max_pages)
     inspect_data_file(target)
+
+
+def _check_room_for_copy(source: Path, destination: Path) -> None:
+    """Refuse before writing a byte when the copy cannot fit or its folder is read-only."""
+    folder = disk.existing_folder(destination)
+    if not disk.can_write(folder):
+        raise BackupError(
+            destination,
+            f"cannot be written: the folder {folder} is read-only. Nothing was changed.",
+            "Choose a writable folder (for a one-off copy: revmentor backup -o FILE).",
+        )
+    size = source.stat().st_size
+    if disk.free_bytes(folder) < size:
+        raise disk.no_room(destination, "The backup was not written and nothing was changed.", size)
 
 
 def _describe(error: BaseException) -> str:
@@ -104,6 +119,7 @@ def automatic_backup(
     """Back ``data_file`` up into its backup folder, then thin the older automatic backups."""
     now = now or datetime.now()
     folder = backup_folder_for(data_file)
+    _check_room_for_copy(data_file, folder / backup_name(data_file, now, reason))
     folder.mkdir(parents=True, exist_ok=True)
     counter = 1
     while (folder / backup_name(data_file, now, reason, counter)).exists():

@@ -10,11 +10,12 @@ from typing import TypeVar
 
 from peewee import Database, PeeweeException, SqliteDatabase
 
-from revmentor_desktop.storage import backup, files
+from revmentor_desktop.storage import backup, disk, files
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 from revmentor_desktop.storage.inspection import (
     BackgroundIntegrityCheck,
     DataFileReport,
+    check_not_a_folder,
     inspect_data_file,
 )
 from revmentor_desktop.storage.lock import WriterLock
@@ -34,6 +35,30 @@ PRAGMAS = {
 # keeps it a single self-contained file that can be moved into place.
 CREATION_PRAGMAS = {**PRAGMAS, "journal_mode": "delete"}
 T = TypeVar("T")
+SIDE_FILES = ("-journal", "-wal", "-shm")
+NOTHING_SAVED = "Nothing was saved: the file is as it was before this change."
+
+
+class _DataFileDatabase(SqliteDatabase):
+    def rollback(self) -> None:
+        # When a commit finds the disk full, SQLite has already rolled the transaction back;
+        # a second rollback would only hide that error behind "no transaction is active".
+        if not self.is_closed() and not self.connection().in_transaction:
+            return
+        super().rollback()
+
+
+def _room_for_changes(path: Path) -> int:
+    """A fair estimate of the room a change, its log and a backup may take: the file's size."""
+    size = path.stat().st_size if path.is_file() else 0
+    return max(size, disk.MINIMUM_ROOM_FOR_CHANGES)
+
+
+def _no_room_error(path: Path, error: BaseException | None, done: str) -> DataFileError | None:
+    """``error`` restated as ``DiskFull`` when it comes from a full disk; None otherwise."""
+    if error is None or isinstance(error, DataFileError) or not disk.is_disk_full(error):
+        return None
+    return disk.no_room(path, done, _room_for_changes(path))
 
 
 class DataFile:
@@ -65,10 +90,22 @@ class DataFile:
         ``confirm_intact`` gives its verdict.
         """
         path = Path(path).absolute()
+        check_not_a_folder(path)
         if not path.exists():
             if not create:
                 raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
             path.parent.mkdir(parents=True, exist_ok=True)
+        disk.check_can_change(path)
+        try:
+            return cls._open_checked(path, create, check_in_background)
+        except Exception as error:
+            translated = _no_room_error(path, error, "Nothing was changed.")
+            if translated is None:
+                raise
+            raise translated from error
+
+    @classmethod
+    def _open_checked(cls, path: Path, create: bool, check_in_background: bool) -> DataFile:
         lock = WriterLock(path)
         lock.acquire()
         backup.clear_leftovers(path)
@@ -158,8 +195,12 @@ class DataFile:
     def __enter__(self) -> DataFile:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, exc_type: object, error: BaseException | None, traceback: object) -> None:
+        """Close; a change that failed for want of room is reported as ``DiskFull``."""
         self.close()
+        translated = _no_room_error(self.path, error, NOTHING_SAVED)
+        if translated is not None:
+            raise translated from error
 
 
 def _check_before_opening(path: Path, check_in_background: bool) -> BackgroundIntegrityCheck | None:
@@ -175,7 +216,7 @@ def _check_before_opening(path: Path, check_in_background: bool) -> BackgroundIn
 
 
 def _connect(path: Path) -> SqliteDatabase:
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10)
+    database = _DataFileDatabase(str(path), pragmas=PRAGMAS, timeout=10)
     database.connect()
     return database
 

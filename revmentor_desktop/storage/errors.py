@@ -58,6 +58,14 @@ class BackupError(DataFileError):
     pass
 
 
+class ReadOnlyDataFile(DataFileError):
+    """The file or its folder cannot be written (read-only media, an immutable file)."""
+
+
+class DiskFull(DataFileError):
+    """The disk holding the file has no room for a change, a journal or a backup."""
+
+
 def suggests_damage(error: BaseException) -> bool:
     """Whether a failed query says the data file itself is damaged (worth checking it now)."""
     readable = isinstance(error, sqlite3.DatabaseError | PeeweeDatabaseError)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.errors import (
     DamagedDataFile,
     DataFileError,
@@ -46,16 +47,43 @@ class DataFileReport:
         return self.schema_version < LATEST_VERSION
 
 
+def reading_uri(path: Path) -> str:
+    """The SQLite address to read ``path`` by, wherever it lies.
+
+    Normally an ordinary connection, so SQLite tidies its log and shared-memory files away
+    when it closes. Where none can be created (read-only media, a full disk) the file is read
+    through the side files another process already has open, or, with none, as immutable:
+    nothing can change it meanwhile, and nothing is written beside it.
+    """
+    path = Path(path).absolute()
+    if disk.can_create_side_files(path):
+        return f"{path.as_uri()}?mode=rw"
+    side_files = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if any(side.exists() for side in side_files):
+        return f"{path.as_uri()}?mode=ro"
+    return f"{path.as_uri()}?immutable=1"
+
+
 def connect_for_reading(path: Path) -> sqlite3.Connection:
     """A connection that can read while another process writes, and never writes itself."""
-    connection = sqlite3.connect(str(path), timeout=10, isolation_level=None)
+    connection = sqlite3.connect(reading_uri(path), timeout=10, isolation_level=None, uri=True)
     connection.execute("PRAGMA query_only = 1")
     return connection
+
+
+def check_not_a_folder(path: Path) -> None:
+    if path.is_dir():
+        raise NotADataFile(
+            path,
+            "is a folder, but a data file was expected.",
+            "Name the data file itself, e.g. programme.revmentor inside that folder.",
+        )
 
 
 def _check_header(path: Path) -> None:
     if not path.exists():
         raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
+    check_not_a_folder(path)
     size = path.stat().st_size
     if size == 0:
         raise NotADataFile(path, "is empty, so it is not a RevMentor data file.")
@@ -161,15 +189,33 @@ def inspect_data_file(
             )
             return DataFileReport(path, version, size, _counts(connection), problems)
     except sqlite3.OperationalError as error:
-        if "locked" not in str(error).lower():
-            raise _damaged(path, error) from error
-        raise DataFileError(
+        raise _read_failure(path, error) from error
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path, error) from error
+
+
+def _read_failure(path: Path, error: sqlite3.OperationalError) -> DataFileError:
+    """Tell a busy file, a full disk and a file that cannot be opened from a damaged one:
+    only damage calls for restoring a backup."""
+    text = str(error).lower()
+    if "locked" in text:
+        return DataFileError(
             path,
             "is busy: another program is writing to it right now.",
             "Try again in a moment.",
-        ) from error
-    except sqlite3.DatabaseError as error:
-        raise _damaged(path, error) from error
+        )
+    folder = path.absolute().parent
+    if disk.is_disk_full(error) or (
+        "disk i/o error" in text and disk.free_bytes(folder) < disk.MINIMUM_ROOM_FOR_CHANGES
+    ):
+        return disk.no_room(path, "The file was not changed.", disk.MINIMUM_ROOM_FOR_CHANGES)
+    if "unable to open" in text:
+        return DataFileError(
+            path,
+            f"cannot be opened for reading ({error}). The file was not changed.",
+            "Check that you may read the file and its folder.",
+        )
+    return _damaged(path, error)
 
 
 @contextlib.contextmanager

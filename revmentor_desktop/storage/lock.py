@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import IO
 
 from revmentor_desktop.paths import lock_file_for
-from revmentor_desktop.storage.errors import DataFileInUse
+from revmentor_desktop.storage import disk
+from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
@@ -74,18 +75,38 @@ class WriterLock:
 
     def acquire(self) -> None:
         for _attempt in range(3):
-            handle = self.path.open("a+", encoding="utf-8")
+            try:
+                handle = self.path.open("a+", encoding="utf-8")
+            except OSError as error:
+                raise self._cannot_write(error) from error
             if not _try_lock(handle):
                 handle.close()
                 raise DataFileInUse(self.data_file, _describe_holder(self.path))
             if self._still_names_our_file(handle):
-                self._write_holder(handle)
+                try:
+                    self._write_holder(handle)
+                except OSError as error:
+                    self._handle = handle
+                    self.release()  # removes the empty lock file a full disk left
+                    raise self._cannot_write(error) from error
                 self._handle = handle
                 return
             # Another process removed the lock file between our open and our lock: try again.
             _unlock(handle)
             handle.close()
         raise DataFileInUse(self.data_file, _describe_holder(self.path))
+
+    def _cannot_write(self, error: OSError) -> DataFileError:
+        if disk.is_disk_full(error):
+            return disk.no_room(
+                self.data_file, "Nothing was changed.", disk.MINIMUM_ROOM_FOR_CHANGES
+            )
+        return DataFileError(
+            self.data_file,
+            f"cannot be opened for changes: its lock file {self.path.name} cannot be written "
+            f"({error.strerror or error}). Nothing was changed.",
+            "Check that the folder is writable.",
+        )
 
     def _still_names_our_file(self, handle: IO[str]) -> bool:
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from revmentor_desktop.storage.errors import DataFileError
-from revmentor_desktop.storage.inspection import inspect_data_file
+from revmentor_desktop.storage.inspection import inspect_data_file, reading_uri
 from revmentor_desktop.storage.models import database_proxy
 
 READING_PRAGMAS = {"query_only": 1, "foreign_keys": 1, "busy_timeout": 10_000}
@@ -31,7 +31,7 @@ def open_for_reading(path: Path) -> Iterator[SqliteDatabase]:
             "is in an older format that has to be upgraded before it can be read.",
             "Open it once in RevMentor (it backs the file up and upgrades it), then try again.",
         )
-    database = SqliteDatabase(str(path), pragmas=READING_PRAGMAS, timeout=10)
+    database = SqliteDatabase(reading_uri(path), uri=True, pragmas=READING_PRAGMAS, timeout=10)
     database.connect()
     previous = database_proxy.obj
     database_proxy.initialize(database)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import sqlite3
 import struct
@@ -123,3 +124,14 @@ def damage_table_root_page(path: Path, table: str = "person") -> None:
     except sqlite3.DatabaseError:
         findings = ["malformed"]
     assert findings != ["ok"], "the damage should be visible to SQLite's own check"
+
+
+def write_staff_list(path: Path, rows: int, notes_length: int) -> Path:
+    """A CSV staff list of ``rows`` new people, each with ``notes_length`` characters of notes."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Email", "Department", "Notes"])
+        notes = "x" * notes_length
+        for number in range(rows):
+            writer.writerow([f"New {number}", f"new{number}@example.org", "Sales", notes])
+    return path

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import Database
+from peewee import Database, PeeweeException
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import ValidationError
@@ -16,6 +16,7 @@ from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_o
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import binding_models_to
+from revmentor_desktop.storage.disk import is_disk_full
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
     Erasure,
@@ -47,6 +48,7 @@ class ErasureResult:
     person_id: int
     placeholder: str
     erased_at: datetime
+    space_reclaimed: bool = True  # False: saved, but the disk had no room to compact the file
 
 
 def is_erased(person_id: int) -> bool:
@@ -67,9 +69,8 @@ def erase_person(person_id: int, clock: Clock = system_clock, scrub: bool = True
         erasure = Erasure.create(person_id=person_id, erased_at=now)
         placeholder = f"{PLACEHOLDER_PREFIX}{erasure.id}"
         _scrub_person(person_id, placeholder, now)
-    if scrub:
-        scrub_file()
-    return ErasureResult(person_id, placeholder, now)
+    reclaimed = scrub_file() if scrub else True
+    return ErasureResult(person_id, placeholder, now, reclaimed)
 
 
 def _scrub_person(person_id: int, placeholder: str, now: datetime) -> None:
@@ -97,12 +98,22 @@ def _scrub_person(person_id: int, placeholder: str, now: datetime) -> None:
         Meeting.update(erasure_values(Meeting)).where(Meeting.pair.in_(pair_ids)).execute()
 
 
-def scrub_file() -> None:
-    """Make sure erased bytes are gone from the file and its write-ahead log."""
+def scrub_file() -> bool:
+    """Make sure erased bytes are gone from the file and its write-ahead log.
+
+    Returns False when the disk is too full to rewrite the file: the erasure is saved all the
+    same (secure_delete has already overwritten the erased values), only compacting failed.
+    """
     database = database_proxy.obj
-    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.execute_sql("VACUUM")
-    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.execute_sql("VACUUM")
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except PeeweeException as error:
+        if not is_disk_full(error):
+            raise
+        return False
+    return True
 
 
 def erasure_log() -> list[ErasureRecord]:

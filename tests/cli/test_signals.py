@@ -1,0 +1,107 @@
+"""Signals and pipes around a running command, and around the window: SIGTERM (logout,
+shutdown, ``kill``) and output piped into ``head``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from revmentor_desktop.cli import main
+from tests.storage.helpers import make_data_file, query, side_files, write_staff_list
+
+REPOSITORY = Path(__file__).parents[2]
+
+
+def revmentor(*arguments: str, home: Path) -> subprocess.Popen[str]:
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(REPOSITORY),
+        "REVMENTOR_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "revmentor_desktop", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+
+
+def big_staff_list(path: Path) -> Path:
+    return write_staff_list(path, rows=20_000, notes_length=200)
+
+
+def test_sigterm_during_an_import_rolls_back_and_leaves_no_partial_file(
+    data_path: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    make_data_file(data_path, people=10)
+    staff = big_staff_list(tmp_path / "staff.csv")
+    process = revmentor("--data", str(data_path), "import-people", str(staff), home=isolated_home)
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("Read ")  # the file is read; the import starts
+    time.sleep(0.3)
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert "stopped by a termination signal" in err
+    assert "Traceback" not in err
+    assert query(data_path, "SELECT count(*) FROM person") == [(10,)]
+    assert side_files(data_path) == set()
+    partial = [p.name for p in data_path.parent.rglob("*") if p.name.startswith(".")]
+    assert partial == []
+    assert not data_path.with_name(data_path.name + ".lock").exists()
+
+
+def test_output_piped_into_head_ends_quietly(
+    data_path: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    make_data_file(data_path)
+    staff = big_staff_list(tmp_path / "staff.csv")
+    process = revmentor(
+        "--data", str(data_path), "import-people", str(staff), "--dry-run", home=isolated_home
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # what `| head -1` does once it has its line
+    err = process.stderr.read()
+    assert process.wait(timeout=120) == 128 + signal.SIGPIPE
+    assert err == ""
+
+
+def test_a_folder_where_a_file_is_expected_is_named(
+    capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path
+) -> None:
+    make_data_file(data_path)
+    assert main(["--data", str(tmp_path), "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: is a folder, but a data file was expected." in err
+    assert main(["--data", str(data_path), "export", "people", "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path} is a folder, but a file was expected" in err
+    assert "-o people.csv" in err
+    assert list(tmp_path.glob(".*")) == []
+
+
+def test_sigterm_closes_the_window_as_quit_does(data_path: Path, isolated_home: Path) -> None:
+    make_data_file(data_path, people=3)
+    lock = data_path.with_name(data_path.name + ".lock")
+    window = revmentor("--data", str(data_path), home=isolated_home)
+    deadline = time.monotonic() + 60
+    while not (lock.exists() and lock.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert lock.exists(), "the window should have opened the file"
+    time.sleep(2)  # the window is up and its event loop running
+    window.send_signal(signal.SIGTERM)
+    _out, err = window.communicate(timeout=60)
+    assert window.returncode == 0, err
+    assert not lock.exists()  # lock released
+    assert side_files(data_path) == set()  # log checkpointed into the file
+    settings = "".join(path.read_text() for path in isolated_home.rglob("*.ini"))
+    assert "geometry=" in settings  # saved by the window's close, as on Quit

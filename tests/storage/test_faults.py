@@ -1,0 +1,295 @@
+"""The machine fails under a command: a full disk, read-only media, an immutable file.
+
+Each test runs on a small file system of its own (a tmpfs mounted for the test), where the
+kernel itself answers "no space left" and "read-only file system". Where mounting is not
+allowed, ``SmallDisk`` injects the same faults at the storage layer instead, so the handling
+is tested everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import peewee
+import pytest
+
+from revmentor_desktop.cli import main
+from revmentor_desktop.domain.text import email_key
+from revmentor_desktop.storage import disk
+from revmentor_desktop.storage.database import _DataFileDatabase
+from tests.storage.helpers import (
+    make_data_file,
+    query,
+    raw_connection,
+    sha256,
+    side_files,
+    write_staff_list,
+)
+
+DISK_SIZE = 8 * 1024 * 1024
+PEOPLE = 5000  # about 1.8 MB: more than the room left once its backup is written
+ERASED_EMAIL = "person.one@example.org"
+READING_COMMANDS = (
+    ("check",),
+    ("export", "people", "-o", "{out}/people.csv"),
+    ("ics", "--all", "-o", "{out}/sessions.ics"),
+    ("person-export", ERASED_EMAIL, "-o", "{out}/request"),
+    ("retention",),
+    ("backup", "-o", "{out}/copy.revmentor"),
+)
+WRITING_COMMANDS = (
+    ("import-people", "{csv}"),
+    ("erase", ERASED_EMAIL, "--yes"),
+    ("match", "--cohort", "Anything", "--apply"),
+)
+
+
+def _disk_full_error() -> peewee.OperationalError:
+    return peewee.OperationalError(disk.SQLITE_DISK_FULL)
+
+
+class SmallDisk:
+    """A folder on a tiny file system; ``mounted`` says whether the faults are the kernel's."""
+
+    def __init__(self, folder: Path, mounted: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder
+        self.mounted = mounted
+        self._monkeypatch = monkeypatch
+
+    def _inside(self, path: Path) -> bool:
+        return Path(path).absolute().is_relative_to(self.folder)
+
+    def fill(self, leave: int, *, small_commits_fit: bool = False) -> None:
+        """Leave only ``leave`` bytes free; a write that needs more fails as the disk is full.
+
+        Injected, every commit fails, or with ``small_commits_fit`` only rewriting the whole
+        file (VACUUM) does.
+        """
+        if self.mounted:
+            filler = self.folder / "filler"
+            with filler.open("wb") as handle:
+                handle.truncate(0)
+                handle.write(b"\0" * max(0, disk.free_bytes(self.folder) - leave))
+            return
+        real_free_bytes = disk.free_bytes
+        self._monkeypatch.setattr(
+            disk, "free_bytes", lambda f: leave if self._inside(f) else real_free_bytes(f)
+        )
+
+        def full_commit(database: _DataFileDatabase) -> None:
+            database.connection().execute("ROLLBACK")  # as SQLite does itself on SQLITE_FULL
+            raise _disk_full_error()
+
+        real_execute = _DataFileDatabase.execute_sql
+
+        def full_vacuum(database: _DataFileDatabase, sql: str, *args: object) -> object:
+            if sql == "VACUUM":
+                raise _disk_full_error()
+            return real_execute(database, sql, *args)
+
+        if not small_commits_fit:
+            self._monkeypatch.setattr(_DataFileDatabase, "commit", full_commit)
+        self._monkeypatch.setattr(_DataFileDatabase, "execute_sql", full_vacuum)
+
+    def make_read_only(self) -> None:
+        if self.mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(self.folder)], check=True)
+            return
+        self._refuse_writes_where(self._inside)
+
+    def make_immutable(self, path: Path) -> None:
+        """``chattr +i``: not even root may change it (the folder stays writable)."""
+        if self.mounted and _run_quietly("chattr", "+i", str(path)):
+            return
+        self._refuse_writes_where(lambda target: Path(target).absolute() == path.absolute())
+
+    def _refuse_writes_where(self, refused: object) -> None:
+        real_can_write = disk.can_write
+        self._monkeypatch.setattr(disk, "can_write", lambda p: not refused(p) and real_can_write(p))
+
+    def release(self) -> None:
+        for path in self.folder.rglob("*"):
+            _run_quietly("chattr", "-i", str(path))
+        _run_quietly("umount", "-l", str(self.folder))
+
+
+def _run_quietly(*command: str) -> bool:
+    try:
+        return subprocess.run(command, capture_output=True, check=False).returncode == 0
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmallDisk]:
+    folder = tmp_path / "small disk"
+    folder.mkdir()
+    mounted = _run_quietly("mount", "-t", "tmpfs", "-o", f"size={DISK_SIZE}", "tmpfs", str(folder))
+    small = SmallDisk(folder, mounted, monkeypatch)
+    try:
+        yield small
+    finally:
+        small.release()
+
+
+@pytest.fixture
+def programme(small_disk: SmallDisk) -> Path:
+    """A data file on the small disk, with one person to erase."""
+    path = make_data_file(small_disk.folder / "programme.revmentor", people=PEOPLE)
+    connection = raw_connection(path)
+    with contextlib.closing(connection):
+        connection.execute(
+            "UPDATE person SET email = ?, email_key = ? WHERE id = 1",
+            (ERASED_EMAIL, email_key(ERASED_EMAIL)),
+        )
+    return path
+
+
+@pytest.fixture
+def staff_list(tmp_path: Path) -> Path:
+    """More new people than the room left on a filled disk can hold."""
+    return write_staff_list(tmp_path / "staff.csv", rows=4000, notes_length=400)
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    status = main(list(arguments))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def people_in(path: Path) -> int:
+    return int(query(path, "SELECT count(*) FROM person")[0][0])  # type: ignore[arg-type]
+
+
+def leftovers(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir() if path.name != "filler"}
+
+
+def test_import_when_the_disk_fills_during_the_commit(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path, staff_list: Path
+) -> None:
+    size = programme.stat().st_size
+    small_disk.fill(leave=size + disk.MINIMUM_ROOM_FOR_CHANGES + 100_000)
+    status, _out, err = run(capsys, "--data", str(programme), "import-people", str(staff_list))
+    assert status == 1
+    assert "Traceback" not in err and "cannot rollback" not in err
+    assert f"{programme}: the disk holding it is full." in err
+    assert "Nothing was saved: the file is as it was before this change." in err
+    assert f"Free at least {disk.describe_size(size)}" in err
+    assert people_in(programme) == PEOPLE
+    assert side_files(programme) == set()
+    assert not (programme.parent / "programme.revmentor.lock").exists()
+
+
+def test_erase_says_the_erasure_is_complete_when_only_reclaiming_space_fails(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path
+) -> None:
+    room = programme.stat().st_size + disk.MINIMUM_ROOM_FOR_CHANGES + 100_000
+    small_disk.fill(leave=room, small_commits_fit=True)  # the backup fits, compacting does not
+    status, out, err = run(capsys, "--data", str(programme), "erase", ERASED_EMAIL, "--yes")
+    assert status == 0, err
+    assert f"Erased {ERASED_EMAIL}" in out
+    assert "the erasure is complete and saved. Only reclaiming the space" in err
+    assert "Traceback" not in err
+    assert query(programme, "SELECT count(*) FROM person WHERE email = ?", (ERASED_EMAIL,)) == [
+        (0,)
+    ]
+
+
+@pytest.mark.parametrize("arguments", WRITING_COMMANDS, ids=lambda a: a[0])
+def test_a_write_command_on_a_full_disk_changes_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    programme: Path,
+    staff_list: Path,
+    arguments: tuple[str, ...],
+) -> None:
+    before = sha256(programme)
+    small_disk.fill(leave=0)
+    wanted = [a.format(csv=staff_list) for a in arguments]
+    status, _out, err = run(capsys, "--data", str(programme), *wanted)
+    assert status == 1
+    assert f"{programme}: the disk holding it is full. Nothing was changed." in err
+    assert "Free at least 1.0 MB" in err
+    assert sha256(programme) == before
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
+@pytest.mark.parametrize("arguments", WRITING_COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("how", ["read-only media", "immutable file"])
+def test_a_write_command_on_a_file_it_cannot_write_stops_before_any_backup(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    programme: Path,
+    staff_list: Path,
+    arguments: tuple[str, ...],
+    how: str,
+) -> None:
+    before = sha256(programme)
+    if how == "read-only media":
+        small_disk.make_read_only()
+    else:
+        small_disk.make_immutable(programme)
+    wanted = [a.format(csv=staff_list) for a in arguments]
+    status, _out, err = run(capsys, "--data", str(programme), *wanted)
+    assert status == 1
+    assert f"{programme}: cannot be changed:" in err
+    assert "is read-only" in err and "Nothing was changed." in err
+    assert "Traceback" not in err
+    assert sha256(programme) == before
+    assert leftovers(small_disk.folder) == {programme.name}  # no "before" backup, no lock
+
+
+@pytest.mark.parametrize("arguments", READING_COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("how", ["read-only media", "no space left"])
+def test_reading_works_from_read_only_media_and_a_full_disk(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    programme: Path,
+    tmp_path: Path,
+    arguments: tuple[str, ...],
+    how: str,
+) -> None:
+    out_folder = tmp_path / "out"
+    out_folder.mkdir()
+    if how == "read-only media":
+        small_disk.make_read_only()
+    else:
+        small_disk.fill(leave=0)
+    wanted = [a.format(out=out_folder) for a in arguments]
+    status, _out, err = run(capsys, "--data", str(programme), *wanted)
+    assert status == 0, err
+    assert "damaged" not in err
+    assert leftovers(small_disk.folder) == {programme.name}  # no -wal, -shm or lock behind
+
+
+def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path
+) -> None:
+    small_disk.fill(leave=0)
+    status, _out, err = run(capsys, "--data", str(programme), "backup")
+    assert status == 1
+    assert "the disk holding it is full. The backup was not written" in err
+    assert f"Free at least {disk.describe_size(programme.stat().st_size)}" in err
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
+def test_the_disk_full_check_follows_the_chain_of_errors() -> None:
+    try:
+        try:
+            raise _disk_full_error()
+        except peewee.OperationalError:
+            raise peewee.OperationalError("cannot rollback - no transaction is active") from None
+    except peewee.OperationalError as last:
+        assert disk.is_disk_full(last) is False  # "from None" cuts the chain on purpose
+    try:
+        try:
+            raise OSError(28, os.strerror(28))
+        except OSError:
+            raise peewee.OperationalError("cannot rollback - no transaction is active")  # noqa: B904
+    except peewee.OperationalError as last:
+        assert disk.is_disk_full(last)
