@@ -1,59 +1,109 @@
-"""Row snapshots: what some rows looked like, and putting them back exactly (for undo/redo)."""
+"""Row snapshots: what some rows looked like, and putting them back exactly (for undo/redo).
+
+An edit names only its root rows ("this person", "this pair"). Which other rows it may touch
+follows from the schema: a delete of a root reaches its ON DELETE CASCADE children (and theirs),
+and clears the links of ON DELETE SET NULL referrers. ``capture`` records all of those, so a
+new table with a foreign key is covered without anyone listing it. The order rows are put back
+in is the models' foreign-key order: parents first for inserts, children first for deletes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from peewee import Expression
+from peewee import Expression, ForeignKeyField, SqliteDatabase, Value, chunked
 
-from revmentor_desktop.storage.models import ALL_MODELS, BaseModel
+from revmentor_desktop.storage.models import ALL_MODELS, BaseModel, database_proxy
 
-RowKey = tuple[str, int]  # (table name, id)
+RowKey = tuple[str, Any]  # (table name, primary key)
+Snapshot = dict[RowKey, dict[str, Any] | None]  # None: the row does not exist
+
+# How many keys go into one ``IN (...)`` list, well below every database's parameter limit.
+_KEYS_PER_QUERY = 500
+_CASCADE, _SET_NULL = "CASCADE", "SET NULL"
 
 
 @dataclass(frozen=True)
 class Scope:
-    """A set of rows: the rows of ``model`` matching ``where``."""
+    """Root rows of an edit: the rows of ``model`` matching ``where``."""
 
     model: type[BaseModel]
     where: Expression
 
 
-Snapshot = dict[RowKey, dict[str, Any] | None]
-
 _MODEL_BY_TABLE = {model._meta.table_name: model for model in ALL_MODELS}
-_PARENTS_FIRST = [model._meta.table_name for model in ALL_MODELS]
 
 
 def capture(scopes: Iterable[Scope]) -> Snapshot:
+    """The rows of ``scopes`` and every row a delete of them would cascade to or unlink."""
     snapshot: Snapshot = {}
     for scope in scopes:
-        table = scope.model._meta.table_name
-        for row in scope.model.select().where(scope.where).dicts():
-            snapshot[(table, int(row["id"]))] = _to_column_names(scope.model, row)
+        _capture_with_dependents(scope.model, scope.where, snapshot)
     return snapshot
 
 
-def _to_column_names(model: type[BaseModel], row: dict[str, Any]) -> dict[str, Any]:
-    columns = {}
-    for field_name, value in row.items():
-        field = model._meta.fields[field_name]
-        columns[field.column_name] = field.db_value(value)
-    return columns
+def _capture_with_dependents(model: type[BaseModel], where: Expression, into: Snapshot) -> None:
+    new_keys = _read_rows(model, where, into)
+    if not new_keys:
+        return
+    for foreign_key in _referrers(model):
+        for keys in chunked(new_keys, _KEYS_PER_QUERY):
+            condition = foreign_key.in_(keys)
+            if foreign_key.on_delete == _CASCADE:
+                _capture_with_dependents(foreign_key.model, condition, into)
+            else:  # SET NULL: the row itself changes, nothing below it does
+                _read_rows(foreign_key.model, condition, into)
+
+
+def _referrers(model: type[BaseModel]) -> list[ForeignKeyField]:
+    """Foreign keys a delete of a ``model`` row reaches (RESTRICT ones make it fail instead)."""
+    return [
+        field
+        for field in model._meta.backrefs
+        if (field.on_delete or "").upper() in (_CASCADE, _SET_NULL)
+    ]
+
+
+def _read_rows(model: type[BaseModel], where: Expression, into: Snapshot) -> list[Any]:
+    """Add the matching rows, as stored (no Python conversion), and return the keys not seen
+    before."""
+    table = model._meta.table_name
+    fields = model._meta.sorted_fields
+    primary_key = model._meta.primary_key
+    cursor = model._meta.database.execute(model.select(*fields).where(where))
+    new_keys = []
+    for values in cursor.fetchall():
+        row = dict(zip((field.column_name for field in fields), values, strict=True))
+        key = row[primary_key.column_name]
+        if (table, key) not in into:
+            new_keys.append(key)
+        into[(table, key)] = row
+    return new_keys
 
 
 def capture_after(before: Snapshot, scopes: Iterable[Scope]) -> Snapshot:
-    """The same rows as ``before`` (found by id, wherever they are now) plus ``scopes``' rows.
+    """The same rows as ``before`` (found by key, wherever they are now) plus ``scopes``' rows.
 
     Rows of ``before`` that no longer exist are recorded as absent (None).
     """
     after = capture(scopes)
-    for table, row_id in before.keys() - after.keys():
+    for table, keys in _keys_by_table(before.keys() - after.keys()):
         model = _MODEL_BY_TABLE[table]
-        after |= capture([Scope(model, model.id == row_id)]) or {(table, row_id): None}
+        for chunk in chunked(keys, _KEYS_PER_QUERY):
+            _capture_with_dependents(model, model._meta.primary_key.in_(chunk), after)
+        for key in keys:
+            after.setdefault((table, key), None)
     return after
+
+
+def _keys_by_table(keys: Iterable[RowKey]) -> Iterator[tuple[str, list[Any]]]:
+    grouped: dict[str, list[Any]] = {}
+    for table, key in keys:
+        grouped.setdefault(table, []).append(key)
+    yield from grouped.items()
 
 
 def complete(before: Snapshot, after: Snapshot) -> tuple[Snapshot, Snapshot]:
@@ -65,32 +115,57 @@ def complete(before: Snapshot, after: Snapshot) -> tuple[Snapshot, Snapshot]:
     )
 
 
+@cache
+def parents_first() -> tuple[str, ...]:
+    """Table names ordered so that every table comes after the tables it points at.
+
+    Links of a table to itself (a manager) do not constrain the order; their checks wait
+    until commit (see ``restore``).
+    """
+    ordered: list[type[BaseModel]] = []
+    waiting = list(ALL_MODELS)
+    while waiting:
+        ready = [model for model in waiting if _parents(model) <= set(ordered)]
+        if not ready:
+            raise ValueError("The models' foreign keys form a cycle; undo cannot order them.")
+        ordered += ready
+        waiting = [model for model in waiting if model not in ready]
+    return tuple(model._meta.table_name for model in ordered)
+
+
+def _parents(model: type[BaseModel]) -> set[type[BaseModel]]:
+    return {parent for parent in model._meta.refs.values() if parent is not model}
+
+
 def restore(snapshot: Snapshot) -> None:
     """Make every row named in ``snapshot`` look as it did (``None``: the row must not exist).
 
-    The caller provides the transaction. Deletions run children first, insertions parents first.
+    The caller provides the transaction. Deletions run children first, then inserts and
+    updates parents first.
     """
-    database = ALL_MODELS[0]._meta.database
-    # Rows may point at each other (a manager and a report): check the links at commit time.
-    database.execute_sql("PRAGMA defer_foreign_keys = ON")
-    order = sorted(snapshot, key=lambda key: (_PARENTS_FIRST.index(key[0]), key[1]))
-    for table, row_id in reversed(order):
-        if snapshot[(table, row_id)] is None:
+    _defer_foreign_key_checks()
+    position = {table: index for index, table in enumerate(parents_first())}
+    order = sorted(snapshot, key=lambda row_key: position[row_key[0]])
+    for table, key in reversed(order):
+        if snapshot[(table, key)] is None:
             model = _MODEL_BY_TABLE[table]
-            model.delete().where(model.id == row_id).execute()
-    for table, row_id in order:
-        values = snapshot[(table, row_id)]
-        if values is None:
-            continue
-        quoted = [f'"{column}"' for column in values]
-        assignments = ", ".join(f"{name} = ?" for name in quoted)
-        updated = database.execute_sql(
-            f'UPDATE "{table}" SET {assignments} WHERE id = ?',
-            [*values.values(), row_id],
-        )
-        if updated.rowcount == 0:
-            placeholders = ", ".join("?" for _ in values)
-            database.execute_sql(
-                f'INSERT INTO "{table}" ({", ".join(quoted)}) VALUES ({placeholders})',
-                list(values.values()),
-            )
+            model.delete().where(model._meta.primary_key == key).execute()
+    for table, key in order:
+        values = snapshot[(table, key)]
+        if values is not None:
+            _write_row(_MODEL_BY_TABLE[table], key, values)
+
+
+def _write_row(model: type[BaseModel], key: Any, values: dict[str, Any]) -> None:
+    # Values are written as stored, bypassing the fields' conversions, so they come back exact.
+    columns = model._meta.columns
+    stored = {columns[name]: Value(value, unpack=False) for name, value in values.items()}
+    updated = model.update(stored).where(model._meta.primary_key == key).execute()
+    if updated == 0:
+        model.insert(stored).execute()
+
+
+def _defer_foreign_key_checks() -> None:
+    """Rows may point at each other (a manager and a report): check the links at commit."""
+    if isinstance(database_proxy.obj, SqliteDatabase):
+        database_proxy.execute_sql("PRAGMA defer_foreign_keys = ON")
