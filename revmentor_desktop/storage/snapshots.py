@@ -87,13 +87,15 @@ def _read_rows(model: type[BaseModel], where: Expression, into: Snapshot) -> lis
 def capture_after(before: Snapshot, scopes: Iterable[Scope]) -> Snapshot:
     """The same rows as ``before`` (found by key, wherever they are now) plus ``scopes``' rows.
 
-    Rows of ``before`` that no longer exist are recorded as absent (None).
+    Rows of ``before`` that no longer exist are recorded as absent (None). Rows that left the
+    scopes (a report whose manager was deleted) are read alone: their own dependents were not
+    in ``before``, so they are not part of the edit.
     """
     after = capture(scopes)
     for table, keys in _keys_by_table(before.keys() - after.keys()):
         model = _MODEL_BY_TABLE[table]
         for chunk in chunked(keys, _KEYS_PER_QUERY):
-            _capture_with_dependents(model, model._meta.primary_key.in_(chunk), after)
+            _read_rows(model, model._meta.primary_key.in_(chunk), after)
         for key in keys:
             after.setdefault((table, key), None)
     return after
