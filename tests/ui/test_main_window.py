@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
+from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
-from tests.ui.programme import START, MovableClock, build_programme
+from tests.ui.programme import START, MovableClock, Programme, build_programme
 
 make_window = window_fixtures.make_window
 dialogs = window_fixtures.dialogs
@@ -136,6 +137,47 @@ def test_delete_removes_someone_without_history_after_asking(
     view.archived_filter.setChecked(True)
     assert "Xavi Puig" not in _names(view)
     assert "Xavi Puig (archived)" not in _names(view)
+
+
+def test_ctrl_z_after_deleting_someone_brings_back_their_matching_locks_and_bans(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    programme: dict[str, Programme] = {}
+
+    def build() -> None:
+        made = programme.setdefault("p", build_programme())
+        ids = made.person_ids
+        constraints.lock_pair(made.cohort_id, ids["Zoë Martin"], ids["Xavi Puig"])
+        constraints.forbid_pair(made.cohort_id, ids["Xavi Puig"], ids["Wen Li"])
+
+    window = make_window(build=build)
+    cohort_id = programme["p"].cohort_id
+    decisions = constraints.list_constraints(cohort_id)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    _click_row(qtbot, view, _names(view).index("Xavi Puig"))
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    assert constraints.list_constraints(cohort_id) == []
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Xavi Puig" in _names(view)
+    assert constraints.list_constraints(cohort_id) == decisions
+
+
+def test_opening_another_data_file_leaves_nothing_to_undo(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(build=build_programme)
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    _click_row(qtbot, view, _names(view).index("Bo Svensson"))
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    assert window.actions.undo.isEnabled()
+    window.session.open(tmp_path / "other.revmentor", create=True)
+    assert window.windowTitle() == "other.revmentor — RevMentor"
+    assert not window.actions.undo.isEnabled()
 
 
 def test_enter_and_double_click_open_the_selected_record(
