@@ -109,8 +109,13 @@ def _keys_by_table(keys: Iterable[RowKey]) -> Iterator[tuple[str, list[Any]]]:
 
 
 def complete(before: Snapshot, after: Snapshot) -> tuple[Snapshot, Snapshot]:
-    """Rows only in one snapshot did not exist in the other: mark them absent (None)."""
-    keys = before.keys() | after.keys()
+    """Only the rows the edit changed, on both sides; a row only in one snapshot did not
+    exist in the other and is marked absent (None).
+
+    A capture reaches every row a delete could touch (all of a cohort's sessions, say); an
+    edit keeps only those that differ, so undo and redo write no more than the edit did.
+    """
+    keys = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     return (
         {key: before.get(key) for key in keys},
         {key: after.get(key) for key in keys},
