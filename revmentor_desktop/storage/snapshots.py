@@ -40,48 +40,48 @@ _MODEL_BY_TABLE = {model._meta.table_name: model for model in ALL_MODELS}
 def capture(scopes: Iterable[Scope]) -> Snapshot:
     """The rows of ``scopes`` and every row a delete of them would cascade to or unlink."""
     snapshot: Snapshot = {}
+    followed: set[RowKey] = set()
     for scope in scopes:
-        _capture_with_dependents(scope.model, scope.where, snapshot)
+        _capture_with_dependents(scope.model, scope.where, snapshot, followed)
     return snapshot
 
 
-def _capture_with_dependents(model: type[BaseModel], where: Expression, into: Snapshot) -> None:
-    new_keys = _read_rows(model, where, into)
-    if not new_keys:
-        return
+def _capture_with_dependents(
+    model: type[BaseModel], where: Expression, into: Snapshot, followed: set[RowKey]
+) -> None:
+    """Read the matching rows, then follow their referrers once per row (links may loop)."""
+    table = model._meta.table_name
+    keys = [key for key in _read_rows(model, where, into) if (table, key) not in followed]
+    followed.update((table, key) for key in keys)
     for foreign_key in _referrers(model):
-        for keys in chunked(new_keys, _KEYS_PER_QUERY):
-            condition = foreign_key.in_(keys)
-            if foreign_key.on_delete == _CASCADE:
-                _capture_with_dependents(foreign_key.model, condition, into)
+        for chunk in chunked(keys, _KEYS_PER_QUERY):
+            condition = foreign_key.in_(chunk)
+            if _on_delete(foreign_key) == _CASCADE:
+                _capture_with_dependents(foreign_key.model, condition, into, followed)
             else:  # SET NULL: the row itself changes, nothing below it does
                 _read_rows(foreign_key.model, condition, into)
 
 
 def _referrers(model: type[BaseModel]) -> list[ForeignKeyField]:
     """Foreign keys a delete of a ``model`` row reaches (RESTRICT ones make it fail instead)."""
-    return [
-        field
-        for field in model._meta.backrefs
-        if (field.on_delete or "").upper() in (_CASCADE, _SET_NULL)
-    ]
+    return [field for field in model._meta.backrefs if _on_delete(field) in (_CASCADE, _SET_NULL)]
+
+
+def _on_delete(field: ForeignKeyField) -> str:
+    return (field.on_delete or "NO ACTION").upper()
 
 
 def _read_rows(model: type[BaseModel], where: Expression, into: Snapshot) -> list[Any]:
-    """Add the matching rows, as stored (no Python conversion), and return the keys not seen
-    before."""
-    table = model._meta.table_name
+    """Add the matching rows to ``into`` as stored (no Python conversion); return their keys."""
     fields = model._meta.sorted_fields
-    primary_key = model._meta.primary_key
+    key_column = model._meta.primary_key.column_name
     cursor = model._meta.database.execute(model.select(*fields).where(where))
-    new_keys = []
+    keys = []
     for values in cursor.fetchall():
         row = dict(zip((field.column_name for field in fields), values, strict=True))
-        key = row[primary_key.column_name]
-        if (table, key) not in into:
-            new_keys.append(key)
-        into[(table, key)] = row
-    return new_keys
+        keys.append(row[key_column])
+        into[(model._meta.table_name, row[key_column])] = row
+    return keys
 
 
 def capture_after(before: Snapshot, scopes: Iterable[Scope]) -> Snapshot:
