@@ -2,6 +2,9 @@
 
 The window keeps a stack of ``Edit`` objects; ``undo`` and ``redo`` put the rows back exactly,
 in one transaction. Every change the coordinator makes in the app goes through this module.
+An edit names only its root rows (this person, this pair); ``storage.snapshots`` adds what
+hangs off them through the foreign keys. Changes undo cannot reverse (an import, an erasure)
+are not edits: they hand back an ``IrreversibleChange`` (``domain/irreversible.py``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ in is the models' foreign-key order: parents first for inserts, children first f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -92,7 +92,7 @@ def capture_after(before: Snapshot, scopes: Iterable[Scope]) -> Snapshot:
     in ``before``, so they are not part of the edit.
     """
     after = capture(scopes)
-    for table, keys in _keys_by_table(before.keys() - after.keys()):
+    for table, keys in _keys_by_table(before.keys() - after.keys()).items():
         model = _MODEL_BY_TABLE[table]
         for chunk in chunked(keys, _KEYS_PER_QUERY):
             _read_rows(model, model._meta.primary_key.in_(chunk), after)
@@ -101,11 +101,11 @@ def capture_after(before: Snapshot, scopes: Iterable[Scope]) -> Snapshot:
     return after
 
 
-def _keys_by_table(keys: Iterable[RowKey]) -> Iterator[tuple[str, list[Any]]]:
+def _keys_by_table(keys: Iterable[RowKey]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = {}
     for table, key in keys:
         grouped.setdefault(table, []).append(key)
-    yield from grouped.items()
+    return grouped
 
 
 def complete(before: Snapshot, after: Snapshot) -> tuple[Snapshot, Snapshot]:
