@@ -94,8 +94,14 @@ def open_main_window(
         None, session, path, create=create, give_up_label="Quit", check_in_background=True
     ):
         return None
+    return window_on(session, settings, clock)
+
+
+def window_on(session: DataFileSession, settings: AppSettings, clock: Clock) -> MainWindow:
+    """The window over an open data file, with the undo history that follows the file."""
     context = AppContext(EditStack(), clock)
     window = MainWindow(context, session, settings)
+    session.opened.connect(context.edits.forget_history)
     session.setParent(window)
     context.edits.setParent(window)
     return window

@@ -2,6 +2,9 @@
 
 The window keeps a stack of ``Edit`` objects; ``undo`` and ``redo`` put the rows back exactly,
 in one transaction. Every change the coordinator makes in the app goes through this module.
+An edit names only its root rows (this person, this pair); ``storage.snapshots`` adds what
+hangs off them through the foreign keys. Changes undo cannot reverse (an import, an erasure)
+are not edits: they hand back an ``IrreversibleChange`` (``domain/irreversible.py``).
 """
 
 from __future__ import annotations
@@ -14,12 +17,10 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
-    Goal,
     Meeting,
     Pair,
     Participation,
     Person,
-    Skill,
     database_proxy,
 )
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
@@ -43,27 +44,29 @@ def redo(edit: Edit) -> None:
         snapshots.restore(edit.after)
 
 
+# The root rows of each kind of edit; ``snapshots.capture`` adds the rows that hang off them
+# (skills, enrolments, goals, sessions, matching locks, reports' manager links).
+
+
 def person_scopes(person_id: int) -> list[Scope]:
-    return [
-        Scope(Person, (Person.id == person_id) | (Person.manager == person_id)),
-        Scope(Skill, Skill.person == person_id),
-        Scope(Participation, Participation.person == person_id),
-    ]
+    return [Scope(Person, Person.id == person_id)]
 
 
 def cohort_scopes(cohort_id: int) -> list[Scope]:
+    return [Scope(Cohort, Cohort.id == cohort_id)]
+
+
+def enrolment_scopes(cohort_id: int, person_ids: list[int]) -> list[Scope]:
     return [
-        Scope(Cohort, Cohort.id == cohort_id),
-        Scope(Participation, Participation.cohort == cohort_id),
+        Scope(
+            Participation,
+            (Participation.cohort == cohort_id) & Participation.person.in_(person_ids),
+        )
     ]
 
 
 def pair_scopes(pair_id: int) -> list[Scope]:
-    return [
-        Scope(Pair, Pair.id == pair_id),
-        Scope(Goal, Goal.pair == pair_id),
-        Scope(Meeting, Meeting.pair == pair_id),
-    ]
+    return [Scope(Pair, Pair.id == pair_id)]
 
 
 def session_scopes(session_id: int) -> list[Scope]:
@@ -146,13 +149,13 @@ def enrol(cohort_id: int, person_ids: list[int], role: str, capacity: int = 1) -
             cohorts.enrol(cohort_id, person_id, role, capacity)
 
     noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
-    return _record(f"Enrol {noun}", cohort_scopes(cohort_id), action)
+    return _record(f"Enrol {noun}", enrolment_scopes(cohort_id, person_ids), action)
 
 
 def withdraw(cohort_id: int, person_id: int) -> Edit:
     return _record(
         "Withdraw from cohort",
-        cohort_scopes(cohort_id),
+        enrolment_scopes(cohort_id, [person_id]),
         lambda: cohorts.withdraw(cohort_id, person_id),
     )
 

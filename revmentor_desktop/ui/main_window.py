@@ -321,13 +321,11 @@ class MainWindow(QMainWindow):
         person_id = self.current_view().current_person_id()
         if person_id is None or self.session.path is None:
             return
-        if erase_person(self, self.context, self.session.path, person_id):
-            self.context.edits.data_changed.emit()
+        erase_person(self, self.context, self.session.path, person_id)
 
     # Files
 
     def _on_file_opened(self, path: Path) -> None:
-        self.context.edits.clear()
         self.setWindowTitle(f"{path.name} — RevMentor")
         self.setWindowFilePath(str(path))
         self.file_label.setText(path.name)

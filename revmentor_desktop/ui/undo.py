@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.edits import Edit
+from revmentor_desktop.domain.irreversible import IrreversibleChange
 
 
 class _EditCommand(QUndoCommand):
@@ -29,7 +30,11 @@ class _EditCommand(QUndoCommand):
 
 
 class EditStack(QObject):
-    """The window's history of edits. Views refresh when ``data_changed`` fires."""
+    """The window's history of edits. Views refresh when ``data_changed`` fires.
+
+    Nothing outside clears the history: it drops itself when an irreversible change is pushed
+    and when another data file is opened (``forget_history``, connected to the file session).
+    """
 
     data_changed = Signal()
 
@@ -37,10 +42,15 @@ class EditStack(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
 
-    def push(self, edit: Edit) -> None:
-        """Record an edit that has just been made, so it can be undone."""
-        self.undo_stack.push(_EditCommand(edit, self))
+    def push(self, change: Edit | IrreversibleChange) -> None:
+        """Record a change that has just been made: an edit, so it can be undone, or a change
+        that cannot be, after which no earlier edit can be undone either."""
+        if isinstance(change, IrreversibleChange):
+            self.undo_stack.clear()
+        else:
+            self.undo_stack.push(_EditCommand(change, self))
         self.data_changed.emit()
 
-    def clear(self) -> None:
+    def forget_history(self) -> None:
+        """Another data file is open: the edits so far belong to the one that was closed."""
         self.undo_stack.clear()

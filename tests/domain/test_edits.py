@@ -9,6 +9,7 @@ import pytest
 from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
 from revmentor_desktop.domain.cohorts import CohortDraft
 from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.sessions import SessionDraft
@@ -134,3 +135,19 @@ def test_enrol_round_trip() -> None:
     assert cohorts.list_participants(cohort) == []
     edits.redo(edit)
     assert [row.capacity for row in cohorts.list_participants(cohort)] == [2]
+
+
+def test_undoing_a_deleted_person_brings_back_their_locked_and_forbidden_pairs() -> None:
+    cohort = cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
+    ada = people.add_person(PersonDraft("Ada"), clock)
+    bob = people.add_person(PersonDraft("Bob"), clock)
+    cyd = people.add_person(PersonDraft("Cyd"), clock)
+    constraints.lock_pair(cohort, ada, bob)
+    constraints.forbid_pair(cohort, cyd, ada)
+    before = constraints.list_constraints(cohort)
+    edit = edits.delete_person(ada)
+    assert constraints.list_constraints(cohort) == []
+    edits.undo(edit)
+    assert constraints.list_constraints(cohort) == before
+    edits.redo(edit)
+    assert constraints.list_constraints(cohort) == []

@@ -141,12 +141,14 @@ def test_privacy_dialogs(qtbot: QtBot, data_file: DataFile, tmp_path: Path) -> N
     export.path_edit.setText(str(tmp_path / "uma.json"))
     export.accept()
     assert export.written == (tmp_path / "uma.json", tmp_path / "uma.csv")
+    context.edits.push(add_person(people.PersonDraft(name="Someone Else")))
     erase = EraseDialog(context, data_file.path, uma)
     qtbot.addWidget(erase)
     assert not erase.erase_button.isEnabled()
     erase.understood.setChecked(True)
     erase.purge.setChecked(True)
-    with qtbot.waitSignal(erase.erased):
+    with qtbot.waitSignals([erase.erased, context.edits.data_changed]):
         erase.accept()
     assert people.get_person(uma).draft.name == "Erased person #1"
+    assert context.edits.undo_stack.count() == 0  # the snapshots held Uma's data
     assert erase.summary().startswith("Erased; their records now show “Erased person #1”.")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
+from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.storage import backup
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.views.pairs_view import PairsView
@@ -39,6 +40,16 @@ def _click_row(qtbot: QtBot, view: PeopleView, row: int) -> None:
     table = view.table
     rect = table.visualRect(view.model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _press_delete_on(qtbot: QtBot, window: MainWindow, name: str) -> PeopleView:
+    """Select ``name`` in the people list and press Delete, as a coordinator would."""
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    _click_row(qtbot, view, _names(view).index(name))
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    return view
 
 
 def test_the_title_names_the_file(make_window: MakeWindow, data_path: Path) -> None:
@@ -98,11 +109,7 @@ def test_delete_archives_a_person_and_ctrl_z_brings_them_back(
 
     monkeypatch.setattr(QMessageBox, "question", no_questions)
     window = make_window(build=build_programme)
-    window.show_view("people")
-    view = window.current_view()
-    assert isinstance(view, PeopleView)
-    _click_row(qtbot, view, _names(view).index("Bo Svensson"))
-    _press(qtbot, window, Qt.Key.Key_Delete)
+    view = _press_delete_on(qtbot, window, "Bo Svensson")
     assert "Bo Svensson" not in _names(view)
     assert "Archived 1 person" in window.statusBar().currentMessage()
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -127,11 +134,7 @@ def test_delete_removes_someone_without_history_after_asking(
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     window = make_window(build=build_programme)
-    window.show_view("people")
-    view = window.current_view()
-    assert isinstance(view, PeopleView)
-    _click_row(qtbot, view, _names(view).index("Xavi Puig"))
-    _press(qtbot, window, Qt.Key.Key_Delete)
+    view = _press_delete_on(qtbot, window, "Xavi Puig")
     assert len(asked) == 1
     assert "Delete Xavi Puig?" in asked[0]
     assert "what they can teach" in asked[0]
@@ -158,6 +161,39 @@ def test_a_refused_delete_says_why_in_a_not_possible_box(
     assert title == "Not possible"
     assert text == "This pair has sessions; end it instead of deleting it."
     assert view.model.row_of(programme["p"].pair_ids["active"]) is not None
+
+
+def test_ctrl_z_after_deleting_someone_brings_back_their_matching_locks_and_bans(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    programme: dict[str, Programme] = {}
+
+    def build() -> None:
+        made = programme.setdefault("p", build_programme())
+        ids = made.person_ids
+        constraints.lock_pair(made.cohort_id, ids["Zoë Martin"], ids["Xavi Puig"])
+        constraints.forbid_pair(made.cohort_id, ids["Xavi Puig"], ids["Wen Li"])
+
+    window = make_window(build=build)
+    cohort_id = programme["p"].cohort_id
+    decisions = constraints.list_constraints(cohort_id)
+    view = _press_delete_on(qtbot, window, "Xavi Puig")
+    assert constraints.list_constraints(cohort_id) == []
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Xavi Puig" in _names(view)
+    assert constraints.list_constraints(cohort_id) == decisions
+
+
+def test_opening_another_data_file_leaves_nothing_to_undo(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window(build=build_programme)
+    _press_delete_on(qtbot, window, "Bo Svensson")
+    assert window.actions.undo.isEnabled()
+    window.session.open(tmp_path / "other.revmentor", create=True)
+    assert window.windowTitle() == "other.revmentor — RevMentor"
+    assert not window.actions.undo.isEnabled()
 
 
 def test_enter_and_double_click_open_the_selected_record(

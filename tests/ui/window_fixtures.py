@@ -12,11 +12,10 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.app import window_on
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import AppSettings
-from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.views import record_dialogs
 from tests.ui.programme import MovableClock
 
@@ -78,10 +77,7 @@ def make_window(qtbot: QtBot, data_path: Path) -> Iterator[MakeWindow]:
         session.open(path, create=True)
         if build is not None:
             build()
-        context = AppContext(EditStack(), clock)
-        window = MainWindow(context, session, settings)
-        session.setParent(window)
-        context.edits.setParent(window)
+        window = window_on(session, settings, clock)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -14,6 +14,7 @@ from revmentor_desktop.domain.errors import RuleViolation
 from revmentor_desktop.domain.importing.changes import ChangeKind, ImportPlan, Record, RowProblem
 from revmentor_desktop.domain.importing.mapping import remember_mapping
 from revmentor_desktop.domain.importing.plan import build_plan
+from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.people import LEARN, TEACH
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.storage.models import Cohort, Person, Skill, database_proxy
@@ -37,6 +38,11 @@ class ImportResult:
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.skipped} skipped"
         )
+
+    @property
+    def irreversible_change(self) -> IrreversibleChange:
+        """An import is undone by restoring its backup, not by the edit history."""
+        return IrreversibleChange(f"Import people ({self.summary()})")
 
 
 def backup_before_import(data_file: Path) -> BackupMaker:

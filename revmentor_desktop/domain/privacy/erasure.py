@@ -12,6 +12,7 @@ from peewee import Database, PeeweeException
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_or_not_found
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage import backup
@@ -249,6 +250,11 @@ class ErasureReport:
     result: ErasureResult
     exposure: BackupExposure
     purged: tuple[Path, ...]
+
+    @property
+    def irreversible_change(self) -> IrreversibleChange:
+        """Undo snapshots hold the erased data and must not bring it back."""
+        return IrreversibleChange(f"Erase person ({self.result.placeholder})")
 
 
 def erase_with_backups(

@@ -3,7 +3,8 @@ change → options (cohort, skip invalid rows) → import.
 
 Entry point for the main window: ``ImportWizard(context, data_file_path, parent).exec()``; the
 ``imported`` signal carries the ``ImportResult``. An import is undone by restoring the backup
-taken just before it, so the wizard clears the undo history afterwards and says so.
+taken just before it, so the import hands the undo history its irreversible mark (which drops
+the edits before it), and the wizard says so.
 """
 
 from __future__ import annotations
@@ -283,11 +284,11 @@ class OptionsPage(QWizardPage):
             )
             return False
         try:
-            wizard.result = importing.apply_plan(plan, wizard.data_file_path, skip_invalid=skip)
+            result = importing.apply_plan(plan, wizard.data_file_path, skip_invalid=skip)
         except (DomainError, OSError) as error:
             self.status.setText(f"Nothing was imported: {error}")
             return False
-        wizard.after_import()
+        wizard.after_import(result)
         return True
 
 
@@ -362,8 +363,7 @@ class ImportWizard(QWizard):
             ImportOptions(date_order=self.mapping_page.date_order.currentData(), **options),
         )
 
-    def after_import(self) -> None:
-        # Earlier edits' snapshots predate the import; undoing them now would mix states.
-        self.context.edits.clear()
-        self.context.edits.data_changed.emit()
-        self.imported.emit(self.result)
+    def after_import(self, result: ImportResult) -> None:
+        self.result = result
+        self.context.edits.push(result.irreversible_change)
+        self.imported.emit(result)

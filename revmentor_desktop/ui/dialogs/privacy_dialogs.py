@@ -4,7 +4,7 @@ Entry points for the main window:
 - ``PersonExportDialog(person_id, parent).exec()`` writes FILE.json and a readable FILE.csv.
 - ``EraseDialog(context, data_file_path, person_id, parent).exec()`` erases after a clear
   warning, says how long older backups still hold the data, and can delete them.
-  The undo history is cleared afterwards: its snapshots hold the erased data.
+  The erasure cannot be undone, and the undo history drops what came before it.
 """
 
 from __future__ import annotations
@@ -142,9 +142,7 @@ class EraseDialog(QDialog):
         except (DomainError, OSError) as error:
             self.message.setText(f"Nothing was erased: {error}")
             return
-        # Undo snapshots hold the erased data and could bring it back: drop them.
-        self.context.edits.clear()
-        self.context.edits.data_changed.emit()
+        self.context.edits.push(self.report.irreversible_change)
         self.erased.emit(self.report)
         super().accept()
 
