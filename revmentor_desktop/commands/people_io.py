@@ -55,8 +55,8 @@ def command_import_people(arguments: argparse.Namespace) -> int:
                 print("revmentor: add --date-order dmy or --date-order mdy.", file=sys.stderr)
             print("Nothing was imported.", file=sys.stderr)
             return EXIT_PROBLEM
-        for problem in plan.problems:
-            print(str(problem), file=sys.stderr)
+        for line in importing.problem_lines(plan.problems):
+            print(line, file=sys.stderr)
         if plan.problems and not arguments.skip_invalid:
             rows = len(plan.invalid_lines)
             noun = "1 row has" if rows == 1 else f"{rows} rows have"

@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import fn
 
+from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.queries import fetch_ids
@@ -88,7 +89,7 @@ def validate_cohort(draft: CohortDraft, cohort_id: int | None = None) -> dict[st
         problems["cadence_days"] = "Meet at least once a year and at most daily (1–365 days)."
     if not 10 <= draft.session_minutes <= 480:
         problems["session_minutes"] = "A session lasts between 10 minutes and 8 hours."
-    return problems
+    return {**problems, **limits.too_long(draft, limits.COHORT)}
 
 
 def _apply(cohort: Cohort, draft: CohortDraft) -> None:

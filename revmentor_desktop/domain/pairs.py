@@ -8,7 +8,7 @@ from typing import Any
 
 from peewee import Ordering, chunked, fn
 
-from revmentor_desktop.domain import cohorts
+from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
@@ -151,7 +151,11 @@ def _detail_problems(draft: PairDraft) -> dict[str, str]:
             problems[f"goal_{position}"] = f"Goal {position} has no description."
         elif not 0 <= goal.progress <= 100:
             problems[f"goal_{position}"] = f"Progress of goal {position} must be 0–100 %."
-    return problems
+        elif too_long := limits.TextLimit(f"Goal {position}", limits.GOAL).problem(
+            goal.description
+        ):
+            problems[f"goal_{position}"] = too_long
+    return {**problems, **limits.too_long(draft, limits.PAIR)}
 
 
 def mentor_choice(row: cohorts.ParticipantRow, counts_this_pair: bool) -> str:

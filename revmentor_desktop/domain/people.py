@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import JOIN, chunked, fn
 
+from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids
@@ -125,7 +126,7 @@ def validate_person(
         problems["grade"] = "The grade must be a whole number from 0 to 99."
     if draft.meeting_format not in {item.value for item in MeetingFormat}:
         problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
-    return problems
+    return {**problems, **limits.too_long(draft, limits.PERSON)}
 
 
 def _apply(person: Person, draft: PersonDraft) -> None:

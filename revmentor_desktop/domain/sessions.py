@@ -9,6 +9,7 @@ from typing import Any
 
 from peewee import Case, chunked, fn
 
+from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.queries import OrderedIds, as_datetime
@@ -86,7 +87,7 @@ def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
         problems["starts_at"] = (
             f"The pair started on {started:%d %b %Y}; a session cannot be earlier."
         )
-    return problems
+    return {**problems, **limits.too_long(draft, limits.SESSION)}
 
 
 def _apply(meeting: Meeting, draft: SessionDraft) -> None:

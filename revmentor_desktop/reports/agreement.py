@@ -34,6 +34,7 @@ from revmentor_desktop.reports.base import (
     Target,
     data_table,
     facts_table,
+    paragraphs,
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
@@ -123,7 +124,7 @@ class AgreementRenderer(Renderer):
                     Paragraph(text(item), st["bullet"], bulletText="•") for item in block.items
                 )
             else:
-                body.extend(Paragraph(text(item), st["body"]) for item in block.items)
+                body.extend(piece for item in block.items for piece in paragraphs(item, st["body"]))
         if clause.key == "goals":
             body.extend(self._goals(data))
         elif clause.key == "meetings":
@@ -176,7 +177,7 @@ class AgreementRenderer(Renderer):
         for goal in data.goals:
             rows.append(
                 [
-                    Paragraph(text(goal.description), st["cell"]),
+                    paragraphs(goal.description, st["cell"]),
                     Paragraph(text(goal.owner_name), st["cell"]),
                     Paragraph(SELF_ASSESSMENT, st["cell"]),
                 ]

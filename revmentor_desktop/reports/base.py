@@ -10,6 +10,7 @@ agreements of a cohort): page numbers then restart in each section, so each pair
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,11 @@ HEALTH_COLOURS = {
 MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
+
+# ReportLab lays a paragraph out in time that grows faster than its length (a 200 KB note took
+# minutes), so long text is set as a run of Paragraphs of at most this many characters each.
+PARAGRAPH_CHARACTERS = 2000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -130,6 +136,36 @@ def styles() -> dict[str, ParagraphStyle]:
             "figure", fontName=fonts.BOLD, fontSize=17, leading=21, textColor=NAVY, spaceAfter=0
         ),
     }
+
+
+def paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
+    """User text of any length as Paragraphs that lay out in time proportional to its length.
+
+    Each line becomes its own Paragraph (a blank line keeps the style's space after), and a line
+    longer than ``PARAGRAPH_CHARACTERS`` is cut at a space near that length, or by force inside
+    an unbroken run. Pieces of one paragraph follow each other with no space between them, so
+    the page looks as if the text had been set in one Paragraph.
+    """
+    joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
+    flowables: list[Flowable] = []
+    blocks = [block for block in _BLANK_LINE.split(value.replace("\r\n", "\n")) if block.strip()]
+    for block in blocks:
+        pieces = [piece for line in block.split("\n") for piece in _bounded_pieces(line)]
+        flowables.extend(Paragraph(text(piece), joined) for piece in pieces[:-1])
+        flowables.append(Paragraph(text(pieces[-1]), style))
+    return flowables
+
+
+def _bounded_pieces(line: str) -> list[str]:
+    """``line`` in pieces of at most ``PARAGRAPH_CHARACTERS``, cut at a space where one is near."""
+    pieces = []
+    while len(line) > PARAGRAPH_CHARACTERS:
+        cut = line.rfind(" ", PARAGRAPH_CHARACTERS // 2, PARAGRAPH_CHARACTERS)
+        cut = cut + 1 if cut > 0 else PARAGRAPH_CHARACTERS
+        pieces.append(line[:cut])
+        line = line[cut:]
+    pieces.append(line or " ")
+    return pieces
 
 
 def health_markup(level: str, word: str) -> str:

@@ -26,6 +26,7 @@ from revmentor_desktop.reports.base import (
     data_table,
     facts_table,
     health_markup,
+    paragraphs,
     table_style,
 )
 from revmentor_desktop.reports.base import styles as document_styles
@@ -231,7 +232,7 @@ class ProgressSummaryRenderer(Renderer):
         bar_width = width * 0.25 - 10
         rows += [
             [
-                Paragraph(text(goal.description), st["cell"]),
+                paragraphs(goal.description, st["cell"]),
                 Paragraph(text(goal.owner_name), st["cell"]),
                 ProgressBar(goal.progress, bar_width, fonts.REGULAR),
             ]
@@ -277,14 +278,9 @@ class ProgressSummaryRenderer(Renderer):
         story: list[Flowable] = [*self.heading("What each side took away")]
         lines = [line for line in data.sessions if line.first_takeaway or line.second_takeaway]
         if data.shared_summary:
-            story.append(
-                KeepTogether(
-                    [
-                        Paragraph("In the pair's own words", st["h2"]),
-                        Paragraph(text(data.shared_summary), st["body"]),
-                    ]
-                )
-            )
+            summary = paragraphs(data.shared_summary, st["body"])
+            story.append(KeepTogether([Paragraph("In the pair's own words", st["h2"]), summary[0]]))
+            story.extend(summary[1:])
         if not lines:
             story.append(self.nothing_yet("No take-aways are recorded yet."))
             return story
@@ -298,8 +294,8 @@ class ProgressSummaryRenderer(Renderer):
         rows += [
             [
                 Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
-                Paragraph(text(line.first_takeaway) or "–", st["cell"]),
-                Paragraph(text(line.second_takeaway) or "–", st["cell"]),
+                paragraphs(line.first_takeaway or "–", st["cell"]),
+                paragraphs(line.second_takeaway or "–", st["cell"]),
             ]
             for line in lines
         ]
@@ -316,7 +312,10 @@ class ProgressSummaryRenderer(Renderer):
                 st["muted"],
             ),
         ]
-        story.append(Paragraph(text(data.private_notes) or "No notes about the pair.", st["body"]))
+        story.extend(
+            paragraphs(data.private_notes, st["body"])
+            or [Paragraph("No notes about the pair.", st["body"])]
+        )
         noted = [line for line in data.sessions if line.private_note]
         if noted:
             rows: list[list[object]] = [
@@ -325,7 +324,7 @@ class ProgressSummaryRenderer(Renderer):
             rows += [
                 [
                     Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
-                    Paragraph(text(line.private_note), st["cell"]),
+                    paragraphs(line.private_note, st["cell"]),
                 ]
                 for line in noted
             ]

@@ -96,6 +96,26 @@ def test_invalid_rows_stop_the_import_and_are_listed(
     assert out.splitlines()[-1] == "Imported: 2 added, 0 updated, 0 unchanged, 3 skipped."
 
 
+def test_repeated_problems_are_listed_ten_at_a_time_then_counted(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    rows = [f"Person {number},person{number}(at)example.org" for number in range(25)]
+    bad.write_text("Name,Email\n" + "\n".join(rows) + "\n,nameless@example.org\n", "utf-8")
+    status, _out, err = run(capsys, "--data", str(programme), "import-people", str(bad))
+    assert status == 1
+    lines = err.splitlines()
+    assert [line.split(":")[0] for line in lines[:11]] == [
+        *(f"Line {number}, Email" for number in range(2, 12)),
+        "Line 27, Name",
+    ]
+    assert lines[11:] == [
+        "… and 15 more rows with the same problem in Email.",
+        "Nothing was imported: 26 rows have problems. Correct the file, or add --skip-invalid "
+        "to import the other rows.",
+    ]
+
+
 def test_dry_run_and_date_order(
     programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

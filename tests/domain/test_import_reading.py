@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,21 @@ def test_arbitrary_rows_never_crash_the_planner(
 def test_bom_only_file_is_empty() -> None:
     with pytest.raises(ImportFileError):
         read_table(codecs.BOM_UTF8)
+
+
+def test_a_large_csv_is_read_without_a_whole_copy_as_text() -> None:
+    header = "Name,Email,Department,Job Title,Location\r\n"
+    line = "Given {0} Family,person{0}@example.org,Finance,Analyst,Dublin\r\n"
+    data = (header + "".join(line.format(number) for number in range(90_000))).encode()
+    assert len(data) > 5_000_000
+    tracemalloc.start()
+    try:
+        table = read_table(data, "staff.csv")
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(table.rows) == 90_000
+    assert table.rows[-1].cells[1] == "person89999@example.org"
+    # Beyond the rows it returns, reading needs less than the file's size again (decoding the
+    # whole file, then copying it into a StringIO, needed five times that).
+    assert peak - kept < len(data)

@@ -17,6 +17,7 @@ from revmentor_desktop.domain.importing.changes import (
     ImportPlan,
     Record,
     RowProblem,
+    problem_lines,
 )
 from revmentor_desktop.domain.importing.dates import DateOrder
 from revmentor_desktop.domain.importing.errors import ImportFileError
@@ -54,6 +55,7 @@ __all__ = [
     "guess_mapping",
     "header_signature",
     "initial_mapping",
+    "problem_lines",
     "read_table",
     "read_table_file",
     "remember_mapping",

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -56,6 +59,40 @@ class RowProblem:
 
     def __str__(self) -> str:
         return f"Line {self.line}, {self.column}: {self.reason}"
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        """The column and the reason with its values blanked: what rows with "the same problem"
+        share ("x@ is not valid" and "y@ is not valid" are one kind)."""
+        return self.column, _VALUES_IN_REASON.sub("…", self.reason)
+
+
+# Quoted text, e-mail addresses and numbers (lines, dates) inside a reason.
+_VALUES_IN_REASON = re.compile(r"“[^”]*”|\S+@\S+|\d[\d,./:-]*")
+PROBLEMS_SHOWN_PER_KIND = 10
+
+
+def problem_lines(
+    problems: Sequence[RowProblem], shown_per_kind: int = PROBLEMS_SHOWN_PER_KIND
+) -> list[str]:
+    """The problems to show a person, at most ``shown_per_kind`` of each kind, in file order,
+    then "… and 9,990 more rows with the same problem" for each kind cut short.
+
+    A broken export can have a problem on every one of 400,000 rows; listing them all buried the
+    screen (and wrote megabytes to stderr) without telling anyone more.
+    """
+    seen: Counter[tuple[str, str]] = Counter()
+    lines: list[str] = []
+    for problem in problems:
+        seen[problem.kind] += 1
+        if seen[problem.kind] <= shown_per_kind:
+            lines.append(str(problem))
+    for (column, _), count in seen.items():
+        hidden = count - shown_per_kind
+        if hidden > 0:
+            rows = "1 more row" if hidden == 1 else f"{hidden:,} more rows"
+            lines.append(f"… and {rows} with the same problem in {column}.")
+    return lines
 
 
 @dataclass(frozen=True)

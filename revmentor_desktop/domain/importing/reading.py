@@ -25,7 +25,7 @@ _UNDEFINED_IN_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One record of the file; ``line`` is where it starts (1 = the header line)."""
 
@@ -74,34 +74,58 @@ def read_table(data: bytes, name: str = "the file") -> Table:
             f"{name} is an old-style Excel file (.xls). In Excel, use Save As and choose "
             "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
         )
-    text, encoding = decode(data, name)
-    return _read_csv(text, encoding, name)
+    codec, encoding = detect_encoding(data)
+    stream = io.TextIOWrapper(io.BytesIO(data), codec, errors="replace", newline="")
+    if _looks_binary(stream.read(8192)):
+        raise ImportFileError(
+            f"{name} does not look like a CSV file or an Excel workbook (it holds binary data). "
+            "Export the staff list from your HR system as CSV or XLSX."
+        )
+    stream.seek(0)
+    return _read_csv(stream, encoding, name)
 
 
 def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     """The text of ``data`` and a readable name of the encoding that was detected."""
-    if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), "UTF-8 with BOM"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16", "replace"), "UTF-16"
-    elif _looks_like_utf16_without_bom(data):
-        little = data[1::2].count(0) > data[0::2].count(0)
-        codec = "utf-16-le" if little else "utf-16-be"
-        text, encoding = data.decode(codec, "replace"), codec.upper()
-    else:
-        try:
-            text, encoding = data.decode("utf-8"), "UTF-8"
-        except UnicodeDecodeError:
-            if _UNDEFINED_IN_CP1252 & set(data):
-                text, encoding = data.decode("latin-1"), "Latin-1 (ISO-8859-1)"
-            else:
-                text, encoding = data.decode("cp1252"), "Windows-1252"
+    codec, encoding = detect_encoding(data)
+    text = data.decode(codec, "replace")
     if _looks_binary(text):
         raise ImportFileError(
             f"{name} does not look like a CSV file or an Excel workbook (it holds binary data). "
             "Export the staff list from your HR system as CSV or XLSX."
         )
     return text, encoding
+
+
+def detect_encoding(data: bytes) -> tuple[str, str]:
+    """The Python codec that reads ``data`` and a readable name for it ("UTF-8 with BOM").
+
+    The check for UTF-8 decodes in chunks and keeps nothing, so a large file is never held
+    as text as well as bytes.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", "UTF-8 with BOM"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "UTF-16"
+    if _looks_like_utf16_without_bom(data):
+        little = data[1::2].count(0) > data[0::2].count(0)
+        codec = "utf-16-le" if little else "utf-16-be"
+        return codec, codec.upper()
+    if _is_utf8(data):
+        return "utf-8", "UTF-8"
+    if _UNDEFINED_IN_CP1252 & set(data):
+        return "latin-1", "Latin-1 (ISO-8859-1)"
+    return "cp1252", "Windows-1252"
+
+
+def _is_utf8(data: bytes, chunk: int = 1 << 20) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(data), chunk):
+            decoder.decode(data[start : start + chunk], final=start + chunk >= len(data))
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_utf16_without_bom(data: bytes) -> bool:
@@ -146,10 +170,12 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(text: str, encoding: str, name: str) -> Table:
-    delimiter = detect_delimiter(text)
+def _read_csv(stream: io.TextIOBase, encoding: str, name: str) -> Table:
+    """Rows of the CSV ``stream``, read line by line: the file is never held whole as text."""
+    delimiter = detect_delimiter(stream.read(65536))
+    stream.seek(0)
     csv.field_size_limit(MAX_FIELD_SIZE)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter)
     records: list[Row] = []
     previous_line = 0
     try:
