@@ -28,6 +28,7 @@ def _output(arguments: argparse.Namespace) -> Path:
 
 def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
+    from revmentor_desktop.domain.text import clip
     from revmentor_desktop.storage.database import DataFile
 
     table = importing.read_table_file(Path(arguments.file).expanduser())
@@ -43,7 +44,8 @@ def command_import_people(arguments: argparse.Namespace) -> int:
         plan = importing.build_plan(table, mapping, options)
         print(f"Read {arguments.file}: {table.detected}, {len(table.rows)} rows.")
         for header, field in zip(table.headers, plan.mapping.fields, strict=False):
-            print(f"  {header or '(no heading)'} → {field.label if field else '(not imported)'}")
+            heading = clip(header) or "(no heading)"
+            print(f"  {heading} → {field.label if field else '(not imported)'}")
         for header, order in plan.date_orders.items():
             print(f"  Dates in “{header}”: {order}")
         for note in plan.notes:

@@ -15,6 +15,23 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+QUOTED_MOST = 60  # characters of a value quoted in a message; the rest becomes "…"
+
+
+def clip(text: str, most: int = QUOTED_MOST) -> str:
+    """``text`` cut to ``most`` characters, ending in "…" when it was longer.
+
+    Messages name what a person typed or what a file held. Quoted whole, one megabyte cell made
+    every message about it a megabyte long (ten of them wrote 10 MB to the terminal).
+    """
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def quoted(text: str) -> str:
+    """``text`` between curly quotes for a message, clipped: “Ana Lima”."""
+    return f"“{clip(text)}”"
+
+
 def is_valid_email(address: str) -> bool:
     return bool(_EMAIL.match(address))
 

@@ -116,6 +116,75 @@ def test_repeated_problems_are_listed_ten_at_a_time_then_counted(
     ]
 
 
+_WORKBOOK_PARTS = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+    'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+    'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+    'worksheet+xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>",
+    "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+    'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Staff" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+    'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    "</Relationships>",
+}
+
+
+def write_workbook(path: Path, rows: list[list[str]]) -> Path:
+    """A minimal .xlsx written by hand: Excel's writers cut cells at 32,767 characters, a
+    crafted file does not."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _WORKBOOK_PARTS.items():
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                b"<sheetData>"
+            )
+            for row in rows:
+                cells = "".join(f'<c t="inlineStr"><is><t>{escape(v)}</t></is></c>' for v in row)
+                sheet.write(f"<row>{cells}</row>".encode())
+            sheet.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_a_workbook_of_megabyte_cells_gets_short_messages(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook that unzips to 16 MB: fifteen rows whose e-mail cell holds a million characters.
+
+    Ten problems of one kind were listed, each quoting its whole cell: 10 MB on the terminal.
+    """
+    rows = [["Name", "Email", "Comment " + "c" * 1_000_000]]
+    rows += [[f"Person {number}", "a" * 1_000_000, ""] for number in range(15)]
+    bomb = write_workbook(tmp_path / "bomb.xlsx", rows)
+    assert bomb.stat().st_size < 100_000
+    status, out, err = run(capsys, "--data", str(programme), "import-people", str(bomb))
+    assert status == 1
+    assert len(err) + len(out) < 5_000
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"Line 2, Email: “{'a' * 59}…” is not a valid e-mail address (like name@example.org)."
+    )
+    assert lines[10:] == [
+        "… and 5 more rows with the same problem in Email.",
+        "Nothing was imported: 15 rows have problems. Correct the file, or add --skip-invalid "
+        "to import the other rows.",
+    ]
+    assert f"  Comment {'c' * 51}… → (not imported)" in out.splitlines()
+
+
 def test_dry_run_and_date_order(
     programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

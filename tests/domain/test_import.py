@@ -215,6 +215,23 @@ def test_row_problems_have_exact_messages(data_file: DataFile, row: str, message
     assert problems_of(data) == [message]
 
 
+def test_values_longer_than_the_window_allows_are_refused(data_file: DataFile) -> None:
+    long_name = "Ana " + "x" * 300
+    data = (
+        "Full name,Email,Department,Skills to share\r\n"
+        f"{long_name},ana@example.org,IT,Excel\r\n"
+        f"Ben,ben@example.org,{'d' * 201},Excel\r\n"
+        f"Cy,cy@example.org,IT,Excel; {'s' * 101}\r\n"
+        f"Di,{'d' * 250}@example.org,IT,Excel\r\n"
+    ).encode()
+    assert problems_of(data) == [
+        "Line 2, Full name: Name is 304 characters long; the limit is 200.",
+        "Line 3, Department: Department is 201 characters long; the limit is 200.",
+        "Line 4, Skills to share: A skill to teach is 101 characters long; the limit is 100.",
+        "Line 5, Email: E-mail address is 262 characters long; the limit is 254.",
+    ]
+
+
 def test_every_problem_row_is_listed(data_file: DataFile) -> None:
     data = (
         HEADER

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 
+from revmentor_desktop.domain.text import quoted
+
 
 class DateOrder(StrEnum):
     DMY = "dmy"  # 31/12/2024
@@ -78,20 +80,20 @@ def parse_date(text: str, order: DateOrder | None) -> date:
             order = DateOrder.DMY  # 05/05/2024 is the same date either way
         if order is None:
             raise DateProblem(
-                f"“{value}” could be day-first or month-first; choose the date order."
+                f"{quoted(value)} could be day-first or month-first; choose the date order."
             )
         day, month = (first, second) if order == DateOrder.DMY else (second, first)
         return _make(year, month, day, value)
-    raise DateProblem(f"“{value}” is not a date ({EXAMPLES}).")
+    raise DateProblem(f"{quoted(value)} is not a date ({EXAMPLES}).")
 
 
 def _make(year: int, month: int, day: int, value: str) -> date:
     try:
         result = date(year, month, day)
     except ValueError as error:
-        raise DateProblem(f"“{value}” is not a real date.") from error
+        raise DateProblem(f"{quoted(value)} is not a real date.") from error
     if not 1900 <= result.year <= 2200:
-        raise DateProblem(f"“{value}” is not a plausible date (the year is out of range).")
+        raise DateProblem(f"{quoted(value)} is not a plausible date (the year is out of range).")
     return result
 
 

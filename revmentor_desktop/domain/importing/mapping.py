@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from revmentor_desktop.domain import settings
-from revmentor_desktop.domain.text import fold
+from revmentor_desktop.domain.text import fold, quoted
 
 
 class Field(StrEnum):
@@ -186,8 +186,8 @@ class ColumnMapping:
                 continue
             if field_ in seen:
                 found.append(
-                    f"The columns “{headers[seen[field_]]}” and “{headers[column]}” are both "
-                    f"mapped to {field_.label}; choose one."
+                    f"The columns {quoted(headers[seen[field_]])} and {quoted(headers[column])} "
+                    f"are both mapped to {field_.label}; choose one."
                 )
             seen.setdefault(field_, column)
         if Field.EMAIL not in seen:

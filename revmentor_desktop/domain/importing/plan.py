@@ -20,6 +20,7 @@ from revmentor_desktop.domain.importing.dates import (
 from revmentor_desktop.domain.importing.mapping import ColumnMapping, Field
 from revmentor_desktop.domain.importing.reading import Table
 from revmentor_desktop.domain.importing.rows import DATE_FIELDS, ExistingPeople, RowReader
+from revmentor_desktop.domain.text import clip, quoted
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.models import Cohort
 
@@ -100,15 +101,15 @@ def _date_orders(plan: ImportPlan) -> dict[int, DateOrder | None]:
         inferred, contradictory = infer_order(values)
         if chosen is not None:
             orders[column] = chosen
-            plan.date_orders[header] = _order_words(chosen) + " (as chosen)"
+            plan.date_orders[clip(header)] = _order_words(chosen) + " (as chosen)"
         elif inferred is not None:
             orders[column] = inferred
-            plan.date_orders[header] = _order_words(inferred) + " (from the values)"
+            plan.date_orders[clip(header)] = _order_words(inferred) + " (from the values)"
         elif contradictory:
             orders[column] = None
             plan.needs_date_order = True
             plan.file_problems.append(
-                f"The dates in “{header}” mix day-first and month-first values; "
+                f"The dates in {quoted(header)} mix day-first and month-first values; "
                 "choose the date order (day-first or month-first)."
             )
         elif any(needs_order(value) for value in values):
@@ -116,12 +117,12 @@ def _date_orders(plan: ImportPlan) -> dict[int, DateOrder | None]:
             plan.needs_date_order = True
             example = next(value for value in values if needs_order(value))
             plan.file_problems.append(
-                f"The dates in “{header}” (such as “{example}”) could be day-first or "
+                f"The dates in {quoted(header)} (such as {quoted(example)}) could be day-first or "
                 "month-first; choose the date order (day-first or month-first)."
             )
         else:
             orders[column] = None
-            plan.date_orders[header] = "year first (ISO)"
+            plan.date_orders[clip(header)] = "year first (ISO)"
     return orders
 
 

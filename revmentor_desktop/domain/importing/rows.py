@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from peewee import fn
 
+from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.importing.changes import (
     PERSON_COLUMNS,
     ChangeKind,
@@ -33,7 +35,7 @@ from revmentor_desktop.domain.importing.values import (
     parse_role,
     split_skills,
 )
-from revmentor_desktop.domain.text import email_key, fold, is_valid_email
+from revmentor_desktop.domain.text import clip, email_key, fold, is_valid_email, quoted
 from revmentor_desktop.domain.vocabulary import PairStatus, Role
 from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, Skill
 
@@ -43,6 +45,17 @@ _TEXT_FIELDS = {
     Field.LOCATION: "location",
     Field.NOTES: "coordinator_notes",
     Field.CONSENT_WORDING: "consent_wording",
+}
+_LIMITS = {
+    Field.FULL_NAME: limits.PERSON["name"],
+    Field.EMAIL: limits.PERSON["email"],
+    Field.DEPARTMENT: limits.PERSON["department"],
+    Field.JOB_TITLE: limits.PERSON["job_title"],
+    Field.LOCATION: limits.PERSON["location"],
+    Field.TEACHES: limits.PERSON["teaches"],
+    Field.LEARNS: limits.PERSON["learns"],
+    Field.CONSENT_WORDING: limits.PERSON["consent_wording"],
+    Field.NOTES: limits.PERSON["coordinator_notes"],
 }
 DATE_FIELDS = (Field.HIRE_DATE, Field.CONSENT_DATE, Field.TIMESTAMP)
 _OPEN_STATUSES = [status.value for status in PairStatus if status.is_open]
@@ -58,22 +71,38 @@ def missing_email() -> str:
 
 
 def invalid_email(value: str) -> str:
-    return f"“{value}” is not a valid e-mail address (like name@example.org)."
+    return f"{quoted(value)} is not a valid e-mail address (like name@example.org)."
 
 
 def duplicate_email(value: str, first_line: int) -> str:
     return (
-        f"{value} is already on line {first_line} "
+        f"{clip(value)} is already on line {first_line} "
         "(e-mail addresses are compared ignoring capitals)."
     )
 
 
 def unknown_manager(value: str) -> str:
-    return f"The manager {value} is neither in this file nor in RevMentor."
+    return f"The manager {clip(value)} is neither in this file nor in RevMentor."
 
 
 def manager_row_invalid(value: str, line: int) -> str:
-    return f"The manager {value} is on line {line}, which has problems and is not imported."
+    return f"The manager {clip(value)} is on line {line}, which has problems and is not imported."
+
+
+def _over_the_limits(values: dict[Field, Any]) -> Iterator[tuple[Field, str]]:
+    """The values longer than a person's fields may be (``limits.PERSON``), with the reason.
+
+    Without this check an import stored what the window refuses: a megabyte name or note.
+    """
+    for field_, limit in _LIMITS.items():
+        value = values.get(field_)
+        if field_ == Field.EMAIL and not is_valid_email(value or ""):
+            continue  # already "not a valid e-mail address"
+        for item in value if isinstance(value, list) else [value or ""]:
+            reason = limit.problem(item)
+            if reason:
+                yield field_, reason
+                break
 
 
 def _display(value: Any) -> str:
@@ -154,7 +183,7 @@ class RowReader:
     def header(self, field_: Field) -> str:
         column = self.columns.get(field_)
         if column is not None:
-            return self.headers[column] or field_.label
+            return clip(self.headers[column]) or field_.label
         return field_.label
 
     def name_header(self) -> str:
@@ -244,6 +273,9 @@ class RowReader:
                 problem(Field.MANAGER_EMAIL, "A person cannot be their own manager.")
             else:
                 values[Field.MANAGER_EMAIL] = manager
+        for field_, reason in _over_the_limits(values):
+            column = self.name_header() if field_ == Field.FULL_NAME else None
+            problem(field_, reason, column)
         self.parsed.append((row.line, values, problems))
 
     def check_managers(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.domain.text import clean_tags, fold, quoted
 from revmentor_desktop.domain.vocabulary import MeetingFormat, Role
 
 
@@ -31,7 +31,9 @@ def parse_role(text: str) -> Role | None:
         return Role.MENTOR
     if mentee:
         return Role.MENTEE
-    raise CellProblem(f"“{text.strip()}” is not a role RevMentor knows (mentor, mentee or both).")
+    raise CellProblem(
+        f"{quoted(text.strip())} is not a role RevMentor knows (mentor, mentee or both)."
+    )
 
 
 def parse_meeting_format(text: str) -> str | None:
@@ -47,7 +49,7 @@ def parse_meeting_format(text: str) -> str | None:
     if re.search(r"\b(person|face|office|on site|onsite|in room)\b", value):
         return MeetingFormat.IN_PERSON.value
     raise CellProblem(
-        f"“{text.strip()}” is not a meeting format RevMentor knows "
+        f"{quoted(text.strip())} is not a meeting format RevMentor knows "
         "(in person, video call, phone or either)."
     )
 
@@ -95,7 +97,7 @@ def parse_consent(text: str) -> bool | None:
         return True
     if value in _NO or value.startswith("no"):
         return False
-    raise CellProblem(f"“{text.strip()}” is not a consent answer (Yes or No).")
+    raise CellProblem(f"{quoted(text.strip())} is not a consent answer (Yes or No).")
 
 
 _GRADE = re.compile(r"^[A-Za-z .#-]{0,12}?(\d{1,2})$")
@@ -108,7 +110,7 @@ def parse_grade(text: str) -> int | None:
     match = _GRADE.match(value)
     if match is None:
         raise CellProblem(
-            f"“{value}” is not a grade (a whole number from 0 to 99, such as 7 or G7)."
+            f"{quoted(value)} is not a grade (a whole number from 0 to 99, such as 7 or G7)."
         )
     return int(match[1])
 
@@ -122,7 +124,7 @@ def parse_capacity(text: str) -> int | None:
     except ValueError:
         number = -1.0
     if not number.is_integer() or not 0 <= number <= 10:
-        raise CellProblem(f"“{value}” is not a capacity (a whole number from 0 to 10).")
+        raise CellProblem(f"{quoted(value)} is not a capacity (a whole number from 0 to 10).")
     return int(number)
 
 
