@@ -57,11 +57,10 @@ def command_import_people(arguments: argparse.Namespace) -> int:
                 print("revmentor: add --date-order dmy or --date-order mdy.", file=sys.stderr)
             print("Nothing was imported.", file=sys.stderr)
             return EXIT_PROBLEM
-        for line in importing.problem_lines(plan.problems):
+        for line in plan.problems.lines():
             print(line, file=sys.stderr)
         if plan.problems and not arguments.skip_invalid:
-            rows = len(plan.invalid_lines)
-            noun = "1 row has" if rows == 1 else f"{rows} rows have"
+            noun = "1 row has" if plan.skipped == 1 else f"{plan.skipped:,} rows have"
             print(
                 f"Nothing was imported: {noun} problems. Correct the file, or add --skip-invalid "
                 "to import the other rows.",
@@ -69,7 +68,7 @@ def command_import_people(arguments: argparse.Namespace) -> int:
             )
             return EXIT_PROBLEM
         if arguments.dry_run:
-            for record in plan.records:
+            for record in importing.planned_records(plan):
                 if record.kind == importing.ChangeKind.ADD:
                     print(f"Line {record.line}: add {record.name} <{record.email}>")
                 elif record.kind == importing.ChangeKind.UPDATE:

@@ -203,7 +203,7 @@ def test_export_then_import_round_trips_every_person(
     with DataFile.open(copy, create=True) as opened:
         table = read_table(exported, "people.csv")
         plan = build_plan(table, initial_mapping(table.headers), ImportOptions(today=TODAY))
-        assert plan.problems == [] and plan.file_problems == []
+        assert not plan.problems and plan.file_problems == []
         apply_plan(plan, opened.path)
         imported = {
             row.email: (row.name, row.email, row.department, row.job_title, row.manager_name)

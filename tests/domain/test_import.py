@@ -44,7 +44,7 @@ def plan_for(data: bytes | Path, **options: object):  # type: ignore[no-untyped-
 
 def import_file(data: bytes | Path, data_path: Path, **options: object):  # type: ignore[no-untyped-def]
     plan = plan_for(data, **options)
-    assert plan.can_apply(), [str(problem) for problem in plan.problems] + plan.file_problems
+    assert plan.can_apply(), [str(problem) for problem in plan.problems.first] + plan.file_problems
     return apply_plan(plan, data_path)
 
 
@@ -54,7 +54,7 @@ def person(email: str) -> Person:
 
 def problems_of(data: bytes, **options: object) -> list[str]:
     plan = plan_for(data, **options)
-    return plan.file_problems + [str(problem) for problem in plan.problems]
+    return plan.file_problems + [str(problem) for problem in plan.problems.first]
 
 
 def test_staff_list_builds_people_with_reporting_lines(data_file: DataFile) -> None:
@@ -122,7 +122,7 @@ def test_form_after_staff_list_completes_the_people(data_file: DataFile) -> None
 def test_the_preview_shows_field_by_field_changes(data_file: DataFile) -> None:
     import_file(STAFF, data_file.path)
     plan = plan_for(FORM, cohort_name="Reverse 2026")
-    first = plan.records[0]
+    first = plan.first_changes[0]
     assert first.kind == ChangeKind.UPDATE
     assert [(c.field, c.old, c.new) for c in first.changes] == [
         ("Meeting format", "either", "in person"),
@@ -135,7 +135,7 @@ def test_the_preview_shows_field_by_field_changes(data_file: DataFile) -> None:
     assert plan.notes == ["The cohort “Reverse 2026” does not exist yet; the import creates it."]
     changed = b"Work Email,Department\r\numa.sato@northwind-co.example,Treasury\r\n"
     plan = plan_for(changed)
-    assert [(c.field, c.old, c.new) for c in plan.records[0].changes] == [
+    assert [(c.field, c.old, c.new) for c in plan.first_changes[0].changes] == [
         ("Department", "Finance", "Treasury")
     ]
 
@@ -156,8 +156,8 @@ def test_importing_twice_changes_nothing_the_second_time(data_path: Path) -> Non
 
 def test_form_alone_needs_names_for_new_people(data_file: DataFile) -> None:
     plan = plan_for(FORM)
-    assert len(plan.problems) == 43
-    assert str(plan.problems[0]) == (
+    assert plan.problems.total == 43
+    assert str(plan.problems.first[0]) == (
         "Line 2, Name: A new person needs a name, and this row has none."
     )
 
@@ -242,13 +242,13 @@ def test_every_problem_row_is_listed(data_file: DataFile) -> None:
         + "E,E,e@example.org,,\r\n"
     ).encode()
     plan = plan_for(data)
-    assert [(p.line, p.column) for p in plan.problems] == [
+    assert [(p.line, p.column) for p in plan.problems.first] == [
         (2, "First Name"),
         (3, "Work Email"),
         (4, "Hire Date"),
         (5, "Manager Email"),
     ]
-    assert str(plan.problems[2]) == "Line 4, Hire Date: “31/02/2020” is not a real date."
+    assert str(plan.problems.first[2]) == "Line 4, Hire Date: “31/02/2020” is not a real date."
     assert plan.summary() == "1 added, 0 updated, 0 unchanged, 4 skipped"
 
 
@@ -352,7 +352,7 @@ def test_failure_while_writing_rolls_everything_back(
         def fail(*_arguments: object) -> None:
             raise RuntimeError("disk trouble")
 
-        monkeypatch.setattr("revmentor_desktop.domain.importing.apply._write_managers", fail)
+        monkeypatch.setattr("revmentor_desktop.domain.importing.apply._Writer.write_managers", fail)
         with pytest.raises(RuntimeError):
             apply_plan(plan, opened.path)
         assert Person.select().where(Person.consent_date.is_null(False)).count() == 0

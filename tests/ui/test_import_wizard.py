@@ -91,6 +91,26 @@ def test_problems_are_listed_and_block_until_skipped(
     assert [row.name for row in people.list_people()] == ["Ana"]
 
 
+def test_a_long_list_of_problems_shows_the_first_ones_and_says_so(
+    qtbot: QtBot, data_file: DataFile, tmp_path: Path
+) -> None:
+    source = tmp_path / "bad.csv"
+    rows = "".join(f"P{number},p{number}(at)example.org\n" for number in range(2_100))
+    source.write_text("Name,Email\nAna,ana@example.org\n" + rows, encoding="utf-8")
+    wizard, _ = make_wizard(qtbot, data_file)
+    wizard.set_file(source)
+    wizard.next()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.summary.text().startswith("1 added, 0 updated, 0 unchanged, 2100 skipped")
+    assert page.problems.rowCount() == 2_000
+    assert page.problems_label.text() == (
+        "Rows with problems (not imported until corrected), the first 2,000 of 2,100 problems:"
+    )
+    assert page.changes_label.text() == "Changes:"
+    assert page.changes.rowCount() == 1
+
+
 def test_unreadable_file_stays_on_the_first_page(
     qtbot: QtBot, data_file: DataFile, tmp_path: Path
 ) -> None:

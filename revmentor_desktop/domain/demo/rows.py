@@ -1,24 +1,19 @@
-"""The demo's records before they are written, and the bulk insert that writes them."""
+"""The demo's records before they are written (``insert_rows`` writes them)."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from peewee import Field, Model, fn
+from peewee import Model, fn
 
 from revmentor_desktop.domain.vocabulary import (
     CohortKind,
     MeetingFormat,
     PairStatus,
 )
-from revmentor_desktop.storage.models import (
-    TagListField,
-    database_proxy,
-)
+from revmentor_desktop.storage.bulk import insert_rows as insert_rows  # the demo writes with it
 
 
 @dataclass(slots=True)
@@ -72,28 +67,6 @@ class DemoPair:
 
 def next_id(model: type[Model]) -> int:
     return int(model.select(fn.MAX(model.id)).scalar() or 0) + 1
-
-
-def insert_rows(model: type[Model], fields: Sequence[Field], rows: list[tuple[Any, ...]]) -> None:
-    """Bulk insert of rows whose values already have the fields' Python types.
-
-    ``insert_many`` renders every value into the SQL text, which takes most of the time at
-    100 000 sessions; one prepared statement run with ``executemany`` stores the same values
-    several times faster. Dates and times go through the adapters peewee registers, as with
-    ``insert_many``; tag lists are turned into JSON by their field.
-    """
-    columns = ", ".join(f'"{field_.column_name}"' for field_ in fields)
-    marks = ", ".join("?" for _ in fields)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    tag_columns = [i for i, field_ in enumerate(fields) if isinstance(field_, TagListField)]
-    if not tag_columns:
-        database_proxy.cursor().executemany(sql, rows)
-        return
-    stored = [list(row) for row in rows]
-    for row in stored:
-        for index in tag_columns:
-            row[index] = fields[index].db_value(row[index])
-    database_proxy.cursor().executemany(sql, stored)
 
 
 def office_moment(day: date, rng: random.Random) -> datetime:

@@ -1,8 +1,10 @@
 """Importing staff lists and enrolment-form answers: read → map → plan → apply.
 
 ``read_table_file`` detects the format; ``initial_mapping`` recognises (or remembers) what each
-column holds; ``build_plan`` checks every row and shows every change without writing; and
-``apply_plan`` writes it in one transaction after an automatic backup.
+column holds; ``build_plan`` checks every row and counts every change without writing (keeping
+the first ones to show; ``planned_records`` lists them all); and ``apply_plan`` writes it in one
+transaction after an automatic backup. Rows are read from the file in chunks each time, so the
+memory an import needs hardly grows with the file.
 """
 
 from revmentor_desktop.domain.importing.apply import (
@@ -15,9 +17,9 @@ from revmentor_desktop.domain.importing.changes import (
     FieldChange,
     ImportOptions,
     ImportPlan,
+    ProblemLog,
     Record,
     RowProblem,
-    problem_lines,
 )
 from revmentor_desktop.domain.importing.dates import DateOrder
 from revmentor_desktop.domain.importing.errors import ImportFileError
@@ -31,8 +33,8 @@ from revmentor_desktop.domain.importing.mapping import (
     remember_mapping,
     remembered_mapping,
 )
-from revmentor_desktop.domain.importing.plan import build_plan
-from revmentor_desktop.domain.importing.reading import Row, Table, read_table, read_table_file
+from revmentor_desktop.domain.importing.plan import build_plan, planned_records
+from revmentor_desktop.domain.importing.reading import Row, Rows, Table, read_table, read_table_file
 
 __all__ = [
     "FIELD_LABELS",
@@ -45,9 +47,11 @@ __all__ = [
     "ImportOptions",
     "ImportPlan",
     "ImportResult",
+    "ProblemLog",
     "Record",
     "Row",
     "RowProblem",
+    "Rows",
     "Table",
     "apply_plan",
     "backup_before_import",
@@ -55,7 +59,7 @@ __all__ = [
     "guess_mapping",
     "header_signature",
     "initial_mapping",
-    "problem_lines",
+    "planned_records",
     "read_table",
     "read_table_file",
     "remember_mapping",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from array import array
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from peewee import chunked, fn
 
@@ -12,11 +16,14 @@ from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
 from revmentor_desktop.domain.importing.changes import ChangeKind, ImportPlan, Record, RowProblem
+from revmentor_desktop.domain.importing.index import RowIndex
 from revmentor_desktop.domain.importing.mapping import remember_mapping
-from revmentor_desktop.domain.importing.plan import build_plan
+from revmentor_desktop.domain.importing.plan import count_resolved, prepare_plan, resolved_chunks
+from revmentor_desktop.domain.importing.rows import person_ids_by_key
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.people import LEARN, TEACH
 from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.storage.bulk import among, insert_rows, update_rows
 from revmentor_desktop.storage.models import Cohort, Person, Skill, database_proxy
 
 BackupMaker = Callable[[], Path | None]
@@ -28,10 +35,9 @@ class ImportResult:
     updated: int
     unchanged: int
     skipped: int
-    skipped_problems: tuple[RowProblem, ...] = ()
+    skipped_problems: tuple[RowProblem, ...] = ()  # the first ones in the file
     backup_path: Path | None = None
     cohort_id: int | None = None
-    person_ids: tuple[int, ...] = field(default_factory=tuple)
 
     def summary(self) -> str:
         return (
@@ -64,11 +70,14 @@ def apply_plan(
     clock: Clock = system_clock,
 ) -> ImportResult:
     """Write ``plan``: a backup first (``backup`` is the data file or a callable), then one
-    transaction. The plan is checked again inside the transaction, so a change made since the
+    transaction. The file is checked again inside the transaction, so a change made since the
     preview is never overwritten blindly; any failure rolls everything back.
+
+    The rows are read from the file again and written a chunk at a time, inside that one
+    transaction: memory stays flat however long the file is.
     """
     if not plan.can_apply(skip_invalid):
-        problems = plan.file_problems or [str(problem) for problem in plan.problems[:3]]
+        problems = plan.file_problems or [str(problem) for problem in plan.problems.first[:3]]
         raise RuleViolation("Nothing was imported: " + " ".join(problems))
     make_backup = backup_before_import(backup) if isinstance(backup, Path) else backup
     backup_path: Path | None = None
@@ -76,38 +85,32 @@ def apply_plan(
         backup_path = make_backup() if make_backup is not None else None
     now = clock()
     with database_proxy.atomic():
-        fresh = build_plan(plan.table, plan.mapping, plan.options)
-        if _outline(fresh) != _outline(plan):
-            raise RuleViolation(
-                "The data changed since the preview was made; look at the preview again."
-            )
+        fresh = prepare_plan(plan.table, plan.mapping, plan.options)
+        if fresh.resolver is None:
+            raise RuleViolation(_CHANGED_SINCE_PREVIEW)
         cohort_id = _cohort_for(fresh, now)
-        ids = _write_people(fresh.records, now)
-        _write_skills(fresh.records, ids)
-        _write_managers(fresh.records, ids)
-        if cohort_id is not None:
-            for record in fresh.records:
-                if record.role and record.enrolment_changed:
-                    cohorts.enrol(cohort_id, ids[record.key], record.role, record.capacity)
+        writer = _Writer(fresh.index, cohort_id, now)
+        for resolved in resolved_chunks(fresh):
+            count_resolved(fresh, resolved)
+            writer.write(resolved.records)
+        if fresh.fingerprint != plan.fingerprint:
+            raise RuleViolation(_CHANGED_SINCE_PREVIEW)
+        writer.write_managers()
         remember_mapping(plan.table.headers, plan.mapping)
     return ImportResult(
         added=fresh.added,
         updated=fresh.updated,
         unchanged=fresh.unchanged,
         skipped=fresh.skipped,
-        skipped_problems=tuple(fresh.problems),
+        skipped_problems=tuple(fresh.problems.first),
         backup_path=backup_path,
         cohort_id=cohort_id,
-        person_ids=tuple(ids[record.key] for record in fresh.records),
     )
 
 
-def _outline(plan: ImportPlan) -> tuple[object, ...]:
-    return (
-        tuple(plan.file_problems),
-        tuple(plan.problems),
-        tuple((r.line, r.kind, tuple(r.changes)) for r in plan.records),
-    )
+_CHANGED_SINCE_PREVIEW = (
+    "The data or the file changed since the preview was made; look at the preview again."
+)
 
 
 def _cohort_for(plan: ImportPlan, now: object) -> int | None:
@@ -127,89 +130,119 @@ def _search_key(record: Record, email: str) -> str:
     return fold(" ".join((after["name"], email, after["department"], after["job_title"])))
 
 
-def _stored_emails(records: list[Record]) -> dict[int, str]:
-    """The e-mail addresses as stored, for the people an import updates (one query a chunk).
+_NEW_PERSON_FIELDS = [
+    Person.name,
+    Person.search_key,
+    Person.email,
+    Person.email_key,
+    Person.department,
+    Person.job_title,
+    Person.hire_date,
+    Person.grade,
+    Person.location,
+    Person.meeting_format,
+    Person.consent_date,
+    Person.consent_wording,
+    Person.archived,
+    Person.coordinator_notes,
+    Person.created_at,
+    Person.updated_at,
+]
 
-    The stored spelling is kept; the search key uses it, not the file's capitals.
-    """
-    updated = [r.person_id for r in records if r.kind == ChangeKind.UPDATE and r.person_id]
-    emails: dict[int, str] = {}
-    for chunk in chunked(updated, 500):
-        query = Person.select(Person.id, Person.email).where(Person.id.in_(chunk))
-        emails.update((person_id, email or "") for person_id, email in query.tuples())
-    return emails
 
+class _Writer:
+    """Writes the records of one import a chunk at a time; the reporting lines come last,
+    once every person of the file has an id."""
 
-def _write_people(records: list[Record], now: object) -> dict[str, int]:
-    ids = {r.key: r.person_id for r in records if r.person_id is not None}
-    stored_emails = _stored_emails(records)
-    new_rows = []
-    for record in records:
-        if record.kind == ChangeKind.ADD:
-            new_rows.append(
-                {
-                    **record.after,
-                    "name": " ".join(record.after["name"].split()),
-                    "email": record.email,
-                    "email_key": record.key,
-                    "search_key": _search_key(record, record.email),
-                    "created_at": now,
-                    "updated_at": now,
-                }
+    def __init__(self, index: RowIndex, cohort_id: int | None, now: datetime) -> None:
+        self.index = index
+        self.cohort_id = cohort_id
+        self.now = now
+        self.new_manager_rows = array("q")  # positions whose manager is set at the end
+
+    def write(self, records: list[Record]) -> None:
+        self._add_people([r for r in records if r.kind == ChangeKind.ADD])
+        self._update_people([r for r in records if r.kind == ChangeKind.UPDATE])
+        self._write_skills(records)
+        for record in records:
+            if record.manager_changed and record.manager_key is not None:
+                self.new_manager_rows.append(record.position)
+            if self.cohort_id is not None and record.role and record.enrolment_changed:
+                person_id = self.index.person_ids[record.position]
+                cohorts.enrol(self.cohort_id, person_id, record.role, record.capacity)
+
+    def _add_people(self, records: list[Record]) -> None:
+        if not records:
+            return
+        rows = []
+        for record in records:
+            after = record.after
+            rows.append(
+                (
+                    " ".join(after["name"].split()),
+                    _search_key(record, record.email),
+                    record.email,
+                    record.key,
+                    after["department"],
+                    after["job_title"],
+                    after["hire_date"],
+                    after["grade"],
+                    after["location"],
+                    after["meeting_format"],
+                    after["consent_date"],
+                    after["consent_wording"],
+                    False,
+                    after["coordinator_notes"],
+                    self.now,
+                    self.now,
+                )
             )
-        elif record.kind == ChangeKind.UPDATE and record.changed_columns:
-            values = {column: record.after[column] for column in record.changed_columns}
-            Person.update(
-                **values,
-                search_key=_search_key(record, stored_emails.get(record.person_id) or record.email),
-                updated_at=now,
-            ).where(Person.id == record.person_id).execute()
-        elif record.kind == ChangeKind.UPDATE:
-            Person.update(updated_at=now).where(Person.id == record.person_id).execute()
-    for chunk in chunked(new_rows, 100):
-        Person.insert_many(chunk).execute()
-    if new_rows:
-        wanted = {row["email_key"] for row in new_rows}
-        for person_id, key in Person.select(Person.id, Person.email_key).tuples():
-            if key in wanted:
-                ids[key] = person_id
-    return {key: int(value) for key, value in ids.items() if value is not None}
+        insert_rows(Person, _NEW_PERSON_FIELDS, rows)
+        ids = person_ids_by_key(record.key for record in records)
+        for record in records:
+            self.index.person_ids[record.position] = ids[record.key]
 
+    def _update_people(self, records: list[Record]) -> None:
+        """One statement for each set of changed columns (the stored e-mail spelling stays)."""
+        by_columns: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+        for record in records:
+            columns = tuple(sorted(record.changed_columns))
+            values = [record.after[column] for column in columns]
+            if columns:
+                values.append(_search_key(record, record.stored_email))
+            by_columns[columns].append((*values, self.now, record.person_id))
+        for columns, rows in by_columns.items():
+            fields = [getattr(Person, column) for column in columns]
+            if columns:
+                fields.append(Person.search_key)
+            update_rows(Person, [*fields, Person.updated_at], rows)
 
-def _write_skills(records: list[Record], ids: dict[str, int]) -> None:
-    """Replace the skills the file gives, in one delete and one insert a chunk per direction."""
-    rows = []
-    replaced: dict[str, list[int]] = {TEACH: [], LEARN: []}
-    for record in records:
-        person_id = ids[record.key]
-        for direction, tags in ((TEACH, record.teaches), (LEARN, record.learns)):
-            if tags is None:
-                continue
-            if record.kind != ChangeKind.ADD:
-                replaced[direction].append(person_id)
-            rows.extend(
-                {"person": person_id, "direction": direction, "name": tag}
-                for tag in clean_tags(tags)
-            )
-    for direction, person_ids in replaced.items():
-        for chunk in chunked(person_ids, 500):
-            Skill.delete().where(Skill.person.in_(chunk) & (Skill.direction == direction)).execute()
-    for chunk in chunked(rows, 300):
-        Skill.insert_many(chunk).execute()
+    def _write_skills(self, records: list[Record]) -> None:
+        """Replace the skills the file gives: one delete and one insert a chunk per direction."""
+        rows = []
+        replaced: dict[str, list[int]] = {TEACH: [], LEARN: []}
+        for record in records:
+            person_id = self.index.person_ids[record.position]
+            for direction, tags in ((TEACH, record.teaches), (LEARN, record.learns)):
+                if tags is None:
+                    continue
+                if record.kind != ChangeKind.ADD:
+                    replaced[direction].append(person_id)
+                rows.extend((person_id, direction, tag) for tag in clean_tags(tags))
+        for direction, person_ids in replaced.items():
+            for chunk in chunked(person_ids, 500):
+                Skill.delete().where(
+                    among(Skill.person, chunk) & (Skill.direction == direction)
+                ).execute()
+        insert_rows(Skill, [Skill.person, Skill.direction, Skill.name], rows)
 
-
-def _write_managers(records: list[Record], ids: dict[str, int]) -> None:
-    updates = []
-    for record in records:
-        if not record.manager_changed or record.manager_key is None:
-            continue
-        manager_id = ids.get(record.manager_key)
-        if manager_id is None:
-            row = Person.get_or_none(Person.email_key == record.manager_key)
-            manager_id = int(row.id) if row else None
-        if manager_id is None:
-            raise RuleViolation(f"Line {record.line}: the manager could not be found.")
-        updates.append((manager_id, ids[record.key]))
-    if updates:
-        cursor = database_proxy.cursor()
-        cursor.executemany("UPDATE person SET manager_id = ? WHERE id = ?", updates)
+    def write_managers(self) -> None:
+        for chunk in chunked(self.new_manager_rows, 5_000):
+            rows = []
+            for position in chunk:
+                manager_id = self.index.manager_person(position)
+                if not manager_id:
+                    line = self.index.lines[position]
+                    raise RuleViolation(f"Line {line}: the manager could not be found.")
+                rows.append((manager_id, self.index.person_ids[position]))
+            update_rows(Person, [Person.manager], rows)

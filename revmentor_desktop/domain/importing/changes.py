@@ -5,20 +5,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor_desktop.domain.importing.dates import (
     DateOrder,
 )
+from revmentor_desktop.domain.importing.index import RowIndex
 from revmentor_desktop.domain.importing.mapping import ColumnMapping
 from revmentor_desktop.domain.importing.reading import Table
 from revmentor_desktop.domain.vocabulary import CohortKind
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.importing.rows import Resolver
 
 # Person columns an import can set, in the order the preview lists them.
 PERSON_COLUMNS: dict[str, str] = {
@@ -70,29 +75,90 @@ class RowProblem:
 # Quoted text, e-mail addresses and numbers (lines, dates) inside a reason.
 _VALUES_IN_REASON = re.compile(r"“[^”]*”|\S+@\S+|\d[\d,./:-]*")
 PROBLEMS_SHOWN_PER_KIND = 10
+KEPT_PROBLEMS = 2_000  # the problems a plan keeps to show, the first in the file; all are counted
 
 
-def problem_lines(
-    problems: Sequence[RowProblem], shown_per_kind: int = PROBLEMS_SHOWN_PER_KIND
-) -> list[str]:
-    """The problems to show a person, at most ``shown_per_kind`` of each kind, in file order,
-    then "… and 9,990 more rows with the same problem" for each kind cut short.
+class _Kept:
+    """The ``most`` smallest items by (line, order): a heap whose top is the largest kept."""
 
-    A broken export can have a problem on every one of 400,000 rows; listing them all buried the
-    screen (and wrote megabytes to stderr) without telling anyone more.
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self._heap: list[tuple[int, int, RowProblem]] = []
+
+    def offer(self, order: int, problem: RowProblem) -> None:
+        item = (-problem.line, -order, problem)
+        if len(self._heap) < self.most:
+            heapq.heappush(self._heap, item)
+        elif item > self._heap[0]:
+            heapq.heapreplace(self._heap, item)
+
+    def items(self) -> list[tuple[int, int, RowProblem]]:
+        """(line, order, problem), in file order."""
+        return sorted((-line, -order, problem) for line, order, problem in self._heap)
+
+
+@dataclass
+class _Kind:
+    count: int = 0
+    first: tuple[int, int] = (0, 0)  # (line, order) of its first problem in the file
+
+
+class ProblemLog:
+    """Every row problem, counted by kind; only the first ones in the file are kept to show.
+
+    A broken 400,000-row export can have a problem on every row: kept whole, the problems alone
+    took more memory than the whole import may use, and listed whole they buried the screen
+    (and wrote megabytes to stderr) without telling anyone more.
     """
-    seen: Counter[tuple[str, str]] = Counter()
-    lines: list[str] = []
-    for problem in problems:
-        seen[problem.kind] += 1
-        if seen[problem.kind] <= shown_per_kind:
-            lines.append(str(problem))
-    for (column, _), count in seen.items():
-        hidden = count - shown_per_kind
-        if hidden > 0:
-            rows = "1 more row" if hidden == 1 else f"{hidden:,} more rows"
-            lines.append(f"… and {rows} with the same problem in {column}.")
-    return lines
+
+    def __init__(
+        self, kept: int = KEPT_PROBLEMS, shown_per_kind: int = PROBLEMS_SHOWN_PER_KIND
+    ) -> None:
+        self.total = 0
+        self.shown_per_kind = shown_per_kind
+        self._first = _Kept(kept)
+        self._kinds: dict[tuple[str, str], _Kind] = {}
+        self._first_of_kind: dict[tuple[str, str], _Kept] = {}
+        self._digest = hashlib.blake2b(digest_size=16)
+
+    def add(self, problem: RowProblem) -> None:
+        order = self.total
+        self.total += 1
+        self._digest.update(str(problem).encode("utf-8", "replace") + b"\0")
+        self._first.offer(order, problem)
+        kind = self._kinds.get(problem.kind)
+        if kind is None:
+            kind = self._kinds[problem.kind] = _Kind(first=(problem.line, order))
+            self._first_of_kind[problem.kind] = _Kept(self.shown_per_kind)
+        kind.count += 1
+        kind.first = min(kind.first, (problem.line, order))
+        self._first_of_kind[problem.kind].offer(order, problem)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    @property
+    def first(self) -> list[RowProblem]:
+        """The first problems in file order (all of them when there are few)."""
+        return [problem for _line, _order, problem in self._first.items()]
+
+    @property
+    def digest(self) -> str:
+        """Changes whenever any problem does: the import compares it with the preview's."""
+        return self._digest.hexdigest()
+
+    def lines(self) -> list[str]:
+        """The problems to show a person, at most ``shown_per_kind`` of each kind, in file
+        order, then "… and 9,990 more rows with the same problem in Email." for each kind cut
+        short."""
+        shown = sorted(item for kept in self._first_of_kind.values() for item in kept.items())
+        lines = [str(problem) for _line, _order, problem in shown]
+        for (column, _), kind in sorted(self._kinds.items(), key=lambda item: item[1].first):
+            hidden = kind.count - self.shown_per_kind
+            if hidden > 0:
+                rows = "1 more row" if hidden == 1 else f"{hidden:,} more rows"
+                lines.append(f"… and {rows} with the same problem in {column}.")
+        return lines
 
 
 @dataclass(frozen=True)
@@ -121,51 +187,81 @@ class Record:
     capacity: int = 1
     enrolment_changed: bool = False
     changes: list[FieldChange] = field(default_factory=list)
+    position: int = 0  # among the rows of the file (blank rows left out), from 0
+    stored_email: str = ""  # the address as the data file spells it (kept on update)
 
     @property
     def name(self) -> str:
         return str(self.after.get("name", ""))
 
+    def outline(self) -> bytes:
+        """What the preview showed of this record, to compare it with what the import writes
+        (the file cannot change in between: ``read_table_file`` refuses it then)."""
+        return repr((self.line, self.key, self.kind.value, self.changes)).encode()
+
+
+PREVIEW_CHANGES = 2_000  # the changes a plan keeps to preview; all are counted
+
 
 @dataclass
 class ImportPlan:
+    """Every row checked and every change counted, without writing.
+
+    It keeps counts, the first problems and the first changes, and a few bytes a row
+    (``index``); the rows themselves are read from the file again to write them, so a 50 MB
+    file is imported in bounded memory.
+    """
+
     table: Table
     mapping: ColumnMapping
     options: ImportOptions
     file_problems: list[str] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
-    records: list[Record] = field(default_factory=list)
+    problems: ProblemLog = field(default_factory=ProblemLog)
+    first_changes: list[Record] = field(default_factory=list)  # the first that change something
+    counts: Counter[ChangeKind] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     date_orders: dict[str, str] = field(default_factory=dict)  # header → what was used
     needs_date_order: bool = False
     cohort_id: int | None = None
+    index: RowIndex = field(default_factory=RowIndex)
+    resolver: Resolver | None = None  # compares the rows with the data; None: nothing to import
+    _records_digest: Any = field(default_factory=lambda: hashlib.blake2b(digest_size=16))
+
+    def count(self, record: Record) -> None:
+        """Count ``record`` (and keep it when among the first changes)."""
+        self.counts[record.kind] += 1
+        self._records_digest.update(record.outline())
+        if record.kind != ChangeKind.UNCHANGED and len(self.first_changes) < PREVIEW_CHANGES:
+            self.first_changes.append(record)
 
     @property
-    def invalid_lines(self) -> list[int]:
-        return sorted({problem.line for problem in self.problems})
-
-    def count(self, kind: ChangeKind) -> int:
-        return sum(1 for record in self.records if record.kind == kind)
+    def fingerprint(self) -> str:
+        """Changes whenever a problem or a change does; an import whose fresh check gives
+        another fingerprint than the preview's writes nothing."""
+        return "|".join(
+            (repr(self.file_problems), self.problems.digest, self._records_digest.hexdigest())
+        )
 
     @property
     def added(self) -> int:
-        return self.count(ChangeKind.ADD)
+        return self.counts[ChangeKind.ADD]
 
     @property
     def updated(self) -> int:
-        return self.count(ChangeKind.UPDATE)
+        return self.counts[ChangeKind.UPDATE]
 
     @property
     def unchanged(self) -> int:
-        return self.count(ChangeKind.UNCHANGED)
+        return self.counts[ChangeKind.UNCHANGED]
 
     @property
     def skipped(self) -> int:
-        return len(self.invalid_lines)
+        """The rows with problems (a row can have several)."""
+        return self.index.skipped
 
     @property
     def has_changes(self) -> bool:
-        return any(record.kind != ChangeKind.UNCHANGED for record in self.records)
+        return bool(self.added or self.updated)
 
     def can_apply(self, skip_invalid: bool = False) -> bool:
         return not self.file_problems and (skip_invalid or not self.problems)

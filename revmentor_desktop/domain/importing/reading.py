@@ -1,7 +1,9 @@
 """Reading staff lists as they really arrive: CSV in several encodings and delimiters, or XLSX.
 
-The reader works on bytes (a path is only opened by ``read_table_file``) and reports what it
-detected, so the wizard and the command line can show "UTF-8 with BOM, semicolon-separated".
+The reader reports what it detected, so the wizard and the command line can show "UTF-8 with
+BOM, semicolon-separated". A ``Table`` keeps only the headings and what was detected: its rows
+are read from the file again each time they are walked, so a 50 MB list is never held in memory
+(the plan walks them twice, the import once more).
 """
 
 from __future__ import annotations
@@ -9,20 +11,29 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 
 from revmentor_desktop.domain.importing.errors import ImportFileError
+from revmentor_desktop.domain.text import clip
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_FIELD_SIZE = 1_000_000
+HEAD_BYTES = 64 << 10  # the kind of file and the delimiter are told from its first 64 KB
+SAMPLE_BYTES = 4 << 20  # an encoding other than UTF-8 is told from its first 4 MB
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Bytes that Windows-1252 leaves undefined; a file holding them is read as Latin-1 instead.
 _UNDEFINED_IN_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+
+Opener = Callable[[], BinaryIO]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +47,33 @@ class Row:
         return self.cells[column] if column < len(self.cells) else ""
 
 
+class Rows:
+    """The data rows of a file (the heading row left out), read again on every walk."""
+
+    def __init__(self, walk: Callable[[], Iterator[Row]], count: int) -> None:
+        self._walk = walk
+        self._count = count
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._walk()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def first(self, count: int) -> list[Row]:
+        """The first ``count`` rows (a preview reads no further)."""
+        return list(islice(self._walk(), count))
+
+
 @dataclass(frozen=True)
 class Table:
     headers: tuple[str, ...]
-    rows: tuple[Row, ...]
+    rows: Rows
     file_format: str  # "CSV" or "XLSX"
+    name: str = "the file"  # the file's name, for messages
     encoding: str = ""  # human-readable, e.g. "UTF-8 with BOM"
     delimiter: str = ""  # the character itself
     sheet: str = ""
@@ -55,76 +88,100 @@ class Table:
 
 
 def read_table_file(path: Path) -> Table:
+    """The table in the file at ``path``; its rows are read from the file when walked.
+
+    A file saved again after it was first read is refused on the next walk: the preview
+    showed what the file held then, and the import must write exactly that.
+    """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFileError(f"{path.name} cannot be read: {error.strerror or error}.") from error
-    return read_table(data, path.name)
+    first_seen: list[tuple[int, int]] = []
+
+    def opener() -> BinaryIO:
+        try:
+            handle = path.open("rb")
+            status = os.fstat(handle.fileno())
+        except OSError as error:
+            raise ImportFileError(
+                f"{path.name} cannot be read: {error.strerror or error}."
+            ) from error
+        seen = (status.st_size, status.st_mtime_ns)
+        if first_seen and seen != first_seen[0]:
+            handle.close()
+            raise ImportFileError(
+                f"{path.name} changed after it was read (it was saved again). Choose it again "
+                "to see what the import would do now; nothing was imported."
+            )
+        first_seen[:] = [seen]
+        return handle
+
+    return _read(opener, path.name)
 
 
 def read_table(data: bytes, name: str = "the file") -> Table:
     """Read ``data`` (CSV or XLSX) into a table; raises ``ImportFileError`` for unusable files."""
-    if not data.strip():
+    return _read(lambda: io.BytesIO(data), name)
+
+
+def _read(opener: Opener, name: str) -> Table:
+    head = _read_start(opener, name, HEAD_BYTES)
+    if not head.strip() and len(head) < HEAD_BYTES:
         raise ImportFileError(f"{name} is empty: there is nothing to import.")
-    if data.startswith(_XLSX_MAGIC):
-        return _read_xlsx(data, name)
-    if data.startswith(_OLD_EXCEL_MAGIC):
+    if head.startswith(_XLSX_MAGIC):
+        return _read_xlsx(opener, name)
+    if head.startswith(_OLD_EXCEL_MAGIC):
         raise ImportFileError(
             f"{name} is an old-style Excel file (.xls). In Excel, use Save As and choose "
             "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
         )
-    codec, encoding = detect_encoding(data)
-    stream = io.TextIOWrapper(io.BytesIO(data), codec, errors="replace", newline="")
-    if _looks_binary(stream.read(8192)):
-        raise ImportFileError(
-            f"{name} does not look like a CSV file or an Excel workbook (it holds binary data). "
-            "Export the staff list from your HR system as CSV or XLSX."
-        )
-    stream.seek(0)
-    return _read_csv(stream, encoding, name)
-
-
-def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
-    """The text of ``data`` and a readable name of the encoding that was detected."""
-    codec, encoding = detect_encoding(data)
-    text = data.decode(codec, "replace")
+    codec, encoding = detect_encoding(opener, head, name)
+    text = codecs.getincrementaldecoder(codec)("replace").decode(head)
     if _looks_binary(text):
         raise ImportFileError(
             f"{name} does not look like a CSV file or an Excel workbook (it holds binary data). "
             "Export the staff list from your HR system as CSV or XLSX."
         )
-    return text, encoding
+    return _read_csv(opener, codec, encoding, detect_delimiter(text), name)
 
 
-def detect_encoding(data: bytes) -> tuple[str, str]:
-    """The Python codec that reads ``data`` and a readable name for it ("UTF-8 with BOM").
+def _read_start(opener: Opener, name: str, size: int) -> bytes:
+    with opener() as handle:
+        try:
+            return handle.read(size)
+        except OSError as error:
+            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
 
-    The check for UTF-8 decodes in chunks and keeps nothing, so a large file is never held
-    as text as well as bytes.
-    """
-    if data.startswith(codecs.BOM_UTF8):
+
+def detect_encoding(opener: Opener, head: bytes, name: str) -> tuple[str, str]:
+    """The Python codec that reads the file beginning with ``head`` and a readable name for it
+    ("UTF-8 with BOM"). UTF-8 is checked over the whole file, a piece at a time; other
+    encodings are told apart on its first ``SAMPLE_BYTES``."""
+    if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", "UTF-8 with BOM"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", "UTF-16"
-    if _looks_like_utf16_without_bom(data):
-        little = data[1::2].count(0) > data[0::2].count(0)
+    if _looks_like_utf16_without_bom(head):
+        little = head[1::2].count(0) > head[0::2].count(0)
         codec = "utf-16-le" if little else "utf-16-be"
         return codec, codec.upper()
-    if _is_utf8(data):
+    if _is_utf8(opener, name):
         return "utf-8", "UTF-8"
-    if _UNDEFINED_IN_CP1252 & set(data):
+    if _UNDEFINED_IN_CP1252 & set(_read_start(opener, name, SAMPLE_BYTES)):
         return "latin-1", "Latin-1 (ISO-8859-1)"
     return "cp1252", "Windows-1252"
 
 
-def _is_utf8(data: bytes, chunk: int = 1 << 20) -> bool:
+def _is_utf8(opener: Opener, name: str, piece: int = 1 << 18) -> bool:
+    """Whether the whole file is UTF-8, decoded a piece at a time and kept nowhere."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        for start in range(0, len(data), chunk):
-            decoder.decode(data[start : start + chunk], final=start + chunk >= len(data))
-    except UnicodeDecodeError:
-        return False
+    with opener() as handle:
+        try:
+            while data := handle.read(piece):
+                decoder.decode(data)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+        except OSError as error:
+            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
     return True
 
 
@@ -170,41 +227,57 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(stream: io.TextIOBase, encoding: str, name: str) -> Table:
-    """Rows of the CSV ``stream``, read line by line: the file is never held whole as text."""
-    delimiter = detect_delimiter(stream.read(65536))
-    stream.seek(0)
-    csv.field_size_limit(MAX_FIELD_SIZE)
-    reader = csv.reader(stream, delimiter=delimiter)
-    records: list[Row] = []
-    previous_line = 0
-    try:
-        for cells in reader:
-            start = previous_line + 1
-            previous_line = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            records.append(Row(start, tuple(_clean_cell(cell) for cell in cells)))
-    except csv.Error as error:
-        raise ImportFileError(
-            f"{name} cannot be read as CSV near line {reader.line_num + 1}: {error}."
-        ) from error
-    if not records:
-        raise ImportFileError(f"{name} is empty: there is nothing to import.")
-    header, *rows = records
+def _read_csv(opener: Opener, codec: str, encoding: str, delimiter: str, name: str) -> Table:
+    def records() -> Iterator[Row]:
+        return _csv_records(opener, codec, delimiter, name)
+
+    header, count = _header_and_count(records(), name)
     return Table(
         headers=header.cells,
-        rows=tuple(rows),
+        rows=Rows(lambda: islice(records(), 1, None), count),
         file_format="CSV",
+        name=name,
         encoding=encoding,
         delimiter=delimiter,
     )
 
 
+def _csv_records(opener: Opener, codec: str, delimiter: str, name: str) -> Iterator[Row]:
+    """The non-blank records of the CSV file, decoded and parsed line by line."""
+    csv.field_size_limit(MAX_FIELD_SIZE)
+    with opener() as handle:
+        stream = io.TextIOWrapper(handle, codec, errors="replace", newline="")
+        reader = csv.reader(stream, delimiter=delimiter)
+        previous_line = 0
+        try:
+            for cells in reader:
+                start = previous_line + 1
+                previous_line = reader.line_num
+                cleaned = tuple(map(_clean_cell, cells))
+                if any(cleaned):
+                    yield Row(start, cleaned)
+        except csv.Error as error:
+            raise ImportFileError(
+                f"{name} cannot be read as CSV near line {reader.line_num + 1}: {error}."
+            ) from error
+        except OSError as error:
+            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
+
+
+def _header_and_count(records: Iterator[Row], name: str) -> tuple[Row, int]:
+    """The heading row and the number of rows after it; reading them all checks the file."""
+    header = next(records, None)
+    if header is None:
+        raise ImportFileError(f"{name} is empty: there is nothing to import.")
+    return header, sum(1 for _ in records)
+
+
 def _clean_cell(cell: str) -> str:
-    cell = cell.strip().replace("\r\n", "\n").replace("\r", "\n")
+    cell = cell.strip()
+    if "\r" in cell:
+        cell = cell.replace("\r\n", "\n").replace("\r", "\n")
     # Undo the quote that exports add against formula injection ("'=SUM" → "=SUM").
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r":
+    if cell[:1] == "'" and len(cell) > 1 and cell[1] in "=+-@\t\r":
         return cell[1:]
     return cell
 
@@ -225,37 +298,54 @@ def _xlsx_cell(value: object) -> str:
     return _clean_cell(str(value))
 
 
-def _read_xlsx(data: bytes, name: str) -> Table:
-    from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise ImportFileError(
-            f"{name} looks like an Excel workbook but cannot be opened ({error}). "
-            "Open it in Excel and save it again, or save it as CSV."
-        ) from error
-    try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            raise ImportFileError(f"{name} has no worksheet to import.")
-        records = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = tuple(_xlsx_cell(value) for value in values)
-            if any(cells):
-                records.append(Row(number, cells))
-        title = sheet.title
-    finally:
-        workbook.close()
-    if not records:
-        raise ImportFileError(f"{name} is empty: there is nothing to import.")
-    header, *rows = records
+def _read_xlsx(opener: Opener, name: str) -> Table:
+    sheets: list[str] = []
+    header, count = _header_and_count(_xlsx_records(opener, name, sheets), name)
     width = max(len(header.cells), 1)
     while width > 1 and not header.cells[width - 1]:
         width -= 1
+
+    def rows() -> Iterator[Row]:
+        for row in islice(_xlsx_records(opener, name, []), 1, None):
+            yield Row(row.line, row.cells[:width])
+
     return Table(
         headers=header.cells[:width],
-        rows=tuple(Row(row.line, row.cells[:width]) for row in rows),
+        rows=Rows(rows, count),
         file_format="XLSX",
-        sheet=title,
+        name=name,
+        sheet=sheets[0],
     )
+
+
+_BROKEN_WORKBOOK = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError)
+
+
+def _xlsx_records(opener: Opener, name: str, sheet_names: list[str]) -> Iterator[Row]:
+    """The non-empty rows of the first sheet, streamed; its name is appended to ``sheet_names``."""
+    from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
+
+    with opener() as handle:
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except _BROKEN_WORKBOOK as error:
+            raise ImportFileError(
+                f"{name} looks like an Excel workbook but cannot be opened ({clip(str(error))}). "
+                "Open it in Excel and save it again, or save it as CSV."
+            ) from error
+        try:
+            if not workbook.worksheets:
+                raise ImportFileError(f"{name} has no worksheet to import.")
+            sheet = workbook.worksheets[0]
+            sheet_names.append(sheet.title)
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = tuple(_xlsx_cell(value) for value in values)
+                if any(cells):
+                    yield Row(number, cells)
+        except _BROKEN_WORKBOOK as error:
+            raise ImportFileError(
+                f"{name} is a damaged Excel workbook ({clip(str(error))}). "
+                "Open it in Excel and save it again, or save it as CSV."
+            ) from error
+        finally:
+            workbook.close()

@@ -47,6 +47,7 @@ from revmentor_desktop.domain.vocabulary import CohortKind, Role
 from revmentor_desktop.ui.context import AppContext
 
 MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
+SAMPLE_ROWS = 50  # rows read to show each column's first value
 
 
 def _read_only_table(headers: list[str]) -> QTableWidget:
@@ -59,6 +60,11 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(True)
     return table
+
+
+def _first_of(shown: int, total: int, what: str) -> str:
+    """ ", the first 2,000 of 464,000 problems" when a list shows only the first ones."""
+    return f", the first {shown:,} of {total:,} {what}" if shown < total else ""
 
 
 def _fill(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
@@ -142,8 +148,9 @@ class MappingPage(QWizardPage):
         mapping = importing.initial_mapping(table.headers)
         self.columns.setRowCount(len(table.headers))
         self.combos = []
+        sample = table.rows.first(SAMPLE_ROWS)
         for row, header in enumerate(table.headers):
-            first = next((r.cell(row) for r in table.rows if r.cell(row)), "")
+            first = next((r.cell(row) for r in sample if r.cell(row)), "")
             self.columns.setItem(row, 0, QTableWidgetItem(header or "(no heading)"))
             self.columns.setItem(row, 1, QTableWidgetItem(first.replace("\n", " ")[:60]))
             combo = QComboBox()
@@ -175,9 +182,11 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.file_problems)
-        layout.addWidget(QLabel("Rows with problems (not imported until corrected):"))
+        self.problems_label = QLabel()
+        self.changes_label = QLabel()
+        layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
-        layout.addWidget(QLabel("Changes:"))
+        layout.addWidget(self.changes_label)
         layout.addWidget(self.changes, 2)
 
     def initializePage(self) -> None:
@@ -193,11 +202,17 @@ class PreviewPage(QWizardPage):
         self.summary.setText("\n".join(lines))
         self.file_problems.setText("\n".join(plan.file_problems))
         self.file_problems.setVisible(bool(plan.file_problems))
-        _fill(
-            self.problems,
-            [(p.line, p.column, p.reason) for p in plan.problems[:MAX_PREVIEW_ROWS]],
+        problems = plan.problems.first[:MAX_PREVIEW_ROWS]
+        _fill(self.problems, [(p.line, p.column, p.reason) for p in problems])
+        self.problems_label.setText(
+            "Rows with problems (not imported until corrected)"
+            + _first_of(len(problems), plan.problems.total, "problems")
+            + ":"
         )
-        shown = [r for r in plan.records if r.kind != ChangeKind.UNCHANGED][:MAX_PREVIEW_ROWS]
+        shown = plan.first_changes[:MAX_PREVIEW_ROWS]
+        self.changes_label.setText(
+            "Changes" + _first_of(len(shown), plan.added + plan.updated, "changes") + ":"
+        )
         rows: list[tuple[object, ...]] = []
         for record in shown:
             if record.kind == ChangeKind.ADD:
@@ -255,7 +270,7 @@ class OptionsPage(QWizardPage):
         has_problems = plan is not None and bool(plan.problems)
         self.skip_invalid.setEnabled(has_problems)
         self.status.setText(
-            f"{len(plan.invalid_lines)} rows have problems." if plan and has_problems else ""
+            f"{plan.skipped:,} rows have problems." if plan and has_problems else ""
         )
 
     def options(self) -> dict[str, object]:
@@ -272,7 +287,7 @@ class OptionsPage(QWizardPage):
         assert plan is not None
         skip = self.skip_invalid.isChecked()
         if not plan.can_apply(skip):
-            problems = plan.file_problems or [str(p) for p in plan.problems[:5]]
+            problems = plan.file_problems or [str(p) for p in plan.problems.first[:5]]
             self.status.setText(
                 "Nothing was imported:\n"
                 + "\n".join(problems)
