@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import (
     EXIT_OK,
@@ -18,6 +19,9 @@ from revmentor_desktop.commands.common import (
     data_path,
     output_path,
 )
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.importing import Field, Table
 
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
@@ -38,9 +42,12 @@ def command_import_people(arguments: argparse.Namespace) -> int:
         cohort_kind=arguments.kind,
         default_role=arguments.role,
     )
+    chosen = _chosen_columns(table, arguments.map, Path(arguments.file).name)
     path = data_path(arguments)
     with DataFile.open(path) as opened:
         mapping = importing.initial_mapping(table.headers)
+        for column, field in chosen:  # as if chosen in the wizard's list of columns
+            mapping = mapping.with_column(column, field)
         plan = importing.build_plan(table, mapping, options)
         print(f"Read {arguments.file}: {table.detected}, {len(table.rows)} rows.")
         for header, field in zip(table.headers, plan.mapping.fields, strict=False):
@@ -81,6 +88,47 @@ def command_import_people(arguments: argparse.Namespace) -> int:
             print(f"Backup before the import: {result.backup_path}")
     print(f"Imported: {result.summary()}.")
     return EXIT_OK
+
+
+def _chosen_columns(
+    table: Table, chosen: list[tuple[str, Field | None]], file_name: str
+) -> list[tuple[int, Field | None]]:
+    """The columns ``--map`` names, by position; a heading the file does not have is refused."""
+    from revmentor_desktop.domain import importing
+    from revmentor_desktop.domain.text import quoted
+
+    columns = []
+    for heading, field in chosen:
+        column = importing.column_named(table.headers, heading)
+        if column is None:
+            headings = ", ".join(quoted(header) for header in table.headers)
+            raise CommandProblem(
+                f"{file_name} has no column {quoted(heading)}; its columns are {headings}."
+            )
+        columns.append((column, field))
+    return columns
+
+
+def column_choice(text: str) -> tuple[str, Field | None]:
+    """``--map "Dział=department"``: a heading of the file and the field to import it as (the
+    field's name or the wizard's words for it; nothing after "=" leaves the column out)."""
+    from revmentor_desktop.domain import importing
+
+    heading, equals, name = text.rpartition("=")
+    if not equals or not heading.strip():
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not HEADING=FIELD, such as “Dział=department”."
+        )
+    if not name.strip():
+        return heading.strip(), None
+    field = importing.field_named(name)
+    if field is None:
+        fields = ", ".join(f"{item.value} ({item.label})" for item in importing.Field)
+        raise argparse.ArgumentTypeError(
+            f"“{name.strip()}” is not a field RevMentor imports. The fields are: {fields}. "
+            "Leave FIELD empty (“Notes=”) to leave a column out."
+        )
+    return heading.strip(), field
 
 
 def command_export(arguments: argparse.Namespace) -> int:
@@ -202,6 +250,16 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--date-order",
         choices=["dmy", "mdy"],
         help="read dates like 03/04/2024 day-first (dmy) or month-first (mdy)",
+    )
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=column_choice,
+        metavar="HEADING=FIELD",
+        help="import the column HEADING as FIELD, one of the fields the wizard offers, by its "
+        'name (name, email, department, manager_email, ...) or its words ("Full name"); '
+        "FIELD empty leaves the column out; repeat for each column",
     )
     importer.set_defaults(handler=command_import_people)
 

@@ -10,6 +10,7 @@ import pytest
 
 from revmentor_desktop.cli import main
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.models import Person
 
 DATA = Path(__file__).parent.parent / "data"
 STAFF = str(DATA / "staff_hris_export.csv")
@@ -183,6 +184,88 @@ def test_a_workbook_of_megabyte_cells_gets_short_messages(
         "to import the other rows.",
     ]
     assert f"  Comment {'c' * 51}… → (not imported)" in out.splitlines()
+
+
+POLISH_LIST = (
+    "Imię i nazwisko;E-mail;Dział;Stanowisko\r\n"
+    "Łukasz Żółkiewski;lukasz@firma.pl;Księgowość;Główny księgowy\r\n"
+    "Agnieszka Wójcik;agnieszka@firma.pl;Sprzedaż;Kierowniczka działu\r\n"
+    "Małgorzata Śliwińska;malgorzata@firma.pl;Kadry i płace;Starsza specjalistka\r\n"
+)
+
+
+@pytest.fixture
+def polish_import(data_path: Path, tmp_path: Path) -> list[str]:
+    """The command line that imports a Polish list saved by Excel into a new data file."""
+    DataFile.open(data_path, create=True).close()
+    source = tmp_path / "pracownicy.csv"
+    source.write_bytes(POLISH_LIST.encode("cp1250"))
+    return ["--data", str(data_path), "import-people", str(source)]
+
+
+def test_map_names_the_columns_it_does_not_recognise(
+    polish_import: list[str], data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = polish_import
+    source = arguments[-1]
+    status, out, err = run(capsys, *arguments)
+    assert status == 1  # no name column: every new person is refused
+    assert (
+        f"Read {source}: CSV, Central European (Windows-1250), semicolon-separated, 3 rows." in out
+    )
+    assert "  Imię i nazwisko → (not imported)" in out
+    status, out, err = run(
+        capsys,
+        *arguments,
+        "--map",
+        "imię i NAZWISKO=name",  # headings match ignoring capitals and accents, as remembered
+        "--map",
+        "Dział=department",
+        "--map",
+        "Stanowisko=Job title",  # the wizard's words for a field work too
+    )
+    assert status == 0, err
+    assert "  Imię i nazwisko → Full name" in out
+    assert "  Dział → Department" in out
+    assert "  Stanowisko → Job title" in out
+    assert out.splitlines()[-1] == "Imported: 3 added, 0 updated, 0 unchanged, 0 skipped."
+    with DataFile.open(data_path):
+        lukasz = Person.get(Person.email_key == "lukasz@firma.pl")
+        assert (lukasz.name, lukasz.department, lukasz.job_title) == (
+            "Łukasz Żółkiewski",
+            "Księgowość",
+            "Główny księgowy",
+        )
+    # The mapping is remembered for the next file with these headings, as in the wizard.
+    status, out, _ = run(capsys, *arguments)
+    assert status == 0
+    assert out.splitlines()[-1] == "Imported: 0 added, 0 updated, 3 unchanged, 0 skipped."
+    status, out, _ = run(capsys, *arguments, "--map", "Stanowisko=")
+    assert "  Stanowisko → (not imported)" in out
+
+
+def test_map_refuses_an_unknown_field_or_heading(
+    polish_import: list[str], data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = polish_import
+    before = sha256(data_path)
+    with pytest.raises(SystemExit) as exited:
+        main([*arguments, "--map", "Dział=dept"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --map: “dept” is not a field RevMentor imports. The fields are: " in err
+    assert "name (Full name), email (E-mail), department (Department)," in err
+    assert "manager_email (Manager's e-mail)" in err
+    status, _, err = run(capsys, *arguments, "--map", "Nazwisko=name")
+    assert status == 1
+    assert err.strip() == (
+        "revmentor: pracownicy.csv has no column “Nazwisko”; its columns are “Imię i nazwisko”, "
+        "“E-mail”, “Dział”, “Stanowisko”."
+    )
+    with pytest.raises(SystemExit):
+        main([*arguments, "--map", "Dział"])
+    assert "“Dział” is not HEADING=FIELD, such as “Dział=department”." in capsys.readouterr().err
+    assert sha256(data_path) == before
 
 
 def test_dry_run_and_date_order(

@@ -111,6 +111,24 @@ def test_a_long_list_of_problems_shows_the_first_ones_and_says_so(
     assert page.changes.rowCount() == 1
 
 
+def test_the_detected_encoding_is_named_in_plain_words(
+    qtbot: QtBot, data_file: DataFile, tmp_path: Path
+) -> None:
+    source = tmp_path / "pracownicy.csv"
+    text = "Imię i nazwisko;E-mail;Dział\r\nŁukasz Żółkiewski;lukasz@firma.pl;Księgowość\r\n"
+    source.write_bytes(text.encode("cp1250"))
+    wizard, _ = make_wizard(qtbot, data_file)
+    wizard.set_file(source)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.detected.text() == "CSV, Central European (Windows-1250), semicolon-separated"
+    assert [page.columns.item(row, 1).text() for row in range(3)] == [
+        "Łukasz Żółkiewski",
+        "lukasz@firma.pl",
+        "Księgowość",
+    ]
+
+
 def test_unreadable_file_stays_on_the_first_page(
     qtbot: QtBot, data_file: DataFile, tmp_path: Path
 ) -> None:

@@ -65,6 +65,40 @@ FIELD_LABELS: dict[Field, str] = {
     Field.NOTES: "Coordinator notes",
 }
 
+
+def _compact(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(header))
+
+
+# A field as a person names it: its id ("manager_email") or the wizard's words for it.
+_FIELD_BY_NAME = {_compact(name): f for f in Field for name in (f.value, FIELD_LABELS[f])}
+
+
+def field_named(name: str) -> Field | None:
+    """The field called ``name`` ("department", "Manager's e-mail"), ignoring capitals, accents,
+    spaces and punctuation; None when there is none."""
+    return _FIELD_BY_NAME.get(_compact(name))
+
+
+def column_named(headers: Sequence[str], heading: str) -> int | None:
+    """The column whose heading is ``heading``: as written, else ignoring capitals, accents,
+    spaces and punctuation in any script ("imie i nazwisko" finds "Imię i nazwisko"); the
+    first of several."""
+    wanted = heading.strip()
+    for column, header in enumerate(headers):
+        if header.strip() == wanted:
+            return column
+    key = _heading_key(wanted)
+    for column, header in enumerate(headers):
+        if key and _heading_key(header) == key:
+            return column
+    return None
+
+
+def _heading_key(text: str) -> str:
+    return "".join(char for char in fold(text) if char.isalnum())
+
+
 # Headers as they are written, folded to lower-case letters and digits only.
 _EXACT: dict[str, Field] = {}
 for _field, _names in {
@@ -136,10 +170,6 @@ _KEYWORDS: tuple[tuple[tuple[str, ...], Field], ...] = (
     (("grade",), Field.GRADE),
     (("location",), Field.LOCATION),
 )
-
-
-def _compact(header: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(header))
 
 
 def recognise(header: str) -> Field | None:

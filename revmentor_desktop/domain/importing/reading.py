@@ -20,17 +20,17 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
+from revmentor_desktop.domain.importing.encodings import describe, legacy_encoding
 from revmentor_desktop.domain.importing.errors import ImportFileError
 from revmentor_desktop.domain.text import clip
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_FIELD_SIZE = 1_000_000
 HEAD_BYTES = 64 << 10  # the kind of file and the delimiter are told from its first 64 KB
-SAMPLE_BYTES = 4 << 20  # an encoding other than UTF-8 is told from its first 4 MB
+SAMPLE_BYTES = 4 << 20  # an encoding other than UTF-8 is told from the file's first 4 MB,
+DETECTION_BYTES = 256 << 10  # from at most 256 KB of its lines with letters outside ASCII
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Bytes that Windows-1252 leaves undefined; a file holding them is read as Latin-1 instead.
-_UNDEFINED_IN_CP1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 Opener = Callable[[], BinaryIO]
@@ -153,8 +153,9 @@ def _read_start(opener: Opener, name: str, size: int) -> bytes:
 
 def detect_encoding(opener: Opener, head: bytes, name: str) -> tuple[str, str]:
     """The Python codec that reads the file beginning with ``head`` and a readable name for it
-    ("UTF-8 with BOM"). UTF-8 is checked over the whole file, a piece at a time; other
-    encodings are told apart on its first ``SAMPLE_BYTES``."""
+    ("UTF-8 with BOM", "Central European (Windows-1250)"). UTF-8 is checked over the whole
+    file, a piece at a time; other encodings are told apart on its first lines with letters
+    outside ASCII (``encodings.legacy_encoding``)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", "UTF-8 with BOM"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -165,9 +166,29 @@ def detect_encoding(opener: Opener, head: bytes, name: str) -> tuple[str, str]:
         return codec, codec.upper()
     if _is_utf8(opener, name):
         return "utf-8", "UTF-8"
-    if _UNDEFINED_IN_CP1252 & set(_read_start(opener, name, SAMPLE_BYTES)):
-        return "latin-1", "Latin-1 (ISO-8859-1)"
-    return "cp1252", "Windows-1252"
+    codec = legacy_encoding(_detection_sample(opener, name))
+    return codec, describe(codec)
+
+
+def _detection_sample(opener: Opener, name: str) -> bytes:
+    """Up to ``DETECTION_BYTES`` of whole lines from the first ``SAMPLE_BYTES`` of the file:
+    its first lines, then only those holding bytes outside ASCII (the ones that tell encodings
+    apart, where a long list starts with thousands of plain ones)."""
+    lines: list[bytes] = []
+    read = size = 0
+    with opener() as handle:
+        try:
+            while read < SAMPLE_BYTES and size < DETECTION_BYTES:
+                line = handle.readline(SAMPLE_BYTES - read)
+                if not line:
+                    break
+                if read < HEAD_BYTES or max(line) > 0x7F:
+                    lines.append(line)
+                    size += len(line)
+                read += len(line)
+        except OSError as error:
+            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
+    return b"".join(lines)
 
 
 def _is_utf8(opener: Opener, name: str, piece: int = 1 << 18) -> bool:

@@ -1,0 +1,83 @@
+"""Which encoding a staff list that is not UTF-8 was saved in, and its name in plain words.
+
+Excel saves "CSV" in the code page of the computer it runs on: a Polish or Czech list arrives
+in Windows-1250, a Russian one in Windows-1251 or KOI8-R, a Japanese one in Shift-JIS. Guessing
+between UTF-8, Windows-1252 and Latin-1 read those as "Imiê i nazwisko" and refused every row.
+chardet tells them apart from a sample of the file: on staff lists of a handful of rows it read
+Polish, Czech, Russian, Greek, Turkish and Japanese correctly, where charset-normalizer took
+Turkish for Western European (and, before 3.5, Polish too).
+"""
+
+from __future__ import annotations
+
+import codecs
+
+# The encodings a staff list turns up in, as Python names them, in plain words for the wizard
+# and the command line. Others are shown by their own name.
+ENCODING_WORDS: dict[str, str] = {
+    "cp1252": "Western European (Windows-1252)",
+    "iso8859-15": "Western European (ISO-8859-15)",
+    "mac-roman": "Western European (Mac)",
+    "cp850": "Western European (DOS 850)",
+    "cp437": "Western European (DOS 437)",
+    "cp1250": "Central European (Windows-1250)",
+    "iso8859-2": "Central European (ISO-8859-2)",
+    "cp852": "Central European (DOS 852)",
+    "mac-latin2": "Central European (Mac)",
+    "cp1251": "Cyrillic (Windows-1251)",
+    "koi8-r": "Cyrillic (KOI8-R)",
+    "koi8-u": "Cyrillic (KOI8-U)",
+    "iso8859-5": "Cyrillic (ISO-8859-5)",
+    "cp866": "Cyrillic (DOS 866)",
+    "mac-cyrillic": "Cyrillic (Mac)",
+    "cp1253": "Greek (Windows-1253)",
+    "iso8859-7": "Greek (ISO-8859-7)",
+    "cp1254": "Turkish (Windows-1254)",
+    "cp1257": "Baltic (Windows-1257)",
+    "iso8859-4": "Baltic (ISO-8859-4)",
+    "iso8859-13": "Baltic (ISO-8859-13)",
+    "cp1255": "Hebrew (Windows-1255)",
+    "cp1256": "Arabic (Windows-1256)",
+    "cp1258": "Vietnamese (Windows-1258)",
+    "cp874": "Thai (Windows-874)",
+    "shift_jis": "Japanese (Shift-JIS)",
+    "cp932": "Japanese (Shift-JIS)",
+    "euc_jp": "Japanese (EUC-JP)",
+    "iso2022_jp": "Japanese (ISO-2022-JP)",
+    "gb18030": "Chinese, simplified (GB18030)",
+    "gbk": "Chinese, simplified (GBK)",
+    "gb2312": "Chinese, simplified (GB2312)",
+    "big5": "Chinese, traditional (Big5)",
+    "euc_kr": "Korean (EUC-KR)",
+    "cp949": "Korean (Windows-949)",
+}
+FALLBACK = "cp1252"  # what Excel writes on most Western computers
+
+
+def describe(codec: str) -> str:
+    """``codec`` in plain words: "Central European (Windows-1250)"."""
+    name = codecs.lookup(codec).name
+    return ENCODING_WORDS.get(name, name.upper())
+
+
+def legacy_encoding(sample: bytes) -> str:
+    """The Python codec of a file that is not UTF-8, told from ``sample`` (its first lines).
+
+    Where an old standard has a Windows superset (ISO-8859-1 and Windows-1252, ISO-8859-9 and
+    Windows-1254), the superset is taken, as web browsers do: it reads the same letters and
+    the extra characters Excel writes (€, curly quotes) as well.
+    """
+    import chardet  # imported here: only files that are not UTF-8 pay for it
+    from chardet.enums import EncodingEra
+
+    # Everything but the mainframes' EBCDIC, which no spreadsheet writes.
+    eras = EncodingEra.ALL & ~EncodingEra.MAINFRAME
+    found = chardet.detect(
+        sample, encoding_era=eras, prefer_superset=True, max_bytes=max(len(sample), 1)
+    )
+    name = found.get("encoding")
+    try:
+        codec = codecs.lookup(name).name if name else FALLBACK
+    except LookupError:
+        return FALLBACK
+    return FALLBACK if codec == "ascii" else codec
