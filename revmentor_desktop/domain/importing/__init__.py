@@ -16,7 +16,6 @@ from revmentor_desktop.domain.importing.changes import (
     ChangeKind,
     FieldChange,
     ImportOptions,
-    ImportPlan,
     ProblemLog,
     Record,
     RowProblem,
@@ -35,7 +34,7 @@ from revmentor_desktop.domain.importing.mapping import (
     remember_mapping,
     remembered_mapping,
 )
-from revmentor_desktop.domain.importing.plan import build_plan, planned_records
+from revmentor_desktop.domain.importing.plan import ImportPlan, build_plan, planned_records
 from revmentor_desktop.domain.importing.reading import Row, Rows, Table, read_table, read_table_file
 
 __all__ = [

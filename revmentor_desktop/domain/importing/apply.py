@@ -15,10 +15,15 @@ from peewee import chunked, fn
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
-from revmentor_desktop.domain.importing.changes import ChangeKind, ImportPlan, Record, RowProblem
+from revmentor_desktop.domain.importing.changes import ChangeKind, Record, RowProblem
 from revmentor_desktop.domain.importing.index import RowIndex
 from revmentor_desktop.domain.importing.mapping import remember_mapping
-from revmentor_desktop.domain.importing.plan import count_resolved, prepare_plan, resolved_chunks
+from revmentor_desktop.domain.importing.plan import (
+    ImportPlan,
+    count_resolved,
+    prepare_plan,
+    resolved_chunks,
+)
 from revmentor_desktop.domain.importing.rows import person_ids_by_key
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.people import LEARN, TEACH

@@ -1,6 +1,6 @@
 """What an import would change: each person's record, field by field, and each problem row.
 
-``plan.build_plan`` fills an ``ImportPlan``; ``apply.apply_plan`` writes it.
+``plan.build_plan`` counts them into an ``ImportPlan``; ``apply.apply_plan`` writes them.
 """
 
 from __future__ import annotations
@@ -8,22 +8,15 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from revmentor_desktop.domain.importing.dates import (
     DateOrder,
 )
-from revmentor_desktop.domain.importing.index import RowIndex
-from revmentor_desktop.domain.importing.mapping import ColumnMapping
-from revmentor_desktop.domain.importing.reading import Table
 from revmentor_desktop.domain.vocabulary import CohortKind
-
-if TYPE_CHECKING:
-    from revmentor_desktop.domain.importing.rows import Resolver
 
 # Person columns an import can set, in the order the preview lists them.
 PERSON_COLUMNS: dict[str, str] = {
@@ -97,6 +90,20 @@ class _Kept:
         return sorted((-line, -order, problem) for line, order, problem in self._heap)
 
 
+class Digest:
+    """A running hash of what a check found: the import compares its own with the preview's,
+    without keeping either list."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.blake2b(digest_size=16)
+
+    def add(self, data: bytes) -> None:
+        self._hash.update(data + b"\0")
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
 @dataclass
 class _Kind:
     count: int = 0
@@ -119,12 +126,12 @@ class ProblemLog:
         self._first = _Kept(kept)
         self._kinds: dict[tuple[str, str], _Kind] = {}
         self._first_of_kind: dict[tuple[str, str], _Kept] = {}
-        self._digest = hashlib.blake2b(digest_size=16)
+        self.digest = Digest()
 
     def add(self, problem: RowProblem) -> None:
         order = self.total
         self.total += 1
-        self._digest.update(str(problem).encode("utf-8", "replace") + b"\0")
+        self.digest.add(str(problem).encode("utf-8", "replace"))
         self._first.offer(order, problem)
         kind = self._kinds.get(problem.kind)
         if kind is None:
@@ -141,11 +148,6 @@ class ProblemLog:
     def first(self) -> list[RowProblem]:
         """The first problems in file order (all of them when there are few)."""
         return [problem for _line, _order, problem in self._first.items()]
-
-    @property
-    def digest(self) -> str:
-        """Changes whenever any problem does: the import compares it with the preview's."""
-        return self._digest.hexdigest()
 
     def lines(self) -> list[str]:
         """The problems to show a person, at most ``shown_per_kind`` of each kind, in file
@@ -198,76 +200,3 @@ class Record:
         """What the preview showed of this record, to compare it with what the import writes
         (the file cannot change in between: ``read_table_file`` refuses it then)."""
         return repr((self.line, self.key, self.kind.value, self.changes)).encode()
-
-
-PREVIEW_CHANGES = 2_000  # the changes a plan keeps to preview; all are counted
-
-
-@dataclass
-class ImportPlan:
-    """Every row checked and every change counted, without writing.
-
-    It keeps counts, the first problems and the first changes, and a few bytes a row
-    (``index``); the rows themselves are read from the file again to write them, so a 50 MB
-    file is imported in bounded memory.
-    """
-
-    table: Table
-    mapping: ColumnMapping
-    options: ImportOptions
-    file_problems: list[str] = field(default_factory=list)
-    problems: ProblemLog = field(default_factory=ProblemLog)
-    first_changes: list[Record] = field(default_factory=list)  # the first that change something
-    counts: Counter[ChangeKind] = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)
-    date_orders: dict[str, str] = field(default_factory=dict)  # header → what was used
-    needs_date_order: bool = False
-    cohort_id: int | None = None
-    index: RowIndex = field(default_factory=RowIndex)
-    resolver: Resolver | None = None  # compares the rows with the data; None: nothing to import
-    _records_digest: Any = field(default_factory=lambda: hashlib.blake2b(digest_size=16))
-
-    def count(self, record: Record) -> None:
-        """Count ``record`` (and keep it when among the first changes)."""
-        self.counts[record.kind] += 1
-        self._records_digest.update(record.outline())
-        if record.kind != ChangeKind.UNCHANGED and len(self.first_changes) < PREVIEW_CHANGES:
-            self.first_changes.append(record)
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes whenever a problem or a change does; an import whose fresh check gives
-        another fingerprint than the preview's writes nothing."""
-        return "|".join(
-            (repr(self.file_problems), self.problems.digest, self._records_digest.hexdigest())
-        )
-
-    @property
-    def added(self) -> int:
-        return self.counts[ChangeKind.ADD]
-
-    @property
-    def updated(self) -> int:
-        return self.counts[ChangeKind.UPDATE]
-
-    @property
-    def unchanged(self) -> int:
-        return self.counts[ChangeKind.UNCHANGED]
-
-    @property
-    def skipped(self) -> int:
-        """The rows with problems (a row can have several)."""
-        return self.index.skipped
-
-    @property
-    def has_changes(self) -> bool:
-        return bool(self.added or self.updated)
-
-    def can_apply(self, skip_invalid: bool = False) -> bool:
-        return not self.file_problems and (skip_invalid or not self.problems)
-
-    def summary(self) -> str:
-        return (
-            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.skipped} skipped"
-        )

@@ -9,7 +9,7 @@ manager, in compact arrays, and each e-mail address of the file once.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from enum import IntEnum
 
 NO_MANAGER = -1  # a manager reference: none given
@@ -188,6 +188,3 @@ class RowIndex:
         """The row's change breaks a rule found only when it is compared with the data."""
         if self.states[position] == RowState.VALID:
             self.states[position] = RowState.CHANGE_REFUSED
-
-    def valid_positions(self) -> Iterator[int]:
-        return (p for p in range(len(self)) if self.states[p] == RowState.VALID)

@@ -11,15 +11,25 @@ walks the rows again to write them (``resolved_chunks``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import count
 
 from peewee import chunked, fn
 
 from revmentor_desktop.domain.clock import system_clock
-from revmentor_desktop.domain.importing.changes import ImportOptions, ImportPlan, Record, RowProblem
+from revmentor_desktop.domain.importing.changes import (
+    ChangeKind,
+    Digest,
+    ImportOptions,
+    ProblemLog,
+    Record,
+    RowProblem,
+)
 from revmentor_desktop.domain.importing.dates import DateOrder, needs_order, order_evidence
+from revmentor_desktop.domain.importing.index import RowIndex
 from revmentor_desktop.domain.importing.mapping import ColumnMapping, Field
 from revmentor_desktop.domain.importing.reading import Table
 from revmentor_desktop.domain.importing.rows import (
@@ -36,7 +46,82 @@ from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.models import Cohort
 
 CHUNK_ROWS = 2_000  # rows read, checked and written together
+PREVIEW_CHANGES = 2_000  # the changes a plan keeps to preview; all are counted
 Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportPlan:
+    """Every row checked and every change counted, without writing.
+
+    It keeps counts, the first problems and the first changes, and a few bytes a row
+    (``index``); the rows themselves are read from the file again to write them, so a 50 MB
+    file is imported in bounded memory.
+    """
+
+    table: Table
+    mapping: ColumnMapping
+    options: ImportOptions
+    file_problems: list[str] = field(default_factory=list)
+    problems: ProblemLog = field(default_factory=ProblemLog)
+    first_changes: list[Record] = field(default_factory=list)  # the first that change something
+    counts: Counter[ChangeKind] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    date_orders: dict[str, str] = field(default_factory=dict)  # header → what was used
+    needs_date_order: bool = False
+    cohort_id: int | None = None
+    index: RowIndex = field(default_factory=RowIndex)
+    resolver: Resolver | None = None  # compares the rows with the data; None: nothing to import
+    records_digest: Digest = field(default_factory=Digest, repr=False, compare=False)
+
+    def count(self, record: Record) -> None:
+        """Count ``record`` (and keep it when among the first changes)."""
+        self.counts[record.kind] += 1
+        self.records_digest.add(record.outline())
+        if record.kind != ChangeKind.UNCHANGED and len(self.first_changes) < PREVIEW_CHANGES:
+            self.first_changes.append(record)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever a problem or a change does; an import whose fresh check gives
+        another fingerprint than the preview's writes nothing."""
+        return "|".join(
+            (
+                repr(self.file_problems),
+                self.problems.digest.hexdigest(),
+                self.records_digest.hexdigest(),
+            )
+        )
+
+    @property
+    def added(self) -> int:
+        return self.counts[ChangeKind.ADD]
+
+    @property
+    def updated(self) -> int:
+        return self.counts[ChangeKind.UPDATE]
+
+    @property
+    def unchanged(self) -> int:
+        return self.counts[ChangeKind.UNCHANGED]
+
+    @property
+    def skipped(self) -> int:
+        """The rows with problems (a row can have several)."""
+        return self.index.skipped
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.updated)
+
+    def can_apply(self, skip_invalid: bool = False) -> bool:
+        return not self.file_problems and (skip_invalid or not self.problems)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped"
+        )
 
 
 def build_plan(

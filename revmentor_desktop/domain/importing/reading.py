@@ -14,11 +14,12 @@ import io
 import os
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from revmentor_desktop.domain.importing.encodings import describe, legacy_encoding
 from revmentor_desktop.domain.importing.errors import ImportFileError
@@ -101,20 +102,23 @@ def read_table_file(path: Path) -> Table:
             handle = path.open("rb")
             status = os.fstat(handle.fileno())
         except OSError as error:
-            raise ImportFileError(
-                f"{path.name} cannot be read: {error.strerror or error}."
-            ) from error
+            raise _cannot_read(path.name, error) from error
         seen = (status.st_size, status.st_mtime_ns)
-        if first_seen and seen != first_seen[0]:
+        if not first_seen:
+            first_seen.append(seen)
+        elif seen != first_seen[0]:
             handle.close()
             raise ImportFileError(
                 f"{path.name} changed after it was read (it was saved again). Choose it again "
                 "to see what the import would do now; nothing was imported."
             )
-        first_seen[:] = [seen]
         return handle
 
     return _read(opener, path.name)
+
+
+def _cannot_read(name: str, error: OSError) -> ImportFileError:
+    return ImportFileError(f"{name} cannot be read: {error.strerror or error}.")
 
 
 def read_table(data: bytes, name: str = "the file") -> Table:
@@ -148,14 +152,14 @@ def _read_start(opener: Opener, name: str, size: int) -> bytes:
         try:
             return handle.read(size)
         except OSError as error:
-            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
+            raise _cannot_read(name, error) from error
 
 
 def detect_encoding(opener: Opener, head: bytes, name: str) -> tuple[str, str]:
     """The Python codec that reads the file beginning with ``head`` and a readable name for it
     ("UTF-8 with BOM", "Central European (Windows-1250)"). UTF-8 is checked over the whole
-    file, a piece at a time; other encodings are told apart on its first lines with letters
-    outside ASCII (``encodings.legacy_encoding``)."""
+    file, a piece at a time; other encodings are told apart on a sample of its lines
+    (``encodings.legacy_encoding``)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", "UTF-8 with BOM"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -187,7 +191,7 @@ def _detection_sample(opener: Opener, name: str) -> bytes:
                     size += len(line)
                 read += len(line)
         except OSError as error:
-            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
+            raise _cannot_read(name, error) from error
     return b"".join(lines)
 
 
@@ -202,7 +206,7 @@ def _is_utf8(opener: Opener, name: str, piece: int = 1 << 18) -> bool:
         except UnicodeDecodeError:
             return False
         except OSError as error:
-            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
+            raise _cannot_read(name, error) from error
     return True
 
 
@@ -282,7 +286,7 @@ def _csv_records(opener: Opener, codec: str, delimiter: str, name: str) -> Itera
                 f"{name} cannot be read as CSV near line {reader.line_num + 1}: {error}."
             ) from error
         except OSError as error:
-            raise ImportFileError(f"{name} cannot be read: {error.strerror or error}.") from error
+            raise _cannot_read(name, error) from error
 
 
 def _header_and_count(records: Iterator[Row], name: str) -> tuple[Row, int]:
@@ -320,30 +324,32 @@ def _xlsx_cell(value: object) -> str:
 
 
 def _read_xlsx(opener: Opener, name: str) -> Table:
-    sheets: list[str] = []
-    header, count = _header_and_count(_xlsx_records(opener, name, sheets), name)
+    header, count = _header_and_count(_xlsx_records(opener, name), name)
     width = max(len(header.cells), 1)
     while width > 1 and not header.cells[width - 1]:
         width -= 1
 
     def rows() -> Iterator[Row]:
-        for row in islice(_xlsx_records(opener, name, []), 1, None):
+        for row in islice(_xlsx_records(opener, name), 1, None):
             yield Row(row.line, row.cells[:width])
 
+    with _first_sheet(opener, name) as sheet:
+        title = sheet.title
     return Table(
         headers=header.cells[:width],
         rows=Rows(rows, count),
         file_format="XLSX",
         name=name,
-        sheet=sheets[0],
+        sheet=title,
     )
 
 
 _BROKEN_WORKBOOK = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError)
 
 
-def _xlsx_records(opener: Opener, name: str, sheet_names: list[str]) -> Iterator[Row]:
-    """The non-empty rows of the first sheet, streamed; its name is appended to ``sheet_names``."""
+@contextmanager
+def _first_sheet(opener: Opener, name: str) -> Iterator[Any]:
+    """The workbook's first sheet, streamed (openpyxl's read-only mode)."""
     from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
 
     with opener() as handle:
@@ -357,8 +363,15 @@ def _xlsx_records(opener: Opener, name: str, sheet_names: list[str]) -> Iterator
         try:
             if not workbook.worksheets:
                 raise ImportFileError(f"{name} has no worksheet to import.")
-            sheet = workbook.worksheets[0]
-            sheet_names.append(sheet.title)
+            yield workbook.worksheets[0]
+        finally:
+            workbook.close()
+
+
+def _xlsx_records(opener: Opener, name: str) -> Iterator[Row]:
+    """The non-empty rows of the first sheet, as they are read."""
+    with _first_sheet(opener, name) as sheet:
+        try:
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = tuple(_xlsx_cell(value) for value in values)
                 if any(cells):
@@ -368,5 +381,3 @@ def _xlsx_records(opener: Opener, name: str, sheet_names: list[str]) -> Iterator
                 f"{name} is a damaged Excel workbook ({clip(str(error))}). "
                 "Open it in Excel and save it again, or save it as CSV."
             ) from error
-        finally:
-            workbook.close()
