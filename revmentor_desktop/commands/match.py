@@ -54,20 +54,22 @@ def print_result(result: MatchResult) -> None:
             print(f"  {warning}")
 
 
-def _person_in(result: MatchResult, name: str) -> int:
-    from revmentor_desktop.domain.text import fold
+def _person_in(result: MatchResult, typed: str) -> int:
+    """The participant ``typed`` (a name or an e-mail address) means."""
+    from revmentor_desktop.domain.errors import NotFound
+    from revmentor_desktop.domain.namesakes import resolve_person
 
-    wanted = fold(" ".join(name.split()))
-    found = [pid for pid, p in result.profiles.items() if fold(p.name) == wanted]
-    if len(found) != 1:
-        problem = "is not enrolled in" if not found else "names several people in"
-        raise CommandProblem(f"“{name}” {problem} “{result.cohort_name}”.")
-    return found[0]
+    try:
+        return resolve_person(typed, among=result.profiles.keys())
+    except NotFound:
+        raise CommandProblem(f"“{typed}” is not enrolled in “{result.cohort_name}”.") from None
 
 
-def print_why(result: MatchResult, mentor_name: str, mentee_name: str) -> None:
-    """Explain one pair: its score rule by rule and what, if anything, blocks it."""
-    explanation = result.explain(_person_in(result, mentor_name), _person_in(result, mentee_name))
+def print_why(result: MatchResult, mentor_typed: str, mentee_typed: str) -> None:
+    """Explain one pair: its score rule by rule and what, if anything, blocks it.
+
+    Each person is given by name or e-mail address, as typed."""
+    explanation = result.explain(_person_in(result, mentor_typed), _person_in(result, mentee_typed))
     mentor, mentee = result.name(explanation.mentor_id), result.name(explanation.mentee_id)
     print(f"{mentor} → {mentee}: score {explanation.score}")
     if explanation.shared_tags:
@@ -132,6 +134,6 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--why",
         nargs=2,
         metavar=("MENTOR", "MENTEE"),
-        help="explain one pair by the two people's names: its score and what blocks it",
+        help="explain one pair, each person by name or e-mail: its score and what blocks it",
     )
     match.set_defaults(handler=command_match)

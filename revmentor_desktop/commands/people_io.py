@@ -19,6 +19,7 @@ from revmentor_desktop.commands.common import (
     output_path,
 )
 
+PERSON_HELP = "their name or e-mail address (the e-mail when several people share the name)"
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
 
@@ -109,10 +110,11 @@ def command_ics(arguments: argparse.Namespace) -> int:
 
 def command_person_export(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import privacy
+    from revmentor_desktop.domain.namesakes import resolve_person
     from revmentor_desktop.storage.reading import open_for_reading
 
     with open_for_reading(data_path(arguments)):
-        person_id = privacy.find_person_id(arguments.email)
+        person_id = resolve_person(arguments.person)
         json_path, csv_path = privacy.write_access_export(person_id, _output(arguments))
     print(f"Wrote {json_path}")
     print(f"Wrote {csv_path}")
@@ -121,23 +123,24 @@ def command_person_export(arguments: argparse.Namespace) -> int:
 
 def command_erase(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import privacy
+    from revmentor_desktop.domain.namesakes import describe_person, resolve_person
     from revmentor_desktop.storage.database import DataFile
 
     path = data_path(arguments)
     with DataFile.open(path) as opened:
-        person_id = privacy.find_person_id(arguments.email)
+        person_id = resolve_person(arguments.person)
+        who = describe_person(person_id)
         if not arguments.yes:
             if not sys.stdin.isatty():
                 raise CommandProblem("Add --yes to confirm the erasure when not interactive.")
             answer = input(
-                f"Erase every personal detail of {arguments.email} from {path}? "
-                "This cannot be undone. [y/N] "
+                f"Erase every personal detail of {who} from {path}? This cannot be undone. [y/N] "
             )
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
         report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
-    print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
+    print(f"Erased {who}; their records now show “{report.result.placeholder}”.")
     if not report.result.space_reclaimed:
         _warn_space_not_reclaimed(path)
     if arguments.purge_backups:
@@ -225,14 +228,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     person_export = commands.add_parser(
         "person-export", help="everything about one person (access request): JSON and CSV"
     )
-    person_export.add_argument("email", metavar="EMAIL")
+    person_export.add_argument("person", metavar="PERSON", help=PERSON_HELP)
     person_export.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.json and FILE.csv"
     )
     person_export.set_defaults(handler=command_person_export)
 
     erase = commands.add_parser("erase", help="erase a person's personal data for good")
-    erase.add_argument("email", metavar="EMAIL")
+    erase.add_argument("person", metavar="PERSON", help=PERSON_HELP)
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     erase.add_argument(
         "--purge-backups",

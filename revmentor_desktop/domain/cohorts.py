@@ -11,6 +11,7 @@ from peewee import fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.namesakes import labels_in_rows, person_labels
 from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role
@@ -50,6 +51,9 @@ class CohortRow:
 
 @dataclass(frozen=True)
 class ParticipantRow:
+    """Someone enrolled in a cohort; ``name`` is their label, with what tells them apart from
+    someone of the same name (see ``namesakes``)."""
+
     person_id: int
     name: str
     department: str
@@ -249,16 +253,18 @@ def unpaired_person_ids(cohort_id: int) -> list[int]:
 
 
 def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
-    """For each of the cohorts, the names of the people enrolled in it who are in no pair of it."""
+    """For each of the cohorts, the labels of the people enrolled in it who are in no pair of it."""
     select = (
-        Participation.select(Participation.cohort, Person.name)
+        Participation.select(Participation.cohort, Participation.person)
         .join(Person, on=(Participation.person == Person.id))
         .where(Participation.cohort.in_(cohort_ids))
-        .order_by(Participation.cohort, Person.name)
+        .order_by(Participation.cohort, Person.name, Person.id)
     )
+    found = database_proxy.execute(_unpaired(select)).fetchall()
+    labels = labels_in_rows(found, 1)
     waiting: dict[int, list[str]] = {}
-    for cohort_id, name in database_proxy.execute(_unpaired(select)).fetchall():
-        waiting.setdefault(cohort_id, []).append(name)
+    for cohort_id, person_id in found:
+        waiting.setdefault(cohort_id, []).append(labels[person_id])
     return waiting
 
 
@@ -336,19 +342,21 @@ def list_participants(cohort_id: int) -> list[ParticipantRow]:
         Participation.select(Participation, Person)
         .join(Person)
         .where(Participation.cohort == cohort_id)
-        .order_by(Person.name)
+        .order_by(Person.name, Person.id)
     )
+    enrolled = list(query)
+    labels = person_labels(item.person.id for item in enrolled)
     return [
         ParticipantRow(
             person_id=item.person.id,
-            name=item.person.name,
+            name=labels[item.person.id],
             department=item.person.department,
             role=item.role,
             capacity=item.capacity,
             open_pairs=open_pairs.get(item.person.id, 0),
             has_consent=item.person.consent_date is not None,
         )
-        for item in query
+        for item in enrolled
     ]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from revmentor_desktop.domain import cohorts, pairs, people, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.namesakes import person_label
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -120,9 +121,10 @@ def set_archived(person_ids: list[int], archived: bool) -> Edit:
 
 
 def delete_person(person_id: int) -> Edit:
-    name = people.get_person(person_id).draft.name
     return _record(
-        f"Delete {name}", person_scopes(person_id), lambda: people.delete_person(person_id)
+        f"Delete {person_label(person_id)}",
+        person_scopes(person_id),
+        lambda: people.delete_person(person_id),
     )
 
 

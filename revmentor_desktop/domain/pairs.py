@@ -12,7 +12,8 @@ from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.queries import OrderedIds, as_date
+from revmentor_desktop.domain.namesakes import labels_in_rows, person_label
+from revmentor_desktop.domain.queries import OrderedIds, as_date, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
 from revmentor_desktop.storage.models import (
@@ -48,6 +49,9 @@ class PairDraft:
 
 @dataclass(frozen=True)
 class PairRow:
+    """One line of the pairs list. The names are labels: with what tells a person apart from
+    someone of the same name (see ``namesakes``)."""
+
     id: int
     cohort_id: int
     cohort_name: str
@@ -74,11 +78,6 @@ class PairQuery:
     person_id: int | None = None
     sort_by: str = "mentee"
     descending: bool = False
-
-
-def _person_name(person_id: int) -> str:
-    person = Person.get_or_none(Person.id == person_id)
-    return person.name if person else f"person {person_id}"
 
 
 # A closed pair's history is about these people in this cohort, so they stay as they were.
@@ -122,19 +121,19 @@ def _people_problems(draft: PairDraft, pair_id: int | None) -> dict[str, str]:
     mentor_place = cohorts.participation(draft.cohort_id, draft.mentor_id)
     mentee_place = cohorts.participation(draft.cohort_id, draft.mentee_id)
     if mentor_place is None:
-        problems["mentor_id"] = f"{_person_name(draft.mentor_id)} is not enrolled in this cohort."
+        problems["mentor_id"] = f"{person_label(draft.mentor_id)} is not enrolled in this cohort."
     elif not Role(mentor_place.role).can_mentor:
-        problems["mentor_id"] = f"{_person_name(draft.mentor_id)} takes part only as a mentee."
+        problems["mentor_id"] = f"{person_label(draft.mentor_id)} takes part only as a mentee."
     elif _over_capacity(draft, mentor_place.capacity, pair_id):
         problems["mentor_id"] = (
-            f"{_person_name(draft.mentor_id)} already mentors {mentor_place.capacity} "
+            f"{person_label(draft.mentor_id)} already mentors {mentor_place.capacity} "
             f"{'person' if mentor_place.capacity == 1 else 'people'} in this cohort, "
             "their full capacity."
         )
     if mentee_place is None:
-        problems["mentee_id"] = f"{_person_name(draft.mentee_id)} is not enrolled in this cohort."
+        problems["mentee_id"] = f"{person_label(draft.mentee_id)} is not enrolled in this cohort."
     elif not Role(mentee_place.role).can_be_mentored:
-        problems["mentee_id"] = f"{_person_name(draft.mentee_id)} takes part only as a mentor."
+        problems["mentee_id"] = f"{person_label(draft.mentee_id)} takes part only as a mentor."
     elif _duplicate_open_pair(draft, pair_id):
         problems["mentee_id"] = "These two people already form an open pair in this cohort."
     return problems
@@ -381,30 +380,34 @@ def pair_ids(query: PairQuery | None = None) -> OrderedIds:
     query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    select = Pair.select(Pair.id)
-    if query.search.strip() or _sort_by(query) in ("mentor", "mentee"):
-        select = (
-            select.join(mentor, on=(Pair.mentor == mentor.id))
-            .switch(Pair)
-            .join(mentee, on=(Pair.mentee == mentee.id))
-            .switch(Pair)
-        )
+    select = _join_people(Pair.select(Pair.id), query, mentor, mentee)
     if _sort_by(query) == "cohort":
         select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
     select = _filter_pairs(select, query, mentor, mentee)
     return OrderedIds.of_query(_ordered(select, query, mentor, mentee))
 
 
-def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
+def _join_people(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
+    """Mentor and mentee joined in, when the query's search or sort needs them."""
+    if not (query.search.strip() or _sort_by(query) in ("mentor", "mentee")):
+        return select
+    return (
+        select.join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+        .switch(Pair)
+    )
+
+
+def _pair_rows_select() -> Any:
+    """Everything a pair's row shows but the people's labels, which come from their ids."""
     return (
         Pair.select(
             Pair.id,
             Pair.cohort,
             Cohort.name,
             Pair.mentor,
-            mentor.name,
             Pair.mentee,
-            mentee.name,
             Pair.direction,
             Pair.status,
             Pair.start_date,
@@ -416,50 +419,51 @@ def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
         )
         .join(Cohort, on=(Pair.cohort == Cohort.id))
         .switch(Pair)
-        .join(mentor, on=(Pair.mentor == mentor.id))
-        .switch(Pair)
-        .join(mentee, on=(Pair.mentee == mentee.id))
-        .switch(Pair)
     )
 
 
-def _row(values: tuple[Any, ...], today: date) -> PairRow:
-    last_held = as_date(values[12])
-    status, start_date, cadence = values[8], as_date(values[9]), values[14]
+def _row(values: tuple[Any, ...], labels: dict[int, str], today: date) -> PairRow:
+    last_held = as_date(values[10])
+    status, start_date, cadence = values[6], as_date(values[7]), values[12]
     return PairRow(
         id=values[0],
         cohort_id=values[1],
         cohort_name=values[2],
         mentor_id=values[3],
-        mentor_name=values[4],
-        mentee_id=values[5],
-        mentee_name=values[6],
-        direction=values[7],
+        mentor_name=labels[values[3]],
+        mentee_id=values[4],
+        mentee_name=labels[values[4]],
+        direction=values[5],
         status=status,
         start_date=start_date,
-        end_date=as_date(values[10]),
-        sessions_held=values[11],
+        end_date=as_date(values[8]),
+        sessions_held=values[9],
         last_held=last_held,
-        agreement_signed=as_date(values[13]),
+        agreement_signed=as_date(values[11]),
         cadence_days=cadence,
         health=pair_health(status, start_date, last_held, cadence, today),
     )
 
 
 def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
-    """Pairs matching ``query`` with their health, filtered and sorted in SQL, in one query."""
+    """Pairs matching ``query`` with their health, filtered and sorted in SQL, in one query
+    (and one per 500 people for their labels)."""
     query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    select = _filter_pairs(_pair_rows_select(mentor, mentee), query, mentor, mentee)
+    select = _filter_pairs(
+        _join_people(_pair_rows_select(), query, mentor, mentee), query, mentor, mentee
+    )
     today = clock().date()
-    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
-    return [_row(values, today) for values in cursor.fetchall()]
+    found = database_proxy.execute(_ordered(select, query, mentor, mentee)).fetchall()
+    labels = labels_in_rows(found, 3, 4)
+    return [_row(values, labels, today) for values in found]
 
 
 @dataclass(frozen=True)
 class FlaggedPair:
-    """An active pair whose health is amber or red, with what Today says of it."""
+    """An active pair whose health is amber or red, with what Today says of it (the names are
+    labels, as in ``PairRow``)."""
 
     id: int
     mentor_name: str
@@ -471,38 +475,38 @@ class FlaggedPair:
 def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
     """Active pairs whose health is amber or red, by mentee, from one narrow query."""
     today = clock().date()
-    mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
     select = (
         Pair.select(
-            Pair.id, mentor.name, mentee.name, Pair.start_date, _last_held(), Cohort.cadence_days
+            Pair.id, Pair.mentor, Pair.mentee, Pair.start_date, _last_held(), Cohort.cadence_days
         )
         .join(Cohort, on=(Pair.cohort == Cohort.id))
-        .switch(Pair)
-        .join(mentor, on=(Pair.mentor == mentor.id))
         .switch(Pair)
         .join(mentee, on=(Pair.mentee == mentee.id))
         .where(Pair.status == PairStatus.ACTIVE.value)
         .order_by(mentee.name, Pair.id)
     )
-    flagged = []
-    for values in database_proxy.execute(select).fetchall():
-        pair_id, mentor_name, mentee_name, start_date, last_held, cadence = values
+    active = database_proxy.execute(select).fetchall()
+    needing: list[tuple[int, int, int, date | None, Health]] = []
+    for pair_id, mentor_id, mentee_id, start_date, last_held, cadence in active:
         last_held = as_date(last_held)
         health = pair_health(PairStatus.ACTIVE, as_date(start_date), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
-            flagged.append(FlaggedPair(pair_id, mentor_name, mentee_name, last_held, health))
-    return flagged
+            needing.append((pair_id, mentor_id, mentee_id, last_held, health))
+    labels = labels_in_rows(needing, 1, 2)
+    return [
+        FlaggedPair(pair_id, labels[mentor_id], labels[mentee_id], last_held, health)
+        for pair_id, mentor_id, mentee_id, last_held, health in needing
+    ]
 
 
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:
     """List rows of the given pairs, by id, with their health on the clock's date."""
     today = clock().date()
-    mentor = Person.alias("mentor")
-    mentee = Person.alias("mentee")
     rows: dict[int, PairRow] = {}
     for chunk in chunked(ids, 500):
-        select = _pair_rows_select(mentor, mentee).where(Pair.id.in_(chunk))
-        for values in database_proxy.execute(select).fetchall():
-            rows[values[0]] = _row(values, today)
+        select = _pair_rows_select().where(Pair.id.in_(id_list(chunk)))
+        found = database_proxy.execute(select).fetchall()
+        labels = labels_in_rows(found, 3, 4)
+        rows.update((values[0], _row(values, labels, today)) for values in found)
     return rows

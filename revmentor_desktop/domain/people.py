@@ -11,7 +11,8 @@ from peewee import JOIN, chunked, fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids
+from revmentor_desktop.domain.namesakes import person_labels
+from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids, id_list
 from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
 from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.storage.models import Pair, Participation, Person, Skill, database_proxy
@@ -50,10 +51,12 @@ class PersonRecord:
 
 @dataclass(frozen=True)
 class PersonRow:
-    """One line of the people list."""
+    """One line of the people list. ``label`` is the name, with what tells the person apart
+    when someone else has the same name (see ``namesakes``)."""
 
     id: int
     name: str
+    label: str
     email: str
     department: str
     job_title: str
@@ -266,12 +269,14 @@ def people_rows(ids: list[int]) -> dict[int, PersonRow]:
                 Person.archived,
             )
             .join(manager, JOIN.LEFT_OUTER, on=(Person.manager == manager.id))
-            .where(Person.id.in_(chunk))
+            .where(Person.id.in_(id_list(chunk)))
         )
+        labels = person_labels(chunk)
         for row in database_proxy.execute(select).fetchall():
             rows[row[0]] = PersonRow(
                 id=row[0],
                 name=row[1],
+                label=labels[row[0]],
                 email=row[2] or "",
                 department=row[3],
                 job_title=row[4],

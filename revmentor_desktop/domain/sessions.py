@@ -12,7 +12,8 @@ from peewee import Case, chunked, fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds, as_datetime
+from revmentor_desktop.domain.namesakes import labels_in_rows
+from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -39,6 +40,9 @@ class SessionDraft:
 
 @dataclass(frozen=True)
 class SessionRow:
+    """One line of the sessions list. The names are labels: with what tells a person apart
+    from someone of the same name (see ``namesakes``)."""
+
     id: int
     pair_id: int
     cohort_name: str
@@ -184,8 +188,8 @@ def _session_select(query: SessionQuery, mentor: Any, mentee: Any) -> Any:
             Meeting.id,
             Meeting.pair,
             Cohort.name,
-            mentor.name,
-            mentee.name,
+            Pair.mentor,
+            Pair.mentee,
             Meeting.starts_at,
             Meeting.duration_minutes,
             Meeting.meeting_format,
@@ -270,14 +274,14 @@ def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
     return select.order_by(order, Meeting.id)
 
 
-def _row(values: tuple[Any, ...]) -> SessionRow:
+def _row(values: tuple[Any, ...], labels: dict[int, str]) -> SessionRow:
     starts_at = as_datetime(values[5])
     return SessionRow(
         id=values[0],
         pair_id=values[1],
         cohort_name=values[2],
-        mentor_name=values[3],
-        mentee_name=values[4],
+        mentor_name=labels[values[3]],
+        mentee_name=labels[values[4]],
         starts_at=starts_at,
         duration_minutes=values[6],
         meeting_format=values[7],
@@ -298,19 +302,24 @@ def session_rows(ids: list[int]) -> dict[int, SessionRow]:
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     rows: dict[int, SessionRow] = {}
     for chunk in chunked(ids, 500):
-        select = _session_select(SessionQuery(), mentor, mentee).where(Meeting.id.in_(chunk))
-        for values in database_proxy.execute(select).fetchall():
-            rows[values[0]] = _row(values)
+        select = _session_select(SessionQuery(), mentor, mentee).where(
+            Meeting.id.in_(id_list(chunk))
+        )
+        found = database_proxy.execute(select).fetchall()
+        labels = labels_in_rows(found, 3, 4)
+        rows.update((values[0], _row(values, labels)) for values in found)
     return rows
 
 
 def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
-    """Sessions matching ``query``, filtered and sorted in SQL, in one query."""
+    """Sessions matching ``query``, filtered and sorted in SQL, in one query (and one per 500
+    people for their labels)."""
     query = query or SessionQuery()
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     select = _session_select(query, mentor, mentee)
-    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
-    return [_row(values) for values in cursor.fetchall()]
+    found = database_proxy.execute(_ordered(select, query, mentor, mentee)).fetchall()
+    labels = labels_in_rows(found, 3, 4)
+    return [_row(values, labels) for values in found]
 
 
 @dataclass(frozen=True)

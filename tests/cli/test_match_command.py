@@ -146,3 +146,49 @@ def test_match_proposes_while_the_window_holds_the_file_but_apply_refuses(
 
     with DataFile.open(data_path):
         assert pairs.list_pairs() == []
+
+
+def _with_namesakes(path: Path) -> None:
+    """The programme, plus a second Zoë Park enrolled as a mentee and a Ben Li who is not."""
+    _programme(path)
+    clock = lambda: NOW  # noqa: E731
+    with DataFile.open(path):
+        (cohort_id,) = [row.id for row in cohorts.list_cohorts()]
+        for name, department, email in (
+            ("Zoë Park", "Sales", "zoe.park@example.org"),
+            ("Ben Li", "IT", ""),
+        ):
+            (person_id,) = [row.id for row in people.list_people() if row.name == name]
+            draft = people.get_person(person_id).draft
+            draft.department, draft.email = department, email
+            people.update_person(person_id, draft, clock)
+        other_zoe = people.add_person(
+            people.PersonDraft(
+                "Zoë Park",
+                email="zoe.park2@example.org",
+                department="IT",
+                learns=["AI"],
+                consent_date=date(2026, 1, 1),
+            ),
+            clock,
+        )
+        cohorts.enrol(cohort_id, other_zoe, "mentee")
+        people.add_person(people.PersonDraft("Ben Li", department="Finance"), clock)
+
+
+def test_match_why_takes_an_email_and_lists_namesakes_with_theirs(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_namesakes(data_path)
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026"]
+
+    assert main([*arguments, "--why", "ben li", "ZOE.PARK2@example.org"]) == 0
+    assert "Ben Li (IT) → Zoë Park (IT): score" in capsys.readouterr().out
+
+    assert main([*arguments, "--why", "Ben Li", "zoe park"]) == 1
+    assert capsys.readouterr().err == (
+        "revmentor: “zoe park” could be any of 2 people:\n"
+        "  Zoë Park <zoe.park@example.org> (Sales)\n"
+        "  Zoë Park <zoe.park2@example.org> (IT)\n"
+        "Give the e-mail address of the one you mean instead of the name.\n"
+    )

@@ -12,6 +12,7 @@ from datetime import date
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.matching.constraints import Constraint, list_constraints
 from revmentor_desktop.domain.matching.rules import RuleSettings, rule_settings
+from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.people import TEACH
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
@@ -20,7 +21,8 @@ from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person
 
 @dataclass(frozen=True)
 class Profile:
-    """A person as the matching rules see them."""
+    """A person as the matching rules see them. ``name`` is their label, with what tells them
+    apart from someone of the same name (see ``namesakes``)."""
 
     person_id: int
     name: str
@@ -122,10 +124,11 @@ def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFa
         Person.consent_date,
         Person.archived,
     )
+    labels = person_labels(person_ids)
     for row in Person.select(*columns).where(Person.id.in_(person_ids)).tuples():
         people[row[0]] = Profile(
             person_id=row[0],
-            name=row[1],
+            name=labels[row[0]],
             department=row[2],
             job_title=row[3],
             manager_id=row[4],
