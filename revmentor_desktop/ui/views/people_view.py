@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from revmentor_desktop.domain import edits, people
+from revmentor_desktop.domain import edits, namesakes, people
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.people_model import PeopleModel
@@ -97,7 +97,7 @@ class PeopleView(RecordListView):
             self.archive_selected()
 
     def _delete_after_asking(self, person_id: int) -> None:
-        name = people.get_person(person_id).draft.name
+        name = namesakes.person_label(person_id)
         confirmed = confirm(
             self,
             f"Delete {name}?",
