@@ -9,6 +9,7 @@ from revmentor_desktop.domain import agreement_text, cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.health import HealthLevel, pair_health
+from revmentor_desktop.domain.namesakes import Identity, labels_of_namesakes
 from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.report_data.common import (
     cadence_phrase,
@@ -64,8 +65,24 @@ def _pair_model(pair_id: int) -> Pair:
     return pair
 
 
-def _party(person: Person, label: str) -> PartyInfo:
-    return PartyInfo(person.id, label, person.name, person.job_title, person.department)
+def _parties(cohort: Cohort, mentor: Person, mentee: Person) -> tuple[PartyInfo, PartyInfo]:
+    """Both partners of a pair. Partners who share a name are named with what tells them
+    apart (department, job title, ...), or the document could not say who does what."""
+    names = {mentor.id: mentor.name, mentee.id: mentee.name}
+    if mentor.name == mentee.name:
+        names = labels_of_namesakes([_identity(mentor), _identity(mentee)])
+    return (
+        PartyInfo(
+            mentor.id, cohort.mentor_label, names[mentor.id], mentor.job_title, mentor.department
+        ),
+        PartyInfo(
+            mentee.id, cohort.mentee_label, names[mentee.id], mentee.job_title, mentee.department
+        ),
+    )
+
+
+def _identity(person: Person) -> Identity:
+    return Identity(person.id, person.name, person.department, person.job_title, person.email or "")
 
 
 def _goal_lines(pair_id: int, first: PartyInfo, second: PartyInfo) -> tuple[GoalLine, ...]:
@@ -86,18 +103,17 @@ def _agreement(
     wording: tuple[list[agreement_text.Clause], str] | None = None,
 ) -> AgreementData:
     """One agreement; ``wording`` (clauses and version) saves re-reading them for each pair."""
-    first = _party(mentor, cohort.mentor_label)
-    second = _party(mentee, cohort.mentee_label)
+    first, second = _parties(cohort, mentor, mentee)
     start = pair.start_date or cohort.start_date
     end = pair.end_date or cohort.end_date
     review = review_date(start, end)
     meeting_format = meeting_format_phrase((mentor.meeting_format, mentee.meeting_format))
-    first_meeting_by = mentee.name
+    first_meeting_by = second.name
     values = {
         "organisation": org or "the organisation",
         "programme": cohort.name,
-        "mentor": mentor.name,
-        "mentee": mentee.name,
+        "mentor": first.name,
+        "mentee": second.name,
         "mentor_label": cohort.mentor_label.lower() if cohort.mentor_label else "mentor",
         "mentee_label": cohort.mentee_label.lower() if cohort.mentee_label else "mentee",
         "cadence": cadence_phrase(cohort.cadence_days),
@@ -260,8 +276,7 @@ def pair_summary(
     cohort = Cohort.get_by_id(pair.cohort_id)
     mentor = Person.get_by_id(pair.mentor_id)
     mentee = Person.get_by_id(pair.mentee_id)
-    first = _party(mentor, cohort.mentor_label)
-    second = _party(mentee, cohort.mentee_label)
+    first, second = _parties(cohort, mentor, mentee)
     now = clock()
     today = now.date()
     start = pair.start_date or cohort.start_date
