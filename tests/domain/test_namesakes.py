@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from revmentor_desktop.domain import attention, cohorts, importing, pairs, people, sessions
+from revmentor_desktop.domain.calendar import build_calendar
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.matching import workflow
 from revmentor_desktop.domain.namesakes import (
@@ -184,6 +185,17 @@ def test_today_and_the_matching_assistant_name_namesakes_by_their_labels(
     later = datetime(2026, 6, 1, 9, 0)
     (flagged,) = pairs.pairs_needing_attention(lambda: later)
     assert (flagged.mentor_name, flagged.mentee_name) == ("Alex Kim (Finance)", "Alex Kim (IT)")
+
+
+def test_calendar_events_name_namesakes_by_their_labels(kims: tuple[int, int, int]) -> None:
+    finance, it, _ana = kims
+    (cohort_id,) = [row.id for row in cohorts.list_cohorts()]
+    pair_id = pairs.create_pair(pairs.PairDraft(cohort_id, finance, it, start_date=None), clock)
+    sessions.add_session(sessions.SessionDraft(pair_id, datetime(2026, 3, 9, 10, 0)), clock)
+
+    (event,) = build_calendar(zone_name="Europe/London", clock=clock).walk("VEVENT")
+
+    assert str(event["summary"]) == "Mentoring: Alex Kim (Finance) & Alex Kim (IT)"
 
 
 def test_retention_names_namesakes_by_their_labels(kims: tuple[int, int, int]) -> None:
