@@ -11,7 +11,7 @@ from peewee import fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.namesakes import labels_in_rows, person_labels
+from revmentor_desktop.domain.namesakes import label_columns, label_from, person_labels
 from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role
@@ -255,16 +255,14 @@ def unpaired_person_ids(cohort_id: int) -> list[int]:
 def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
     """For each of the cohorts, the labels of the people enrolled in it who are in no pair of it."""
     select = (
-        Participation.select(Participation.cohort, Participation.person)
+        Participation.select(Participation.cohort, *label_columns())
         .join(Person, on=(Participation.person == Person.id))
         .where(Participation.cohort.in_(cohort_ids))
         .order_by(Participation.cohort, Person.name, Person.id)
     )
-    found = database_proxy.execute(_unpaired(select)).fetchall()
-    labels = labels_in_rows(found, 1)
     waiting: dict[int, list[str]] = {}
-    for cohort_id, person_id in found:
-        waiting.setdefault(cohort_id, []).append(labels[person_id])
+    for cohort_id, *person in database_proxy.execute(_unpaired(select)).fetchall():
+        waiting.setdefault(cohort_id, []).append(label_from(person))
     return waiting
 
 

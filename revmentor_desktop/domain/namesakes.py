@@ -8,18 +8,21 @@ when nobody else in the file has it, else the name with what tells them apart.
 
 Whether a name is shared is decided among everyone in the file, archived people too: they
 still appear in past pairs and sessions, next to current colleagues. A label therefore does not
-depend on which list asks for it, and it is computed in SQL from the index on names, once per
-page of rows (never one query per row).
+depend on which list asks for it. Names are compared as written (spaces tidied on saving):
+"Zoe Park" and "Zoë Park" look different in a list; the command line, which matches what is
+typed loosely, lists both when a typed name fits both.
+
+A list computes its labels within its own query (``label_columns``), from the index on name,
+department and job title: never a query per row.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import chunked, fn
+from peewee import Case, chunked, fn
 
 from revmentor_desktop.domain.errors import DomainError, NotFound
 from revmentor_desktop.domain.queries import id_list
@@ -38,85 +41,110 @@ class Identity:
     email: str
 
 
-def labels_of_namesakes(group: list[Identity]) -> dict[int, str]:
-    """Labels for people who all have the same name: the name, then department, job title and
-    e-mail, each added only while someone else still shares everything shown so far.
+# How much of what a label shows someone else of the same name shares with a person, as a
+# level: each includes the ones before it, so the most any namesake shares is a MAX in SQL.
+SHARES_NAME = 1
+SHARES_DEPARTMENT = 2  # the name and the department
+SHARES_JOB = 3  # the name, the department and the job title
 
-    Empty parts are skipped, and a namesake always shows at least one part. Two people alike
-    in all three (possible only without e-mail addresses) are told apart by their number.
+
+def _label(person: Identity, shared: int) -> str:
+    """The name, then department, job title and e-mail, each added only while someone else
+    of the same name still shares everything shown so far.
+
+    Without a department, the job title alone might read like a namesake's department
+    ("Finance"), so the e-mail follows it. Two people alike in everything but without e-mail
+    addresses are told apart by their number.
     """
-    if len(group) == 1:
-        return {group[0].id: group[0].name}
-    departments = Counter(person.department for person in group)
-    jobs = Counter((person.department, person.job_title) for person in group)
-    labels = {}
-    for person in group:
-        steps = (
-            (person.department, departments[person.department] > 1),
-            (person.job_title, jobs[person.department, person.job_title] > 1),
-            (person.email, not person.email),  # e-mail addresses are unique when present
-        )
-        parts: list[str] = []
-        for value, still_shared in steps:
-            parts += [value] if value else []
-            if parts and not still_shared:
-                break
-        else:
-            parts.append(f"no. {person.id}")
-        labels[person.id] = f"{person.name} ({', '.join(parts)})"
-    # One person's department may read like another's job title ("Finance"): then both show all.
-    counts = Counter(labels.values())
-    for person in group:
-        if counts[labels[person.id]] > 1:
-            labels[person.id] = _full_label(person)
-    return labels
+    if not shared:
+        return person.name
+    last_resort = person.email or f"no. {person.id}"  # e-mail addresses are unique
+    if not person.department:
+        parts = [*([person.job_title] if person.job_title else []), last_resort]
+    else:
+        parts = [person.department]
+        if shared >= SHARES_DEPARTMENT:
+            parts += [person.job_title] if person.job_title else []
+            if shared >= SHARES_JOB:
+                parts.append(last_resort)
+    return f"{person.name} ({', '.join(parts)})"
 
 
-def _full_label(person: Identity) -> str:
-    parts = [part for part in (person.department, person.job_title, person.email) if part]
-    return f"{person.name} ({', '.join(parts if person.email else [*parts, f'no. {person.id}'])})"
+def _shared_with(person: Identity, other: Identity) -> int:
+    """What ``other`` shares with ``person`` (the rule ``_shared_in_sql`` states in SQL)."""
+    if other.id == person.id or other.name != person.name:
+        return 0
+    if other.department != person.department:
+        return SHARES_NAME
+    return SHARES_JOB if other.job_title == person.job_title else SHARES_DEPARTMENT
 
 
-def _labels_among(where: Any | None) -> dict[int, str]:
-    """Labels of everyone sharing a name with someone ``where`` selects (everyone: None)."""
-    select = Person.select(
-        Person.id,
-        Person.name,
-        Person.department,
-        Person.job_title,
-        fn.COALESCE(Person.email, ""),
+def labels_of_namesakes(group: list[Identity]) -> dict[int, str]:
+    """Labels for ``group``, told apart among themselves (two partners of one pair)."""
+    return {
+        person.id: _label(person, max(_shared_with(person, other) for other in group))
+        for person in group
+    }
+
+
+def _shared_in_sql(person: Any) -> Any:
+    """SQL: the most that anyone else of the name of ``person`` (Person or an alias) shares
+    with them; NULL when nobody else has their name.
+
+    One pass over the namesakes, read from the index on name, department and job title."""
+    other = Person.alias("namesake")
+    same_department = other.department == person.department
+    level = Case(
+        None,
+        [
+            (same_department & (other.job_title == person.job_title), SHARES_JOB),
+            (same_department, SHARES_DEPARTMENT),
+        ],
+        SHARES_NAME,
     )
-    if where is not None:
-        select = select.where(Person.name.in_(Person.select(Person.name).where(where)))
-    groups: dict[str, list[Identity]] = {}
-    for row in database_proxy.execute(select).fetchall():
-        groups.setdefault(row[1], []).append(Identity(*row))
-    labels: dict[int, str] = {}
-    for group in groups.values():
-        labels.update(labels_of_namesakes(group))
-    return labels
+    return other.select(fn.MAX(level)).where((other.name == person.name) & (other.id != person.id))
+
+
+LABEL_WIDTH = 6  # how many columns ``label_columns`` gives
+
+
+def label_columns(person: Any = Person) -> tuple[Any, ...]:
+    """The columns a label is made of, for a query that joins ``person`` (Person or an alias):
+    a list's own query computes its labels, with no query per row or per page."""
+    return (
+        person.id,
+        person.name,
+        person.department,
+        person.job_title,
+        fn.COALESCE(person.email, ""),
+        _shared_in_sql(person),
+    )
+
+
+def label_from(values: Sequence[Any]) -> str:
+    """The label from the values of ``label_columns``, in their order."""
+    person_id, name, department, job_title, email, shared = values
+    if not shared:  # most people: their name is their own
+        return str(name)
+    return _label(Identity(person_id, name, department, job_title, email), shared)
 
 
 def person_labels(person_ids: Iterable[int] | None = None) -> dict[int, str]:
     """The label of each of ``person_ids`` (of everyone when None), by id.
 
-    One query per 500 people, answered from the index on names: a list asks for the page it
-    shows. Unknown ids are left out.
+    One query per 500 people. Unknown ids are left out.
     """
+    select = Person.select(*label_columns())
     if person_ids is None:
-        return _labels_among(None)
-    wanted = set(person_ids)
+        return _labels_of(select)
     labels: dict[int, str] = {}
-    for chunk in chunked(sorted(wanted), 500):
-        found = _labels_among(Person.id.in_(id_list(chunk)))
-        labels.update((person_id, found[person_id]) for person_id in chunk if person_id in found)
+    for chunk in chunked(sorted(set(person_ids)), 500):
+        labels.update(_labels_of(select.where(Person.id.in_(id_list(chunk)))))
     return labels
 
 
-def labels_in_rows(rows: Iterable[Sequence[Any]], *positions: int) -> dict[int, str]:
-    """The labels of the people whose ids sit at ``positions`` of each row (a page of pairs:
-    mentors and mentees), by id."""
-    return person_labels({row[position] for row in rows for position in positions})
+def _labels_of(select: Any) -> dict[int, str]:
+    return {values[0]: label_from(values) for values in database_proxy.execute(select).fetchall()}
 
 
 def person_label(person_id: int) -> str:

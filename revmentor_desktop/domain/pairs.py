@@ -12,7 +12,13 @@ from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.namesakes import labels_in_rows, person_label
+from revmentor_desktop.domain.namesakes import (
+    LABEL_WIDTH,
+    label_columns,
+    label_from,
+    person_label,
+    person_labels,
+)
 from revmentor_desktop.domain.queries import OrderedIds, as_date, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
@@ -399,15 +405,13 @@ def _join_people(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any
     )
 
 
-def _pair_rows_select() -> Any:
-    """Everything a pair's row shows but the people's labels, which come from their ids."""
+def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
+    """Everything a pair's row shows, the people's labels last (``_row`` reads them there)."""
     return (
         Pair.select(
             Pair.id,
             Pair.cohort,
             Cohort.name,
-            Pair.mentor,
-            Pair.mentee,
             Pair.direction,
             Pair.status,
             Pair.start_date,
@@ -416,48 +420,58 @@ def _pair_rows_select() -> Any:
             _last_held(),
             Pair.agreement_signed,
             Cohort.cadence_days,
+            *label_columns(mentor),
+            *label_columns(mentee),
         )
         .join(Cohort, on=(Pair.cohort == Cohort.id))
+        .switch(Pair)
+        .join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
         .switch(Pair)
     )
 
 
-def _row(values: tuple[Any, ...], labels: dict[int, str], today: date) -> PairRow:
-    last_held = as_date(values[10])
-    status, start_date, cadence = values[6], as_date(values[7]), values[12]
+_MENTOR_LABEL = 11  # where the mentor's label columns start in ``_pair_rows_select``
+_MENTEE_LABEL = _MENTOR_LABEL + LABEL_WIDTH
+
+
+def _row(values: tuple[Any, ...], today: date) -> PairRow:
+    pair_id, cohort_id, cohort_name, direction, status, start, end, held, last, signed, cadence = (
+        values[:_MENTOR_LABEL]
+    )
+    mentor, mentee = values[_MENTOR_LABEL:_MENTEE_LABEL], values[_MENTEE_LABEL:]
+    start_date, last_held = as_date(start), as_date(last)
     return PairRow(
-        id=values[0],
-        cohort_id=values[1],
-        cohort_name=values[2],
-        mentor_id=values[3],
-        mentor_name=labels[values[3]],
-        mentee_id=values[4],
-        mentee_name=labels[values[4]],
-        direction=values[5],
+        id=pair_id,
+        cohort_id=cohort_id,
+        cohort_name=cohort_name,
+        mentor_id=mentor[0],
+        mentor_name=label_from(mentor),
+        mentee_id=mentee[0],
+        mentee_name=label_from(mentee),
+        direction=direction,
         status=status,
         start_date=start_date,
-        end_date=as_date(values[8]),
-        sessions_held=values[9],
+        end_date=as_date(end),
+        sessions_held=held,
         last_held=last_held,
-        agreement_signed=as_date(values[11]),
+        agreement_signed=as_date(signed),
         cadence_days=cadence,
         health=pair_health(status, start_date, last_held, cadence, today),
     )
 
 
 def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
-    """Pairs matching ``query`` with their health, filtered and sorted in SQL, in one query
-    (and one per 500 people for their labels)."""
+    """Pairs matching ``query`` with their health and labels, filtered and sorted in SQL, in
+    one query."""
     query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    select = _filter_pairs(
-        _join_people(_pair_rows_select(), query, mentor, mentee), query, mentor, mentee
-    )
+    select = _filter_pairs(_pair_rows_select(mentor, mentee), query, mentor, mentee)
     today = clock().date()
-    found = database_proxy.execute(_ordered(select, query, mentor, mentee)).fetchall()
-    labels = labels_in_rows(found, 3, 4)
-    return [_row(values, labels, today) for values in found]
+    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
+    return [_row(values, today) for values in cursor.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -473,7 +487,8 @@ class FlaggedPair:
 
 
 def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
-    """Active pairs whose health is amber or red, by mentee, from one narrow query."""
+    """Active pairs whose health is amber or red, by mentee, from one narrow query (and one
+    for the labels of the few people in them)."""
     today = clock().date()
     mentee = Person.alias("mentee")
     select = (
@@ -487,13 +502,13 @@ def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
         .order_by(mentee.name, Pair.id)
     )
     active = database_proxy.execute(select).fetchall()
-    needing: list[tuple[int, int, int, date | None, Health]] = []
-    for pair_id, mentor_id, mentee_id, start_date, last_held, cadence in active:
-        last_held = as_date(last_held)
-        health = pair_health(PairStatus.ACTIVE, as_date(start_date), last_held, cadence, today)
+    needing = []
+    for pair_id, mentor_id, mentee_id, start, last, cadence in active:
+        last_held = as_date(last)
+        health = pair_health(PairStatus.ACTIVE, as_date(start), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
             needing.append((pair_id, mentor_id, mentee_id, last_held, health))
-    labels = labels_in_rows(needing, 1, 2)
+    labels = person_labels({row[1] for row in needing} | {row[2] for row in needing})
     return [
         FlaggedPair(pair_id, labels[mentor_id], labels[mentee_id], last_held, health)
         for pair_id, mentor_id, mentee_id, last_held, health in needing
@@ -503,10 +518,11 @@ def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:
     """List rows of the given pairs, by id, with their health on the clock's date."""
     today = clock().date()
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
     rows: dict[int, PairRow] = {}
     for chunk in chunked(ids, 500):
-        select = _pair_rows_select().where(Pair.id.in_(id_list(chunk)))
-        found = database_proxy.execute(select).fetchall()
-        labels = labels_in_rows(found, 3, 4)
-        rows.update((values[0], _row(values, labels, today)) for values in found)
+        select = _pair_rows_select(mentor, mentee).where(Pair.id.in_(id_list(chunk)))
+        for values in database_proxy.execute(select).fetchall():
+            rows[values[0]] = _row(values, today)
     return rows

@@ -12,7 +12,7 @@ from peewee import Case, chunked, fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.namesakes import labels_in_rows
+from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
 from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
@@ -188,14 +188,14 @@ def _session_select(query: SessionQuery, mentor: Any, mentee: Any) -> Any:
             Meeting.id,
             Meeting.pair,
             Cohort.name,
-            Pair.mentor,
-            Pair.mentee,
             Meeting.starts_at,
             Meeting.duration_minutes,
             Meeting.meeting_format,
             Meeting.status,
             Meeting.cancelled_by,
             Meeting.topics,
+            *label_columns(mentor),
+            *label_columns(mentee),
         )
         .join(Pair, on=(Meeting.pair == Pair.id))
         .join(Cohort, on=(Pair.cohort == Cohort.id))
@@ -274,20 +274,26 @@ def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
     return select.order_by(order, Meeting.id)
 
 
-def _row(values: tuple[Any, ...], labels: dict[int, str]) -> SessionRow:
-    starts_at = as_datetime(values[5])
+_MENTOR_LABEL = 9  # where the mentor's label columns start in ``_session_select``
+_MENTEE_LABEL = _MENTOR_LABEL + LABEL_WIDTH
+
+
+def _row(values: tuple[Any, ...]) -> SessionRow:
+    session_id, pair_id, cohort_name, starts_at, minutes, meeting_format, status, by, topics = (
+        values[:_MENTOR_LABEL]
+    )
     return SessionRow(
-        id=values[0],
-        pair_id=values[1],
-        cohort_name=values[2],
-        mentor_name=labels[values[3]],
-        mentee_name=labels[values[4]],
-        starts_at=starts_at,
-        duration_minutes=values[6],
-        meeting_format=values[7],
-        status=values[8],
-        cancelled_by=values[9],
-        topics=_topics(values[10]),
+        id=session_id,
+        pair_id=pair_id,
+        cohort_name=cohort_name,
+        mentor_name=label_from(values[_MENTOR_LABEL:_MENTEE_LABEL]),
+        mentee_name=label_from(values[_MENTEE_LABEL:]),
+        starts_at=as_datetime(starts_at),
+        duration_minutes=minutes,
+        meeting_format=meeting_format,
+        status=status,
+        cancelled_by=by,
+        topics=_topics(topics),
     )
 
 
@@ -305,21 +311,19 @@ def session_rows(ids: list[int]) -> dict[int, SessionRow]:
         select = _session_select(SessionQuery(), mentor, mentee).where(
             Meeting.id.in_(id_list(chunk))
         )
-        found = database_proxy.execute(select).fetchall()
-        labels = labels_in_rows(found, 3, 4)
-        rows.update((values[0], _row(values, labels)) for values in found)
+        for values in database_proxy.execute(select).fetchall():
+            rows[values[0]] = _row(values)
     return rows
 
 
 def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
-    """Sessions matching ``query``, filtered and sorted in SQL, in one query (and one per 500
-    people for their labels)."""
+    """Sessions matching ``query``, with the people's labels, filtered and sorted in SQL, in
+    one query."""
     query = query or SessionQuery()
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     select = _session_select(query, mentor, mentee)
-    found = database_proxy.execute(_ordered(select, query, mentor, mentee)).fetchall()
-    labels = labels_in_rows(found, 3, 4)
-    return [_row(values, labels) for values in found]
+    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
+    return [_row(values) for values in cursor.fetchall()]
 
 
 @dataclass(frozen=True)

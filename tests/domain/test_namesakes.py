@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revmentor_desktop.domain import attention, cohorts, importing, pairs, people, sessions
@@ -23,6 +23,7 @@ from revmentor_desktop.domain.namesakes import (
 )
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.privacy import find_person_id, people_due_for_erasure
+from revmentor_desktop.storage.models import Person
 
 pytestmark = pytest.mark.usefixtures("data_file")
 STAFF = Path(__file__).parent.parent / "data" / "staff_hris_export.csv"
@@ -103,12 +104,17 @@ def test_namesakes_alike_in_everything_are_told_apart_by_number() -> None:
     }
 
 
-def test_a_department_reading_like_another_namesakes_job_title_still_gives_two_labels() -> None:
-    group = [Identity(1, "Alex Kim", "Finance", "", ""), Identity(2, "Alex Kim", "", "Finance", "")]
+def test_without_a_department_the_job_title_is_followed_by_the_email() -> None:
+    group = [
+        Identity(1, "Alex Kim", "Finance", "", "a1@example.org"),
+        Identity(2, "Alex Kim", "", "Finance", "a2@example.org"),  # could read as a department
+        Identity(3, "Alex Kim", "", "", ""),
+    ]
 
     assert labels_of_namesakes(group) == {
-        1: "Alex Kim (Finance, no. 1)",
-        2: "Alex Kim (Finance, no. 2)",
+        1: "Alex Kim (Finance)",
+        2: "Alex Kim (Finance, a2@example.org)",
+        3: "Alex Kim (no. 3)",
     }
 
 
@@ -126,6 +132,20 @@ def test_namesakes_always_get_distinct_labels(people_parts: list[tuple[str, str,
 
     assert len(set(labels.values())) == len(group)
     assert all(label.startswith("Alex Kim (") for label in labels.values())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(parts, parts, st.booleans()), min_size=1, max_size=6))
+def test_the_file_labels_people_as_the_rule_does(people_parts: list[tuple[str, str, bool]]) -> None:
+    """The SQL the lists use and the rule in Python give everyone the same label."""
+    Person.delete().execute()
+    group = []
+    for number, (department, job, has_email) in enumerate(people_parts):
+        email = f"alex{number}@example.org" if has_email else ""
+        person_id = add("Alex Kim", department=department, job_title=job, email=email)
+        group.append(Identity(person_id, "Alex Kim", department, job, email))
+
+    assert person_labels() == labels_of_namesakes(group)
 
 
 @pytest.fixture
