@@ -64,9 +64,10 @@ def test_check_reports_a_damaged_file(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_check_on_a_missing_file_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    status, _, err = run(capsys, "--data", str(tmp_path / "nope.revmentor"), "check")
+    missing = tmp_path / "nope.revmentor"
+    status, _, err = run(capsys, "--data", str(missing), "check")
     assert status == 1
-    assert "does not exist" in err
+    assert f"No data file at {missing}." in err
 
 
 def test_backup_prints_the_path_of_an_openable_copy(
