@@ -13,18 +13,18 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
-from revmentor_desktop import __version__, paths
+from revmentor_desktop import paths
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.storage.errors import DataFileError
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.views: dict[str, WorkspaceView] = {}
         self.current_view_name = ""
+        self.guide_dialog: QDialog | None = None
         self.sidebar = self._make_sidebar()
         self.stack = QStackedWidget(self)
         self.no_file_page = QWidget(self.stack)  # shown instead of a closed file's records
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
         a.open_log_folder.triggered.connect(open_log_folder)
+        a.guide.triggered.connect(self.show_guide)
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.context.edits.data_changed.connect(self._update_actions)
@@ -370,14 +372,27 @@ class MainWindow(QMainWindow):
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())
 
+    def show_guide(self, page: str = "") -> None:
+        """Show the built-in guide beside the window (one per window), on ``page`` if named."""
+        from revmentor_desktop.ui import guide
+        from revmentor_desktop.ui.dialogs.guide_dialog import GuideDialog
+
+        if self.guide_dialog is None:
+            self.guide_dialog = GuideDialog(
+                lambda: guide.page_values(self.actions, self.menuBar(), self.session.path), self
+            )
+        if page:
+            self.guide_dialog.show_topic(page)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+        self.guide_dialog.activateWindow()
+
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About RevMentor",
-            f"<p><b>RevMentor {__version__}</b></p>"
-            "<p>Run reverse, traditional and mutual mentoring programmes, offline.</p>"
-            f"<p>Data file: {self.session.path}</p>",
-        )
+        from revmentor_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.session.path, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # Remembered between runs
 

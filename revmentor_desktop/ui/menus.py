@@ -29,6 +29,17 @@ PAIR_ACTIONS = {
 }
 
 
+# A command's name for the guide, for actions whose text follows the state of the window
+# ("Undo Add person", "New cohort…") rather than naming the command itself.
+COMMAND_NAME = "command_name"
+
+
+def command_name(action: QAction) -> str:
+    """What the command is called wherever it is listed apart from its menu (the guide)."""
+    fixed = action.property(COMMAND_NAME)
+    return str(fixed) if fixed else action.text().replace("&", "")
+
+
 def _icon(widget: QWidget, theme_name: str, fallback: QStyle.StandardPixmap) -> QIcon:
     return QIcon.fromTheme(theme_name, widget.style().standardIcon(fallback))
 
@@ -72,16 +83,20 @@ class WindowActions:
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = undo_stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo.setProperty(COMMAND_NAME, "Undo the last change")
+        self.redo.setProperty(COMMAND_NAME, "Redo what was undone")
         self.undo.setIcon(_icon(window, "edit-undo", sp.SP_ArrowBack))
         self.redo.setIcon(_icon(window, "edit-redo", sp.SP_ArrowForward))
         self.find = _action(window, "&Find", QKeySequence.StandardKey.Find, "Search this list")
 
         self.new_record = _action(window, "&New…", QKeySequence.StandardKey.New)
+        self.new_record.setProperty(COMMAND_NAME, "New person, cohort, pair or session")
         self.new_record.setIcon(_icon(window, "document-new", sp.SP_FileIcon))
         self.edit_record = _action(window, "&Open", "Return", "Open the selected record")
         self.edit_record.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.edit_record.setIcon(_icon(window, "document-open", sp.SP_FileDialogDetailedView))
         self.delete_record = _action(window, "&Archive or delete", QKeySequence.StandardKey.Delete)
+        self.delete_record.setProperty(COMMAND_NAME, "Archive or delete what is selected")
         self.delete_record.setIcon(_icon(window, "edit-delete", sp.SP_TrashIcon))
         for action in (self.edit_record, self.delete_record):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -134,6 +149,12 @@ class WindowActions:
             self.view_group.addAction(action)
             self.show_view[name] = action
 
+        self.guide = _action(
+            window,
+            "RevMentor &guide",
+            QKeySequence.StandardKey.HelpContents,
+            "Getting started, running a cohort well, your data and backups, shortcuts",
+        )
         self.open_sample = _action(window, "Open &sample data", tip="Look around in sample data")
         self.open_log_folder = _action(
             window,
@@ -184,7 +205,11 @@ class WindowActions:
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addActions([self.open_sample, self.open_log_folder, self.about])
+        help_menu.addAction(self.guide)
+        help_menu.addSeparator()
+        help_menu.addActions([self.open_sample, self.open_log_folder])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
 
     def build_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions([self.new_record, self.edit_record, self.delete_record])
