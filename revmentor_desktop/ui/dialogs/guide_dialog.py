@@ -26,7 +26,7 @@ from revmentor_desktop.ui.guide import PAGES, TOPICS, render_page, style_sheet
 
 PageValues = Callable[[], dict[str, str]]
 # A comfortable reading measure: about 75 characters to a line, and most of a screen's height.
-READING_WIDTH_CHARACTERS = 92
+READING_WIDTH_CHARACTERS = 86
 READING_HEIGHT_LINES = 38
 SCREEN_SHARE = 0.9
 
