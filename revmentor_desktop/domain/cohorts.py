@@ -262,6 +262,25 @@ def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
     return waiting
 
 
+def names_without_consent_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
+    """For each of the cohorts, the names of the people taking part without recorded consent
+    (archived people, the erased among them, are left out: they take part no more)."""
+    select = (
+        Participation.select(Participation.cohort, Person.name)
+        .join(Person, on=(Participation.person == Person.id))
+        .where(
+            Participation.cohort.in_(cohort_ids)
+            & Person.consent_date.is_null()
+            & (Person.archived == False)  # noqa: E712
+        )
+        .order_by(Participation.cohort, Person.name)
+    )
+    missing: dict[int, list[str]] = {}
+    for cohort_id, name in database_proxy.execute(select).fetchall():
+        missing.setdefault(cohort_id, []).append(name)
+    return missing
+
+
 def _unmatched_counts() -> dict[int, int]:
     select = Participation.select(Participation.cohort, fn.COUNT(Participation.person))
     grouped = _unpaired(select).group_by(Participation.cohort)

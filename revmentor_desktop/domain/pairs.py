@@ -12,7 +12,7 @@ from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.queries import OrderedIds, as_date
+from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
 from revmentor_desktop.storage.models import (
@@ -466,6 +466,8 @@ class FlaggedPair:
     mentee_name: str
     last_held: date | None
     health: Health
+    start_date: date | None = None
+    cadence_days: int = 0
 
 
 def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
@@ -491,8 +493,46 @@ def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
         last_held = as_date(last_held)
         health = pair_health(PairStatus.ACTIVE, as_date(start_date), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
-            flagged.append(FlaggedPair(pair_id, mentor_name, mentee_name, last_held, health))
+            flagged.append(
+                FlaggedPair(
+                    pair_id,
+                    mentor_name,
+                    mentee_name,
+                    last_held,
+                    health,
+                    as_date(start_date),
+                    cadence,
+                )
+            )
     return flagged
+
+
+@dataclass(frozen=True)
+class UnsignedPair:
+    """A proposed pair whose agreement is not signed yet, and since when it is proposed."""
+
+    id: int
+    mentor_name: str
+    mentee_name: str
+    proposed_on: date
+
+
+def pairs_awaiting_agreement() -> list[UnsignedPair]:
+    """Proposed pairs without a signed agreement, longest waiting first, from one query."""
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    select = (
+        Pair.select(Pair.id, mentor.name, mentee.name, Pair.created_at)
+        .join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+        .where((Pair.status == PairStatus.PROPOSED.value) & Pair.agreement_signed.is_null())
+        .order_by(Pair.created_at, Pair.id)
+    )
+    return [
+        UnsignedPair(pair_id, mentor_name, mentee_name, as_datetime(created).date())
+        for pair_id, mentor_name, mentee_name, created in database_proxy.execute(select)
+    ]
 
 
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:

@@ -78,3 +78,16 @@ END_EARLY_REASONS: tuple[str, ...] = (
     "The pairing was not a good fit (no fault)",
     "Personal circumstances",
 )
+
+
+def cadence_phrase(days: int) -> str:
+    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days."""
+    if days in (30, 31):
+        return "every month"
+    if days == 7:
+        return "every week"
+    if days % 7 == 0:
+        return f"every {days // 7} weeks"
+    if days == 1:
+        return "every day"
+    return f"every {days} days"

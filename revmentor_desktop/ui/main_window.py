@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,6 +54,7 @@ from revmentor_desktop.ui.views.record_dialogs import (
 )
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.notice_bar import NoticeBar
 
 # Module and class of each view. A view is imported and built when first shown, so start-up
 # pays only for the one it opens on.
@@ -65,6 +67,7 @@ VIEW_CLASSES = {
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
+SAMPLE_NOTICE = "This is sample data — your own file is untouched."
 
 
 def open_log_folder() -> None:
@@ -98,7 +101,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([140, 1040])
-        self.setCentralWidget(self.splitter)
+        self.sample_banner = NoticeBar(SAMPLE_NOTICE, "Open my own file", self)
+        self.setCentralWidget(self._central(self.sample_banner, self.splitter))
         self.actions = WindowActions(self, context.edits.undo_stack)
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
@@ -109,6 +113,15 @@ class MainWindow(QMainWindow):
             self._on_file_opened(session.path)
 
     # Building
+
+    def _central(self, *parts: QWidget) -> QWidget:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for part in parts:
+            layout.addWidget(part, 1 if isinstance(part, QSplitter) else 0)
+        return central
 
     def _make_sidebar(self) -> QListWidget:
         sidebar = QListWidget(self)
@@ -181,6 +194,9 @@ class MainWindow(QMainWindow):
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
+        self.sample_banner.button.clicked.connect(
+            lambda: data_file_prompts.open_own_data_file(self, self.session)
+        )
         a.open_log_folder.triggered.connect(open_log_folder)
         a.guide.triggered.connect(self.show_guide)
         a.about.triggered.connect(self._about)
@@ -214,7 +230,7 @@ class MainWindow(QMainWindow):
         view.sample_data_requested.connect(self._open_sample)
         view.new_record_requested.connect(self._new_record_of_kind)
         view.navigate_requested.connect(self.show_view)
-        view.import_requested.connect(self._import_people)
+        view.import_requested.connect(self.actions.import_people.trigger)
 
     def show_view(self, name: str) -> None:
         view = self.view(name)
@@ -332,6 +348,7 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path))
         self.file_label.setText(path.name)
         self.file_label.setToolTip(str(path))
+        self.sample_banner.setVisible(data_file_prompts.is_sample_data(path))
         warning = self.session.location_warning
         self.warning_label.setVisible(bool(warning))
         self.warning_label.setText("⚠ Risky location" if warning else "")

@@ -267,10 +267,10 @@ def test_today_shows_a_pair_going_from_green_to_amber_to_red(
     active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
     today = window.views["today"]
 
-    def about_the_pair() -> list[str]:
+    def about_the_pair() -> list[tuple[str, str]]:
         today.refresh()
         return [
-            item.text
+            (item.group.title, item.text)
             for item in today.model.items
             if item.target_id == active and item.target_kind == "pair"
         ]
@@ -278,13 +278,21 @@ def test_today_shows_a_pair_going_from_green_to_amber_to_red(
     assert window.current_view() is today
     assert about_the_pair() == []
     clock.advance(21)  # last session was on day 1: 22 days ago, more than 1.5 × 14
-    texts = about_the_pair()
-    assert len(texts) == 1 and "longer than 1.5 times" in texts[0]
-    assert "Ada Lovelace & Bo Svensson" in texts[0]
+    assert about_the_pair() == [
+        (
+            "Needs a nudge",
+            "Ada Lovelace & Bo Svensson: No meeting for 22 days — they planned to meet every "
+            "2 weeks",
+        )
+    ]
     clock.advance(21)
-    texts = about_the_pair()
-    assert len(texts) == 1 and "more than three times" in texts[0]
-    assert today.model.items[0].target_id == active
+    assert about_the_pair() == [
+        (
+            "Stalled",
+            "Ada Lovelace & Bo Svensson: No meeting for 43 days — they planned to meet every "
+            "2 weeks",
+        )
+    ]
 
 
 def test_today_opens_the_pair_with_enter(
@@ -295,7 +303,10 @@ def test_today_opens_the_pair_with_enter(
     window = make_window(clock, build=lambda: programme.setdefault("p", build_programme()))
     today = window.views["today"]
     today.list.setFocus()
-    assert today.list.currentIndex().row() == 0
+    first = today.model.item_at(today.list.currentIndex())
+    assert first is not None and first.group.title == "Needs you now"
+    _press(qtbot, window, Qt.Key.Key_Down)  # onto the "Stalled" heading
+    _press(qtbot, window, Qt.Key.Key_Down)  # onto the stalled pair
     _press(qtbot, window, Qt.Key.Key_Return)
     active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
     assert dialogs.calls == [("PairDialog", (), {"pair_id": active})]
