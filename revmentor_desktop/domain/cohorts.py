@@ -263,8 +263,10 @@ def set_archived(cohort_ids: list[int], archived: bool) -> None:
         Cohort.update(archived=archived).where(Cohort.id.in_(cohort_ids)).execute()
 
 
-def is_archived(cohort_id: int) -> bool:
-    return bool(get_cohort_model(cohort_id).archived)
+def is_archived(cohort_id: int) -> bool | None:
+    """Whether the cohort is archived; None when there is no such cohort (any more)."""
+    cohort = Cohort.get_or_none(Cohort.id == cohort_id)
+    return None if cohort is None else bool(cohort.archived)
 
 
 def get_cohort_model(cohort_id: int) -> Cohort:

@@ -265,6 +265,12 @@ def get_pair(pair_id: int) -> PairDraft:
     )
 
 
+def cohort_of(pair_id: int) -> int | None:
+    """The pair's cohort; None when there is no such pair (any more)."""
+    pair = Pair.get_or_none(Pair.id == pair_id)
+    return None if pair is None else int(pair.cohort_id)
+
+
 def pair_status(pair_id: int) -> tuple[str, str]:
     """The pair's status and, when it ended early, the reason."""
     pair = _get(pair_id)
