@@ -46,7 +46,8 @@ from revmentor_desktop.ui.settings import (
     AppSettings,
 )
 from revmentor_desktop.ui.views.record_dialogs import (
-    end_pair_early,
+    STATUS_DIALOGS,
+    change_status_asking,
     import_people,
     log_session,
 )
@@ -64,6 +65,7 @@ VIEW_CLASSES = {
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
+ACTION_DONE = {"activate": "Pair activated", "end_early": "Pair ended early"}
 
 
 def open_log_folder() -> None:
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
             self.stack.addAction(action)
         for name, action in a.pair_status.items():
             action.triggered.connect(lambda _checked=False, name=name: self.change_pair(name))
-        a.end_early.triggered.connect(self._end_pair_early)
+        a.end_early.triggered.connect(lambda: self.change_pair("end_early"))
         a.log_session.triggered.connect(self._log_session)
         for name, action in a.show_view.items():
             action.triggered.connect(lambda _checked=False, name=name: self.show_view(name))
@@ -264,6 +266,10 @@ class MainWindow(QMainWindow):
         pair_id = self.current_view().current_pair_id()
         if pair_id is None:
             return
+        if action in STATUS_DIALOGS:
+            if change_status_asking(self.context, pair_id, action, self):
+                self.show_message(f"{ACTION_DONE[action]} — Ctrl+Z to undo")
+            return
         try:
             edit = edits.change_pair_status(pair_id, action, clock=self.context.clock)
         except DomainError as error:
@@ -271,10 +277,6 @@ class MainWindow(QMainWindow):
             return
         self.context.edits.push(edit)
         self.show_message(f"{edit.description}. Undo with Ctrl+Z.")
-
-    def _end_pair_early(self) -> None:
-        if (pair_id := self.current_view().current_pair_id()) is not None:
-            end_pair_early(self.context, pair_id, self)
 
     def _log_session(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:

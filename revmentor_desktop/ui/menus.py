@@ -25,7 +25,7 @@ EXPORT_LABELS = {
     "all": "&Everything",
 }
 PAIR_ACTIONS = {
-    "activate": "&Activate",
+    "activate": "&Activate…",
     "pause": "&Pause",
     "resume": "&Resume",
     "complete": "&Complete",
@@ -98,7 +98,9 @@ class WindowActions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.pair_status = {
-            name: _action(window, text, tip=f"{text.replace('&', '')} the selected pair")
+            name: _action(
+                window, text, tip=f"{text.replace('&', '').rstrip('…')} the selected pair"
+            )
             for name, text in PAIR_ACTIONS.items()
         }
         self.end_early = _action(window, "&End early…", tip="End the selected pair early")

@@ -27,6 +27,7 @@ from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs import document_dialog
+from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.cohort_dialog import CohortDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
@@ -421,6 +422,11 @@ def test_status_actions_and_log_a_session(
     assert dialog.save_button.isEnabled()
     assert list(dialog.status_bar.buttons) == ["activate", "end_early"]
     click(qtbot, dialog.status_bar.buttons["activate"])
+    activation = dialog.child_dialog
+    assert isinstance(activation, ActivatePairDialog)
+    assert activation.start_date.date().toPython() == date(2026, 11, 2), "today by default"
+    assert pairs.pair_status(pair_id) == ("proposed", ""), "nothing changes before Activate"
+    click(qtbot, activation.save_button)
     assert pairs.pair_status(pair_id) == ("active", "")
     assert dialog.start_date.value() == date(2026, 11, 2)
     assert list(dialog.status_bar.buttons) == ["pause", "complete", "end_early"]
@@ -486,6 +492,28 @@ def test_a_completed_pair_is_checked_by_the_domains_rule(
     click(qtbot, dialog.save_button)
     saved = pairs.get_pair(pair_id)
     assert (saved.end_date, saved.goals[0].progress) == (date(2026, 11, 30), 100)
+
+
+def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    for day in (20, 27):
+        held = sessions.SessionDraft(pair_id, datetime(2026, 10, day, 9), status="held")
+        sessions.add_session(held, clock)
+    activation = shown(qtbot, ActivatePairDialog(context, pair_id))
+    assert activation.start_date.date().toPython() == date(2026, 10, 20)
+    activation.start_date.setDate(date(2026, 10, 21))
+    assert activation.feedback.problem_for("start_date") == (
+        "The pair first met on 20 Oct 2026; it cannot start later than that."
+    )
+    assert not activation.save_button.isEnabled()
+    activation.start_date.setDate(date(2026, 10, 13))
+    click(qtbot, activation.save_button)
+    assert pairs.pair_status(pair_id) == ("active", "")
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 13)
+    assert context.edits.undo_stack.undoText() == "Activate pair"
 
 
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:

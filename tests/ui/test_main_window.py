@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.storage import backup
+from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.cohorts_view import CohortsView
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
@@ -217,7 +219,19 @@ def test_enter_and_double_click_open_the_selected_record(
     assert dialogs.calls[-1] == ("PersonDialog", (), {"person_id": None})
 
 
-def test_pair_menu_follows_the_selected_pair(qtbot: QtBot, make_window: MakeWindow) -> None:
+def test_pair_menu_follows_the_selected_pair(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[date] = []
+
+    def start_a_week_ago(dialog: ActivatePairDialog) -> bool:
+        asked.append(dialog.start_date.date().toPython())
+        dialog.start_date.setDate(START.date() - timedelta(days=7))
+        dialog.accept()
+        dialog.deleteLater()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(record_dialogs, "run_dialog", start_a_week_ago)
     programme: dict[str, object] = {}
     window = make_window(build=lambda: programme.setdefault("p", build_programme()))
     proposed = programme["p"].pair_ids["proposed"]  # type: ignore[attr-defined]
@@ -229,7 +243,10 @@ def test_pair_menu_follows_the_selected_pair(qtbot: QtBot, make_window: MakeWind
     assert actions.pair_status["activate"].isEnabled()
     assert not actions.pair_status["pause"].isEnabled()
     actions.pair_status["activate"].trigger()
+    assert asked == [START.date()], "asked for the start date, today by default"
     assert pairs.pair_status(proposed)[0] == "active"
+    assert pairs.get_pair(proposed).start_date == START.date() - timedelta(days=7)
+    assert window.statusBar().currentMessage() == "Pair activated — Ctrl+Z to undo"
     assert actions.pair_status["pause"].isEnabled()
     assert not actions.pair_status["activate"].isEnabled()
     actions.undo.trigger()

@@ -23,7 +23,7 @@ class EndPairEarlyDialog(FormDialog):
         super().__init__(context, "End pair early", parent, existing=False)
         self.pair_id = pair_id
         self.save_button.setText("&End pair")
-        names = _names(pair_id, context)
+        names = pair_names(pair_id, context)
         intro = QLabel(f"End the pair of {names} before its planned end?\n\n{EXPLANATION}")
         intro.setWordWrap(True)
         self.reason = QComboBox()
@@ -51,6 +51,7 @@ class EndPairEarlyDialog(FormDialog):
         return edits.change_pair_status(self.pair_id, "end_early", reason, self.context.clock)
 
 
-def _names(pair_id: int, context: AppContext) -> str:
+def pair_names(pair_id: int, context: AppContext) -> str:
+    """The two people of the pair ("Ada and Bo"), for a sentence about it."""
     row = pairs.pair_rows([pair_id], context.clock).get(pair_id)
     return f"{row.mentor_name} and {row.mentee_name}" if row else "these two people"
