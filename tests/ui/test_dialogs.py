@@ -567,6 +567,42 @@ def test_a_held_session_in_the_future_is_refused(qtbot: QtBot, context: AppConte
     assert dialog.save_button.isEnabled()
 
 
+def test_a_session_before_the_pairs_start_offers_to_move_the_start(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [QMessageBox.StandardButton.Cancel, Yes]
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    cohort = make_cohort()
+    draft = PairDraft(
+        cohort,
+        enrolled(cohort, "Ada", "mentor"),
+        enrolled(cohort, "Bob", "mentee"),
+        start_date=date(2026, 10, 20),
+    )
+    pair_id = pairs.create_pair(draft, clock)
+    dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
+    dialog.starts_at.setDateTime(datetime(2026, 10, 13, 9, 0))
+    assert dialog.feedback.problem_for("starts_at") == ""
+    assert dialog.save_button.isEnabled()
+    click(qtbot, dialog.save_button)
+    assert asked[0].startswith("Move the pair's start date to 13 Oct?")
+    assert dialog.isVisible() and sessions.list_sessions() == [], "No keeps the dialog open"
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 13)
+    assert len(sessions.list_sessions()) == 1
+    assert context.edits.undo_stack.count() == 1
+    context.edits.undo_stack.undo()
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 20)
+    assert sessions.list_sessions() == []
+
+
 # Every dialog
 
 
