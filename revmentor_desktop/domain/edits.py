@@ -35,6 +35,16 @@ class Edit:
     created_id: int | None = field(default=None)
 
 
+def created_pair_ids(edit: Edit) -> list[int]:
+    """The pairs the edit created: absent before it, present after it."""
+    table = Pair._meta.table_name
+    return sorted(
+        key
+        for (name, key), row in edit.after.items()
+        if name == table and row is not None and edit.before.get((name, key)) is None
+    )
+
+
 def undo(edit: Edit) -> None:
     with database_proxy.atomic():
         snapshots.restore(edit.before)

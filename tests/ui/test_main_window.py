@@ -471,3 +471,15 @@ def test_delete_a_cohort_says_what_goes_with_it_and_ctrl_z_brings_it_all_back(
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _cohort_names(view) == ["Reverse 2026"]
     assert len(pairs.list_pairs()) == 2
+
+
+def test_show_the_new_pairs_opens_the_pairs_list_on_them(make_window: MakeWindow) -> None:
+    programme: dict[str, Programme] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    made = programme["p"]
+    window.show_view("cohorts")
+    window.context.requests.show_pairs.emit(made.cohort_id, [made.pair_ids["proposed"]])
+    view = window.current_view()
+    assert isinstance(view, PairsView)
+    assert view.cohort_filter.value() == made.cohort_id
+    assert view.selected_ids() == [made.pair_ids["proposed"]]
