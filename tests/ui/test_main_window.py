@@ -126,16 +126,22 @@ def test_delete_archives_a_person_and_ctrl_z_brings_them_back(
     assert "Bo Svensson" not in _names(view)
 
 
-def test_delete_removes_someone_without_history_after_asking(
-    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[str] = []
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The questions the window asks ("title text"), each answered Yes."""
+    questions: list[str] = []
 
     def answer_yes(_parent: object, title: str, text: str, *_args: object) -> object:
-        asked.append(f"{title} {text}")
+        questions.append(f"{title} {text}")
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    return questions
+
+
+def test_delete_removes_someone_without_history_after_asking(
+    qtbot: QtBot, make_window: MakeWindow, asked: list[str]
+) -> None:
     window = make_window(build=build_programme)
     view = _press_delete_on(qtbot, window, "Xavi Puig")
     assert len(asked) == 1
@@ -447,15 +453,8 @@ def test_archive_a_cohort_from_the_cohort_menu_and_show_it_again(
 
 
 def test_delete_a_cohort_says_what_goes_with_it_and_ctrl_z_brings_it_all_back(
-    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_window: MakeWindow, asked: list[str]
 ) -> None:
-    asked: list[str] = []
-
-    def answer_yes(_parent: object, title: str, text: str, *_args: object) -> object:
-        asked.append(f"{title} {text}")
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
     window = make_window(build=build_programme)
     window.show_view("cohorts")
     view = window.current_view()

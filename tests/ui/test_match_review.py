@@ -216,7 +216,7 @@ def test_one_proposal_is_one_and_the_decisions_are_explained_in_place(
     dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
     qtbot.addWidget(dialog)
     assert "Pilot (reverse mentoring): 1 proposal, 0 chosen" in dialog.summary.text()
-    hints = [label.text() for label in dialog.findChildren(QLabel)]
+    hints = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
     assert (
         "Accept: make this pair · Lock: always keep this pair when matching again · "
         "Forbid: never propose these two"

@@ -163,13 +163,15 @@ class MatchReviewDialog(QDialog):
         proposals_layout = QVBoxLayout(proposals_box)
         proposals_layout.addWidget(self.table)
         proposals_layout.addLayout(actions)
-        decisions_hint = QLabel(
-            self.tr(
-                "Accept: make this pair · Lock: always keep this pair when matching again · "
-                "Forbid: never propose these two"
-            )
+        explained = (
+            self.tr("Accept: make this pair"),
+            self.tr("Lock: always keep this pair when matching again"),
+            self.tr("Forbid: never propose these two"),
         )
+        # A narrow pane wraps between the explanations, never inside one.
+        decisions_hint = QLabel(" · ".join(text.replace(" ", "\u00a0") for text in explained))
         decisions_hint.setWordWrap(True)
+        decisions_hint.setAccessibleName(" · ".join(explained))
         proposals_layout.addWidget(decisions_hint)
 
         self.mentor_view = QTextBrowser()
@@ -296,6 +298,11 @@ class MatchReviewDialog(QDialog):
             )
         )
         self.create_button.setEnabled(self.session.has_decisions)
+        self.create_button.setToolTip(
+            self.tr("Make the accepted and locked proposals into pairs")
+            if self.session.has_decisions
+            else self.tr("Accept, lock or forbid a proposal first")
+        )
         self.accept_all_button.setEnabled(any(row.decision is Decision.DRAFT for row in rows))
         self._selection_changed()
 
