@@ -329,6 +329,22 @@ def test_match_people_from_a_new_cohort_saves_it_first_then_matches(
     assert reported == [("cohort report", row.id)]
 
 
+def test_showing_new_pairs_from_matching_closes_the_cohort_dialog_too(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def match_and_show(context: AppContext, cohort: int, _parent: object) -> None:
+        context.requests.show_pairs.emit(cohort, [7])  # what "Show the new pairs" asks
+
+    monkeypatch.setattr(record_dialogs, "review_matches", match_and_show)
+    shown_pairs: list[tuple[int, list[int]]] = []
+    context.requests.show_pairs.connect(lambda cohort, ids: shown_pairs.append((cohort, ids)))
+    cohort = make_cohort()
+    dialog = shown(qtbot, CohortDialog(context, cohort))
+    dialog.command_actions["match"].trigger()
+    assert shown_pairs == [(cohort, [7])]
+    assert not dialog.isVisible(), "the window shows the pairs; the dialog is out of the way"
+
+
 def test_delete_from_the_cohort_dialog_says_what_goes_and_closes_it(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -514,6 +530,18 @@ def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
     assert pairs.pair_status(pair_id) == ("active", "")
     assert pairs.get_pair(pair_id).start_date == date(2026, 10, 13)
     assert context.edits.undo_stack.undoText() == "Activate pair"
+
+
+def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    make_cohort("Traditional 2026")
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    cohorts.set_archived([ids["cohort"]], True)
+    dialog = shown(qtbot, PairDialog(context, pair_id))
+    assert dialog.cohort.currentText() == "Reverse 2026 (archived)"
+    assert dialog.problems() == {}
 
 
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:

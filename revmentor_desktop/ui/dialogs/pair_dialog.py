@@ -128,6 +128,9 @@ class PairDialog(FormDialog):
         if draft is not None:
             cohort_id = draft.cohort_id
             self._saved_mentor = (draft.cohort_id, draft.mentor_id)
+            if self.cohort.findData(cohort_id) < 0:  # an archived cohort keeps its pairs
+                name = cohorts.get_cohort(cohort_id).name
+                self.cohort.addItem(f"{name} (archived)", cohort_id)
         if cohort_id is not None:
             select_data(self.cohort, cohort_id)
         self._cohort_changed()
