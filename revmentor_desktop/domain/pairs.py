@@ -265,6 +265,12 @@ def get_pair(pair_id: int) -> PairDraft:
     )
 
 
+def cohort_of(pair_id: int) -> int | None:
+    """The pair's cohort; None when there is no such pair (any more)."""
+    pair = Pair.get_or_none(Pair.id == pair_id)
+    return None if pair is None else int(pair.cohort_id)
+
+
 def pair_status(pair_id: int) -> tuple[str, str]:
     """The pair's status and, when it ended early, the reason."""
     pair = _get(pair_id)
@@ -294,8 +300,43 @@ def validate_end_reason(reason: str) -> dict[str, str]:
     return {}
 
 
-def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = system_clock) -> None:
-    """Apply a status action (activate, pause, resume, complete, end_early)."""
+def first_held_session(pair_id: int) -> date | None:
+    held = Meeting.select(fn.MIN(Meeting.starts_at)).where(
+        (Meeting.pair == pair_id) & (Meeting.status == SessionStatus.HELD.value)
+    )
+    return as_date(held.scalar())
+
+
+def default_start_date(pair_id: int, today: date) -> date:
+    """When a pair being activated started: the day it first met, if it has, else today."""
+    return first_held_session(pair_id) or today
+
+
+def validate_start_date(pair_id: int, start_date: date) -> dict[str, str]:
+    """A start date must not come after the pair's first held session or after its end."""
+    first_met = first_held_session(pair_id)
+    if first_met is not None and start_date > first_met:
+        return {
+            "start_date": f"The pair first met on {first_met.day} {first_met:%b %Y}; "
+            "it cannot start later than that."
+        }
+    end_date = _get(pair_id).end_date
+    if end_date is not None and start_date > end_date:
+        return {"start_date": "The start date cannot come after the end date."}
+    return {}
+
+
+def change_status(
+    pair_id: int,
+    action: str,
+    reason: str = "",
+    clock: Clock = system_clock,
+    start_date: date | None = None,
+) -> None:
+    """Apply a status action (activate, pause, resume, complete, end_early).
+
+    Activating takes ``start_date`` when given; otherwise a pair without one starts today.
+    """
     sources, target = _TRANSITIONS[action]
     with database_proxy.atomic():
         pair = _get(pair_id)
@@ -306,7 +347,11 @@ def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = sy
         if target == PairStatus.ENDED_EARLY and (problems := validate_end_reason(reason)):
             raise ValidationError(problems)
         today = clock().date()
-        if target == PairStatus.ACTIVE and pair.start_date is None:
+        if action == "activate" and start_date is not None:
+            if problems := validate_start_date(pair_id, start_date):
+                raise ValidationError(problems)
+            pair.start_date = start_date
+        elif target == PairStatus.ACTIVE and pair.start_date is None:
             pair.start_date = today
         if target in (PairStatus.COMPLETED, PairStatus.ENDED_EARLY):
             pair.end_date = today
