@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def main() -> int:
         window.show_view(name)
         save(window, f"view-{name}", app)
     save_dialogs(window, app)
+    save_preview(window, app)
     window.close()
     return 0
 
@@ -82,6 +84,25 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
         dialog.show()
         save(dialog, name, app)
         dialog.reject()
+
+
+def save_preview(window: QWidget, app: QApplication) -> None:
+    """The preview of an active pair's progress summary, its first page drawn."""
+    from revmentor_desktop.domain import pairs
+    from revmentor_desktop.domain.pairs import PairQuery
+    from revmentor_desktop.reports.registry import PAIR_SUMMARY
+    from revmentor_desktop.ui.dialogs.document_dialog import show_document
+
+    context = window.context  # type: ignore[attr-defined]
+    pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
+    dialog = show_document(context, PAIR_SUMMARY, pair.id, window)
+    view = dialog.page_view
+    deadline = time.monotonic() + 60
+    while (dialog.pdf is None or view.page_image(0) is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    save(dialog, "dialog-preview", app)
+    dialog.reject()
 
 
 if __name__ == "__main__":
