@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,11 +19,11 @@ from revmentor_desktop.ui.dialogs import document_dialog
 from revmentor_desktop.ui.dialogs.document_dialog import DocumentDialog, chosen_pages
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.widgets import page_view
+from tests.fresh_imports import imports_library
 from tests.reports.helpers import page_count, page_texts, pdf_text
 from tests.reports.programme import NOTE, build_programme, clock
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
-REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -126,7 +123,8 @@ def test_private_notes_are_drawn_again_live(qtbot: QtBot, context: AppContext) -
     without = dialog.pdf
     assert without is not None and NOTE not in pdf_text(without)
     shown_before = dialog.page_view.pages
-    _drawn_page(qtbot, dialog, 0)
+    dialog.page_view.go_to_page(1)
+    _drawn_page(qtbot, dialog, 1)
 
     dialog.private_notes.setChecked(True)  # makes the document again
     assert dialog.pdf is None and not dialog.save_button.isEnabled(), "nothing stale is saved"
@@ -134,7 +132,8 @@ def test_private_notes_are_drawn_again_live(qtbot: QtBot, context: AppContext) -
     assert NOTE in pdf_text(with_notes)
     assert dialog.page_view.pages is not shown_before
     assert dialog.page_view.page_count == page_count(with_notes)
-    _drawn_page(qtbot, dialog, 0)
+    assert dialog.page_view.current_page == 1 and dialog.page_box.value() == 2, "same place"
+    _drawn_page(qtbot, dialog, 1)
 
     dialog.private_notes.setChecked(False)
     assert NOTE not in pdf_text(_made(qtbot, dialog))
@@ -284,16 +283,5 @@ def test_show_document_opens_the_dialog_titled_for_the_pair(
 
 def test_the_dialog_loads_without_pdfium() -> None:
     """PDFium's binding loads when a preview opens, not with the window (start-up time)."""
-    code = (
-        "import sys, revmentor_desktop.ui.dialogs.document_dialog; "
-        "print(any(name.startswith('pypdfium2') for name in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPOSITORY,
-        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
-    )
-    assert result.stdout.strip() == "False"
+    assert not imports_library("revmentor_desktop.ui.dialogs.document_dialog", "pypdfium2")
+    assert imports_library("pypdfium2", "pypdfium2"), "the check can see the library"

@@ -150,9 +150,9 @@ class DocumentDialog(QDialog):
     def _tool_row(self) -> QHBoxLayout:
         """Options on the left; zoom and "Page 3 of 12" on the right, with their shortcuts."""
         view = self.page_view
-        self.zoom_out_action = self._action("Zoom &out", view.zoom_out, "Ctrl+-", "Ctrl+_")
-        self.zoom_in_action = self._action("Zoom &in", view.zoom_in, "Ctrl+=", "Ctrl++")
-        self.fit_action = self._action("&Fit width", view.fit_width, "Ctrl+0")
+        self.zoom_out_action = self._action("Zoom out", view.zoom_out, "Ctrl+-", "Ctrl+_")
+        self.zoom_in_action = self._action("Zoom in", view.zoom_in, "Ctrl+=", "Ctrl++")
+        self.fit_action = self._action("Fit width", view.fit_width, "Ctrl+0")
         self.zoom_label = QLabel()
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("400 %  "))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,7 +182,7 @@ class DocumentDialog(QDialog):
     def _action(self, text: str, slot: Callable[[], None], *keys: str) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setToolTip(f"{text.replace('&', '')} ({QKeySequence(keys[0]).toString()})")
+        action.setToolTip(f"{text} ({QKeySequence(keys[0]).toString()})")
         action.triggered.connect(slot)
         self.addAction(action)  # the shortcut works wherever the focus is in the dialog
         return action

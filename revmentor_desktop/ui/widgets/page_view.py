@@ -31,6 +31,9 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
 GAP = 16  # pixels around and between pages
 SHADOW = 3
 CACHE_BYTES = 160 * 1024 * 1024  # about 50 pages at fit width on a full HD screen
+# Beyond this (a 2880 × 4100 image of an A4 page, 45 MB) a page is drawn no sharper but scaled
+# up, so that 400 % on a high-density screen does not take a quarter of a gigabyte a page.
+MAX_PIXELS_PER_POINT = 6.0
 PAGE_STEP_FROM_TOP = 3  # the current page is the one a third of the way down the view
 
 
@@ -137,13 +140,18 @@ class PageView(QAbstractScrollArea):
         return self._pages.count if self._pages is not None else 0
 
     def set_pages(self, pages: PdfPages | None) -> None:
-        """Show ``pages``, on the same page number as before where there is one."""
+        """Show ``pages`` where the reader was: same page, same place on it, if there is one."""
+        place = self._place()
         if self._pages is not None:
             self._drawer.forget(self._pages)
         self._pages = pages
         self._images.clear()
-        self._lay_out(keep_place=False)
-        self.go_to_page(min(self._current, max(0, self.page_count - 1)), force=True)
+        if place is None or place[0] >= self.page_count:
+            self._lay_out(None)
+            self.go_to_page(0, force=True)
+        else:
+            self._lay_out(place)
+            self._set_current(place[0], force=True)
 
     def set_message(self, text: str) -> None:
         """What the view says while it has no pages, such as "Drawing the pages…"."""
@@ -182,11 +190,11 @@ class PageView(QAbstractScrollArea):
     def set_zoom(self, zoom: float) -> None:
         self._fits_width = False
         self._zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
-        self._lay_out(keep_place=True)
+        self._lay_out(self._place())
 
     def fit_width(self) -> None:
         self._fits_width = True
-        self._lay_out(keep_place=True)
+        self._lay_out(self._place())
 
     # Pages
 
@@ -230,9 +238,8 @@ class PageView(QAbstractScrollArea):
         widest = max(size.width() for size in self._pages.sizes)
         return round(widest * self._pixels_per_point()) + 2 * GAP
 
-    def _lay_out(self, keep_place: bool) -> None:
-        """Place every page at the zoom and size the scroll bars, keeping the reader's place."""
-        place = self._place() if keep_place else None
+    def _lay_out(self, place: tuple[int, float] | None) -> None:
+        """Place every page at the zoom and size the scroll bars; scroll back to ``place``."""
         if self._fits_width and self._pages is not None and self._pages.count:
             widest = max(size.width() for size in self._pages.sizes)
             room = max(self.viewport().width() - 2 * GAP, 50)
@@ -309,7 +316,7 @@ class PageView(QAbstractScrollArea):
             painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self._message)
             return
-        scale = self._pixels_per_point() * self.devicePixelRatioF()
+        scale = min(self._pixels_per_point() * self.devicePixelRatioF(), MAX_PIXELS_PER_POINT)
         missing: list[_Wanted] = []
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         for index in self._visible_pages():
@@ -374,4 +381,4 @@ class PageView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._lay_out(keep_place=True)
+        self._lay_out(self._place())
