@@ -30,7 +30,7 @@ from revmentor_desktop.ui.pdf_pages import POINTS_PER_INCH, PdfPages
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 GAP = 16  # pixels around and between pages
 SHADOW = 3
-CACHE_BYTES = 160 * 1024 * 1024  # about 50 pages at fit width on a full HD screen
+CACHE_BYTES = 96 * 1024 * 1024  # about 25 pages at the width the dialog opens with
 # Beyond this (a 2880 × 4100 image of an A4 page, 45 MB) a page is drawn no sharper but scaled
 # up, so that 400 % on a high-density screen does not take a quarter of a gigabyte a page.
 MAX_PIXELS_PER_POINT = 6.0
