@@ -39,19 +39,23 @@ def paper_for_locale(locale_name: str | None) -> str:
 
 
 def system_locale_name() -> str | None:
-    """The locale whose paper size applies: LC_ALL, LC_PAPER or LANG, else the process locale.
+    """The locale whose paper size applies: LC_ALL, LC_PAPER or LANG, else the process's own.
 
     The environment comes first because it is the same for the window and the command line,
     whereas the process locale depends on whether Qt has called ``setlocale`` yet.
     """
     for variable in ("LC_ALL", "LC_PAPER", "LANG"):
         value = os.environ.get(variable)
-        if value and value not in {"C", "POSIX"} and not value.startswith("C."):
+        if value and not _is_c_locale(value):
             return value
-    try:
-        return locale.getlocale()[0]
-    except ValueError:
-        return None
+    # As the process has it (on Windows: "English_United States.1252"). Not getlocale(), which
+    # turns "C.UTF-8" into "en_US" and so would print on Letter where nothing asked for it.
+    current = locale.setlocale(locale.LC_CTYPE)
+    return None if _is_c_locale(current) else current
+
+
+def _is_c_locale(name: str) -> bool:
+    return name in {"C", "POSIX"} or name.startswith("C.")
 
 
 def locale_page_size(locale_name: str | None = None) -> str:

@@ -14,7 +14,7 @@ Entries are the settings by name: the simple ones carry the ``name`` declared in
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -109,13 +109,20 @@ def load() -> ProgrammeSettings:
     )
 
 
-def problems(old: ProgrammeSettings, new: ProgrammeSettings) -> dict[str, str]:
+def problems(
+    old: ProgrammeSettings, new: ProgrammeSettings, typed: Collection[str] = ()
+) -> dict[str, str]:
     """What is wrong with the values ``new`` changes, by name (a setting's, a clause's
-    ``agreement.KEY``, a kind's ``matching.KIND``, a cohort's ``matching.cohort.ID``)."""
+    ``agreement.KEY``, a kind's ``matching.KIND``, a cohort's ``matching.cohort.ID``).
+
+    Settings named in ``typed`` are checked even if unchanged: an empty organisation name is
+    "not set" until someone types it as the name.
+    """
     found: dict[str, str] = {}
     for setting in SIMPLE:
         value = getattr(new, setting.name)
-        if value != getattr(old, setting.name) and (problem := setting.problem(value)):
+        checked = value != getattr(old, setting.name) or setting.name in typed
+        if checked and (problem := setting.problem(value)):
             found[setting.name] = problem
     for key, clause in new.clauses.items():
         if clause != old.clauses[key] and (problem := _clause_problem(clause)):
@@ -225,7 +232,7 @@ class Entry:
 ORGANISATION_GROUP = "Organisation and documents"
 PRIVACY_GROUP = "Privacy and calendars"
 AGREEMENT_GROUP = "Agreement wording"
-MATCHING_GROUP = "Matching weights"
+MATCHING_GROUP = "Matching weights for every cohort of a kind"
 
 
 def entries(current: ProgrammeSettings) -> list[Entry]:
@@ -377,7 +384,7 @@ def _cohort_entry(cohort: CohortWeights, rule: Rule) -> Entry:
 
     return Entry(
         name,
-        MATCHING_GROUP,
+        f"Matching weights of the cohort “{cohort.name}” ({cohort.kind.value})",
         f"{rule.label} in “{cohort.name}” (“{FOLLOW_KIND}”: as its kind)",
         lambda current: current.weight_of(current.cohort(cohort.cohort_id), rule).value,
         lambda current: current.kind_weights[cohort.kind][rule].value,

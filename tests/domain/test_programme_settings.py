@@ -104,6 +104,17 @@ def test_paper_follows_the_locale_until_chosen_then_the_file_remembers(
     assert load().page_size == "Letter"
 
 
+def test_the_c_locale_gives_a4_not_american_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setattr(paper.locale, "setlocale", lambda _category: "C.UTF-8")
+    assert paper.system_locale_name() is None
+    assert paper.locale_page_size() == "A4"
+    monkeypatch.setattr(paper.locale, "setlocale", lambda _category: "English_Canada.1252")
+    assert paper.locale_page_size() == "Letter"
+
+
 # ---------------------------------------------------------------------------------------------
 # Agreement wording and its version
 
