@@ -65,7 +65,7 @@ HEALTH_COLOURS = {
 MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
-LOGO_BOX = (40 * mm, 10 * mm)  # the most room a logo takes at the left of the header
+LOGO_BOX = (30 * mm, 10 * mm)  # the most room a logo takes at the left of the header
 
 # ReportLab lays a paragraph out in time that grows faster than its length (a 200 KB note took
 # minutes), so long text is set as a run of Paragraphs of at most this many characters each.

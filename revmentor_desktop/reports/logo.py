@@ -37,9 +37,11 @@ class HeaderLogo:
         return self.width * scale, self.height * scale
 
     def draw(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> float:
-        """Draw the logo in the box with its lower left corner at (x, y), at the box's size
-        as far as its proportions allow; return the width it took."""
+        """Draw the logo in the box whose lower left corner is (x, y), as large as its
+        proportions allow, centred on the box's height; return the width it took."""
+        box_height = height
         width, height = self.fit(width, height)
+        y += (box_height - height) / 2
         if isinstance(self.picture, Drawing):
             canvas.saveState()
             canvas.translate(x, y)
