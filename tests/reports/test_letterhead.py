@@ -71,7 +71,7 @@ def test_the_logo_keeps_its_shape_within_the_header_box() -> None:
     box_width, box_height = LOGO_BOX
     for data, (width, height) in (
         (png_logo(600, 100), (box_width, box_width / 6)),  # long: as wide as the box
-        (png_logo(400, 120), (box_height * 400 / 120, box_height)),  # banner: as tall
+        (png_logo(250, 100), (box_height * 2.5, box_height)),  # banner: as tall
         (png_logo(100, 200), (box_height / 2, box_height)),  # upright: as tall
     ):
         logo = prepare(Logo("image/png", data))
