@@ -205,6 +205,7 @@ class ProgrammeSettingsDialog(FormDialog):
             else "No logo: documents show the organisation's name alone."
         )
         self.remove_logo_button.setEnabled(self.logo is not None)
+        self.logo_preview.setVisible(not pixmap.isNull())
 
     def _page_size_chosen(self) -> None:
         self.page_size_chosen = self.page_size.currentData()
