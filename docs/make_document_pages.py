@@ -108,8 +108,10 @@ def write_pages(pdf: Path, name: str) -> None:
     )
     for number in range(1, PAGES + 1):
         page = next(pdf.parent.glob(f"{prefix.name}-*{number}.png"), None)
-        if page is not None:
-            target = OUTPUT / f"{name}-{number}.png"
+        target = OUTPUT / f"{name}-{number}.png"
+        if page is None:
+            target.unlink(missing_ok=True)  # the document is shorter than it was
+        else:
             page.replace(target)
             print(target)
 

@@ -21,6 +21,7 @@ from revmentor_desktop.domain.logo import SVG, Logo
 from revmentor_desktop.reports import fonts
 
 log = logging.getLogger(__name__)
+FORM_NAME = "OrganisationLogo"
 
 
 class HeaderLogo:
@@ -38,19 +39,30 @@ class HeaderLogo:
 
     def draw(self, canvas: Canvas, x: float, y: float, width: float, height: float) -> float:
         """Draw the logo in the box whose lower left corner is (x, y), as large as its
-        proportions allow, centred on the box's height; return the width it took."""
+        proportions allow, centred on the box's height; return the width it took.
+
+        The logo is written into the PDF once, as a form every page's header refers to, so
+        its pixels are neither converted nor stored again for each page.
+        """
         box_height = height
         width, height = self.fit(width, height)
-        y += (box_height - height) / 2
-        if isinstance(self.picture, Drawing):
-            canvas.saveState()
-            canvas.translate(x, y)
-            canvas.scale(width / self.width, height / self.height)
-            renderPDF.draw(self.picture, canvas, 0, 0)
-            canvas.restoreState()
-        else:
-            canvas.drawImage(self.picture, x, y, width=width, height=height, mask="auto")
+        if not canvas.hasForm(FORM_NAME):
+            canvas.beginForm(FORM_NAME, 0, 0, self.width, self.height)
+            self._draw_picture(canvas)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(x, y + (box_height - height) / 2)
+        canvas.scale(width / self.width, height / self.height)
+        canvas.doForm(FORM_NAME)
+        canvas.restoreState()
         return width
+
+    def _draw_picture(self, canvas: Canvas) -> None:
+        """The logo at its own size, its lower left corner at the origin."""
+        if isinstance(self.picture, Drawing):
+            renderPDF.draw(self.picture, canvas, 0, 0)
+        else:
+            canvas.drawImage(self.picture, 0, 0, self.width, self.height, mask="auto")
 
 
 def prepare(logo: Logo | None) -> HeaderLogo | None:

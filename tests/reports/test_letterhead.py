@@ -33,14 +33,19 @@ def agreement_pdf(pair_id: int) -> bytes:
 
 
 def page_images(data: bytes, page: int = 0) -> list[Any]:
-    """The image XObjects drawn on a page."""
-    resources = PdfReader(io.BytesIO(data)).pages[page]["/Resources"]
-    objects = resources.get("/XObject", {})
-    return [
-        objects[name].get_object()
-        for name in objects
-        if objects[name].get_object()["/Subtype"] == "/Image"
-    ]
+    """The image XObjects drawn on a page, directly or inside the forms it draws."""
+    return _images(PdfReader(io.BytesIO(data)).pages[page]["/Resources"])
+
+
+def _images(resources: Any) -> list[Any]:
+    found = []
+    for name in resources.get("/XObject", {}):
+        thing = resources["/XObject"][name].get_object()
+        if thing["/Subtype"] == "/Image":
+            found.append(thing)
+        elif thing["/Subtype"] == "/Form" and "/Resources" in thing:
+            found.extend(_images(thing["/Resources"]))
+    return found
 
 
 def test_the_agreement_shows_the_organisations_name_logo_and_coordinator(
@@ -53,7 +58,8 @@ def test_the_agreement_shows_the_organisations_name_logo_and_coordinator(
     data = agreement_pdf(programme.pair_id)
     [image] = page_images(data)
     assert (image["/Width"], image["/Height"]) == (400, 120)
-    assert len(page_images(data, page=1)) == 1, "the header of every page has the logo"
+    [on_page_two] = page_images(data, page=1)
+    assert on_page_two.indirect_reference.idnum == image.indirect_reference.idnum, "stored once"
     pdf = tmp_path / "agreement.pdf"
     pdf.write_bytes(data)
     if shutil.which("pdftotext"):
@@ -89,12 +95,17 @@ def test_jpeg_and_svg_logos_are_drawn(data_file: DataFile, media_type: str, data
     plain = agreement_pdf(programme.pair_id)
     settings.put(settings.LOGO, Logo(media_type, data).as_setting())
     with_logo = agreement_pdf(programme.pair_id)
-    first_page = PdfReader(io.BytesIO(with_logo)).pages[0].get_contents().get_data()
+    first_page = PdfReader(io.BytesIO(with_logo)).pages[0]
+    [logo_form] = [
+        thing.get_object()
+        for thing in first_page["/Resources"]["/XObject"].values()
+        if thing.get_object()["/Subtype"] == "/Form"
+    ]
     if media_type == "image/jpeg":
         [image] = page_images(with_logo)
         assert "/DCTDecode" in image["/Filter"], "a JPEG is embedded as it is"
     else:
-        assert b".8 .2 .066667 rg" in first_page, "the SVG's red is drawn as a vector"
+        assert b".8 .2 .066667 rg" in logo_form.get_data(), "the SVG's red is drawn as a vector"
         assert page_images(with_logo) == []
     assert len(with_logo) > len(plain)
     assert b"Helvetica" not in with_logo, "no font but the embedded ones is named"
