@@ -71,6 +71,7 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
     from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
     from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
     from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
+    from revmentor_desktop.ui.dialogs.programme_settings_dialog import ProgrammeSettingsDialog
 
     context = window.context  # type: ignore[attr-defined]
     person_id = people.people_ids()[0]
@@ -80,6 +81,7 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
         ("dialog-person", PersonDialog(context, person_id, parent=window)),
         ("dialog-pair", PairDialog(context, active_pair.id, parent=window)),
         ("dialog-matching", MatchReviewDialog(context, cohort_id, parent=window)),
+        ("dialog-settings", ProgrammeSettingsDialog(context, parent=window)),
     ):
         dialog.show()
         save(dialog, name, app)

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain import cohorts, pairs, people, programme_settings, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -22,6 +23,7 @@ from revmentor_desktop.storage.models import (
     Pair,
     Participation,
     Person,
+    Setting,
     database_proxy,
 )
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
@@ -82,6 +84,12 @@ def pair_scopes(pair_id: int) -> list[Scope]:
 
 def session_scopes(session_id: int) -> list[Scope]:
     return [Scope(Meeting, Meeting.id == session_id)]
+
+
+def settings_scopes() -> list[Scope]:
+    """Every setting: a change of the programme's settings may touch any of them (the table
+    is small, and only the rows that changed are kept in the edit)."""
+    return [Scope(Setting, Setting.key.is_null(False))]
 
 
 def _record(
@@ -271,4 +279,20 @@ def delete_sessions(session_ids: list[int]) -> Edit:
         f"Delete {noun}",
         _many(session_scopes, session_ids),
         lambda: sessions.delete_sessions(session_ids),
+    )
+
+
+# Settings
+
+
+def change_settings(
+    old: programme_settings.ProgrammeSettings, new: programme_settings.ProgrammeSettings
+) -> Edit:
+    """Store the settings ``new`` changes from ``old``; undo puts every setting row back."""
+    if problems := programme_settings.problems(old, new):
+        raise ValidationError(problems)
+    return _record(
+        programme_settings.describe_change(old, new),
+        settings_scopes(),
+        lambda: programme_settings.apply(old, new),
     )

@@ -78,6 +78,11 @@ class WindowActions:
         self.import_people = _action(
             window, "&Import people…", tip="Add people from a staff list (CSV or Excel)"
         )
+        self.programme_settings = _action(
+            window,
+            "Programme se&ttings…",
+            tip="Organisation name and logo, paper, agreement wording and matching weights",
+        )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
             for kind, label in EXPORT_LABELS.items()
@@ -185,6 +190,8 @@ class WindowActions:
         export_menu.addActions(list(self.export.values()))
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
+        file_menu.addSeparator()
+        file_menu.addAction(self.programme_settings)
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()
