@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def main() -> int:
 
     sample = scratch / "Northwind programme.revmentor"
     with DataFile.open(sample, create=True):
-        generate_demo(people=150, sessions=1500, seed=7, today=TODAY)
+        generate_demo(people=150, seed=7, today=TODAY)
 
     def clock() -> datetime:
         return datetime(2026, 11, 25, 10, 0)
@@ -58,6 +59,7 @@ def main() -> int:
         window.show_view(name)
         save(window, f"view-{name}", app)
     save_dialogs(window, app)
+    save_preview(window, app)
     window.close()
     return 0
 
@@ -69,6 +71,7 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
     from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
     from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
     from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
+    from revmentor_desktop.ui.dialogs.programme_settings_dialog import ProgrammeSettingsDialog
 
     context = window.context  # type: ignore[attr-defined]
     person_id = people.people_ids()[0]
@@ -78,10 +81,30 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
         ("dialog-person", PersonDialog(context, person_id, parent=window)),
         ("dialog-pair", PairDialog(context, active_pair.id, parent=window)),
         ("dialog-matching", MatchReviewDialog(context, cohort_id, parent=window)),
+        ("dialog-settings", ProgrammeSettingsDialog(context, parent=window)),
     ):
         dialog.show()
         save(dialog, name, app)
         dialog.reject()
+
+
+def save_preview(window: QWidget, app: QApplication) -> None:
+    """The preview of an active pair's progress summary, its first page drawn."""
+    from revmentor_desktop.domain import pairs
+    from revmentor_desktop.domain.pairs import PairQuery
+    from revmentor_desktop.reports.registry import PAIR_SUMMARY
+    from revmentor_desktop.ui.dialogs.document_dialog import show_document
+
+    context = window.context  # type: ignore[attr-defined]
+    pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
+    dialog = show_document(context, PAIR_SUMMARY, pair.id, window)
+    view = dialog.page_view
+    deadline = time.monotonic() + 60
+    while (dialog.pdf is None or view.page_image(0) is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    save(dialog, "dialog-preview", app)
+    dialog.reject()
 
 
 if __name__ == "__main__":

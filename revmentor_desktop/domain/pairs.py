@@ -19,7 +19,7 @@ from revmentor_desktop.domain.namesakes import (
     person_label,
     person_labels,
 )
-from revmentor_desktop.domain.queries import OrderedIds, as_date, id_list
+from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
 from revmentor_desktop.storage.models import (
@@ -270,6 +270,12 @@ def get_pair(pair_id: int) -> PairDraft:
     )
 
 
+def cohort_of(pair_id: int) -> int | None:
+    """The pair's cohort; None when there is no such pair (any more)."""
+    pair = Pair.get_or_none(Pair.id == pair_id)
+    return None if pair is None else int(pair.cohort_id)
+
+
 def pair_status(pair_id: int) -> tuple[str, str]:
     """The pair's status and, when it ended early, the reason."""
     pair = _get(pair_id)
@@ -299,8 +305,43 @@ def validate_end_reason(reason: str) -> dict[str, str]:
     return {}
 
 
-def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = system_clock) -> None:
-    """Apply a status action (activate, pause, resume, complete, end_early)."""
+def first_held_session(pair_id: int) -> date | None:
+    held = Meeting.select(fn.MIN(Meeting.starts_at)).where(
+        (Meeting.pair == pair_id) & (Meeting.status == SessionStatus.HELD.value)
+    )
+    return as_date(held.scalar())
+
+
+def default_start_date(pair_id: int, today: date) -> date:
+    """When a pair being activated started: the day it first met, if it has, else today."""
+    return first_held_session(pair_id) or today
+
+
+def validate_start_date(pair_id: int, start_date: date) -> dict[str, str]:
+    """A start date must not come after the pair's first held session or after its end."""
+    first_met = first_held_session(pair_id)
+    if first_met is not None and start_date > first_met:
+        return {
+            "start_date": f"The pair first met on {first_met.day} {first_met:%b %Y}; "
+            "it cannot start later than that."
+        }
+    end_date = _get(pair_id).end_date
+    if end_date is not None and start_date > end_date:
+        return {"start_date": "The start date cannot come after the end date."}
+    return {}
+
+
+def change_status(
+    pair_id: int,
+    action: str,
+    reason: str = "",
+    clock: Clock = system_clock,
+    start_date: date | None = None,
+) -> None:
+    """Apply a status action (activate, pause, resume, complete, end_early).
+
+    Activating takes ``start_date`` when given; otherwise a pair without one starts today.
+    """
     sources, target = _TRANSITIONS[action]
     with database_proxy.atomic():
         pair = _get(pair_id)
@@ -311,7 +352,11 @@ def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = sy
         if target == PairStatus.ENDED_EARLY and (problems := validate_end_reason(reason)):
             raise ValidationError(problems)
         today = clock().date()
-        if target == PairStatus.ACTIVE and pair.start_date is None:
+        if action == "activate" and start_date is not None:
+            if problems := validate_start_date(pair_id, start_date):
+                raise ValidationError(problems)
+            pair.start_date = start_date
+        elif target == PairStatus.ACTIVE and pair.start_date is None:
             pair.start_date = today
         if target in (PairStatus.COMPLETED, PairStatus.ENDED_EARLY):
             pair.end_date = today
@@ -484,6 +529,8 @@ class FlaggedPair:
     mentee_name: str
     last_held: date | None
     health: Health
+    start_date: date | None = None
+    cadence_days: int = 0
 
 
 def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
@@ -507,11 +554,52 @@ def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
         last_held = as_date(last)
         health = pair_health(PairStatus.ACTIVE, as_date(start), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
-            needing.append((pair_id, mentor_id, mentee_id, last_held, health))
+            needing.append((pair_id, mentor_id, mentee_id, last_held, health, start, cadence))
     labels = person_labels({row[1] for row in needing} | {row[2] for row in needing})
     return [
-        FlaggedPair(pair_id, labels[mentor_id], labels[mentee_id], last_held, health)
-        for pair_id, mentor_id, mentee_id, last_held, health in needing
+        FlaggedPair(
+            pair_id,
+            labels[mentor_id],
+            labels[mentee_id],
+            last_held,
+            health,
+            as_date(start),
+            cadence,
+        )
+        for pair_id, mentor_id, mentee_id, last_held, health, start, cadence in needing
+    ]
+
+
+@dataclass(frozen=True)
+class UnsignedPair:
+    """A proposed pair whose agreement is not signed yet, and since when it is proposed."""
+
+    id: int
+    mentor_name: str
+    mentee_name: str
+    proposed_on: date
+
+
+def pairs_awaiting_agreement() -> list[UnsignedPair]:
+    """Proposed pairs without a signed agreement, longest waiting first, from one query."""
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    select = (
+        Pair.select(Pair.id, Pair.created_at, *label_columns(mentor), *label_columns(mentee))
+        .join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+        .where((Pair.status == PairStatus.PROPOSED.value) & Pair.agreement_signed.is_null())
+        .order_by(Pair.created_at, Pair.id)
+    )
+    return [
+        UnsignedPair(
+            values[0],
+            label_from(values[2 : 2 + LABEL_WIDTH]),
+            label_from(values[2 + LABEL_WIDTH :]),
+            as_datetime(values[1]).date(),
+        )
+        for values in database_proxy.execute(select).fetchall()
     ]
 
 

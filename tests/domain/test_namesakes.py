@@ -182,7 +182,13 @@ def test_every_list_names_namesakes_by_their_labels(kims: tuple[int, int, int]) 
     ]
     assert cohorts.unpaired_names_by_cohort([cohort_id]) == {cohort_id: ["Ana Ortiz"]}
     texts = [item.text for item in attention.attention_items(clock)]
-    assert "Alex Kim (Finance) & Alex Kim (IT): proposed, agreement not signed yet." in texts
+    assert "Alex Kim (Finance) & Alex Kim (IT): Session on Mon 2 Mar at 09:00" in texts
+    assert "Alex Kim (Finance) & Alex Kim (IT): Agreement not signed yet — paired today" in texts
+    assert "Pilot: 1 person has no pair yet: Ana Ortiz" in texts
+    assert (
+        "Pilot: 3 people take part without consent recorded: Alex Kim (Finance), Alex Kim (IT), "
+        "Ana Ortiz" in texts
+    )
 
 
 def test_today_and_the_matching_assistant_name_namesakes_by_their_labels(
