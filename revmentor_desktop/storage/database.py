@@ -210,7 +210,7 @@ def _check_before_opening(path: Path, check_in_background: bool) -> BackgroundIn
     if report.needs_migration:
         if check_in_background:
             inspect_data_file(path, full_check=False)  # a damaged file is never upgraded
-        backup.automatic_backup(path, reason="before-migration")
+        backup.automatic_backup(path, reason=backup.BEFORE_MIGRATION)
         return None
     return BackgroundIntegrityCheck(path) if check_in_background else None
 

@@ -137,7 +137,9 @@ def _restore_closed(
     parent: QWidget | None, session: DataFileSession, backup_path: Path, path: Path
 ) -> bool:
     def restore() -> bool:  # the safety copy it returns may be None: success is not
-        session.restore(backup_path, path)
+        replaced = session.restore(backup_path, path)
+        kept = f" {replaced.describe()}." if replaced is not None else ""
+        session.message.emit(f"Restored the backup {backup_path.name}.{kept}")
         return True
 
     return _attempt(parent, "Restore failed", restore) is not None
@@ -227,8 +229,8 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
         f"It replaces everything in {session.path.name}. The current file is backed up "
         "first, so you can go back to it.",
     )
-    if confirmed and _restore_closed(parent, session, chosen, session.path):
-        session.message.emit(f"Restored the backup {chosen.name}.")
+    if confirmed:
+        _restore_closed(parent, session, chosen, session.path)
 
 
 def open_sample_data(parent: QWidget, session: DataFileSession, today: date) -> None:

@@ -13,6 +13,7 @@ from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.storage.location import data_file_location_warning
+from revmentor_desktop.storage.restore import ReplacedFile
 from revmentor_desktop.ui.settings import AppSettings
 
 CHECK_POLL_MS = 20
@@ -119,8 +120,9 @@ class DataFileSession(QObject):
         assert self.path is not None
         return backup.copy_data_file(self.path, destination)
 
-    def restore(self, backup_path: Path, path: Path | None = None) -> Path | None:
-        """Replace the open file (or the closed ``path``) with a backup, then open it."""
+    def restore(self, backup_path: Path, path: Path | None = None) -> ReplacedFile | None:
+        """Replace the open file (or the closed ``path``) with a backup, then open it; returns
+        where the replaced file was kept."""
         target = path or self.path
         assert target is not None
         if self.path == target:

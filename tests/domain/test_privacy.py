@@ -18,8 +18,10 @@ from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
 from tests.domain.test_export import build_programme, person_id
+from tests.storage.helpers import damage_table_root_page
 
 UMA = "uma.sato@northwind-co.example"
 TRACES = ("Uma Sato", "uma sato", "uma.sato@", "Uma is shy", "Uma learns", "Post a status")
@@ -172,6 +174,27 @@ def test_purging_finds_copies_under_any_name_and_half_written_ones(data_path: Pa
     assert after.exists() and notes.exists(), "files that do not hold her are kept"
     for leftover in folder.iterdir():
         assert b"Uma Sato" not in leftover.read_bytes() or leftover == notes, leftover
+
+
+def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
+    """A file from a newer version and a damaged one, kept by a restore, may hold the person:
+    they are counted and purged, and neither stops the erasure with an error."""
+    folder = backup_folder_for(data_path)
+    with DataFile.open(data_path, create=True) as opened:
+        build_programme(opened.path)
+        uma = person_id(UMA)
+        folder.mkdir(exist_ok=True)
+        newer = backup.copy_data_file(opened.path, folder / "programme newer-version.revmentor")
+        damaged = backup.copy_data_file(opened.path, folder / "programme damaged.revmentor")
+        with sqlite3.connect(newer) as connection:
+            connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+        damage_table_root_page(damaged, "person")
+        report = privacy.erase_with_backups(uma, opened.path, purge=False)
+        assert {newer, damaged} <= set(report.exposure.backups)
+        privacy.purge_backups(opened.path, uma, report.result.erased_at)
+    assert not newer.exists() and not damaged.exists()
+    for leftover in folder.iterdir():
+        assert b"Uma Sato" not in leftover.read_bytes(), leftover
 
 
 def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: DataFile) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from revmentor_desktop.domain import people
 from revmentor_desktop.storage import backup
+from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
@@ -79,3 +81,31 @@ def test_giving_up_leaves_nothing_open(data_path: Path, monkeypatch: pytest.Monk
     session = DataFileSession(AppSettings(), MovableClock())
     assert not open_with_recovery(None, session, data_path, give_up_label="Quit")
     assert session.path is None
+
+
+def test_restoring_over_a_file_from_a_newer_version_says_where_it_was_kept(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, create=True)
+    session.close()
+    with sqlite3.connect(data_path) as connection:
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    said: list[str] = []
+    session.message.connect(said.append)
+
+    def choose_restore(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text().startswith("Restore")).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    assert open_with_recovery(None, session, data_path)
+    [message] = said
+    assert message.startswith("Restored the backup programme ")
+    assert (
+        f"The replaced file was written by a newer RevMentor (data format {LATEST_VERSION + 1}"
+        in message
+    )
+    assert "It was kept, byte for byte, as" in message and "newer-version" in message
+    assert "damaged" not in message
+    session.close()
