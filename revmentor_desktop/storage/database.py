@@ -37,6 +37,7 @@ CREATION_PRAGMAS = {**PRAGMAS, "journal_mode": "delete"}
 T = TypeVar("T")
 SIDE_FILES = ("-journal", "-wal", "-shm")
 NOTHING_SAVED = "Nothing was saved: the file is as it was before this change."
+NOTHING_CREATED = "The file was not created, and nothing was left behind."
 
 
 class _DataFileDatabase(SqliteDatabase):
@@ -91,11 +92,13 @@ class DataFile:
         """
         path = Path(path).absolute()
         check_not_a_folder(path)
-        if not path.exists():
-            if not create:
-                raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
+        if path.exists():
+            disk.check_can_change(path)
+        elif create:
+            disk.check_can_create(path, NOTHING_CREATED)
             path.parent.mkdir(parents=True, exist_ok=True)
-        disk.check_can_change(path)
+        else:
+            raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
         try:
             return cls._open_checked(path, create, check_in_background)
         except Exception as error:
@@ -228,6 +231,7 @@ def create_data_file(path: Path, fill: Callable[[], T]) -> T:
     Raises ``DataFileError`` when ``path`` already exists or is being created elsewhere.
     """
     path = Path(path).absolute()
+    disk.check_can_create(path, NOTHING_CREATED)
     path.parent.mkdir(parents=True, exist_ok=True)
     with WriterLock(path):
         backup.clear_leftovers(path)
@@ -243,16 +247,24 @@ def _create_data_file(path: Path, fill: Callable[[], T]) -> T:
     or half-made file that every later open would refuse. What a crash leaves under the
     temporary name is removed at the next open.
     """
-    with files.replacing(path) as building:
-        database = SqliteDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
-        database.connect()
-        try:
-            migrate(database)
-            with binding_models_to(database):
-                files.pause_for_crash_test("filling-new-file")
-                filled = fill()
-        finally:
-            database.close()
+    room_before = disk.free_bytes(path.parent)
+    try:
+        with files.replacing(path) as building:
+            database = _DataFileDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
+            database.connect()
+            try:
+                migrate(database)
+                with binding_models_to(database):
+                    files.pause_for_crash_test("filling-new-file")
+                    filled = fill()
+            finally:
+                database.close()
+    except Exception as error:
+        if not disk.is_disk_full(error):
+            raise
+        # Every byte free when it began was not enough: at least that much more is needed.
+        needed = room_before + disk.MINIMUM_ROOM_FOR_CHANGES
+        raise disk.no_room(path, NOTHING_CREATED, needed) from error
     return filled
 
 

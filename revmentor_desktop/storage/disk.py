@@ -36,6 +36,8 @@ def can_write(path: Path) -> bool:
 
 def describe_size(size: int) -> str:
     """A size as a person reads it: "640 KB", "1.4 MB"."""
+    if size <= 0:
+        return "0 KB"
     if size < 1000 * 1000:
         return f"{max(1, round(size / 1000))} KB"
     if size < 1000 * 1000 * 1000:
@@ -99,6 +101,20 @@ def check_can_change(data_file: Path) -> None:
                 "copy it to a writable folder or make it writable.",
             )
     check_room(data_file, MINIMUM_ROOM_FOR_CHANGES, "Nothing was changed.")
+
+
+def check_can_create(data_file: Path, done: str) -> None:
+    """Before a new data file is built at ``data_file``: its folder must be writable and have
+    room for at least an empty file, its journal and its lock."""
+    folder = existing_folder(data_file)
+    if not can_write(folder):
+        raise ReadOnlyDataFile(
+            data_file,
+            f"cannot be created: the folder {folder} is read-only (read-only media or no "
+            f"permission). {done}",
+            "Choose a writable folder.",
+        )
+    check_room(data_file, MINIMUM_ROOM_FOR_CHANGES, done)
 
 
 def can_create_side_files(data_file: Path) -> bool:

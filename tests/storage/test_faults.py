@@ -9,10 +9,12 @@ is tested everywhere.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import peewee
 import pytest
@@ -21,6 +23,8 @@ from revmentor_desktop.cli import main
 from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.database import _DataFileDatabase
+from revmentor_desktop.storage.errors import DiskFull
+from revmentor_desktop.storage.lock import WriterLock
 from tests.storage.helpers import (
     make_data_file,
     query,
@@ -276,6 +280,53 @@ def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
     assert "the disk holding it is full. The backup was not written" in err
     assert f"Free at least {disk.describe_size(programme.stat().st_size)}" in err
     assert leftovers(small_disk.folder) == {programme.name}
+
+
+@pytest.mark.parametrize(
+    "leave", [0, disk.MINIMUM_ROOM_FOR_CHANGES + 100_000], ids=["no room", "room to start"]
+)
+def test_demo_on_a_full_disk_names_the_file_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, leave: int
+) -> None:
+    path = small_disk.folder / "demo.revmentor"
+    small_disk.fill(leave=leave)
+    demo = ("demo", "--people", "600", "--sessions", "6000")  # about 3 MB
+    status, _out, err = run(capsys, "--data", str(path), *demo)
+    assert status == 1
+    assert "Traceback" not in err and "No space left on device" not in err
+    assert f"{path}: the disk holding it is full. The file was not created" in err
+    needed = max(disk.MINIMUM_ROOM_FOR_CHANGES, leave + disk.MINIMUM_ROOM_FOR_CHANGES)
+    assert f"Free at least {disk.describe_size(needed)} on that disk" in err
+    assert leftovers(small_disk.folder) == set()  # no empty file, lock, journal or partial
+
+
+def test_demo_in_a_read_only_folder_says_so_before_writing(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk
+) -> None:
+    path = small_disk.folder / "demo.revmentor"
+    small_disk.make_read_only()
+    status, _out, err = run(capsys, "--data", str(path), "demo", "--people", "10")
+    assert status == 1
+    assert f"{path}: cannot be created: the folder {small_disk.folder} is read-only" in err
+    assert leftovers(small_disk.folder) == set()
+
+
+def test_a_lock_the_full_disk_cannot_record_is_refused_in_words_and_removed(
+    small_disk: SmallDisk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = small_disk.folder / "programme.revmentor"
+    small_disk.fill(leave=0)
+    if not small_disk.mounted:  # the kernel would refuse the holder's record; say it here
+        real_write_holder = WriterLock._write_holder
+
+        def refused(lock: WriterLock, handle: IO[str]) -> None:
+            real_write_holder(lock, handle)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(WriterLock, "_write_holder", refused)
+    with pytest.raises(DiskFull, match=r"the disk holding it is full\. Nothing was changed\."):
+        WriterLock(path).acquire()
+    assert leftovers(small_disk.folder) == set()
 
 
 def test_the_disk_full_check_follows_the_chain_of_errors() -> None:
