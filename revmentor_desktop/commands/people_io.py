@@ -138,24 +138,13 @@ def command_erase(arguments: argparse.Namespace) -> int:
                 return EXIT_OK
         report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
     print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
-    if not report.result.space_reclaimed:
-        _warn_space_not_reclaimed(path)
+    if warning := report.space_warning(opened.path):
+        print(f"revmentor: {warning}", file=sys.stderr)
     if arguments.purge_backups:
         print(f"Deleted {len(report.purged)} backups that still held their data.")
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
     return EXIT_OK
-
-
-def _warn_space_not_reclaimed(path: Path) -> None:
-    from revmentor_desktop.storage.disk import describe_size
-
-    print(
-        f"revmentor: {path}: the erasure is complete and saved. Only reclaiming the space the "
-        "erased details took failed, because the disk holding the file is full; free at least "
-        f"{describe_size(path.stat().st_size)} there so later changes can be saved.",
-        file=sys.stderr,
-    )
 
 
 def command_retention(arguments: argparse.Namespace) -> int:

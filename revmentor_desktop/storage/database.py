@@ -55,11 +55,19 @@ def _room_for_changes(path: Path) -> int:
     return max(size, disk.MINIMUM_ROOM_FOR_CHANGES)
 
 
-def _no_room_error(path: Path, error: BaseException | None, done: str) -> DataFileError | None:
-    """``error`` restated as ``DiskFull`` when it comes from a full disk; None otherwise."""
-    if error is None or isinstance(error, DataFileError) or not disk.is_disk_full(error):
+def explain_failed_change(
+    path: Path, error: BaseException | None, done: str = NOTHING_SAVED
+) -> DataFileError | None:
+    """``error``, raised while changing the data file ``path``, restated for a person when the
+    machine explains it: a full disk (``DiskFull``, with the room to make) or a file or folder
+    that can no longer be written (``ReadOnlyDataFile``). None for any other error."""
+    if error is None or isinstance(error, DataFileError):
         return None
-    return disk.no_room(path, done, _room_for_changes(path))
+    if disk.is_disk_full(error):
+        return disk.no_room(path, done, _room_for_changes(path))
+    if disk.is_read_only(error):
+        return disk.read_only(path, "the file or its folder", done)
+    return None
 
 
 class DataFile:
@@ -102,7 +110,7 @@ class DataFile:
         try:
             return cls._open_checked(path, create, check_in_background)
         except Exception as error:
-            translated = _no_room_error(path, error, "Nothing was changed.")
+            translated = explain_failed_change(path, error, "Nothing was changed.")
             if translated is None:
                 raise
             raise translated from error
@@ -198,10 +206,19 @@ class DataFile:
     def __enter__(self) -> DataFile:
         return self
 
+    def explain_failure(self, error: BaseException) -> DataFileError | None:
+        """A query on this file that failed, restated when a full disk or read-only media
+        explains it (see ``explain_failed_change``); None otherwise, and for errors that are
+        not the database's (a full disk under an export names another file)."""
+        if not isinstance(error, sqlite3.Error | PeeweeException):
+            return None
+        return explain_failed_change(self.path, error)
+
     def __exit__(self, exc_type: object, error: BaseException | None, traceback: object) -> None:
-        """Close; a change that failed for want of room is reported as ``DiskFull``."""
+        """Close; a change that failed for want of room or of write access is reported as
+        ``DiskFull`` or ``ReadOnlyDataFile``."""
         self.close()
-        translated = _no_room_error(self.path, error, NOTHING_SAVED)
+        translated = explain_failed_change(self.path, error)
         if translated is not None:
             raise translated from error
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from revmentor_desktop import paths
 from revmentor_desktop.domain import people
-from revmentor_desktop.storage import backup
+from revmentor_desktop.storage import backup, disk
 from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
@@ -109,3 +110,31 @@ def test_restoring_over_a_file_from_a_newer_version_says_where_it_was_kept(
     assert "It was kept, byte for byte, as" in message and "newer-version" in message
     assert "damaged" not in message
     session.close()
+
+
+def test_a_backup_the_full_disk_refuses_stops_neither_opening_nor_closing(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = MovableClock()
+    session = DataFileSession(AppSettings(), clock)
+    session.open(data_path, create=True)
+    session.close()
+    backups = paths.backup_folder_for(data_path)
+    real_free_bytes = disk.free_bytes
+    monkeypatch.setattr(
+        disk, "free_bytes", lambda folder: 12_000 if folder == backups else real_free_bytes(folder)
+    )
+    said: list[str] = []
+    session.message.connect(said.append)
+    clock.advance(1)  # a new day: a daily backup is due
+
+    session.open(data_path)
+    assert session.path == data_path.absolute()
+    people.add_person(people.PersonDraft("Zoë Martin"))
+    session.close()  # a closing backup is due too
+
+    assert len(said) == 2
+    for message in said:
+        assert message.startswith("No automatic backup was taken. ")
+        assert "the disk holding it is full. The backup was not written" in message
+    assert _reasons(data_path) == ["daily"]  # only the first day's

@@ -17,7 +17,7 @@ from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_o
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import binding_models_to
-from revmentor_desktop.storage.disk import is_disk_full
+from revmentor_desktop.storage.disk import describe_size, is_disk_full
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
     Erasure,
@@ -256,6 +256,18 @@ class ErasureReport:
     result: ErasureResult
     exposure: BackupExposure
     purged: tuple[Path, ...]
+
+    def space_warning(self, data_file: Path) -> str:
+        """What to say when the erasure was saved but the full disk left no room to compact
+        the file; "" when it was compacted."""
+        if self.result.space_reclaimed:
+            return ""
+        return (
+            f"{data_file}: the erasure is complete and saved. Only reclaiming the space the "
+            "erased details took failed, because the disk holding the file is full; free at "
+            f"least {describe_size(data_file.stat().st_size)} there so later changes can be "
+            "saved."
+        )
 
     @property
     def irreversible_change(self) -> IrreversibleChange:
