@@ -141,7 +141,7 @@ def command_erase(arguments: argparse.Namespace) -> int:
     if warning := report.space_warning(opened.path):
         print(f"revmentor: {warning}", file=sys.stderr)
     if arguments.purge_backups:
-        print(f"Deleted {len(report.purged)} backups that still held their data.")
+        print(report.describe_purge())
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
     return EXIT_OK

@@ -92,6 +92,7 @@ def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = N
     try:
         with files.replacing(destination) as partial:
             write_verified_copy(source, partial, max_pages=max_pages)
+            files.pause_for_crash_test("backup-before-replacing")
     except (OSError, sqlite3.Error, DataFileError) as error:
         raise BackupError(destination, f"could not be written: {_describe(error)}.") from error
     return destination

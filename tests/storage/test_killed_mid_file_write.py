@@ -10,7 +10,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from revmentor_desktop.domain import privacy
+from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
@@ -152,3 +155,63 @@ def test_opening_removes_only_what_dead_writers_left(data_path: Path) -> None:
     finally:
         running.kill()
         running.wait()
+
+
+BACKUPS = ("automatic", "copy into the backup folder")
+
+
+def _backup_arguments(kind: str, data_path: Path) -> tuple[str, ...]:
+    if kind == "automatic":
+        return ("--data", str(data_path), "backup")
+    by_hand = backup_folder_for(data_path) / "before the audit.revmentor"
+    return ("--data", str(data_path), "backup", "-o", str(by_hand))
+
+
+def _programme_with(data_path: Path, name: str, email: str) -> None:
+    stamp = datetime(2026, 3, 1, 9, 0)
+    with DataFile.open(data_path, create=True):
+        Person.create(
+            name=name, email=email, email_key=email_key(email), created_at=stamp, updated_at=stamp
+        )
+        Person.create(name="Kwame Mensah", created_at=stamp, updated_at=stamp)
+    backup_folder_for(data_path).mkdir(exist_ok=True)
+
+
+def _killed_mid_copy(kind: str, data_path: Path) -> list[Path]:
+    """Kill ``revmentor backup`` with its copy written but not yet in place; the copies it left."""
+    _kill(_run_until("backup-before-replacing", *_backup_arguments(kind, data_path)))
+    folder = backup_folder_for(data_path)
+    left = [folder / name for name in _stray_temporaries(folder)]
+    assert left, "the killed backup left its copy"
+    assert all(ERASED_NAME.encode() in path.read_bytes() for path in left)
+    return left
+
+
+@pytest.mark.parametrize("kind", BACKUPS)
+def test_a_backup_killed_mid_copy_leaves_nothing_after_the_next_open(
+    data_path: Path, kind: str
+) -> None:
+    _programme_with(data_path, ERASED_NAME, "uma.sato@example.org")
+    left = _killed_mid_copy(kind, data_path)
+    DataFile.open(data_path).close()
+    assert [path for path in left if path.exists()] == []
+
+
+@pytest.mark.parametrize("kind", BACKUPS)
+def test_erase_purging_backups_after_a_killed_backup_leaves_no_copy_of_the_person(
+    data_path: Path, kind: str
+) -> None:
+    _programme_with(data_path, ERASED_NAME, "uma.sato@example.org")
+    _killed_mid_copy(kind, data_path)
+    erase = ("--data", str(data_path), "erase", "uma.sato@example.org", "--yes")
+    finished = subprocess.run(
+        [sys.executable, "-m", "revmentor_desktop", *erase, "--purge-backups"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+        timeout=120,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert "Deleted 1 backup that still held their data." in finished.stdout  # before-erasure
+    for path in [data_path, *backup_folder_for(data_path).iterdir()]:
+        assert ERASED_NAME.encode() not in path.read_bytes(), path

@@ -257,6 +257,11 @@ class ErasureReport:
     exposure: BackupExposure
     purged: tuple[Path, ...]
 
+    def describe_purge(self) -> str:
+        count = len(self.purged)
+        noun = "1 backup that still held" if count == 1 else f"{count} backups that still held"
+        return f"Deleted {noun} their data."
+
     def space_warning(self, data_file: Path) -> str:
         """What to say when the erasure was saved but the full disk left no room to compact
         the file; "" when it was compacted."""

@@ -155,5 +155,5 @@ class EraseDialog(QDialog):
         if warning := self.report.space_warning(self.data_file_path):
             text += f" {warning}"
         if self.report.purged:
-            return text + f" {len(self.report.purged)} older backups were deleted."
+            return f"{text} {self.report.describe_purge()}"
         return text + " " + self.report.exposure.describe()
