@@ -10,14 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
     data_path,
+    finished_even_if_terminated,
     output_path,
 )
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.privacy.erasure import ErasureReport
 
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
@@ -136,15 +141,22 @@ def command_erase(arguments: argparse.Namespace) -> int:
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
-        report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
+        with finished_even_if_terminated():
+            report = privacy.erase_with_backups(
+                person_id, opened.path, purge=arguments.purge_backups
+            )
+            _report_erasure(arguments, report, opened.path)
+    return EXIT_OK
+
+
+def _report_erasure(arguments: argparse.Namespace, report: ErasureReport, path: Path) -> None:
     print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
-    if warning := report.space_warning(opened.path):
+    if warning := report.space_warning(path):
         print(f"revmentor: {warning}", file=sys.stderr)
     if arguments.purge_backups:
         print(report.describe_purge())
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
-    return EXIT_OK
 
 
 def command_retention(arguments: argparse.Namespace) -> int:

@@ -41,6 +41,10 @@ NOTHING_CREATED = "The file was not created, and nothing was left behind."
 
 
 class _DataFileDatabase(SqliteDatabase):
+    def commit(self) -> None:
+        files.pause_for_crash_test("before-commit")
+        super().commit()
+
     def rollback(self) -> None:
         # When a commit finds the disk full, SQLite has already rolled the transaction back;
         # a second rollback would only hide that error behind "no transaction is active".

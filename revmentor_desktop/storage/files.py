@@ -26,6 +26,7 @@ _TEMPORARY_NAME = re.compile(
 )
 SQLITE_SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 PAUSE_VARIABLE = "REVMENTOR_TEST_PAUSE_AT"
+PAUSE_SECONDS_VARIABLE = "REVMENTOR_TEST_PAUSE_SECONDS"
 
 
 def temporary_name(destination: Path) -> Path:
@@ -141,7 +142,8 @@ else:
 
 def pause_for_crash_test(moment: str) -> None:
     """Crash tests set ``REVMENTOR_TEST_PAUSE_AT`` to a moment's name to kill the process
-    exactly there; the process says where it stopped on stderr and waits to be killed."""
+    exactly there; the process says where it stopped on stderr and waits to be killed, or
+    (signal tests) goes on after ``REVMENTOR_TEST_PAUSE_SECONDS``."""
     if os.environ.get(PAUSE_VARIABLE) == moment:
         print(f"paused at {moment}", file=sys.stderr, flush=True)
-        time.sleep(600)
+        time.sleep(float(os.environ.get(PAUSE_SECONDS_VARIABLE, "600")))
