@@ -81,7 +81,7 @@ def command_demo(arguments: argparse.Namespace) -> int:
     if not arguments.data:
         raise CommandProblem("Name the new file with --data PATH (demo never touches your data).")
     path = data_path(arguments)
-    if path.exists():
+    if path.is_file():
         raise CommandProblem(f"{path} already exists; demo only creates new files.")
     if arguments.people < 2 or arguments.sessions < 0:
         raise CommandProblem("Ask for at least 2 people and 0 or more sessions.")

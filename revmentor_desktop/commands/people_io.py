@@ -35,7 +35,12 @@ def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
     from revmentor_desktop.storage.database import DataFile
 
-    table = importing.read_table_file(Path(arguments.file).expanduser())
+    source = Path(arguments.file).expanduser().absolute()
+    if source.is_dir():
+        raise CommandProblem(
+            f"{source} is a folder, but a file was expected; name the CSV or XLSX file to import."
+        )
+    table = importing.read_table_file(source)
     options = importing.ImportOptions(
         date_order=importing.DateOrder(arguments.date_order) if arguments.date_order else None,
         cohort_name=arguments.cohort or "",

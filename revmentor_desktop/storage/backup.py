@@ -82,6 +82,12 @@ def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = N
     ``max_pages`` caps the copy's size (tests use it to stand in for a full disk).
     """
     source, destination = Path(source), Path(destination)
+    if destination.is_dir():
+        raise BackupError(
+            destination,
+            "is a folder, but a file was expected.",
+            f"Name the copy to write, e.g. {source.stem} copy{DATA_FILE_SUFFIX} inside it.",
+        )
     if not destination.parent.is_dir():
         raise BackupError(
             destination,

@@ -252,6 +252,7 @@ def create_data_file(path: Path, fill: Callable[[], T]) -> T:
     Raises ``DataFileError`` when ``path`` already exists or is being created elsewhere.
     """
     path = Path(path).absolute()
+    check_not_a_folder(path)
     disk.check_can_create(path, NOTHING_CREATED)
     path.parent.mkdir(parents=True, exist_ok=True)
     with WriterLock(path):

@@ -19,7 +19,7 @@ from peewee import SqliteDatabase
 from revmentor_desktop.storage import backup, files
 from revmentor_desktop.storage.database import CREATION_PRAGMAS
 from revmentor_desktop.storage.errors import DataFileError, NewerDataFile
-from revmentor_desktop.storage.inspection import inspect_data_file
+from revmentor_desktop.storage.inspection import check_not_a_folder, inspect_data_file
 from revmentor_desktop.storage.lock import WriterLock
 from revmentor_desktop.storage.migrations import migrate
 
@@ -55,6 +55,7 @@ def restore_backup(
     """
     backup_path, data_file = Path(backup_path).absolute(), Path(data_file).absolute()
     now = now or datetime.now()
+    check_not_a_folder(data_file)
     backup.describe_backup(backup_path)
     with WriterLock(data_file):
         backup.clear_leftovers(data_file)

@@ -11,9 +11,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from revmentor_desktop.cli import main
 from revmentor_desktop.domain import cohorts, people
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage.database import DataFile
@@ -81,20 +78,6 @@ def test_output_piped_into_head_ends_quietly(
     err = process.stderr.read()
     assert process.wait(timeout=120) == 128 + signal.SIGPIPE
     assert err == ""
-
-
-def test_a_folder_where_a_file_is_expected_is_named(
-    capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path
-) -> None:
-    make_data_file(data_path)
-    assert main(["--data", str(tmp_path), "check"]) == 1
-    err = capsys.readouterr().err
-    assert f"{tmp_path}: is a folder, but a data file was expected." in err
-    assert main(["--data", str(data_path), "export", "people", "-o", str(tmp_path)]) == 1
-    err = capsys.readouterr().err
-    assert f"{tmp_path} is a folder, but a file was expected" in err
-    assert "-o people.csv" in err
-    assert list(tmp_path.glob(".*")) == []
 
 
 def test_sigterm_closes_the_window_as_quit_does(data_path: Path, isolated_home: Path) -> None:
