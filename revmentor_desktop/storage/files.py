@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from revmentor_desktop.storage import disk
+
 TEMPORARY_SUFFIX = ".partial"
 _TEMPORARY_NAME = re.compile(
     r"^\.(?P<target>.+)\.(?P<pid>\d+)\.partial(?P<side_file>-journal|-wal|-shm)?$"
@@ -81,9 +83,22 @@ def write_atomically(destination: Path, data: bytes) -> Path:
     folder = destination.parent
     if not folder.is_dir():
         raise FileNotFoundError(2, "the folder does not exist", str(folder))
-    with replacing(destination) as temporary:
-        temporary.write_bytes(data)
+    try:
+        with replacing(destination) as temporary:
+            temporary.write_bytes(data)
+    except OSError as error:
+        raise _restated(error, destination, len(data)) from error
     return destination
+
+
+def _restated(error: OSError, destination: Path, size: int) -> Exception:
+    """``error`` about ``destination``, not its temporary name: for a full disk, the room to
+    make; otherwise the same error with the file the person asked for."""
+    if disk.is_disk_full(error):
+        return disk.no_room(destination, "Nothing was written.", size)
+    if error.errno is None:
+        return error
+    return type(error)(error.errno, error.strerror, str(destination))
 
 
 def write_text_atomically(destination: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -4,8 +4,10 @@ erasures after a restore, purging backups, and retention."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +17,7 @@ import pytest
 from revmentor_desktop.domain import cohorts, privacy
 from revmentor_desktop.domain.data_files import restore_closed_data_file
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.privacy import access
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
@@ -84,6 +87,23 @@ def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
     assert rows[0] == ["Section", "Item", "Value"]
     assert ["Person", "name", "Uma Sato"] in rows
     assert ["Pair 1", "goal 1", "Post a status update (10%, mentee)"] in rows
+
+
+def test_an_access_export_is_written_whole_or_not_at_all(
+    data_file: DataFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_programme(data_file.path)
+    real_write = access.write_atomically
+
+    def csv_finds_the_disk_full(destination: Path, data: bytes) -> Path:
+        if destination.suffix == ".csv":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(destination))
+        return real_write(destination, data)
+
+    monkeypatch.setattr(access, "write_atomically", csv_finds_the_disk_full)
+    with pytest.raises(OSError):
+        privacy.write_access_export(person_id(UMA), tmp_path / "uma")
+    assert list(tmp_path.glob("uma*")) == []
 
 
 def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:

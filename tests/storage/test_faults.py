@@ -98,12 +98,25 @@ class SmallDisk:
         if not small_commits_fit:
             self._monkeypatch.setattr(_DataFileDatabase, "commit", full_commit)
         self._monkeypatch.setattr(_DataFileDatabase, "execute_sql", full_vacuum)
+        self._refuse_file_writes(errno.ENOSPC, larger_than=leave)
 
     def make_read_only(self) -> None:
         if self.mounted:
             subprocess.run(["mount", "-o", "remount,ro", str(self.folder)], check=True)
             return
         self._refuse_writes_where(self._inside)
+        self._refuse_file_writes(errno.EROFS, larger_than=-1)
+
+    def _refuse_file_writes(self, code: int, larger_than: int) -> None:
+        """Whole files written inside the folder fail as the kernel would fail them."""
+        real_write_bytes = Path.write_bytes
+
+        def write_bytes(path: Path, data: bytes) -> int:
+            if self._inside(path) and len(data) > larger_than:
+                raise OSError(code, os.strerror(code))  # as write(2) says it: no file named
+            return real_write_bytes(path, data)
+
+        self._monkeypatch.setattr(Path, "write_bytes", write_bytes)
 
     def make_immutable(self, path: Path) -> None:
         """``chattr +i``: not even root may change it (the folder stays writable)."""
@@ -269,6 +282,47 @@ def test_reading_works_from_read_only_media_and_a_full_disk(
     assert status == 0, err
     assert "damaged" not in err
     assert leftovers(small_disk.folder) == {programme.name}  # no -wal, -shm or lock behind
+
+
+OUTPUT_COMMANDS = (
+    ("export", "all", "-o", "{out}/all.json"),
+    ("export", "people", "-o", "{out}/people.csv"),
+    ("ics", "--all", "-o", "{out}/sessions.ics"),
+    ("person-export", ERASED_EMAIL, "-o", "{out}/request"),
+)
+
+
+@pytest.mark.parametrize("arguments", OUTPUT_COMMANDS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("how", ["no space left", "read-only media"])
+def test_an_output_the_disk_refuses_is_named_and_nothing_is_left(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    tmp_path: Path,
+    arguments: tuple[str, ...],
+    how: str,
+) -> None:
+    data = make_data_file(tmp_path / "programme.revmentor", people=50)
+    connection = raw_connection(data)
+    with contextlib.closing(connection):
+        connection.execute("UPDATE person SET email = ? WHERE id = 1", (ERASED_EMAIL,))
+        connection.execute(
+            "UPDATE person SET email_key = ? WHERE id = 1", (email_key(ERASED_EMAIL),)
+        )
+    if how == "read-only media":
+        small_disk.make_read_only()
+    else:
+        small_disk.fill(leave=0)
+    wanted = [a.format(out=small_disk.folder) for a in arguments]
+    written = Path(wanted[-1])
+    named = written.with_suffix(".json") if written.name == "request" else written  # first
+    status, _out, err = run(capsys, "--data", str(data), *wanted)
+    assert status == 1
+    assert "Traceback" not in err and ".partial" not in err
+    if how == "read-only media":
+        assert f"{named}: Read-only file system" in err
+    else:
+        assert f"{named}: the disk holding it is full. Nothing was written. Free at least" in err
+    assert leftovers(small_disk.folder) == set()  # neither half of a person's export
 
 
 def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
