@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from revmentor_desktop import paths
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import create_data_file
-from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
+from revmentor_desktop.storage.errors import (
+    DataFileError,
+    DataFileInUse,
+    DiskFull,
+    ReadOnlyDataFile,
+)
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.widgets.feedback import confirm
 
@@ -57,7 +62,9 @@ def ask_after_open_failure(
     box.setWindowTitle("The data file cannot be opened")
     box.setText(f"RevMentor cannot open {error.path.name}.")
     box.setInformativeText(f"{error.path} {error.problem}\n\n{error.advice}".strip())
-    newest = None if isinstance(error, DataFileInUse) else backup.newest_good_backup(error.path)
+    # A backup is no way out of a file held elsewhere or a disk that refuses writes.
+    restorable = not isinstance(error, DataFileInUse | ReadOnlyDataFile | DiskFull)
+    newest = backup.newest_good_backup(error.path) if restorable else None
     choices = {}
     if newest is not None:
         label = f"Restore the backup of {newest.taken_at:%d %b %Y, %H:%M}"

@@ -336,6 +336,18 @@ def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
     assert leftovers(small_disk.folder) == {programme.name}
 
 
+def test_an_automatic_backup_on_read_only_media_names_the_folder(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path
+) -> None:
+    small_disk.make_read_only()
+    status, _out, err = run(capsys, "--data", str(programme), "backup")
+    assert status == 1
+    assert f"the folder {small_disk.folder} is read-only. Nothing was changed." in err
+    assert "revmentor backup -o FILE" in err  # the way out: a copy written elsewhere
+    assert "damaged" not in err and "Traceback" not in err
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
 @pytest.mark.parametrize(
     "leave", [0, disk.MINIMUM_ROOM_FOR_CHANGES + 100_000], ids=["no room", "room to start"]
 )

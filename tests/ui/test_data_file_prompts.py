@@ -138,3 +138,29 @@ def test_a_backup_the_full_disk_refuses_stops_neither_opening_nor_closing(
         assert message.startswith("No automatic backup was taken. ")
         assert "the disk holding it is full. The backup was not written" in message
     assert _reasons(data_path) == ["daily"]  # only the first day's
+
+
+@pytest.mark.parametrize("how", ["read-only", "full disk"])
+def test_a_file_the_disk_will_not_let_change_is_explained_without_offering_a_restore(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, create=True)  # and its daily backup
+    session.close()
+    if how == "read-only":
+        monkeypatch.setattr(disk, "can_write", lambda _path: False)
+    else:
+        monkeypatch.setattr(disk, "free_bytes", lambda _folder: 12_000)
+    asked: list[str] = []
+
+    def give_up(box: QMessageBox) -> int:
+        asked.append(f"{box.informativeText()}\n" + " | ".join(b.text() for b in box.buttons()))
+        next(b for b in box.buttons() if b.text() == "Cancel").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", give_up)
+    assert not open_with_recovery(None, session, data_path)
+    [said] = asked
+    expected = "is read-only" if how == "read-only" else "the disk holding it is full"
+    assert expected in said and "Nothing was changed." in said
+    assert "Restore the backup" not in said
