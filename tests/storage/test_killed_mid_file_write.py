@@ -14,7 +14,7 @@ import pytest
 
 from revmentor_desktop.domain import privacy
 from revmentor_desktop.domain.text import email_key
-from revmentor_desktop.paths import backup_folder_for
+from revmentor_desktop.paths import backup_folder_for, default_data_file
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.files import PAUSE_VARIABLE
@@ -215,3 +215,13 @@ def test_erase_purging_backups_after_a_killed_backup_leaves_no_copy_of_the_perso
     assert "Deleted 1 backup that still held their data." in finished.stdout  # before-erasure
     for path in [data_path, *backup_folder_for(data_path).iterdir()]:
         assert ERASED_NAME.encode() not in path.read_bytes(), path
+
+
+def test_a_first_start_killed_while_creating_its_file_leaves_no_empty_file() -> None:
+    """The window creates the default data file on first start through ``DataFile.open``."""
+    path = default_data_file()
+    _kill(_run_until("filling-new-file"))  # no --data: the default file, created
+    assert not path.exists(), "no empty or half-made file under the final name"
+    assert _stray_temporaries(path.parent), "the killed start left its half-made file"
+    DataFile.open(path, create=True).close()
+    assert _stray_temporaries(path.parent) == []
