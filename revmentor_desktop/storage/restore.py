@@ -16,7 +16,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from revmentor_desktop.storage import backup, files
+from revmentor_desktop.storage import backup, disk, files
 from revmentor_desktop.storage.database import CREATION_PRAGMAS
 from revmentor_desktop.storage.errors import DataFileError, NewerDataFile
 from revmentor_desktop.storage.inspection import check_not_a_folder, inspect_data_file
@@ -27,6 +27,7 @@ from revmentor_desktop.storage.migrations import migrate
 CarryOver = Callable[[SqliteDatabase | None, SqliteDatabase], object]
 # What the current file's connection needs: foreign keys for reads, patience for a reader.
 _CURRENT_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10_000}
+UNCHANGED = "The data file was not changed."
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,27 @@ def restore_backup(
 
     Returns where the replaced file was kept (a safety backup, or the file this version cannot
     use set aside byte for byte), or None when there was no file to replace. Raises
-    ``DataFileError`` (the data file unchanged) for a damaged backup or when the data file is
-    open elsewhere.
+    ``DataFileError`` (the data file unchanged) for a damaged backup, when the data file is
+    open elsewhere, or (``DiskFull``) when the disk has no room for the copy and the safety
+    backup.
     """
     backup_path, data_file = Path(backup_path).absolute(), Path(data_file).absolute()
-    now = now or datetime.now()
     check_not_a_folder(data_file)
     backup.describe_backup(backup_path)
+    # Room for the restored copy and for the safety backup of the file it replaces.
+    needed = backup_path.stat().st_size + (data_file.stat().st_size if data_file.exists() else 0)
+    disk.check_room(data_file, needed, UNCHANGED)
+    try:
+        return _restore(backup_path, data_file, carry_over, now or datetime.now())
+    except Exception as error:
+        if isinstance(error, DataFileError) or not disk.is_disk_full(error):
+            raise
+        raise disk.no_room(data_file, UNCHANGED, needed) from error
+
+
+def _restore(
+    backup_path: Path, data_file: Path, carry_over: CarryOver, now: datetime
+) -> ReplacedFile | None:
     with WriterLock(data_file):
         backup.clear_leftovers(data_file)
         problem = _problem_with(data_file)

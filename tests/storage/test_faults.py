@@ -336,6 +336,23 @@ def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
     assert leftovers(small_disk.folder) == {programme.name}
 
 
+def test_a_restore_without_room_for_the_copy_and_its_safety_backup_changes_nothing(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path, tmp_path: Path
+) -> None:
+    older = tmp_path / "older.revmentor"
+    assert run(capsys, "--data", str(programme), "backup", "-o", str(older))[0] == 0
+    before = sha256(programme)
+    small_disk.fill(leave=programme.stat().st_size + 300_000)  # the safety backup fits
+    status, _out, err = run(capsys, "--data", str(programme), "restore", str(older), "--yes")
+    assert status == 1
+    assert "Traceback" not in err
+    needed = disk.describe_size(older.stat().st_size + programme.stat().st_size)
+    assert f"{programme}: the disk holding it is full. The data file was not changed." in err
+    assert f"Free at least {needed} on that disk" in err
+    assert sha256(programme) == before
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
 def test_an_automatic_backup_on_read_only_media_names_the_folder(
     capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path
 ) -> None:
