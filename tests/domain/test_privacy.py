@@ -21,10 +21,9 @@ from revmentor_desktop.domain.privacy import access
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
-from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
 from tests.domain.test_export import build_programme, person_id
-from tests.storage.helpers import damage_table_root_page
+from tests.storage.helpers import damage_table_root_page, make_newer_version
 
 UMA = "uma.sato@northwind-co.example"
 TRACES = ("Uma Sato", "uma sato", "uma.sato@", "Uma is shy", "Uma learns", "Post a status")
@@ -206,8 +205,7 @@ def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
         folder.mkdir(exist_ok=True)
         newer = backup.copy_data_file(opened.path, folder / "programme newer-version.revmentor")
         damaged = backup.copy_data_file(opened.path, folder / "programme damaged.revmentor")
-        with sqlite3.connect(newer) as connection:
-            connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+        make_newer_version(newer)
         damage_table_root_page(damaged, "person")
         report = privacy.erase_with_backups(uma, opened.path, purge=False)
         assert {newer, damaged} <= set(report.exposure.backups)

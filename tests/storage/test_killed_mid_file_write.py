@@ -12,17 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from revmentor_desktop.domain import privacy
 from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.paths import backup_folder_for, default_data_file
-from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.files import PAUSE_VARIABLE
 from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.storage.models import Person
+from tests.storage.helpers import ERASED_NAME, programme_with_an_erasure
 
 PROJECT = Path(__file__).parents[2]
-ERASED_NAME = "Uma Sato"
 
 
 def _run_until(moment: str, *arguments: str) -> subprocess.Popen[str]:
@@ -54,17 +52,6 @@ def _stray_temporaries(folder: Path) -> list[str]:
     return sorted(entry.name for entry in folder.iterdir() if ".partial" in entry.name)
 
 
-def _programme_with_an_erasure(data_path: Path) -> tuple[Path, int]:
-    """A data file whose person was erased after the returned backup was taken."""
-    stamp = datetime(2026, 3, 1, 9, 0)
-    with DataFile.open(data_path, create=True) as opened:
-        uma = Person.create(name=ERASED_NAME, created_at=stamp, updated_at=stamp).id
-        Person.create(name="Kwame Mensah", created_at=stamp, updated_at=stamp)
-        older = backup.automatic_backup(opened.path, reason="manual", now=stamp)
-        privacy.erase_person(uma)
-    return older, uma
-
-
 def _assert_erased(data_path: Path, person_id: int) -> None:
     assert ERASED_NAME.encode() not in data_path.read_bytes()
     with DataFile.open(data_path):
@@ -75,7 +62,7 @@ def _assert_erased(data_path: Path, person_id: int) -> None:
 def test_a_restore_killed_just_after_replacing_the_file_keeps_the_person_erased(
     data_path: Path,
 ) -> None:
-    older, uma = _programme_with_an_erasure(data_path)
+    older, uma = programme_with_an_erasure(data_path)
     restoring = _run_until(
         "restore-replaced", "--data", str(data_path), "restore", str(older), "--yes"
     )
@@ -86,7 +73,7 @@ def test_a_restore_killed_just_after_replacing_the_file_keeps_the_person_erased(
 def test_a_restore_killed_before_replacing_leaves_the_file_and_no_copy_behind(
     data_path: Path,
 ) -> None:
-    older, uma = _programme_with_an_erasure(data_path)
+    older, uma = programme_with_an_erasure(data_path)
     before = data_path.read_bytes()
     restoring = _run_until(
         "restore-before-replacing", "--data", str(data_path), "restore", str(older), "--yes"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from tests.storage.helpers import make_newer_version
 from tests.ui.programme import MovableClock
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -90,8 +90,7 @@ def test_restoring_over_a_file_from_a_newer_version_says_where_it_was_kept(
     session = DataFileSession(AppSettings(), MovableClock())
     session.open(data_path, create=True)
     session.close()
-    with sqlite3.connect(data_path) as connection:
-        connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    make_newer_version(data_path)
     said: list[str] = []
     session.message.connect(said.append)
 
