@@ -58,6 +58,8 @@ def restore_backup(
     backup_path, data_file = Path(backup_path).absolute(), Path(data_file).absolute()
     check_not_a_folder(data_file)
     backup.describe_backup(backup_path)
+    if data_file.exists():
+        disk.check_can_change(data_file)
     # Room for the restored copy and for the safety backup of the file it replaces.
     needed = backup_path.stat().st_size + (data_file.stat().st_size if data_file.exists() else 0)
     disk.check_room(data_file, needed, UNCHANGED)

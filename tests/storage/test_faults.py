@@ -353,6 +353,29 @@ def test_a_restore_without_room_for_the_copy_and_its_safety_backup_changes_nothi
     assert leftovers(small_disk.folder) == {programme.name}
 
 
+@pytest.mark.parametrize("how", ["read-only media", "immutable file"])
+def test_a_restore_over_a_file_it_cannot_write_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    programme: Path,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    older = tmp_path / "older.revmentor"
+    assert run(capsys, "--data", str(programme), "backup", "-o", str(older))[0] == 0
+    before = sha256(programme)
+    if how == "read-only media":
+        small_disk.make_read_only()
+    else:
+        small_disk.make_immutable(programme)
+    status, _out, err = run(capsys, "--data", str(programme), "restore", str(older), "--yes")
+    assert status == 1
+    assert f"{programme}: cannot be changed:" in err and "Nothing was changed." in err
+    assert "Traceback" not in err
+    assert sha256(programme) == before
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
 def test_an_automatic_backup_on_read_only_media_names_the_folder(
     capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path
 ) -> None:
