@@ -100,6 +100,17 @@ class SmallDisk:
         self._monkeypatch.setattr(_DataFileDatabase, "execute_sql", full_vacuum)
         self._refuse_file_writes(errno.ENOSPC, larger_than=leave)
 
+    def refuse(self, how: str, path: Path | None = None) -> None:
+        """Make the disk refuse writes ``how`` a test names them: "read-only media",
+        "immutable file" (``path``), or "no space left"."""
+        if how == "read-only media":
+            self.make_read_only()
+        elif how == "immutable file":
+            assert path is not None
+            self.make_immutable(path)
+        else:
+            self.fill(leave=0)
+
     def make_read_only(self) -> None:
         if self.mounted:
             subprocess.run(["mount", "-o", "remount,ro", str(self.folder)], check=True)
@@ -247,10 +258,7 @@ def test_a_write_command_on_a_file_it_cannot_write_stops_before_any_backup(
     how: str,
 ) -> None:
     before = sha256(programme)
-    if how == "read-only media":
-        small_disk.make_read_only()
-    else:
-        small_disk.make_immutable(programme)
+    small_disk.refuse(how, programme)
     wanted = [a.format(csv=staff_list) for a in arguments]
     status, _out, err = run(capsys, "--data", str(programme), *wanted)
     assert status == 1
@@ -273,10 +281,7 @@ def test_reading_works_from_read_only_media_and_a_full_disk(
 ) -> None:
     out_folder = tmp_path / "out"
     out_folder.mkdir()
-    if how == "read-only media":
-        small_disk.make_read_only()
-    else:
-        small_disk.fill(leave=0)
+    small_disk.refuse(how)
     wanted = [a.format(out=out_folder) for a in arguments]
     status, _out, err = run(capsys, "--data", str(programme), *wanted)
     assert status == 0, err
@@ -308,10 +313,7 @@ def test_an_output_the_disk_refuses_is_named_and_nothing_is_left(
         connection.execute(
             "UPDATE person SET email_key = ? WHERE id = 1", (email_key(ERASED_EMAIL),)
         )
-    if how == "read-only media":
-        small_disk.make_read_only()
-    else:
-        small_disk.fill(leave=0)
+    small_disk.refuse(how)
     wanted = [a.format(out=small_disk.folder) for a in arguments]
     written = Path(wanted[-1])
     named = written.with_suffix(".json") if written.name == "request" else written  # first
@@ -364,10 +366,7 @@ def test_a_restore_over_a_file_it_cannot_write_changes_nothing(
     older = tmp_path / "older.revmentor"
     assert run(capsys, "--data", str(programme), "backup", "-o", str(older))[0] == 0
     before = sha256(programme)
-    if how == "read-only media":
-        small_disk.make_read_only()
-    else:
-        small_disk.make_immutable(programme)
+    small_disk.refuse(how, programme)
     status, _out, err = run(capsys, "--data", str(programme), "restore", str(older), "--yes")
     assert status == 1
     assert f"{programme}: cannot be changed:" in err and "Nothing was changed." in err
