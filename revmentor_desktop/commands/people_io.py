@@ -10,14 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
     data_path,
+    finished_even_if_terminated,
     output_path,
 )
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.privacy.erasure import ErasureReport
 
 PERSON_HELP = "their name or e-mail address (the e-mail when several people share the name)"
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
@@ -31,7 +36,12 @@ def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
     from revmentor_desktop.storage.database import DataFile
 
-    table = importing.read_table_file(Path(arguments.file).expanduser())
+    source = Path(arguments.file).expanduser().absolute()
+    if source.is_dir():
+        raise CommandProblem(
+            f"{source} is a folder, but a file was expected; name the CSV or XLSX file to import."
+        )
+    table = importing.read_table_file(source)
     options = importing.ImportOptions(
         date_order=importing.DateOrder(arguments.date_order) if arguments.date_order else None,
         cohort_name=arguments.cohort or "",
@@ -139,26 +149,24 @@ def command_erase(arguments: argparse.Namespace) -> int:
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
-        report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
-    print(f"Erased {who}; their records now show “{report.result.placeholder}”.")
-    if not report.result.space_reclaimed:
-        _warn_space_not_reclaimed(path)
-    if arguments.purge_backups:
-        print(f"Deleted {len(report.purged)} backups that still held their data.")
-    else:
-        print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
+        with finished_even_if_terminated():
+            report = privacy.erase_with_backups(
+                person_id, opened.path, purge=arguments.purge_backups
+            )
+            _report_erasure(arguments, who, report, opened.path)
     return EXIT_OK
 
 
-def _warn_space_not_reclaimed(path: Path) -> None:
-    from revmentor_desktop.storage.disk import describe_size
-
-    print(
-        f"revmentor: {path}: the erasure is complete and saved. Only reclaiming the space the "
-        "erased details took failed, because the disk holding the file is full; free at least "
-        f"{describe_size(path.stat().st_size)} there so later changes can be saved.",
-        file=sys.stderr,
-    )
+def _report_erasure(
+    arguments: argparse.Namespace, who: str, report: ErasureReport, path: Path
+) -> None:
+    print(f"Erased {who}; their records now show “{report.result.placeholder}”.")
+    if warning := report.space_warning(path):
+        print(f"revmentor: {warning}", file=sys.stderr)
+    if arguments.purge_backups:
+        print(report.describe_purge())
+    else:
+        print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
 
 
 def command_retention(arguments: argparse.Namespace) -> int:

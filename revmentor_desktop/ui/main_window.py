@@ -335,7 +335,8 @@ class MainWindow(QMainWindow):
         person_id = self.current_view().current_person_id()
         if person_id is None or self.session.path is None:
             return
-        erase_person(self, self.context, self.session.path, person_id)
+        if summary := erase_person(self, self.context, self.session.path, person_id):
+            self.show_message(summary)
 
     # Files
 

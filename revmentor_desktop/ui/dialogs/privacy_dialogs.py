@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import namesakes, people, privacy
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui.context import AppContext
 
 
@@ -140,7 +141,7 @@ class EraseDialog(QDialog):
             self.report = privacy.erase_with_backups(
                 self.person_id, self.data_file_path, purge=self.purge.isChecked()
             )
-        except (DomainError, OSError) as error:
+        except (DomainError, DataFileError, OSError) as error:
             self.message.setText(f"Nothing was erased: {error}")
             return
         self.context.edits.push(self.report.irreversible_change)
@@ -152,6 +153,8 @@ class EraseDialog(QDialog):
         if self.report is None:
             return ""
         text = f"Erased; their records now show “{self.report.result.placeholder}”."
+        if warning := self.report.space_warning(self.data_file_path):
+            text += f" {warning}"
         if self.report.purged:
-            return text + f" {len(self.report.purged)} older backups were deleted."
+            return f"{text} {self.report.describe_purge()}"
         return text + " " + self.report.exposure.describe()
