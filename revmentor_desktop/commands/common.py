@@ -101,7 +101,8 @@ def path_for_new_file(arguments: argparse.Namespace, exists_advice: str) -> Path
     if path.is_dir():
         example = shell_word(str(path / f"programme{paths.DATA_FILE_SUFFIX}"))
         raise CommandProblem(
-            f"{path} is a folder, but a file was expected; name the new file, e.g. --data {example}"
+            f"{path}: is a folder, but a data file was expected. Name the new file, "
+            f"e.g. --data {example}"
         )
     if path.exists():
         raise CommandProblem(f"{path} already exists, so nothing was created. {exists_advice}")

@@ -412,7 +412,8 @@ def test_demo_in_a_read_only_folder_says_so_before_writing(
     small_disk.make_read_only()
     status, _out, err = run(capsys, "--data", str(path), "demo", "--people", "10")
     assert status == 1
-    assert f"{path}: cannot be created: the folder {small_disk.folder} is read-only" in err
+    assert f"The folder {small_disk.folder} is read-only, so no file can be created" in err
+    assert "nothing was created" in err
     assert leftovers(small_disk.folder) == set()
 
 
