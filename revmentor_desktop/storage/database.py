@@ -6,6 +6,8 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from traceback import clear_frames
+from types import TracebackType
 from typing import TypeVar
 
 from peewee import Database, PeeweeException, SqliteDatabase
@@ -218,9 +220,16 @@ class DataFile:
             return None
         return explain_failed_change(self.path, error)
 
-    def __exit__(self, exc_type: object, error: BaseException | None, traceback: object) -> None:
+    def __exit__(
+        self, exc_type: object, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         """Close; a change that failed for want of room or of write access is reported as
         ``DiskFull`` or ``ReadOnlyDataFile``."""
+        if traceback is not None:
+            # The cursor of a statement that failed half-way lives on in the traceback's
+            # frames, and SQLite puts off closing a connection until its statements are done:
+            # the -wal and -shm files would stay beside the file until garbage collection.
+            clear_frames(traceback)
         self.close()
         translated = explain_failed_change(self.path, error)
         if translated is not None:
