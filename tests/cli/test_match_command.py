@@ -53,7 +53,7 @@ def test_match_prints_proposals_and_unmatched_and_changes_nothing(
     out = capsys.readouterr().out
     assert "Matching for “Reverse 2026” (reverse mentoring): 1 proposal, 2 unmatched" in out
     assert "Ben Li → Hana Boss   score" in out
-    assert "shared tags: AI" in out
+    assert "shared topics: AI" in out
     assert "Reporting line" in out
     assert "Zoë Park (mentee): no eligible mentor: of 2 mentors, 2 are more senior than them" in out
     assert (

@@ -137,8 +137,8 @@ def test_matching_more_people_comes_before_a_higher_score(data_file: DataFile) -
 
     result = propose(cohort_id, CLOCK, settings=settings)
 
-    # Star–Keen alone scores 30; the only way to match all four scores 0, and wins.
-    assert result.explain(star, keen).score == 30
+    # Star–Keen alone scores 100; the only way to match all four scores 0, and wins.
+    assert result.explain(star, keen).score == 100
     assert keys(result) == {(star, shy), (other, keen)}
     assert result.total_score == 0
 
@@ -207,8 +207,8 @@ def test_skills_match_ignoring_case_and_accents(data_file: DataFile) -> None:
 
     assert proposal.shared_tags == ("resume writing", "TikTok")
     skills = next(part for part in proposal.parts if part.rule is Rule.SKILLS)
-    assert skills.points == 20  # 2 of 3 wanted tags, weight high (30)
-    assert skills.note == "2 of 3 wanted tags covered"
+    assert (skills.points, skills.max_points) == (33, 50)  # 2 of 3 wanted; high: 50 of 100
+    assert skills.note == "2 of 3 wanted topics covered"
 
 
 def test_mutual_cohorts_count_skills_both_ways_and_ignore_seniority(data_file: DataFile) -> None:

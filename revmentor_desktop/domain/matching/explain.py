@@ -7,9 +7,14 @@ from collections import Counter
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.rules import Rule, RuleSettings
 from revmentor_desktop.domain.matching.scoring import (
+    DAYS_PER_YEAR,
+    GRADE,
+    HIRE,
+    TITLE,
     format_mask,
     management_chain,
-    seniority_sign,
+    seniority,
+    title_rank,
 )
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind
@@ -58,17 +63,86 @@ def _keys(tags: tuple[str, ...]) -> set[str]:
 
 
 def _coverage(wanted: tuple[str, ...], offered: tuple[str, ...]) -> tuple[int, int]:
-    """How many tags are wanted, and how many of them are offered."""
+    """How many topics are wanted, and how many of them are offered."""
     wanted_keys = _keys(wanted)
     return len(wanted_keys), len(wanted_keys & _keys(offered))
 
 
-def _seniority_evidence(mentor: Profile, mentee: Profile) -> str:
-    if mentor.grade is not None and mentee.grade is not None and mentor.grade != mentee.grade:
+def wanted_count(mentor: Profile, mentee: Profile, kind: CohortKind) -> int:
+    """How many topics the mentee wants to learn (in mutual cohorts, both partners)."""
+    count = len(_keys(mentee.learns))
+    return count + len(_keys(mentor.learns)) if kind is CohortKind.MUTUAL else count
+
+
+def uncovered_note(wanted: int, mentee_name: str, kind: CohortKind) -> str:
+    """The mark on a pair whose partner covers none of the wanted topics ("" if not needed)."""
+    if kind is CohortKind.MUTUAL:
+        return f"covers none of the {wanted} topics the two want to learn"
+    topics = "the topic" if wanted == 1 else f"the {wanted} topics"
+    return f"covers none of {topics} {mentee_name} wants to learn"
+
+
+def _years(value: float) -> str:
+    rounded = round(value, 1)
+    return f"{rounded:g} year" if rounded == 1 else f"{rounded:g} years"
+
+
+def _years_apart(mentor: Profile, mentee: Profile) -> float | None:
+    if mentor.hire_date is None or mentee.hire_date is None:
+        return None
+    return abs((mentee.hire_date - mentor.hire_date).days) / DAYS_PER_YEAR
+
+
+_RANK_WORDS = {1: "senior", -1: "junior"}
+
+
+def _why_too_close(mentor: Profile, mentee: Profile, settings: RuleSettings) -> list[str]:
+    """The facts that put the two nearer than the cohort's minimum gap."""
+    facts = []
+    if mentor.grade is not None and mentee.grade is not None:
+        if mentor.grade == mentee.grade:
+            facts.append(f"both grade {mentor.grade}")
+        else:
+            facts.append(
+                f"grades {mentor.grade} and {mentee.grade} are less than "
+                f"{settings.min_grade_gap} apart"
+            )
+            return facts  # grades decide on their own when they differ
+    apart = _years_apart(mentor, mentee)
+    if apart is not None:
+        facts.append(f"hired {_years(apart)} apart (the minimum is {_years(settings.years_gap)})")
+    ranks = title_rank(mentor.job_title, settings), title_rank(mentee.job_title, settings)
+    if ranks[0] and ranks[0] == ranks[1]:
+        facts.append(f"both job titles read as {_RANK_WORDS[ranks[0]]}")
+    return facts
+
+
+def _seniority_evidence(mentor: Profile, mentee: Profile, basis: int) -> str:
+    if basis == GRADE:
         return f"grade {mentor.grade} vs {mentee.grade}"
-    if mentor.hire_date and mentee.hire_date and mentor.hire_date != mentee.hire_date:
-        return f"hired {mentor.hire_date.isoformat()} vs {mentee.hire_date.isoformat()}"
-    return ""
+    if basis == HIRE:
+        assert mentor.hire_date and mentee.hire_date
+        apart = _years_apart(mentor, mentee) or 0.0
+        return (
+            f"hired {mentor.hire_date.isoformat()} vs {mentee.hire_date.isoformat()}, "
+            f"{_years(apart)} apart"
+        )
+    assert basis == TITLE
+    return f"job titles “{mentor.job_title}” vs “{mentee.job_title}”"
+
+
+def seniority_note(mentor: Profile, mentee: Profile, settings: RuleSettings) -> str:
+    """Who is more senior and on what evidence, or why it cannot be told."""
+    verdict = seniority([mentee], [mentor], settings)
+    direction, basis = int(verdict.direction[0, 0]), int(verdict.basis[0, 0])
+    if bool(verdict.close[0, 0]):
+        return "too close in seniority: " + "; ".join(_why_too_close(mentor, mentee, settings))
+    if direction == 0:
+        return (
+            "cannot tell who is more senior (no grades, hire dates or job-title words to compare)"
+        )
+    word = "more" if direction > 0 else "less"
+    return f"{mentor.name} is {word} senior ({_seniority_evidence(mentor, mentee, basis)})"
 
 
 def reporting_relation(
@@ -99,19 +173,14 @@ def rule_note(
         if settings.kind is CohortKind.MUTUAL:
             wanted_back, covered_back = _coverage(mentor.learns, mentee.teaches)
             return (
-                f"{covered + covered_back} of {wanted + wanted_back} wanted tags covered "
+                f"{covered + covered_back} of {wanted + wanted_back} wanted topics covered "
                 "(both ways)"
             )
         if not wanted:
             return f"{mentee.name} listed nothing to learn"
-        return f"{covered} of {wanted} wanted tags covered"
+        return f"{covered} of {wanted} wanted topics covered"
     if rule is Rule.SENIORITY:
-        sign = seniority_sign(mentor, mentee)
-        evidence = _seniority_evidence(mentor, mentee)
-        if sign == 0:
-            return "cannot tell who is more senior (no differing grades or hire dates)"
-        word = "more" if sign > 0 else "less"
-        return f"{mentor.name} is {word} senior ({evidence})"
+        return seniority_note(mentor, mentee, settings)
     if rule is Rule.REPORTING_LINE:
         relation = reporting_relation(mentor, mentee, managers, settings.reporting_levels)
         return relation or "not in each other's reporting line"
@@ -150,8 +219,10 @@ def rule_blocker(rule: Rule, mentor: Profile, mentee: Profile, note: str, kind: 
 
 # How a broken rule reads in a list of reasons about one mentee's candidate mentors
 # ("3 are in their reporting line"), and about one mentor's candidate mentees.
+TOO_CLOSE = "too close in seniority"
 _AS_MENTOR = {
     "forbidden": "were forbidden or rejected by you",
+    TOO_CLOSE: "are too close to them in seniority",
     Rule.REPORTING_LINE: "are in their reporting line",
     Rule.SKILLS: "teach nothing they want to learn",
     Rule.DEPARTMENT: "work in the same department",
@@ -161,6 +232,7 @@ _AS_MENTOR = {
 }
 _AS_MENTEE = {
     "forbidden": "were forbidden or rejected by you",
+    TOO_CLOSE: "are too close to them in seniority",
     Rule.REPORTING_LINE: "are in their reporting line",
     Rule.SKILLS: "want to learn nothing they teach",
     Rule.DEPARTMENT: "work in the same department",
@@ -209,7 +281,8 @@ def tally_phrase(counts: Counter[str], total: int, noun: str) -> str:
 
 
 def blocking_phrase(rule: Rule | str, kind: CohortKind, as_mentor: bool) -> str:
-    """The phrase for a candidate blocked by ``rule`` ('forbidden' for the coordinator's ban)."""
+    """The phrase for a candidate blocked by ``rule`` ('forbidden' for the coordinator's ban,
+    ``TOO_CLOSE`` for the seniority rule broken by too small a gap)."""
     if rule == Rule.SENIORITY:
         return seniority_phrase(kind, as_mentor)
     table = _AS_MENTOR if as_mentor else _AS_MENTEE

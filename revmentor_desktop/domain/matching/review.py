@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
-from revmentor_desktop.domain.matching.result import MatchResult, Origin, Proposal
+from revmentor_desktop.domain.matching.result import MatchResult, Origin, Proposal, fit_fields
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.edits import Edit
@@ -118,13 +118,11 @@ class ReviewSession:
                 )
             swapped.append(
                 Proposal(
+                    **fit_fields(explanation),
                     mentor_id=mentor_id,
                     mentee_id=mentee_id,
                     mentor_name=mentor_row.proposal.mentor_name,
                     mentee_name=mentee_row.proposal.mentee_name,
-                    score=explanation.score,
-                    parts=explanation.parts,
-                    shared_tags=explanation.shared_tags,
                     origin=Origin.KEPT,
                 )
             )

@@ -15,6 +15,7 @@ from revmentor_desktop.domain.matching.explain import (
     BLOCKING_ORDER,
     MENTEE,
     MENTOR,
+    TOO_CLOSE,
     blocking_phrase,
     names_list,
     tally_phrase,
@@ -22,6 +23,7 @@ from revmentor_desktop.domain.matching.explain import (
 )
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import SolvedCohort, Unmatched
+from revmentor_desktop.domain.matching.rules import Rule
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import Role
 
@@ -44,6 +46,9 @@ class WhyUnmatched:
         for rule in reversed(BLOCKING_ORDER):
             if rule in self.table.breaks and self.solved.settings.is_mandatory(rule):
                 reasons[self.table.breaks[rule][cells]] = rule
+                if rule is Rule.SENIORITY and self.table.seniority is not None:
+                    too_close = self.table.breaks[rule][cells] & self.table.seniority.close[cells]
+                    reasons[too_close] = TOO_CLOSE
         reasons[self.table.forbidden[cells]] = "forbidden"
         return reasons
 
