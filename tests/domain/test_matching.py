@@ -461,3 +461,44 @@ def test_mutual_partners_who_take_either_role_all_find_a_partner(data_file: Data
     assert result.unmatched == []
     mentors = {p.mentor_id for p in result.proposals}
     assert not mentors & {p.mentee_id for p in result.proposals}
+
+
+# What the mentee wants to learn comes first
+
+
+def test_a_mentor_who_covers_a_wanted_topic_is_preferred_over_a_higher_score(
+    data_file: DataFile,
+) -> None:
+    # Smooth fits the mentee in every way but teaches nothing she wants; Patchy teaches one of
+    # her three topics but shares no meeting format, place or department with her.
+    smooth = person(
+        "Smooth", hire_date=date(2023, 1, 1), department="IT", location="Leeds", teaches=["Excel"]
+    )
+    patchy = person(
+        "Patchy",
+        hire_date=date(2023, 1, 1),
+        department="Sales",
+        location="Lyon",
+        meeting_format="in person",
+        teaches=["AI"],
+    )
+    keen = person(
+        "Keen",
+        hire_date=date(2001, 1, 1),
+        department="Sales",
+        location="Leeds",
+        meeting_format="video call",
+        learns=["AI", "TikTok", "Canva"],
+    )
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", smooth, patchy)
+    enrol(cohort_id, "mentee", keen)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.explain(smooth, keen).score > result.explain(patchy, keen).score
+    assert result.explain(smooth, keen).covers_nothing
+    (proposal,) = result.proposals
+    assert proposal.key == (patchy, keen)
+    assert proposal.shared_tags == ("AI",)
+    assert not proposal.covers_nothing
