@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people
 from revmentor_desktop.domain.clock import Clock
-from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.matching import (
     Origin,
     Rule,
@@ -27,6 +28,7 @@ from revmentor_desktop.domain.matching import (
 )
 from revmentor_desktop.domain.matching.constraints import ConstraintKind
 from revmentor_desktop.domain.matching.result import MatchResult
+from revmentor_desktop.domain.matching.rules import parse_weight_change, title_words, with_changes
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
 
@@ -502,3 +504,162 @@ def test_a_mentor_who_covers_a_wanted_topic_is_preferred_over_a_higher_score(
     assert proposal.key == (patchy, keen)
     assert proposal.shared_tags == ("AI",)
     assert not proposal.covers_nothing
+
+
+def test_mandatory_rules_are_passed_gates_and_the_score_is_out_of_100(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1, teaches=["AI"], department="IT", location="Leeds")
+    mentee = person("Mentee", grade=5, learns=["AI"], department="Sales", location="Leeds")
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor)
+    enrol(cohort_id, "mentee", mentee)
+
+    (proposal,) = propose(cohort_id, CLOCK).proposals
+
+    assert proposal.score == 100
+    assert {part.rule: part.max_points for part in proposal.parts} == {
+        Rule.SKILLS: 50,
+        Rule.DEPARTMENT: 10,
+        Rule.MEETING_FORMAT: 20,
+        Rule.LOCATION: 10,
+        Rule.HISTORY: 10,
+    }
+    assert [(gate.rule, gate.passed) for gate in proposal.gates] == [
+        (Rule.SENIORITY, True),
+        (Rule.REPORTING_LINE, True),
+    ]
+    assert proposal.gates[0].note == "Mentor is less senior (grade 1 vs 5)"
+
+
+def test_shares_follow_the_weights_and_always_add_up_to_100() -> None:
+    settings = default_settings("reverse").with_weight(Rule.LOCATION, Weight.HIGH)
+    assert settings.shares() == {
+        Rule.SKILLS: 36,  # 5 of 14 is 35.7: the two largest remainders get the points left
+        Rule.DEPARTMENT: 7,
+        Rule.MEETING_FORMAT: 14,
+        Rule.LOCATION: 36,
+        Rule.HISTORY: 7,
+    }
+    assert sum(settings.shares().values()) == 100
+    nothing_scores = settings
+    for rule in Rule:
+        nothing_scores = nothing_scores.with_weight(rule, Weight.MANDATORY)
+    assert nothing_scores.shares() == {}
+
+
+# Seniority: grades, then years since hire, then job-title words, with a minimum gap
+
+
+def test_two_newcomers_are_not_paired_in_a_reverse_cohort(data_file: DataFile) -> None:
+    analyst = person("Junior Analyst", job_title="Junior Analyst", hire_date=date(2025, 6, 18))
+    trainee = person("Trainee", job_title="Graduate Trainee", hire_date=date(2024, 4, 15))
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", analyst)
+    enrol(cohort_id, "mentee", trainee)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.proposals == []
+    assert result.explain(analyst, trainee).blockers == (
+        "Seniority direction (mandatory): the reverse mentor must be less senior; too close in "
+        "seniority: hired 1.2 years apart (the minimum is 5 years); both job titles read as "
+        "junior",
+    )
+    assert result.unmatched[0].reason == (
+        "no eligible mentee: of 1 mentee, 1 is too close to them in seniority"
+    )
+
+    stored = rule_settings(cohort_id, "reverse")
+    save_rule_settings(cohort_id, replace(stored, min_years_gap=1.0))
+    assert keys(propose(cohort_id, CLOCK)) == {(analyst, trainee)}
+
+
+def test_equal_grades_fall_back_to_years_since_hire(data_file: DataFile) -> None:
+    newer = person("Newer", grade=4, hire_date=date(2020, 1, 1))
+    longer = person("Longer", grade=4, hire_date=date(2008, 1, 1))
+    cohort_id = cohort()
+    enrol(cohort_id, "both", newer, longer)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(newer, longer)}
+    assert result.proposals[0].gates[0].note == (
+        "Newer is less senior (hired 2020-01-01 vs 2008-01-01, 12 years apart)"
+    )
+
+
+def test_grades_closer_than_the_minimum_gap_do_not_tell(data_file: DataFile) -> None:
+    three = person("Three", grade=3, hire_date=date(2024, 1, 1))
+    four = person("Four", grade=4, hire_date=date(1999, 1, 1))
+    six = person("Six", grade=6, hire_date=date(2024, 1, 1))
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", three)
+    enrol(cohort_id, "mentee", four, six)
+    stored = rule_settings(cohort_id, "reverse")
+    save_rule_settings(cohort_id, replace(stored, min_grade_gap=2))
+
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(three, six)}
+    assert "grades 3 and 4 are less than 2 apart" in result.explain(three, four).blockers[0]
+
+
+def test_job_title_words_decide_when_grades_and_hire_dates_do_not(data_file: DataFile) -> None:
+    apprentice = person("Apprentice", job_title="Apprentice, Data")
+    director = person("Director", job_title="Sales Director")
+    analyst = person("Analyst", job_title="Business Analyst")
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", apprentice, analyst)
+    enrol(cohort_id, "mentee", director)
+
+    result = propose(cohort_id, CLOCK)
+    assert result.explain(apprentice, director).gates[0].note == (
+        "Apprentice is less senior (job titles “Apprentice, Data” vs “Sales Director”)"
+    )
+    assert result.explain(analyst, director).gates[0].note == (
+        "cannot tell who is more senior (no grades, hire dates or job-title words to compare)"
+    )
+    assert result.explain(director, apprentice).blockers  # the other way round is refused
+
+    stored = rule_settings(cohort_id, "reverse")
+    save_rule_settings(cohort_id, replace(stored, junior_words=(*stored.junior_words, "analyst")))
+    marked = propose(cohort_id, CLOCK)
+    assert marked.explain(analyst, director).gates[0].note == (
+        "Analyst is less senior (job titles “Business Analyst” vs “Sales Director”)"
+    )
+    assert "“Apprentice, Data”" in marked.explain(apprentice, director).gates[0].note
+
+
+def test_rule_settings_are_stored_per_cohort_as_overrides(data_file: DataFile) -> None:
+    cohort_id = cohort()
+    settings = rule_settings(cohort_id, "reverse")
+    assert (settings.min_grade_gap, settings.years_gap) == (1, 5.0)
+    changed = replace(
+        settings.with_weight(Rule.LOCATION, Weight.OFF),
+        min_years_gap=2.5,
+        junior_words=title_words("Junior, Associate ,  graduate"),
+    )
+    save_rule_settings(cohort_id, changed)
+
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored == changed
+    assert stored.junior_words == ("junior", "associate", "graduate")
+    assert rule_settings(cohort_id + 1, "traditional").years_gap == 3.0
+    with pytest.raises(ValidationError, match="both a junior and a senior"):
+        save_rule_settings(cohort_id, replace(stored, senior_words=("associate",)))
+    save_rule_settings(cohort_id, stored.defaults())
+    assert rule_settings(cohort_id, "reverse").is_default()
+
+
+def test_weight_changes_are_read_from_rule_equals_level() -> None:
+    assert parse_weight_change("location=off") == (Rule.LOCATION, Weight.OFF)
+    assert parse_weight_change("Meeting format = HIGH") == (Rule.MEETING_FORMAT, Weight.HIGH)
+    assert parse_weight_change("not-paired-before=default") == (Rule.HISTORY, None)
+    with pytest.raises(ValidationError, match="Rules: skills, seniority"):
+        parse_weight_change("distance=low")
+    with pytest.raises(ValidationError, match="“huge” is not a level for skills"):
+        parse_weight_change("skills=huge")
+    mutual = default_settings("mutual")
+    with pytest.raises(ValidationError, match="not used in mutual cohorts"):
+        with_changes(mutual, [(Rule.SENIORITY, Weight.MANDATORY)])
+    reverse = with_changes(default_settings("reverse"), [(Rule.SKILLS, Weight.LOW)])
+    assert with_changes(reverse, [(Rule.SKILLS, None)]).is_default()
