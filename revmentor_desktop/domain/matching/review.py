@@ -18,6 +18,7 @@ from revmentor_desktop.domain.matching.result import MatchResult, Origin, Propos
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.edits import Edit
+    from revmentor_desktop.domain.matching.rules import RuleSettings
 
 PairKey = tuple[int, int]
 
@@ -77,6 +78,17 @@ class ReviewSession:
                 decision = Decision.DRAFT
             self.rows.append(ReviewRow(proposal, decision))
         return result
+
+    def change_rules(self, settings: RuleSettings) -> MatchResult:
+        """Store the cohort's new weights and gaps, then solve again with them.
+
+        Decisions stay as in ``run``; a refused setting raises ValidationError and changes
+        nothing.
+        """
+        from revmentor_desktop.domain.matching.rules import save_rule_settings
+
+        save_rule_settings(self.cohort_id, settings)
+        return self.run()
 
     # Deciding
 
