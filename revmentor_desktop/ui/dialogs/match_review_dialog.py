@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -176,8 +177,8 @@ class MatchReviewDialog(QDialog):
 
         detail_box = QGroupBox(self.tr("Side by side"))
         detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addLayout(profiles, 3)
-        detail_layout.addWidget(self.breakdown, 2)
+        detail_layout.addLayout(profiles, 5)
+        detail_layout.addWidget(self.breakdown, 4)
         detail_layout.addWidget(self.alternatives)
 
         self.unmatched = _read_only_table(
@@ -186,7 +187,7 @@ class MatchReviewDialog(QDialog):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setVisible(False)
-        unmatched_box = QGroupBox(self.tr("Unmatched"))
+        unmatched_box = QWidget()
         unmatched_layout = QVBoxLayout(unmatched_box)
         unmatched_layout.addWidget(self.unmatched)
         unmatched_layout.addWidget(self.warnings)
@@ -199,7 +200,11 @@ class MatchReviewDialog(QDialog):
         top.setChildrenCollapsible(False)
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top)
-        main.addWidget(unmatched_box)
+        # The people left over, and the rules that decide who is proposed with whom.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(unmatched_box, self.tr("Unmatched"))
+        self.lower_tabs.addTab(self.weights, self.tr("Rules and weights"))
+        main.addWidget(self.lower_tabs)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         main.setChildrenCollapsible(False)
@@ -222,7 +227,6 @@ class MatchReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(hint)
-        layout.addWidget(self.weights)
         layout.addWidget(main, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -295,6 +299,9 @@ class MatchReviewDialog(QDialog):
                 item.setToolTip(text)
                 self.unmatched.setItem(row, column, item)
         self.unmatched.resizeRowsToContents()
+        self.lower_tabs.setTabText(
+            0, self.tr("Unmatched ({count})").format(count=len(result.unmatched))
+        )
         lines = list(result.warnings)
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -54,13 +53,13 @@ def share_text(settings: RuleSettings, rule: Rule, shares: dict[Rule, int]) -> s
     return "not used"
 
 
-class WeightsEditor(QGroupBox):
+class WeightsEditor(QWidget):
     """Edits a ``RuleSettings``; emits the edited settings after each change."""
 
     settings_changed = Signal(object)  # RuleSettings
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Rules and weights for this cohort"), parent)
+        super().__init__(parent)
         self._settings: RuleSettings | None = None
         self.combos: dict[Rule, QComboBox] = {}
         self.shares: dict[Rule, QLabel] = {}
@@ -74,6 +73,7 @@ class WeightsEditor(QGroupBox):
 
         self.grade_gap = QSpinBox()
         self.grade_gap.setRange(1, MAX_GRADE_GAP)
+        self.grade_gap.valueChanged.connect(self._name_grade_unit)
         self.years_gap = QDoubleSpinBox()
         self.years_gap.setRange(0, MAX_YEARS_GAP)
         self.years_gap.setDecimals(1)
@@ -131,10 +131,18 @@ class WeightsEditor(QGroupBox):
         ]
 
         self.problem = ProblemLabel()
+        saved = QLabel(
+            self.tr(
+                "Changes are kept for this cohort and the proposals are worked out again at once."
+            )
+        )
+        saved.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(rules)
         layout.addLayout(seniority)
         layout.addWidget(self.problem)
+        layout.addWidget(saved)
+        layout.addStretch(1)
 
         self.grade_gap.valueChanged.connect(self._edited)
         self.years_gap.valueChanged.connect(self._edited)
@@ -180,8 +188,13 @@ class WeightsEditor(QGroupBox):
                 combo.setCurrentIndex(combo.findData(settings.weight(rule).value))
             self.grade_gap.setValue(settings.min_grade_gap)
             self.years_gap.setValue(settings.years_gap)
-            self.junior_words.setText(", ".join(settings.junior_words))
-            self.senior_words.setText(", ".join(settings.senior_words))
+            for words, listed in (
+                (self.junior_words, settings.junior_words),
+                (self.senior_words, settings.senior_words),
+            ):
+                words.setText(", ".join(listed))
+                words.setCursorPosition(0)  # show the first words, not the last
+            self._name_grade_unit(settings.min_grade_gap)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -194,6 +207,9 @@ class WeightsEditor(QGroupBox):
         self.reset_button.setEnabled(not settings.is_default())
         self.problem.set_problem("")
         self._show_shares(settings)
+
+    def _name_grade_unit(self, grades: int) -> None:
+        self.grade_gap.setSuffix(self.tr(" grade") if grades == 1 else self.tr(" grades"))
 
     def _show_shares(self, settings: RuleSettings) -> None:
         shares = settings.shares()
