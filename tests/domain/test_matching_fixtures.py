@@ -26,8 +26,8 @@ from revmentor_desktop.domain.matching import (
     rule_settings,
     save_rule_settings,
 )
-from revmentor_desktop.domain.matching.rules import with_changes
 from revmentor_desktop.domain.matching.result import MatchResult
+from revmentor_desktop.domain.matching.rules import with_changes
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
 
