@@ -11,12 +11,14 @@ from revmentor_desktop.domain.matching.scoring import (
     GRADE,
     HIRE,
     TITLE,
+    folded,
+    folded_tags,
     format_mask,
     management_chain,
     seniority,
+    tag_key,
     title_rank,
 )
-from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind
 
 MENTOR = "mentor"
@@ -50,16 +52,16 @@ def shared_tags(mentor: Profile, mentee: Profile, kind: CohortKind) -> tuple[str
         directions.append((mentor.learns, mentee.teaches))
     found: dict[str, str] = {}
     for wanted, offered in directions:
-        offered_keys = {fold(" ".join(tag.split())) for tag in offered}
+        offered_keys = folded_tags(offered)
         for tag in wanted:
-            key = fold(" ".join(tag.split()))
+            key = tag_key(tag)
             if key in offered_keys:
                 found.setdefault(key, " ".join(tag.split()))
     return tuple(found.values())
 
 
 def _keys(tags: tuple[str, ...]) -> set[str]:
-    return {fold(" ".join(tag.split())) for tag in tags if tag.strip()}
+    return folded_tags(tags)
 
 
 def _coverage(wanted: tuple[str, ...], offered: tuple[str, ...]) -> tuple[int, int]:
@@ -131,11 +133,20 @@ def _seniority_evidence(mentor: Profile, mentee: Profile, basis: int) -> str:
     return f"job titles “{mentor.job_title}” vs “{mentee.job_title}”"
 
 
-def seniority_note(mentor: Profile, mentee: Profile, settings: RuleSettings) -> str:
-    """Who is more senior and on what evidence, or why it cannot be told."""
-    verdict = seniority([mentee], [mentor], settings)
-    direction, basis = int(verdict.direction[0, 0]), int(verdict.basis[0, 0])
-    if bool(verdict.close[0, 0]):
+def seniority_note(
+    mentor: Profile,
+    mentee: Profile,
+    settings: RuleSettings,
+    verdict: tuple[int, int, bool] | None = None,
+) -> str:
+    """Who is more senior and on what evidence, or why it cannot be told.
+
+    ``verdict`` is the pair's (direction, basis, close) from a score table, when one is at hand.
+    """
+    if verdict is None:
+        verdict = seniority([mentee], [mentor], settings).at(0, 0)
+    direction, basis, close = verdict
+    if close:
         return "too close in seniority: " + "; ".join(_why_too_close(mentor, mentee, settings))
     if direction == 0:
         return (
@@ -166,6 +177,7 @@ def rule_note(
     settings: RuleSettings,
     managers: dict[int, int | None],
     history: dict[tuple[int, int], str],
+    seniority_verdict: tuple[int, int, bool] | None = None,
 ) -> str:
     """A short phrase on how the pair fares under ``rule``."""
     if rule is Rule.SKILLS:
@@ -180,14 +192,14 @@ def rule_note(
             return f"{mentee.name} listed nothing to learn"
         return f"{covered} of {wanted} wanted topics covered"
     if rule is Rule.SENIORITY:
-        return seniority_note(mentor, mentee, settings)
+        return seniority_note(mentor, mentee, settings, seniority_verdict)
     if rule is Rule.REPORTING_LINE:
         relation = reporting_relation(mentor, mentee, managers, settings.reporting_levels)
         return relation or "not in each other's reporting line"
     if rule is Rule.DEPARTMENT:
         if not mentor.department.strip() or not mentee.department.strip():
             return "department not recorded"
-        if fold(mentor.department.strip()) == fold(mentee.department.strip()):
+        if folded(mentor.department) == folded(mentee.department):
             return f"both in {mentor.department}"
         return f"{mentor.department} and {mentee.department}"
     if rule is Rule.MEETING_FORMAT:
@@ -197,7 +209,7 @@ def rule_note(
     if rule is Rule.LOCATION:
         if not mentor.location.strip() or not mentee.location.strip():
             return "location not recorded"
-        if fold(mentor.location.strip()) == fold(mentee.location.strip()):
+        if folded(mentor.location) == folded(mentee.location):
             return f"both in {mentor.location}"
         remote = format_mask(mentor.meeting_format) & format_mask(mentee.meeting_format) & 6
         how = "can meet remotely" if remote else "can only meet in person"
@@ -289,7 +301,9 @@ def blocking_phrase(rule: Rule | str, kind: CohortKind, as_mentor: bool) -> str:
     return table[rule]
 
 
-def names_list(names: list[str], limit: int = 3) -> str:
-    if len(names) <= limit:
-        return ", ".join(names)
-    return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+def names_list(names: list[str], limit: int = 3, total: int | None = None) -> str:
+    """'A, B, C and 4 more': the first ``limit`` names of ``total`` (all of ``names`` if None)."""
+    total = len(names) if total is None else total
+    if total <= limit:
+        return ", ".join(names[:limit])
+    return ", ".join(names[:limit]) + f" and {total - limit} more"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -39,8 +39,21 @@ def format_mask(meeting_format: str) -> int:
     return _FORMAT_MASKS.get(meeting_format, _IN_PERSON | _VIDEO | _PHONE)
 
 
+@lru_cache(maxsize=8192)
+def tag_key(tag: str) -> str:
+    """How a tag is compared: folded, single-spaced. Cached: a cohort has few distinct tags,
+    and each is compared for every pair that is explained."""
+    return fold(" ".join(tag.split()))
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """A department or a place as it is compared: folded, without surrounding blanks."""
+    return fold(text.strip())
+
+
 def folded_tags(tags: Iterable[str]) -> set[str]:
-    return {fold(" ".join(tag.split())) for tag in tags if tag.strip()}
+    return {tag_key(tag) for tag in tags if tag.strip()}
 
 
 def management_chain(person_id: int, managers: dict[int, int | None], levels: int) -> list[int]:
@@ -58,7 +71,7 @@ def _codes(values: Sequence[str]) -> np.ndarray:
     known: dict[str, int] = {}
     codes = np.full(len(values), -1, dtype=np.int64)
     for index, value in enumerate(values):
-        key = fold(value.strip())
+        key = folded(value)
         if key:
             codes[index] = known.setdefault(key, len(known))
     return codes
@@ -100,6 +113,10 @@ class Seniority:
     direction: np.ndarray  # int8
     basis: np.ndarray  # int8
     close: np.ndarray  # bool
+
+    def at(self, i: int, j: int) -> tuple[int, int, bool]:
+        """(direction, basis, close) of one cell."""
+        return int(self.direction[i, j]), int(self.basis[i, j]), bool(self.close[i, j])
 
     def fits(self, kind: CohortKind) -> tuple[np.ndarray, np.ndarray]:
         """Where the mentor is clearly on the right side for ``kind``, and where not."""

@@ -357,9 +357,17 @@ class Solver:
     def _fit(self, table: ScoreTable, i: int, j: int) -> PairFit:
         mentee, mentor = table.mentees[i], table.mentors[j]
 
+        verdict = None if table.seniority is None else table.seniority.at(i, j)
+
         def note(rule: Rule) -> str:
             return rule_note(
-                rule, mentor, mentee, self.settings, self.facts.managers, self.facts.history
+                rule,
+                mentor,
+                mentee,
+                self.settings,
+                self.facts.managers,
+                self.facts.history,
+                verdict,
             )
 
         parts = tuple(
