@@ -369,6 +369,15 @@ def fresh_file(tmp_path_factory: pytest.TempPathFactory) -> DataFile:
     return DataFile.open(folder / "organisation.revmentor", create=True)
 
 
+def solve_and_check(organisation: Organisation) -> tuple[Built, MatchResult]:
+    """Build the organisation, propose pairs, and check them: rules, covering, the most pairs."""
+    built = build(organisation)
+    result = propose(built.cohort_id, lambda: NOW)
+    check_common(built, result)
+    assert len(result.proposals) == maximum_pairs(built)
+    return built, result
+
+
 PROPERTY_SETTINGS = settings(
     max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -380,10 +389,7 @@ def test_proposals_respect_the_rules_and_match_as_many_as_possible(
     tmp_path_factory: pytest.TempPathFactory, organisation: Organisation
 ) -> None:
     with fresh_file(tmp_path_factory):
-        built = build(organisation)
-        result = propose(built.cohort_id, lambda: NOW)
-        check_common(built, result)
-        assert len(result.proposals) == maximum_pairs(built)
+        built, result = solve_and_check(organisation)
         again = propose(built.cohort_id, lambda: NOW)
         assert [p.key for p in again.proposals] == [p.key for p in result.proposals]
 
@@ -394,10 +400,7 @@ def test_nobody_gets_a_partner_who_covers_none_of_their_topics_while_one_who_doe
     tmp_path_factory: pytest.TempPathFactory, organisation: Organisation
 ) -> None:
     with fresh_file(tmp_path_factory):
-        built = build(organisation)
-        result = propose(built.cohort_id, lambda: NOW)
-        check_common(built, result)  # includes the check on covering
-        assert len(result.proposals) == maximum_pairs(built)
+        solve_and_check(organisation)  # check_common includes the check on covering
 
 
 @PROPERTY_SETTINGS

@@ -31,7 +31,6 @@ def clock() -> datetime:
 
 def _cohort() -> tuple[int, dict[str, int]]:
     """Four mentors, five mentees: the assistant proposes four pairs."""
-    ids = {}
     staff = [
         ("Ana Ortiz", 2, "IT", ["AI", "TikTok", "Python"], []),
         ("Ben Li", 3, "Sales", ["Excel", "AI"], []),
@@ -43,9 +42,8 @@ def _cohort() -> tuple[int, dict[str, int]]:
         ("Karl Berg", 8, "Sales", [], ["canva"]),
         ("Lea Roth", 9, "HR", [], ["ai"]),
     ]
-    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
-    for name, grade, department, teaches, learns in staff:
-        draft = people.PersonDraft(
+    drafts = [
+        people.PersonDraft(
             name,
             grade=grade,
             department=department,
@@ -53,10 +51,19 @@ def _cohort() -> tuple[int, dict[str, int]]:
             location="Leeds",
             teaches=teaches,
             learns=learns,
-            consent_date=date(2026, 1, 5),
         )
-        ids[name] = people.add_person(draft, clock)
-        cohorts.enrol(cohort_id, ids[name], "mentor" if teaches else "mentee")
+        for name, grade, department, teaches, learns in staff
+    ]
+    return _enrolled(drafts)
+
+
+def _enrolled(drafts: list[people.PersonDraft]) -> tuple[int, dict[str, int]]:
+    """A reverse cohort of these people (with consent): those who teach enrol as mentors."""
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+    ids = {}
+    for draft in drafts:
+        ids[draft.name] = people.add_person(replace(draft, consent_date=date(2026, 1, 5)), clock)
+        cohorts.enrol(cohort_id, ids[draft.name], "mentor" if draft.teaches else "mentee")
     return cohort_id, ids
 
 
@@ -184,27 +191,25 @@ def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
 def _choice() -> tuple[int, dict[str, int]]:
     """One mentee; Smooth fits her in every way but teaches nothing she wants, Patchy teaches
     one of her three topics but shares no format, place or department with her."""
-    ids = {}
     staff = [
         ("Smooth", 2023, "IT", "Leeds", "either", ["Excel"], []),
         ("Patchy", 2023, "Sales", "Lyon", "in person", ["AI"], []),
         ("Keen", 2001, "Sales", "Leeds", "video call", [], ["AI", "TikTok", "Canva"]),
     ]
-    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
-    for name, hired, department, location, meets, teaches, learns in staff:
-        draft = people.PersonDraft(
-            name,
-            hire_date=date(hired, 1, 1),
-            department=department,
-            location=location,
-            meeting_format=meets,
-            teaches=teaches,
-            learns=learns,
-            consent_date=date(2026, 1, 5),
-        )
-        ids[name] = people.add_person(draft, clock)
-        cohorts.enrol(cohort_id, ids[name], "mentor" if teaches else "mentee")
-    return cohort_id, ids
+    return _enrolled(
+        [
+            people.PersonDraft(
+                name,
+                hire_date=date(hired, 1, 1),
+                department=department,
+                location=location,
+                meeting_format=meets,
+                teaches=teaches,
+                learns=learns,
+            )
+            for name, hired, department, location, meets, teaches, learns in staff
+        ]
+    )
 
 
 def test_changing_a_weight_shows_its_effect_at_once_and_is_kept_for_the_cohort(
@@ -244,15 +249,14 @@ def test_changing_a_weight_shows_its_effect_at_once_and_is_kept_for_the_cohort(
 def test_the_seniority_gap_and_job_title_words_are_edited_in_the_dialog(
     qtbot: QtBot, data_file: DataFile
 ) -> None:
-    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
-    for name, title, hired, role in (
-        ("Nova", "Service Analyst", date(2025, 6, 1), "mentor"),
-        ("Tess", "Graduate Trainee", date(2024, 4, 1), "mentee"),
-    ):
-        draft = people.PersonDraft(
-            name, job_title=title, hire_date=hired, consent_date=date(2026, 1, 5)
-        )
-        cohorts.enrol(cohort_id, people.add_person(draft, clock), role)
+    cohort_id, _ids = _enrolled(
+        [
+            people.PersonDraft(
+                "Nova", job_title="Service Analyst", hire_date=date(2025, 6, 1), teaches=["AI"]
+            ),
+            people.PersonDraft("Tess", job_title="Graduate Trainee", hire_date=date(2024, 4, 1)),
+        ]
+    )
     dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0  # hired a year apart: too close to tell apart
