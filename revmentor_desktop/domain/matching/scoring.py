@@ -194,11 +194,6 @@ class ScoreTable:
     def rules(self) -> list[Rule]:
         return list(self.breaks)
 
-    @property
-    def puts_coverage_first(self) -> bool:
-        """Covering a wanted topic outranks any score unless the skills rule is off."""
-        return Rule.SKILLS in self.breaks
-
     def cell(self, mentor_id: int, mentee_id: int) -> tuple[int, int] | None:
         i = self.mentee_index.get(mentee_id)
         j = self.mentor_index.get(mentor_id)
