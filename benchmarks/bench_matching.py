@@ -20,7 +20,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from revmentor_desktop.domain.matching.facts import CohortFacts, Participant, Profile
-from revmentor_desktop.domain.matching.rules import default_settings
+from revmentor_desktop.domain.matching.rules import RuleSettings
 from revmentor_desktop.domain.matching.solver import solve
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
 
@@ -62,7 +62,7 @@ def organisation(mentees: int, mentors: int, capacities: tuple[int, int], seed: 
         cohort_id=1,
         cohort_name="Benchmark",
         kind=CohortKind.REVERSE,
-        settings=default_settings("reverse"),
+        settings=RuleSettings(CohortKind.REVERSE),
         participants=participants,
         managers=managers,
     )

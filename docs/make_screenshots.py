@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -63,7 +64,7 @@ def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], 
     from revmentor_desktop.ui.settings import AppSettings
 
     with DataFile.open(sample, create=True):
-        generate_demo(people=150, sessions=1500, seed=7, today=TODAY)
+        generate_demo(people=150, seed=7, today=TODAY)
     window = open_main_window(sample, AppSettings(), clock)
     assert window is not None
     window.resize(*WINDOW_SIZE)
@@ -72,6 +73,7 @@ def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], 
         window.show_view(name)
         save(window, f"view-{name}", app)
     save_dialogs(window, app)
+    save_preview(window, app)
     window.close()
 
 
@@ -81,6 +83,7 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
     from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
+    from revmentor_desktop.ui.dialogs.programme_settings_dialog import ProgrammeSettingsDialog
 
     context = window.context  # type: ignore[attr-defined]
     person_id = people.people_ids()[0]
@@ -88,10 +91,30 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
     for name, dialog in (
         ("dialog-person", PersonDialog(context, person_id, parent=window)),
         ("dialog-pair", PairDialog(context, active_pair.id, parent=window)),
+        ("dialog-settings", ProgrammeSettingsDialog(context, parent=window)),
     ):
         dialog.show()
         save(dialog, name, app)
         dialog.reject()
+
+
+def save_preview(window: QWidget, app: QApplication) -> None:
+    """The preview of an active pair's progress summary, its first page drawn."""
+    from revmentor_desktop.domain import pairs
+    from revmentor_desktop.domain.pairs import PairQuery
+    from revmentor_desktop.reports.registry import PAIR_SUMMARY
+    from revmentor_desktop.ui.dialogs.document_dialog import show_document
+
+    context = window.context  # type: ignore[attr-defined]
+    pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
+    dialog = show_document(context, PAIR_SUMMARY, pair.id, window)
+    view = dialog.page_view
+    deadline = time.monotonic() + 60
+    while (dialog.pdf is None or view.page_image(0) is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    save(dialog, "dialog-preview", app)
+    dialog.reject()
 
 
 def save_matching(path: Path, app: QApplication, clock: Callable[[], datetime]) -> None:

@@ -100,18 +100,22 @@ def command_demo(arguments: argparse.Namespace) -> int:
     if not arguments.data:
         raise CommandProblem("Name the new file with --data PATH (demo never touches your data).")
     path = path_for_new_file(arguments, "The demo command only creates new files.")
-    if arguments.people < 2 or arguments.sessions < 0:
+    asked = arguments.sessions
+    if arguments.people < 2 or (asked is not None and asked < 0):
         raise CommandProblem("Ask for at least 2 people and 0 or more sessions.")
     summary = create_data_file(
         path,
-        lambda: generate_demo(
-            people=arguments.people, sessions=arguments.sessions, seed=arguments.seed
-        ),
+        lambda: generate_demo(people=arguments.people, sessions=asked, seed=arguments.seed),
     )
     print(
         f"Created {path} with {summary.people} people, {summary.cohorts} cohorts, "
         f"{summary.pairs} pairs and {summary.sessions} sessions."
     )
+    if asked is not None and summary.sessions < asked:
+        print(
+            f"Pairs meet at their cohort's cadence, which allows {summary.sessions} sessions "
+            f"among {summary.people} people, not the {asked} asked for; add people for more."
+        )
     return EXIT_OK
 
 
@@ -135,6 +139,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     demo = commands.add_parser("demo", help="create a new data file filled with sample data")
     demo.add_argument("--people", type=int, default=120, help="how many people (default 120)")
-    demo.add_argument("--sessions", type=int, default=1500, help="how many sessions")
+    demo.add_argument(
+        "--sessions",
+        type=int,
+        default=None,
+        help="how many sessions at most (default: as many as the cohorts' cadence allows, "
+        "about one per pair every 2 to 4 weeks; more people allow more)",
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.set_defaults(handler=command_demo)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
-from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain import cohorts, pairs, people, programme_settings, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -21,6 +23,7 @@ from revmentor_desktop.storage.models import (
     Pair,
     Participation,
     Person,
+    Setting,
     database_proxy,
 )
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
@@ -32,6 +35,16 @@ class Edit:
     before: Snapshot
     after: Snapshot
     created_id: int | None = field(default=None)
+
+
+def created_pair_ids(edit: Edit) -> list[int]:
+    """The pairs the edit created: absent before it, present after it."""
+    table = Pair._meta.table_name
+    return sorted(
+        key
+        for (name, key), row in edit.after.items()
+        if name == table and row is not None and edit.before.get((name, key)) is None
+    )
 
 
 def undo(edit: Edit) -> None:
@@ -71,6 +84,12 @@ def pair_scopes(pair_id: int) -> list[Scope]:
 
 def session_scopes(session_id: int) -> list[Scope]:
     return [Scope(Meeting, Meeting.id == session_id)]
+
+
+def settings_scopes() -> list[Scope]:
+    """Every setting: a change of the programme's settings may touch any of them (the table
+    is small, and only the rows that changed are kept in the edit)."""
+    return [Scope(Setting, Setting.key.is_null(False))]
 
 
 def _record(
@@ -143,6 +162,24 @@ def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
     )
 
 
+def set_cohort_archived(cohort_id: int, archived: bool) -> Edit:
+    name = cohorts.get_cohort_model(cohort_id).name
+    verb = "Archive" if archived else "Restore"
+    return _record(
+        f"{verb} cohort {name}",
+        cohort_scopes(cohort_id),
+        lambda: cohorts.set_archived([cohort_id], archived),
+    )
+
+
+def delete_cohort(cohort_id: int) -> Edit:
+    """Delete a cohort; undo brings back everything that went with it (see ``snapshots``)."""
+    name = cohorts.get_cohort_model(cohort_id).name
+    return _record(
+        f"Delete cohort {name}", cohort_scopes(cohort_id), lambda: cohorts.delete_cohort(cohort_id)
+    )
+
+
 def enrol(cohort_id: int, person_ids: list[int], role: str, capacity: int = 1) -> Edit:
     def action() -> None:
         for person_id in person_ids:
@@ -181,12 +218,16 @@ ACTION_NAMES = {
 
 
 def change_pair_status(
-    pair_id: int, action: str, reason: str = "", clock: Clock = system_clock
+    pair_id: int,
+    action: str,
+    reason: str = "",
+    clock: Clock = system_clock,
+    start_date: date | None = None,
 ) -> Edit:
     return _record(
         ACTION_NAMES[action],
         pair_scopes(pair_id),
-        lambda: pairs.change_status(pair_id, action, reason, clock),
+        lambda: pairs.change_status(pair_id, action, reason, clock, start_date),
     )
 
 
@@ -197,17 +238,38 @@ def delete_pair(pair_id: int) -> Edit:
 # Sessions
 
 
-def add_session(draft: sessions.SessionDraft, clock: Clock = system_clock) -> Edit:
-    return _record("Log session", [], lambda: sessions.add_session(draft, clock), session_scopes)
+def _moving_start(draft: sessions.SessionDraft, move_pair_start: bool) -> tuple[str, list[Scope]]:
+    """What a session edit adds when it also moves the pair's start: words and the pair's row."""
+    if move_pair_start and sessions.start_date_conflict(draft) is not None:
+        return " and move the pair's start date", pair_scopes(draft.pair_id)
+    return "", []
+
+
+def add_session(
+    draft: sessions.SessionDraft, clock: Clock = system_clock, *, move_pair_start: bool = False
+) -> Edit:
+    """Log a session; ``move_pair_start`` also starts the pair on its day, in the same edit."""
+    also, scopes = _moving_start(draft, move_pair_start)
+    return _record(
+        f"Log session{also}",
+        scopes,
+        lambda: sessions.add_session(draft, clock, move_pair_start=move_pair_start),
+        session_scopes,
+    )
 
 
 def update_session(
-    session_id: int, draft: sessions.SessionDraft, clock: Clock = system_clock
+    session_id: int,
+    draft: sessions.SessionDraft,
+    clock: Clock = system_clock,
+    *,
+    move_pair_start: bool = False,
 ) -> Edit:
+    also, scopes = _moving_start(draft, move_pair_start)
     return _record(
-        "Edit session",
-        session_scopes(session_id),
-        lambda: sessions.update_session(session_id, draft, clock),
+        f"Edit session{also}",
+        session_scopes(session_id) + scopes,
+        lambda: sessions.update_session(session_id, draft, clock, move_pair_start=move_pair_start),
     )
 
 
@@ -217,4 +279,20 @@ def delete_sessions(session_ids: list[int]) -> Edit:
         f"Delete {noun}",
         _many(session_scopes, session_ids),
         lambda: sessions.delete_sessions(session_ids),
+    )
+
+
+# Settings
+
+
+def change_settings(
+    old: programme_settings.ProgrammeSettings, new: programme_settings.ProgrammeSettings
+) -> Edit:
+    """Store the settings ``new`` changes from ``old``; undo puts every setting row back."""
+    if problems := programme_settings.problems(old, new):
+        raise ValidationError(problems)
+    return _record(
+        programme_settings.describe_change(old, new),
+        settings_scopes(),
+        lambda: programme_settings.apply(old, new),
     )

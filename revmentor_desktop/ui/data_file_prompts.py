@@ -257,6 +257,27 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
         session.message.emit(f"Restored the backup {chosen.name}.")
 
 
+def is_sample_data(path: Path | None) -> bool:
+    return path is not None and path.absolute() == paths.sample_data_file().absolute()
+
+
+def own_data_file(recent: list[Path]) -> tuple[Path, bool]:
+    """The coordinator's own file and whether to create it: the last one opened that is not
+    the sample and still exists, else the default file (made the first time)."""
+    for path in recent:
+        if not is_sample_data(path) and path.exists():
+            return path, False
+    default = paths.default_data_file()
+    return default, not default.exists()
+
+
+def open_own_data_file(parent: QWidget, session: DataFileSession) -> None:
+    """Leave the sample data for the coordinator's own file."""
+    path, create = own_data_file(session.settings.recent_files())
+    if open_with_recovery(parent, session, path, create=create):
+        session.message.emit(f"Opened your own file, {path.name}.")
+
+
 def open_sample_data(parent: QWidget, session: DataFileSession, today: date) -> None:
     """Open the sample file, creating it with generated data the first time."""
     path = paths.sample_data_file()

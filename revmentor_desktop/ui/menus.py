@@ -6,6 +6,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
+from revmentor_desktop.ui.cohort_commands import CHANGING
+from revmentor_desktop.ui.cohort_commands import COMMANDS as COHORT_COMMANDS
+
 VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions")
 VIEW_TITLES = {
     "today": "&Today",
@@ -22,7 +25,7 @@ EXPORT_LABELS = {
     "all": "&Everything",
 }
 PAIR_ACTIONS = {
-    "activate": "&Activate",
+    "activate": "&Activate…",
     "pause": "&Pause",
     "resume": "&Resume",
     "complete": "&Complete",
@@ -56,6 +59,14 @@ def _action(
     return action
 
 
+def add_cohort_commands(menu: QMenu, actions: dict[str, QAction]) -> None:
+    """The cohort commands in their order, those that change the cohort after a separator."""
+    for name, action in actions.items():
+        if name == CHANGING[0]:
+            menu.addSeparator()
+        menu.addAction(action)
+
+
 class WindowActions:
     """Created once per window; the window connects them and enables what fits the selection."""
 
@@ -66,6 +77,11 @@ class WindowActions:
         self.recent_menu = QMenu("Open &recent", window)
         self.import_people = _action(
             window, "&Import people…", tip="Add people from a staff list (CSV or Excel)"
+        )
+        self.programme_settings = _action(
+            window,
+            "Programme se&ttings…",
+            tip="Organisation name and logo, paper, agreement wording and matching weights",
         )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
@@ -102,7 +118,9 @@ class WindowActions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.pair_status = {
-            name: _action(window, text, tip=f"{text.replace('&', '')} the selected pair")
+            name: _action(
+                window, text, tip=f"{text.replace('&', '').rstrip('…')} the selected pair"
+            )
             for name, text in PAIR_ACTIONS.items()
         }
         self.end_early = _action(window, "&End early…", tip="End the selected pair early")
@@ -118,12 +136,6 @@ class WindowActions:
         self.progress_summary = _action(
             window, "Progress &summary…", tip="A printable summary of the pair's progress"
         )
-        self.cohort_agreements = _action(
-            window, "&Agreements for this cohort…", tip="Every open pair's agreement in one PDF"
-        )
-        self.cohort_report = _action(
-            window, "Cohort &report…", tip="Figures and charts for management"
-        )
         self.export_person = _action(
             window,
             "E&xport everything about this person…",
@@ -132,13 +144,14 @@ class WindowActions:
         self.erase_person = _action(
             window, "&Erase this person…", tip="Remove the selected person's personal data"
         )
-        self.cohort_calendar = _action(window, "&Calendar for this cohort…")
-        self.match_cohort = _action(
-            window,
-            "&Match people…",
-            "Ctrl+M",
-            "Let the matching assistant propose pairs for the selected cohort",
-        )
+        self.cohort = {
+            name: _action(window, command.text, command.shortcut, command.tip)
+            for name, command in COHORT_COMMANDS.items()
+        }
+        self.match_cohort = self.cohort["match"]
+        self.cohort_agreements = self.cohort["agreements"]
+        self.cohort_report = self.cohort["report"]
+        self.cohort_calendar = self.cohort["calendar"]
 
         self.view_group = QActionGroup(window)
         self.show_view: dict[str, QAction] = {}
@@ -178,6 +191,8 @@ class WindowActions:
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
+        file_menu.addAction(self.programme_settings)
+        file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -190,10 +205,7 @@ class WindowActions:
         record_menu.addSeparator()
         record_menu.addActions([self.export_person, self.erase_person])
         self.cohort_menu = menu_bar.addMenu("&Cohort")
-        self.cohort_menu.addAction(self.match_cohort)
-        self.cohort_menu.addSeparator()
-        self.cohort_menu.addActions([self.cohort_agreements, self.cohort_report])
-        self.cohort_menu.addAction(self.cohort_calendar)
+        add_cohort_commands(self.cohort_menu, self.cohort)
         pair_menu = menu_bar.addMenu("P&air")
         pair_menu.addActions(list(self.pair_status.values()))
         pair_menu.addAction(self.end_early)

@@ -28,7 +28,14 @@ from revmentor_desktop.domain.matching import (
 )
 from revmentor_desktop.domain.matching.constraints import ConstraintKind
 from revmentor_desktop.domain.matching.result import MatchResult
-from revmentor_desktop.domain.matching.rules import parse_weight_change, title_words, with_changes
+from revmentor_desktop.domain.matching.rules import (
+    kind_weights,
+    parse_weight_change,
+    save_cohort_weights,
+    save_kind_weights,
+    title_words,
+    with_changes,
+)
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
 
@@ -531,7 +538,7 @@ def test_mandatory_rules_are_passed_gates_and_the_score_is_out_of_100(data_file:
 
 
 def test_shares_follow_the_weights_and_always_add_up_to_100() -> None:
-    settings = default_settings("reverse").with_weight(Rule.LOCATION, Weight.HIGH)
+    settings = RuleSettings(CohortKind.REVERSE).with_weight(Rule.LOCATION, Weight.HIGH)
     assert settings.shares() == {
         Rule.SKILLS: 36,  # 5 of 14 is 35.7: the two largest remainders get the points left
         Rule.DEPARTMENT: 7,
@@ -650,6 +657,42 @@ def test_rule_settings_are_stored_per_cohort_as_overrides(data_file: DataFile) -
     assert rule_settings(cohort_id, "reverse").is_default()
 
 
+def test_a_cohort_keeps_its_gap_and_words_over_the_weights_of_its_kind(
+    data_file: DataFile,
+) -> None:
+    cohort_id = cohort()
+    save_kind_weights("reverse", {**kind_weights("reverse"), Rule.LOCATION: Weight.HIGH})
+    own = replace(
+        rule_settings(cohort_id, "reverse").with_weight(Rule.DEPARTMENT, Weight.OFF),
+        min_years_gap=2.0,
+        senior_words=("lead",),
+    )
+    save_rule_settings(cohort_id, own)
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored.weight(Rule.LOCATION) is Weight.HIGH, "from its kind"
+    assert stored.weight(Rule.DEPARTMENT) is Weight.OFF, "its own"
+    assert (stored.years_gap, stored.senior_words) == (2.0, ("lead",))
+    assert stored.shares()[Rule.LOCATION] == 38, "high: 5 of 13 parts"
+
+    # The kind changes again: the cohort follows it where it set nothing apart.
+    save_kind_weights("reverse", {**kind_weights("reverse"), Rule.LOCATION: Weight.MEDIUM})
+    assert rule_settings(cohort_id, "reverse").weight(Rule.LOCATION) is Weight.MEDIUM
+    # The settings screen changes the cohort's weights; its gap and words stay.
+    save_cohort_weights(cohort_id, "reverse", {Rule.HISTORY: Weight.HIGH})
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored.weight(Rule.DEPARTMENT) is Weight.LOW, "back to its kind's"
+    assert (stored.weight(Rule.HISTORY), stored.years_gap) == (Weight.HIGH, 2.0)
+    # RULE=default follows the kind, not the built-in weight.
+    following = with_changes(stored.with_weight(Rule.LOCATION, Weight.OFF), [(Rule.LOCATION, None)])
+    assert following.weight(Rule.LOCATION) is Weight.MEDIUM
+    assert stored.defaults().weight(Rule.LOCATION) is Weight.MEDIUM
+    assert stored.defaults().years_gap == 5.0
+
+    silent = RuleSettings(CohortKind.REVERSE, dict.fromkeys(Rule, Weight.OFF))
+    with pytest.raises(ValidationError, match="At least one matching rule must count"):
+        save_rule_settings(cohort_id, silent)
+
+
 def test_weight_changes_are_read_from_rule_equals_level() -> None:
     assert parse_weight_change("location=off") == (Rule.LOCATION, Weight.OFF)
     assert parse_weight_change("Meeting format = HIGH") == (Rule.MEETING_FORMAT, Weight.HIGH)
@@ -658,8 +701,8 @@ def test_weight_changes_are_read_from_rule_equals_level() -> None:
         parse_weight_change("distance=low")
     with pytest.raises(ValidationError, match="“huge” is not a level for skills"):
         parse_weight_change("skills=huge")
-    mutual = default_settings("mutual")
-    with pytest.raises(ValidationError, match="not used in mutual cohorts"):
+    mutual = RuleSettings(CohortKind.MUTUAL)
+    with pytest.raises(ValidationError, match="no seniority direction"):
         with_changes(mutual, [(Rule.SENIORITY, Weight.MANDATORY)])
-    reverse = with_changes(default_settings("reverse"), [(Rule.SKILLS, Weight.LOW)])
+    reverse = with_changes(RuleSettings(CohortKind.REVERSE), [(Rule.SKILLS, Weight.LOW)])
     assert with_changes(reverse, [(Rule.SKILLS, None)]).is_default()

@@ -18,15 +18,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
-from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain import cohorts, edits, pairs, people, programme_settings, sessions
+from revmentor_desktop.domain.cohorts import CohortDraft, Enrolment
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching import constraints
+from revmentor_desktop.domain.matching.rules import Rule, Weight
 from revmentor_desktop.domain.matching.workflow import accept_edit
 from revmentor_desktop.domain.pairs import GoalDraft, PairDraft
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.sessions import SessionDraft
+from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
@@ -135,6 +137,30 @@ def session_draft(pair: int, number: int) -> SessionDraft:
     )
 
 
+def enrolments(cohort: int | None, person: int, other: int, number: int) -> list[Enrolment]:
+    """The cohort's participants with ``person`` enrolled (or changed) and, when ``number`` is
+    odd, ``other`` withdrawn."""
+    saved = (cohorts.get_cohort(cohort).participants or []) if cohort else []
+    leaving = {person, other} if number % 2 else {person}
+    kept = [item for item in saved if item.person_id not in leaving]
+    return [*kept, Enrolment(person, ROLES[number % 3], 1 + number % 3)]
+
+
+def change_settings(a: int, c: int) -> Edit:
+    """Organisation, threshold, one clause's wording and some weights, as the dialog would."""
+    old = programme_settings.load()
+    key = sorted(old.clauses)[c % len(old.clauses)]
+    rule = [Rule.SKILLS, Rule.DEPARTMENT, Rule.LOCATION][a % 3]
+    weight = [Weight.HIGH, Weight.LOW, Weight.OFF][c % 3]
+    new = old.with_clause(replace(old.clauses[key], body=f"Wording {c}"))
+    new = new.with_weight(list(CohortKind)[c % 3], rule, weight)
+    if old.cohorts:
+        cohort = old.cohorts[a % len(old.cohorts)]
+        new = new.with_cohort(replace(cohort, own={**cohort.own, rule: weight}))
+    new = replace(new, organisation_name=f"Organisation {a}", anonymity_threshold=3 + c % 10)
+    return edits.change_settings(old, new)
+
+
 def make_edit(step: Step) -> Edit:
     a, b, c = step.picks
     person, other = pick(Person, a), pick(Person, b)
@@ -166,6 +192,24 @@ def make_edit(step: Step) -> Edit:
         "lock and forbid": lambda: accept_edit(
             cohort, [], locked=[(person, other)], forbidden=[(other, pick(Person, c))]
         ),
+        "add cohort with participants": lambda: edits.add_cohort(
+            CohortDraft(f"Cohort {c}", participants=enrolments(None, person, other, c)), clock
+        ),
+        "save participants": lambda: edits.update_cohort(
+            cohort,
+            replace(cohorts.get_cohort(cohort), participants=enrolments(cohort, person, other, c)),
+        ),
+        "archive cohort": lambda: edits.set_cohort_archived(cohort, bool(c % 2)),
+        "delete cohort": lambda: edits.delete_cohort(cohort),
+        "activate from a date": lambda: edits.change_pair_status(
+            pair, "activate", clock=clock, start_date=date(2026, 1, 1 + c % 28)
+        ),
+        "log a session before the start": lambda: edits.add_session(
+            replace(session_draft(pair, c), starts_at=datetime(2025, 12, 1 + c % 28, 9)),
+            clock,
+            move_pair_start=True,
+        ),
+        "change settings": lambda: change_settings(a, c),
     }
     return makers[step.kind]()
 
@@ -187,6 +231,13 @@ KINDS = [
     "update session",
     "delete sessions",
     "lock and forbid",
+    "add cohort with participants",
+    "save participants",
+    "archive cohort",
+    "delete cohort",
+    "activate from a date",
+    "log a session before the start",
+    "change settings",
 ]
 numbers = st.integers(0, 40)
 steps = st.builds(Step, st.sampled_from(KINDS), st.tuples(numbers, numbers, numbers))

@@ -10,13 +10,16 @@ Seniority is read from grades, from years since hire when grades are missing or 
 job-title words when neither tells. A cohort asks for a minimum gap, so two newcomers hired a
 year apart are not "more senior" and "less senior" for a reverse pairing.
 
-Defaults depend on the cohort's kind; the coordinator's changes are stored per cohort in the
-data file's settings, only where they differ from the defaults.
+Defaults depend on the cohort's kind. The coordinator can change the weights for every cohort
+of a kind, and again for one cohort, along with its seniority gap and job-title words; both are
+stored in the data file's settings, each only where it differs from the level below (a cohort's
+from its kind's, a kind's from the built-in ones).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -154,6 +157,8 @@ def normal_title(text: str) -> str:
 class RuleSettings:
     """How a cohort matches: a weight per rule and the details of the seniority rule.
 
+    ``weights`` holds the rules the cohort sets apart; the others follow ``kind_weights``, the
+    weights the coordinator chose for every cohort of the kind, and then the built-in ones.
     ``reporting_levels`` is N for the reporting-line rule. ``min_grade_gap`` and
     ``min_years_gap`` are the least difference in grade, or in years since hire, that makes
     one partner more senior than the other; ``None`` takes the default for the kind.
@@ -166,6 +171,7 @@ class RuleSettings:
     min_years_gap: float | None = None
     junior_words: tuple[str, ...] = DEFAULT_JUNIOR_WORDS
     senior_words: tuple[str, ...] = DEFAULT_SENIOR_WORDS
+    kind_weights: Mapping[Rule, Weight] = field(default_factory=dict)
 
     @property
     def years_gap(self) -> float:
@@ -176,7 +182,13 @@ class RuleSettings:
     def weight(self, rule: Rule) -> Weight:
         if rule is Rule.SENIORITY and self.kind is CohortKind.MUTUAL:
             return Weight.OFF  # partners learn from each other: there is no direction
-        return self.weights.get(rule, DEFAULT_WEIGHTS[self.kind][rule])
+        if rule in self.weights:
+            return self.weights[rule]
+        return self.kind_weights.get(rule, DEFAULT_WEIGHTS[self.kind][rule])
+
+    def follows_kind(self, rule: Rule) -> bool:
+        """Whether the rule takes its kind's weight, rather than one the cohort chose."""
+        return rule not in self.weights
 
     def is_mandatory(self, rule: Rule) -> bool:
         return self.weight(rule) is Weight.MANDATORY
@@ -207,8 +219,9 @@ class RuleSettings:
         return replace(self, weights={**self.weights, rule: weight})
 
     def defaults(self) -> RuleSettings:
-        """The settings a new cohort of this kind starts with."""
-        return RuleSettings(self.kind)
+        """The settings a new cohort of this kind starts with: its kind's weights and the
+        built-in seniority gap and job-title words."""
+        return RuleSettings(self.kind, kind_weights=self.kind_weights)
 
     def is_default(self) -> bool:
         return _overrides(self) == {}
@@ -239,7 +252,22 @@ def describe_settings(settings: RuleSettings) -> list[str]:
 
 
 def default_settings(kind: str) -> RuleSettings:
-    return RuleSettings(CohortKind(kind))
+    """What a cohort of ``kind`` uses before it has settings of its own: the kind's weights."""
+    return RuleSettings(CohortKind(kind), kind_weights=_stored_weights(_kind_setting(kind)))
+
+
+def _kind_setting(kind: str) -> data_settings.DataSetting[dict[str, Any]]:
+    return data_settings.MATCHING_KIND_WEIGHTS.for_(CohortKind(kind).value)
+
+
+def _stored_weights(setting: data_settings.DataSetting[dict[str, Any]]) -> dict[Rule, Weight]:
+    """The valid rule → weight entries stored in ``setting`` (others are ignored)."""
+    stored = data_settings.get(setting).get("weights") or {}
+    return {
+        Rule(name): Weight(value)
+        for name, value in stored.items()
+        if name in _RULE_NAMES and value in _WEIGHT_NAMES
+    }
 
 
 def _number(value: Any, low: float, high: float) -> bool:
@@ -253,34 +281,40 @@ def _words(value: Any) -> tuple[str, ...] | None:
 
 
 def rule_settings(cohort_id: int, kind: str) -> RuleSettings:
-    """The cohort's settings: what it stored over the defaults for its kind.
+    """The cohort's settings: what it stored over its kind's weights and the defaults.
 
     A value that is missing or does not make sense (a hand-edited file) reads as the default.
     """
-    stored = data_settings.get(data_settings.MATCHING_RULES.for_(cohort_id))
-    cohort_kind = CohortKind(kind)
-    weights: dict[Rule, Weight] = {}
-    for name, value in (stored.get("weights") or {}).items():
-        if name in _RULE_NAMES and value in _WEIGHT_NAMES:
-            weights[Rule(name)] = Weight(value)
+    setting = data_settings.MATCHING_RULES.for_(cohort_id)
+    stored = data_settings.get(setting)
     levels = stored.get("reporting_levels")
     grade_gap = stored.get("min_grade_gap")
     years_gap = stored.get("min_years_gap")
     junior, senior = _words(stored.get("junior_words")), _words(stored.get("senior_words"))
-    return RuleSettings(
-        cohort_kind,
-        weights,
-        int(levels) if _number(levels, 1, MAX_REPORTING_LEVELS) else DEFAULT_REPORTING_LEVELS,
-        int(grade_gap) if _number(grade_gap, 1, MAX_GRADE_GAP) else DEFAULT_GRADE_GAP,
-        float(years_gap) if _number(years_gap, 0, MAX_YEARS_GAP) else None,
-        DEFAULT_JUNIOR_WORDS if junior is None else junior,
-        DEFAULT_SENIOR_WORDS if senior is None else senior,
+    return replace(
+        default_settings(kind),
+        weights=_stored_weights(setting),
+        reporting_levels=(
+            int(levels) if _number(levels, 1, MAX_REPORTING_LEVELS) else DEFAULT_REPORTING_LEVELS
+        ),
+        min_grade_gap=int(grade_gap) if _number(grade_gap, 1, MAX_GRADE_GAP) else DEFAULT_GRADE_GAP,
+        min_years_gap=float(years_gap) if _number(years_gap, 0, MAX_YEARS_GAP) else None,
+        junior_words=DEFAULT_JUNIOR_WORDS if junior is None else junior,
+        senior_words=DEFAULT_SENIOR_WORDS if senior is None else senior,
     )
+
+
+NO_SENIORITY_IN_MUTUAL = (
+    "Mutual mentoring has no seniority direction: its seniority rule stays off."
+)
+NOTHING_COUNTS = "At least one matching rule must count, or every pairing scores the same."
 
 
 def settings_problems(settings: RuleSettings) -> dict[str, str]:
     """What is out of range in ``settings``, by field, in words for the coordinator."""
     problems = {}
+    if not any(settings.in_use(rule) for rule in Rule):
+        problems["weights"] = NOTHING_COUNTS
     if not 1 <= settings.reporting_levels <= MAX_REPORTING_LEVELS:
         problems["reporting_levels"] = (
             f"Look 1 to {MAX_REPORTING_LEVELS} levels up the reporting line."
@@ -298,7 +332,7 @@ def settings_problems(settings: RuleSettings) -> dict[str, str]:
 
 
 def _overrides(settings: RuleSettings) -> dict[str, Any]:
-    """The parts of ``settings`` that differ from the defaults for the cohort's kind."""
+    """The parts of ``settings`` that differ from what a new cohort of its kind starts with."""
     defaults = settings.defaults()
     overrides: dict[str, Any] = {}
     weights = {
@@ -322,11 +356,62 @@ def _overrides(settings: RuleSettings) -> dict[str, Any]:
 
 
 def save_rule_settings(cohort_id: int, settings: RuleSettings) -> None:
-    """Store what differs from the defaults for the cohort's kind; refuse what is out of range."""
+    """Store what differs from the cohort's kind and the defaults; refuse what cannot work.
+
+    ``settings.kind_weights`` should be the kind's weights as stored (``rule_settings`` and
+    ``default_settings`` give them): a weight equal to its kind's is not stored, so the cohort
+    follows its kind's later changes in that rule.
+    """
     problems = settings_problems(settings)
     if problems:
         raise ValidationError(problems)
     data_settings.put(data_settings.MATCHING_RULES.for_(cohort_id), _overrides(settings))
+
+
+# Weights as the programme settings edit them: per kind over the built-in ones, per cohort over
+# its kind's.
+
+
+def kind_weights(kind: str) -> dict[Rule, Weight]:
+    """Every rule's weight for cohorts of ``kind``: the built-in ones with the coordinator's."""
+    settings = default_settings(kind)
+    return {rule: settings.weight(rule) for rule in Rule}
+
+
+def save_kind_weights(kind: str, weights: Mapping[Rule, Weight]) -> None:
+    """Store the weights of ``kind`` that differ from the built-in ones."""
+    cohort_kind = CohortKind(kind)
+    if problem := weights_problem(cohort_kind, weights):
+        raise ValidationError({f"matching.{kind}": problem})
+    changed = {
+        rule.value: weight.value
+        for rule, weight in weights.items()
+        if weight is not DEFAULT_WEIGHTS[cohort_kind][rule]
+    }
+    if changed:
+        data_settings.put(_kind_setting(kind), {"weights": changed})
+    else:
+        data_settings.reset(_kind_setting(kind))
+
+
+def cohort_weights(cohort_id: int) -> dict[Rule, Weight]:
+    """The weights a cohort sets for itself, over its kind's (only the rules it changes)."""
+    return _stored_weights(data_settings.MATCHING_RULES.for_(cohort_id))
+
+
+def save_cohort_weights(cohort_id: int, kind: str, weights: Mapping[Rule, Weight]) -> None:
+    """Make ``weights`` the cohort's own; its seniority gap and title words stay as stored."""
+    if problem := weights_problem(CohortKind(kind), weights):
+        raise ValidationError({f"matching.cohort.{cohort_id}": problem})
+    save_rule_settings(cohort_id, replace(rule_settings(cohort_id, kind), weights=dict(weights)))
+
+
+def weights_problem(kind: CohortKind, weights: Mapping[Rule, Weight]) -> str:
+    """Why ``weights`` (over the kind's) cannot be used for cohorts of ``kind``, or ""."""
+    if kind is CohortKind.MUTUAL and weights.get(Rule.SENIORITY, Weight.OFF) is not Weight.OFF:
+        return NO_SENIORITY_IN_MUTUAL
+    settings = RuleSettings(kind, dict(weights), kind_weights=kind_weights(kind))
+    return settings_problems(settings).get("weights", "")
 
 
 _RULE_NAMES = frozenset(rule.value for rule in Rule)
@@ -360,14 +445,15 @@ def parse_weight_change(text: str) -> tuple[Rule, Weight | None]:
     return rule, Weight(level_key)
 
 
-_NO_SENIORITY_IN_MUTUAL = "Seniority is not used in mutual cohorts: partners learn from each other."
-
-
 def with_changes(settings: RuleSettings, changes: list[tuple[Rule, Weight | None]]) -> RuleSettings:
-    """``settings`` with each (rule, weight) applied in turn; ``None`` restores the default."""
-    defaults = settings.defaults()
+    """``settings`` with each (rule, weight) applied in turn; ``None`` follows the kind again."""
     for rule, weight in changes:
         if settings.kind is CohortKind.MUTUAL and rule is Rule.SENIORITY and weight:
-            raise ValidationError({"weight": _NO_SENIORITY_IN_MUTUAL})
-        settings = settings.with_weight(rule, defaults.weight(rule) if weight is None else weight)
+            raise ValidationError({"weight": NO_SENIORITY_IN_MUTUAL})
+        if weight is None:
+            settings = replace(
+                settings, weights={k: w for k, w in settings.weights.items() if k is not rule}
+            )
+        else:
+            settings = settings.with_weight(rule, weight)
     return settings
