@@ -3,6 +3,9 @@
 Run under a real X server so fonts and styles are the ones a user sees, e.g.
 ``xvfb-run -s "-screen 0 1280x800x24" python docs/make_screenshots.py``. It writes a fresh sample
 file to a temporary folder, never touching the user's data, and saves PNGs in docs/screenshots/.
+``python docs/make_screenshots.py --matching-only`` makes just dialog-matching.png. The matching
+assistant is shown on the staff list and enrolment answers in tests/data/, imported
+into a reverse cohort as a new coordinator would.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
 
 OUTPUT = Path(__file__).resolve().parent / "screenshots"
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data"
 WINDOW_SIZE = (1280, 800)
 TODAY = date(2026, 11, 25)
 
@@ -37,38 +42,45 @@ def save(widget: QWidget, name: str, app: QApplication) -> None:
 def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="revmentor-shots-"))
     os.environ[HOME_OVERRIDE_VARIABLE] = str(scratch / "home")
-    from revmentor_desktop.app import make_application, open_main_window
-    from revmentor_desktop.domain.demo import generate_demo
-    from revmentor_desktop.storage.database import DataFile
-    from revmentor_desktop.ui.settings import AppSettings
-
-    sample = scratch / "Northwind programme.revmentor"
-    with DataFile.open(sample, create=True):
-        generate_demo(people=150, seed=7, today=TODAY)
+    from revmentor_desktop.app import make_application
 
     def clock() -> datetime:
         return datetime(2026, 11, 25, 10, 0)
 
-    app = make_application(sys.argv)
+    matching_only = "--matching-only" in sys.argv
+    app = make_application([arg for arg in sys.argv if arg != "--matching-only"])
+    OUTPUT.mkdir(exist_ok=True)
+    if not matching_only:
+        save_views_and_dialogs(scratch / "Northwind programme.revmentor", app, clock)
+    save_matching(scratch / "Northwind staff.revmentor", app, clock)
+    return 0
+
+
+def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], datetime]) -> None:
+    """Every view and the record dialogs, on a generated sample programme."""
+    from revmentor_desktop.app import open_main_window
+    from revmentor_desktop.domain.demo import generate_demo
+    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.ui.settings import AppSettings
+
+    with DataFile.open(sample, create=True):
+        generate_demo(people=150, seed=7, today=TODAY)
     window = open_main_window(sample, AppSettings(), clock)
     assert window is not None
     window.resize(*WINDOW_SIZE)
     window.show()
-    OUTPUT.mkdir(exist_ok=True)
     for name in ("today", "people", "cohorts", "pairs", "sessions"):
         window.show_view(name)
         save(window, f"view-{name}", app)
     save_dialogs(window, app)
     save_preview(window, app)
     window.close()
-    return 0
 
 
 def save_dialogs(window: QWidget, app: QApplication) -> None:
     """The record dialogs a coordinator uses most, on the first rows of the sample data."""
-    from revmentor_desktop.domain import cohorts, pairs, people
+    from revmentor_desktop.domain import pairs, people
     from revmentor_desktop.domain.pairs import PairQuery
-    from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
     from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
     from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
     from revmentor_desktop.ui.dialogs.programme_settings_dialog import ProgrammeSettingsDialog
@@ -76,11 +88,9 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
     context = window.context  # type: ignore[attr-defined]
     person_id = people.people_ids()[0]
     active_pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
-    cohort_id = next(row.id for row in cohorts.list_cohorts() if row.unmatched > 1)
     for name, dialog in (
         ("dialog-person", PersonDialog(context, person_id, parent=window)),
         ("dialog-pair", PairDialog(context, active_pair.id, parent=window)),
-        ("dialog-matching", MatchReviewDialog(context, cohort_id, parent=window)),
         ("dialog-settings", ProgrammeSettingsDialog(context, parent=window)),
     ):
         dialog.show()
@@ -105,6 +115,36 @@ def save_preview(window: QWidget, app: QApplication) -> None:
         time.sleep(0.01)
     save(dialog, "dialog-preview", app)
     dialog.reject()
+
+
+def save_matching(path: Path, app: QApplication, clock: Callable[[], datetime]) -> None:
+    """The matching assistant on the staff list and the enrolment answers, as a reverse cohort."""
+    from revmentor_desktop.domain import cohorts
+    from revmentor_desktop.domain.importing import (
+        ImportOptions,
+        apply_plan,
+        build_plan,
+        initial_mapping,
+        read_table_file,
+    )
+    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.ui.context import AppContext
+    from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
+    from revmentor_desktop.ui.undo import EditStack
+
+    with DataFile.open(path, create=True):
+        for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
+            table = read_table_file(FIXTURES / name)
+            options = ImportOptions(today=TODAY, cohort_name="Reverse 2026", cohort_kind="reverse")
+            apply_plan(build_plan(table, initial_mapping(table.headers), options), None)
+        cohort_id = cohorts.find_cohort_id("Reverse 2026")
+        dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+        dialog.resize(*WINDOW_SIZE)
+        dialog.show()
+        dialog.table.selectRow(1)
+        dialog.lower_tabs.setCurrentWidget(dialog.weights)
+        save(dialog, "dialog-matching", app)
+        dialog.reject()
 
 
 if __name__ == "__main__":

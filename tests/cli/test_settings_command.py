@@ -85,7 +85,7 @@ def test_one_setting_is_shown_whole_and_changed_and_reset(
     with DataFile.open(data_path):
         rules = rule_settings(cohort_id, "reverse")
         assert rules.weight(Rule.LOCATION) is Weight.OFF
-        assert rules.weight(Rule.DEPARTMENT) is Weight.MEDIUM
+        assert rules.weight(Rule.DEPARTMENT) is Weight.LOW  # its kind's, built in
     _status, out, _err = run(capsys, data_path)
     assert re.search(r"matching\.reverse\.location +high +\(default: low\)", out)
     assert re.search(rf"matching\.cohort\.{cohort_id}\.location +off +\(its kind's: high\)", out)

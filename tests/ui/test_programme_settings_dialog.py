@@ -86,7 +86,9 @@ def test_every_tab_saves_into_the_data_file_as_one_undoable_change(
     pick(dialog.weights_for, "Every reverse cohort")
     pick(dialog.weights.combos[Rule.LOCATION], "High")
     pick(dialog.weights_for, "The cohort “Reverse mentoring 2027”")
-    assert dialog.weights.defaults[Rule.LOCATION].text() == "High", "its kind's new weight"
+    location = dialog.weights.combos[Rule.LOCATION]
+    assert location.currentText() == "As its kind (high)", "its kind's new weight"
+    assert dialog.weights.shares[Rule.LOCATION].text() == "36 points"
     pick(dialog.weights.combos[Rule.HISTORY], "Off")
     save(qtbot, dialog)
 
@@ -159,6 +161,32 @@ def test_bad_values_show_inline_messages_and_block_saving(
     assert not dialog.save_button.isEnabled()
     assert dialog.tabs.tabText(1) == "Agreement wording ⚠"
     assert dialog.tabs.tabText(0) == "Organisation and documents"
+
+
+def test_weights_that_cannot_work_are_refused_in_place_and_reset_follows_the_level_below(
+    qtbot: QtBot, dialog: ProgrammeSettingsDialog
+) -> None:
+    dialog.tabs.setCurrentIndex(2)
+    pick(dialog.weights_for, "Every traditional cohort")
+    for combo in dialog.weights.combos.values():
+        pick(combo, "Off")
+    assert dialog.weights.problem.text() == (
+        "At least one matching rule must count, or every pairing scores the same."
+    )
+    assert not dialog.save_button.isEnabled()
+    assert dialog.tabs.tabText(2) == "Matching weights ⚠"
+
+    qtbot.mouseClick(dialog.weights.reset_button, Qt.MouseButton.LeftButton)
+    assert dialog.weights.combos[Rule.SKILLS].currentText() == "Default (high)"
+    assert not dialog.weights.problem.isVisibleTo(dialog)
+    assert dialog.save_button.isEnabled()
+
+    pick(dialog.weights_for, "The cohort “Reverse mentoring 2027”")
+    pick(dialog.weights.combos[Rule.HISTORY], "Off")
+    assert dialog.weights.reset_button.isEnabled()
+    qtbot.mouseClick(dialog.weights.reset_button, Qt.MouseButton.LeftButton)
+    assert dialog.weights.combos[Rule.HISTORY].currentText() == "As its kind (low)"
+    assert dialog.draft().cohorts[0].own == {}
 
 
 def test_the_paper_shown_is_the_one_the_command_line_would_use(

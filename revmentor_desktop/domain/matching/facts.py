@@ -26,6 +26,7 @@ class Profile:
 
     person_id: int
     name: str
+    email: str = ""
     department: str = ""
     job_title: str = ""
     manager_id: int | None = None
@@ -114,6 +115,7 @@ def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFa
     columns = (
         Person.id,
         Person.name,
+        Person.email,
         Person.department,
         Person.job_title,
         Person.manager,
@@ -129,17 +131,18 @@ def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFa
         people[row[0]] = Profile(
             person_id=row[0],
             name=labels[row[0]],
-            department=row[2],
-            job_title=row[3],
-            manager_id=row[4],
-            grade=row[5],
-            hire_date=as_date(row[6]),
-            location=row[7],
-            meeting_format=row[8],
+            email=row[2] or "",
+            department=row[3],
+            job_title=row[4],
+            manager_id=row[5],
+            grade=row[6],
+            hire_date=as_date(row[7]),
+            location=row[8],
+            meeting_format=row[9],
             teaches=tuple(teaches.get(row[0], ())),
             learns=tuple(learns.get(row[0], ())),
-            has_consent=row[9] is not None,
-            archived=bool(row[10]),
+            has_consent=row[10] is not None,
+            archived=bool(row[11]),
         )
     participants = [
         Participant(people[person_id], Role(role), capacity)

@@ -36,14 +36,19 @@ from revmentor_desktop.domain.agreement_text import DEFAULT_CLAUSES, PLACEHOLDER
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.logo import Logo, read_logo
-from revmentor_desktop.domain.matching.rules import DEFAULT_WEIGHTS, Rule
+from revmentor_desktop.domain.matching.rules import DEFAULT_WEIGHTS, Rule, RuleSettings
 from revmentor_desktop.domain.programme_settings import ProgrammeSettings
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.choices import text_area
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
-from revmentor_desktop.ui.widgets.rule_weights import RuleWeights
+from revmentor_desktop.ui.widgets.weights_editor import (
+    AS_ITS_KIND,
+    BUILT_IN,
+    LevelBelow,
+    WeightsEditor,
+)
 
 LOGO_PREVIEW = QSize(240, 60)
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg);;All files (*)"
@@ -334,13 +339,12 @@ class ProgrammeSettingsDialog(FormDialog):
                 f"The cohort “{cohort.name}” ({cohort.kind.value})", cohort.cohort_id
             )
         self.weights_for.currentIndexChanged.connect(lambda _index: self._show_weights())
-        self.weights = RuleWeights()
-        self.weights.changed.connect(self._weights_edited)
-        self.reset_weights_button = QPushButton("Reset to &defaults")
-        self.reset_weights_button.clicked.connect(self.reset_weights)
+        self.weights = WeightsEditor(columns=2, seniority_details=False)
+        self.weights.layout().setContentsMargins(0, 0, 0, 0)
+        self.weights.settings_changed.connect(self._weights_edited)
+        self.weights.problem_changed.connect(lambda _problem: self.revalidate())
         self.weights_note = QLabel()
         self.weights_note.setWordWrap(True)
-        self.weights_problem = ProblemLabel()
         chooser = QHBoxLayout()
         label = QLabel("&Weights for:")
         label.setBuddy(self.weights_for)
@@ -349,10 +353,7 @@ class ProgrammeSettingsDialog(FormDialog):
         column = QVBoxLayout(tab)
         column.addLayout(chooser)
         column.addWidget(self.weights_note)
-        column.addWidget(self.weights)
-        column.addWidget(self.weights_problem)
-        column.addWidget(self.reset_weights_button, 0, Qt.AlignmentFlag.AlignRight)
-        column.addStretch(1)
+        column.addWidget(self.weights, 1)
         return tab
 
     def _selected(self) -> tuple[CohortKind, int | None]:
@@ -362,49 +363,41 @@ class ProgrammeSettingsDialog(FormDialog):
             return self.old.cohort(data).kind, data
         return CohortKind(data), None
 
+    def _shown_settings(self) -> tuple[RuleSettings, LevelBelow]:
+        """The weights chosen so far for the kind or cohort shown, over the level below."""
+        kind, cohort_id = self._selected()
+        if cohort_id is None:
+            changed = {
+                rule: weight
+                for rule, weight in self.kind_weights[kind].items()
+                if weight is not DEFAULT_WEIGHTS[kind][rule]
+            }
+            return RuleSettings(kind, changed), BUILT_IN
+        own = dict(self.cohort_own[cohort_id])
+        return RuleSettings(kind, own, kind_weights=self.kind_weights[kind]), AS_ITS_KIND
+
     def _show_weights(self) -> None:
         kind, cohort_id = self._selected()
-        fixed = frozenset({Rule.SENIORITY}) if kind is CohortKind.MUTUAL else frozenset()
+        self.weights.set_settings(*self._shown_settings())
         if cohort_id is None:
-            self.weights.show_weights(self.kind_weights[kind], DEFAULT_WEIGHTS[kind], fixed=fixed)
             self.weights_note.setText(
                 f"Every {kind.value} cohort matches with these weights, unless the cohort sets "
-                "a rule apart. The default column shows the built-in weights."
+                "a rule apart. “Default” is the weight RevMentor starts with."
             )
         else:
-            self.weights.show_weights(
-                self.cohort_own[cohort_id],
-                self.kind_weights[kind],
-                follows="As its kind",
-                fixed=fixed,
-                default_heading="Its kind's weight",
-            )
             self.weights_note.setText(
                 f"This cohort matches as every {kind.value} cohort does, except where you "
-                "choose otherwise here. The default column shows the kind's weights."
+                "choose otherwise here. Its seniority gap and job-title words are set in its "
+                "matching assistant (Cohort → Match people…)."
             )
-        self._show_weight_problem()
-
-    def _weights_edited(self) -> None:
-        kind, cohort_id = self._selected()
-        chosen = self.weights.chosen()
-        if cohort_id is None:
-            self.kind_weights[kind] = {
-                rule: weight or self.kind_weights[kind][rule] for rule, weight in chosen.items()
-            }
-        else:
-            self.cohort_own[cohort_id] = {
-                rule: weight for rule, weight in chosen.items() if weight is not None
-            }
         self.revalidate()
 
-    def reset_weights(self) -> None:
+    def _weights_edited(self, edited: RuleSettings) -> None:
         kind, cohort_id = self._selected()
         if cohort_id is None:
-            self.kind_weights[kind] = dict(DEFAULT_WEIGHTS[kind])
+            self.kind_weights[kind] = {rule: edited.weight(rule) for rule in Rule}
         else:
-            self.cohort_own[cohort_id] = {}
-        self._show_weights()
+            self.cohort_own[cohort_id] = dict(edited.weights)
         self.revalidate()
 
     def _weights_key(self) -> str:
@@ -412,7 +405,7 @@ class ProgrammeSettingsDialog(FormDialog):
         return f"matching.{kind.value}" if cohort_id is None else f"matching.cohort.{cohort_id}"
 
     def _show_weight_problem(self) -> None:
-        self.weights_problem.set_problem(self._problems.get(self._weights_key(), ""))
+        self.weights.problem.set_problem(self._problems.get(self._weights_key(), ""))
 
     # Checking and saving
 
@@ -435,7 +428,10 @@ class ProgrammeSettingsDialog(FormDialog):
 
     def problems(self) -> Mapping[str, str]:
         typed = {"organisation_name"} if self.organisation_name.isModified() else set()
-        return programme_settings.problems(self.old, self.draft(), typed)
+        found = programme_settings.problems(self.old, self.draft(), typed)
+        if unsaved := self.weights.problem_text():  # an edit the draft does not hold yet
+            found[self._weights_key()] = unsaved
+        return found
 
     def revalidate(self) -> bool:
         self._problems = dict(self.problems())
