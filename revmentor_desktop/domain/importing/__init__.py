@@ -6,9 +6,12 @@ column holds; ``build_plan`` checks every row and shows every change without wri
 """
 
 from revmentor_desktop.domain.importing.apply import (
+    BackupMaker,
     ImportResult,
     apply_plan,
+    back_up_for,
     backup_before_import,
+    write_plan,
 )
 from revmentor_desktop.domain.importing.changes import (
     ChangeKind,
@@ -36,6 +39,7 @@ from revmentor_desktop.domain.importing.reading import Row, Table, read_table, r
 
 __all__ = [
     "FIELD_LABELS",
+    "BackupMaker",
     "ChangeKind",
     "ColumnMapping",
     "DateOrder",
@@ -50,6 +54,7 @@ __all__ = [
     "RowProblem",
     "Table",
     "apply_plan",
+    "back_up_for",
     "backup_before_import",
     "build_plan",
     "guess_mapping",
@@ -60,4 +65,5 @@ __all__ = [
     "read_table_file",
     "remember_mapping",
     "remembered_mapping",
+    "write_plan",
 ]
