@@ -23,6 +23,7 @@ from revmentor_desktop.domain.importing.changes import (
     problem_lines,
 )
 from revmentor_desktop.domain.importing.dates import DateOrder
+from revmentor_desktop.domain.importing.encodings import encoding_label, source_description
 from revmentor_desktop.domain.importing.errors import ImportFileError
 from revmentor_desktop.domain.importing.mapping import (
     FIELD_LABELS,
@@ -33,6 +34,7 @@ from revmentor_desktop.domain.importing.mapping import (
     initial_mapping,
     remember_mapping,
     remembered_mapping,
+    sample_row,
 )
 from revmentor_desktop.domain.importing.plan import build_plan
 from revmentor_desktop.domain.importing.reading import Row, Table, read_table, read_table_file
@@ -57,6 +59,7 @@ __all__ = [
     "back_up_for",
     "backup_before_import",
     "build_plan",
+    "encoding_label",
     "guess_mapping",
     "header_signature",
     "initial_mapping",
@@ -65,5 +68,7 @@ __all__ = [
     "read_table_file",
     "remember_mapping",
     "remembered_mapping",
+    "sample_row",
+    "source_description",
     "write_plan",
 ]
