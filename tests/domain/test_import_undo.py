@@ -88,3 +88,9 @@ def test_a_very_large_import_is_marked_irreversible(
     assert not recorded.undoable
     assert recorded.result.added == 48
     assert recorded.result.backup_path is not None and recorded.result.backup_path.exists()
+
+
+def test_the_readme_states_the_limit_the_code_applies() -> None:
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    assert f"more than {edits.LARGEST_UNDOABLE_IMPORT:,} people at once" in readme
+    assert "One Ctrl+Z takes back a whole import" in readme

@@ -3,20 +3,23 @@ through its pages as a coordinator would."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWizard
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenuBar, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import cohorts, edits, people
 from revmentor_desktop.domain.edits import add_person
 from revmentor_desktop.domain.importing import Field
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.ui import guide
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.import_wizard import ImportWizard
+from revmentor_desktop.ui.menus import WindowActions
 from revmentor_desktop.ui.undo import EditStack
 
 DATA = Path(__file__).parent.parent / "data"
@@ -288,3 +291,16 @@ def test_privacy_dialogs(qtbot: QtBot, data_file: DataFile, tmp_path: Path) -> N
     assert people.get_person(uma).draft.name == "Erased person #1"
     assert context.edits.undo_stack.count() == 0  # the snapshots held Uma's data
     assert erase.summary().startswith("Erased; their records now show “Erased person #1”.")
+
+
+def test_the_guide_says_how_an_import_is_undone(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    bar = QMenuBar(window)
+    actions = WindowActions(window, QUndoStack(window))
+    actions.build_menus(bar)
+    page = guide.render_page("getting-started.html", guide.page_values(actions, bar, None))
+    text = " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert "a whole import in one step" in text
+    assert f"more than {edits.LARGEST_UNDOABLE_IMPORT:,} people at once" in text
+    assert "one Edit ▸ Undo takes the whole import back" in text
