@@ -18,7 +18,11 @@ from revmentor_desktop.domain.importing import (
     read_table_file,
     sample_row,
 )
-from revmentor_desktop.domain.importing.summary import planned_enrolments, result_lines
+from revmentor_desktop.domain.importing.summary import (
+    planned_enrolments,
+    planned_people,
+    result_lines,
+)
 from revmentor_desktop.storage.database import DataFile
 
 DATA = Path(__file__).parent.parent / "data"
@@ -79,3 +83,20 @@ def test_no_cohort_no_enrolments(data_file: DataFile) -> None:
     table = read_table_file(FORM)
     plan = build_plan(table, initial_mapping(table.headers), ImportOptions())
     assert planned_enrolments(plan) == ""
+
+
+def test_what_happens_to_people_in_a_sentence(data_file: DataFile) -> None:
+    rows = "Name,Email,Team\nAna,ana@example.org,Web\nBo,bo@example.org,Web\n"
+    table = read_table(rows.encode())
+    plan = build_plan(table, initial_mapping(table.headers))
+    assert planned_people(plan) == "Add 2 people."
+    apply_plan(plan, None)
+    rows = rows.replace("Bo,bo@example.org,Web", "Bo,bo@example.org,Sales")
+    table = read_table(rows.encode())
+    plan = build_plan(table, initial_mapping(table.headers))
+    assert planned_people(plan) == "Update 1 person. 1 person is already up to date."
+    table = read_table((rows + "Cy,cy@example.org,Web\n").encode())
+    plan = build_plan(table, initial_mapping(table.headers))
+    assert (
+        planned_people(plan) == "Add 1 person and update 1 person. 1 person is already up to date."
+    )

@@ -54,7 +54,7 @@ def test_import_staff_list_then_form_into_a_cohort(qtbot: QtBot, data_file: Data
     wizard, context = make_wizard(qtbot, data_file)
     context.edits.push(add_person(people.PersonDraft(name="Someone Else")))
     to_preview(wizard, DATA / "staff_hris_export.csv")
-    assert wizard.preview_page.summary.text().startswith("48 added, 0 updated")
+    assert wizard.preview_page.summary.text().startswith("Add 48 people.\n")
     assert wizard.preview_page.changes.rowCount() == 48
     with qtbot.waitSignal(wizard.imported) as signal:
         wizard.next()
@@ -64,7 +64,7 @@ def test_import_staff_list_then_form_into_a_cohort(qtbot: QtBot, data_file: Data
 
     wizard, _ = make_wizard(qtbot, data_file)
     to_preview(wizard, DATA / "enrolment_form_responses.csv", cohort="Reverse 2026")
-    assert wizard.preview_page.summary.text().startswith("0 added, 43 updated")
+    assert wizard.preview_page.summary.text().startswith("Update 43 people.\n")
     assert wizard.preview_page.changes.item(0, 2).text() == "Update"
     wizard.next()
     assert wizard.result is not None and wizard.result.updated == 43
@@ -215,6 +215,7 @@ def test_problems_are_listed_and_block_until_skipped(
     ]
     import_button = wizard.button(QWizard.WizardButton.CommitButton)
     assert not import_button.isEnabled()
+    assert preview.blocked.text().startswith("Import waits until the file is corrected")
     wizard.next()  # refused even when asked directly: there are problem rows
     assert wizard.currentPage() is preview
     assert preview.status.text().startswith("Nothing was imported:")
@@ -222,6 +223,7 @@ def test_problems_are_listed_and_block_until_skipped(
     preview.skip_invalid.setFocus()
     qtbot.keyClick(preview.skip_invalid, Qt.Key.Key_Space)
     assert import_button.isEnabled()
+    assert not preview.blocked.isVisible()
     qtbot.mouseClick(import_button, Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.result_page
     assert [row.name for row in people.list_people()] == ["Ana"]

@@ -45,6 +45,20 @@ def enrolment_sentence(
     return f"{verb} {people} in “{cohort_name}”: {each}."
 
 
+def planned_people(plan: ImportPlan) -> str:
+    """What the import will do to people: "Add 48 people and update 3. 12 are already up to
+    date." (rows with problems are listed apart)."""
+    changes = []
+    if plan.added:
+        changes.append(f"add {counted(plan.added, 'person', 'people')}")
+    if plan.updated:
+        changes.append(f"update {counted(plan.updated, 'person', 'people')}")
+    sentence = " and ".join(changes).capitalize() + "." if changes else "Nobody to add or update."
+    if plan.unchanged:
+        sentence += f" {counted(plan.unchanged, 'person is', 'people are')} already up to date."
+    return sentence
+
+
 def planned_enrolments(plan: ImportPlan) -> str:
     """What the import will enrol, or "" when it enrols nobody."""
     counts: dict[str, int] = {}

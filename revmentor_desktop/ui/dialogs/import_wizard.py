@@ -268,12 +268,15 @@ class PreviewPage(QWizardPage):
         self.problems = _read_only_table(["Line", "Column", "Problem"])
         self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others")
         self.skip_invalid.toggled.connect(self.completeChanged)
+        self.blocked = _wrapping_label()  # why Import waits, while it does
+        self.skip_invalid.toggled.connect(self._explain_blocked)
         self.problem_box = QWidget()  # hidden, taking no space, when no row has a problem
         problem_layout = QVBoxLayout(self.problem_box)
         problem_layout.setContentsMargins(0, 0, 0, 0)
         problem_layout.addWidget(QLabel("Rows with problems (not imported until corrected):"))
         problem_layout.addWidget(self.problems, 1)
         problem_layout.addWidget(self.skip_invalid)
+        problem_layout.addWidget(self.blocked)
         self.changes = _read_only_table(["Line", "Person", "What happens", "Details"])
         self.status = _wrapping_label()
         layout = QVBoxLayout(self)
@@ -294,7 +297,7 @@ class PreviewPage(QWizardPage):
     def show_plan(self, plan: ImportPlan | None) -> None:
         if plan is None:
             return
-        lines = [f"{plan.summary()}."]
+        lines = [import_summary.planned_people(plan)]
         if enrolments := import_summary.planned_enrolments(plan):
             lines.append(enrolments)
         lines.extend(plan.notes)
@@ -308,10 +311,21 @@ class PreviewPage(QWizardPage):
             [(p.line, p.column, p.reason) for p in plan.problems[:MAX_PREVIEW_ROWS]],
         )
         self.skip_invalid.setChecked(False)
+        self._explain_blocked()
         labels = import_summary.role_labels(plan.cohort_id, plan.options.cohort_kind)
         shown = [r for r in plan.records if r.kind != ChangeKind.UNCHANGED][:MAX_PREVIEW_ROWS]
         _fill(self.changes, [self._change_row(record, labels) for record in shown])
         self.completeChanged.emit()
+
+    def _explain_blocked(self) -> None:
+        waiting = not self.skip_invalid.isChecked()
+        self.blocked.setText(
+            "Import waits until the file is corrected (choose it again after saving it) or "
+            "until you tick the box above."
+            if waiting
+            else ""
+        )
+        self.blocked.setVisible(waiting)
 
     @staticmethod
     def _change_row(record: Record, labels: tuple[str, str]) -> tuple[object, ...]:
