@@ -74,6 +74,7 @@ def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], 
         save(window, f"view-{name}", app)
     save_dialogs(window, app)
     save_preview(window, app)
+    save_import_wizard(window, sample, app)
     window.close()
 
 
@@ -145,6 +146,25 @@ def save_matching(path: Path, app: QApplication, clock: Callable[[], datetime]) 
         dialog.lower_tabs.setCurrentWidget(dialog.weights)
         save(dialog, "dialog-matching", app)
         dialog.reject()
+
+
+def save_import_wizard(window: QWidget, data_file: Path, app: QApplication) -> None:
+    """The import wizard's preview of the test staff list, everyone enrolled in a new cohort
+    as mentee: what a coordinator checks before pressing Import. Nothing is imported."""
+    from revmentor_desktop.ui.dialogs.import_wizard import ImportWizard
+
+    staff_list = Path(__file__).resolve().parents[1] / "tests" / "data" / "staff_hris_export.csv"
+    wizard = ImportWizard(window.context, data_file, parent=window)  # type: ignore[attr-defined]
+    wizard.show()
+    wizard.set_file(staff_list)
+    wizard.next()
+    wizard.next()
+    wizard.cohort_page.cohort.setEditText("Reverse mentoring 2027")
+    roles = wizard.cohort_page.default_role
+    roles.setCurrentIndex(roles.findData("mentee"))
+    wizard.next()
+    save(wizard, "dialog-import", app)
+    wizard.reject()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The ``settings`` sub-command: list, show, change or reset the settings kept in the data file.
 
-It changes settings through the same checks and the same writing as File → Programme settings…
+It changes settings through the same checks and the same writing as File ▸ Programme settings…
 in the window (``domain.programme_settings``), one setting at a time.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import EXIT_OK, data_path
+from revmentor_desktop.menu_paths import PROGRAMME_SETTINGS
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.programme_settings import Entry, ProgrammeSettings
@@ -135,7 +136,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="list, show or change the programme's settings (organisation, logo, paper, ...)",
         description="The settings kept in the data file, which travel with it.\n"
         "Without NAME, list them all with their defaults; with NAME, show one;\n"
-        "with NAME VALUE, change it (File → Programme settings… in the window does the same).",
+        f"with NAME VALUE, change it ({PROGRAMME_SETTINGS.path} in the window does the same).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

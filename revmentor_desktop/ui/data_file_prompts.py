@@ -12,6 +12,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from revmentor_desktop import paths
+from revmentor_desktop.menu_paths import OPEN_FILE
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import create_data_file
 from revmentor_desktop.storage.errors import (
@@ -187,7 +188,7 @@ def new_data_file(parent: QWidget, session: DataFileSession) -> None:
         QMessageBox.information(
             parent,
             "The file already exists",
-            f"{path.name} already exists. Use File ▸ Open to open it, or choose another name.",
+            f"{path.name} already exists. Use {OPEN_FILE.path} to open it, or choose another name.",
         )
         return
     open_with_recovery(parent, session, path, create=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revmentor_desktop import paths
 from revmentor_desktop.log_file import log, log_unexpected
+from revmentor_desktop.menu_paths import OPEN_LOG_FOLDER
 from revmentor_desktop.storage.errors import DataFileError, suggests_damage
 from revmentor_desktop.ui.widgets.feedback import NOT_SAVED_TITLE, show_refusal
 
@@ -27,7 +28,7 @@ WHAT_IT_MEANS = (
 )
 WHERE_IT_IS_LOGGED = (
     "It is also recorded, with the time and without anyone's personal details, in {log_file} "
-    "(Help ▸ Open log folder)."
+    f"({OPEN_LOG_FOLDER.path})."
 )
 
 

@@ -1,7 +1,7 @@
 """Matching rules as the coordinator edits them: a weight per rule, the share of the 100 points
 each weight gives, and, for one cohort, the minimum seniority gap and the job-title words.
 
-One editor serves the matching dialog (one cohort, everything) and File → Programme settings
+One editor serves the matching dialog (one cohort, everything) and File → Programme settings…
 (the weights of every cohort of a kind, or of one cohort). Each rule first offers the level
 below it, "As its kind (medium)" for a cohort or "Default (medium)" for a kind, so a cohort
 follows later changes to its kind unless it sets a rule apart.
