@@ -18,19 +18,20 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from revmentor_desktop import __version__
-from revmentor_desktop.commands import data_file, documents, match, people_io
+from revmentor_desktop.commands import data_file, documents, match, people_io, settings
 from revmentor_desktop.commands.common import (
     EXIT_BROKEN_PIPE,
     EXIT_PROBLEM,
     EXIT_TERMINATED,
     CommandProblem,
     Terminated,
+    describe_data_file_problem,
 )
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
 from revmentor_desktop.storage.errors import DataFileError
 
-COMMAND_MODULES = (data_file, match, people_io, documents)
+COMMAND_MODULES = (data_file, match, people_io, documents, settings)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -61,7 +62,10 @@ def _run_handler(handler: Handler, arguments: argparse.Namespace) -> int:
         # The reader (``| head``) has all it wanted: stop quietly, as other commands do.
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except (DataFileError, DomainError, CommandProblem) as problem:
+    except DataFileError as problem:
+        print(f"revmentor: {describe_data_file_problem(problem, arguments)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except (DomainError, CommandProblem) as problem:
         print(f"revmentor: {problem}", file=sys.stderr)
         return EXIT_PROBLEM
     except OSError as problem:

@@ -20,6 +20,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
@@ -103,7 +104,6 @@ def build_calendar(
     """Planned sessions of a pair, a cohort or everything; cancelled ones say so (STATUS)."""
     zone_name = zone_name or local_zone_name()
     zone = ZoneInfo(zone_name)
-    names = dict(Person.select(Person.id, Person.name).tuples())
     domain = uid_domain()
     stamp = clock().astimezone().astimezone(ZoneInfo("UTC"))
     calendar = Calendar()
@@ -113,6 +113,9 @@ def build_calendar(
     calendar.add("x-wr-calname", "Mentoring sessions")
     calendar.add("x-wr-timezone", zone_name)
     sessions = _sessions(pair_id, cohort_id)
+    names = person_labels(
+        {s.pair.mentor_id for s in sessions} | {s.pair.mentee_id for s in sessions}
+    )
     if sessions:
         first = min(s.starts_at for s in sessions).date() - timedelta(days=366)
         last = max(s.starts_at for s in sessions).date() + timedelta(days=366)

@@ -12,7 +12,8 @@ from peewee import Case, chunked, fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds, as_datetime
+from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
+from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -39,6 +40,9 @@ class SessionDraft:
 
 @dataclass(frozen=True)
 class SessionRow:
+    """One line of the sessions list. The names are labels: with what tells a person apart
+    from someone of the same name (see ``namesakes``)."""
+
     id: int
     pair_id: int
     cohort_name: str
@@ -65,7 +69,23 @@ class SessionQuery:
     descending: bool = True
 
 
-def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
+def start_date_conflict(draft: SessionDraft) -> date | None:
+    """The pair's start date when this held session comes before it, else None.
+
+    The window offers to move the start date back to the session instead of refusing it.
+    """
+    if draft.status != SessionStatus.HELD:
+        return None
+    pair = Pair.get_or_none(Pair.id == draft.pair_id)
+    started = pair.start_date if pair is not None else None
+    return started if started and draft.starts_at.date() < started else None
+
+
+def validate_session(
+    draft: SessionDraft, today: date, *, moving_start: bool = False
+) -> dict[str, str]:
+    """Problems by field; ``moving_start``: a session before the pair's start date is fine,
+    because the pair's start date moves back to it on saving."""
     problems: dict[str, str] = {}
     pair = Pair.get_or_none(Pair.id == draft.pair_id)
     if pair is None:
@@ -82,8 +102,7 @@ def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
         problems["cancelled_by"] = "Say who cancelled: the mentor, the mentee or the coordinator."
     if draft.meeting_format not in {item.value for item in MeetingFormat}:
         problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
-    started = pair.start_date if pair is not None else None
-    if started and draft.starts_at.date() < started and draft.status == SessionStatus.HELD:
+    if not moving_start and (started := start_date_conflict(draft)):
         problems["starts_at"] = (
             f"The pair started on {started:%d %b %Y}; a session cannot be earlier."
         )
@@ -103,8 +122,19 @@ def _apply(meeting: Meeting, draft: SessionDraft) -> None:
     meeting.notes = draft.notes
 
 
-def add_session(draft: SessionDraft, clock: Clock = system_clock) -> int:
+def _move_pair_start(draft: SessionDraft) -> None:
+    """Start the pair on the day of this held session, when the session comes first."""
+    if start_date_conflict(draft) is not None:
+        Pair.update(start_date=draft.starts_at.date()).where(Pair.id == draft.pair_id).execute()
+
+
+def add_session(
+    draft: SessionDraft, clock: Clock = system_clock, *, move_pair_start: bool = False
+) -> int:
+    """Save a new session; ``move_pair_start`` moves the pair's start back to it if needed."""
     with database_proxy.atomic():
+        if move_pair_start:
+            _move_pair_start(draft)
         problems = validate_session(draft, clock().date())
         if problems:
             raise ValidationError(problems)
@@ -139,9 +169,17 @@ def _format_for(preferred: str) -> str:
     return MeetingFormat.IN_PERSON.value if preferred == MeetingFormat.EITHER else preferred
 
 
-def update_session(session_id: int, draft: SessionDraft, clock: Clock = system_clock) -> None:
+def update_session(
+    session_id: int,
+    draft: SessionDraft,
+    clock: Clock = system_clock,
+    *,
+    move_pair_start: bool = False,
+) -> None:
     with database_proxy.atomic():
         meeting = _get(session_id)
+        if move_pair_start:
+            _move_pair_start(draft)
         problems = validate_session(draft, clock().date())
         if problems:
             raise ValidationError(problems)
@@ -184,14 +222,14 @@ def _session_select(query: SessionQuery, mentor: Any, mentee: Any) -> Any:
             Meeting.id,
             Meeting.pair,
             Cohort.name,
-            mentor.name,
-            mentee.name,
             Meeting.starts_at,
             Meeting.duration_minutes,
             Meeting.meeting_format,
             Meeting.status,
             Meeting.cancelled_by,
             Meeting.topics,
+            *label_columns(mentor),
+            *label_columns(mentee),
         )
         .join(Pair, on=(Meeting.pair == Pair.id))
         .join(Cohort, on=(Pair.cohort == Cohort.id))
@@ -270,20 +308,26 @@ def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
     return select.order_by(order, Meeting.id)
 
 
+_MENTOR_LABEL = 9  # where the mentor's label columns start in ``_session_select``
+_MENTEE_LABEL = _MENTOR_LABEL + LABEL_WIDTH
+
+
 def _row(values: tuple[Any, ...]) -> SessionRow:
-    starts_at = as_datetime(values[5])
+    session_id, pair_id, cohort_name, starts_at, minutes, meeting_format, status, by, topics = (
+        values[:_MENTOR_LABEL]
+    )
     return SessionRow(
-        id=values[0],
-        pair_id=values[1],
-        cohort_name=values[2],
-        mentor_name=values[3],
-        mentee_name=values[4],
-        starts_at=starts_at,
-        duration_minutes=values[6],
-        meeting_format=values[7],
-        status=values[8],
-        cancelled_by=values[9],
-        topics=_topics(values[10]),
+        id=session_id,
+        pair_id=pair_id,
+        cohort_name=cohort_name,
+        mentor_name=label_from(values[_MENTOR_LABEL:_MENTEE_LABEL]),
+        mentee_name=label_from(values[_MENTEE_LABEL:]),
+        starts_at=as_datetime(starts_at),
+        duration_minutes=minutes,
+        meeting_format=meeting_format,
+        status=status,
+        cancelled_by=by,
+        topics=_topics(topics),
     )
 
 
@@ -298,14 +342,17 @@ def session_rows(ids: list[int]) -> dict[int, SessionRow]:
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     rows: dict[int, SessionRow] = {}
     for chunk in chunked(ids, 500):
-        select = _session_select(SessionQuery(), mentor, mentee).where(Meeting.id.in_(chunk))
+        select = _session_select(SessionQuery(), mentor, mentee).where(
+            Meeting.id.in_(id_list(chunk))
+        )
         for values in database_proxy.execute(select).fetchall():
             rows[values[0]] = _row(values)
     return rows
 
 
 def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
-    """Sessions matching ``query``, filtered and sorted in SQL, in one query."""
+    """Sessions matching ``query``, with the people's labels, filtered and sorted in SQL, in
+    one query."""
     query = query or SessionQuery()
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     select = _session_select(query, mentor, mentee)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 
@@ -78,3 +79,29 @@ END_EARLY_REASONS: tuple[str, ...] = (
     "The pairing was not a good fit (no fault)",
     "Personal circumstances",
 )
+
+
+def cadence_phrase(days: int) -> str:
+    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days."""
+    if days in (30, 31):
+        return "every month"
+    if days == 7:
+        return "every week"
+    if days % 7 == 0:
+        return f"every {days // 7} weeks"
+    if days == 1:
+        return "every day"
+    return f"every {days} days"
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 pair``, ``2 pairs``, ``0 people``: a number with its noun in the right form."""
+    if number == 1:
+        return f"1 {noun}"
+    return f"{number:,} {plural or noun + 's'}"
+
+
+def day_and_month(value: date, today: date) -> str:
+    """``3 Nov`` in the current year, ``3 Nov 2025`` otherwise: short, never ambiguous."""
+    text = f"{value.day} {value:%b}"
+    return text if value.year == today.year else f"{text} {value.year}"

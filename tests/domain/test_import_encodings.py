@@ -77,7 +77,7 @@ def saved_by_excel(lines: list[str], codec: str) -> bytes:
         (RUSSIAN, "koi8-r", "Cyrillic (KOI8-R)"),
         (GREEK, "cp1253", "Greek (Windows-1253)"),
         (TURKISH, "cp1254", "Turkish (Windows-1254)"),
-        (JAPANESE, "shift_jis", "Japanese (Shift-JIS)"),
+        (JAPANESE, "shift_jis", "Japanese (Shift JIS, Windows)"),  # read as cp932
     ],
     ids=["polish", "czech", "russian-1251", "russian-koi8", "greek", "turkish", "japanese"],
 )

@@ -88,9 +88,24 @@ def test_bundle_carries_its_data_files(bundle: Path) -> None:
     internal = bundle / "_internal" / "revmentor_desktop" / "resources"
     assert (internal / "icons" / "revmentor.svg").is_file()
     assert list((internal / "fonts").glob("*.ttf"))
+    assert (internal / "fonts" / "LICENSE-DejaVu.txt").is_file()
+    assert (internal / "licences" / "GPL-3.0.txt").is_file()
+    assert (internal / "guide" / "getting-started.html").is_file()
+    assert (internal / "guide" / "guide.css").is_file()
     if sys.platform.startswith("linux"):
         assert (bundle / "share" / "applications" / "org.revmentor.RevMentor.desktop").is_file()
         assert (bundle / "install-desktop-entry.sh").is_file()
+
+
+def test_bundle_carries_pdfium_and_its_licences(bundle: Path) -> None:
+    """The document preview and printing draw pages with PDFium, a library in pypdfium2_raw/."""
+    internal = bundle / "_internal"
+    library = {"win32": "pdfium.dll", "darwin": "libpdfium.dylib"}.get(sys.platform, "libpdfium.so")
+    assert (internal / "pypdfium2_raw" / library).is_file()
+    assert (internal / "pypdfium2_raw" / "version.json").is_file()
+    assert (internal / "pypdfium2" / "version.json").is_file()
+    (metadata,) = internal.glob("pypdfium2-*.dist-info")
+    assert list(metadata.rglob("pdfium.txt")), "PDFium's licence travels with its binary"
 
 
 def test_version(program: Path, bundle_env: dict[str, str]) -> None:

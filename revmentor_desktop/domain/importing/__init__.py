@@ -8,9 +8,12 @@ memory an import needs hardly grows with the file.
 """
 
 from revmentor_desktop.domain.importing.apply import (
+    BackupMaker,
     ImportResult,
     apply_plan,
+    back_up_for,
     backup_before_import,
+    write_plan,
 )
 from revmentor_desktop.domain.importing.changes import (
     ChangeKind,
@@ -21,6 +24,7 @@ from revmentor_desktop.domain.importing.changes import (
     RowProblem,
 )
 from revmentor_desktop.domain.importing.dates import DateOrder
+from revmentor_desktop.domain.importing.encodings import encoding_label
 from revmentor_desktop.domain.importing.errors import ImportFileError
 from revmentor_desktop.domain.importing.mapping import (
     FIELD_LABELS,
@@ -33,12 +37,21 @@ from revmentor_desktop.domain.importing.mapping import (
     initial_mapping,
     remember_mapping,
     remembered_mapping,
+    sample_row,
 )
 from revmentor_desktop.domain.importing.plan import ImportPlan, build_plan, planned_records
-from revmentor_desktop.domain.importing.reading import Row, Rows, Table, read_table, read_table_file
+from revmentor_desktop.domain.importing.reading import (
+    Row,
+    Rows,
+    Table,
+    read_table,
+    read_table_file,
+    source_description,
+)
 
 __all__ = [
     "FIELD_LABELS",
+    "BackupMaker",
     "ChangeKind",
     "ColumnMapping",
     "DateOrder",
@@ -55,9 +68,11 @@ __all__ = [
     "Rows",
     "Table",
     "apply_plan",
+    "back_up_for",
     "backup_before_import",
     "build_plan",
     "column_named",
+    "encoding_label",
     "field_named",
     "guess_mapping",
     "header_signature",
@@ -67,4 +82,7 @@ __all__ = [
     "read_table_file",
     "remember_mapping",
     "remembered_mapping",
+    "sample_row",
+    "source_description",
+    "write_plan",
 ]

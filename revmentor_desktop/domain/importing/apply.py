@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from peewee import chunked, fn
+from peewee import EXCLUDED, chunked, fn
 
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -25,11 +25,17 @@ from revmentor_desktop.domain.importing.plan import (
     resolved_chunks,
 )
 from revmentor_desktop.domain.importing.rows import person_ids_by_key
-from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.people import LEARN, TEACH
 from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.domain.vocabulary import Role
 from revmentor_desktop.storage.bulk import among, insert_rows, update_rows
-from revmentor_desktop.storage.models import Cohort, Person, Skill, database_proxy
+from revmentor_desktop.storage.models import (
+    Cohort,
+    Participation,
+    Person,
+    Skill,
+    database_proxy,
+)
 
 BackupMaker = Callable[[], Path | None]
 
@@ -43,17 +49,17 @@ class ImportResult:
     skipped_problems: tuple[RowProblem, ...] = ()  # the first ones in the file
     backup_path: Path | None = None
     cohort_id: int | None = None
+    cohort_name: str = ""
+    cohort_created: bool = False
+    enrolled: tuple[tuple[str, int], ...] = ()  # (role, people enrolled or re-enrolled as it)
+    # The people the import created, 8 bytes each (an edit snapshots them to undo the import).
+    added_ids: Sequence[int] = ()
 
     def summary(self) -> str:
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
             f"{self.skipped} skipped"
         )
-
-    @property
-    def irreversible_change(self) -> IrreversibleChange:
-        """An import is undone by restoring its backup, not by the edit history."""
-        return IrreversibleChange(f"Import people ({self.summary()})")
 
 
 def backup_before_import(data_file: Path) -> BackupMaker:
@@ -81,27 +87,42 @@ def apply_plan(
     The rows are read from the file again and written a chunk at a time, inside that one
     transaction: memory stays flat however long the file is.
     """
+    backup_path = back_up_for(plan, backup, skip_invalid=skip_invalid)
+    with database_proxy.atomic():
+        return write_plan(plan, backup_path, clock)
+
+
+def back_up_for(
+    plan: ImportPlan, backup: Path | BackupMaker | None, *, skip_invalid: bool = False
+) -> Path | None:
+    """Refuse a plan that cannot be applied; else take the backup when the import will change
+    anything, and return its path (None: no backup was needed or asked for)."""
     if not plan.can_apply(skip_invalid):
         problems = plan.file_problems or [str(problem) for problem in plan.problems.first[:3]]
         raise RuleViolation("Nothing was imported: " + " ".join(problems))
     make_backup = backup_before_import(backup) if isinstance(backup, Path) else backup
-    backup_path: Path | None = None
     if plan.has_changes or (plan.options.cohort_name.strip() and plan.cohort_id is None):
-        backup_path = make_backup() if make_backup is not None else None
+        return make_backup() if make_backup is not None else None
+    return None
+
+
+def write_plan(
+    plan: ImportPlan, backup_path: Path | None, clock: Clock = system_clock
+) -> ImportResult:
+    """The writing of ``apply_plan``, after its backup; the caller holds the transaction."""
     now = clock()
-    with database_proxy.atomic():
-        fresh = prepare_plan(plan.table, plan.mapping, plan.options)
-        if fresh.resolver is None:
-            raise RuleViolation(_CHANGED_SINCE_PREVIEW)
-        cohort_id = _cohort_for(fresh, now)
-        writer = _Writer(fresh.index, cohort_id, now)
-        for resolved in resolved_chunks(fresh):
-            count_resolved(fresh, resolved)
-            writer.write(resolved.records)
-        if fresh.fingerprint != plan.fingerprint:
-            raise RuleViolation(_CHANGED_SINCE_PREVIEW)
-        writer.write_managers()
-        remember_mapping(plan.table.headers, plan.mapping)
+    fresh = prepare_plan(plan.table, plan.mapping, plan.options)
+    if fresh.resolver is None:
+        raise RuleViolation(_CHANGED_SINCE_PREVIEW)
+    cohort_id = _cohort_for(fresh, now)
+    writer = _Writer(fresh.index, cohort_id, now)
+    for resolved in resolved_chunks(fresh):
+        count_resolved(fresh, resolved)
+        writer.write(resolved.records)
+    if fresh.fingerprint != plan.fingerprint:
+        raise RuleViolation(_CHANGED_SINCE_PREVIEW)
+    writer.write_managers()
+    remember_mapping(plan.table.headers, plan.mapping)
     return ImportResult(
         added=fresh.added,
         updated=fresh.updated,
@@ -110,12 +131,22 @@ def apply_plan(
         skipped_problems=tuple(fresh.problems.first),
         backup_path=backup_path,
         cohort_id=cohort_id,
+        cohort_name=_cohort_name(cohort_id),
+        cohort_created=cohort_id is not None and fresh.cohort_id is None,
+        enrolled=tuple(
+            (role.value, writer.enrolled[role]) for role in Role if writer.enrolled[role]
+        ),
+        added_ids=writer.added_ids,
     )
 
 
 _CHANGED_SINCE_PREVIEW = (
     "The data or the file changed since the preview was made; look at the preview again."
 )
+
+
+def _cohort_name(cohort_id: int | None) -> str:
+    return "" if cohort_id is None else cohorts.get_cohort_model(cohort_id).name
 
 
 def _cohort_for(plan: ImportPlan, now: object) -> int | None:
@@ -164,17 +195,17 @@ class _Writer:
         self.cohort_id = cohort_id
         self.now = now
         self.new_manager_rows = array("q")  # positions whose manager is set at the end
+        self.added_ids = array("q")
+        self.enrolled: Counter[str] = Counter()  # people enrolled in each role
 
     def write(self, records: list[Record]) -> None:
         self._add_people([r for r in records if r.kind == ChangeKind.ADD])
         self._update_people([r for r in records if r.kind == ChangeKind.UPDATE])
         self._write_skills(records)
+        self._write_enrolments(records)
         for record in records:
             if record.manager_changed and record.manager_key is not None:
                 self.new_manager_rows.append(record.position)
-            if self.cohort_id is not None and record.role and record.enrolment_changed:
-                person_id = self.index.person_ids[record.position]
-                cohorts.enrol(self.cohort_id, person_id, record.role, record.capacity)
 
     def _add_people(self, records: list[Record]) -> None:
         if not records:
@@ -206,6 +237,7 @@ class _Writer:
         ids = person_ids_by_key(record.key for record in records)
         for record in records:
             self.index.person_ids[record.position] = ids[record.key]
+            self.added_ids.append(ids[record.key])
 
     def _update_people(self, records: list[Record]) -> None:
         """One statement for each set of changed columns (the stored e-mail spelling stays)."""
@@ -240,6 +272,33 @@ class _Writer:
                     among(Skill.person, chunk) & (Skill.direction == direction)
                 ).execute()
         insert_rows(Skill, [Skill.person, Skill.direction, Skill.name], rows)
+
+    def _write_enrolments(self, records: list[Record]) -> None:
+        """Enrol (or change the role of) everyone in ``records`` the plan enrols, a chunk a
+        statement. The plan, checked again in this transaction, refused archived people and
+        capacities below a mentor's open pairs, so no row is checked again (one by one, 2,000
+        enrolments took 13 s)."""
+        if self.cohort_id is None:
+            return
+        rows = [
+            {
+                "cohort": self.cohort_id,
+                "person": self.index.person_ids[r.position],
+                "role": r.role,
+                "capacity": r.capacity,
+            }
+            for r in records
+            if r.role and r.enrolment_changed
+        ]
+        for chunk in chunked(rows, 200):
+            Participation.insert_many(chunk).on_conflict(
+                conflict_target=[Participation.cohort, Participation.person],
+                update={
+                    Participation.role: EXCLUDED.role,
+                    Participation.capacity: EXCLUDED.capacity,
+                },
+            ).execute()
+        self.enrolled.update(str(row["role"]) for row in rows)
 
     def write_managers(self) -> None:
         for chunk in chunked(self.new_manager_rows, 5_000):

@@ -66,6 +66,7 @@ class ImportPlan:
     problems: ProblemLog = field(default_factory=ProblemLog)
     first_changes: list[Record] = field(default_factory=list)  # the first that change something
     counts: Counter[ChangeKind] = field(default_factory=Counter)
+    enrolments: Counter[str] = field(default_factory=Counter)  # people to enrol in each role
     notes: list[str] = field(default_factory=list)
     date_orders: dict[str, str] = field(default_factory=dict)  # header → what was used
     needs_date_order: bool = False
@@ -77,6 +78,8 @@ class ImportPlan:
     def count(self, record: Record) -> None:
         """Count ``record`` (and keep it when among the first changes)."""
         self.counts[record.kind] += 1
+        if record.role and record.enrolment_changed:
+            self.enrolments[record.role] += 1
         self.records_digest.add(record.outline())
         if record.kind != ChangeKind.UNCHANGED and len(self.first_changes) < PREVIEW_CHANGES:
             self.first_changes.append(record)

@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from revmentor_desktop.domain.importing.encodings import describe, legacy_encoding
+from revmentor_desktop.domain.importing.encodings import encoding_label, legacy_encoding
 from revmentor_desktop.domain.importing.errors import ImportFileError
 from revmentor_desktop.domain.text import clip
 
@@ -79,6 +79,7 @@ class Table:
     delimiter: str = ""  # the character itself
     sheet: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    codec: str = ""  # the Python codec the CSV was read with, e.g. "cp1250"
 
     @property
     def detected(self) -> str:
@@ -86,6 +87,16 @@ class Table:
         if self.file_format == "XLSX":
             return f"Excel workbook (sheet “{self.sheet}”)"
         return f"CSV, {self.encoding}, {DELIMITERS.get(self.delimiter, 'comma')}-separated"
+
+
+def source_description(table: Table) -> str:
+    """What was detected in the file, for the wizard: "CSV, Central European (Windows-1250),
+    columns separated by semicolons"."""
+    if table.file_format == "XLSX":
+        return f"Excel workbook, sheet “{table.sheet}”"
+    encoding = encoding_label(table.codec) if table.codec else table.encoding
+    separator = DELIMITERS.get(table.delimiter, "comma")
+    return f"CSV, {encoding}, columns separated by {separator}s"
 
 
 def read_table_file(path: Path) -> Table:
@@ -171,7 +182,7 @@ def detect_encoding(opener: Opener, head: bytes, name: str) -> tuple[str, str]:
     if _is_utf8(opener, name):
         return "utf-8", "UTF-8"
     codec = legacy_encoding(_detection_sample(opener, name))
-    return codec, describe(codec)
+    return codec, encoding_label(codec)
 
 
 def _detection_sample(opener: Opener, name: str) -> bytes:
@@ -264,6 +275,7 @@ def _read_csv(opener: Opener, codec: str, encoding: str, delimiter: str, name: s
         name=name,
         encoding=encoding,
         delimiter=delimiter,
+        codec=codec,
     )
 
 

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
-from revmentor_desktop.domain.matching.result import MatchResult, Origin, Proposal
+from revmentor_desktop.domain.matching.result import MatchResult, Origin, Proposal, fit_fields
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.edits import Edit
+    from revmentor_desktop.domain.matching.rules import RuleSettings
 
 PairKey = tuple[int, int]
 
@@ -54,6 +55,7 @@ class ReviewSession:
         self._rejected: set[PairKey] = set()
         self._forbidden: set[PairKey] = set()
         self._stored_locks: set[PairKey] = set()
+        self.created_pair_ids: list[int] = []  # by the last commit, for "Show the new pairs"
 
     # Running
 
@@ -78,6 +80,17 @@ class ReviewSession:
             self.rows.append(ReviewRow(proposal, decision))
         return result
 
+    def change_rules(self, settings: RuleSettings) -> MatchResult:
+        """Store the cohort's new weights and gaps, then solve again with them.
+
+        Decisions stay as in ``run``; a refused setting raises ValidationError and changes
+        nothing.
+        """
+        from revmentor_desktop.domain.matching.rules import save_rule_settings
+
+        save_rule_settings(self.cohort_id, settings)
+        return self.run()
+
     # Deciding
 
     def decide(self, index: int, decision: Decision) -> None:
@@ -95,6 +108,13 @@ class ReviewSession:
             self._rejected.add(key)
         elif decision is Decision.FORBIDDEN:
             self._forbidden.add(key)
+
+    def accept_all(self) -> int:
+        """Accept every draft not yet decided on; returns how many."""
+        undecided = [index for index, row in enumerate(self.rows) if row.decision is Decision.DRAFT]
+        for index in undecided:
+            self.decide(index, Decision.ACCEPTED)
+        return len(undecided)
 
     def swap(self, first: int, second: int) -> None:
         """Exchange the mentees of two drafts; both become accepted. Refused if a rule blocks."""
@@ -118,13 +138,11 @@ class ReviewSession:
                 )
             swapped.append(
                 Proposal(
+                    **fit_fields(explanation),
                     mentor_id=mentor_id,
                     mentee_id=mentee_id,
                     mentor_name=mentor_row.proposal.mentor_name,
                     mentee_name=mentee_row.proposal.mentee_name,
-                    score=explanation.score,
-                    parts=explanation.parts,
-                    shared_tags=explanation.shared_tags,
                     origin=Origin.KEPT,
                 )
             )
@@ -155,11 +173,13 @@ class ReviewSession:
 
     def commit_edit(self) -> Edit:
         """Create the accepted and locked pairs and store locks and bans, as one undoable edit."""
+        from revmentor_desktop.domain.edits import created_pair_ids
         from revmentor_desktop.domain.matching.workflow import accept_edit
 
         edit = accept_edit(
             self.cohort_id, self.to_create, self.new_locks, self.new_bans, self.clock
         )
+        self.created_pair_ids = created_pair_ids(edit)
         self.rows = []
         self._rejected.clear()
         self._forbidden.clear()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -32,10 +33,13 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
 from revmentor_desktop.domain.matching.review import Decision, ReviewSession
+from revmentor_desktop.domain.matching.rules import RuleSettings
 from revmentor_desktop.domain.text import fold
+from revmentor_desktop.domain.vocabulary import counted
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+from revmentor_desktop.ui.widgets.weights_editor import WeightsEditor
 
 _HIGHLIGHT = "background-color:#fff1a8; color:#3d3200; font-weight:600;"
 _TAG = "background-color:palette(alternate-base);"
@@ -110,6 +114,12 @@ class MatchReviewDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        self.weights = WeightsEditor(
+            note=self.tr(
+                "Changes are kept for this cohort and the proposals are worked out again at once."
+            )
+        )
+        self.weights.settings_changed.connect(self.change_rules)
 
         self.model = MatchProposalModel()
         self.table = QTableView()
@@ -125,16 +135,23 @@ class MatchReviewDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.accept_button = QPushButton(self.tr("&Accept"))
+        self.accept_all_button = QPushButton(self.tr("Acc&ept all"))
         self.reject_button = QPushButton(self.tr("&Reject"))
         self.swap_button = QPushButton(self.tr("S&wap mentees"))
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.forbid_button = QPushButton(self.tr("&Forbid"))
-        self.accept_button.setToolTip(self.tr("Keep this pair; it becomes a pair on Create"))
-        self.reject_button.setToolTip(self.tr("Do not propose this pair again in this review"))
+        self.accept_button.setToolTip(self.tr("Make this pair when you press Create pairs"))
+        self.accept_all_button.setToolTip(
+            self.tr("Accept every proposal you have not decided on yet")
+        )
+        self.reject_button.setToolTip(self.tr("Leave this pair out; re-run proposes another"))
         self.swap_button.setToolTip(self.tr("Select two proposals to exchange their mentees"))
-        self.lock_button.setToolTip(self.tr("Keep this pair now and in every later run"))
-        self.forbid_button.setToolTip(self.tr("Never propose this pair in this cohort"))
+        self.lock_button.setToolTip(
+            self.tr("Always keep this pair when matching again (it is made on Create pairs)")
+        )
+        self.forbid_button.setToolTip(self.tr("Never propose these two in this cohort"))
         self.accept_button.clicked.connect(lambda: self._decide(Decision.ACCEPTED))
+        self.accept_all_button.clicked.connect(self.accept_all)
         self.reject_button.clicked.connect(lambda: self._decide(Decision.REJECTED))
         self.lock_button.clicked.connect(lambda: self._decide(Decision.LOCKED))
         self.forbid_button.clicked.connect(lambda: self._decide(Decision.FORBIDDEN))
@@ -142,6 +159,7 @@ class MatchReviewDialog(QDialog):
         actions = QHBoxLayout()
         for button in (
             self.accept_button,
+            self.accept_all_button,
             self.reject_button,
             self.swap_button,
             self.lock_button,
@@ -154,6 +172,16 @@ class MatchReviewDialog(QDialog):
         proposals_layout = QVBoxLayout(proposals_box)
         proposals_layout.addWidget(self.table)
         proposals_layout.addLayout(actions)
+        explained = (
+            self.tr("Accept: make this pair"),
+            self.tr("Lock: always keep this pair when matching again"),
+            self.tr("Forbid: never propose these two"),
+        )
+        # A narrow pane wraps between the explanations, never inside one.
+        decisions_hint = QLabel(" · ".join(text.replace(" ", "\u00a0") for text in explained))
+        decisions_hint.setWordWrap(True)
+        decisions_hint.setAccessibleName(" · ".join(explained))
+        proposals_layout.addWidget(decisions_hint)
 
         self.mentor_view = QTextBrowser()
         self.mentee_view = QTextBrowser()
@@ -172,8 +200,8 @@ class MatchReviewDialog(QDialog):
 
         detail_box = QGroupBox(self.tr("Side by side"))
         detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addLayout(profiles, 3)
-        detail_layout.addWidget(self.breakdown, 2)
+        detail_layout.addLayout(profiles, 5)
+        detail_layout.addWidget(self.breakdown, 4)
         detail_layout.addWidget(self.alternatives)
 
         self.unmatched = _read_only_table(
@@ -182,7 +210,7 @@ class MatchReviewDialog(QDialog):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setVisible(False)
-        unmatched_box = QGroupBox(self.tr("Unmatched"))
+        unmatched_box = QWidget()
         unmatched_layout = QVBoxLayout(unmatched_box)
         unmatched_layout.addWidget(self.unmatched)
         unmatched_layout.addWidget(self.warnings)
@@ -195,12 +223,25 @@ class MatchReviewDialog(QDialog):
         top.setChildrenCollapsible(False)
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top)
-        main.addWidget(unmatched_box)
+        # The people left over, and the rules that decide who is proposed with whom.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(unmatched_box, self.tr("Unmatched"))
+        self.lower_tabs.addTab(self.weights, self.tr("Rules and weights"))
+        main.addWidget(self.lower_tabs)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         main.setChildrenCollapsible(False)
 
         self.message = ProblemLabel()
+        self.created = QLabel()  # what Create pairs did
+        self.created.setAccessibleName(self.tr("Pairs created"))
+        self.show_pairs_button = QPushButton(self.tr("&Show the new pairs"))
+        self.show_pairs_button.setAutoDefault(False)
+        self.show_pairs_button.clicked.connect(self.show_new_pairs)
+        created_row = QHBoxLayout()
+        created_row.addWidget(self.created, 1)
+        created_row.addWidget(self.show_pairs_button)
+        self._show_created("", [])
         self.rerun_button = QPushButton(self.tr("Re-&run"))
         self.rerun_button.setToolTip(self.tr("Keep accepted and locked proposals; solve the rest"))
         self.create_button = QPushButton(self.tr("&Create pairs"))
@@ -220,6 +261,7 @@ class MatchReviewDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(main, 1)
         layout.addWidget(self.message)
+        layout.addLayout(created_row)
         layout.addLayout(buttons)
         self.resize(1180, 780)
         self.rerun()
@@ -240,6 +282,8 @@ class MatchReviewDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.message.set_problem("")
+        self.weights.set_settings(result.settings)
+        self.model.set_kind(result.kind)
         self.model.set_labels(result.mentor_label, result.mentee_label)
         self.model.set_rows(self.session.rows)
         self._show_unmatched(result)
@@ -249,6 +293,15 @@ class MatchReviewDialog(QDialog):
         else:
             self._show_detail(None)
 
+    def change_rules(self, settings: RuleSettings) -> None:
+        """Store the cohort's edited rules and show the proposals they give at once."""
+        try:
+            self.session.change_rules(settings)
+        except DomainError as problem:
+            self.message.set_problem(str(problem))
+            return
+        self.rerun()
+
     def _update_summary(self) -> None:
         result = self.result
         if result is None:
@@ -257,18 +310,24 @@ class MatchReviewDialog(QDialog):
         chosen = sum(1 for row in rows if row.decision.keeps)
         self.summary.setText(
             self.tr(
-                "{cohort} ({kind} mentoring): {proposals} proposals, {chosen} chosen, "
-                "{unmatched} unmatched, total score {score}"
+                "{cohort} ({kind} mentoring): {proposals}, {chosen} chosen, "
+                "{unmatched} unmatched, average score {score} out of 100"
             ).format(
                 cohort=result.cohort_name,
                 kind=result.kind.value,
-                proposals=len(rows),
+                proposals=counted(len(rows), "proposal"),
                 chosen=chosen,
                 unmatched=len(result.unmatched),
-                score=sum(row.proposal.score for row in rows),
+                score=round(sum(row.proposal.score for row in rows) / max(len(rows), 1)),
             )
         )
         self.create_button.setEnabled(self.session.has_decisions)
+        self.create_button.setToolTip(
+            self.tr("Make the accepted and locked proposals into pairs")
+            if self.session.has_decisions
+            else self.tr("Accept, lock or forbid a proposal first")
+        )
+        self.accept_all_button.setEnabled(any(row.decision is Decision.DRAFT for row in rows))
         self._selection_changed()
 
     def _show_unmatched(self, result: MatchResult) -> None:
@@ -279,6 +338,9 @@ class MatchReviewDialog(QDialog):
                 item.setToolTip(text)
                 self.unmatched.setItem(row, column, item)
         self.unmatched.resizeRowsToContents()
+        self.lower_tabs.setTabText(
+            0, self.tr("Unmatched ({count})").format(count=len(result.unmatched))
+        )
         lines = list(result.warnings)
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
@@ -323,33 +385,10 @@ class MatchReviewDialog(QDialog):
         mentee = result.profiles[proposal.mentee_id]
         self.mentor_view.setHtml(profile_html(mentor, result.mentor_label, proposal.shared_tags))
         self.mentee_view.setHtml(profile_html(mentee, result.mentee_label, proposal.shared_tags))
-        self.breakdown.setRowCount(len(proposal.parts) + 1)
-        for row, part in enumerate(proposal.parts):
-            label = part.rule.label + (" (mandatory)" if part.weight.value == "mandatory" else "")
-            cells = (label, f"{part.points} / {part.max_points}", part.note)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.breakdown.setItem(row, column, item)
-        total_row = len(proposal.parts)
-        total = QTableWidgetItem(self.tr("Total"))
-        font = total.font()
-        font.setBold(True)
-        total.setFont(font)
-        score = QTableWidgetItem(str(proposal.score))
-        score.setFont(font)
-        score.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        warnings = QTableWidgetItem("; ".join(proposal.warnings))
-        self.breakdown.setItem(total_row, 0, total)
-        self.breakdown.setItem(total_row, 1, score)
-        self.breakdown.setItem(total_row, 2, warnings)
-        self.breakdown.resizeRowsToContents()
+        self._show_breakdown(proposal)
         options = result.alternatives(proposal.mentee_id)
         if options:
-            text = "; ".join(f"{a.partner_name} ({a.score}, {a.note})" for a in options)
+            text = "; ".join(f"{a.partner_name} ({a.score}/100, {a.note})" for a in options)
             self.alternatives.setText(
                 self.tr("Other options for {name}: {options}").format(
                     name=proposal.mentee_name, options=text
@@ -359,6 +398,37 @@ class MatchReviewDialog(QDialog):
             self.alternatives.setText(
                 self.tr("No other allowed option for {name}.").format(name=proposal.mentee_name)
             )
+
+    def _show_breakdown(self, proposal: Proposal) -> None:
+        """The score's parts and total out of 100, then the mandatory rules it passes."""
+        rows = [
+            (part.rule.label, f"{part.points} / {part.max_points}", part.note)
+            for part in proposal.parts
+        ]
+        rows.append((self.tr("Total"), f"{proposal.score} / 100", "; ".join(proposal.warnings)))
+        rows += [
+            (
+                self.tr("{rule} (mandatory)").format(rule=gate.rule.label),
+                self.tr("passed") if gate.passed else self.tr("broken"),
+                gate.note,
+            )
+            for gate in proposal.gates
+        ]
+        total_row = len(proposal.parts)
+        self.breakdown.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if row == total_row and column < 2:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.breakdown.setItem(row, column, item)
+        self.breakdown.resizeRowsToContents()
 
     # Decisions
 
@@ -372,6 +442,13 @@ class MatchReviewDialog(QDialog):
         else:
             self.message.set_problem("")
         for row in rows:
+            self.model.refresh_row(row)
+        self._update_summary()
+
+    def accept_all(self) -> None:
+        self.session.accept_all()
+        self.message.set_problem("")
+        for row in range(self.model.rowCount()):
             self.model.refresh_row(row)
         self._update_summary()
 
@@ -393,6 +470,8 @@ class MatchReviewDialog(QDialog):
     def create_pairs(self) -> None:
         if not self.session.has_decisions:
             return
+        cohort = self.result.cohort_name if self.result else ""
+        forbidden = len(self.session.new_bans)
         try:
             edit = self.session.commit_edit()
         except DomainError as problem:
@@ -400,6 +479,29 @@ class MatchReviewDialog(QDialog):
             return
         self.context.edits.push(edit)
         self.rerun()
+        created = self.session.created_pair_ids
+        self._show_created(_created_text(len(created), forbidden, cohort), created)
+
+    def _show_created(self, text: str, pair_ids: list[int]) -> None:
+        self._created_ids = list(pair_ids)
+        self.created.setText(text)
+        self.created.setVisible(bool(text))
+        self.show_pairs_button.setVisible(bool(pair_ids))
+
+    def show_new_pairs(self) -> None:
+        """Close, and have the window show the pairs just created, selected on the Pairs list."""
+        self.context.requests.show_pairs.emit(self.session.cohort_id, self._created_ids)
+        self.accept()
+
+
+def _created_text(created: int, forbidden: int, cohort: str) -> str:
+    """What Create pairs did, in a sentence: "Created 7 pairs in Reverse 2026." """
+    sentences = []
+    if created:
+        sentences.append(f"Created {counted(created, 'pair')} in {cohort}.")
+    if forbidden:
+        sentences.append(f"{counted(forbidden, 'forbidden pair')} will not be proposed again.")
+    return " ".join(sentences)
 
 
 __all__ = ["MatchReviewDialog", "profile_html"]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from revmentor_desktop.domain import cohorts, edits, pairs, sessions
+from revmentor_desktop.domain import cohorts, edits, namesakes, pairs, sessions
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.vocabulary import PairStatus, Role
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
 from revmentor_desktop.ui.dialogs.pair_parts import SessionsList, StatusBar
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
@@ -24,6 +25,11 @@ from revmentor_desktop.ui.widgets.private_notes import PrivateNotes
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 NOT_ENROLLED = " (not in this cohort)"
+# Status actions that ask something first: from which date, or why.
+ASKING_FIRST: dict[str, Callable[[AppContext, int, QWidget], FormDialog]] = {
+    "activate": ActivatePairDialog,
+    "end_early": EndPairEarlyDialog,
+}
 
 
 class PairDialog(FormDialog):
@@ -122,6 +128,9 @@ class PairDialog(FormDialog):
         if draft is not None:
             cohort_id = draft.cohort_id
             self._saved_mentor = (draft.cohort_id, draft.mentor_id)
+            if self.cohort.findData(cohort_id) < 0:  # an archived cohort keeps its pairs
+                name = cohorts.get_cohort(cohort_id).name
+                self.cohort.addItem(f"{name} (archived)", cohort_id)
         if cohort_id is not None:
             select_data(self.cohort, cohort_id)
         self._cohort_changed()
@@ -177,8 +186,8 @@ class PairDialog(FormDialog):
 
     def run_action(self, action: str) -> None:
         assert self.pair_id is not None
-        if action == "end_early":
-            dialog = EndPairEarlyDialog(self.context, self.pair_id, self)
+        if action in ASKING_FIRST:
+            dialog = ASKING_FIRST[action](self.context, self.pair_id, self)
             dialog.accepted.connect(self._after_action)
             self._open_child(dialog)
             return
@@ -251,13 +260,12 @@ class PairDialog(FormDialog):
 
 def _fill(combo: QComboBox, people: list[tuple[int, str]]) -> None:
     """Refill ``combo``; someone already chosen stays listed, marked, if not in this cohort."""
-    chosen_id, chosen_text = combo.currentData(), combo.currentText()
+    chosen_id = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
     for person_id, text in people:
         combo.addItem(text, person_id)
     if chosen_id is not None and combo.findData(chosen_id) < 0:
-        name = chosen_text.split(" (")[0]
-        combo.addItem(name + NOT_ENROLLED, chosen_id)
+        combo.addItem(namesakes.person_label(chosen_id) + NOT_ENROLLED, chosen_id)
     combo.setCurrentIndex(combo.findData(chosen_id) if chosen_id is not None else -1)
     combo.blockSignals(False)

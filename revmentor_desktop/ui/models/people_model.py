@@ -11,7 +11,7 @@ from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableMod
 
 
 def _name(row: PersonRow) -> str:
-    return f"{row.name} (archived)" if row.archived else row.name
+    return f"{row.label} (archived)" if row.archived else row.label
 
 
 PEOPLE_COLUMNS: list[Column[PersonRow]] = [

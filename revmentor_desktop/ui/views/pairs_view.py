@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.pairs_model import PairsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
@@ -67,6 +68,18 @@ class PairsView(RecordListView):
         selected = self.selected_ids()
         return selected[0] if len(selected) == 1 else None
 
+    def current_cohort_id(self) -> int | None:
+        """The selected pair's cohort, else the cohort the list is filtered on."""
+        return super().current_cohort_id() or self.cohort_filter.value()
+
+    def show_pairs(self, cohort_id: int, pair_ids: list[int]) -> None:
+        self.clear_filters()
+        self.reload_filters()
+        self.cohort_filter.setCurrentIndex(max(self.cohort_filter.findData(cohort_id), 0))
+        self.refresh()
+        self.select_ids(pair_ids)
+        self.table.setFocus()
+
     def can_delete(self) -> bool:
         return self.current_pair_id() is not None
 
@@ -78,7 +91,8 @@ class PairsView(RecordListView):
             self,
             "Delete this pair?",
             "Deleting removes the pair and its goals. A pair that has met cannot be deleted: "
-            "complete it or end it early instead.\n\nYou can undo this with Edit ▸ Undo.",
+            "complete it or end it early instead.\n\n"
+            f"You can undo this with {UNDO.path}.",
         )
         if not confirmed:
             return

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from revmentor_desktop.domain import edits, sessions
 from revmentor_desktop.domain.vocabulary import SessionStatus
+from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.sessions_model import SessionsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
@@ -71,6 +72,10 @@ class SessionsView(RecordListView):
         row = self.model.record_at(self.model.row_of(session_id) or 0)
         return row.pair_id if row is not None else None
 
+    def current_cohort_id(self) -> int | None:
+        """The selected session's cohort, else the cohort the list is filtered on."""
+        return super().current_cohort_id() or self.cohort_filter.value()
+
     def can_delete(self) -> bool:
         return bool(self.selected_ids())
 
@@ -83,7 +88,7 @@ class SessionsView(RecordListView):
             self,
             f"Delete {noun}?",
             f"Deleting removes {noun} with their topics, takeaways and notes.\n\n"
-            "You can undo this with Edit ▸ Undo.",
+            f"You can undo this with {UNDO.path}.",
         )
         if confirmed:
             self.context.edits.push(edits.delete_sessions(chosen))
