@@ -117,3 +117,10 @@ def test_a_long_list_is_told_from_its_lines_with_letters_outside_ascii(tmp_path:
     assert table.encoding == "Central European (Windows-1250)"
     last = list(table.rows)[-1]
     assert last.cells[0] == "Zdeňka Kolářová"
+
+
+def test_a_short_western_list_is_not_read_as_another_script() -> None:
+    """On "René Ça" alone chardet guesses Arabic (Windows-1256), which read "Ça" as "اa"."""
+    table = read_table("Name;Email\nRené Ça;rene@example.org\n".encode("cp1252"), "staff.csv")
+    assert table.encoding == "Western European (Windows-1252)"
+    assert [row.cells[0] for row in table.rows] == ["René Ça"]

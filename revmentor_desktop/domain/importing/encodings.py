@@ -15,6 +15,8 @@ brackets for whoever needs it (IT, or the export dialog of the HR system).
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 # Python's canonical codec name → what a person calls it, in the wizard and on the command
 # line. A codec not listed is given by its own name.
@@ -104,4 +106,27 @@ def legacy_encoding(sample: bytes) -> str:
         codec = codecs.lookup(name).name if name else FALLBACK
     except LookupError:
         return FALLBACK
-    return FALLBACK if codec == "ascii" else codec
+    if codec == "ascii" or _mixes_scripts(sample.decode(codec, "replace")):
+        return FALLBACK
+    return codec
+
+
+def _mixes_scripts(text: str) -> bool:
+    """Whether a word of ``text`` joins plain Latin letters to letters of another script.
+
+    On a few accented letters chardet may guess a code page of another script ("René Ça" as
+    Arabic Windows-1256, read "René اa"); no name is written so, and such a guess is not taken.
+    """
+    for word in _WORDS.findall(text):
+        if word.isascii() or not any("a" <= char.lower() <= "z" for char in word):
+            continue
+        if any(not char.isascii() and not _is_latin(char) for char in word):
+            return True
+    return False
+
+
+def _is_latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
