@@ -13,6 +13,7 @@ from revmentor_desktop.commands.common import (
     data_path,
     print_report_counts,
 )
+from revmentor_desktop.domain.vocabulary import plural
 
 
 def command_check(arguments: argparse.Namespace) -> int:
@@ -92,8 +93,9 @@ def command_demo(arguments: argparse.Namespace) -> int:
         ),
     )
     print(
-        f"Created {path} with {summary.people} people, {summary.cohorts} cohorts, "
-        f"{summary.pairs} pairs and {summary.sessions} sessions."
+        f"Created {path} with {plural(summary.people, 'person')}, "
+        f"{plural(summary.cohorts, 'cohort')}, {plural(summary.pairs, 'pair')} and "
+        f"{plural(summary.sessions, 'session')}."
     )
     return EXIT_OK
 

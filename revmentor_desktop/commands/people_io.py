@@ -18,6 +18,8 @@ from revmentor_desktop.commands.common import (
     data_path,
     output_path,
 )
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.vocabulary import plural
 
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
@@ -41,7 +43,7 @@ def command_import_people(arguments: argparse.Namespace) -> int:
     with DataFile.open(path) as opened:
         mapping = importing.initial_mapping(table.headers)
         plan = importing.build_plan(table, mapping, options)
-        print(f"Read {arguments.file}: {table.detected}, {len(table.rows)} rows.")
+        print(f"Read {arguments.file}: {table.detected}, {plural(len(table.rows), 'row')}.")
         for header, field in zip(table.headers, plan.mapping.fields, strict=False):
             print(f"  {header or '(no heading)'} → {field.label if field else '(not imported)'}")
         for header, order in plan.date_orders.items():
@@ -141,7 +143,7 @@ def command_erase(arguments: argparse.Namespace) -> int:
     if not report.result.space_reclaimed:
         _warn_space_not_reclaimed(path)
     if arguments.purge_backups:
-        print(f"Deleted {len(report.purged)} backups that still held their data.")
+        print(f"Deleted {plural(len(report.purged), 'backup')} that still held their data.")
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
     return EXIT_OK
@@ -166,11 +168,11 @@ def command_retention(arguments: argparse.Namespace) -> int:
         months = arguments.months or privacy.retention_months()
         due = privacy.people_due_for_erasure(months)
     if not due:
-        print(f"Nobody's last cohort ended more than {months} months ago.")
+        print(f"Nobody's last cohort ended more than {plural(months, 'month')} ago.")
         return EXIT_OK
-    print(f"Last cohort ended more than {months} months ago (offered for erasure):")
+    print(f"Last cohort ended more than {plural(months, 'month')} ago (offered for erasure):")
     for item in due:
-        print(f"  {item.name}: {item.last_cohort}, ended {item.ended_on.isoformat()}")
+        print(f"  {item.name}: {item.last_cohort}, ended {format_date(item.ended_on)}")
     return EXIT_OK
 
 

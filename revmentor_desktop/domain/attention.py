@@ -8,6 +8,7 @@ from enum import IntEnum, StrEnum
 
 from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_datetime
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.pairs import (
     FlaggedPair,
@@ -89,7 +90,7 @@ def _planned_rows(date_from: datetime | None, date_to: datetime) -> list[session
 
 
 def _session_label(row: sessions.SessionRow) -> str:
-    return f"{row.mentor_name} & {row.mentee_name}, {row.starts_at:%a %d %b %H:%M}"
+    return f"{row.mentor_name} & {row.mentee_name}, {format_datetime(row.starts_at)}"
 
 
 def _past_planned_items(now: datetime) -> list[AttentionItem]:

@@ -13,7 +13,7 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
-from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role
+from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, plural
 from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, database_proxy
 
 OPEN_STATUSES = [status.value for status in PairStatus if status.is_open]
@@ -284,7 +284,7 @@ def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:
         open_pairs = _open_pairs_as_mentor(cohort_id, person_id)
         if Role(role).can_mentor and open_pairs > capacity:
             raise RuleViolation(
-                f"{person.name} already mentors {open_pairs} people in this cohort; "
+                f"{person.name} already mentors {plural(open_pairs, 'person')} in this cohort; "
                 f"the capacity cannot be lower than that."
             )
         Participation.insert(

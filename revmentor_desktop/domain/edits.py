@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from revmentor_desktop.domain import cohorts, pairs, people, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -28,10 +29,15 @@ from revmentor_desktop.storage.snapshots import Scope, Snapshot
 
 @dataclass(frozen=True)
 class Edit:
-    description: str
+    description: str  # the action, as Undo and Redo name it: "Activate pair"
     before: Snapshot
     after: Snapshot
     created_id: int | None = field(default=None)
+    done: str = ""  # what was done, as the status bar says it: "Pair activated"
+
+    @property
+    def outcome(self) -> str:
+        return self.done or self.description
 
 
 def undo(edit: Edit) -> None:
@@ -78,6 +84,8 @@ def _record(
     scopes: list[Scope],
     action: Callable[[], int | None],
     scopes_of_created: Callable[[int], list[Scope]] | None = None,
+    *,
+    done: str = "",
 ) -> Edit:
     with database_proxy.atomic():
         before = snapshots.capture(scopes)
@@ -87,7 +95,12 @@ def _record(
             after_scopes += scopes_of_created(created_id)
         after = snapshots.capture_after(before, after_scopes)
     before, after = snapshots.complete(before, after)
-    return Edit(description, before, after, created_id)
+    return Edit(description, before, after, created_id, done)
+
+
+def _name(text: str) -> str:
+    """A name as it is saved (spaces tidied), for messages about it."""
+    return " ".join(text.split())
 
 
 def _many(scopes_of: Callable[[int], list[Scope]], ids: list[int]) -> list[Scope]:
@@ -98,7 +111,13 @@ def _many(scopes_of: Callable[[int], list[Scope]], ids: list[int]) -> list[Scope
 
 
 def add_person(draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
-    return _record(f"Add {draft.name}", [], lambda: people.add_person(draft, clock), person_scopes)
+    return _record(
+        f"Add {draft.name}",
+        [],
+        lambda: people.add_person(draft, clock),
+        person_scopes,
+        done=f"{_name(draft.name)} added",
+    )
 
 
 def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
@@ -106,23 +125,28 @@ def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = syst
         f"Edit {draft.name}",
         person_scopes(person_id),
         lambda: people.update_person(person_id, draft, clock),
+        done=f"{_name(draft.name)} saved",
     )
 
 
 def set_archived(person_ids: list[int], archived: bool) -> Edit:
     verb = "Archive" if archived else "Restore"
-    noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
+    noun = plural(len(person_ids), "person")
     return _record(
         f"{verb} {noun}",
         _many(person_scopes, person_ids),
         lambda: people.set_archived(person_ids, archived),
+        done=f"{noun} {'archived' if archived else 'restored from the archive'}",
     )
 
 
 def delete_person(person_id: int) -> Edit:
     name = people.get_person(person_id).draft.name
     return _record(
-        f"Delete {name}", person_scopes(person_id), lambda: people.delete_person(person_id)
+        f"Delete {name}",
+        person_scopes(person_id),
+        lambda: people.delete_person(person_id),
+        done=f"{name} deleted",
     )
 
 
@@ -131,7 +155,11 @@ def delete_person(person_id: int) -> Edit:
 
 def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:
     return _record(
-        f"Add cohort {draft.name}", [], lambda: cohorts.add_cohort(draft, clock), cohort_scopes
+        f"Add cohort {draft.name}",
+        [],
+        lambda: cohorts.add_cohort(draft, clock),
+        cohort_scopes,
+        done=f"Cohort {_name(draft.name)} added",
     )
 
 
@@ -140,6 +168,7 @@ def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
         f"Edit cohort {draft.name}",
         cohort_scopes(cohort_id),
         lambda: cohorts.update_cohort(cohort_id, draft),
+        done=f"Cohort {_name(draft.name)} saved",
     )
 
 
@@ -148,8 +177,10 @@ def enrol(cohort_id: int, person_ids: list[int], role: str, capacity: int = 1) -
         for person_id in person_ids:
             cohorts.enrol(cohort_id, person_id, role, capacity)
 
-    noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
-    return _record(f"Enrol {noun}", enrolment_scopes(cohort_id, person_ids), action)
+    noun = plural(len(person_ids), "person")
+    return _record(
+        f"Enrol {noun}", enrolment_scopes(cohort_id, person_ids), action, done=f"{noun} enrolled"
+    )
 
 
 def withdraw(cohort_id: int, person_id: int) -> Edit:
@@ -157,6 +188,7 @@ def withdraw(cohort_id: int, person_id: int) -> Edit:
         "Withdraw from cohort",
         enrolment_scopes(cohort_id, [person_id]),
         lambda: cohorts.withdraw(cohort_id, person_id),
+        done="Withdrawn from the cohort",
     )
 
 
@@ -164,11 +196,18 @@ def withdraw(cohort_id: int, person_id: int) -> Edit:
 
 
 def create_pair(draft: pairs.PairDraft, clock: Clock = system_clock) -> Edit:
-    return _record("Create pair", [], lambda: pairs.create_pair(draft, clock), pair_scopes)
+    return _record(
+        "Create pair", [], lambda: pairs.create_pair(draft, clock), pair_scopes, done="Pair created"
+    )
 
 
 def update_pair(pair_id: int, draft: pairs.PairDraft) -> Edit:
-    return _record("Edit pair", pair_scopes(pair_id), lambda: pairs.update_pair(pair_id, draft))
+    return _record(
+        "Edit pair",
+        pair_scopes(pair_id),
+        lambda: pairs.update_pair(pair_id, draft),
+        done="Pair saved",
+    )
 
 
 ACTION_NAMES = {
@@ -177,6 +216,13 @@ ACTION_NAMES = {
     "resume": "Resume pair",
     "complete": "Complete pair",
     "end_early": "End pair early",
+}
+ACTION_OUTCOMES = {
+    "activate": "Pair activated",
+    "pause": "Pair paused",
+    "resume": "Pair resumed",
+    "complete": "Pair completed",
+    "end_early": "Pair ended early",
 }
 
 
@@ -187,18 +233,27 @@ def change_pair_status(
         ACTION_NAMES[action],
         pair_scopes(pair_id),
         lambda: pairs.change_status(pair_id, action, reason, clock),
+        done=ACTION_OUTCOMES[action],
     )
 
 
 def delete_pair(pair_id: int) -> Edit:
-    return _record("Delete pair", pair_scopes(pair_id), lambda: pairs.delete_pair(pair_id))
+    return _record(
+        "Delete pair", pair_scopes(pair_id), lambda: pairs.delete_pair(pair_id), done="Pair deleted"
+    )
 
 
 # Sessions
 
 
 def add_session(draft: sessions.SessionDraft, clock: Clock = system_clock) -> Edit:
-    return _record("Log session", [], lambda: sessions.add_session(draft, clock), session_scopes)
+    return _record(
+        "Log session",
+        [],
+        lambda: sessions.add_session(draft, clock),
+        session_scopes,
+        done="Session logged",
+    )
 
 
 def update_session(
@@ -208,13 +263,15 @@ def update_session(
         "Edit session",
         session_scopes(session_id),
         lambda: sessions.update_session(session_id, draft, clock),
+        done="Session saved",
     )
 
 
 def delete_sessions(session_ids: list[int]) -> Edit:
-    noun = "1 session" if len(session_ids) == 1 else f"{len(session_ids)} sessions"
+    noun = plural(len(session_ids), "session")
     return _record(
         f"Delete {noun}",
         _many(session_scopes, session_ids),
         lambda: sessions.delete_sessions(session_ids),
+        done=f"{noun} deleted",
     )

@@ -11,6 +11,7 @@ from peewee import Case, chunked, fn
 
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.queries import OrderedIds, as_datetime
 from revmentor_desktop.domain.text import clean_tags, fold
@@ -85,7 +86,7 @@ def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
     started = pair.start_date if pair is not None else None
     if started and draft.starts_at.date() < started and draft.status == SessionStatus.HELD:
         problems["starts_at"] = (
-            f"The pair started on {started:%d %b %Y}; a session cannot be earlier."
+            f"The pair started on {format_date(started)}; a session cannot be earlier."
         )
     return {**problems, **limits.too_long(draft, limits.SESSION)}
 

@@ -1,8 +1,55 @@
-"""The fixed words of the domain: kinds, roles, statuses and formats."""
+"""The fixed words of the domain: kinds, roles, statuses and formats, and counted nouns."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+# Nouns whose plural is not the singular with an "s"; ``plural`` knows the rest.
+IRREGULAR_PLURALS = {"person": "people"}
+# Verbs after a count, in the plural a phrase is written in, and their singular.
+SINGULAR_VERBS = {
+    "are": "is",
+    "have": "has",
+    "were": "was",
+    "hold": "holds",
+    "need": "needs",
+    "teach": "teaches",
+    "want": "wants",
+    "work": "works",
+    "share": "shares",
+}
+
+
+def plural_of(noun: str) -> str:
+    """The plural of a noun or a short phrase ("older backup" -> "older backups")."""
+    head, _, last = noun.rpartition(" ")
+    if last in IRREGULAR_PLURALS:
+        word = IRREGULAR_PLURALS[last]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        word = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in {"a", "e", "i", "o", "u"}:
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
+
+
+def plural(count: int, noun: str, plural_form: str = "") -> str:
+    """A count with its noun in the right number: "1 cohort", "2 cohorts", "1,500 people".
+
+    Every count shown to a person goes through here, so none reads "1 cohorts".
+    ``plural_form`` names a plural ``plural_of`` cannot guess.
+    """
+    word = noun if count == 1 else (plural_form or plural_of(noun))
+    return f"{count:,} {word}"
+
+
+def agree(phrase: str, count: int) -> str:
+    """Make a plural phrase ("have problems") agree with ``count`` ("1 row has problems")."""
+    if count == 1:
+        verb, _, rest = phrase.partition(" ")
+        return f"{SINGULAR_VERBS.get(verb, verb)} {rest}".strip()
+    return phrase
 
 
 class CohortKind(StrEnum):

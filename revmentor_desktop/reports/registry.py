@@ -19,7 +19,7 @@ from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
-from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.domain.vocabulary import PairStatus, plural
 
 Data = TypeVar("Data")
 Destination = Path | str | BinaryIO
@@ -114,7 +114,7 @@ def find(command: str, target: Target) -> DocumentKind[Any]:
 
 def _agreement_count(batch: AgreementBatch) -> str:
     count = len(batch.agreements)
-    return f"{count} {'agreement' if count == 1 else 'agreements'}"
+    return plural(count, "agreement")
 
 
 def _agreements_preview(batch: AgreementBatch) -> str:
@@ -144,7 +144,7 @@ def _summary_preview(summary: PairSummaryData) -> str:
         f"{escape(summary.second.name)} ({escape(summary.programme)}).</p>"
         f"<p>Status: {escape(_status_and_health(summary))}<br>"
         f"Sessions held: {summary.sessions_held} of {summary.sessions_due} planned so far; "
-        f"{summary.total_minutes / 60:.1f} hours; {len(summary.goals)} goals.</p>{notes}"
+        f"{summary.total_minutes / 60:.1f} hours; {plural(len(summary.goals), 'goal')}.</p>{notes}"
     )
 
 
@@ -160,9 +160,11 @@ def _cohort_preview(report: CohortReportData) -> str:
     figures = report.figures
     return (
         f"<p><b>Cohort report</b> for {escape(report.name)}.</p>"
-        f"<p>{figures.pairs_total} pairs; {figures.people_unpaired} people without a pair; "
-        f"{figures.sessions_held} sessions held of {figures.sessions_due} planned so far; "
-        f"{len(report.attention)} items needing attention.</p>"
+        f"<p>{plural(figures.pairs_total, 'pair')}; "
+        f"{plural(figures.people_unpaired, 'person')} without a pair; "
+        f"{plural(figures.sessions_held, 'session')} held "
+        f"of {figures.sessions_due} planned so far; "
+        f"{plural(len(report.attention), 'item')} needing attention.</p>"
         f"<p>Groups smaller than {report.min_group_size} people are not broken down.</p>"
     )
 

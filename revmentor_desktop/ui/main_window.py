@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.context.edits.data_changed.connect(self._update_actions)
+        self.context.edits.message.connect(self.show_message)
         self.session.opened.connect(self._on_file_opened)
         self.session.damaged.connect(self._on_file_damaged)
         self.session.message.connect(self.show_message)
@@ -276,7 +277,6 @@ class MainWindow(QMainWindow):
             show_refusal(self, error)
             return
         self.context.edits.push(edit)
-        self.show_message(f"{edit.description}. Undo with Ctrl+Z.")
 
     def _end_pair_early(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
+from revmentor_desktop.ui.undo import redo_keys, undo_keys
+
 VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions")
 VIEW_TITLES = {
     "today": "&Today",
@@ -69,9 +71,9 @@ class WindowActions:
         self.quit = _action(window, "&Quit", QKeySequence.StandardKey.Quit)
 
         self.undo = undo_stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo.setShortcuts(undo_keys())
         self.redo = undo_stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo.setShortcuts(redo_keys())
         self.undo.setIcon(_icon(window, "edit-undo", sp.SP_ArrowBack))
         self.redo.setIcon(_icon(window, "edit-redo", sp.SP_ArrowForward))
         self.find = _action(window, "&Find", QKeySequence.StandardKey.Find, "Search this list")

@@ -174,7 +174,7 @@ def test_seniority_falls_back_to_hire_date_when_grades_are_missing(data_file: Da
     assert result.proposals == []
     assert [u.name for u in result.unmatched] == ["Newcomer", "Veteran"]
     assert "more senior than them" in result.unmatched[0].reason
-    assert "hired 2001-05-01 vs 2024-05-01" in result.explain(veteran, newcomer).blockers[0]
+    assert "hired 1 May 2001 vs 1 May 2024" in result.explain(veteran, newcomer).blockers[0]
 
 
 def test_reporting_line_blocks_up_to_n_levels(data_file: DataFile) -> None:

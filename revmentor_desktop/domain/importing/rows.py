@@ -34,7 +34,7 @@ from revmentor_desktop.domain.importing.values import (
     split_skills,
 )
 from revmentor_desktop.domain.text import email_key, fold, is_valid_email
-from revmentor_desktop.domain.vocabulary import PairStatus, Role
+from revmentor_desktop.domain.vocabulary import PairStatus, Role, plural
 from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, Skill
 
 _TEXT_FIELDS = {
@@ -431,8 +431,9 @@ class RowReader:
                                 RowProblem(
                                     line,
                                     self.header(Field.CAPACITY),
-                                    f"{after['name']} already mentors {open_pairs} people in "
-                                    "this cohort; the capacity cannot be lower than that.",
+                                    f"{after['name']} already mentors "
+                                    f"{plural(open_pairs, 'person')} in this cohort; "
+                                    "the capacity cannot be lower than that.",
                                 )
                             )
                 if before is not None and before["archived"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.rules import Rule, RuleSettings
 from revmentor_desktop.domain.matching.scoring import (
@@ -12,7 +13,7 @@ from revmentor_desktop.domain.matching.scoring import (
     seniority_sign,
 )
 from revmentor_desktop.domain.text import fold
-from revmentor_desktop.domain.vocabulary import CohortKind
+from revmentor_desktop.domain.vocabulary import CohortKind, agree, plural
 
 MENTOR = "mentor"
 MENTEE = "mentee"
@@ -67,7 +68,7 @@ def _seniority_evidence(mentor: Profile, mentee: Profile) -> str:
     if mentor.grade is not None and mentee.grade is not None and mentor.grade != mentee.grade:
         return f"grade {mentor.grade} vs {mentee.grade}"
     if mentor.hire_date and mentee.hire_date and mentor.hire_date != mentee.hire_date:
-        return f"hired {mentor.hire_date.isoformat()} vs {mentee.hire_date.isoformat()}"
+        return f"hired {format_date(mentor.hire_date)} vs {format_date(mentee.hire_date)}"
     return ""
 
 
@@ -178,25 +179,6 @@ def seniority_phrase(kind: CohortKind, as_mentor: bool) -> str:
     return "are less senior than them" if reverse else "are more senior than them"
 
 
-_SINGULAR_VERBS = {
-    "are": "is",
-    "have": "has",
-    "were": "was",
-    "teach": "teaches",
-    "want": "wants",
-    "work": "works",
-    "share": "shares",
-}
-
-
-def agree(phrase: str, count: int) -> str:
-    """Make a plural phrase ('are in their reporting line') agree with ``count``."""
-    if count != 1:
-        return phrase
-    verb, _, rest = phrase.partition(" ")
-    return f"{_SINGULAR_VERBS.get(verb, verb)} {rest}".strip()
-
-
 def tally_phrase(counts: Counter[str], total: int, noun: str) -> str:
     """'of 5 mentors, 3 are in their reporting line and 2 are more senior than them'."""
     parts = [f"{count} {agree(phrase, count)}" for phrase, count in counts.most_common()]
@@ -204,8 +186,7 @@ def tally_phrase(counts: Counter[str], total: int, noun: str) -> str:
         joined = ", ".join(parts[:-1]) + " and " + parts[-1]
     else:
         joined = parts[0] if parts else ""
-    plural = noun if total == 1 else f"{noun}s"
-    return f"of {total} {plural}, {joined}"
+    return f"of {plural(total, noun)}, {joined}"
 
 
 def blocking_phrase(rule: Rule | str, kind: CohortKind, as_mentor: bool) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from peewee import Database, PeeweeException
 
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_or_not_found
@@ -184,7 +185,7 @@ class BackupExposure:
         if self.kept_until is not None:
             text += (
                 f" Backups are kept for up to a year, so the last of them is removed by "
-                f"{self.kept_until:%d %B %Y}."
+                f"{format_date(self.kept_until)}."
             )
         if self.some_kept_indefinitely:
             text += (

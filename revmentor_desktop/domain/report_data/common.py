@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.dates import MONTHS
 
 PAGE_SIZES = settings.PAGE_SIZES
 
@@ -15,25 +16,12 @@ PAGE_SIZES = settings.PAGE_SIZES
 MIN_GROUP_SIZE = 5
 TOP_TOPICS = 10
 MONTHS_SHOWN = 24
+TO_BE_AGREED = "to be agreed"  # a date the partners have not set yet, in a document
+NO_DATE = "–"  # an unknown date in a table cell
 
 # Countries whose default paper is US Letter (as in glibc's LC_PAPER data).
 _LETTER_COUNTRIES = frozenset(
     {"US", "CA", "MX", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "PR", "SV", "VE", "DO", "BZ"}
-)
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 
@@ -81,21 +69,8 @@ def page_size_setting(locale_name: str | None = None) -> str:
     return paper_for_locale(locale_name if locale_name is not None else system_locale_name())
 
 
-def long_date(value: date | None, missing: str = "to be agreed") -> str:
-    """``12 March 2027``: unambiguous in every country, independent of the process locale."""
-    if value is None:
-        return missing
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def short_date(value: date | None, missing: str = "–") -> str:
-    if value is None:
-        return missing
-    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
-
-
 def month_label(year: int, month: int) -> str:
-    return f"{_MONTHS[month - 1][:3]} {year % 100:02d}"
+    return f"{MONTHS[month - 1][:3]} {year % 100:02d}"
 
 
 def cadence_phrase(days: int) -> str:

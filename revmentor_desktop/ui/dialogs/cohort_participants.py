@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.domain import cohorts, edits
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
-from revmentor_desktop.domain.vocabulary import Role
+from revmentor_desktop.domain.vocabulary import Role, plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.enrol_dialog import EnrolPeopleDialog
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
@@ -128,5 +128,4 @@ def _counts_text(cohort_id: int, mentor_label: str, mentee_label: str) -> str:
         people = f"{row.mentors} can mentor, {row.mentees} can be mentored"
     else:
         people = f"{mentor_label}: {row.mentors} · {mentee_label}: {row.mentees}"
-    pairs = "1 pair" if row.pairs == 1 else f"{row.pairs} pairs"
-    return f"{people} · {pairs} · {row.unmatched} without a pair"
+    return f"{people} · {plural(row.pairs, 'pair')} · {row.unmatched} without a pair"

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.workers import JobThread, ProgressCallback
@@ -186,9 +187,7 @@ class DocumentDialog(QDialog):
         pages = page_count(pdf)
         self.progress.hide()
         self.cancel_button.hide()
-        self.status.setText(
-            f"Ready: {pages} page{'s' if pages != 1 else ''}, {len(pdf) / 1024:.0f} KB."
-        )
+        self.status.setText(f"Ready: {plural(pages, 'page')}, {len(pdf) / 1024:.0f} KB.")
         self._set_ready(True)
 
     def _on_failed(self, message: str) -> None:

@@ -43,7 +43,7 @@ from revmentor_desktop.domain.importing import (
     ImportResult,
     Table,
 )
-from revmentor_desktop.domain.vocabulary import CohortKind, Role
+from revmentor_desktop.domain.vocabulary import CohortKind, Role, agree, plural
 from revmentor_desktop.ui.context import AppContext
 
 MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
@@ -59,6 +59,10 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(True)
     return table
+
+
+def _rows_with_problems(count: int) -> str:
+    return f"{plural(count, 'row')} {agree('have problems', count)}."
 
 
 def _fill(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
@@ -255,7 +259,7 @@ class OptionsPage(QWizardPage):
         has_problems = plan is not None and bool(plan.problems)
         self.skip_invalid.setEnabled(has_problems)
         self.status.setText(
-            f"{len(plan.invalid_lines)} rows have problems." if plan and has_problems else ""
+            _rows_with_problems(len(plan.invalid_lines)) if plan and has_problems else ""
         )
 
     def options(self) -> dict[str, object]:

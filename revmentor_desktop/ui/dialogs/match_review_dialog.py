@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
 from revmentor_desktop.domain.matching.review import Decision, ReviewSession
 from revmentor_desktop.domain.text import fold
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
@@ -57,7 +59,7 @@ def profile_html(profile: Profile, role_label: str, shared_tags: tuple[str, ...]
     facts = [
         ("Job", " · ".join(part for part in (profile.job_title, profile.department) if part)),
         ("Grade", "" if profile.grade is None else str(profile.grade)),
-        ("Hired", profile.hire_date.isoformat() if profile.hire_date else ""),
+        ("Hired", format_date(profile.hire_date)),
         ("Location", profile.location),
         ("Meets", profile.meeting_format),
     ]
@@ -257,12 +259,12 @@ class MatchReviewDialog(QDialog):
         chosen = sum(1 for row in rows if row.decision.keeps)
         self.summary.setText(
             self.tr(
-                "{cohort} ({kind} mentoring): {proposals} proposals, {chosen} chosen, "
+                "{cohort} ({kind} mentoring): {proposals}, {chosen} chosen, "
                 "{unmatched} unmatched, total score {score}"
             ).format(
                 cohort=result.cohort_name,
                 kind=result.kind.value,
-                proposals=len(rows),
+                proposals=plural(len(rows), "proposal"),
                 chosen=chosen,
                 unmatched=len(result.unmatched),
                 score=sum(row.proposal.score for row in rows),

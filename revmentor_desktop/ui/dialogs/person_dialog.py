@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.vocabulary import MeetingFormat
@@ -205,5 +206,5 @@ def _history(person_id: int, context: AppContext) -> list[tuple[str, list[str]]]
     counts = sessions.person_sessions(person_id)
     session_lines = [counts.summary()]
     if counts.last_held:
-        session_lines.append(f"Last held on {counts.last_held:%d %b %Y}")
+        session_lines.append(f"Last held on {format_date(counts.last_held)}")
     return [("Cohorts", enrolments), ("Pairs", pair_lines), ("Sessions", session_lines)]

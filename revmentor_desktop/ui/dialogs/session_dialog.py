@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from revmentor_desktop.domain import cohorts, edits, pairs, sessions
 from revmentor_desktop.domain.clock import today
@@ -16,6 +16,7 @@ from revmentor_desktop.domain.vocabulary import CancelledBy, MeetingFormat, Sess
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.choices import choice_combo, minutes_spin, select_data, text_area
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
+from revmentor_desktop.ui.widgets.optional_date import new_date_time_edit
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 SESSION_FORMATS = (MeetingFormat.IN_PERSON, MeetingFormat.VIDEO_CALL, MeetingFormat.PHONE)
@@ -59,9 +60,7 @@ class SessionDialog(FormDialog):
         if fixed_pair_id is not None:
             select_data(self.pair, fixed_pair_id)
             self.pair.setEnabled(False)
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.starts_at = new_date_time_edit()
         self.duration = minutes_spin(5, 600)
         self.meeting_format = choice_combo(SESSION_FORMATS)
         self.status = choice_combo(item.value for item in SessionStatus)

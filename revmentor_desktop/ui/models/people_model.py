@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from revmentor_desktop.domain import people
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.people import PeopleQuery, PersonRow
-from revmentor_desktop.ui.models.formatting import format_date
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
 
 

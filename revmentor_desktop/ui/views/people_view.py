@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from revmentor_desktop.domain import edits, people
+from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.people_model import PeopleModel
@@ -106,27 +108,20 @@ class PeopleView(RecordListView):
             "no manager.\n\nYou can undo this with Edit ▸ Undo.",
         )
         if confirmed:
-            self._push(lambda: edits.delete_person(person_id), f"Deleted {name}.")
+            self._push(lambda: edits.delete_person(person_id))
 
     def archive_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen:
-            self._push(lambda: edits.set_archived(chosen, True), self._done("Archived", chosen))
+            self._push(lambda: edits.set_archived(chosen, True))
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen:
-            self._push(lambda: edits.set_archived(chosen, False), self._done("Restored", chosen))
+            self._push(lambda: edits.set_archived(chosen, False))
 
-    @staticmethod
-    def _done(verb: str, chosen: list[int]) -> str:
-        noun = "1 person" if len(chosen) == 1 else f"{len(chosen)} people"
-        return f"{verb} {noun}. Undo with Ctrl+Z."
-
-    def _push(self, make_edit: Any, message: str) -> None:
+    def _push(self, make_edit: Callable[[], Edit]) -> None:
         try:
             self.context.edits.push(make_edit())
         except DomainError as error:
             show_refusal(self, error)
-            return
-        self.message.emit(message)

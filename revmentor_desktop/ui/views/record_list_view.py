@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.id_table_model import IdTableModel
 from revmentor_desktop.ui.settings import (
@@ -236,8 +237,7 @@ class RecordListView(WorkspaceView):
 
     def status_text(self) -> str:
         count = self.model.rowCount()
-        noun = self.noun_singular if count == 1 else self.noun_plural
-        text = f"{count:,} {noun}"
+        text = plural(count, self.noun_singular, self.noun_plural)
         selected = len(self.table.selectionModel().selectedRows())
         return f"{text}, {selected:,} selected" if selected > 1 else text
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain import people
+from revmentor_desktop.domain.dates import format_day
+from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.attention_model import AttentionModel
 from revmentor_desktop.ui.views.empty_state import EmptyState
@@ -59,8 +61,8 @@ class TodayView(WorkspaceView):
         self.model.refresh()
         today = self.context.clock().date()
         count = self.model.rowCount()
-        summary = "nothing needs you" if count == 0 else f"{count} things to look at"
-        self.heading.setText(f"{today:%A} {today.day} {today:%B %Y}: {summary}")
+        summary = "nothing needs you" if count == 0 else f"{plural(count, 'thing')} to look at"
+        self.heading.setText(f"{format_day(today)}: {summary}")
         if count:
             self._pages.setCurrentWidget(self.list)
             if not self.list.currentIndex().isValid():
@@ -109,4 +111,6 @@ class TodayView(WorkspaceView):
 
     def status_text(self) -> str:
         count = self.model.rowCount()
-        return "Nothing needs attention" if count == 0 else f"{count} things need attention"
+        if count == 0:
+            return "Nothing needs attention"
+        return f"{plural(count, 'thing')} {agree('need attention', count)}"
