@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.text import is_valid_email
 from revmentor_desktop.storage.models import Setting, database_proxy
 
 T = TypeVar("T")
@@ -85,6 +86,12 @@ def _not_blank(what: str) -> Callable[[str], str]:
     return check
 
 
+def _email(value: str) -> str:
+    if value.strip() and not is_valid_email(value.strip()):
+        return f"“{value}” is not an e-mail address: write it like coordinator@example.org."
+    return ""
+
+
 def _retention(value: int) -> str:
     if not 1 <= value <= MAX_RETENTION_MONTHS:
         return "Keep data for between 1 month and 20 years."
@@ -119,6 +126,9 @@ AGREEMENT_CLAUSE: DataSetting[dict[str, Any]] = DataSetting(
 # Calendar: "" means this computer's zone, and an identity derived from the data.
 TIME_ZONE: DataSetting[str] = DataSetting("calendar.timezone", str, "", _time_zone)
 CALENDAR_IDENTITY: DataSetting[str] = DataSetting("calendar.uid_domain", str, "")
+# The coordinator, the organiser of the sessions in calendar files ("" leaves it out).
+COORDINATOR_NAME: DataSetting[str] = DataSetting("calendar.coordinator_name", str, "")
+COORDINATOR_EMAIL: DataSetting[str] = DataSetting("calendar.coordinator_email", str, "", _email)
 
 # Privacy
 RETENTION_MONTHS: DataSetting[int] = DataSetting("privacy.retention_months", int, 24, _retention)
@@ -139,6 +149,8 @@ DECLARED: tuple[DataSetting[Any], ...] = (
     AGREEMENT_CLAUSE,
     TIME_ZONE,
     CALENDAR_IDENTITY,
+    COORDINATOR_NAME,
+    COORDINATOR_EMAIL,
     RETENTION_MONTHS,
     CONSENT_WORDING_VERSION,
     MATCHING_RULES,
