@@ -101,7 +101,7 @@ def open_main_window(
 
 def window_on(session: DataFileSession, settings: AppSettings, clock: Clock) -> MainWindow:
     """The window over an open data file, with the undo history that follows the file."""
-    context = AppContext(EditStack(), clock)
+    context = AppContext(EditStack(), clock, settings)
     window = MainWindow(context, session, settings)
     session.opened.connect(context.edits.forget_history)
     session.setParent(window)

@@ -85,10 +85,10 @@ def export_calendar(
     return path
 
 
-def export_person(parent: QWidget, person_id: int) -> bool:
+def export_person(parent: QWidget, context: AppContext, person_id: int) -> bool:
     from revmentor_desktop.ui.dialogs.privacy_dialogs import PersonExportDialog
 
-    return run_dialog(PersonExportDialog(person_id, parent=parent))
+    return run_dialog(PersonExportDialog(context, person_id, parent=parent))
 
 
 def erase_person(parent: QWidget, context: AppContext, data_path: Path, person_id: int) -> bool:

@@ -53,6 +53,7 @@ from revmentor_desktop.ui.views.record_dialogs import (
 )
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.screen_fit import fitted_size
 
 # Module and class of each view. A view is imported and built when first shown, so start-up
 # pays only for the one it opens on.
@@ -65,6 +66,7 @@ VIEW_CLASSES = {
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
+DEFAULT_SIZE = QSize(1180, 760)  # less where the screen has less room
 
 
 def open_log_folder() -> None:
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def _export_person(self) -> None:
         if (person_id := self.current_view().current_person_id()) is not None:
-            export_person(self, person_id)
+            export_person(self, self.context, person_id)
 
     def _erase_person(self) -> None:
         person_id = self.current_view().current_person_id()
@@ -384,7 +386,9 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self.resize(fitted_size(self, DEFAULT_SIZE))
+        else:  # saved on a larger screen, perhaps
+            self.resize(fitted_size(self, self.size()))
         state = self.settings.get(WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)

@@ -25,6 +25,7 @@ from revmentor_desktop.ui.dialogs.cohort_participants import ParticipantsPanel
 from revmentor_desktop.ui.widgets.choices import minutes_spin, select_data
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 
 KIND_HINTS = {
     CohortKind.REVERSE: "Reverse mentoring: junior colleagues mentor senior ones",
@@ -42,18 +43,20 @@ class CohortDialog(FormDialog):
         super().__init__(context, title, parent, existing=cohort_id is not None)
         self.cohort_id = cohort_id
         self._labels_edited = False
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._details())
+        body = QVBoxLayout()
+        body.addLayout(self._details())
         self.participants: ParticipantsPanel | None = None
         if cohort_id is not None:
             self.participants = ParticipantsPanel(context, cohort_id, self)
-            layout.addWidget(self.participants, 1)
+            body.addWidget(self.participants, 1)
             self._load(cohorts.get_cohort(cohort_id))
         else:
             self._apply_default_labels()
             hint = QLabel("After saving, open the cohort again to add its participants.")
             hint.setWordWrap(True)
-            layout.addWidget(hint)
+            body.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self._watch_fields()

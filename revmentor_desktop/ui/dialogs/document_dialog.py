@@ -45,6 +45,7 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 from revmentor_desktop.ui.workers import JobThread, ProgressCallback
 
 
@@ -69,7 +70,7 @@ def _drawing_job(document: Document[Any]) -> Callable[[ProgressCallback], bytes]
     return draw
 
 
-class DocumentDialog(QDialog):
+class DocumentDialog(RemembersSize, QDialog):
     """Makes one document in the background, then offers Open in viewer, Save as… and Print…."""
 
     def __init__(

@@ -45,6 +45,7 @@ from revmentor_desktop.domain.importing import (
 )
 from revmentor_desktop.domain.vocabulary import CohortKind, Role, agree, plural
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
 
@@ -322,7 +323,7 @@ class ResultPage(QWizardPage):
         self.text.setText("\n\n".join(lines))
 
 
-class ImportWizard(QWizard):
+class ImportWizard(RemembersSize, QWizard):
     """Import people from a CSV or XLSX file into the open data file."""
 
     imported = Signal(object)  # ImportResult

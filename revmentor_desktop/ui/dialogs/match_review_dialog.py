@@ -38,6 +38,7 @@ from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
 
 _HIGHLIGHT = "background-color:#fff1a8; color:#3d3200; font-weight:600;"
 _TAG = "background-color:palette(alternate-base);"
@@ -91,7 +92,7 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class MatchReviewDialog(QDialog):
+class MatchReviewDialog(RemembersSize, QDialog):
     def __init__(self, context: AppContext, cohort_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -220,7 +221,7 @@ class MatchReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(hint)
-        layout.addWidget(main, 1)
+        layout.addWidget(scrolling(main), 1)  # on a small screen, scroll rather than crush
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(1180, 780)

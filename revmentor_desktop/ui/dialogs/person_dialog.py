@@ -26,6 +26,7 @@ from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.person_picker import PersonPicker
 from revmentor_desktop.ui.widgets.private_notes import PrivateNotes
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 NO_GRADE = -1
@@ -39,11 +40,11 @@ class PersonDialog(FormDialog):
         super().__init__(context, title, parent, existing=person_id is not None)
         self.person_id = person_id
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._details_tab(), "&Details")
-        self.tabs.addTab(self._skills_tab(), "S&kills")
-        self.tabs.addTab(self._consent_tab(), "&Consent and notes")
+        self.tabs.addTab(scrolling(self._details_tab()), "&Details")
+        self.tabs.addTab(scrolling(self._skills_tab()), "S&kills")
+        self.tabs.addTab(scrolling(self._consent_tab()), "&Consent and notes")
         if person_id is not None:
-            self.tabs.addTab(self._history_tab(person_id), "&Programme")
+            self.tabs.addTab(scrolling(self._history_tab(person_id)), "&Programme")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.banner)

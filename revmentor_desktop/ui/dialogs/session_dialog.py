@@ -17,6 +17,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.choices import choice_combo, minutes_spin, select_data, text_area
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import new_date_time_edit
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 SESSION_FORMATS = (MeetingFormat.IN_PERSON, MeetingFormat.VIDEO_CALL, MeetingFormat.PHONE)
@@ -42,7 +43,7 @@ class SessionDialog(FormDialog):
         self.form = new_form()
         self._build(draft.pair_id if (session_id or pair_id) else None)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(scrolling(self.form), 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self._load(draft)

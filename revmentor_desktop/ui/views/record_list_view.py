@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from revmentor_desktop.ui.models.id_table_model import IdTableModel
 from revmentor_desktop.ui.settings import (
     SORT_DESCENDING,
     SORT_KEY,
+    TABLE_COLUMNS,
     TABLE_HEADER,
     AppSettings,
 )
@@ -32,6 +34,26 @@ from revmentor_desktop.ui.views.filters import ChoiceFilter
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
 SEARCH_DELAY_MS = 150
+
+
+def fitted_widths(wanted: dict[int, int], room: int, floors: dict[int, int]) -> dict[int, int]:
+    """Column widths that fit in ``room``: what each column wants if all fit, else the widest
+    are cut to one common width (never below their floor), so that narrow columns stay whole.
+    """
+    if sum(wanted.values()) <= room:
+        return dict(wanted)
+
+    def capped(level: int) -> dict[int, int]:
+        return {key: max(floors[key], min(width, level)) for key, width in wanted.items()}
+
+    low, high = 0, max(wanted.values())
+    while low < high:  # the widest common cap that still fits
+        middle = (low + high + 1) // 2
+        if sum(capped(middle).values()) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return capped(low)
 
 
 class RecordListView(WorkspaceView):
@@ -60,6 +82,7 @@ class RecordListView(WorkspaceView):
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
         self._selected_before_reset: list[int] = []
+        self._columns_to_fit = True  # until the user's own widths are restored or the list fills
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._after_reset)
         self._lay_out()
@@ -145,7 +168,23 @@ class RecordListView(WorkspaceView):
         self.apply_filters(query)
         self.model.set_query(query)
         self._update_empty_state()
+        if self._columns_to_fit and self.model.rowCount() and self.table.isVisible():
+            self.fit_columns()
         self.status_changed.emit()
+
+    def fit_columns(self) -> None:
+        """Size the shown columns to their heading and the rows on screen, within the list's
+        width: on a narrow window the widest give way first (their tooltips show all)."""
+        self._columns_to_fit = False
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        floors = {i: header.sectionSizeHint(i) for i in shown}
+        wanted = {i: max(floors[i], self.table.sizeHintForColumn(i)) for i in shown}
+        room = self.table.viewport().width()
+        if not self.table.verticalScrollBar().isVisible():  # it may appear once rows are laid out
+            room -= self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        for section, width in fitted_widths(wanted, room, floors).items():
+            header.resizeSection(section, width)
 
     def _update_empty_state(self) -> None:
         if self.model.rowCount() > 0:
@@ -243,9 +282,13 @@ class RecordListView(WorkspaceView):
 
     # Remembered between runs
 
+    def _column_names(self) -> str:
+        return ",".join(column.header for column in self.model.columns)
+
     def save_state(self, settings: AppSettings) -> None:
         header = self.table.horizontalHeader()
         settings.set(TABLE_HEADER.for_list(self.list_name), header.saveState())
+        settings.set(TABLE_COLUMNS.for_list(self.list_name), self._column_names())
         query = self.model.query
         settings.set(SORT_KEY.for_list(self.list_name), query.sort_by)
         settings.set(SORT_DESCENDING.for_list(self.list_name), query.descending)
@@ -253,8 +296,9 @@ class RecordListView(WorkspaceView):
     def restore_state(self, settings: AppSettings) -> None:
         header = self.table.horizontalHeader()
         state = settings.get(TABLE_HEADER.for_list(self.list_name))
-        if not state.isEmpty():
-            header.restoreState(state)
+        same_columns = settings.get(TABLE_COLUMNS.for_list(self.list_name)) == self._column_names()
+        if same_columns and not state.isEmpty() and header.restoreState(state):
+            self._columns_to_fit = False
         query = self.model.query
         sort_key = settings.get(SORT_KEY.for_list(self.list_name))
         if sort_key in self.model.sort_keys():
