@@ -34,6 +34,7 @@ from revmentor_desktop.ui.views.filters import ChoiceFilter
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
 SEARCH_DELAY_MS = 150
+SEARCH_MINIMUM_LETTERS = 18  # it takes the room the filters leave, down to this on a small screen
 
 
 def fitted_widths(wanted: dict[int, int], room: int, floors: dict[int, int]) -> dict[int, int]:
@@ -70,7 +71,7 @@ class RecordListView(WorkspaceView):
         self.search.setPlaceholderText(self.search_placeholder)
         self.search.setAccessibleName(f"Search {self.noun_plural}")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * SEARCH_MINIMUM_LETTERS)
         self.filter_bar = QHBoxLayout()
         self._choice_filters: list[ChoiceFilter] = []
         self.table = self._make_table()
