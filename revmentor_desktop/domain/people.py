@@ -80,6 +80,7 @@ class PeopleQuery:
     search: str = ""
     department: str = ""
     cohort_id: int | None = None
+    paired: bool | None = None  # True: in an open pair; False: in none; None: either
     include_archived: bool = False
     sort_by: str = "name"
     descending: bool = False
@@ -271,6 +272,9 @@ def _filtered_people(query: PeopleQuery) -> Any:
             Participation.cohort == query.cohort_id
         )
         select = select.where(Person.id.in_(enrolled))
+    if query.paired is not None:
+        count = PEOPLE_SORT_KEYS["paired"]
+        select = select.where(count > 0 if query.paired else count == 0)
     return select
 
 

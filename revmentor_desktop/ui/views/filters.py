@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from revmentor_desktop.domain import cohorts, people
 
-MINIMUM_LETTERS = 12
+MINIMUM_LETTERS = 8
 
 
 class ChoiceFilter(QComboBox):
@@ -43,7 +43,7 @@ class ChoiceFilter(QComboBox):
         return self.currentData()
 
     def minimumSizeHint(self) -> QSize:
-        """As wide as the longest choice where there is room, down to a dozen letters on a
+        """As wide as the longest choice where there is room, down to a few letters on a
         small screen; the open list always shows whole names."""
         hint = super().minimumSizeHint()
         metrics = self.fontMetrics()

@@ -33,8 +33,10 @@ class PeopleView(RecordListView):
         super().__init__(context, parent)
         self.department_filter = ChoiceFilter("All departments", "Department", self)
         self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
+        self.paired_filter = ChoiceFilter("Paired or not", "Paired", self)
+        self.paired_filter.set_choices([("With a pair", True), ("Without a pair", False)])
         self.archived_filter = QCheckBox("Show &archived", self)
-        self.add_choice_filters(self.department_filter, self.cohort_filter)
+        self.add_choice_filters(self.department_filter, self.cohort_filter, self.paired_filter)
         self.filter_bar.addWidget(self.archived_filter)
         self.archived_filter.toggled.connect(self.refresh)
         self._archive = QAction("&Archive", self, triggered=self.archive_selected)
@@ -52,6 +54,7 @@ class PeopleView(RecordListView):
         super().apply_filters(query)
         query.department = self.department_filter.value() or ""
         query.cohort_id = self.cohort_filter.value()
+        query.paired = self.paired_filter.value()
         query.include_archived = self.archived_filter.isChecked()
 
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:

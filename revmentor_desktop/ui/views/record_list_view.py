@@ -34,7 +34,7 @@ from revmentor_desktop.ui.views.filters import ChoiceFilter
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
 SEARCH_DELAY_MS = 150
-SEARCH_MINIMUM_LETTERS = 18  # it takes the room the filters leave, down to this on a small screen
+SEARCH_MINIMUM_LETTERS = 14  # it takes the room the filters leave, down to this on a small screen
 
 
 def fitted_widths(wanted: dict[int, int], room: int, floors: dict[int, int]) -> dict[int, int]:
