@@ -169,9 +169,19 @@ class RecordListView(WorkspaceView):
         self.apply_filters(query)
         self.model.set_query(query)
         self._update_empty_state()
+        if self._columns_to_fit and self.model.rowCount():
+            # Once the list is shown and laid out: it may be refreshing while being shown.
+            QTimer.singleShot(0, self._fit_columns_if_shown)
+        self.status_changed.emit()
+
+    @property
+    def columns_fitted(self) -> bool:
+        """False until the columns are sized to the list (or restored as the user left them)."""
+        return not self._columns_to_fit
+
+    def _fit_columns_if_shown(self) -> None:
         if self._columns_to_fit and self.model.rowCount() and self.table.isVisible():
             self.fit_columns()
-        self.status_changed.emit()
 
     def fit_columns(self) -> None:
         """Size the shown columns to their heading and the rows on screen, within the list's
@@ -180,12 +190,22 @@ class RecordListView(WorkspaceView):
         header = self.table.horizontalHeader()
         shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
         floors = {i: header.sectionSizeHint(i) for i in shown}
-        wanted = {i: max(floors[i], self.table.sizeHintForColumn(i)) for i in shown}
+        wanted = {i: max(floors[i], self._width_on_screen(i)) for i in shown}
         room = self.table.viewport().width()
         if not self.table.verticalScrollBar().isVisible():  # it may appear once rows are laid out
             room -= self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         for section, width in fitted_widths(wanted, room, floors).items():
             header.resizeSection(section, width)
+
+    def _width_on_screen(self, column: int) -> int:
+        """The width the rows on screen need in ``column``: never more rows than show, as
+        Qt's own measure would read up to a thousand rows of a long list."""
+        table = self.table
+        first = max(table.rowAt(0), 0)
+        on_screen = table.viewport().height() // table.verticalHeader().defaultSectionSize() + 1
+        rows = range(first, min(first + on_screen, self.model.rowCount()))
+        widths = (table.sizeHintForIndex(self.model.index(row, column)).width() for row in rows)
+        return max(widths, default=0) + (1 if table.showGrid() else 0)
 
     def _update_empty_state(self) -> None:
         if self.model.rowCount() > 0:
