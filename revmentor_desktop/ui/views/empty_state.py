@@ -20,11 +20,15 @@ class EmptyState(QWidget):
         self._title.setFont(font)
         self._text = QLabel()
         self._text.setWordWrap(True)
-        # Up to a comfortable line length, narrower on a small screen. Laid out without an
-        # alignment (a maximum width centres it anyway), so the layout asks the wrapped label
-        # for its height at the width it gets and never cuts the sentence.
+        # Up to a comfortable line length, narrower on a small screen. Centred by stretches
+        # rather than an alignment, so that the layout asks the wrapped label for its height at
+        # the width it gets and never cuts the sentence.
         self._text.setMaximumWidth(TEXT_WIDTH)
         self._text.setMinimumWidth(TEXT_WIDTH // 2)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self._text, TEXT_WIDTH)  # takes all it may before the stretches
+        centred.addStretch(1)
         self._buttons = QHBoxLayout()
         self._button_widgets: list[QPushButton] = []
         layout = QVBoxLayout(self)
@@ -32,7 +36,7 @@ class EmptyState(QWidget):
         for label in (self._title, self._text):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self._title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self._text)
+        layout.addLayout(centred)
         layout.addSpacing(12)
         layout.addLayout(self._buttons)
         layout.addStretch(2)
