@@ -19,7 +19,7 @@ from revmentor_desktop.commands.common import (
     output_path,
 )
 from revmentor_desktop.domain.dates import format_date
-from revmentor_desktop.domain.vocabulary import plural
+from revmentor_desktop.domain.vocabulary import agree, plural
 
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
@@ -61,10 +61,9 @@ def command_import_people(arguments: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         if plan.problems and not arguments.skip_invalid:
             rows = len(plan.invalid_lines)
-            noun = "1 row has" if rows == 1 else f"{rows} rows have"
             print(
-                f"Nothing was imported: {noun} problems. Correct the file, or add --skip-invalid "
-                "to import the other rows.",
+                f"Nothing was imported: {plural(rows, 'row')} {agree('have', rows)} problems. "
+                "Correct the file, or add --skip-invalid to import the other rows.",
                 file=sys.stderr,
             )
             return EXIT_PROBLEM
@@ -104,8 +103,7 @@ def command_ics(arguments: argparse.Namespace) -> int:
     with open_for_reading(data_path(arguments)):
         cohort_id = cohorts.find_cohort_id(arguments.cohort) if arguments.cohort else None
         count = calendar.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
-    noun = "1 session" if count == 1 else f"{count} sessions"
-    print(f"Wrote {destination} ({noun}).")
+    print(f"Wrote {destination} ({plural(count, 'session')}).")
     return EXIT_OK
 
 

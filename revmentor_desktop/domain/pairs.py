@@ -14,7 +14,7 @@ from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationE
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
 from revmentor_desktop.domain.queries import OrderedIds, as_date
 from revmentor_desktop.domain.text import clean_tags, fold
-from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
+from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus, plural
 from revmentor_desktop.storage.models import (
     Cohort,
     Goal,
@@ -127,9 +127,8 @@ def _people_problems(draft: PairDraft, pair_id: int | None) -> dict[str, str]:
         problems["mentor_id"] = f"{_person_name(draft.mentor_id)} takes part only as a mentee."
     elif _over_capacity(draft, mentor_place.capacity, pair_id):
         problems["mentor_id"] = (
-            f"{_person_name(draft.mentor_id)} already mentors {mentor_place.capacity} "
-            f"{'person' if mentor_place.capacity == 1 else 'people'} in this cohort, "
-            "their full capacity."
+            f"{_person_name(draft.mentor_id)} already mentors "
+            f"{plural(mentor_place.capacity, 'person')} in this cohort, their full capacity."
         )
     if mentee_place is None:
         problems["mentee_id"] = f"{_person_name(draft.mentee_id)} is not enrolled in this cohort."

@@ -124,7 +124,7 @@ def _agreements_preview(batch: AgreementBatch) -> str:
         names += f"<li>… and {more} more</li>"
     count = len(batch.agreements)
     return (
-        f"<p><b>{count} pairing agreement{'s' if count != 1 else ''}</b>, each starting on a "
+        f"<p><b>{plural(count, 'pairing agreement')}</b>, each starting on a "
         f"new page with its own page numbers, on {batch.letterhead.page_size} paper.</p>"
         f"<ul>{names}</ul>"
         "<p>Each has the parties, goals with a starting self-assessment, how the pair meets, "

@@ -16,6 +16,7 @@ from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_or_not_found
 from revmentor_desktop.domain.text import fold
+from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import binding_models_to
 from revmentor_desktop.storage.disk import is_disk_full
@@ -180,8 +181,7 @@ class BackupExposure:
         if not self.backups:
             return "No backup holds the erased data."
         count = len(self.backups)
-        noun = "1 older backup still holds" if count == 1 else f"{count} older backups still hold"
-        text = f"{noun} this person's data."
+        text = f"{plural(count, 'older backup')} still {agree('hold', count)} this person's data."
         if self.kept_until is not None:
             text += (
                 f" Backups are kept for up to a year, so the last of them is removed by "

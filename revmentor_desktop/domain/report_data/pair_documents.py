@@ -31,7 +31,7 @@ from revmentor_desktop.domain.report_data.records import (
     PartyInfo,
     SessionLine,
 )
-from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, SessionStatus
+from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, SessionStatus, agree, plural
 from revmentor_desktop.storage.models import (
     Cohort,
     Goal,
@@ -243,8 +243,11 @@ def _next_steps(
     if goals and not open_goals:
         steps.append("All goals are reached: agree whether to set new ones or close early.")
     elif open_goals:
-        noun = "goal is" if len(open_goals) == 1 else "goals are"
-        steps.append(f"{len(open_goals)} {noun} still open; review progress at the next session.")
+        count = len(open_goals)
+        steps.append(
+            f"{plural(count, 'goal')} {agree('are', count)} still open; "
+            "review progress at the next session."
+        )
     if end is not None and end >= today:
         steps.append(f"The partnership ends on {format_date(end)}: plan a closing conversation.")
     return tuple(steps)
