@@ -94,7 +94,7 @@ def test_plural_counts_one_and_many() -> None:
 
 
 def _one_of_each() -> Programme:
-    """One cohort with one pair that met once, and one person waiting: every count is 1."""
+    """One cohort, one pair with one planned session, one thing to look at: every count is 1."""
     clock = MovableClock(START)
     cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
     programme = Programme(cohort_id)
@@ -103,7 +103,10 @@ def _one_of_each() -> Programme:
         cohorts.enrol(cohort_id, programme.person_ids[name], role)
     ids = programme.person_ids
     pair = edits.create_pair(
-        pairs.PairDraft(cohort_id, ids["Ada Lovelace"], ids["Bo Svensson"]), clock
+        pairs.PairDraft(
+            cohort_id, ids["Ada Lovelace"], ids["Bo Svensson"], agreement_signed=START.date()
+        ),
+        clock,
     )
     assert pair.created_id is not None
     programme.pair_ids["proposed"] = pair.created_id
@@ -126,7 +129,7 @@ def test_no_count_of_one_reads_as_many(qtbot: QtBot, make_window: MakeWindow) ->
     qtbot.addWidget(dialog)
     assert dialog.participants is not None
     shown.append(dialog.participants.counts.text())
-    assert "1 person" in shown[1] and "1 cohort" in shown[2] and "1 pair" in shown[3]
+    assert shown[:5] == ["1 thing needs attention", "1 person", "1 cohort", "1 pair", "1 session"]
     assert [text for text in shown if WRONG_NUMBER.search(text)] == []
 
 
