@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QFrame, QLayout, QScrollArea, QWidget
 
@@ -24,7 +24,7 @@ FRAME_ALLOWANCE = QSize(16, 40)
 
 
 def available_size(widget: QWidget) -> QSize:
-    """The largest size ``widget``'s window can have on its screen, frame included."""
+    """The largest size ``widget``'s window can have for it and its frame to fit the screen."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry().size() - FRAME_ALLOWANCE
     return room.expandedTo(QSize(1, 1))
@@ -44,7 +44,6 @@ def scrolling(content: QWidget | QLayout) -> QScrollArea:
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(content)
     return area
 
