@@ -43,7 +43,7 @@ def main() -> int:
 
     sample = scratch / "Northwind programme.revmentor"
     with DataFile.open(sample, create=True):
-        generate_demo(people=150, sessions=1500, seed=7, today=TODAY)
+        generate_demo(people=150, seed=7, today=TODAY)
 
     def clock() -> datetime:
         return datetime(2026, 11, 25, 10, 0)

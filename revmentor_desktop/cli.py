@@ -25,6 +25,7 @@ from revmentor_desktop.commands.common import (
     EXIT_TERMINATED,
     CommandProblem,
     Terminated,
+    describe_data_file_problem,
 )
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
@@ -61,7 +62,10 @@ def _run_handler(handler: Handler, arguments: argparse.Namespace) -> int:
         # The reader (``| head``) has all it wanted: stop quietly, as other commands do.
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except (DataFileError, DomainError, CommandProblem) as problem:
+    except DataFileError as problem:
+        print(f"revmentor: {describe_data_file_problem(problem, arguments)}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except (DomainError, CommandProblem) as problem:
         print(f"revmentor: {problem}", file=sys.stderr)
         return EXIT_PROBLEM
     except OSError as problem:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 from revmentor_desktop import paths
+from revmentor_desktop.storage import disk
+from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -39,6 +44,64 @@ def output_path(arguments: argparse.Namespace, example: str) -> Path:
 
 def data_path(arguments: argparse.Namespace) -> Path:
     return Path(arguments.data).expanduser() if arguments.data else paths.default_data_file()
+
+
+def shell_word(text: str) -> str:
+    """``text`` quoted so that it can be pasted into this platform's command line."""
+    return subprocess.list2cmdline([text]) if sys.platform == "win32" else shlex.quote(text)
+
+
+def revmentor_command(arguments: argparse.Namespace) -> str:
+    """How to run ``revmentor`` on the same data file again: with ``--data`` when one was named."""
+    if not arguments.data:
+        return "revmentor"
+    return f"revmentor --data {shell_word(str(data_path(arguments)))}"
+
+
+def describe_data_file_problem(problem: DataFileError, arguments: argparse.Namespace) -> str:
+    """The message for a data file that cannot be used. A missing data file is no fault: the
+    message says how to make one. (A missing backup or other file is reported as it is.)"""
+    missing = data_path(arguments)
+    if not isinstance(problem, DataFileMissing) or problem.path.absolute() != missing.absolute():
+        return str(problem)
+    command = revmentor_command(arguments)
+    if not arguments.data:
+        return (
+            f"No data file at {missing} yet. Create one with: {command} new "
+            "(or start RevMentor without a command: its window creates it)"
+        )
+    return (
+        f"No data file at {missing}. Create one with: {command} new "
+        f"(or {command} demo for sample data)"
+    )
+
+
+def path_for_new_file(arguments: argparse.Namespace, exists_advice: str) -> Path:
+    """The data file a creating command is to make, refused early with plain words when it
+    exists, names a folder, or lies in a folder that is missing or read-only."""
+    path = data_path(arguments).absolute()
+    if path.is_dir():
+        example = shell_word(str(path / f"programme{paths.DATA_FILE_SUFFIX}"))
+        raise CommandProblem(
+            f"{path} is a folder, but a file was expected; name the new file, e.g. --data {example}"
+        )
+    if path.exists():
+        raise CommandProblem(f"{path} already exists, so nothing was created. {exists_advice}")
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise CommandProblem(f"{folder} is a file, not a folder; nothing was created.")
+    if not folder.exists():
+        if arguments.data:  # a typing slip more often than a wish for new folders
+            raise CommandProblem(
+                f"The folder {folder} does not exist; nothing was created. "
+                "Check the path, or create the folder first."
+            )
+    elif not disk.can_write(folder):
+        raise CommandProblem(
+            f"The folder {folder} is read-only, so no file can be created there; nothing was "
+            "created. Choose a folder you can write to."
+        )
+    return path
 
 
 def print_report_counts(counts: dict[str, int]) -> None:

@@ -1,4 +1,4 @@
-"""Sub-commands about the data file itself: check, backup, restore and demo."""
+"""Sub-commands about the data file itself: new, check, backup, restore and demo."""
 
 from __future__ import annotations
 
@@ -11,9 +11,28 @@ from revmentor_desktop.commands.common import (
     EXIT_PROBLEM,
     CommandProblem,
     data_path,
+    path_for_new_file,
     print_report_counts,
+    revmentor_command,
 )
 from revmentor_desktop.domain.vocabulary import plural
+
+
+def command_new(arguments: argparse.Namespace) -> int:
+    from revmentor_desktop.storage.database import create_data_file
+
+    command = revmentor_command(arguments)
+    path = path_for_new_file(
+        arguments,
+        f"The new command never replaces a file: open this one with {command}, or choose "
+        "another name.",
+    )
+    create_data_file(path, lambda: None)
+    print(f"Created an empty data file: {path}")
+    print("Next, add people from a staff list (CSV or Excel), then open the window:")
+    print(f"  {command} import-people staff.csv")
+    print(f"  {command}")
+    return EXIT_OK
 
 
 def command_check(arguments: argparse.Namespace) -> int:
@@ -81,26 +100,34 @@ def command_demo(arguments: argparse.Namespace) -> int:
 
     if not arguments.data:
         raise CommandProblem("Name the new file with --data PATH (demo never touches your data).")
-    path = data_path(arguments)
-    if path.exists():
-        raise CommandProblem(f"{path} already exists; demo only creates new files.")
-    if arguments.people < 2 or arguments.sessions < 0:
+    path = path_for_new_file(arguments, "The demo command only creates new files.")
+    asked = arguments.sessions
+    if arguments.people < 2 or (asked is not None and asked < 0):
         raise CommandProblem("Ask for at least 2 people and 0 or more sessions.")
     summary = create_data_file(
         path,
-        lambda: generate_demo(
-            people=arguments.people, sessions=arguments.sessions, seed=arguments.seed
-        ),
+        lambda: generate_demo(people=arguments.people, sessions=asked, seed=arguments.seed),
     )
     print(
         f"Created {path} with {plural(summary.people, 'person')}, "
         f"{plural(summary.cohorts, 'cohort')}, {plural(summary.pairs, 'pair')} and "
         f"{plural(summary.sessions, 'session')}."
     )
+    if asked is not None and summary.sessions < asked:
+        print(
+            f"Pairs meet at their cohort's cadence, which allows "
+            f"{plural(summary.sessions, 'session')} among {plural(summary.people, 'person')}, "
+            f"not the {asked} asked for; add people for more."
+        )
     return EXIT_OK
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new", help="create a new, empty data file (the default one without --data)"
+    )
+    new.set_defaults(handler=command_new)
+
     check = commands.add_parser("check", help="check a data file's integrity and format")
     check.set_defaults(handler=command_check)
 
@@ -115,6 +142,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     demo = commands.add_parser("demo", help="create a new data file filled with sample data")
     demo.add_argument("--people", type=int, default=120, help="how many people (default 120)")
-    demo.add_argument("--sessions", type=int, default=1500, help="how many sessions")
+    demo.add_argument(
+        "--sessions",
+        type=int,
+        default=None,
+        help="how many sessions at most (default: as many as the cohorts' cadence allows, "
+        "about one per pair every 2 to 4 weeks; more people allow more)",
+    )
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.set_defaults(handler=command_demo)

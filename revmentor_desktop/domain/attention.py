@@ -1,25 +1,47 @@
-"""What needs the coordinator's attention today: the Today view's list, in plain Python."""
+"""What needs the coordinator's attention today, in groups, most urgent first, in plain words.
+
+Today shows these groups in this order; an empty group is not shown:
+
+- **Needs you now**: kept short on purpose, only what gets worse or harder to put right with
+  every day left alone:
+  - a session that took place more than ``MARK_WITHIN_DAYS`` days ago and is still not marked
+    held or cancelled (memories fade, and until it is marked the pair's health is wrong);
+  - people taking part in a cohort that has not ended without recorded consent (their data is
+    kept without it, and the matching assistant leaves them out), one line per cohort.
+- **Stalled**: active pairs whose health is red (no meeting for more than three times their
+  cadence, or none at all that long after starting).
+- **Needs a nudge**: active pairs whose health is amber.
+- **Sessions to mark**: sessions that took place in the last ``MARK_WITHIN_DAYS`` days and are
+  still planned.
+- **Agreements to sign**: proposed pairs whose agreement is not signed yet.
+- **People without a pair**: per cohort that has not ended, who is enrolled but in no pair.
+- **This week's sessions**: planned sessions in the next ``UPCOMING_DAYS`` days.
+
+Each item says who it is about (``subject``) and what is wrong (``sentence``) in words a person
+reads aloud, so the window and a printed report can say the same thing. The whole list comes
+from a handful of queries, never one per item: Today must stay quick on a large file.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import IntEnum, StrEnum
 
 from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.dates import format_datetime
-from revmentor_desktop.domain.health import HealthLevel
+from revmentor_desktop.domain.dates import format_near_day, format_time
+from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
 from revmentor_desktop.domain.pairs import (
     FlaggedPair,
-    PairQuery,
-    PairRow,
-    list_pairs,
+    UnsignedPair,
+    pairs_awaiting_agreement,
     pairs_needing_attention,
 )
-from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
+from revmentor_desktop.domain.vocabulary import SessionStatus, agree, cadence_phrase, plural
 
 UPCOMING_DAYS = 7
+MARK_WITHIN_DAYS = 7
 NAMES_SHOWN = 3
 
 
@@ -31,7 +53,51 @@ class Severity(IntEnum):
     INFO = 2
 
 
+# Urgency in words, beside the colour of its dot: never colour alone.
+URGENCY_WORDS = {
+    Severity.RED: "Urgent",
+    Severity.AMBER: "Soon",
+    Severity.INFO: "When you can",
+}
+
+
+class AttentionGroup(IntEnum):
+    """Today's headings; the order is the order of urgency."""
+
+    NOW = 0
+    STALLED = 1
+    NUDGE = 2
+    TO_MARK = 3
+    AGREEMENTS = 4
+    UNPAIRED = 5
+    THIS_WEEK = 6
+
+    @property
+    def title(self) -> str:
+        return _GROUP_TITLES[self]
+
+    @property
+    def severity(self) -> Severity:
+        if self in (AttentionGroup.NOW, AttentionGroup.STALLED):
+            return Severity.RED
+        if self in (AttentionGroup.NUDGE, AttentionGroup.TO_MARK):
+            return Severity.AMBER
+        return Severity.INFO
+
+
+_GROUP_TITLES = {
+    AttentionGroup.NOW: "Needs you now",
+    AttentionGroup.STALLED: HEALTH_WORDS[HealthLevel.RED],
+    AttentionGroup.NUDGE: HEALTH_WORDS[HealthLevel.AMBER],
+    AttentionGroup.TO_MARK: "Sessions to mark",
+    AttentionGroup.AGREEMENTS: "Agreements to sign",
+    AttentionGroup.UNPAIRED: "People without a pair",
+    AttentionGroup.THIS_WEEK: "This week's sessions",
+}
+
+
 class AttentionKind(StrEnum):
+    NO_CONSENT = "no consent"
     NO_FIRST_SESSION = "no first session"
     OVERDUE = "overdue"
     PAST_PLANNED = "past planned session"
@@ -43,38 +109,95 @@ class AttentionKind(StrEnum):
 @dataclass(frozen=True)
 class AttentionItem:
     kind: AttentionKind
-    severity: Severity
-    text: str
+    group: AttentionGroup
+    subject: str  # who or what it is about: a pair's names, a cohort's name
+    sentence: str  # what needs doing, as a plain sentence without a final full stop
     target_kind: str  # "pair", "session" or "cohort": which record opens
     target_id: int
 
+    @property
+    def severity(self) -> Severity:
+        return self.group.severity
 
-def _pair_label(row: PairRow | FlaggedPair) -> str:
+    @property
+    def urgency(self) -> str:
+        return URGENCY_WORDS[self.severity]
+
+    @property
+    def text(self) -> str:
+        return f"{self.subject}: {self.sentence}"
+
+
+# --- Words --------------------------------------------------------------------------------
+
+
+def _ago(days: int) -> str:
+    """How long ago, as a person would say it: "yesterday", "9 days ago", "3 weeks ago"."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    return f"{plural(days // 30, 'month')} ago"
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _pair_label(row: FlaggedPair | UnsignedPair | sessions.SessionRow) -> str:
+    """Who a pair is, as Today names it."""
     return f"{row.mentor_name} & {row.mentee_name}"
 
 
+def health_sentence(row: FlaggedPair, today: date) -> str:
+    """Why a pair is amber or red: how long without a meeting against how often they meant to."""
+    planned = f"they planned to meet {cadence_phrase(row.cadence_days)}"
+    if row.last_held is not None:
+        silent = (today - row.last_held).days
+        return f"No meeting for {plural(silent, 'day')} — {planned}"
+    if row.start_date is None:
+        return "Active, but has no start date and no meeting yet"
+    waited = (today - row.start_date).days
+    return f"No meeting yet, {plural(waited, 'day')} after they started — {planned}"
+
+
+# --- Items --------------------------------------------------------------------------------
+
+
 def _health_items(clock: Clock) -> list[AttentionItem]:
+    today = clock().date()
+    flagged = pairs_needing_attention(clock)
+    flagged.sort(key=lambda row: row.last_held or row.start_date or date.min)
     items = []
-    for row in pairs_needing_attention(clock):
+    for row in flagged:
         kind = AttentionKind.NO_FIRST_SESSION if row.last_held is None else AttentionKind.OVERDUE
-        severity = Severity.RED if row.health.level == HealthLevel.RED else Severity.AMBER
-        text = f"{_pair_label(row)}: {row.health.reason}"
-        items.append(AttentionItem(kind, severity, text, "pair", row.id))
+        red = row.health.level == HealthLevel.RED
+        group = AttentionGroup.STALLED if red else AttentionGroup.NUDGE
+        items.append(
+            AttentionItem(
+                kind, group, _pair_label(row), health_sentence(row, today), "pair", row.id
+            )
+        )
     return items
 
 
-def _agreement_items(clock: Clock) -> list[AttentionItem]:
-    proposed = list_pairs(PairQuery(status=PairStatus.PROPOSED.value), clock)
+def _agreement_items(today: date) -> list[AttentionItem]:
     return [
         AttentionItem(
             AttentionKind.NO_AGREEMENT,
-            Severity.INFO,
-            f"{_pair_label(row)}: proposed, agreement not signed yet.",
+            AttentionGroup.AGREEMENTS,
+            _pair_label(row),
+            f"Agreement not signed yet — paired {_ago((today - row.proposed_on).days)}",
             "pair",
             row.id,
         )
-        for row in proposed
-        if row.agreement_signed is None
+        for row in pairs_awaiting_agreement()
     ]
 
 
@@ -89,30 +212,35 @@ def _planned_rows(date_from: datetime | None, date_to: datetime) -> list[session
     return sessions.list_sessions(query)
 
 
-def _session_label(row: sessions.SessionRow) -> str:
-    return f"{row.mentor_name} & {row.mentee_name}, {format_datetime(row.starts_at)}"
-
-
 def _past_planned_items(now: datetime) -> list[AttentionItem]:
-    return [
-        AttentionItem(
-            AttentionKind.PAST_PLANNED,
-            Severity.AMBER,
-            f"{_session_label(row)}: planned session is over; mark it held or cancelled.",
-            "session",
-            row.id,
+    items = []
+    today = now.date()
+    for row in _planned_rows(None, now):
+        if row.starts_at + timedelta(minutes=row.duration_minutes) > now:
+            continue
+        days = (today - row.starts_at.date()).days
+        group = AttentionGroup.NOW if days > MARK_WITHIN_DAYS else AttentionGroup.TO_MARK
+        sentence = (
+            f"Session on {format_near_day(row.starts_at.date(), today)}"
+            f" not yet marked held or cancelled — {_ago(days)}"
         )
-        for row in _planned_rows(None, now)
-        if row.starts_at + timedelta(minutes=row.duration_minutes) <= now
-    ]
+        items.append(
+            AttentionItem(
+                AttentionKind.PAST_PLANNED, group, _pair_label(row), sentence, "session", row.id
+            )
+        )
+    return items
 
 
 def _upcoming_items(now: datetime) -> list[AttentionItem]:
+    today = now.date()
     return [
         AttentionItem(
             AttentionKind.UPCOMING,
-            Severity.INFO,
-            f"{_session_label(row)}: coming up.",
+            AttentionGroup.THIS_WEEK,
+            _pair_label(row),
+            f"Session on {format_near_day(row.starts_at.date(), today)}"
+            f" at {format_time(row.starts_at)}",
             "session",
             row.id,
         )
@@ -121,37 +249,67 @@ def _upcoming_items(now: datetime) -> list[AttentionItem]:
     ]
 
 
-def _names(names: list[str]) -> str:
-    shown = ", ".join(names[:NAMES_SHOWN])
-    more = len(names) - NAMES_SHOWN
-    return f"{shown} and {more} more" if more > 0 else shown
-
-
-def _unpaired_items(now: datetime) -> list[AttentionItem]:
-    items = []
+def _cohort_items(now: datetime) -> list[AttentionItem]:
+    """Per cohort that has not ended: who takes part without consent, who has no pair."""
     running = cohorts.running_cohorts(now.date())
-    unpaired = cohorts.unpaired_names_by_cohort([cohort_id for cohort_id, _ in running])
+    ids = [cohort_id for cohort_id, _ in running]
+    unpaired = cohorts.unpaired_names_by_cohort(ids)
+    no_consent = cohorts.names_without_consent_by_cohort(ids)
+    items = []
     for cohort_id, cohort_name in running:
-        waiting = unpaired.get(cohort_id, [])
-        if not waiting:
-            continue
-        noun = "1 person has" if len(waiting) == 1 else f"{len(waiting)} people have"
-        text = f"{cohort_name}: {noun} no pair yet ({_names(waiting)})."
-        items.append(
-            AttentionItem(AttentionKind.UNPAIRED, Severity.INFO, text, "cohort", cohort_id)
-        )
+        if missing := no_consent.get(cohort_id):
+            sentence = (
+                f"{plural(len(missing), 'person')} {agree('take part', len(missing))}"
+                f" without consent recorded: {_names(missing)}"
+            )
+            items.append(
+                AttentionItem(
+                    AttentionKind.NO_CONSENT,
+                    AttentionGroup.NOW,
+                    cohort_name,
+                    sentence,
+                    "cohort",
+                    cohort_id,
+                )
+            )
+        if waiting := unpaired.get(cohort_id):
+            sentence = (
+                f"{plural(len(waiting), 'person')} {agree('have no pair', len(waiting))}"
+                f" yet: {_names(waiting)}"
+            )
+            items.append(
+                AttentionItem(
+                    AttentionKind.UNPAIRED,
+                    AttentionGroup.UNPAIRED,
+                    cohort_name,
+                    sentence,
+                    "cohort",
+                    cohort_id,
+                )
+            )
     return items
 
 
 def attention_items(clock: Clock = system_clock) -> list[AttentionItem]:
-    """Everything to look at today, most urgent first."""
+    """Everything to look at today, by group in order of urgency.
+
+    Within a group the most pressing come first: the longest silent pairs, the oldest sessions
+    to mark, the longest unsigned agreements, the soonest sessions.
+    """
     now = clock()
     items = (
         _health_items(clock)
         + _past_planned_items(now)
-        + _agreement_items(clock)
-        + _unpaired_items(now)
+        + _agreement_items(now.date())
+        + _cohort_items(now)
         + _upcoming_items(now)
     )
-    order = list(AttentionKind)
-    return sorted(items, key=lambda item: (item.severity, order.index(item.kind)))
+    return sorted(items, key=lambda item: item.group)  # stable: keeps each group's own order
+
+
+def grouped(items: list[AttentionItem]) -> list[tuple[AttentionGroup, list[AttentionItem]]]:
+    """The items under their headings, in order of urgency; groups without items left out."""
+    by_group: dict[AttentionGroup, list[AttentionItem]] = {}
+    for item in items:
+        by_group.setdefault(item.group, []).append(item)
+    return [(group, by_group[group]) for group in AttentionGroup if group in by_group]

@@ -6,17 +6,39 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peewee import fn
+from peewee import chunked, fn
 
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.errors import (
+    DomainError,
+    NotFound,
+    RuleViolation,
+    ValidationError,
+)
 from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
-from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, plural
-from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, database_proxy
+from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, agree, plural
+from revmentor_desktop.storage.models import (
+    Cohort,
+    Meeting,
+    Pair,
+    PairConstraint,
+    Participation,
+    Person,
+    database_proxy,
+)
 
 OPEN_STATUSES = [status.value for status in PairStatus if status.is_open]
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """Someone's place in a cohort: their role and how many people they mentor at once."""
+
+    person_id: int
+    role: str
+    capacity: int = 1
 
 
 @dataclass
@@ -29,6 +51,8 @@ class CohortDraft:
     session_minutes: int = 60
     mentor_label: str = ""
     mentee_label: str = ""
+    # Who takes part, saved with the cohort in one go; None leaves the enrolments as they are.
+    participants: list[Enrolment] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +70,7 @@ class CohortRow:
     mentees: int
     pairs: int
     unmatched: int
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +82,7 @@ class ParticipantRow:
     capacity: int
     open_pairs: int
     has_consent: bool
+    paired: bool = False  # in a pair of the cohort, open or finished
 
 
 @dataclass(frozen=True)
@@ -89,6 +115,10 @@ def validate_cohort(draft: CohortDraft, cohort_id: int | None = None) -> dict[st
         problems["cadence_days"] = "Meet at least once a year and at most daily (1–365 days)."
     if not 10 <= draft.session_minutes <= 480:
         problems["session_minutes"] = "A session lasts between 10 minutes and 8 hours."
+    if draft.participants is not None and (
+        refusals := _participant_refusals(cohort_id, draft.participants)
+    ):
+        problems["participants"] = " ".join(str(refusal) for refusal in refusals)
     return {**problems, **limits.too_long(draft, limits.COHORT)}
 
 
@@ -105,6 +135,7 @@ def _apply(cohort: Cohort, draft: CohortDraft) -> None:
 
 
 def add_cohort(draft: CohortDraft, clock: Clock = system_clock) -> int:
+    """Create the cohort and enrol its participants, all or nothing."""
     with database_proxy.atomic():
         problems = validate_cohort(draft)
         if problems:
@@ -112,10 +143,12 @@ def add_cohort(draft: CohortDraft, clock: Clock = system_clock) -> int:
         cohort = Cohort(created_at=clock())
         _apply(cohort, draft)
         cohort.save()
+        _save_participants(int(cohort.id), draft.participants)
     return int(cohort.id)
 
 
 def update_cohort(cohort_id: int, draft: CohortDraft) -> None:
+    """Save the cohort's details and, when the draft lists them, exactly these participants."""
     with database_proxy.atomic():
         cohort = get_cohort_model(cohort_id)
         problems = validate_cohort(draft, cohort_id)
@@ -123,6 +156,118 @@ def update_cohort(cohort_id: int, draft: CohortDraft) -> None:
             raise ValidationError(problems)
         _apply(cohort, draft)
         cohort.save()
+        _save_participants(cohort_id, draft.participants)
+
+
+def _saved_enrolments(cohort_id: int | None) -> dict[int, Enrolment]:
+    if cohort_id is None:
+        return {}
+    query = (
+        Participation.select(Participation.person, Participation.role, Participation.capacity)
+        .where(Participation.cohort == cohort_id)
+        .order_by(Participation.person)
+    )
+    return {person: Enrolment(person, role, capacity) for person, role, capacity in query.tuples()}
+
+
+def _enrolment_changes(
+    cohort_id: int | None, wanted: list[Enrolment]
+) -> tuple[list[Enrolment], list[int]]:
+    """Who ``wanted`` enrols or changes, and who it leaves out, compared with what is saved."""
+    saved = _saved_enrolments(cohort_id)
+    wanted_ids = {enrolment.person_id for enrolment in wanted}
+    changed = [enrolment for enrolment in wanted if saved.get(enrolment.person_id) != enrolment]
+    return changed, [person_id for person_id in saved if person_id not in wanted_ids]
+
+
+def _participant_refusals(cohort_id: int | None, wanted: list[Enrolment]) -> list[DomainError]:
+    changed, withdrawn = _enrolment_changes(cohort_id, wanted)
+    refusals = [
+        refusal
+        for enrolment in changed
+        if (refusal := enrolment_refusal(cohort_id, enrolment)) is not None
+    ]
+    if cohort_id is not None:
+        refusals += [
+            refusal
+            for person_id in withdrawn
+            if (refusal := withdrawal_refusal(cohort_id, person_id)) is not None
+        ]
+    return refusals
+
+
+def _save_participants(cohort_id: int, wanted: list[Enrolment] | None) -> None:
+    if wanted is None:
+        return
+    changed, withdrawn = _enrolment_changes(cohort_id, wanted)
+    for person_id in withdrawn:
+        withdraw(cohort_id, person_id)
+    for enrolment in changed:
+        enrol(cohort_id, enrolment.person_id, enrolment.role, enrolment.capacity)
+
+
+@dataclass(frozen=True)
+class CohortContents:
+    """What deleting a cohort takes with it; the people themselves stay."""
+
+    name: str
+    enrolments: int
+    pairs: int
+    sessions: int
+    decisions: int  # locked and forbidden pairs of the matching assistant
+
+    def deletion_question(self, undo_key: str) -> str:
+        """The sentence that asks before deleting, naming everything that goes and the key
+        (``undo_key``, as the window binds it) that brings it back."""
+        parts = []
+        if self.enrolments:
+            parts.append(f"its {plural(self.enrolments, 'enrolment')}")
+        if self.pairs:
+            with_sessions = f" with {plural(self.sessions, 'session')}" if self.sessions else ""
+            parts.append(plural(self.pairs, "pair") + with_sessions)
+        if self.decisions:
+            parts.append(plural(self.decisions, "matching decision"))
+        if not parts:
+            return f"Delete “{self.name}”? Nobody is enrolled in it yet. {undo_key} undoes this."
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        # One kind of thing agrees with its count; a list of kinds is plural.
+        things = self.enrolments + self.pairs + self.decisions if len(parts) == 1 else len(parts)
+        return (
+            f"Delete “{self.name}”? {listed[0].upper()}{listed[1:]} {agree('go with it', things)}."
+            f" People stay. {undo_key} undoes this."
+        )
+
+
+def cohort_contents(cohort_id: int) -> CohortContents:
+    """Count what hangs off the cohort: enrolments, pairs, their sessions, matching decisions."""
+    cohort = get_cohort_model(cohort_id)
+    pair_ids = Pair.select(Pair.id).where(Pair.cohort == cohort_id)
+    return CohortContents(
+        name=cohort.name,
+        enrolments=Participation.select().where(Participation.cohort == cohort_id).count(),
+        pairs=pair_ids.count(),
+        sessions=Meeting.select().where(Meeting.pair.in_(pair_ids)).count(),
+        decisions=PairConstraint.select().where(PairConstraint.cohort == cohort_id).count(),
+    )
+
+
+def delete_cohort(cohort_id: int) -> None:
+    """Delete the cohort; the database takes its enrolments, pairs, sessions and locks along."""
+    with database_proxy.atomic():
+        get_cohort_model(cohort_id)
+        Cohort.delete().where(Cohort.id == cohort_id).execute()
+
+
+def set_archived(cohort_ids: list[int], archived: bool) -> None:
+    """Archive (hide from lists and pickers) or restore cohorts; nothing else changes."""
+    with database_proxy.atomic():
+        Cohort.update(archived=archived).where(Cohort.id.in_(cohort_ids)).execute()
+
+
+def is_archived(cohort_id: int) -> bool | None:
+    """Whether the cohort is archived; None when there is no such cohort (any more)."""
+    cohort = Cohort.get_or_none(Cohort.id == cohort_id)
+    return None if cohort is None else bool(cohort.archived)
 
 
 def get_cohort_model(cohort_id: int) -> Cohort:
@@ -143,6 +288,7 @@ def get_cohort(cohort_id: int) -> CohortDraft:
         session_minutes=cohort.session_minutes,
         mentor_label=cohort.mentor_label,
         mentee_label=cohort.mentee_label,
+        participants=list(_saved_enrolments(cohort_id).values()),
     )
 
 
@@ -204,6 +350,7 @@ def list_cohorts(search: str = "", include_archived: bool = True) -> list[Cohort
                 mentees=mentees,
                 pairs=pair_counts.get(cohort.id, 0),
                 unmatched=unmatched.get(cohort.id, 0),
+                archived=bool(cohort.archived),
             )
         )
     return rows
@@ -262,31 +409,58 @@ def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
     return waiting
 
 
+def names_without_consent_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
+    """For each of the cohorts, the names of the people taking part without recorded consent
+    (archived people, the erased among them, are left out: they take part no more)."""
+    select = (
+        Participation.select(Participation.cohort, Person.name)
+        .join(Person, on=(Participation.person == Person.id))
+        .where(
+            Participation.cohort.in_(cohort_ids)
+            & Person.consent_date.is_null()
+            & (Person.archived == False)  # noqa: E712
+        )
+        .order_by(Participation.cohort, Person.name)
+    )
+    missing: dict[int, list[str]] = {}
+    for cohort_id, name in database_proxy.execute(select).fetchall():
+        missing.setdefault(cohort_id, []).append(name)
+    return missing
+
+
 def _unmatched_counts() -> dict[int, int]:
     select = Participation.select(Participation.cohort, fn.COUNT(Participation.person))
     grouped = _unpaired(select).group_by(Participation.cohort)
     return dict(database_proxy.execute(grouped).fetchall())
 
 
+def enrolment_refusal(cohort_id: int | None, enrolment: Enrolment) -> DomainError | None:
+    """Why ``enrolment`` cannot be saved in the cohort (None: a new cohort), or None if it can."""
+    if enrolment.role not in {item.value for item in Role}:
+        return ValidationError({"role": "Choose mentor, mentee or both."})
+    if not 0 <= enrolment.capacity <= 10:
+        return ValidationError({"capacity": "A mentor can take on between 0 and 10 mentees."})
+    person = Person.get_or_none(Person.id == enrolment.person_id)
+    if person is None:
+        return NotFound(f"There is no person with number {enrolment.person_id}.")
+    if person.archived:
+        return RuleViolation(f"{person.name} is archived; restore them before enrolling.")
+    open_pairs = 0 if cohort_id is None else _open_pairs_as_mentor(cohort_id, person.id)
+    if Role(enrolment.role).can_mentor and open_pairs > enrolment.capacity:
+        return RuleViolation(
+            f"{person.name} already mentors {plural(open_pairs, 'person')} in this cohort; "
+            f"the capacity cannot be lower than that."
+        )
+    return None
+
+
 def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:
     """Add a person to a cohort, or change their role and capacity if already enrolled."""
-    if role not in {item.value for item in Role}:
-        raise ValidationError({"role": "Choose mentor, mentee or both."})
-    if not 0 <= capacity <= 10:
-        raise ValidationError({"capacity": "A mentor can take on between 0 and 10 mentees."})
     with database_proxy.atomic():
         get_cohort_model(cohort_id)
-        person = Person.get_or_none(Person.id == person_id)
-        if person is None:
-            raise NotFound(f"There is no person with number {person_id}.")
-        if person.archived:
-            raise RuleViolation(f"{person.name} is archived; restore them before enrolling.")
-        open_pairs = _open_pairs_as_mentor(cohort_id, person_id)
-        if Role(role).can_mentor and open_pairs > capacity:
-            raise RuleViolation(
-                f"{person.name} already mentors {plural(open_pairs, 'person')} in this cohort; "
-                f"the capacity cannot be lower than that."
-            )
+        refusal = enrolment_refusal(cohort_id, Enrolment(person_id, role, capacity))
+        if refusal is not None:
+            raise refusal
         Participation.insert(
             cohort=cohort_id, person=person_id, role=role, capacity=capacity
         ).on_conflict(
@@ -295,15 +469,23 @@ def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:
         ).execute()
 
 
+def withdrawal_refusal(cohort_id: int, person_id: int) -> RuleViolation | None:
+    """Why the person cannot leave the cohort (they are in one of its pairs), or None."""
+    in_pair = Pair.select().where(
+        (Pair.cohort == cohort_id) & ((Pair.mentor == person_id) | (Pair.mentee == person_id))
+    )
+    if not in_pair.exists():
+        return None
+    person = Person.get_or_none(Person.id == person_id)
+    who = person.name if person is not None else "This person"
+    return RuleViolation(f"{who} is in a pair of the cohort; end or delete the pair first.")
+
+
 def withdraw(cohort_id: int, person_id: int) -> None:
     with database_proxy.atomic():
-        in_pair = Pair.select().where(
-            (Pair.cohort == cohort_id) & ((Pair.mentor == person_id) | (Pair.mentee == person_id))
-        )
-        if in_pair.exists():
-            raise RuleViolation(
-                "This person is in a pair of the cohort; end or delete the pair first."
-            )
+        refusal = withdrawal_refusal(cohort_id, person_id)
+        if refusal is not None:
+            raise refusal
         Participation.delete().where(
             (Participation.cohort == cohort_id) & (Participation.person == person_id)
         ).execute()
@@ -326,30 +508,46 @@ def participation(cohort_id: int, person_id: int) -> Participation | None:
 
 
 def list_participants(cohort_id: int) -> list[ParticipantRow]:
-    open_pairs = dict(
-        Pair.select(Pair.mentor, fn.COUNT(Pair.id))
-        .where((Pair.cohort == cohort_id) & Pair.status.in_(OPEN_STATUSES))
-        .group_by(Pair.mentor)
-        .tuples()
-    )
-    query = (
-        Participation.select(Participation, Person)
-        .join(Person)
-        .where(Participation.cohort == cohort_id)
-        .order_by(Person.name)
-    )
-    return [
-        ParticipantRow(
-            person_id=item.person.id,
-            name=item.person.name,
-            department=item.person.department,
-            role=item.role,
-            capacity=item.capacity,
-            open_pairs=open_pairs.get(item.person.id, 0),
-            has_consent=item.person.consent_date is not None,
+    return participant_rows(cohort_id, list(_saved_enrolments(cohort_id).values()))
+
+
+def participant_rows(cohort_id: int | None, wanted: list[Enrolment]) -> list[ParticipantRow]:
+    """Rows for ``wanted`` as they would stand in the cohort (None: a new one), by name.
+
+    The cohort dialog shows its draft of participants with these before anything is saved.
+    """
+    open_pairs: dict[int, int] = {}
+    paired: set[int] = set()
+    if cohort_id is not None:
+        in_cohort = Pair.select(Pair.mentor, Pair.mentee, Pair.status).where(
+            Pair.cohort == cohort_id
         )
-        for item in query
+        for mentor, mentee, status in in_cohort.tuples():
+            paired.update((mentor, mentee))
+            if status in OPEN_STATUSES:
+                open_pairs[mentor] = open_pairs.get(mentor, 0) + 1
+    people: dict[int, Person] = {}
+    for chunk in chunked([enrolment.person_id for enrolment in wanted], 500):
+        people.update((person.id, person) for person in Person.select().where(Person.id.in_(chunk)))
+    rows = [
+        ParticipantRow(
+            person_id=enrolment.person_id,
+            name=people[enrolment.person_id].name,
+            department=people[enrolment.person_id].department,
+            role=enrolment.role,
+            capacity=enrolment.capacity,
+            open_pairs=open_pairs.get(enrolment.person_id, 0),
+            has_consent=people[enrolment.person_id].consent_date is not None,
+            paired=enrolment.person_id in paired,
+        )
+        for enrolment in wanted
+        if enrolment.person_id in people
     ]
+    return sorted(rows, key=lambda row: (row.name, row.person_id))
+
+
+def pair_count(cohort_id: int | None) -> int:
+    return 0 if cohort_id is None else Pair.select().where(Pair.cohort == cohort_id).count()
 
 
 def enrolments_of(person_id: int) -> list[EnrolmentRow]:

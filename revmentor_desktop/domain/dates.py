@@ -106,6 +106,22 @@ def format_date(value: date | None, missing: str = "") -> str:
     return f"{value.day} {month} {value.year}"
 
 
+def format_day_and_month(value: date, today: date) -> str:
+    """``3 Nov`` (``Nov 3`` where months come first) for a date of this year; other years'
+    dates in full, as ``format_date`` writes them: short, and never ambiguous."""
+    if value.year != today.year:
+        return format_date(value)
+    month = MONTHS[value.month - 1][:3]
+    if date_order() == DateOrder.DAY_MONTH_YEAR:
+        return f"{value.day} {month}"
+    return f"{month} {value.day}"
+
+
+def format_near_day(value: date, today: date) -> str:
+    """``Thu 12 Nov``: a day near ``today``, with its weekday, the year only when it differs."""
+    return f"{WEEKDAYS[value.weekday()][:3]} {format_day_and_month(value, today)}"
+
+
 def format_time(value: datetime) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 

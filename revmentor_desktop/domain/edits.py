@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from revmentor_desktop.domain import cohorts, pairs, people, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -38,6 +39,16 @@ class Edit:
     @property
     def outcome(self) -> str:
         return self.done or self.description
+
+
+def created_pair_ids(edit: Edit) -> list[int]:
+    """The pairs the edit created: absent before it, present after it."""
+    table = Pair._meta.table_name
+    return sorted(
+        key
+        for (name, key), row in edit.after.items()
+        if name == table and row is not None and edit.before.get((name, key)) is None
+    )
 
 
 def undo(edit: Edit) -> None:
@@ -159,7 +170,7 @@ def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:
         [],
         lambda: cohorts.add_cohort(draft, clock),
         cohort_scopes,
-        done=f"Cohort {_name(draft.name)} added",
+        done=f"Cohort “{_name(draft.name)}” added",
     )
 
 
@@ -168,7 +179,29 @@ def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
         f"Edit cohort {draft.name}",
         cohort_scopes(cohort_id),
         lambda: cohorts.update_cohort(cohort_id, draft),
-        done=f"Cohort {_name(draft.name)} saved",
+        done=f"Cohort “{_name(draft.name)}” saved",
+    )
+
+
+def set_cohort_archived(cohort_id: int, archived: bool) -> Edit:
+    name = cohorts.get_cohort_model(cohort_id).name
+    verb = "Archive" if archived else "Restore"
+    return _record(
+        f"{verb} cohort {name}",
+        cohort_scopes(cohort_id),
+        lambda: cohorts.set_archived([cohort_id], archived),
+        done=f"Cohort “{name}” {'archived' if archived else 'restored'}",
+    )
+
+
+def delete_cohort(cohort_id: int) -> Edit:
+    """Delete a cohort; undo brings back everything that went with it (see ``snapshots``)."""
+    name = cohorts.get_cohort_model(cohort_id).name
+    return _record(
+        f"Delete cohort {name}",
+        cohort_scopes(cohort_id),
+        lambda: cohorts.delete_cohort(cohort_id),
+        done=f"Cohort “{name}” deleted",
     )
 
 
@@ -227,12 +260,16 @@ ACTION_OUTCOMES = {
 
 
 def change_pair_status(
-    pair_id: int, action: str, reason: str = "", clock: Clock = system_clock
+    pair_id: int,
+    action: str,
+    reason: str = "",
+    clock: Clock = system_clock,
+    start_date: date | None = None,
 ) -> Edit:
     return _record(
         ACTION_NAMES[action],
         pair_scopes(pair_id),
-        lambda: pairs.change_status(pair_id, action, reason, clock),
+        lambda: pairs.change_status(pair_id, action, reason, clock, start_date),
         done=ACTION_OUTCOMES[action],
     )
 
@@ -246,24 +283,52 @@ def delete_pair(pair_id: int) -> Edit:
 # Sessions
 
 
-def add_session(draft: sessions.SessionDraft, clock: Clock = system_clock) -> Edit:
+@dataclass(frozen=True)
+class _StartMove:
+    """What a session edit adds when it also moves the pair's start: words and the pair's row."""
+
+    action: str = ""  # added to the action's name: "Log session and move the pair's start date"
+    done: str = ""  # added to what was done: "Session logged; the pair's start date moved"
+    scopes: list[Scope] = field(default_factory=list)
+
+
+def _moving_start(draft: sessions.SessionDraft, move_pair_start: bool) -> _StartMove:
+    if move_pair_start and sessions.start_date_conflict(draft) is not None:
+        return _StartMove(
+            " and move the pair's start date",
+            "; the pair's start date moved",
+            pair_scopes(draft.pair_id),
+        )
+    return _StartMove()
+
+
+def add_session(
+    draft: sessions.SessionDraft, clock: Clock = system_clock, *, move_pair_start: bool = False
+) -> Edit:
+    """Log a session; ``move_pair_start`` also starts the pair on its day, in the same edit."""
+    also = _moving_start(draft, move_pair_start)
     return _record(
-        "Log session",
-        [],
-        lambda: sessions.add_session(draft, clock),
+        f"Log session{also.action}",
+        also.scopes,
+        lambda: sessions.add_session(draft, clock, move_pair_start=move_pair_start),
         session_scopes,
-        done="Session logged",
+        done=f"Session logged{also.done}",
     )
 
 
 def update_session(
-    session_id: int, draft: sessions.SessionDraft, clock: Clock = system_clock
+    session_id: int,
+    draft: sessions.SessionDraft,
+    clock: Clock = system_clock,
+    *,
+    move_pair_start: bool = False,
 ) -> Edit:
+    also = _moving_start(draft, move_pair_start)
     return _record(
-        "Edit session",
-        session_scopes(session_id),
-        lambda: sessions.update_session(session_id, draft, clock),
-        done="Session saved",
+        f"Edit session{also.action}",
+        session_scopes(session_id) + also.scopes,
+        lambda: sessions.update_session(session_id, draft, clock, move_pair_start=move_pair_start),
+        done=f"Session saved{also.done}",
     )
 
 

@@ -10,9 +10,10 @@ from peewee import Ordering, chunked, fn
 
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.queries import OrderedIds, as_date
+from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus, plural
 from revmentor_desktop.storage.models import (
@@ -264,6 +265,12 @@ def get_pair(pair_id: int) -> PairDraft:
     )
 
 
+def cohort_of(pair_id: int) -> int | None:
+    """The pair's cohort; None when there is no such pair (any more)."""
+    pair = Pair.get_or_none(Pair.id == pair_id)
+    return None if pair is None else int(pair.cohort_id)
+
+
 def pair_status(pair_id: int) -> tuple[str, str]:
     """The pair's status and, when it ended early, the reason."""
     pair = _get(pair_id)
@@ -293,8 +300,43 @@ def validate_end_reason(reason: str) -> dict[str, str]:
     return {}
 
 
-def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = system_clock) -> None:
-    """Apply a status action (activate, pause, resume, complete, end_early)."""
+def first_held_session(pair_id: int) -> date | None:
+    held = Meeting.select(fn.MIN(Meeting.starts_at)).where(
+        (Meeting.pair == pair_id) & (Meeting.status == SessionStatus.HELD.value)
+    )
+    return as_date(held.scalar())
+
+
+def default_start_date(pair_id: int, today: date) -> date:
+    """When a pair being activated started: the day it first met, if it has, else today."""
+    return first_held_session(pair_id) or today
+
+
+def validate_start_date(pair_id: int, start_date: date) -> dict[str, str]:
+    """A start date must not come after the pair's first held session or after its end."""
+    first_met = first_held_session(pair_id)
+    if first_met is not None and start_date > first_met:
+        return {
+            "start_date": f"The pair first met on {format_date(first_met)}; "
+            "it cannot start later than that."
+        }
+    end_date = _get(pair_id).end_date
+    if end_date is not None and start_date > end_date:
+        return {"start_date": "The start date cannot come after the end date."}
+    return {}
+
+
+def change_status(
+    pair_id: int,
+    action: str,
+    reason: str = "",
+    clock: Clock = system_clock,
+    start_date: date | None = None,
+) -> None:
+    """Apply a status action (activate, pause, resume, complete, end_early).
+
+    Activating takes ``start_date`` when given; otherwise a pair without one starts today.
+    """
     sources, target = _TRANSITIONS[action]
     with database_proxy.atomic():
         pair = _get(pair_id)
@@ -305,7 +347,11 @@ def change_status(pair_id: int, action: str, reason: str = "", clock: Clock = sy
         if target == PairStatus.ENDED_EARLY and (problems := validate_end_reason(reason)):
             raise ValidationError(problems)
         today = clock().date()
-        if target == PairStatus.ACTIVE and pair.start_date is None:
+        if action == "activate" and start_date is not None:
+            if problems := validate_start_date(pair_id, start_date):
+                raise ValidationError(problems)
+            pair.start_date = start_date
+        elif target == PairStatus.ACTIVE and pair.start_date is None:
             pair.start_date = today
         if target in (PairStatus.COMPLETED, PairStatus.ENDED_EARLY):
             pair.end_date = today
@@ -465,6 +511,8 @@ class FlaggedPair:
     mentee_name: str
     last_held: date | None
     health: Health
+    start_date: date | None = None
+    cadence_days: int = 0
 
 
 def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
@@ -490,8 +538,46 @@ def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
         last_held = as_date(last_held)
         health = pair_health(PairStatus.ACTIVE, as_date(start_date), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
-            flagged.append(FlaggedPair(pair_id, mentor_name, mentee_name, last_held, health))
+            flagged.append(
+                FlaggedPair(
+                    pair_id,
+                    mentor_name,
+                    mentee_name,
+                    last_held,
+                    health,
+                    as_date(start_date),
+                    cadence,
+                )
+            )
     return flagged
+
+
+@dataclass(frozen=True)
+class UnsignedPair:
+    """A proposed pair whose agreement is not signed yet, and since when it is proposed."""
+
+    id: int
+    mentor_name: str
+    mentee_name: str
+    proposed_on: date
+
+
+def pairs_awaiting_agreement() -> list[UnsignedPair]:
+    """Proposed pairs without a signed agreement, longest waiting first, from one query."""
+    mentor = Person.alias("mentor")
+    mentee = Person.alias("mentee")
+    select = (
+        Pair.select(Pair.id, mentor.name, mentee.name, Pair.created_at)
+        .join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+        .where((Pair.status == PairStatus.PROPOSED.value) & Pair.agreement_signed.is_null())
+        .order_by(Pair.created_at, Pair.id)
+    )
+    return [
+        UnsignedPair(pair_id, mentor_name, mentee_name, as_datetime(created).date())
+        for pair_id, mentor_name, mentee_name, created in database_proxy.execute(select)
+    ]
 
 
 def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]:

@@ -66,7 +66,23 @@ class SessionQuery:
     descending: bool = True
 
 
-def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
+def start_date_conflict(draft: SessionDraft) -> date | None:
+    """The pair's start date when this held session comes before it, else None.
+
+    The window offers to move the start date back to the session instead of refusing it.
+    """
+    if draft.status != SessionStatus.HELD:
+        return None
+    pair = Pair.get_or_none(Pair.id == draft.pair_id)
+    started = pair.start_date if pair is not None else None
+    return started if started and draft.starts_at.date() < started else None
+
+
+def validate_session(
+    draft: SessionDraft, today: date, *, moving_start: bool = False
+) -> dict[str, str]:
+    """Problems by field; ``moving_start``: a session before the pair's start date is fine,
+    because the pair's start date moves back to it on saving."""
     problems: dict[str, str] = {}
     pair = Pair.get_or_none(Pair.id == draft.pair_id)
     if pair is None:
@@ -83,8 +99,7 @@ def validate_session(draft: SessionDraft, today: date) -> dict[str, str]:
         problems["cancelled_by"] = "Say who cancelled: the mentor, the mentee or the coordinator."
     if draft.meeting_format not in {item.value for item in MeetingFormat}:
         problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
-    started = pair.start_date if pair is not None else None
-    if started and draft.starts_at.date() < started and draft.status == SessionStatus.HELD:
+    if not moving_start and (started := start_date_conflict(draft)):
         problems["starts_at"] = (
             f"The pair started on {format_date(started)}; a session cannot be earlier."
         )
@@ -104,8 +119,19 @@ def _apply(meeting: Meeting, draft: SessionDraft) -> None:
     meeting.notes = draft.notes
 
 
-def add_session(draft: SessionDraft, clock: Clock = system_clock) -> int:
+def _move_pair_start(draft: SessionDraft) -> None:
+    """Start the pair on the day of this held session, when the session comes first."""
+    if start_date_conflict(draft) is not None:
+        Pair.update(start_date=draft.starts_at.date()).where(Pair.id == draft.pair_id).execute()
+
+
+def add_session(
+    draft: SessionDraft, clock: Clock = system_clock, *, move_pair_start: bool = False
+) -> int:
+    """Save a new session; ``move_pair_start`` moves the pair's start back to it if needed."""
     with database_proxy.atomic():
+        if move_pair_start:
+            _move_pair_start(draft)
         problems = validate_session(draft, clock().date())
         if problems:
             raise ValidationError(problems)
@@ -140,9 +166,17 @@ def _format_for(preferred: str) -> str:
     return MeetingFormat.IN_PERSON.value if preferred == MeetingFormat.EITHER else preferred
 
 
-def update_session(session_id: int, draft: SessionDraft, clock: Clock = system_clock) -> None:
+def update_session(
+    session_id: int,
+    draft: SessionDraft,
+    clock: Clock = system_clock,
+    *,
+    move_pair_start: bool = False,
+) -> None:
     with database_proxy.atomic():
         meeting = _get(session_id)
+        if move_pair_start:
+            _move_pair_start(draft)
         problems = validate_session(draft, clock().date())
         if problems:
             raise ValidationError(problems)

@@ -10,6 +10,7 @@ IRREGULAR_PLURALS = {"person": "people"}
 SINGULAR_VERBS = {
     "are": "is",
     "have": "has",
+    "go": "goes",
     "were": "was",
     "hold": "holds",
     "need": "needs",
@@ -17,6 +18,7 @@ SINGULAR_VERBS = {
     "want": "wants",
     "work": "works",
     "share": "shares",
+    "take": "takes",
 }
 
 
@@ -125,3 +127,16 @@ END_EARLY_REASONS: tuple[str, ...] = (
     "The pairing was not a good fit (no fault)",
     "Personal circumstances",
 )
+
+
+def cadence_phrase(days: int) -> str:
+    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days."""
+    if days in (30, 31):
+        return "every month"
+    if days == 7:
+        return "every week"
+    if days % 7 == 0:
+        return f"every {days // 7} weeks"
+    if days == 1:
+        return "every day"
+    return f"every {days} days"

@@ -16,7 +16,7 @@ from revmentor_desktop.domain.dates import format_datetime
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import create_data_file
-from revmentor_desktop.storage.errors import DataFileError, DataFileInUse
+from revmentor_desktop.storage.errors import DataFileError, DataFileInUse, DataFileMissing
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.widgets.feedback import confirm
 
@@ -35,10 +35,23 @@ def choose_file_to_open(parent: QWidget | None, session: DataFileSession) -> Pat
     return Path(chosen) if chosen else None
 
 
+def proposed_new_file(session: DataFileSession, wanted: Path | None = None) -> Path:
+    """The name a new file is offered under: ``wanted`` itself when no file has that name yet
+    (the coordinator started with ``--data`` naming a file still to make), else a fresh name in
+    the folder of ``wanted`` or of the open file."""
+    if wanted is not None and not wanted.exists():
+        return wanted.absolute()
+    folder = wanted.absolute().parent if wanted is not None else Path(_folder(session))
+    return folder / f"programme{paths.DATA_FILE_SUFFIX}"
+
+
 def choose_new_file(
-    parent: QWidget | None, session: DataFileSession, title: str = "New data file"
+    parent: QWidget | None,
+    session: DataFileSession,
+    title: str = "New data file",
+    wanted: Path | None = None,
 ) -> Path | None:
-    suggested = str(Path(_folder(session)) / f"programme{paths.DATA_FILE_SUFFIX}")
+    suggested = str(proposed_new_file(session, wanted))
     chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, FILE_FILTER)
     if not chosen:
         return None
@@ -55,17 +68,30 @@ def ask_after_open_failure(
 ) -> tuple[str, backup.BackupInfo | None]:
     """Say what is wrong with the file and ask what to do next."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The data file cannot be opened")
-    box.setText(f"RevMentor cannot open {error.path.name}.")
-    box.setInformativeText(f"{error.path} {error.problem}\n\n{error.advice}".strip())
+    missing = isinstance(error, DataFileMissing)
+    if missing:  # no fault: most often a file named on the command line, still to be made
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("No data file yet")
+        box.setText(f"There is no data file called {error.path.name} yet.")
+        box.setInformativeText(
+            f"RevMentor found nothing at {error.path}. Create it as a new, empty data file, "
+            "or open another file."
+        )
+    else:
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The data file cannot be opened")
+        box.setText(f"RevMentor cannot open {error.path.name}.")
+        box.setInformativeText(f"{error.path} {error.problem}\n\n{error.advice}".strip())
     newest = None if isinstance(error, DataFileInUse) else backup.newest_good_backup(error.path)
     choices = {}
     if newest is not None:
         label = f"Restore the backup of {format_datetime(newest.taken_at)}"
         choices[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = RESTORE
     choices[box.addButton("Open another file…", QMessageBox.ButtonRole.ActionRole)] = OPEN_OTHER
-    choices[box.addButton("Create a new file…", QMessageBox.ButtonRole.ActionRole)] = CREATE_NEW
+    create = box.addButton("Create a new file…", QMessageBox.ButtonRole.ActionRole)
+    choices[create] = CREATE_NEW
+    if missing:
+        box.setDefaultButton(create)
     give_up = box.addButton(give_up_label, QMessageBox.ButtonRole.RejectRole)
     choices[give_up] = GIVE_UP
     box.setEscapeButton(give_up)
@@ -120,7 +146,7 @@ def _open_or_recover(
         elif choice == OPEN_OTHER:
             next_path, create = choose_file_to_open(parent, session), False
         elif choice == CREATE_NEW:
-            next_path, create = choose_new_file(parent, session), True
+            next_path, create = choose_new_file(parent, session, wanted=path), True
         else:
             return False
         path = next_path or path
@@ -232,6 +258,27 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
     )
     if confirmed and _restore_closed(parent, session, chosen, session.path):
         session.message.emit(f"Restored the backup {chosen.name}.")
+
+
+def is_sample_data(path: Path | None) -> bool:
+    return path is not None and path.absolute() == paths.sample_data_file().absolute()
+
+
+def own_data_file(recent: list[Path]) -> tuple[Path, bool]:
+    """The coordinator's own file and whether to create it: the last one opened that is not
+    the sample and still exists, else the default file (made the first time)."""
+    for path in recent:
+        if not is_sample_data(path) and path.exists():
+            return path, False
+    default = paths.default_data_file()
+    return default, not default.exists()
+
+
+def open_own_data_file(parent: QWidget, session: DataFileSession) -> None:
+    """Leave the sample data for the coordinator's own file."""
+    path, create = own_data_file(session.settings.recent_files())
+    if open_with_recovery(parent, session, path, create=create):
+        session.message.emit(f"Opened your own file, {path.name}.")
 
 
 def open_sample_data(parent: QWidget, session: DataFileSession, today: date) -> None:

@@ -13,22 +13,23 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from revmentor_desktop import __version__, paths
+from revmentor_desktop import paths
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.storage.errors import DataFileError
-from revmentor_desktop.ui import data_file_prompts
+from revmentor_desktop.ui import cohort_commands, data_file_prompts
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.export_prompts import (
@@ -46,13 +47,14 @@ from revmentor_desktop.ui.settings import (
     AppSettings,
 )
 from revmentor_desktop.ui.views.record_dialogs import (
-    end_pair_early,
+    STATUS_DIALOGS,
+    change_status_asking,
     import_people,
     log_session,
-    review_matches,
 )
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.notice_bar import NoticeBar
 from revmentor_desktop.ui.widgets.screen_fit import fitted_size
 
 # Module and class of each view. A view is imported and built when first shown, so start-up
@@ -67,6 +69,7 @@ VIEW_CLASSES = {
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
 DEFAULT_SIZE = QSize(1180, 760)  # less where the screen has less room
+SAMPLE_NOTICE = "This is sample data — your own file is untouched."
 
 
 def open_log_folder() -> None:
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.views: dict[str, WorkspaceView] = {}
         self.current_view_name = ""
+        self.guide_dialog: QDialog | None = None
         self.sidebar = self._make_sidebar()
         self.stack = QStackedWidget(self)
         self.no_file_page = QWidget(self.stack)  # shown instead of a closed file's records
@@ -99,7 +103,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([140, 1040])
-        self.setCentralWidget(self.splitter)
+        self.sample_banner = NoticeBar(SAMPLE_NOTICE, "Open my own file", self)
+        self.setCentralWidget(self._central(self.sample_banner, self.splitter))
         self.actions = WindowActions(self, context.edits.undo_stack)
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
@@ -110,6 +115,15 @@ class MainWindow(QMainWindow):
             self._on_file_opened(session.path)
 
     # Building
+
+    def _central(self, *parts: QWidget) -> QWidget:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for part in parts:
+            layout.addWidget(part, 1 if isinstance(part, QSplitter) else 0)
+        return central
 
     def _make_sidebar(self) -> QListWidget:
         sidebar = QListWidget(self)
@@ -161,7 +175,7 @@ class MainWindow(QMainWindow):
             self.stack.addAction(action)
         for name, action in a.pair_status.items():
             action.triggered.connect(lambda _checked=False, name=name: self.change_pair(name))
-        a.end_early.triggered.connect(self._end_pair_early)
+        a.end_early.triggered.connect(lambda: self.change_pair("end_early"))
         a.log_session.triggered.connect(self._log_session)
         for name, action in a.show_view.items():
             action.triggered.connect(lambda _checked=False, name=name: self.show_view(name))
@@ -169,24 +183,26 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, kind=kind: export_data(self, kind))
         a.export_calendar.triggered.connect(lambda: export_calendar(self))
         a.pair_calendar.triggered.connect(self._pair_calendar)
-        a.cohort_calendar.triggered.connect(self._cohort_calendar)
-        a.match_cohort.triggered.connect(self._match_cohort)
-        documents = {
-            a.print_agreement: "agreement",
-            a.progress_summary: "pair summary",
-            a.cohort_agreements: "agreements",
-            a.cohort_report: "cohort report",
-        }
+        for name, action in a.cohort.items():
+            action.triggered.connect(
+                lambda _checked=False, name=name: self.run_cohort_command(name)
+            )
+        documents = {a.print_agreement: "agreement", a.progress_summary: "pair summary"}
         for action, kind in documents.items():
             action.triggered.connect(lambda _checked=False, kind=kind: self._show_document(kind))
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
+        self.sample_banner.button.clicked.connect(
+            lambda: data_file_prompts.open_own_data_file(self, self.session)
+        )
         a.open_log_folder.triggered.connect(open_log_folder)
+        a.guide.triggered.connect(self.show_guide)
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.context.edits.data_changed.connect(self._update_actions)
         self.context.edits.message.connect(self.show_message)
+        self.context.requests.show_pairs.connect(self.show_pairs)
         self.session.opened.connect(self._on_file_opened)
         self.session.damaged.connect(self._on_file_damaged)
         self.session.message.connect(self.show_message)
@@ -211,11 +227,12 @@ class MainWindow(QMainWindow):
     def _connect_view(self, view: WorkspaceView) -> None:
         view.selection_changed.connect(self._update_actions)
         view.status_changed.connect(self._update_status)
+        view.status_changed.connect(self._update_actions)  # a filter can name the cohort
         view.message.connect(self.show_message)
         view.sample_data_requested.connect(self._open_sample)
         view.new_record_requested.connect(self._new_record_of_kind)
         view.navigate_requested.connect(self.show_view)
-        view.import_requested.connect(self._import_people)
+        view.import_requested.connect(self.actions.import_people.trigger)
 
     def show_view(self, name: str) -> None:
         view = self.view(name)
@@ -252,14 +269,9 @@ class MainWindow(QMainWindow):
         person_id = view.current_person_id()
         self.actions.export_person.setEnabled(person_id is not None)
         self.actions.erase_person.setEnabled(person_id is not None)
-        cohort_id = view.current_cohort_id()
-        self.actions.cohort_calendar.setEnabled(cohort_id is not None)
-        for action in (
-            self.actions.match_cohort,
-            self.actions.cohort_agreements,
-            self.actions.cohort_report,
-        ):
-            action.setEnabled(cohort_id is not None)
+        applicable = cohort_commands.available(view.current_cohort_id())
+        for name, action in self.actions.cohort.items():
+            action.setEnabled(name in applicable)
 
     def _update_status(self) -> None:
         self.counts_label.setText(self.current_view().status_text())
@@ -273,6 +285,9 @@ class MainWindow(QMainWindow):
         pair_id = self.current_view().current_pair_id()
         if pair_id is None:
             return
+        if action in STATUS_DIALOGS:
+            change_status_asking(self.context, pair_id, action, self)  # the edit says what it did
+            return
         try:
             edit = edits.change_pair_status(pair_id, action, clock=self.context.clock)
         except DomainError as error:
@@ -280,24 +295,17 @@ class MainWindow(QMainWindow):
             return
         self.context.edits.push(edit)
 
-    def _end_pair_early(self) -> None:
-        if (pair_id := self.current_view().current_pair_id()) is not None:
-            end_pair_early(self.context, pair_id, self)
-
     def _log_session(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:
             log_session(self.context, pair_id, self)
 
     def _show_document(self, kind_name: str) -> None:
-        """Make the named kind of document for the selected pair or cohort."""
-        from revmentor_desktop.reports.registry import KINDS, Target
+        """Make the named kind of document for the selected pair."""
+        from revmentor_desktop.reports.registry import KINDS
         from revmentor_desktop.ui.dialogs.document_dialog import show_document
 
-        kind, view = KINDS[kind_name], self.current_view()
-        pair = kind.target == Target.PAIR
-        target_id = view.current_pair_id() if pair else view.current_cohort_id()
-        if target_id is not None:
-            show_document(self.context, kind, target_id, self)
+        if (pair_id := self.current_view().current_pair_id()) is not None:
+            show_document(self.context, KINDS[kind_name], pair_id, self)
 
     def _pair_calendar(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:
@@ -305,13 +313,15 @@ class MainWindow(QMainWindow):
 
     # Cohorts
 
-    def _match_cohort(self) -> None:
+    def run_cohort_command(self, name: str) -> None:
+        """Run a Cohort menu command on the cohort current in the view."""
         if (cohort_id := self.current_view().current_cohort_id()) is not None:
-            review_matches(self.context, cohort_id, self)
+            cohort_commands.run(name, self.context, cohort_id, self)
 
-    def _cohort_calendar(self) -> None:
-        if (cohort_id := self.current_view().current_cohort_id()) is not None:
-            export_calendar(self, cohort_id=cohort_id)
+    def show_pairs(self, cohort_id: int, pair_ids: list[int]) -> None:
+        """Switch to the Pairs list, filtered on the cohort, with the pairs selected."""
+        self.show_view("pairs")
+        self.current_view().show_pairs(cohort_id, pair_ids)
 
     # People
 
@@ -332,6 +342,7 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(path))
         self.file_label.setText(path.name)
         self.file_label.setToolTip(str(path))
+        self.sample_banner.setVisible(data_file_prompts.is_sample_data(path))
         warning = self.session.location_warning
         self.warning_label.setVisible(bool(warning))
         self.warning_label.setText("⚠ Risky location" if warning else "")
@@ -372,14 +383,29 @@ class MainWindow(QMainWindow):
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())
 
+    def show_guide(self, page: str = "") -> None:
+        """Show the built-in guide beside the window (one per window), on ``page`` if named."""
+        from revmentor_desktop.ui import guide
+        from revmentor_desktop.ui.dialogs.guide_dialog import GuideDialog
+
+        if self.guide_dialog is None:
+            self.guide_dialog = GuideDialog(
+                self.context,
+                lambda: guide.page_values(self.actions, self.menuBar(), self.session.path),
+                self,
+            )
+        if page:
+            self.guide_dialog.show_topic(page)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+        self.guide_dialog.activateWindow()
+
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About RevMentor",
-            f"<p><b>RevMentor {__version__}</b></p>"
-            "<p>Run reverse, traditional and mutual mentoring programmes, offline.</p>"
-            f"<p>Data file: {self.session.path}</p>",
-        )
+        from revmentor_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.context, self.session.path, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     # Remembered between runs
 

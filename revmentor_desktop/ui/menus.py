@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
+from revmentor_desktop.ui.cohort_commands import CHANGING
+from revmentor_desktop.ui.cohort_commands import COMMANDS as COHORT_COMMANDS
 from revmentor_desktop.ui.undo import redo_keys, undo_keys
 
 VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions")
@@ -24,11 +26,22 @@ EXPORT_LABELS = {
     "all": "&Everything",
 }
 PAIR_ACTIONS = {
-    "activate": "&Activate",
+    "activate": "&Activate…",
     "pause": "&Pause",
     "resume": "&Resume",
     "complete": "&Complete",
 }
+
+
+# A command's name for the guide, for actions whose text follows the state of the window
+# ("Undo Add person", "New cohort…") rather than naming the command itself.
+COMMAND_NAME = "command_name"
+
+
+def command_name(action: QAction) -> str:
+    """What the command is called wherever it is listed apart from its menu (the guide)."""
+    fixed = action.property(COMMAND_NAME)
+    return str(fixed) if fixed else action.text().replace("&", "")
 
 
 def _icon(widget: QWidget, theme_name: str, fallback: QStyle.StandardPixmap) -> QIcon:
@@ -45,6 +58,14 @@ def _action(
         action.setStatusTip(tip)
         action.setToolTip(tip)
     return action
+
+
+def add_cohort_commands(menu: QMenu, actions: dict[str, QAction]) -> None:
+    """The cohort commands in their order, those that change the cohort after a separator."""
+    for name, action in actions.items():
+        if name == CHANGING[0]:
+            menu.addSeparator()
+        menu.addAction(action)
 
 
 class WindowActions:
@@ -74,22 +95,28 @@ class WindowActions:
         self.undo.setShortcuts(undo_keys())
         self.redo = undo_stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts(redo_keys())
+        self.undo.setProperty(COMMAND_NAME, "Undo the last change")
+        self.redo.setProperty(COMMAND_NAME, "Redo what was undone")
         self.undo.setIcon(_icon(window, "edit-undo", sp.SP_ArrowBack))
         self.redo.setIcon(_icon(window, "edit-redo", sp.SP_ArrowForward))
         self.find = _action(window, "&Find", QKeySequence.StandardKey.Find, "Search this list")
 
         self.new_record = _action(window, "&New…", QKeySequence.StandardKey.New)
+        self.new_record.setProperty(COMMAND_NAME, "New person, cohort, pair or session")
         self.new_record.setIcon(_icon(window, "document-new", sp.SP_FileIcon))
         self.edit_record = _action(window, "&Open", "Return", "Open the selected record")
         self.edit_record.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.edit_record.setIcon(_icon(window, "document-open", sp.SP_FileDialogDetailedView))
         self.delete_record = _action(window, "&Archive or delete", QKeySequence.StandardKey.Delete)
+        self.delete_record.setProperty(COMMAND_NAME, "Archive or delete what is selected")
         self.delete_record.setIcon(_icon(window, "edit-delete", sp.SP_TrashIcon))
         for action in (self.edit_record, self.delete_record):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.pair_status = {
-            name: _action(window, text, tip=f"{text.replace('&', '')} the selected pair")
+            name: _action(
+                window, text, tip=f"{text.replace('&', '').rstrip('…')} the selected pair"
+            )
             for name, text in PAIR_ACTIONS.items()
         }
         self.end_early = _action(window, "&End early…", tip="End the selected pair early")
@@ -105,12 +132,6 @@ class WindowActions:
         self.progress_summary = _action(
             window, "Progress &summary…", tip="A printable summary of the pair's progress"
         )
-        self.cohort_agreements = _action(
-            window, "&Agreements for this cohort…", tip="Every open pair's agreement in one PDF"
-        )
-        self.cohort_report = _action(
-            window, "Cohort &report…", tip="Figures and charts for management"
-        )
         self.export_person = _action(
             window,
             "E&xport everything about this person…",
@@ -119,13 +140,14 @@ class WindowActions:
         self.erase_person = _action(
             window, "&Erase this person…", tip="Remove the selected person's personal data"
         )
-        self.cohort_calendar = _action(window, "&Calendar for this cohort…")
-        self.match_cohort = _action(
-            window,
-            "&Match people…",
-            "Ctrl+M",
-            "Let the matching assistant propose pairs for the selected cohort",
-        )
+        self.cohort = {
+            name: _action(window, command.text, command.shortcut, command.tip)
+            for name, command in COHORT_COMMANDS.items()
+        }
+        self.match_cohort = self.cohort["match"]
+        self.cohort_agreements = self.cohort["agreements"]
+        self.cohort_report = self.cohort["report"]
+        self.cohort_calendar = self.cohort["calendar"]
 
         self.view_group = QActionGroup(window)
         self.show_view: dict[str, QAction] = {}
@@ -136,6 +158,12 @@ class WindowActions:
             self.view_group.addAction(action)
             self.show_view[name] = action
 
+        self.guide = _action(
+            window,
+            "RevMentor &guide",
+            QKeySequence.StandardKey.HelpContents,
+            "Getting started, running a cohort well, your data and backups, shortcuts",
+        )
         self.open_sample = _action(window, "Open &sample data", tip="Look around in sample data")
         self.open_log_folder = _action(
             window,
@@ -171,10 +199,7 @@ class WindowActions:
         record_menu.addSeparator()
         record_menu.addActions([self.export_person, self.erase_person])
         self.cohort_menu = menu_bar.addMenu("&Cohort")
-        self.cohort_menu.addAction(self.match_cohort)
-        self.cohort_menu.addSeparator()
-        self.cohort_menu.addActions([self.cohort_agreements, self.cohort_report])
-        self.cohort_menu.addAction(self.cohort_calendar)
+        add_cohort_commands(self.cohort_menu, self.cohort)
         pair_menu = menu_bar.addMenu("P&air")
         pair_menu.addActions(list(self.pair_status.values()))
         pair_menu.addAction(self.end_early)
@@ -186,7 +211,11 @@ class WindowActions:
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addActions([self.open_sample, self.open_log_folder, self.about])
+        help_menu.addAction(self.guide)
+        help_menu.addSeparator()
+        help_menu.addActions([self.open_sample, self.open_log_folder])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
 
     def build_toolbar(self, toolbar: QToolBar) -> None:
         toolbar.addActions([self.new_record, self.edit_record, self.delete_record])

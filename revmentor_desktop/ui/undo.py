@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
@@ -20,18 +22,25 @@ def redo_keys() -> list[QKeySequence]:
     return [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
 
 
-def key_text(keys: list[QKeySequence]) -> str:
-    """The first key as this platform writes it in menus ("Ctrl+Z", "⌘Z")."""
-    return keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+def key_text(keys: Sequence[QKeySequence]) -> str:
+    """Keys as this platform writes them in menus ("Ctrl+Z", "⌘Z"; "Ctrl+Shift+Z or Ctrl+Y"):
+    the one wording of keys for messages, the guide and its table of shortcuts."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return " or ".join(sequence.toString(native) for sequence in keys)
+
+
+def undo_key_text() -> str:
+    """The key of Undo, for sentences that promise it ("Ctrl+Z undoes this")."""
+    return key_text(undo_keys())
 
 
 def done_message(edit: Edit) -> str:
     """What the status bar says once an edit is made: "Pair activated — Ctrl+Z to undo"."""
-    return f"{edit.outcome} — {key_text(undo_keys())} to undo"
+    return f"{edit.outcome} — {undo_key_text()} to undo"
 
 
 def undone_message(edit: Edit) -> str:
-    return f"Undone: {edit.outcome} — {key_text(redo_keys())} to redo"
+    return f"Undone: {edit.outcome} — {key_text(redo_keys()[:1])} to redo"
 
 
 class _EditCommand(QUndoCommand):

@@ -64,9 +64,10 @@ def test_check_reports_a_damaged_file(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_check_on_a_missing_file_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    status, _, err = run(capsys, "--data", str(tmp_path / "nope.revmentor"), "check")
+    missing = tmp_path / "nope.revmentor"
+    status, _, err = run(capsys, "--data", str(missing), "check")
     assert status == 1
-    assert "does not exist" in err
+    assert f"No data file at {missing}." in err
 
 
 def test_backup_prints_the_path_of_an_openable_copy(
@@ -175,3 +176,17 @@ def test_demo_creates_a_file_and_refuses_to_overwrite(
     assert status == 1
     assert "already exists" in err
     assert target.read_bytes() == before
+
+
+def test_demo_says_when_the_cadence_allows_fewer_sessions_than_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "demo.revmentor"
+    status, out, err = run(
+        capsys, "--data", str(target), "demo", "--people", "40", "--sessions", "5000"
+    )
+    assert status == 0, err
+    made = int(out.split(" pairs and ")[1].split(" sessions")[0])
+    assert 0 < made < 5000
+    assert f"cadence, which allows {made} sessions among 40 people, not the 5000 asked" in out
+    assert run(capsys, "--data", str(target), "check")[0] == 0

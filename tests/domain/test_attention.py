@@ -7,7 +7,13 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from revmentor_desktop.domain import cohorts, pairs, people, sessions
-from revmentor_desktop.domain.attention import AttentionKind, Severity, attention_items
+from revmentor_desktop.domain.attention import (
+    AttentionGroup,
+    AttentionKind,
+    Severity,
+    attention_items,
+    grouped,
+)
 from revmentor_desktop.domain.clock import Clock
 from revmentor_desktop.storage.database import DataFile
 
@@ -25,9 +31,14 @@ def _cohort(name: str = "Reverse 2026", cadence: int = 14) -> int:
     )
 
 
+def _person(name: str, *, consent: bool = True) -> int:
+    draft = people.PersonDraft(name, consent_date=START.date() if consent else None)
+    return people.add_person(draft, clock_at(START))
+
+
 def _pair(cohort_id: int, mentor: str, mentee: str, *, activate: bool = True) -> int:
-    mentor_id = people.add_person(people.PersonDraft(mentor), clock_at(START))
-    mentee_id = people.add_person(people.PersonDraft(mentee), clock_at(START))
+    mentor_id = _person(mentor)
+    mentee_id = _person(mentee)
     cohorts.enrol(cohort_id, mentor_id, "mentor")
     cohorts.enrol(cohort_id, mentee_id, "mentee")
     pair_id = pairs.create_pair(
@@ -117,8 +128,7 @@ def test_enrolled_people_without_a_pair_are_listed_by_cohort(data_file: DataFile
     cohort_id = _cohort()
     _pair(cohort_id, "Ada", "Bo")
     for name in ("Zoë", "Yann", "Xavi", "Wen"):
-        person_id = people.add_person(people.PersonDraft(name), clock_at(START))
-        cohorts.enrol(cohort_id, person_id, "mentee")
+        cohorts.enrol(cohort_id, _person(name), "mentee")
     items = attention_items(clock_at(START))
     assert [(i.kind, i.target_kind, i.target_id) for i in items] == [
         (AttentionKind.UNPAIRED, "cohort", cohort_id)
@@ -131,8 +141,7 @@ def test_finished_cohorts_do_not_ask_for_pairs(data_file: DataFile) -> None:
     cohort_id = cohorts.add_cohort(
         cohorts.CohortDraft("Old", start_date=date(2025, 1, 1), end_date=date(2025, 6, 1))
     )
-    person_id = people.add_person(people.PersonDraft("Zoë"), clock_at(START))
-    cohorts.enrol(cohort_id, person_id, "mentee")
+    cohorts.enrol(cohort_id, _person("Zoë", consent=False), "mentee")
     assert _kinds(START) == []
 
 
@@ -144,3 +153,101 @@ def test_most_urgent_items_come_first(data_file: DataFile, days: int) -> None:
     severities = [item.severity for item in attention_items(clock_at(START + timedelta(days=days)))]
     assert severities == sorted(severities)
     assert attention_items(clock_at(START + timedelta(days=days)))[0].target_id == late
+
+
+def _sentences(moment: datetime) -> list[tuple[AttentionGroup, str, str]]:
+    return [(item.group, item.subject, item.sentence) for item in attention_items(clock_at(moment))]
+
+
+def test_a_stalled_pair_is_told_in_a_plain_sentence(data_file: DataFile) -> None:
+    pair_id = _pair(_cohort(cadence=21), "Ada", "Bo")
+    _session(pair_id, START + timedelta(days=1))
+    items = attention_items(clock_at(START + timedelta(days=118)))
+    assert [(i.group, i.target_id, i.urgency) for i in items] == [
+        (AttentionGroup.STALLED, pair_id, "Urgent")
+    ]
+    assert items[0].subject == "Ada & Bo"
+    assert items[0].sentence == "No meeting for 117 days — they planned to meet every 3 weeks"
+
+
+def test_a_pair_that_never_met_says_how_long_since_it_started(data_file: DataFile) -> None:
+    _pair(_cohort(cadence=14), "Ada", "Bo")
+    assert _sentences(START + timedelta(days=20)) == [
+        (
+            AttentionGroup.NUDGE,
+            "Ada & Bo",
+            "No meeting yet, 20 days after they started — they planned to meet every 2 weeks",
+        )
+    ]
+
+
+def test_the_longest_silent_pairs_come_first(data_file: DataFile) -> None:
+    cohort_id = _cohort(cadence=7)
+    recent = _pair(cohort_id, "Ada", "Bo")
+    _session(recent, START + timedelta(days=10))
+    quiet = _pair(cohort_id, "Cy", "Di")
+    _session(quiet, START + timedelta(days=2))
+    items = attention_items(clock_at(START + timedelta(days=40)))
+    assert [item.target_id for item in items] == [quiet, recent]
+
+
+def test_a_session_unmarked_for_over_a_week_needs_you_now(data_file: DataFile) -> None:
+    pair_id = _pair(_cohort(cadence=14), "Ada", "Bo")
+    _session(pair_id, START + timedelta(days=1))
+    planned = _session(pair_id, START + timedelta(days=8, hours=5), status="planned")  # Tue 10 Mar
+    week_later = START + timedelta(days=15, hours=5)
+    assert _sentences(week_later) == [
+        (
+            AttentionGroup.TO_MARK,
+            "Ada & Bo",
+            "Session on Tue 10 Mar not yet marked held or cancelled — 7 days ago",
+        )
+    ]
+    items = attention_items(clock_at(week_later + timedelta(days=1)))
+    assert [(i.group, i.target_kind, i.target_id, i.urgency) for i in items] == [
+        (AttentionGroup.NOW, "session", planned, "Urgent")
+    ]
+    assert items[0].sentence.endswith("— 8 days ago")
+
+
+def test_an_unsigned_agreement_says_how_long_ago_they_were_paired(data_file: DataFile) -> None:
+    _pair(_cohort(), "Ada", "Bo", activate=False)
+    assert _sentences(START + timedelta(days=22)) == [
+        (AttentionGroup.AGREEMENTS, "Ada & Bo", "Agreement not signed yet — paired 3 weeks ago")
+    ]
+
+
+def test_people_taking_part_without_consent_need_you_now(data_file: DataFile) -> None:
+    cohort_id = _cohort("Reverse 2026")
+    _pair(cohort_id, "Ada", "Bo")
+    for name in ("Yann", "Xavi"):
+        cohorts.enrol(cohort_id, _person(name, consent=False), "mentee")
+    items = attention_items(clock_at(START))
+    consent = [item for item in items if item.kind == AttentionKind.NO_CONSENT]
+    assert [(i.group, i.target_kind, i.target_id) for i in consent] == [
+        (AttentionGroup.NOW, "cohort", cohort_id)
+    ]
+    assert consent[0].text == (
+        "Reverse 2026: 2 people take part without consent recorded: Xavi, Yann"
+    )
+    assert items[0] == consent[0], "needs you now comes first"
+
+
+def test_groups_come_in_order_of_urgency_and_empty_ones_are_left_out(data_file: DataFile) -> None:
+    cohort_id = _cohort(cadence=10)
+    _pair(cohort_id, "Quiet", "Pair", activate=False)
+    _pair(cohort_id, "Late", "Pair")
+    cohorts.enrol(cohort_id, _person("Wen", consent=False), "mentee")
+    groups = grouped(attention_items(clock_at(START + timedelta(days=40))))
+    assert [(group.title, len(items)) for group, items in groups] == [
+        ("Needs you now", 1),
+        ("Stalled", 1),
+        ("Agreements to sign", 1),
+        ("People without a pair", 1),
+    ]
+    assert [group.severity for group, _ in groups] == [
+        Severity.RED,
+        Severity.RED,
+        Severity.INFO,
+        Severity.INFO,
+    ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
-from revmentor_desktop.domain import cohorts, pairs, people
-from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
+from revmentor_desktop.domain.cohorts import CohortDraft, Enrolment
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
+from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.domain.people import PersonDraft
 
 pytestmark = pytest.mark.usefixtures("data_file")
@@ -120,3 +122,153 @@ def test_counts_of_mentors_mentees_pairs_and_unmatched() -> None:
     pairs.create_pair(pairs.PairDraft(cohort, ada, bob), clock)
     [row] = cohorts.list_cohorts()
     assert (row.mentors, row.mentees, row.pairs, row.unmatched) == (2, 2, 1, 1)
+
+
+def _programme_to_delete() -> int:
+    """Three enrolled, one pair with two sessions, one lock: what a cohort can take with it."""
+    cohort = cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
+    ids = {name: people.add_person(PersonDraft(name), clock) for name in ("Ada", "Bob", "Cy")}
+    cohorts.enrol(cohort, ids["Ada"], "mentor", 2)
+    cohorts.enrol(cohort, ids["Bob"], "mentee")
+    cohorts.enrol(cohort, ids["Cy"], "mentee")
+    pair = pairs.create_pair(pairs.PairDraft(cohort, ids["Ada"], ids["Bob"]), clock)
+    for day in (1, 15):
+        draft = sessions.SessionDraft(pair, datetime(2026, 10, day, 9), status="held")
+        sessions.add_session(draft, clock)
+    constraints.lock_pair(cohort, ids["Ada"], ids["Cy"])
+    return cohort
+
+
+def test_the_delete_question_counts_what_goes_with_the_cohort() -> None:
+    cohort = _programme_to_delete()
+    contents = cohorts.cohort_contents(cohort)
+    assert (contents.enrolments, contents.pairs, contents.sessions, contents.decisions) == (
+        3,
+        1,
+        2,
+        1,
+    )
+    assert contents.deletion_question("Ctrl+Z") == (
+        "Delete “Reverse 2026”? Its 3 enrolments, 1 pair with 2 sessions and "
+        "1 matching decision go with it. People stay. Ctrl+Z undoes this."
+    )
+
+
+@pytest.mark.parametrize(
+    ("counts", "sentence"),
+    [
+        ((0, 0, 0, 0), "Nobody is enrolled in it yet."),
+        ((1, 0, 0, 0), "Its 1 enrolment goes with it. People stay."),
+        (
+            (24, 12, 31, 4),
+            "Its 24 enrolments, 12 pairs with 31 sessions and 4 matching "
+            "decisions go with it. People stay.",
+        ),
+        ((2, 1, 0, 0), "Its 2 enrolments and 1 pair go with it. People stay."),
+    ],
+)
+def test_the_delete_question_reads_right_for_any_counts(
+    counts: tuple[int, int, int, int], sentence: str
+) -> None:
+    contents = cohorts.CohortContents("Pilot", *counts)
+    assert contents.deletion_question("Ctrl+Z") == f"Delete “Pilot”? {sentence} Ctrl+Z undoes this."
+
+
+def test_deleting_a_cohort_takes_its_records_and_undo_brings_them_all_back() -> None:
+    cohort = _programme_to_delete()
+    before = (
+        cohorts.list_participants(cohort),
+        pairs.list_pairs(),
+        sessions.list_sessions(),
+        constraints.list_constraints(cohort),
+    )
+    edit = edits.delete_cohort(cohort)
+    assert edit.description == "Delete cohort Reverse 2026"
+    assert cohorts.list_cohorts() == []
+    assert (pairs.list_pairs(), sessions.list_sessions()) == ([], [])
+    assert constraints.list_constraints(cohort) == []
+    assert len(people.list_people(people.PeopleQuery())) == 3, "people stay"
+    edits.undo(edit)
+    after = (
+        cohorts.list_participants(cohort),
+        pairs.list_pairs(),
+        sessions.list_sessions(),
+        constraints.list_constraints(cohort),
+    )
+    assert after == before
+    edits.redo(edit)
+    assert cohorts.list_cohorts() == []
+
+
+def test_an_archived_cohort_leaves_the_lists_until_restored() -> None:
+    cohort = cohorts.add_cohort(CohortDraft("Reverse 2025"), clock)
+    cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
+    edit = edits.set_cohort_archived(cohort, True)
+    assert edit.description == "Archive cohort Reverse 2025"
+    assert [row.name for row in cohorts.list_cohorts(include_archived=False)] == ["Reverse 2026"]
+    assert cohorts.running_cohorts(date(2026, 11, 2)) == [(cohort + 1, "Reverse 2026")]
+    assert [row.archived for row in cohorts.list_cohorts()] == [True, False]
+    edits.undo(edit)
+    assert not cohorts.is_archived(cohort)
+    restored = edits.set_cohort_archived(cohort, False)
+    assert restored.description == "Restore cohort Reverse 2025"
+
+
+def test_a_new_cohort_is_saved_with_its_participants_in_one_edit() -> None:
+    ada, bob = (people.add_person(PersonDraft(name), clock) for name in ("Ada", "Bob"))
+    draft = CohortDraft(
+        "Reverse 2027",
+        participants=[Enrolment(ada, "mentor", 2), Enrolment(bob, "mentee")],
+    )
+    assert cohorts.validate_cohort(draft) == {}
+    edit = edits.add_cohort(draft, clock)
+    cohort = edit.created_id
+    assert cohort is not None
+    rows = cohorts.list_participants(cohort)
+    assert [(row.name, row.role, row.capacity) for row in rows] == [
+        ("Ada", "mentor", 2),
+        ("Bob", "mentee", 1),
+    ]
+    edits.undo(edit)
+    assert cohorts.list_cohorts() == []
+    edits.redo(edit)
+    assert len(cohorts.list_participants(cohort)) == 2
+
+
+def test_saving_a_cohort_enrols_changes_and_withdraws_to_match_the_draft() -> None:
+    cohort = cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
+    ada, bob, cy = (people.add_person(PersonDraft(name), clock) for name in ("Ada", "Bob", "Cy"))
+    cohorts.enrol(cohort, ada, "mentor")
+    cohorts.enrol(cohort, bob, "mentee")
+    draft = replace(
+        cohorts.get_cohort(cohort),
+        participants=[Enrolment(ada, "both", 3), Enrolment(cy, "mentee")],
+    )
+    edit = edits.update_cohort(cohort, draft)
+    rows = cohorts.list_participants(cohort)
+    assert [(row.name, row.role, row.capacity) for row in rows] == [
+        ("Ada", "both", 3),
+        ("Cy", "mentee", 1),
+    ]
+    edits.undo(edit)
+    assert [row.name for row in cohorts.list_participants(cohort)] == ["Ada", "Bob"]
+
+
+def test_participants_the_rules_refuse_are_named_before_saving() -> None:
+    cohort = cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
+    ada, bob, cy = (people.add_person(PersonDraft(name), clock) for name in ("Ada", "Bob", "Cy"))
+    cohorts.enrol(cohort, ada, "mentor")
+    cohorts.enrol(cohort, bob, "mentee")
+    pairs.create_pair(pairs.PairDraft(cohort, ada, bob), clock)
+    people.set_archived([cy], True)
+    draft = replace(
+        cohorts.get_cohort(cohort),
+        participants=[Enrolment(ada, "mentor"), Enrolment(cy, "mentee")],
+    )
+    assert cohorts.validate_cohort(draft, cohort) == {
+        "participants": "Cy is archived; restore them before enrolling. "
+        "Bob is in a pair of the cohort; end or delete the pair first."
+    }
+    with pytest.raises(ValidationError):
+        cohorts.update_cohort(cohort, draft)
+    assert [row.name for row in cohorts.list_participants(cohort)] == ["Ada", "Bob"]

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import dates
-from revmentor_desktop.domain.dates import DateOrder, format_date, format_datetime, format_day
+from revmentor_desktop.domain.dates import (
+    DateOrder,
+    format_date,
+    format_datetime,
+    format_day,
+    format_day_and_month,
+    format_near_day,
+)
 
 PACKAGE = Path(__file__).resolve().parents[2] / "revmentor_desktop"
 DAY = date(2027, 3, 9)
@@ -43,6 +50,24 @@ def test_a_date_is_written_in_the_chosen_order(order: DateOrder, written: str) -
     assert format_date(DAY) == written
     assert format_datetime(datetime(2027, 3, 9, 14, 5)) == f"Tue {written}, 14:05"
     assert format_day(DAY) == f"Tuesday, {written}"
+
+
+@pytest.mark.parametrize(
+    ("order", "this_year", "last_year"),
+    [
+        (DateOrder.DAY_MONTH_YEAR, "9 Mar", "9 Mar 2026"),
+        (DateOrder.MONTH_DAY_YEAR, "Mar 9", "Mar 9, 2026"),
+        (DateOrder.YEAR_MONTH_DAY, "Mar 9", "2026-03-09"),
+    ],
+)
+def test_a_day_near_today_leaves_out_this_year(
+    order: DateOrder, this_year: str, last_year: str
+) -> None:
+    dates.use_date_order(order)
+    today = date(2027, 11, 30)
+    assert format_day_and_month(DAY, today) == this_year
+    assert format_day_and_month(DAY.replace(year=2026), today) == last_year
+    assert format_near_day(DAY, today) == f"Tue {this_year}"
 
 
 def test_an_unknown_date_reads_as_the_caller_s_word() -> None:

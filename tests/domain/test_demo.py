@@ -33,7 +33,7 @@ def clock() -> datetime:
 
 @pytest.fixture
 def demo(data_file: DataFile) -> DemoSummary:
-    return generate_demo(people=80, sessions=600, seed=4, today=TODAY)
+    return generate_demo(people=80, sessions=120, seed=4, today=TODAY)
 
 
 def test_a_small_demo_holds_every_cohort_kind_and_every_pair_status(demo: DemoSummary) -> None:
@@ -48,10 +48,10 @@ def test_a_small_demo_holds_every_cohort_kind_and_every_pair_status(demo: DemoSu
     assert {row.status for row in listed} == {status.value for status in PairStatus}
     ended = [pairs.pair_status(row.id) for row in listed if row.status == PairStatus.ENDED_EARLY]
     assert all(reason in END_EARLY_REASONS for _, reason in ended)
-    assert demo == DemoSummary(people=80, cohorts=len(rows), pairs=len(listed), sessions=600)
+    assert demo == DemoSummary(people=80, cohorts=len(rows), pairs=len(listed), sessions=120)
 
 
-@pytest.mark.parametrize(("size", "count"), [(20, 0), (45, 250), (150, 2000)])
+@pytest.mark.parametrize(("size", "count"), [(20, 0), (45, 80), (150, 200)])
 def test_the_numbers_asked_for_are_produced(data_file: DataFile, size: int, count: int) -> None:
     summary = generate_demo(people=size, sessions=count, seed=2, today=TODAY)
     assert summary.people == size
@@ -59,6 +59,15 @@ def test_the_numbers_asked_for_are_produced(data_file: DataFile, size: int, coun
     assert len(people.people_ids(people.PeopleQuery(include_archived=True))) == size
     assert len(sessions.session_ids()) == count
     assert Meeting.select().count() == count
+
+
+def test_more_sessions_than_the_cadence_allows_are_capped(tmp_path: Path) -> None:
+    with DataFile.open(tmp_path / "all.revmentor", create=True):
+        allowed = generate_demo(people=150, seed=2, today=TODAY).sessions
+    with DataFile.open(tmp_path / "capped.revmentor", create=True):
+        capped = generate_demo(people=150, sessions=50_000, seed=2, today=TODAY)
+        assert capped.sessions == allowed == Meeting.select().count()
+    assert 150 < allowed < 1_000, "about one session a cadence for each of some 60 pairs"
 
 
 @pytest.mark.parametrize("size", [2, 3, 7])

@@ -151,3 +151,28 @@ def test_undoing_a_deleted_person_brings_back_their_locked_and_forbidden_pairs()
     assert constraints.list_constraints(cohort) == before
     edits.redo(edit)
     assert constraints.list_constraints(cohort) == []
+
+
+def test_logging_a_session_before_the_start_moves_the_start_in_the_same_edit() -> None:
+    cohort, ada, bob = enrolled_pair_parts()
+    pair_id = pairs.create_pair(PairDraft(cohort, ada, bob, start_date=date(2026, 11, 1)), clock)
+    draft = SessionDraft(pair_id, datetime(2026, 10, 27, 9), status="held")
+    edit = edits.add_session(draft, clock, move_pair_start=True)
+    assert edit.description == "Log session and move the pair's start date"
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 27)
+    edits.undo(edit)
+    assert sessions.list_sessions() == []
+    assert pairs.get_pair(pair_id).start_date == date(2026, 11, 1)
+    edits.redo(edit)
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 27)
+    assert len(sessions.list_sessions()) == 1
+
+
+def test_activating_with_a_start_date_round_trip() -> None:
+    cohort, ada, bob = enrolled_pair_parts()
+    pair_id = pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    edit = edits.change_pair_status(pair_id, "activate", clock=clock, start_date=date(2026, 10, 5))
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 5)
+    edits.undo(edit)
+    assert pairs.pair_status(pair_id) == ("proposed", "")
+    assert pairs.get_pair(pair_id).start_date is None

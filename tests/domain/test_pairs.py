@@ -246,3 +246,27 @@ def test_a_mentor_is_offered_with_the_places_they_have_taken(cohort: Cohort) -> 
     pairs.change_status(pair, "end_early", "Personal circumstances", clock)
     [ada] = [row for row in cohorts.list_participants(cohort.id) if row.person_id == cohort.ada]
     assert pairs.mentor_choice(ada, counts_this_pair=False) == "Ada (1 of 2 places taken)"
+
+
+def test_activating_takes_the_start_date_given(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    assert pairs.default_start_date(pair, date(2026, 11, 2)) == date(2026, 11, 2)
+    pairs.change_status(pair, "activate", clock=clock, start_date=date(2026, 10, 26))
+    assert pairs.pair_status(pair)[0] == "active"
+    assert pairs.get_pair(pair).start_date == date(2026, 10, 26)
+
+
+def test_a_pair_that_has_met_starts_by_default_on_its_first_session(cohort: Cohort) -> None:
+    pair = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.bob), clock)
+    for day, status in ((20, SessionStatus.HELD), (5, SessionStatus.CANCELLED), (12, "held")):
+        draft = sessions.SessionDraft(pair, datetime(2026, 10, day, 9), status=status)
+        if status == SessionStatus.CANCELLED:
+            draft.cancelled_by = "mentee"
+        sessions.add_session(draft, clock)
+    assert pairs.default_start_date(pair, date(2026, 11, 2)) == date(2026, 10, 12)
+    with pytest.raises(ValidationError) as refused:
+        pairs.change_status(pair, "activate", clock=clock, start_date=date(2026, 10, 13))
+    assert refused.value.problems == {
+        "start_date": "The pair first met on 12 Oct 2026; it cannot start later than that."
+    }
+    assert pairs.pair_status(pair)[0] == "proposed"

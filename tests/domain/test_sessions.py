@@ -125,3 +125,21 @@ def test_session_periods_run_from_their_first_to_their_last_day(
 ) -> None:
     assert sessions.period_range(period, today) == expected
     assert period == "" or period in dict(map(reversed, sessions.SESSION_PERIODS))
+
+
+def test_a_session_before_the_start_can_move_the_pairs_start_back(pair_id: int) -> None:
+    draft = SessionDraft(pair_id, datetime(2026, 9, 20, 9, 0), status="held")
+    assert sessions.start_date_conflict(draft) == date(2026, 10, 1)
+    assert sessions.validate_session(draft, TODAY, moving_start=True) == {}
+    with pytest.raises(ValidationError):
+        sessions.add_session(draft, clock)
+    sessions.add_session(draft, clock, move_pair_start=True)
+    assert pairs.get_pair(pair_id).start_date == date(2026, 9, 20)
+    assert sessions.start_date_conflict(draft) is None
+
+
+def test_only_held_sessions_conflict_with_the_start(pair_id: int) -> None:
+    planned = SessionDraft(pair_id, datetime(2026, 9, 20, 9, 0))
+    assert sessions.start_date_conflict(planned) is None
+    sessions.add_session(planned, clock, move_pair_start=True)
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 1)

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
-from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain.cohorts import CohortDraft, Enrolment
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching import constraints
@@ -135,6 +135,15 @@ def session_draft(pair: int, number: int) -> SessionDraft:
     )
 
 
+def enrolments(cohort: int | None, person: int, other: int, number: int) -> list[Enrolment]:
+    """The cohort's participants with ``person`` enrolled (or changed) and, when ``number`` is
+    odd, ``other`` withdrawn."""
+    saved = (cohorts.get_cohort(cohort).participants or []) if cohort else []
+    leaving = {person, other} if number % 2 else {person}
+    kept = [item for item in saved if item.person_id not in leaving]
+    return [*kept, Enrolment(person, ROLES[number % 3], 1 + number % 3)]
+
+
 def make_edit(step: Step) -> Edit:
     a, b, c = step.picks
     person, other = pick(Person, a), pick(Person, b)
@@ -166,6 +175,23 @@ def make_edit(step: Step) -> Edit:
         "lock and forbid": lambda: accept_edit(
             cohort, [], locked=[(person, other)], forbidden=[(other, pick(Person, c))]
         ),
+        "add cohort with participants": lambda: edits.add_cohort(
+            CohortDraft(f"Cohort {c}", participants=enrolments(None, person, other, c)), clock
+        ),
+        "save participants": lambda: edits.update_cohort(
+            cohort,
+            replace(cohorts.get_cohort(cohort), participants=enrolments(cohort, person, other, c)),
+        ),
+        "archive cohort": lambda: edits.set_cohort_archived(cohort, bool(c % 2)),
+        "delete cohort": lambda: edits.delete_cohort(cohort),
+        "activate from a date": lambda: edits.change_pair_status(
+            pair, "activate", clock=clock, start_date=date(2026, 1, 1 + c % 28)
+        ),
+        "log a session before the start": lambda: edits.add_session(
+            replace(session_draft(pair, c), starts_at=datetime(2025, 12, 1 + c % 28, 9)),
+            clock,
+            move_pair_start=True,
+        ),
     }
     return makers[step.kind]()
 
@@ -187,6 +213,12 @@ KINDS = [
     "update session",
     "delete sessions",
     "lock and forbid",
+    "add cohort with participants",
+    "save participants",
+    "archive cohort",
+    "delete cohort",
+    "activate from a date",
+    "log a session before the start",
 ]
 numbers = st.integers(0, 40)
 steps = st.builds(Step, st.sampled_from(KINDS), st.tuples(numbers, numbers, numbers))

@@ -88,6 +88,10 @@ def test_bundle_carries_its_data_files(bundle: Path) -> None:
     internal = bundle / "_internal" / "revmentor_desktop" / "resources"
     assert (internal / "icons" / "revmentor.svg").is_file()
     assert list((internal / "fonts").glob("*.ttf"))
+    assert (internal / "fonts" / "LICENSE-DejaVu.txt").is_file()
+    assert (internal / "licences" / "GPL-3.0.txt").is_file()
+    assert (internal / "guide" / "getting-started.html").is_file()
+    assert (internal / "guide" / "guide.css").is_file()
     if sys.platform.startswith("linux"):
         assert (bundle / "share" / "applications" / "org.revmentor.RevMentor.desktop").is_file()
         assert (bundle / "install-desktop-entry.sh").is_file()

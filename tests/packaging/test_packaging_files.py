@@ -186,3 +186,40 @@ def test_packaging_extra_names_pyinstaller() -> None:
     project = tomllib.loads((REPOSITORY / "pyproject.toml").read_text("utf-8"))["project"]
     extra = project["optional-dependencies"]["packaging"]
     assert any(requirement.lower().startswith("pyinstaller") for requirement in extra)
+
+
+def _help_texts() -> list[Path]:
+    """Every packaged text the Help menu reads: the guide's pages and style, the licences."""
+    from revmentor_desktop.ui import guide
+    from revmentor_desktop.ui.dialogs import about_dialog
+
+    package = REPOSITORY / "revmentor_desktop" / "resources"
+    pages = [package / guide.GUIDE_FOLDER / topic.page for topic in guide.TOPICS]
+    return [
+        *pages,
+        package / guide.GUIDE_FOLDER / guide.STYLE_SHEET,
+        package.joinpath(*about_dialog.LICENCE_FILE),
+        package.joinpath(*about_dialog.FONT_LICENCE_FILE),
+    ]
+
+
+def test_help_texts_are_package_data_that_the_bundle_collects() -> None:
+    """The wheel ships resources/**/* and the spec collects every data file of the package, so
+    a help text is in both as long as it lies under revmentor_desktop/resources/."""
+    project = tomllib.loads((REPOSITORY / "pyproject.toml").read_text("utf-8"))
+    assert project["tool"]["setuptools"]["package-data"]["revmentor_desktop"] == ["resources/**/*"]
+    assert 'collect_data_files("revmentor_desktop")' in (PACKAGING / "revmentor.spec").read_text()
+    shipped = set((REPOSITORY / "revmentor_desktop").glob("resources/**/*"))
+    for text in _help_texts():
+        assert text in shipped, f"{text} is not package data"
+        assert text.read_text("utf-8").strip()
+
+
+def test_packaged_licence_is_the_gpl_version_3() -> None:
+    from revmentor_desktop.ui.dialogs import about_dialog
+
+    licence = (REPOSITORY / "revmentor_desktop" / "resources").joinpath(*about_dialog.LICENCE_FILE)
+    text = licence.read_text("utf-8")
+    assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE")
+    assert "Version 3, 29 June 2007" in text
+    assert "END OF TERMS AND CONDITIONS" in text

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -25,16 +26,20 @@ from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs import document_dialog
+from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.cohort_dialog import CohortDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
 from revmentor_desktop.ui.undo import EditStack
+from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.widgets.choices import select_data
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog
 
 NOW = datetime(2026, 11, 2, 10, 0)
+Yes = QMessageBox.StandardButton.Yes
 # The offscreen platform cannot raise windows, grab the keyboard for popups or resize to hints.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
@@ -210,38 +215,71 @@ def test_cohort_end_before_start_is_shown(qtbot: QtBot, context: AppContext) -> 
     assert not dialog.save_button.isEnabled()
 
 
-def test_enrol_people_then_change_and_withdraw(qtbot: QtBot, context: AppContext) -> None:
+def _add_people(qtbot: QtBot, dialog: CohortDialog, person_ids: list[int], role: str) -> None:
+    click(qtbot, dialog.participants.add_button)
+    picker = dialog.participants.enrol_dialog
+    assert picker is not None and picker.isVisible()
+    assert not picker.save_button.isEnabled()
+    for person_id in person_ids:
+        picker.check_person(person_id)
+    choose(picker.role, role)
+    picker.capacity.setValue(2)
+    click(qtbot, picker.save_button)
+
+
+def test_enrol_change_and_withdraw_are_saved_together_with_the_cohort(
+    qtbot: QtBot, context: AppContext
+) -> None:
     cohort = make_cohort()
     ada = people.add_person(PersonDraft("Ada"), clock)
     bob = people.add_person(PersonDraft("Bob"), clock)
     people.add_person(PersonDraft("Cy"), clock)
     dialog = shown(qtbot, CohortDialog(context, cohort))
     panel = dialog.participants
-    assert panel is not None
-    click(qtbot, panel.add_button)
-    picker = panel.enrol_dialog
-    assert picker is not None and picker.isVisible()
-    assert not picker.save_button.isEnabled()
-    picker.check_person(ada)
-    picker.check_person(bob)
-    choose(picker.role, "mentor")
-    picker.capacity.setValue(2)
-    click(qtbot, picker.save_button)
-    rows = cohorts.list_participants(cohort)
-    assert [(row.name, row.role, row.capacity) for row in rows] == [
-        ("Ada", "mentor", 2),
-        ("Bob", "mentor", 2),
-    ]
+    _add_people(qtbot, dialog, [ada, bob], "mentor")
     assert panel.table.rowCount() == 2
     assert panel.counts.text() == "Reverse mentor: 2 · Mentee: 0 · 0 pairs · 2 without a pair"
     panel.table.select_person(bob)
     choose(panel.role, "mentee")
     click(qtbot, panel.change_button)
-    assert [row.role for row in cohorts.list_participants(cohort)] == ["mentor", "mentee"]
     panel.table.select_person(ada)
     click(qtbot, panel.withdraw_button)
-    assert [row.name for row in cohorts.list_participants(cohort)] == ["Bob"]
-    assert context.edits.undo_stack.count() == 3
+    assert [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())] == ["Bob"]
+    assert cohorts.list_participants(cohort) == [], "nothing is saved before Save"
+    assert context.edits.undo_stack.count() == 0
+    click(qtbot, dialog.save_button)
+    rows = cohorts.list_participants(cohort)
+    assert [(row.name, row.role) for row in rows] == [("Bob", "mentee")]
+    assert context.edits.undo_stack.count() == 1
+    context.edits.undo_stack.undo()
+    assert cohorts.list_participants(cohort) == []
+
+
+def test_a_new_cohort_takes_its_participants_before_the_first_save(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    ada = people.add_person(PersonDraft("Ada"), clock)
+    bob = people.add_person(PersonDraft("Bob"), clock)
+    dialog = shown(qtbot, CohortDialog(context))
+    qtbot.keyClicks(dialog.name, "Reverse 2027")
+    _add_people(qtbot, dialog, [ada, bob], "mentee")
+    assert dialog.participants.enrol_dialog.windowTitle() == "Add people to Reverse 2027"
+    assert cohorts.list_cohorts() == []
+    click(qtbot, dialog.save_button)
+    [row] = cohorts.list_cohorts()
+    assert (row.name, row.mentees) == ("Reverse 2027", 2)
+    assert context.edits.undo_stack.count() == 1
+    context.edits.undo_stack.undo()
+    assert cohorts.list_cohorts() == []
+
+
+def test_cancel_forgets_the_participants_added(qtbot: QtBot, context: AppContext) -> None:
+    cohort = make_cohort()
+    ada = people.add_person(PersonDraft("Ada"), clock)
+    dialog = shown(qtbot, CohortDialog(context, cohort))
+    _add_people(qtbot, dialog, [ada], "mentor")
+    dialog.reject()
+    assert cohorts.list_participants(cohort) == []
 
 
 def test_a_refused_withdrawal_is_explained(qtbot: QtBot, context: AppContext) -> None:
@@ -250,10 +288,77 @@ def test_a_refused_withdrawal_is_explained(qtbot: QtBot, context: AppContext) ->
     bob = enrolled(cohort, "Bob", "mentee")
     pairs.create_pair(PairDraft(cohort, ada, bob), clock)
     dialog = shown(qtbot, CohortDialog(context, cohort))
-    assert dialog.participants is not None
     dialog.participants.table.select_person(bob)
     click(qtbot, dialog.participants.withdraw_button)
-    assert "end or delete the pair first" in dialog.participants.message.text()
+    assert dialog.participants.message.text() == (
+        "Bob is in a pair of the cohort; end or delete the pair first."
+    )
+    assert dialog.participants.table.rowCount() == 2
+
+
+def test_match_people_from_a_new_cohort_saves_it_first_then_matches(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    matched: list[int] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_: asked.append(text) or Yes)
+    monkeypatch.setattr(
+        record_dialogs, "review_matches", lambda _c, cohort, _p: matched.append(cohort)
+    )
+    reported: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        document_dialog, "show_document", lambda _c, kind, i, _p: reported.append((kind.name, i))
+    )
+    ada = people.add_person(PersonDraft("Ada"), clock)
+    dialog = shown(qtbot, CohortDialog(context))
+    qtbot.keyClicks(dialog.name, "Reverse 2027")
+    _add_people(qtbot, dialog, [ada], "mentor")
+    dialog.commands_button.menu().aboutToShow.emit()
+    assert not dialog.command_actions["delete"].isVisible()
+    dialog.command_actions["match"].trigger()
+    assert asked == [
+        "Match people works on the saved cohort. Save “Reverse 2027” with its 1 participant "
+        "now? Ctrl+Z undoes the save."
+    ]
+    [row] = cohorts.list_cohorts()
+    assert matched == [row.id]
+    assert dialog.isVisible() and dialog.windowTitle() == "Edit cohort"
+    assert not dialog.has_unsaved_changes()
+    dialog.command_actions["report"].trigger()
+    assert len(asked) == 1, "nothing to save the second time"
+    assert reported == [("cohort report", row.id)]
+
+
+def test_showing_new_pairs_from_matching_closes_the_cohort_dialog_too(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def match_and_show(context: AppContext, cohort: int, _parent: object) -> None:
+        context.requests.show_pairs.emit(cohort, [7])  # what "Show the new pairs" asks
+
+    monkeypatch.setattr(record_dialogs, "review_matches", match_and_show)
+    shown_pairs: list[tuple[int, list[int]]] = []
+    context.requests.show_pairs.connect(lambda cohort, ids: shown_pairs.append((cohort, ids)))
+    cohort = make_cohort()
+    dialog = shown(qtbot, CohortDialog(context, cohort))
+    dialog.command_actions["match"].trigger()
+    assert shown_pairs == [(cohort, [7])]
+    assert not dialog.isVisible(), "the window shows the pairs; the dialog is out of the way"
+
+
+def test_delete_from_the_cohort_dialog_says_what_goes_and_closes_it(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_: asked.append(text) or Yes)
+    cohort = make_cohort()
+    enrolled(cohort, "Ada", "mentor")
+    dialog = shown(qtbot, CohortDialog(context, cohort))
+    dialog.command_actions["delete"].trigger()
+    assert asked == [
+        "Delete “Reverse 2026”? Its 1 enrolment goes with it. People stay. Ctrl+Z undoes this."
+    ]
+    assert cohorts.list_cohorts() == []
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
 
 
 # Pairs
@@ -333,6 +438,11 @@ def test_status_actions_and_log_a_session(
     assert dialog.save_button.isEnabled()
     assert list(dialog.status_bar.buttons) == ["activate", "end_early"]
     click(qtbot, dialog.status_bar.buttons["activate"])
+    activation = dialog.child_dialog
+    assert isinstance(activation, ActivatePairDialog)
+    assert activation.start_date.date().toPython() == date(2026, 11, 2), "today by default"
+    assert pairs.pair_status(pair_id) == ("proposed", ""), "nothing changes before Activate"
+    click(qtbot, activation.save_button)
     assert pairs.pair_status(pair_id) == ("active", "")
     assert dialog.start_date.value() == date(2026, 11, 2)
     assert list(dialog.status_bar.buttons) == ["pause", "complete", "end_early"]
@@ -400,6 +510,40 @@ def test_a_completed_pair_is_checked_by_the_domains_rule(
     assert (saved.end_date, saved.goals[0].progress) == (date(2026, 11, 30), 100)
 
 
+def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    for day in (20, 27):
+        held = sessions.SessionDraft(pair_id, datetime(2026, 10, day, 9), status="held")
+        sessions.add_session(held, clock)
+    activation = shown(qtbot, ActivatePairDialog(context, pair_id))
+    assert activation.start_date.date().toPython() == date(2026, 10, 20)
+    activation.start_date.setDate(date(2026, 10, 21))
+    assert activation.feedback.problem_for("start_date") == (
+        "The pair first met on 20 Oct 2026; it cannot start later than that."
+    )
+    assert not activation.save_button.isEnabled()
+    activation.start_date.setDate(date(2026, 10, 13))
+    click(qtbot, activation.save_button)
+    assert pairs.pair_status(pair_id) == ("active", "")
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 13)
+    assert context.edits.undo_stack.undoText() == "Activate pair"
+
+
+def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
+    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+) -> None:
+    ids = cohort_of_four
+    make_cohort("Traditional 2026")
+    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    cohorts.set_archived([ids["cohort"]], True)
+    dialog = shown(qtbot, PairDialog(context, pair_id))
+    assert dialog.cohort.currentText() == "Reverse 2026 (archived)"
+    assert dialog.problems() == {}
+
+
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:
     cohort = make_cohort()
     pair_id = pairs.create_pair(
@@ -449,6 +593,42 @@ def test_a_held_session_in_the_future_is_refused(qtbot: QtBot, context: AppConte
     )
     select_data(dialog.status, "planned")
     assert dialog.save_button.isEnabled()
+
+
+def test_a_session_before_the_pairs_start_offers_to_move_the_start(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = [QMessageBox.StandardButton.Cancel, Yes]
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    cohort = make_cohort()
+    draft = PairDraft(
+        cohort,
+        enrolled(cohort, "Ada", "mentor"),
+        enrolled(cohort, "Bob", "mentee"),
+        start_date=date(2026, 10, 20),
+    )
+    pair_id = pairs.create_pair(draft, clock)
+    dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
+    dialog.starts_at.setDateTime(datetime(2026, 10, 13, 9, 0))
+    assert dialog.feedback.problem_for("starts_at") == ""
+    assert dialog.save_button.isEnabled()
+    click(qtbot, dialog.save_button)
+    assert asked[0].startswith("Move the pair's start date to 13 Oct?")
+    assert dialog.isVisible() and sessions.list_sessions() == [], "No keeps the dialog open"
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 13)
+    assert len(sessions.list_sessions()) == 1
+    assert context.edits.undo_stack.count() == 1
+    context.edits.undo_stack.undo()
+    assert pairs.get_pair(pair_id).start_date == date(2026, 10, 20)
+    assert sessions.list_sessions() == []
 
 
 # Every dialog

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.storage import backup
+from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.views import record_dialogs
+from revmentor_desktop.ui.views.cohorts_view import CohortsView
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
@@ -123,16 +126,22 @@ def test_delete_archives_a_person_and_ctrl_z_brings_them_back(
     assert "Bo Svensson" not in _names(view)
 
 
-def test_delete_removes_someone_without_history_after_asking(
-    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked: list[str] = []
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The questions the window asks ("title text"), each answered Yes."""
+    questions: list[str] = []
 
     def answer_yes(_parent: object, title: str, text: str, *_args: object) -> object:
-        asked.append(f"{title} {text}")
+        questions.append(f"{title} {text}")
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    return questions
+
+
+def test_delete_removes_someone_without_history_after_asking(
+    qtbot: QtBot, make_window: MakeWindow, asked: list[str]
+) -> None:
     window = make_window(build=build_programme)
     view = _press_delete_on(qtbot, window, "Xavi Puig")
     assert len(asked) == 1
@@ -216,7 +225,19 @@ def test_enter_and_double_click_open_the_selected_record(
     assert dialogs.calls[-1] == ("PersonDialog", (), {"person_id": None})
 
 
-def test_pair_menu_follows_the_selected_pair(qtbot: QtBot, make_window: MakeWindow) -> None:
+def test_pair_menu_follows_the_selected_pair(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[date] = []
+
+    def start_a_week_ago(dialog: ActivatePairDialog) -> bool:
+        asked.append(dialog.start_date.date().toPython())
+        dialog.start_date.setDate(START.date() - timedelta(days=7))
+        dialog.accept()
+        dialog.deleteLater()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(record_dialogs, "run_dialog", start_a_week_ago)
     programme: dict[str, object] = {}
     window = make_window(build=lambda: programme.setdefault("p", build_programme()))
     proposed = programme["p"].pair_ids["proposed"]  # type: ignore[attr-defined]
@@ -227,8 +248,13 @@ def test_pair_menu_follows_the_selected_pair(qtbot: QtBot, make_window: MakeWind
     view.select_ids([proposed])  # type: ignore[attr-defined]
     assert actions.pair_status["activate"].isEnabled()
     assert not actions.pair_status["pause"].isEnabled()
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(lambda text: text and shown.append(text))
     actions.pair_status["activate"].trigger()
+    assert asked == [START.date()], "asked for the start date, today by default"
     assert pairs.pair_status(proposed)[0] == "active"
+    assert pairs.get_pair(proposed).start_date == START.date() - timedelta(days=7)
+    assert shown == ["Pair activated — Ctrl+Z to undo"], "one message, once"
     assert actions.pair_status["pause"].isEnabled()
     assert not actions.pair_status["activate"].isEnabled()
     actions.undo.trigger()
@@ -267,10 +293,10 @@ def test_today_shows_a_pair_going_from_green_to_amber_to_red(
     active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
     today = window.views["today"]
 
-    def about_the_pair() -> list[str]:
+    def about_the_pair() -> list[tuple[str, str]]:
         today.refresh()
         return [
-            item.text
+            (item.group.title, item.text)
             for item in today.model.items
             if item.target_id == active and item.target_kind == "pair"
         ]
@@ -278,13 +304,21 @@ def test_today_shows_a_pair_going_from_green_to_amber_to_red(
     assert window.current_view() is today
     assert about_the_pair() == []
     clock.advance(21)  # last session was on day 1: 22 days ago, more than 1.5 × 14
-    texts = about_the_pair()
-    assert len(texts) == 1 and "longer than 1.5 times" in texts[0]
-    assert "Ada Lovelace & Bo Svensson" in texts[0]
+    assert about_the_pair() == [
+        (
+            "Needs a nudge",
+            "Ada Lovelace & Bo Svensson: No meeting for 22 days — they planned to meet every "
+            "2 weeks",
+        )
+    ]
     clock.advance(21)
-    texts = about_the_pair()
-    assert len(texts) == 1 and "more than three times" in texts[0]
-    assert today.model.items[0].target_id == active
+    assert about_the_pair() == [
+        (
+            "Stalled",
+            "Ada Lovelace & Bo Svensson: No meeting for 43 days — they planned to meet every "
+            "2 weeks",
+        )
+    ]
 
 
 def test_today_opens_the_pair_with_enter(
@@ -295,7 +329,10 @@ def test_today_opens_the_pair_with_enter(
     window = make_window(clock, build=lambda: programme.setdefault("p", build_programme()))
     today = window.views["today"]
     today.list.setFocus()
-    assert today.list.currentIndex().row() == 0
+    first = today.model.item_at(today.list.currentIndex())
+    assert first is not None and first.group.title == "Needs you now"
+    _press(qtbot, window, Qt.Key.Key_Down)  # onto the "Stalled" heading
+    _press(qtbot, window, Qt.Key.Key_Down)  # onto the stalled pair
     _press(qtbot, window, Qt.Key.Key_Return)
     active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
     assert dialogs.calls == [("PairDialog", (), {"pair_id": active})]
@@ -378,3 +415,85 @@ def test_help_open_log_folder_shows_the_log_folder(
     open_log.trigger()
     assert [url.toLocalFile() for url in opened] == [str(isolated_home / "logs")]
     assert (isolated_home / "logs").is_dir()
+
+
+def _cohort_names(view: CohortsView) -> list[str]:
+    return [view.model.index(row, 0).data() for row in range(view.model.rowCount())]
+
+
+def test_cohort_commands_follow_the_pair_selected_on_the_pairs_list(
+    make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
+) -> None:
+    programme: dict[str, Programme] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    made = programme["p"]
+    window.show_view("pairs")
+    view = window.current_view()
+    assert isinstance(view, PairsView)
+    commands = window.actions.cohort
+    assert not any(action.isEnabled() for action in commands.values())
+    view.select_ids([made.pair_ids["proposed"]])
+    enabled = {name for name, action in commands.items() if action.isEnabled()}
+    assert enabled == {"open", "match", "agreements", "report", "calendar", "archive", "delete"}
+    commands["open"].trigger()
+    assert dialogs.calls == [("CohortDialog", (), {"cohort_id": made.cohort_id})]
+    view.select_ids([])
+    assert not commands["match"].isEnabled()
+    view.cohort_filter.setCurrentIndex(view.cohort_filter.findData(made.cohort_id))
+    assert commands["match"].isEnabled(), "the cohort the list is filtered on"
+
+
+def test_archive_a_cohort_from_the_cohort_menu_and_show_it_again(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: pytest.fail("archiving asks nothing"))
+    window = make_window(build=build_programme)
+    window.show_view("cohorts")
+    view = window.current_view()
+    assert isinstance(view, CohortsView)
+    view.table.selectRow(0)
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(lambda text: text and shown.append(text))
+    window.actions.cohort["archive"].trigger()
+    assert _cohort_names(view) == []
+    assert view.empty_state.title == "Every cohort is archived"
+    assert shown == ["Cohort “Reverse 2026” archived — Ctrl+Z to undo"], "one message, once"
+    view.archived_filter.setChecked(True)
+    assert _cohort_names(view) == ["Reverse 2026 (archived)"]
+    view.table.selectRow(0)
+    assert window.actions.cohort["restore"].isEnabled()
+    assert not window.actions.cohort["archive"].isEnabled()
+    window.actions.undo.trigger()
+    assert _cohort_names(view) == ["Reverse 2026"]
+
+
+def test_delete_a_cohort_says_what_goes_with_it_and_ctrl_z_brings_it_all_back(
+    qtbot: QtBot, make_window: MakeWindow, asked: list[str]
+) -> None:
+    window = make_window(build=build_programme)
+    window.show_view("cohorts")
+    view = window.current_view()
+    assert isinstance(view, CohortsView)
+    _click_row(qtbot, view, 0)
+    _press(qtbot, window, Qt.Key.Key_Delete)
+    assert asked == [
+        "Delete cohort? Delete “Reverse 2026”? Its 5 enrolments and 2 pairs with 1 session "
+        "go with it. People stay. Ctrl+Z undoes this."
+    ]
+    assert _cohort_names(view) == []
+    assert pairs.list_pairs() == []
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _cohort_names(view) == ["Reverse 2026"]
+    assert len(pairs.list_pairs()) == 2
+
+
+def test_show_the_new_pairs_opens_the_pairs_list_on_them(make_window: MakeWindow) -> None:
+    programme: dict[str, Programme] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    made = programme["p"]
+    window.show_view("cohorts")
+    window.context.requests.show_pairs.emit(made.cohort_id, [made.pair_ids["proposed"]])
+    view = window.current_view()
+    assert isinstance(view, PairsView)
+    assert view.cohort_filter.value() == made.cohort_id
+    assert view.selected_ids() == [made.pair_ids["proposed"]]

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import cohorts, pairs, people
@@ -174,3 +175,56 @@ def _screenshot_folder() -> Path | None:
 
     folder = os.environ.get(SCREENSHOT)
     return Path(folder) if folder else None
+
+
+def test_accept_all_then_create_says_what_it_did_and_offers_the_new_pairs(
+    qtbot: QtBot, data_file: DataFile
+) -> None:
+    cohort_id, _ids = _cohort()
+    context = AppContext(EditStack(), clock)
+    shown: list[tuple[int, list[int]]] = []
+    context.requests.show_pairs.connect(lambda cohort, ids: shown.append((cohort, ids)))
+    dialog = MatchReviewDialog(context, cohort_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.created.isVisible() and not dialog.show_pairs_button.isVisible()
+    dialog.select_rows([0])
+    dialog.reject_button.click()
+    dialog.accept_all_button.click()
+    decisions = [row.decision.value for row in dialog.session.rows]
+    assert decisions == ["rejected", "accepted", "accepted", "accepted"]
+    assert not dialog.accept_all_button.isEnabled(), "nothing left to accept"
+
+    dialog.create_button.click()
+
+    assert dialog.created.text() == "Created 3 pairs in Reverse 2026."
+    assert not dialog.show_pairs_button.isHidden()
+    made = sorted(row.id for row in pairs.list_pairs())
+    dialog.show_pairs_button.click()
+    assert shown == [(cohort_id, made)]
+    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted  # `result` is the match
+
+
+def test_one_proposal_is_one_and_the_decisions_are_explained_in_place(
+    qtbot: QtBot, data_file: DataFile
+) -> None:
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Pilot"), clock)
+    for name, grade, teaches, learns in (("Ana", 2, ["AI"], []), ("Hana", 9, [], ["AI"])):
+        draft = people.PersonDraft(
+            name, grade=grade, teaches=teaches, learns=learns, consent_date=date(2026, 1, 5)
+        )
+        cohorts.enrol(cohort_id, people.add_person(draft, clock), "mentor" if teaches else "mentee")
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    assert "Pilot (reverse mentoring): 1 proposal, 0 chosen" in dialog.summary.text()
+    hints = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
+    assert (
+        "Accept: make this pair · Lock: always keep this pair when matching again · "
+        "Forbid: never propose these two"
+    ) in hints
+    assert dialog.lock_button.toolTip().startswith("Always keep this pair when matching again")
+    assert dialog.forbid_button.toolTip() == "Never propose these two in this cohort"
+    dialog.select_rows([0])
+    dialog.forbid_button.click()
+    dialog.create_button.click()
+    assert dialog.created.text() == "1 forbidden pair will not be proposed again."
+    assert dialog.show_pairs_button.isHidden(), "no new pairs to show"

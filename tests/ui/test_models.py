@@ -151,10 +151,32 @@ def test_participants_are_people_of_the_cohort(programme: Programme) -> None:
 def test_attention_items_point_at_records(programme: Programme) -> None:
     model = AttentionModel(MovableClock(START + timedelta(days=40)))
     model.refresh()
-    targets = {
-        (model.index(row, 0).data(TARGET_KIND_ROLE), model.index(row, 0).data(ID_ROLE))
-        for row in range(model.rowCount())
-    }
+    targets = set()
+    for row in range(model.rowCount()):
+        heading = model.index(row, 0)
+        assert heading.data(ID_ROLE) is None
+        for child in range(model.rowCount(heading)):
+            index = model.index(child, 0, heading)
+            targets.add((index.data(TARGET_KIND_ROLE), index.data(ID_ROLE)))
     assert ("pair", programme.pair_ids["active"]) in targets
     assert ("pair", programme.pair_ids["proposed"]) in targets
     assert ("cohort", programme.cohort_id) in targets
+
+
+def test_today_groups_are_headings_with_counts_over_their_items(programme: Programme) -> None:
+    model = AttentionModel(MovableClock(START + timedelta(days=50)))
+    model.refresh()
+    headings = [model.index(row, 0) for row in range(model.rowCount())]
+    assert [heading.data() for heading in headings] == [
+        "Needs you now (1)",
+        "Stalled (1)",
+        "Agreements to sign (1)",
+        "People without a pair (1)",
+    ]
+    stalled = headings[1]
+    assert [model.index(0, column, stalled).data() for column in range(3)] == [
+        "Urgent",
+        "Ada Lovelace & Bo Svensson",
+        "No meeting for 49 days — they planned to meet every 2 weeks",
+    ]
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "What needs doing"

@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import cohorts, dates, edits, pairs, people, sessions
@@ -19,6 +21,7 @@ from revmentor_desktop.ui.dialogs.cohort_dialog import CohortDialog
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.models.formatting import follow_locale_dates, locale_date_order
 from revmentor_desktop.ui.undo import EditStack
+from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from tests.reports.helpers import pdf_text
 from tests.ui import window_fixtures
@@ -99,7 +102,8 @@ def _one_of_each() -> Programme:
     cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
     programme = Programme(cohort_id)
     for name, role in (("Ada Lovelace", "mentor"), ("Bo Svensson", "mentee")):
-        programme.person_ids[name] = people.add_person(people.PersonDraft(name), clock)
+        draft = people.PersonDraft(name, consent_date=START.date())
+        programme.person_ids[name] = people.add_person(draft, clock)
         cohorts.enrol(cohort_id, programme.person_ids[name], role)
     ids = programme.person_ids
     pair = edits.create_pair(
@@ -120,9 +124,9 @@ def test_no_count_of_one_reads_as_many(qtbot: QtBot, make_window: MakeWindow) ->
     shown = []
     for name in ("today", "people", "cohorts", "pairs", "sessions"):
         window.show_view(name)
-        if name == "people":  # one of the two
+        if name == "people":  # one of the two, once the search has run
             window.current_view().search.setText("Ada")  # type: ignore[attr-defined]
-            window.current_view().refresh()
+            qtbot.waitUntil(lambda: window.counts_label.text() == "1 person")
         shown.append(window.counts_label.text())
     shown.append(window.views["today"].heading.text())  # type: ignore[attr-defined]
     dialog = CohortDialog(window.context, programme["p"].cohort_id, window)
@@ -136,9 +140,16 @@ def test_no_count_of_one_reads_as_many(qtbot: QtBot, make_window: MakeWindow) ->
 # Status messages
 
 
+def _accept_as_it_opens(dialog: QDialog) -> bool:
+    dialog.accept()
+    dialog.deleteLater()
+    return dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_an_undoable_action_says_what_it_did_and_how_to_undo_it(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(record_dialogs, "run_dialog", _accept_as_it_opens)  # start today
     programme: dict[str, Programme] = {}
     window = make_window(build=lambda: programme.setdefault("p", build_programme()))
     window.show_view("pairs")
@@ -172,6 +183,16 @@ def test_every_kind_of_edit_says_what_it_did(data_file: DataFile, qtbot: QtBot) 
         edits.delete_pair(programme.pair_ids["proposed"]),
         edits.add_cohort(cohorts.CohortDraft("Mutual 2027", kind="mutual"), clock),
     ]
+    new_cohort = made[-1].created_id
+    assert new_cohort is not None
+    before_start = START - timedelta(days=3)
+    held_before = sessions.SessionDraft(programme.pair_ids["active"], before_start, status="held")
+    made += [
+        edits.set_cohort_archived(new_cohort, True),
+        edits.set_cohort_archived(new_cohort, False),
+        edits.delete_cohort(new_cohort),
+        edits.add_session(held_before, clock, move_pair_start=True),
+    ]
     for edit in made:
         stack.push(edit)
     assert said == [
@@ -179,13 +200,17 @@ def test_every_kind_of_edit_says_what_it_did(data_file: DataFile, qtbot: QtBot) 
         "Xavi Puig saved — Ctrl+Z to undo",
         "1 person archived — Ctrl+Z to undo",
         "1 person restored from the archive — Ctrl+Z to undo",
-        "Cohort Reverse 2026 saved — Ctrl+Z to undo",
+        "Cohort “Reverse 2026” saved — Ctrl+Z to undo",
         "1 person enrolled — Ctrl+Z to undo",
         "Withdrawn from the cohort — Ctrl+Z to undo",
         "Pair paused — Ctrl+Z to undo",
         "Session logged — Ctrl+Z to undo",
         "1 session deleted — Ctrl+Z to undo",
         "Pair deleted — Ctrl+Z to undo",
-        "Cohort Mutual 2027 added — Ctrl+Z to undo",
+        "Cohort “Mutual 2027” added — Ctrl+Z to undo",
+        "Cohort “Mutual 2027” archived — Ctrl+Z to undo",
+        "Cohort “Mutual 2027” restored — Ctrl+Z to undo",
+        "Cohort “Mutual 2027” deleted — Ctrl+Z to undo",
+        "Session logged; the pair's start date moved — Ctrl+Z to undo",
     ]
     stack.deleteLater()

@@ -62,22 +62,22 @@ class DemoSummary:
 
 
 def generate_demo(
-    people: int = 120, sessions: int = 1500, seed: int = 1, today: date | None = None
+    people: int = 120, sessions: int | None = None, seed: int = 1, today: date | None = None
 ) -> DemoSummary:
     """Fill the open, empty data file with a synthetic programme and say how much it holds.
 
-    Exactly ``people`` people are created, and exactly ``sessions`` sessions whenever there
-    is a pair to hold them (always from ``FULL_DEMO_PEOPLE`` people on, which also show every
-    cohort kind, pair status and health level); the number of cohorts and pairs follows from
-    the number of people. ``today`` (the system date by default) anchors every date, so the
-    same ``seed`` and ``today`` always give the same data.
+    Exactly ``people`` people are created; the number of cohorts and pairs follows from it.
+    Pairs meet at their cohort's cadence, so there are as many sessions as that allows, or
+    ``sessions`` when that is fewer (each pair's meetings are then thinned out evenly); the
+    summary says how many were made. ``today`` (the system date by default) anchors every date, so
+    the same ``seed`` and ``today`` always give the same data.
     Raises ``ValidationError`` for fewer than ``MIN_PEOPLE`` people or negative sessions and
     ``RuleViolation`` when the data file already holds people or cohorts.
     """
     problems = {}
     if people < MIN_PEOPLE:
         problems["people"] = f"The demo needs at least {MIN_PEOPLE} people."
-    if sessions < 0:
+    if sessions is not None and sessions < 0:
         problems["sessions"] = "The number of sessions cannot be negative."
     if problems:
         raise ValidationError(problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+from revmentor_desktop.domain.demo.holidays import is_working_day
 from revmentor_desktop.domain.demo.rows import (
     DemoCohort,
     DemoPair,
@@ -251,11 +252,8 @@ def make_pairs(
             _date_pair(rng, pair, str(status), profile, today)
             pair.focus = _focus(rng, cohort.kind, mentor, mentee)
             pairs.append(pair)
-    # At least one session past its date still marked planned: the Today view's "log it".
-    yesterday = today - timedelta(days=1)
-    late = [
-        p for p in pairs if p.profile in (GREEN, AMBER) and p.window and p.window[1] < yesterday
-    ]
+    # At least one session past its date still marked planned: the Today view's "mark it".
+    late = [pair for pair in pairs if pair.profile in (GREEN, AMBER) and _can_be_late(pair, today)]
     if late and not any(pair.overdue for pair in pairs):
         late[0].overdue = True
     return pairs
@@ -284,10 +282,10 @@ def _date_pair(rng: random.Random, pair: DemoPair, status: str, profile: str, to
             RED: (3 * cadence + 1, 3 * cadence + 60),
         }[profile]
         high = min(high, (today - start).days)
-        last = today - random_days(rng, low, high) if low <= high else start
+        last = _working_day_ago(rng, today, low, high) if low <= high else start
         pair.window = (start, last)
         pair.future = {GREEN: rng.choice((1, 1, 2)), AMBER: rng.randint(0, 1), RED: 0}[profile]
-        pair.overdue = profile != RED and last < yesterday and rng.random() < 0.1
+        pair.overdue = profile != RED and _can_be_late(pair, today) and rng.random() < 0.1
     elif status == PairStatus.PAUSED:
         pair.window = (start, max(start, today - random_days(rng, 7, 60)))
     elif status == PairStatus.COMPLETED:
@@ -301,6 +299,18 @@ def _date_pair(rng: random.Random, pair: DemoPair, status: str, profile: str, to
         span = max(2, (min(cohort.end, today) - start).days)
         pair.end = start + random_days(rng, max(1, span // 5), max(1, span * 2 // 3))
         pair.window = (start, min(pair.end, yesterday))
+
+
+def _can_be_late(pair: DemoPair, today: date) -> bool:
+    """Whether the pair's next session after its last one, a cadence on, is already past."""
+    return pair.window is not None and (today - pair.window[1]).days > 1.3 * pair.cohort.cadence
+
+
+def _working_day_ago(rng: random.Random, today: date, low: int, high: int) -> date:
+    """A working day from ``low`` to ``high`` days before ``today``: a pair's last meeting."""
+    days = [today - timedelta(days=ago) for ago in range(low, high + 1)]
+    working = [day for day in days if is_working_day(day)]
+    return rng.choice(working or days)
 
 
 def lower_first(topic: str) -> str:

@@ -18,7 +18,7 @@ from revmentor_desktop.domain.importing.dates import (
 )
 from revmentor_desktop.domain.importing.mapping import ColumnMapping
 from revmentor_desktop.domain.importing.reading import Table
-from revmentor_desktop.domain.vocabulary import CohortKind
+from revmentor_desktop.domain.vocabulary import CohortKind, plural
 
 # Person columns an import can set, in the order the preview lists them.
 PERSON_COLUMNS: dict[str, str] = {
@@ -90,8 +90,7 @@ def problem_lines(
     for (column, _), count in seen.items():
         hidden = count - shown_per_kind
         if hidden > 0:
-            rows = "1 more row" if hidden == 1 else f"{hidden:,} more rows"
-            lines.append(f"… and {rows} with the same problem in {column}.")
+            lines.append(f"… and {plural(hidden, 'more row')} with the same problem in {column}.")
     return lines
 
 

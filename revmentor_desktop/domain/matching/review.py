@@ -54,6 +54,7 @@ class ReviewSession:
         self._rejected: set[PairKey] = set()
         self._forbidden: set[PairKey] = set()
         self._stored_locks: set[PairKey] = set()
+        self.created_pair_ids: list[int] = []  # by the last commit, for "Show the new pairs"
 
     # Running
 
@@ -95,6 +96,13 @@ class ReviewSession:
             self._rejected.add(key)
         elif decision is Decision.FORBIDDEN:
             self._forbidden.add(key)
+
+    def accept_all(self) -> int:
+        """Accept every draft not yet decided on; returns how many."""
+        undecided = [index for index, row in enumerate(self.rows) if row.decision is Decision.DRAFT]
+        for index in undecided:
+            self.decide(index, Decision.ACCEPTED)
+        return len(undecided)
 
     def swap(self, first: int, second: int) -> None:
         """Exchange the mentees of two drafts; both become accepted. Refused if a rule blocks."""
@@ -155,11 +163,13 @@ class ReviewSession:
 
     def commit_edit(self) -> Edit:
         """Create the accepted and locked pairs and store locks and bans, as one undoable edit."""
+        from revmentor_desktop.domain.edits import created_pair_ids
         from revmentor_desktop.domain.matching.workflow import accept_edit
 
         edit = accept_edit(
             self.cohort_id, self.to_create, self.new_locks, self.new_bans, self.clock
         )
+        self.created_pair_ids = created_pair_ids(edit)
         self.rows = []
         self._rejected.clear()
         self._forbidden.clear()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.dates import MONTHS
+from revmentor_desktop.domain.vocabulary import cadence_phrase as cadence_phrase  # re-exported
 
 PAGE_SIZES = settings.PAGE_SIZES
 
@@ -71,19 +72,6 @@ def page_size_setting(locale_name: str | None = None) -> str:
 
 def month_label(year: int, month: int) -> str:
     return f"{MONTHS[month - 1][:3]} {year % 100:02d}"
-
-
-def cadence_phrase(days: int) -> str:
-    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days."""
-    if days in (30, 31):
-        return "every month"
-    if days == 7:
-        return "every week"
-    if days % 7 == 0:
-        return f"every {days // 7} weeks"
-    if days == 1:
-        return "every day"
-    return f"every {days} days"
 
 
 def review_date(start: date | None, end: date | None) -> date | None:

@@ -1,15 +1,23 @@
-"""Add or edit a cohort: its kind, dates, rhythm and role names, and who takes part."""
+"""Add or edit a cohort: its kind, dates, rhythm and role names, and who takes part.
+
+One save model: the dialog collects the cohort's details and its participants as one draft and
+Save stores them in one undoable edit, for a new cohort as for an existing one. The Cohort
+actions button offers the window's cohort commands; those that read saved data save first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,10 +27,14 @@ from revmentor_desktop.domain import cohorts, edits
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.cohorts import CohortDraft
 from revmentor_desktop.domain.edits import Edit
-from revmentor_desktop.domain.vocabulary import CohortKind
+from revmentor_desktop.domain.vocabulary import CohortKind, plural
+from revmentor_desktop.ui import cohort_commands
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.cohort_participants import ParticipantsPanel
+from revmentor_desktop.ui.menus import add_cohort_commands
+from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.choices import minutes_spin, select_data
+from revmentor_desktop.ui.widgets.feedback import confirm
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.screen_fit import scrolling
@@ -43,25 +55,48 @@ class CohortDialog(FormDialog):
         super().__init__(context, title, parent, existing=cohort_id is not None)
         self.cohort_id = cohort_id
         self._labels_edited = False
+        self._saved = cohorts.get_cohort(cohort_id) if cohort_id is not None else None
+        self._navigated = False
         body = QVBoxLayout()
         body.addLayout(self._details())
-        self.participants: ParticipantsPanel | None = None
-        if cohort_id is not None:
-            self.participants = ParticipantsPanel(context, cohort_id, self)
-            body.addWidget(self.participants, 1)
-            self._load(cohorts.get_cohort(cohort_id))
+        saved_participants = (self._saved.participants or []) if self._saved else []
+        self.participants = ParticipantsPanel(context, cohort_id, saved_participants, self)
+        self.feedback.register("participants", self.participants, self.participants.problems)
+        body.addWidget(self.participants, 1)
+        if self._saved is not None:
+            self._load(self._saved)
         else:
             self._apply_default_labels()
-            hint = QLabel("After saving, open the cohort again to add its participants.")
-            hint.setWordWrap(True)
-            body.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.banner)
-        layout.addWidget(self.buttons)
+        layout.addLayout(self._button_row())
         self._watch_fields()
+        self._follow_words()
+        context.requests.show_pairs.connect(self._on_navigation)
         self.revalidate()
-        self.size_comfortably(100, 24 if cohort_id is None else 44)
+        self.size_comfortably(100, 44)
+
+    def _button_row(self) -> QHBoxLayout:
+        """Save and Cancel, with the Cohort actions button at the other end."""
+        self.command_actions: dict[str, QAction] = {}
+        for name, command in cohort_commands.COMMANDS.items():
+            if name != "open":  # the cohort is open already
+                action = QAction(command.text, self)
+                action.setToolTip(command.tip)
+                action.triggered.connect(lambda _checked=False, name=name: self.run_command(name))
+                self.command_actions[name] = action
+        menu = QMenu(self)
+        add_cohort_commands(menu, self.command_actions)
+        menu.aboutToShow.connect(self._update_commands)
+        self.commands_button = QPushButton("&Cohort actions")
+        self.commands_button.setAutoDefault(False)
+        self.commands_button.setMenu(menu)
+        row = QHBoxLayout()
+        row.addWidget(self.commands_button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        return row
 
     def _details(self) -> QFormLayout:
         self.name = QLineEdit()
@@ -111,9 +146,22 @@ class CohortDialog(FormDialog):
         self.watch("end_date", self.end_date.date_changed, self.start_date.date_changed)
         self.watch("cadence_days", self.cadence.valueChanged, self.cadence_unit.currentIndexChanged)
         self.watch("session_minutes", self.session_minutes.valueChanged)
+        self.watch("participants", self.participants.changed)
         self.kind.currentIndexChanged.connect(lambda _index: self._apply_default_labels())
         for edit in (self.mentor_label, self.mentee_label):
             edit.textEdited.connect(self._label_edited)
+
+    def _follow_words(self) -> None:
+        """The participants list speaks of roles as the label fields name them."""
+
+        def follow() -> None:
+            self.participants.set_cohort_words(
+                self.name.text(), self.mentor_label.text(), self.mentee_label.text()
+            )
+
+        for edit in (self.name, self.mentor_label, self.mentee_label):
+            edit.textChanged.connect(follow)
+        follow()
 
     def _label_edited(self) -> None:
         typed = (self.mentor_label.text().strip(), self.mentee_label.text().strip())
@@ -158,6 +206,7 @@ class CohortDialog(FormDialog):
             session_minutes=self.session_minutes.value(),
             mentor_label=self.mentor_label.text(),
             mentee_label=self.mentee_label.text(),
+            participants=self.participants.participants(),
         )
 
     def problems(self) -> Mapping[str, str]:
@@ -165,5 +214,65 @@ class CohortDialog(FormDialog):
 
     def save(self) -> Edit:
         if self.cohort_id is None:
-            return edits.add_cohort(self.draft(), self.context.clock)
+            edit = edits.add_cohort(self.draft(), self.context.clock)
+            self.cohort_id = edit.created_id
+            return edit
         return edits.update_cohort(self.cohort_id, self.draft())
+
+    def has_unsaved_changes(self) -> bool:
+        return self._saved is None or self.draft() != self._saved
+
+    # Cohort actions
+
+    def _update_commands(self) -> None:
+        """A new cohort can be matched or printed once saved; archived or deleted only then."""
+        if self.cohort_id is None:
+            applicable = {
+                name
+                for name, command in cohort_commands.COMMANDS.items()
+                if command.reads_saved_data and name not in cohort_commands.CHANGING
+            }
+        else:
+            applicable = cohort_commands.available(self.cohort_id)
+        for name, action in self.command_actions.items():
+            action.setVisible(name in applicable)
+
+    def run_command(self, name: str) -> None:
+        """Run a cohort command from here; one that reads saved data saves the draft first."""
+        command = cohort_commands.COMMANDS[name]
+        needs_saving = command.reads_saved_data and self.has_unsaved_changes()
+        if (needs_saving and not self._save_first(command)) or self.cohort_id is None:
+            return
+        done = cohort_commands.run(name, self.context, self.cohort_id, self)
+        if self._navigated or (done and name in cohort_commands.CHANGING):
+            self.done(QDialog.DialogCode.Accepted)  # the cohort left the list, or we left it
+        else:
+            self._reload_saved()
+
+    def _save_first(self, command: cohort_commands.CohortCommand) -> bool:
+        action = command.text.replace("&", "").rstrip("…")
+        draft = self.draft()
+        people = plural(len(draft.participants or []), "participant")
+        asked = confirm(
+            self,
+            "Save the cohort first?",
+            f"{action} works on the saved cohort. Save “{draft.name.strip()}” with its "
+            f"{people} now? {undo_key_text()} undoes the save.",
+        )
+        if not asked or not self.save_now():
+            return False
+        self._reload_saved()
+        return True
+
+    def _reload_saved(self) -> None:
+        """After a save or a command: the dialog now edits the cohort as saved."""
+        assert self.cohort_id is not None
+        self._saved = cohorts.get_cohort(self.cohort_id)
+        self.setWindowTitle("Edit cohort")
+        self.feedback.touch_all()
+        self.participants.set_participants(self.cohort_id, self._saved.participants or [])
+        self.revalidate()
+
+    def _on_navigation(self) -> None:
+        """A command from here asked the window to show records: close once it returns."""
+        self._navigated = True

@@ -1,13 +1,13 @@
-"""The participants section of the cohort dialog: enrol, change role or capacity, withdraw.
+"""The participants section of the cohort dialog: add people, change a role or capacity, withdraw.
 
-These changes are saved as soon as they are made (each one can be undone), unlike the cohort's
-own fields, which wait for Save.
+It edits the dialog's draft only: participants are saved with the cohort, in the same edit, when
+the coordinator presses Save (a new cohort takes its participants before its first save). A
+change the rules would refuse (withdrawing someone who is in a pair) is refused here at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -17,29 +17,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.domain import cohorts, edits
-from revmentor_desktop.domain.edits import Edit
-from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain import cohorts
+from revmentor_desktop.domain.cohorts import Enrolment, ParticipantRow
 from revmentor_desktop.domain.vocabulary import Role, plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.enrol_dialog import EnrolPeopleDialog
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
 from revmentor_desktop.ui.widgets.participants_table import ParticipantsTable
-from revmentor_desktop.ui.widgets.role_choice import capacity_spin, link_capacity, role_combo
+from revmentor_desktop.ui.widgets.role_choice import (
+    capacity_spin,
+    link_capacity,
+    relabel_roles,
+    role_combo,
+)
 
-IMMEDIATE_NOTE = "Changes to participants are saved straight away; Undo reverses them."
+SAVED_WITH_THE_COHORT = "Participants are saved with the cohort when you press Save."
 
 
 class ParticipantsPanel(QGroupBox):
-    def __init__(self, context: AppContext, cohort_id: int, parent: QWidget | None = None) -> None:
+    changed = Signal()  # the draft of participants changed
+
+    def __init__(
+        self,
+        context: AppContext,
+        cohort_id: int | None,
+        participants: list[Enrolment],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("Participants", parent)
         self.context = context
         self.cohort_id = cohort_id
-        cohort = cohorts.get_cohort(cohort_id)
+        self.cohort_name = ""
+        self._labels = ("Mentor", "Mentee")
+        self._draft = {enrolment.person_id: enrolment for enrolment in participants}
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.table = ParticipantsTable()
-        self.role = role_combo(cohort.mentor_label, cohort.mentee_label)
+        self.role = role_combo(*self._labels)
         self.role.setAccessibleName("Role of the selected participant")
         self.capacity = capacity_spin()
         self.capacity.setAccessibleName("Capacity of the selected participant")
@@ -49,9 +63,9 @@ class ParticipantsPanel(QGroupBox):
         self.add_button = QPushButton("&Add people…")
         self.message = ProblemLabel()
         self.message.setAccessibleName("Participants problem")
-        note = QLabel(IMMEDIATE_NOTE)
-        note.setWordWrap(True)
-        self._lay_out(note)
+        self.problems = ProblemLabel()  # what the rules say about the draft as a whole
+        self.problems.setAccessibleName("Participants that cannot be saved")
+        self._lay_out()
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.change_button.clicked.connect(self.change_selected)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
@@ -59,7 +73,7 @@ class ParticipantsPanel(QGroupBox):
         self.enrol_dialog: EnrolPeopleDialog | None = None
         self.refresh()
 
-    def _lay_out(self, note: QLabel) -> None:
+    def _lay_out(self) -> None:
         controls = QHBoxLayout()
         role_label = QLabel("&Role:")
         role_label.setBuddy(self.role)
@@ -70,19 +84,56 @@ class ParticipantsPanel(QGroupBox):
         controls.addWidget(self.withdraw_button)
         controls.addStretch(1)
         controls.addWidget(self.add_button)
+        note = QLabel(SAVED_WITH_THE_COHORT)
+        note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.table, 1)
         layout.addLayout(controls)
         layout.addWidget(self.message)
+        layout.addWidget(self.problems)
         layout.addWidget(note)
 
+    # The draft
+
+    def participants(self) -> list[Enrolment]:
+        return sorted(self._draft.values(), key=lambda enrolment: enrolment.person_id)
+
+    def set_participants(self, cohort_id: int | None, participants: list[Enrolment]) -> None:
+        """Start again from what is saved (after the dialog saved without closing)."""
+        self.cohort_id = cohort_id
+        self._draft = {enrolment.person_id: enrolment for enrolment in participants}
+        self.refresh()
+
+    def set_cohort_words(self, name: str, mentor_label: str, mentee_label: str) -> None:
+        """Follow the name and role labels as they are typed in the dialog."""
+        self.cohort_name = name
+        labels = (mentor_label.strip() or "Mentor", mentee_label.strip() or "Mentee")
+        if labels == self._labels:
+            return
+        self._labels = labels
+        relabel_roles(self.role, *labels)
+        self.refresh()
+
     def refresh(self) -> None:
-        cohort = cohorts.get_cohort(self.cohort_id)
-        rows = cohorts.list_participants(self.cohort_id)
-        self.table.set_rows(rows, cohort.mentor_label, cohort.mentee_label)
-        self.counts.setText(_counts_text(self.cohort_id, cohort.mentor_label, cohort.mentee_label))
+        rows = cohorts.participant_rows(self.cohort_id, self.participants())
+        self.table.set_rows(rows, *self._labels)
+        self.counts.setText(self._counts_text(rows))
         self._selection_changed()
+
+    def _counts_text(self, rows: list[ParticipantRow]) -> str:
+        mentors = sum(1 for row in rows if Role(row.role).can_mentor)
+        mentees = sum(1 for row in rows if Role(row.role).can_be_mentored)
+        mentor_label, mentee_label = self._labels
+        if mentor_label == mentee_label:
+            people = f"{mentors} can mentor, {mentees} can be mentored"
+        else:
+            people = f"{mentor_label}: {mentors} · {mentee_label}: {mentees}"
+        pairs = plural(cohorts.pair_count(self.cohort_id), "pair")
+        waiting = sum(1 for row in rows if not row.paired)
+        return f"{people} · {pairs} · {waiting} without a pair"
+
+    # Changing it
 
     def _selection_changed(self) -> None:
         row = self.table.selected()
@@ -95,37 +146,40 @@ class ParticipantsPanel(QGroupBox):
 
     def change_selected(self) -> None:
         row = self.table.selected()
-        if row is not None:
-            role, capacity = self.role.currentData(), self.capacity.value()
-            self._run(lambda: edits.enrol(self.cohort_id, [row.person_id], role, capacity))
+        if row is None:
+            return
+        enrolment = Enrolment(row.person_id, self.role.currentData(), self.capacity.value())
+        refusal = cohorts.enrolment_refusal(self.cohort_id, enrolment)
+        self._apply(None if refusal else enrolment, str(refusal or ""))
 
     def withdraw_selected(self) -> None:
         row = self.table.selected()
-        if row is not None:
-            self._run(lambda: edits.withdraw(self.cohort_id, row.person_id))
+        if row is None:
+            return
+        refusal = None
+        if self.cohort_id is not None:
+            refusal = cohorts.withdrawal_refusal(self.cohort_id, row.person_id)
+        if refusal is None:
+            del self._draft[row.person_id]
+        self._apply(None, str(refusal or ""))
 
     def open_enrol_dialog(self) -> None:
-        self.enrol_dialog = EnrolPeopleDialog(self.context, self.cohort_id, self)
-        self.enrol_dialog.accepted.connect(self.refresh)
+        self.enrol_dialog = EnrolPeopleDialog(
+            self.context, self.cohort_name, self._labels, set(self._draft), self
+        )
+        self.enrol_dialog.accepted.connect(self._add_chosen)
         self.enrol_dialog.open()
 
-    def _run(self, make_edit: Callable[[], Edit]) -> None:
-        self.message.set_problem("")
-        try:
-            edit = make_edit()
-        except DomainError as error:
-            self.message.set_problem(str(error))
-            return
-        self.context.edits.push(edit)
+    def _add_chosen(self) -> None:
+        if self.enrol_dialog is not None:
+            for enrolment in self.enrol_dialog.enrolments():
+                self._draft[enrolment.person_id] = enrolment
+            self._apply(None, "")
+
+    def _apply(self, enrolment: Enrolment | None, refusal: str) -> None:
+        self.message.set_problem(refusal)
+        if enrolment is not None:
+            self._draft[enrolment.person_id] = enrolment
         self.refresh()
-
-
-def _counts_text(cohort_id: int, mentor_label: str, mentee_label: str) -> str:
-    row = next((item for item in cohorts.list_cohorts() if item.id == cohort_id), None)
-    if row is None:
-        return ""
-    if mentor_label == mentee_label:
-        people = f"{row.mentors} can mentor, {row.mentees} can be mentored"
-    else:
-        people = f"{mentor_label}: {row.mentors} · {mentee_label}: {row.mentees}"
-    return f"{people} · {plural(row.pairs, 'pair')} · {row.unmatched} without a pair"
+        if not refusal:
+            self.changed.emit()

@@ -1,4 +1,7 @@
-"""Pick people to enrol in a cohort, all with the same role and capacity."""
+"""Pick people to enrol in a cohort, all with the same role and capacity.
+
+It only collects the choice: the cohort dialog adds them to its draft, saved with the cohort.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from revmentor_desktop.domain import cohorts, edits, people
+from revmentor_desktop.domain import people
+from revmentor_desktop.domain.cohorts import Enrolment
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.ui.context import AppContext
@@ -16,20 +20,26 @@ from revmentor_desktop.ui.widgets.role_choice import capacity_spin, link_capacit
 
 
 class EnrolPeopleDialog(FormDialog):
-    def __init__(self, context: AppContext, cohort_id: int, parent: QWidget | None = None) -> None:
-        cohort = cohorts.get_cohort(cohort_id)
-        super().__init__(context, f"Add people to {cohort.name}", parent, existing=False)
-        self.cohort_id = cohort_id
-        self.save_button.setText("&Enrol")
+    def __init__(
+        self,
+        context: AppContext,
+        cohort_name: str,
+        role_labels: tuple[str, str],
+        enrolled: set[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        title = f"Add people to {cohort_name}" if cohort_name.strip() else "Add people"
+        super().__init__(context, title, parent, existing=False)
+        self.save_button.setText("&Add")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type part of a name, e-mail or department")
         self.search.setClearButtonEnabled(True)
         self.people = QListWidget()
         self.people.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.role = role_combo(cohort.mentor_label, cohort.mentee_label)
+        self.role = role_combo(*role_labels)
         self.capacity = capacity_spin()
         link_capacity(self.role, self.capacity)
-        self._fill()
+        self._fill(enrolled)
         form = new_form()
         self.add_field(form, "&Find:", self.search)
         self.add_field(form, "&People:", self.people, "people")
@@ -44,8 +54,7 @@ class EnrolPeopleDialog(FormDialog):
         self.revalidate()
         self.size_comfortably(80, 28)
 
-    def _fill(self) -> None:
-        enrolled = {row.person_id for row in cohorts.list_participants(self.cohort_id)}
+    def _fill(self, enrolled: set[int]) -> None:
         for row in people.list_people(people.PeopleQuery()):
             if row.id in enrolled:
                 continue
@@ -79,12 +88,15 @@ class EnrolPeopleDialog(FormDialog):
 
     def problems(self) -> Mapping[str, str]:
         count = len(self.chosen_ids())
-        self.save_button.setText("&Enrol" if count < 2 else f"&Enrol {count} people")
+        self.save_button.setText("&Add" if count < 2 else f"&Add {count} people")
         if not count:
-            return {"people": "Tick at least one person to enrol."}
+            return {"people": "Tick at least one person to add."}
         return {}
 
-    def save(self) -> Edit:
-        return edits.enrol(
-            self.cohort_id, self.chosen_ids(), self.role.currentData(), self.capacity.value()
-        )
+    def enrolments(self) -> list[Enrolment]:
+        """The ticked people, each with the chosen role and capacity."""
+        role, capacity = self.role.currentData(), self.capacity.value()
+        return [Enrolment(person_id, role, capacity) for person_id in self.chosen_ids()]
+
+    def save(self) -> Edit | None:
+        return None

@@ -128,16 +128,23 @@ class MatchReviewDialog(RemembersSize, QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.accept_button = QPushButton(self.tr("&Accept"))
+        self.accept_all_button = QPushButton(self.tr("Acc&ept all"))
         self.reject_button = QPushButton(self.tr("&Reject"))
         self.swap_button = QPushButton(self.tr("S&wap mentees"))
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.forbid_button = QPushButton(self.tr("&Forbid"))
-        self.accept_button.setToolTip(self.tr("Keep this pair; it becomes a pair on Create"))
-        self.reject_button.setToolTip(self.tr("Do not propose this pair again in this review"))
+        self.accept_button.setToolTip(self.tr("Make this pair when you press Create pairs"))
+        self.accept_all_button.setToolTip(
+            self.tr("Accept every proposal you have not decided on yet")
+        )
+        self.reject_button.setToolTip(self.tr("Leave this pair out; re-run proposes another"))
         self.swap_button.setToolTip(self.tr("Select two proposals to exchange their mentees"))
-        self.lock_button.setToolTip(self.tr("Keep this pair now and in every later run"))
-        self.forbid_button.setToolTip(self.tr("Never propose this pair in this cohort"))
+        self.lock_button.setToolTip(
+            self.tr("Always keep this pair when matching again (it is made on Create pairs)")
+        )
+        self.forbid_button.setToolTip(self.tr("Never propose these two in this cohort"))
         self.accept_button.clicked.connect(lambda: self._decide(Decision.ACCEPTED))
+        self.accept_all_button.clicked.connect(self.accept_all)
         self.reject_button.clicked.connect(lambda: self._decide(Decision.REJECTED))
         self.lock_button.clicked.connect(lambda: self._decide(Decision.LOCKED))
         self.forbid_button.clicked.connect(lambda: self._decide(Decision.FORBIDDEN))
@@ -145,6 +152,7 @@ class MatchReviewDialog(RemembersSize, QDialog):
         actions = QHBoxLayout()
         for button in (
             self.accept_button,
+            self.accept_all_button,
             self.reject_button,
             self.swap_button,
             self.lock_button,
@@ -157,6 +165,16 @@ class MatchReviewDialog(RemembersSize, QDialog):
         proposals_layout = QVBoxLayout(proposals_box)
         proposals_layout.addWidget(self.table)
         proposals_layout.addLayout(actions)
+        explained = (
+            self.tr("Accept: make this pair"),
+            self.tr("Lock: always keep this pair when matching again"),
+            self.tr("Forbid: never propose these two"),
+        )
+        # A narrow pane wraps between the explanations, never inside one.
+        decisions_hint = QLabel(" · ".join(text.replace(" ", "\u00a0") for text in explained))
+        decisions_hint.setWordWrap(True)
+        decisions_hint.setAccessibleName(" · ".join(explained))
+        proposals_layout.addWidget(decisions_hint)
 
         self.mentor_view = QTextBrowser()
         self.mentee_view = QTextBrowser()
@@ -204,6 +222,15 @@ class MatchReviewDialog(RemembersSize, QDialog):
         main.setChildrenCollapsible(False)
 
         self.message = ProblemLabel()
+        self.created = QLabel()  # what Create pairs did
+        self.created.setAccessibleName(self.tr("Pairs created"))
+        self.show_pairs_button = QPushButton(self.tr("&Show the new pairs"))
+        self.show_pairs_button.setAutoDefault(False)
+        self.show_pairs_button.clicked.connect(self.show_new_pairs)
+        created_row = QHBoxLayout()
+        created_row.addWidget(self.created, 1)
+        created_row.addWidget(self.show_pairs_button)
+        self._show_created("", [])
         self.rerun_button = QPushButton(self.tr("Re-&run"))
         self.rerun_button.setToolTip(self.tr("Keep accepted and locked proposals; solve the rest"))
         self.create_button = QPushButton(self.tr("&Create pairs"))
@@ -223,6 +250,7 @@ class MatchReviewDialog(RemembersSize, QDialog):
         layout.addWidget(hint)
         layout.addWidget(scrolling(main), 1)  # on a small screen, scroll rather than crush
         layout.addWidget(self.message)
+        layout.addLayout(created_row)
         layout.addLayout(buttons)
         self.resize(1180, 780)
         self.rerun()
@@ -272,6 +300,12 @@ class MatchReviewDialog(RemembersSize, QDialog):
             )
         )
         self.create_button.setEnabled(self.session.has_decisions)
+        self.create_button.setToolTip(
+            self.tr("Make the accepted and locked proposals into pairs")
+            if self.session.has_decisions
+            else self.tr("Accept, lock or forbid a proposal first")
+        )
+        self.accept_all_button.setEnabled(any(row.decision is Decision.DRAFT for row in rows))
         self._selection_changed()
 
     def _show_unmatched(self, result: MatchResult) -> None:
@@ -378,6 +412,13 @@ class MatchReviewDialog(RemembersSize, QDialog):
             self.model.refresh_row(row)
         self._update_summary()
 
+    def accept_all(self) -> None:
+        self.session.accept_all()
+        self.message.set_problem("")
+        for row in range(self.model.rowCount()):
+            self.model.refresh_row(row)
+        self._update_summary()
+
     def swap_selected(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 2:
@@ -396,6 +437,8 @@ class MatchReviewDialog(RemembersSize, QDialog):
     def create_pairs(self) -> None:
         if not self.session.has_decisions:
             return
+        cohort = self.result.cohort_name if self.result else ""
+        forbidden = len(self.session.new_bans)
         try:
             edit = self.session.commit_edit()
         except DomainError as problem:
@@ -403,6 +446,29 @@ class MatchReviewDialog(RemembersSize, QDialog):
             return
         self.context.edits.push(edit)
         self.rerun()
+        created = self.session.created_pair_ids
+        self._show_created(_created_text(len(created), forbidden, cohort), created)
+
+    def _show_created(self, text: str, pair_ids: list[int]) -> None:
+        self._created_ids = list(pair_ids)
+        self.created.setText(text)
+        self.created.setVisible(bool(text))
+        self.show_pairs_button.setVisible(bool(pair_ids))
+
+    def show_new_pairs(self) -> None:
+        """Close, and have the window show the pairs just created, selected on the Pairs list."""
+        self.context.requests.show_pairs.emit(self.session.cohort_id, self._created_ids)
+        self.accept()
+
+
+def _created_text(created: int, forbidden: int, cohort: str) -> str:
+    """What Create pairs did, in a sentence: "Created 7 pairs in Reverse 2026." """
+    sentences = []
+    if created:
+        sentences.append(f"Created {plural(created, 'pair')} in {cohort}.")
+    if forbidden:
+        sentences.append(f"{plural(forbidden, 'forbidden pair')} will not be proposed again.")
+    return " ".join(sentences)
 
 
 __all__ = ["MatchReviewDialog", "profile_html"]

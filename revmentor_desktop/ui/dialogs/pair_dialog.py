@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.vocabulary import PairStatus, Role
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
 from revmentor_desktop.ui.dialogs.pair_parts import SessionsList, StatusBar
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
@@ -25,6 +26,11 @@ from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 NOT_ENROLLED = " (not in this cohort)"
+# Status actions that ask something first: from which date, or why.
+ASKING_FIRST: dict[str, Callable[[AppContext, int, QWidget], FormDialog]] = {
+    "activate": ActivatePairDialog,
+    "end_early": EndPairEarlyDialog,
+}
 
 
 class PairDialog(FormDialog):
@@ -123,6 +129,9 @@ class PairDialog(FormDialog):
         if draft is not None:
             cohort_id = draft.cohort_id
             self._saved_mentor = (draft.cohort_id, draft.mentor_id)
+            if self.cohort.findData(cohort_id) < 0:  # an archived cohort keeps its pairs
+                name = cohorts.get_cohort(cohort_id).name
+                self.cohort.addItem(f"{name} (archived)", cohort_id)
         if cohort_id is not None:
             select_data(self.cohort, cohort_id)
         self._cohort_changed()
@@ -178,8 +187,8 @@ class PairDialog(FormDialog):
 
     def run_action(self, action: str) -> None:
         assert self.pair_id is not None
-        if action == "end_early":
-            dialog = EndPairEarlyDialog(self.context, self.pair_id, self)
+        if action in ASKING_FIRST:
+            dialog = ASKING_FIRST[action](self.context, self.pair_id, self)
             dialog.accepted.connect(self._after_action)
             self._open_child(dialog)
             return

@@ -25,14 +25,14 @@ from revmentor_desktop.domain.sessions import SessionRow
 from revmentor_desktop.domain.vocabulary import PairStatus
 
 ACTION_LABELS = {
-    "activate": "&Activate",
+    "activate": "&Activate…",
     "pause": "Pa&use",
     "resume": "&Resume",
     "complete": "Co&mplete",
     "end_early": "End &early…",
 }
 ACTION_HINTS = {
-    "activate": "The pair starts meeting (the start date becomes today if it is not set).",
+    "activate": "The pair starts meeting: say from which date (today, or their first session).",
     "pause": "Pause for a while; the pair keeps its place and capacity.",
     "resume": "The pair starts meeting again.",
     "complete": "The pair finished as planned.",

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from revmentor_desktop.domain import cohorts, edits, pairs, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.dates import format_day_and_month
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.sessions import SessionDraft
-from revmentor_desktop.domain.vocabulary import CancelledBy, MeetingFormat, SessionStatus
+from revmentor_desktop.domain.vocabulary import (
+    CancelledBy,
+    MeetingFormat,
+    SessionStatus,
+)
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.choices import choice_combo, minutes_spin, select_data, text_area
+from revmentor_desktop.ui.widgets.feedback import confirm
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import new_date_time_edit
 from revmentor_desktop.ui.widgets.screen_fit import scrolling
@@ -147,12 +154,33 @@ class SessionDialog(FormDialog):
         )
 
     def problems(self) -> Mapping[str, str]:
-        return sessions.validate_session(self.draft(), today(self.context.clock))
+        # A session before the pair's start is not refused: Save offers to move the start.
+        return sessions.validate_session(self.draft(), today(self.context.clock), moving_start=True)
+
+    def accept(self) -> None:
+        started = sessions.start_date_conflict(self.draft())
+        if started is None or self._may_move_start(started):
+            super().accept()
+
+    def _may_move_start(self, started: date) -> bool:
+        session_day = self.draft().starts_at.date()
+        now = today(self.context.clock)
+        new_start = format_day_and_month(session_day, now)
+        return confirm(
+            self,
+            "Move the pair's start date?",
+            f"Move the pair's start date to {new_start}?\n\nThe pair started on "
+            f"{format_day_and_month(started, now)}, after this session. Saving moves its start "
+            f"back to the day of the session; {undo_key_text()} undoes both.",
+        )
 
     def save(self) -> Edit:
+        # accept() has asked before a session that comes before the pair's start.
         if self.session_id is None:
-            return edits.add_session(self.draft(), self.context.clock)
-        return edits.update_session(self.session_id, self.draft(), self.context.clock)
+            return edits.add_session(self.draft(), self.context.clock, move_pair_start=True)
+        return edits.update_session(
+            self.session_id, self.draft(), self.context.clock, move_pair_start=True
+        )
 
 
 def _to_datetime(value: QDateTime) -> datetime:

@@ -18,6 +18,7 @@ from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableMod
 @dataclass
 class CohortQuery:
     search: str = ""
+    include_archived: bool = False
     sort_by: str = "start_date"
     descending: bool = True
 
@@ -35,7 +36,7 @@ SORT_VALUES: dict[str, Any] = {
 
 
 def load_cohorts(query: CohortQuery) -> list[CohortRow]:
-    rows = cohorts.list_cohorts(query.search)
+    rows = cohorts.list_cohorts(query.search, query.include_archived)
     key = SORT_VALUES.get(query.sort_by, SORT_VALUES["name"])
     return sorted(rows, key=lambda row: (key(row), row.id), reverse=query.descending)
 
@@ -45,7 +46,12 @@ def _count(value: int) -> str:
 
 
 COHORT_COLUMNS: list[Column[CohortRow]] = [
-    Column("Name", lambda row: row.name, "name", width=220),
+    Column(
+        "Name",
+        lambda row: f"{row.name} (archived)" if row.archived else row.name,
+        "name",
+        width=220,
+    ),
     Column("Kind", lambda row: row.kind, "kind", width=100),
     Column("Starts", lambda row: format_date(row.start_date), "start_date", width=100),
     Column("Ends", lambda row: format_date(row.end_date), "end_date", width=100),

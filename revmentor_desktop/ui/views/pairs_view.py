@@ -67,6 +67,18 @@ class PairsView(RecordListView):
         selected = self.selected_ids()
         return selected[0] if len(selected) == 1 else None
 
+    def current_cohort_id(self) -> int | None:
+        """The selected pair's cohort, else the cohort the list is filtered on."""
+        return super().current_cohort_id() or self.cohort_filter.value()
+
+    def show_pairs(self, cohort_id: int, pair_ids: list[int]) -> None:
+        self.clear_filters()
+        self.reload_filters()
+        self.cohort_filter.setCurrentIndex(max(self.cohort_filter.findData(cohort_id), 0))
+        self.refresh()
+        self.select_ids(pair_ids)
+        self.table.setFocus()
+
     def can_delete(self) -> bool:
         return self.current_pair_id() is not None
 

@@ -59,9 +59,19 @@ def log_session(context: AppContext, pair_id: int, parent: QWidget | None) -> bo
     return open_record(context, "session", None, parent, pair_id=pair_id)
 
 
-def end_pair_early(context: AppContext, pair_id: int, parent: QWidget | None) -> bool:
+# Status actions that ask something first: action -> (module under ui.dialogs, class name)
+STATUS_DIALOGS = {
+    "activate": ("activate_pair_dialog", "ActivatePairDialog"),  # from which date
+    "end_early": ("end_pair_dialog", "EndPairEarlyDialog"),  # why
+}
+
+
+def change_status_asking(
+    context: AppContext, pair_id: int, action: str, parent: QWidget | None
+) -> bool:
+    """Run a status action of ``STATUS_DIALOGS`` through its dialog; True when it was done."""
     try:
-        dialog_class = _dialog_class("end_pair_dialog", "EndPairEarlyDialog")
+        dialog_class = _dialog_class(*STATUS_DIALOGS[action])
     except (ImportError, AttributeError) as error:
         return _unavailable(parent, error)
     return run_dialog(dialog_class(context, pair_id, parent=parent))

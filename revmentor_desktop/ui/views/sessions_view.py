@@ -71,6 +71,10 @@ class SessionsView(RecordListView):
         row = self.model.record_at(self.model.row_of(session_id) or 0)
         return row.pair_id if row is not None else None
 
+    def current_cohort_id(self) -> int | None:
+        """The selected session's cohort, else the cohort the list is filtered on."""
+        return super().current_cohort_id() or self.cohort_filter.value()
+
     def can_delete(self) -> bool:
         return bool(self.selected_ids())
 

@@ -7,6 +7,7 @@ import sys
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from revmentor_desktop.domain import pairs
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.settings import AppSettings
 
@@ -84,7 +85,12 @@ class WorkspaceView(QWidget):
         return None
 
     def current_cohort_id(self) -> int | None:
-        return None
+        """The cohort the Cohort menu acts on: here, the cohort of the selected pair."""
+        pair_id = self.current_pair_id()
+        return pairs.cohort_of(pair_id) if pair_id is not None else None
+
+    def show_pairs(self, cohort_id: int, pair_ids: list[int]) -> None:
+        """Show these pairs of the cohort, selected (only the Pairs list can)."""
 
     def status_text(self) -> str:
         return ""

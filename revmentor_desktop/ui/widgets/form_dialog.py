@@ -95,7 +95,8 @@ class FormDialog(RemembersSize, QDialog):
     def problems(self) -> Mapping[str, str]:
         raise NotImplementedError
 
-    def save(self) -> Edit:
+    def save(self) -> Edit | None:
+        """Make the change and return its edit; None when the dialog only collects a choice."""
         raise NotImplementedError
 
     def revalidate(self) -> bool:
@@ -106,18 +107,24 @@ class FormDialog(RemembersSize, QDialog):
         return not problems
 
     def accept(self) -> None:
+        if self.save_now():
+            super().accept()
+
+    def save_now(self) -> bool:
+        """Save without closing; on a problem, show it and return False."""
         self.banner.set_problem("")
         if not self.revalidate():
-            return
+            return False
         try:
             edit = self.save()
         except ValidationError as error:
             self.feedback.touch_all()
             self.feedback.show(error.problems)
             self.banner.set_problem(" ".join(self.feedback.unplaced(error.problems)))
-            return
+            return False
         except DomainError as error:
             self.banner.set_problem(str(error))
-            return
-        self.context.edits.push(edit)
-        super().accept()
+            return False
+        if edit is not None:
+            self.context.edits.push(edit)
+        return True

@@ -9,15 +9,30 @@ from revmentor_desktop.domain.cohorts import role_label
 from revmentor_desktop.domain.vocabulary import Role, plural
 
 
+def _role_texts(mentor_label: str, mentee_label: str) -> list[str]:
+    """The roles in the cohort's words, in the order of ``Role``."""
+    if mentor_label == mentee_label:  # mutual: "Learning partner" for every role reads oddly
+        return [
+            f"{mentor_label} (mentors only)",
+            f"{mentee_label} (is mentored only)",
+            mentor_label,
+        ]
+    return [role_label(role.value, mentor_label, mentee_label) for role in Role]
+
+
 def role_combo(mentor_label: str, mentee_label: str, parent: QWidget | None = None) -> QComboBox:
     combo = QComboBox(parent)
-    for role in Role:
-        combo.addItem(role_label(role.value, mentor_label, mentee_label), role.value)
-    if mentor_label == mentee_label:  # mutual: "Learning partner" for every role reads oddly
-        combo.setItemText(0, f"{mentor_label} (mentors only)")
-        combo.setItemText(1, f"{mentee_label} (is mentored only)")
+    for role, text in zip(Role, _role_texts(mentor_label, mentee_label), strict=True):
+        combo.addItem(text, role.value)
+    if mentor_label == mentee_label:
         combo.setCurrentIndex(2)
     return combo
+
+
+def relabel_roles(combo: QComboBox, mentor_label: str, mentee_label: str) -> None:
+    """Rename the roles of a ``role_combo`` when the cohort's role labels change."""
+    for index, text in enumerate(_role_texts(mentor_label, mentee_label)):
+        combo.setItemText(index, text)
 
 
 class CapacitySpin(QSpinBox):
