@@ -109,13 +109,23 @@ def window_on(session: DataFileSession, settings: AppSettings, clock: Clock) -> 
     return window
 
 
+def report_errors_of(session: DataFileSession) -> UnexpectedErrors:
+    """Install the exception hook that explains a failure by the open data file: a change
+    the machine refused, or damage found by a failed read."""
+    errors = UnexpectedErrors(
+        damage_found=session.verify_after_read_error, explain=session.explain_failed_change
+    )
+    errors.install()
+    return errors
+
+
 def start_gui(data_path: Path | None) -> MainWindow | None:
     """Everything up to the shown window; the event loop is ``run_gui``'s."""
     make_application(sys.argv)
     window = open_main_window(data_path, AppSettings())
     if window is None:
         return None
-    UnexpectedErrors(damage_found=window.session.verify_after_read_error).install()
+    report_errors_of(window.session)
     CloseOnTermination(window)
     window.show()
     gc.enable()  # turned off while starting (cli.py)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shlex
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from revmentor_desktop import paths
@@ -27,6 +30,21 @@ class Terminated(BaseException):
     """SIGTERM (logout, shutdown, ``kill``) arrived. Like ``KeyboardInterrupt`` it is no
     ``Exception``, so it passes every ordinary handler: transactions roll back and ``finally``
     blocks remove partial files on its way out."""
+
+
+@contextlib.contextmanager
+def finished_even_if_terminated() -> Iterator[None]:
+    """Hold SIGTERM back while the block runs: a change that must not stop half-way (an
+    erasure, its backups purged and the result reported) is finished, and the signal then
+    stops the command as usual. (Windows sends no SIGTERM to hold back.)"""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def output_path(arguments: argparse.Namespace, example: str) -> Path:
@@ -83,7 +101,8 @@ def path_for_new_file(arguments: argparse.Namespace, exists_advice: str) -> Path
     if path.is_dir():
         example = shell_word(str(path / f"programme{paths.DATA_FILE_SUFFIX}"))
         raise CommandProblem(
-            f"{path} is a folder, but a file was expected; name the new file, e.g. --data {example}"
+            f"{path}: is a folder, but a data file was expected. Name the new file, "
+            f"e.g. --data {example}"
         )
     if path.exists():
         raise CommandProblem(f"{path} already exists, so nothing was created. {exists_advice}")

@@ -87,10 +87,10 @@ def command_restore(arguments: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             print("Restore cancelled; nothing was changed.")
             return EXIT_OK
-    safety = restore_closed_data_file(source, path)
+    replaced = restore_closed_data_file(source, path)
     print(f"Restored {path}")
-    if safety is not None:
-        print(f"The replaced file was kept as {safety}")
+    if replaced is not None:
+        print(replaced.describe())
     return EXIT_OK
 
 

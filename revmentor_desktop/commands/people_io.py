@@ -10,17 +10,23 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
     data_path,
+    finished_even_if_terminated,
     output_path,
 )
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.vocabulary import agree, plural
 
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.privacy.erasure import ErasureReport
+
+PERSON_HELP = "their name or e-mail address (the e-mail when several people share the name)"
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
 
 
@@ -32,7 +38,12 @@ def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
     from revmentor_desktop.storage.database import DataFile
 
-    table = importing.read_table_file(Path(arguments.file).expanduser())
+    source = Path(arguments.file).expanduser().absolute()
+    if source.is_dir():
+        raise CommandProblem(
+            f"{source} is a folder, but a file was expected; name the CSV or XLSX file to import."
+        )
+    table = importing.read_table_file(source)
     options = importing.ImportOptions(
         date_order=importing.DateOrder(arguments.date_order) if arguments.date_order else None,
         cohort_name=arguments.cohort or "",
@@ -109,10 +120,11 @@ def command_ics(arguments: argparse.Namespace) -> int:
 
 def command_person_export(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import privacy
+    from revmentor_desktop.domain.namesakes import resolve_person
     from revmentor_desktop.storage.reading import open_for_reading
 
     with open_for_reading(data_path(arguments)):
-        person_id = privacy.find_person_id(arguments.email)
+        person_id = resolve_person(arguments.person)
         json_path, csv_path = privacy.write_access_export(person_id, _output(arguments))
     print(f"Wrote {json_path}")
     print(f"Wrote {csv_path}")
@@ -121,41 +133,40 @@ def command_person_export(arguments: argparse.Namespace) -> int:
 
 def command_erase(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import privacy
+    from revmentor_desktop.domain.namesakes import describe_person, resolve_person
     from revmentor_desktop.storage.database import DataFile
 
     path = data_path(arguments)
     with DataFile.open(path) as opened:
-        person_id = privacy.find_person_id(arguments.email)
+        person_id = resolve_person(arguments.person)
+        who = describe_person(person_id)
         if not arguments.yes:
             if not sys.stdin.isatty():
                 raise CommandProblem("Add --yes to confirm the erasure when not interactive.")
             answer = input(
-                f"Erase every personal detail of {arguments.email} from {path}? "
-                "This cannot be undone. [y/N] "
+                f"Erase every personal detail of {who} from {path}? This cannot be undone. [y/N] "
             )
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
-        report = privacy.erase_with_backups(person_id, opened.path, purge=arguments.purge_backups)
-    print(f"Erased {arguments.email}; their records now show “{report.result.placeholder}”.")
-    if not report.result.space_reclaimed:
-        _warn_space_not_reclaimed(path)
-    if arguments.purge_backups:
-        print(f"Deleted {plural(len(report.purged), 'backup')} that still held their data.")
-    else:
-        print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
+        with finished_even_if_terminated():
+            report = privacy.erase_with_backups(
+                person_id, opened.path, purge=arguments.purge_backups
+            )
+            _report_erasure(arguments, who, report, opened.path)
     return EXIT_OK
 
 
-def _warn_space_not_reclaimed(path: Path) -> None:
-    from revmentor_desktop.storage.disk import describe_size
-
-    print(
-        f"revmentor: {path}: the erasure is complete and saved. Only reclaiming the space the "
-        "erased details took failed, because the disk holding the file is full; free at least "
-        f"{describe_size(path.stat().st_size)} there so later changes can be saved.",
-        file=sys.stderr,
-    )
+def _report_erasure(
+    arguments: argparse.Namespace, who: str, report: ErasureReport, path: Path
+) -> None:
+    print(f"Erased {who}; their records now show “{report.result.placeholder}”.")
+    if warning := report.space_warning(path):
+        print(f"revmentor: {warning}", file=sys.stderr)
+    if arguments.purge_backups:
+        print(report.describe_purge())
+    else:
+        print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
 
 
 def command_retention(arguments: argparse.Namespace) -> int:
@@ -225,14 +236,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     person_export = commands.add_parser(
         "person-export", help="everything about one person (access request): JSON and CSV"
     )
-    person_export.add_argument("email", metavar="EMAIL")
+    person_export.add_argument("person", metavar="PERSON", help=PERSON_HELP)
     person_export.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="FILE.json and FILE.csv"
     )
     person_export.set_defaults(handler=command_person_export)
 
     erase = commands.add_parser("erase", help="erase a person's personal data for good")
-    erase.add_argument("email", metavar="EMAIL")
+    erase.add_argument("person", metavar="PERSON", help=PERSON_HELP)
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     erase.add_argument(
         "--purge-backups",

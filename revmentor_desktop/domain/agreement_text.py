@@ -8,6 +8,7 @@ than failing, so an edited wording can never stop a document from printing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from string import Template
@@ -30,7 +31,25 @@ PLACEHOLDERS: dict[str, str] = {
     "start": "the pair's start date",
     "end": "the pair's end date",
     "review": "the mid-point review date",
+    "coordinator": "the programme coordinator, by name when the settings give one",
+    "smallest_group": "the smallest group reports break figures down into, e.g. “five”",
 }
+
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 
 
 @dataclass(frozen=True)
@@ -173,7 +192,7 @@ never feel judged. We therefore agree that:
             "Ending the partnership",
             """
 Either of us may end the partnership at any time, without fault and without giving the other
-a reason, by telling the programme coordinator. The coordinator records the ending as no
+a reason, by telling $coordinator. The coordinator records the ending as no
 fault and, if wished, helps to find a new partner. Ending a partnership has no effect on
 anyone's job, assessment or standing.
 """,
@@ -186,7 +205,7 @@ To run the programme the coordinator records the dates of our meetings, attendan
 cancellations, the topics in broad terms, progress towards the goals and any ratings we
 choose to give. The coordinator does not record what was said. Figures reported to
 management are combined across the programme and never broken down into groups of fewer than
-five people.
+$smallest_group people.
 """,
         ),
         _clause(
@@ -229,14 +248,61 @@ def clause(key: str) -> Clause:
 
 def set_clause(key: str, heading: str, body: str) -> None:
     """Store the coordinator's wording; an empty heading or body keeps the default for it."""
-    if key not in DEFAULT_CLAUSES:
-        raise KeyError(key)
-    wording = {"heading": heading.strip(), "body": body.strip()}
-    settings.put(settings.AGREEMENT_CLAUSE.for_(key), wording)
+    save_wording({key: Clause(key, heading, body)})
 
 
 def reset_clause(key: str) -> None:
-    settings.reset(settings.AGREEMENT_CLAUSE.for_(key))
+    save_wording({key: None})
+
+
+def save_wording(wording: Mapping[str, Clause | None]) -> bool:
+    """Store new wording for some clauses (None: back to the default) in one go.
+
+    Only the parts that differ from the default are stored, so a clause follows later
+    improvements of the other part. When what an agreement says changes, its version goes up
+    once, so a signed copy can be told apart from the new wording. Returns whether it did.
+    """
+    changed = False
+    for key, new in wording.items():
+        if key not in DEFAULT_CLAUSES:
+            raise KeyError(key)
+        before = clause(key)
+        default = DEFAULT_CLAUSES[key]
+        heading = new.heading.strip() if new else ""
+        body = new.body.strip() if new else ""
+        stored = {
+            "heading": "" if heading == default.heading else heading,
+            "body": "" if body == default.body else body,
+        }
+        setting = settings.AGREEMENT_CLAUSE.for_(key)
+        if stored["heading"] or stored["body"]:
+            settings.put(setting, stored)
+        else:
+            settings.reset(setting)
+        changed = changed or clause(key) != before
+    if changed:
+        settings.put(settings.AGREEMENT_VERSION, next_version(agreement_version()))
+    return changed
+
+
+def is_default(key: str) -> bool:
+    return clause(key) == DEFAULT_CLAUSES[key]
+
+
+def next_version(version: str) -> str:
+    """The version after ``version``: its last number goes up ("1.0" → "1.1", "v2" → "v3");
+    a version without a number gets ".1" added."""
+    numbers = list(re.finditer(r"\d+", version))
+    if not numbers:
+        return f"{version.strip()}.1"
+    last = numbers[-1]
+    number = str(int(last.group()) + 1).zfill(len(last.group()))  # "03" → "04"
+    return f"{version[: last.start()]}{number}{version[last.end() :]}"
+
+
+def number_words(count: int) -> str:
+    """Small counts in words, as a sentence writes them ("five"); larger ones in figures."""
+    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
 
 
 def clause_keys(kind: str) -> tuple[str, ...]:

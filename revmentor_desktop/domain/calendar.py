@@ -26,6 +26,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
@@ -166,6 +167,9 @@ def build_calendar(
     calendar.add("x-wr-calname", "Mentoring sessions")
     calendar.add("x-wr-timezone", zone_name)
     sessions = _sessions(pair_id, cohort_id)
+    names = person_labels(
+        {s.pair.mentor_id for s in sessions} | {s.pair.mentee_id for s in sessions}
+    )
     if sessions:
         first = min(s.starts_at for s in sessions).date() - timedelta(days=366)
         last = max(s.starts_at for s in sessions).date() + timedelta(days=366)
@@ -180,7 +184,8 @@ def build_calendar(
         event.add("dtstart", starts)
         event.add("dtend", starts + timedelta(minutes=session.duration_minutes))
         event.add("sequence", session.sequence)
-        event.add("summary", f"Mentoring: {mentor.name} & {mentee.name}")
+        summary = f"Mentoring: {names.get(pair.mentor_id, '')} & {names.get(pair.mentee_id, '')}"
+        event.add("summary", summary)
         not_invited = _invite(event, (mentor, mentee), organizer)
         event.add("description", f"Mentoring session ({session.meeting_format}).{not_invited}")
         if session.status == SessionStatus.CANCELLED:

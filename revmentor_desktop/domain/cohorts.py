@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ from revmentor_desktop.domain.errors import (
     RuleViolation,
     ValidationError,
 )
+from revmentor_desktop.domain.namesakes import label_columns, label_from, person_labels
 from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, agree, plural
@@ -75,6 +77,9 @@ class CohortRow:
 
 @dataclass(frozen=True)
 class ParticipantRow:
+    """Someone enrolled in a cohort; ``name`` is their label, with what tells them apart from
+    someone of the same name (see ``namesakes``)."""
+
     person_id: int
     name: str
     department: str
@@ -395,37 +400,34 @@ def unpaired_person_ids(cohort_id: int) -> list[int]:
     return fetch_ids(_unpaired(select).order_by(Participation.person))
 
 
-def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
-    """For each of the cohorts, the names of the people enrolled in it who are in no pair of it."""
+def _labels_by_cohort(cohort_ids: list[int], narrow: Callable[[Any], Any]) -> dict[int, list[str]]:
+    """For each of the cohorts, by name, the labels of the participants ``narrow`` keeps."""
     select = (
-        Participation.select(Participation.cohort, Person.name)
+        Participation.select(Participation.cohort, *label_columns())
         .join(Person, on=(Participation.person == Person.id))
         .where(Participation.cohort.in_(cohort_ids))
-        .order_by(Participation.cohort, Person.name)
+        .order_by(Participation.cohort, Person.name, Person.id)
     )
-    waiting: dict[int, list[str]] = {}
-    for cohort_id, name in database_proxy.execute(_unpaired(select)).fetchall():
-        waiting.setdefault(cohort_id, []).append(name)
-    return waiting
+    labels: dict[int, list[str]] = {}
+    for cohort_id, *person in database_proxy.execute(narrow(select)).fetchall():
+        labels.setdefault(cohort_id, []).append(label_from(person))
+    return labels
+
+
+def unpaired_names_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
+    """For each of the cohorts, the labels of the people enrolled in it who are in no pair of it."""
+    return _labels_by_cohort(cohort_ids, _unpaired)
 
 
 def names_without_consent_by_cohort(cohort_ids: list[int]) -> dict[int, list[str]]:
-    """For each of the cohorts, the names of the people taking part without recorded consent
+    """For each of the cohorts, the labels of the people taking part without recorded consent
     (archived people, the erased among them, are left out: they take part no more)."""
-    select = (
-        Participation.select(Participation.cohort, Person.name)
-        .join(Person, on=(Participation.person == Person.id))
-        .where(
-            Participation.cohort.in_(cohort_ids)
-            & Person.consent_date.is_null()
-            & (Person.archived == False)  # noqa: E712
-        )
-        .order_by(Participation.cohort, Person.name)
+    return _labels_by_cohort(
+        cohort_ids,
+        lambda select: select.where(
+            Person.consent_date.is_null() & (Person.archived == False)  # noqa: E712
+        ),
     )
-    missing: dict[int, list[str]] = {}
-    for cohort_id, name in database_proxy.execute(select).fetchall():
-        missing.setdefault(cohort_id, []).append(name)
-    return missing
 
 
 def _unmatched_counts() -> dict[int, int]:
@@ -529,10 +531,11 @@ def participant_rows(cohort_id: int | None, wanted: list[Enrolment]) -> list[Par
     people: dict[int, Person] = {}
     for chunk in chunked([enrolment.person_id for enrolment in wanted], 500):
         people.update((person.id, person) for person in Person.select().where(Person.id.in_(chunk)))
+    labels = person_labels(people)
     rows = [
         ParticipantRow(
             person_id=enrolment.person_id,
-            name=people[enrolment.person_id].name,
+            name=labels[enrolment.person_id],
             department=people[enrolment.person_id].department,
             role=enrolment.role,
             capacity=enrolment.capacity,

@@ -3,7 +3,8 @@
 The window keeps a stack of ``Edit`` objects; ``undo`` and ``redo`` put the rows back exactly,
 in one transaction. Every change the coordinator makes in the app goes through this module.
 An edit names only its root rows (this person, this pair); ``storage.snapshots`` adds what
-hangs off them through the foreign keys. Changes undo cannot reverse (an import, an erasure)
+hangs off them through the foreign keys. An import is one edit too (one undo takes all of it
+back), unless it is very large. Changes undo cannot reverse (an erasure, a very large import)
 are not edits: they hand back an ``IrreversibleChange`` (``domain/irreversible.py``).
 """
 
@@ -12,9 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import TypeVar
 
-from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from peewee import chunked
+
+from revmentor_desktop.domain import cohorts, importing, pairs, people, programme_settings, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
+from revmentor_desktop.domain.irreversible import IrreversibleChange
+from revmentor_desktop.domain.namesakes import person_label
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
@@ -23,6 +32,7 @@ from revmentor_desktop.storage.models import (
     Pair,
     Participation,
     Person,
+    Setting,
     database_proxy,
 )
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
@@ -90,6 +100,30 @@ def session_scopes(session_id: int) -> list[Scope]:
     return [Scope(Meeting, Meeting.id == session_id)]
 
 
+def settings_scopes() -> list[Scope]:
+    """Every setting: a change of the programme's settings may touch any of them (the table
+    is small, and only the rows that changed are kept in the edit)."""
+    return [Scope(Setting, Setting.key.is_null(False))]
+
+
+Outcome = TypeVar("Outcome")
+
+
+def _snapshots_around(
+    scopes: list[Scope],
+    action: Callable[[], Outcome],
+    scopes_of_created: Callable[[Outcome], list[Scope]],
+) -> tuple[Snapshot, Snapshot, Outcome]:
+    """Run ``action`` in one transaction between two captures of ``scopes``; the second also
+    reads the rows ``action`` created, found from what it returned."""
+    with database_proxy.atomic():
+        before = snapshots.capture(scopes)
+        outcome = action()
+        after = snapshots.capture_after(before, scopes + scopes_of_created(outcome))
+    before, after = snapshots.complete(before, after)
+    return before, after, outcome
+
+
 def _record(
     description: str,
     scopes: list[Scope],
@@ -98,14 +132,12 @@ def _record(
     *,
     done: str = "",
 ) -> Edit:
-    with database_proxy.atomic():
-        before = snapshots.capture(scopes)
-        created_id = action()
-        after_scopes = list(scopes)
-        if created_id is not None and scopes_of_created is not None:
-            after_scopes += scopes_of_created(created_id)
-        after = snapshots.capture_after(before, after_scopes)
-    before, after = snapshots.complete(before, after)
+    def created(created_id: int | None) -> list[Scope]:
+        if created_id is None or scopes_of_created is None:
+            return []
+        return scopes_of_created(created_id)
+
+    before, after, created_id = _snapshots_around(scopes, action, created)
     return Edit(description, before, after, created_id, done)
 
 
@@ -152,12 +184,12 @@ def set_archived(person_ids: list[int], archived: bool) -> Edit:
 
 
 def delete_person(person_id: int) -> Edit:
-    name = people.get_person(person_id).draft.name
+    label = person_label(person_id)
     return _record(
-        f"Delete {name}",
+        f"Delete {label}",
         person_scopes(person_id),
         lambda: people.delete_person(person_id),
-        done=f"{name} deleted",
+        done=f"{label} deleted",
     )
 
 
@@ -340,3 +372,98 @@ def delete_sessions(session_ids: list[int]) -> Edit:
         lambda: sessions.delete_sessions(session_ids),
         done=f"{noun} deleted",
     )
+
+
+# Settings
+
+
+def change_settings(
+    old: programme_settings.ProgrammeSettings, new: programme_settings.ProgrammeSettings
+) -> Edit:
+    """Store the settings ``new`` changes from ``old``; undo puts every setting row back."""
+    if problems := programme_settings.problems(old, new):
+        raise ValidationError(problems)
+    return _record(
+        programme_settings.describe_change(old, new),
+        settings_scopes(),
+        lambda: programme_settings.apply(old, new),
+        done="Programme settings saved",
+    )
+
+
+# Importing people
+
+# Past this many people added or updated, an import is not kept for undo: its snapshots would
+# hold the whole staff list (with everything hanging off each person) in memory. Its backup,
+# taken just before, undoes it instead.
+LARGEST_UNDOABLE_IMPORT = 5_000
+
+
+@dataclass(frozen=True)
+class RecordedImport:
+    """What an import did, and what the history of edits keeps of it: one edit that undo takes
+    back whole, the irreversible mark of an import too large to keep, or None when the import
+    wrote nothing."""
+
+    result: ImportResult
+    change: Edit | IrreversibleChange | None
+
+    @property
+    def undoable(self) -> bool:
+        return isinstance(self.change, Edit)
+
+
+def import_people(
+    plan: ImportPlan,
+    backup: Path | importing.BackupMaker | None,
+    *,
+    skip_invalid: bool = False,
+    clock: Clock = system_clock,
+) -> RecordedImport:
+    """Write ``plan`` as ``importing.apply_plan`` does (a backup first, then one transaction),
+    recording it as one edit: the people it added or changed with their skills and enrolments,
+    a cohort it created, and the column mapping it remembered."""
+    if plan.added + plan.updated > LARGEST_UNDOABLE_IMPORT:
+        result = importing.apply_plan(plan, backup, skip_invalid=skip_invalid, clock=clock)
+        return RecordedImport(result, IrreversibleChange(_import_description(result)))
+    backup_path = importing.back_up_for(plan, backup, skip_invalid=skip_invalid)
+    before, after, result = _snapshots_around(
+        _import_scopes(plan),
+        lambda: importing.write_plan(plan, backup_path, clock),
+        _scopes_created_by_import,
+    )
+    if not before and not after:
+        return RecordedImport(result, None)
+    edit = Edit(_import_description(result), before, after, done=_import_outcome(result))
+    return RecordedImport(result, edit)
+
+
+def _import_description(result: ImportResult) -> str:
+    return f"Import {plural(result.added + result.updated, 'person', 'people')}"
+
+
+def _import_outcome(result: ImportResult) -> str:
+    return f"{plural(result.added + result.updated, 'person', 'people')} imported"
+
+
+def _people_scopes(person_ids: list[int]) -> list[Scope]:
+    """One scope a chunk of people, so no query passes more keys than a database accepts."""
+    return [Scope(Person, Person.id.in_(chunk)) for chunk in chunked(person_ids, 500)]
+
+
+def _import_scopes(plan: ImportPlan) -> list[Scope]:
+    """The rows an import may change that exist before it: the people it updates (with their
+    skills, enrolments and reports' links) and the remembered mappings among the settings."""
+    updated = [
+        record.person_id
+        for record in plan.records
+        if record.kind == ChangeKind.UPDATE and record.person_id is not None
+    ]
+    return _people_scopes(updated) + settings_scopes()
+
+
+def _scopes_created_by_import(result: ImportResult) -> list[Scope]:
+    created = _people_scopes(list(result.added_ids))
+    if result.cohort_created and result.cohort_id is not None:
+        created += cohort_scopes(result.cohort_id)
+    return created

@@ -13,7 +13,14 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
-from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime
+from revmentor_desktop.domain.namesakes import (
+    LABEL_WIDTH,
+    label_columns,
+    label_from,
+    person_label,
+    person_labels,
+)
+from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus, plural
 from revmentor_desktop.storage.models import (
@@ -49,6 +56,9 @@ class PairDraft:
 
 @dataclass(frozen=True)
 class PairRow:
+    """One line of the pairs list. The names are labels: with what tells a person apart from
+    someone of the same name (see ``namesakes``)."""
+
     id: int
     cohort_id: int
     cohort_name: str
@@ -75,11 +85,6 @@ class PairQuery:
     person_id: int | None = None
     sort_by: str = "mentee"
     descending: bool = False
-
-
-def _person_name(person_id: int) -> str:
-    person = Person.get_or_none(Person.id == person_id)
-    return person.name if person else f"person {person_id}"
 
 
 # A closed pair's history is about these people in this cohort, so they stay as they were.
@@ -123,18 +128,18 @@ def _people_problems(draft: PairDraft, pair_id: int | None) -> dict[str, str]:
     mentor_place = cohorts.participation(draft.cohort_id, draft.mentor_id)
     mentee_place = cohorts.participation(draft.cohort_id, draft.mentee_id)
     if mentor_place is None:
-        problems["mentor_id"] = f"{_person_name(draft.mentor_id)} is not enrolled in this cohort."
+        problems["mentor_id"] = f"{person_label(draft.mentor_id)} is not enrolled in this cohort."
     elif not Role(mentor_place.role).can_mentor:
-        problems["mentor_id"] = f"{_person_name(draft.mentor_id)} takes part only as a mentee."
+        problems["mentor_id"] = f"{person_label(draft.mentor_id)} takes part only as a mentee."
     elif _over_capacity(draft, mentor_place.capacity, pair_id):
         problems["mentor_id"] = (
-            f"{_person_name(draft.mentor_id)} already mentors "
+            f"{person_label(draft.mentor_id)} already mentors "
             f"{plural(mentor_place.capacity, 'person')} in this cohort, their full capacity."
         )
     if mentee_place is None:
-        problems["mentee_id"] = f"{_person_name(draft.mentee_id)} is not enrolled in this cohort."
+        problems["mentee_id"] = f"{person_label(draft.mentee_id)} is not enrolled in this cohort."
     elif not Role(mentee_place.role).can_be_mentored:
-        problems["mentee_id"] = f"{_person_name(draft.mentee_id)} takes part only as a mentor."
+        problems["mentee_id"] = f"{person_label(draft.mentee_id)} takes part only as a mentor."
     elif _duplicate_open_pair(draft, pair_id):
         problems["mentee_id"] = "These two people already form an open pair in this cohort."
     return problems
@@ -426,30 +431,32 @@ def pair_ids(query: PairQuery | None = None) -> OrderedIds:
     query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    select = Pair.select(Pair.id)
-    if query.search.strip() or _sort_by(query) in ("mentor", "mentee"):
-        select = (
-            select.join(mentor, on=(Pair.mentor == mentor.id))
-            .switch(Pair)
-            .join(mentee, on=(Pair.mentee == mentee.id))
-            .switch(Pair)
-        )
+    select = _join_people(Pair.select(Pair.id), query, mentor, mentee)
     if _sort_by(query) == "cohort":
         select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
     select = _filter_pairs(select, query, mentor, mentee)
     return OrderedIds.of_query(_ordered(select, query, mentor, mentee))
 
 
+def _join_people(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
+    """Mentor and mentee joined in, when the query's search or sort needs them."""
+    if not (query.search.strip() or _sort_by(query) in ("mentor", "mentee")):
+        return select
+    return (
+        select.join(mentor, on=(Pair.mentor == mentor.id))
+        .switch(Pair)
+        .join(mentee, on=(Pair.mentee == mentee.id))
+        .switch(Pair)
+    )
+
+
 def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
+    """Everything a pair's row shows, the people's labels last (``_row`` reads them there)."""
     return (
         Pair.select(
             Pair.id,
             Pair.cohort,
             Cohort.name,
-            Pair.mentor,
-            mentor.name,
-            Pair.mentee,
-            mentee.name,
             Pair.direction,
             Pair.status,
             Pair.start_date,
@@ -458,6 +465,8 @@ def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
             _last_held(),
             Pair.agreement_signed,
             Cohort.cadence_days,
+            *label_columns(mentor),
+            *label_columns(mentee),
         )
         .join(Cohort, on=(Pair.cohort == Cohort.id))
         .switch(Pair)
@@ -468,31 +477,39 @@ def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
     )
 
 
+_MENTOR_LABEL = 11  # where the mentor's label columns start in ``_pair_rows_select``
+_MENTEE_LABEL = _MENTOR_LABEL + LABEL_WIDTH
+
+
 def _row(values: tuple[Any, ...], today: date) -> PairRow:
-    last_held = as_date(values[12])
-    status, start_date, cadence = values[8], as_date(values[9]), values[14]
+    pair_id, cohort_id, cohort_name, direction, status, start, end, held, last, signed, cadence = (
+        values[:_MENTOR_LABEL]
+    )
+    mentor, mentee = values[_MENTOR_LABEL:_MENTEE_LABEL], values[_MENTEE_LABEL:]
+    start_date, last_held = as_date(start), as_date(last)
     return PairRow(
-        id=values[0],
-        cohort_id=values[1],
-        cohort_name=values[2],
-        mentor_id=values[3],
-        mentor_name=values[4],
-        mentee_id=values[5],
-        mentee_name=values[6],
-        direction=values[7],
+        id=pair_id,
+        cohort_id=cohort_id,
+        cohort_name=cohort_name,
+        mentor_id=mentor[0],
+        mentor_name=label_from(mentor),
+        mentee_id=mentee[0],
+        mentee_name=label_from(mentee),
+        direction=direction,
         status=status,
         start_date=start_date,
-        end_date=as_date(values[10]),
-        sessions_held=values[11],
+        end_date=as_date(end),
+        sessions_held=held,
         last_held=last_held,
-        agreement_signed=as_date(values[13]),
+        agreement_signed=as_date(signed),
         cadence_days=cadence,
         health=pair_health(status, start_date, last_held, cadence, today),
     )
 
 
 def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> list[PairRow]:
-    """Pairs matching ``query`` with their health, filtered and sorted in SQL, in one query."""
+    """Pairs matching ``query`` with their health and labels, filtered and sorted in SQL, in
+    one query."""
     query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
@@ -504,7 +521,8 @@ def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> l
 
 @dataclass(frozen=True)
 class FlaggedPair:
-    """An active pair whose health is amber or red, with what Today says of it."""
+    """An active pair whose health is amber or red, with what Today says of it (the names are
+    labels, as in ``PairRow``)."""
 
     id: int
     mentor_name: str
@@ -516,40 +534,40 @@ class FlaggedPair:
 
 
 def pairs_needing_attention(clock: Clock = system_clock) -> list[FlaggedPair]:
-    """Active pairs whose health is amber or red, by mentee, from one narrow query."""
+    """Active pairs whose health is amber or red, by mentee, from one narrow query (and one
+    for the labels of the few people in them)."""
     today = clock().date()
-    mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
     select = (
         Pair.select(
-            Pair.id, mentor.name, mentee.name, Pair.start_date, _last_held(), Cohort.cadence_days
+            Pair.id, Pair.mentor, Pair.mentee, Pair.start_date, _last_held(), Cohort.cadence_days
         )
         .join(Cohort, on=(Pair.cohort == Cohort.id))
-        .switch(Pair)
-        .join(mentor, on=(Pair.mentor == mentor.id))
         .switch(Pair)
         .join(mentee, on=(Pair.mentee == mentee.id))
         .where(Pair.status == PairStatus.ACTIVE.value)
         .order_by(mentee.name, Pair.id)
     )
-    flagged = []
-    for values in database_proxy.execute(select).fetchall():
-        pair_id, mentor_name, mentee_name, start_date, last_held, cadence = values
-        last_held = as_date(last_held)
-        health = pair_health(PairStatus.ACTIVE, as_date(start_date), last_held, cadence, today)
+    active = database_proxy.execute(select).fetchall()
+    needing = []
+    for pair_id, mentor_id, mentee_id, start, last, cadence in active:
+        last_held = as_date(last)
+        health = pair_health(PairStatus.ACTIVE, as_date(start), last_held, cadence, today)
         if health.level in (HealthLevel.AMBER, HealthLevel.RED):
-            flagged.append(
-                FlaggedPair(
-                    pair_id,
-                    mentor_name,
-                    mentee_name,
-                    last_held,
-                    health,
-                    as_date(start_date),
-                    cadence,
-                )
-            )
-    return flagged
+            needing.append((pair_id, mentor_id, mentee_id, last_held, health, start, cadence))
+    labels = person_labels({row[1] for row in needing} | {row[2] for row in needing})
+    return [
+        FlaggedPair(
+            pair_id,
+            labels[mentor_id],
+            labels[mentee_id],
+            last_held,
+            health,
+            as_date(start),
+            cadence,
+        )
+        for pair_id, mentor_id, mentee_id, last_held, health, start, cadence in needing
+    ]
 
 
 @dataclass(frozen=True)
@@ -567,7 +585,7 @@ def pairs_awaiting_agreement() -> list[UnsignedPair]:
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
     select = (
-        Pair.select(Pair.id, mentor.name, mentee.name, Pair.created_at)
+        Pair.select(Pair.id, Pair.created_at, *label_columns(mentor), *label_columns(mentee))
         .join(mentor, on=(Pair.mentor == mentor.id))
         .switch(Pair)
         .join(mentee, on=(Pair.mentee == mentee.id))
@@ -575,8 +593,13 @@ def pairs_awaiting_agreement() -> list[UnsignedPair]:
         .order_by(Pair.created_at, Pair.id)
     )
     return [
-        UnsignedPair(pair_id, mentor_name, mentee_name, as_datetime(created).date())
-        for pair_id, mentor_name, mentee_name, created in database_proxy.execute(select)
+        UnsignedPair(
+            values[0],
+            label_from(values[2 : 2 + LABEL_WIDTH]),
+            label_from(values[2 + LABEL_WIDTH :]),
+            as_datetime(values[1]).date(),
+        )
+        for values in database_proxy.execute(select).fetchall()
     ]
 
 
@@ -587,7 +610,7 @@ def pair_rows(ids: list[int], clock: Clock = system_clock) -> dict[int, PairRow]
     mentee = Person.alias("mentee")
     rows: dict[int, PairRow] = {}
     for chunk in chunked(ids, 500):
-        select = _pair_rows_select(mentor, mentee).where(Pair.id.in_(chunk))
+        select = _pair_rows_select(mentor, mentee).where(Pair.id.in_(id_list(chunk)))
         for values in database_proxy.execute(select).fetchall():
             rows[values[0]] = _row(values, today)
     return rows

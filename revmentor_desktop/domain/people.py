@@ -11,7 +11,8 @@ from peewee import JOIN, Ordering, chunked, fn
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids
+from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
+from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids, id_list
 from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
 from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.storage.models import (
@@ -57,10 +58,12 @@ class PersonRecord:
 
 @dataclass(frozen=True)
 class PersonRow:
-    """One line of the people list."""
+    """One line of the people list. ``label`` is the name, with what tells the person apart
+    when someone else has the same name (see ``namesakes``)."""
 
     id: int
     name: str
+    label: str
     email: str
     department: str
     job_title: str
@@ -296,11 +299,7 @@ def people_rows(ids: list[int]) -> dict[int, PersonRow]:
     for chunk in chunked(ids, 500):
         select = (
             Person.select(
-                Person.id,
-                Person.name,
-                Person.email,
-                Person.department,
-                Person.job_title,
+                *label_columns(),
                 fn.COALESCE(manager.name, "").alias("manager_name"),
                 Person.grade,
                 Person.hire_date,
@@ -310,26 +309,31 @@ def people_rows(ids: list[int]) -> dict[int, PersonRow]:
                 _open_pair_count(),
             )
             .join(manager, JOIN.LEFT_OUTER, on=(Person.manager == manager.id))
-            .where(Person.id.in_(chunk))
+            .where(Person.id.in_(id_list(chunk)))
         )
         taking_part = _enrolments(chunk)
         for row in database_proxy.execute(select).fetchall():
-            names, roles = taking_part.get(row[0], ((), ()))
-            rows[row[0]] = PersonRow(
-                id=row[0],
-                name=row[1],
-                email=row[2] or "",
-                department=row[3],
-                job_title=row[4],
-                manager_name=row[5],
-                grade=row[6],
-                hire_date=as_date(row[7]),
-                location=row[8],
-                has_consent=row[9] is not None,
-                archived=bool(row[10]),
+            person_id, name, department, job_title, email, _shared = row[:LABEL_WIDTH]
+            (manager_name, grade, hire_date, location, consent_date, archived, open_pairs) = row[
+                LABEL_WIDTH:
+            ]
+            names, roles = taking_part.get(person_id, ((), ()))
+            rows[person_id] = PersonRow(
+                id=person_id,
+                name=name,
+                label=label_from(row[:LABEL_WIDTH]),
+                email=email or "",
+                department=department,
+                job_title=job_title,
+                manager_name=manager_name,
+                grade=grade,
+                hire_date=as_date(hire_date),
+                location=location,
+                has_consent=consent_date is not None,
+                archived=bool(archived),
                 cohorts=", ".join(names),
                 roles=", ".join(dict.fromkeys(roles)),  # "Mentee", not "Mentee, Mentee"
-                open_pairs=row[11],
+                open_pairs=open_pairs,
             )
     return rows
 

@@ -6,9 +6,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, overload
 
+from peewee import SQL
+
 from revmentor_desktop.storage.models import database_proxy
 
 FIRST_PAGE = 500
+
+
+def id_list(ids: Iterable[int]) -> SQL:
+    """Ids for ``column.in_(...)``, written into the statement as numbers.
+
+    Peewee builds a list of parameters one value at a time, and again to check that it is not
+    empty when it sits in a subquery: 2 to 4 ms for a page of 200 rows. Whole numbers cannot
+    carry SQL, so writing them in is safe, and nearly free. No ids match nothing.
+    """
+    return SQL("(" + (",".join(str(int(value)) for value in ids) or "NULL") + ")")
 
 
 def fetch_ids(select: Any) -> list[int]:

@@ -13,7 +13,8 @@ from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
-from revmentor_desktop.domain.queries import OrderedIds, as_datetime
+from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
+from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -40,6 +41,9 @@ class SessionDraft:
 
 @dataclass(frozen=True)
 class SessionRow:
+    """One line of the sessions list. The names are labels: with what tells a person apart
+    from someone of the same name (see ``namesakes``)."""
+
     id: int
     pair_id: int
     cohort_name: str
@@ -219,14 +223,14 @@ def _session_select(query: SessionQuery, mentor: Any, mentee: Any) -> Any:
             Meeting.id,
             Meeting.pair,
             Cohort.name,
-            mentor.name,
-            mentee.name,
             Meeting.starts_at,
             Meeting.duration_minutes,
             Meeting.meeting_format,
             Meeting.status,
             Meeting.cancelled_by,
             Meeting.topics,
+            *label_columns(mentor),
+            *label_columns(mentee),
         )
         .join(Pair, on=(Meeting.pair == Pair.id))
         .join(Cohort, on=(Pair.cohort == Cohort.id))
@@ -305,20 +309,26 @@ def _ordered(select: Any, query: SessionQuery, mentor: Any, mentee: Any) -> Any:
     return select.order_by(order, Meeting.id)
 
 
+_MENTOR_LABEL = 9  # where the mentor's label columns start in ``_session_select``
+_MENTEE_LABEL = _MENTOR_LABEL + LABEL_WIDTH
+
+
 def _row(values: tuple[Any, ...]) -> SessionRow:
-    starts_at = as_datetime(values[5])
+    session_id, pair_id, cohort_name, starts_at, minutes, meeting_format, status, by, topics = (
+        values[:_MENTOR_LABEL]
+    )
     return SessionRow(
-        id=values[0],
-        pair_id=values[1],
-        cohort_name=values[2],
-        mentor_name=values[3],
-        mentee_name=values[4],
-        starts_at=starts_at,
-        duration_minutes=values[6],
-        meeting_format=values[7],
-        status=values[8],
-        cancelled_by=values[9],
-        topics=_topics(values[10]),
+        id=session_id,
+        pair_id=pair_id,
+        cohort_name=cohort_name,
+        mentor_name=label_from(values[_MENTOR_LABEL:_MENTEE_LABEL]),
+        mentee_name=label_from(values[_MENTEE_LABEL:]),
+        starts_at=as_datetime(starts_at),
+        duration_minutes=minutes,
+        meeting_format=meeting_format,
+        status=status,
+        cancelled_by=by,
+        topics=_topics(topics),
     )
 
 
@@ -333,14 +343,17 @@ def session_rows(ids: list[int]) -> dict[int, SessionRow]:
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     rows: dict[int, SessionRow] = {}
     for chunk in chunked(ids, 500):
-        select = _session_select(SessionQuery(), mentor, mentee).where(Meeting.id.in_(chunk))
+        select = _session_select(SessionQuery(), mentor, mentee).where(
+            Meeting.id.in_(id_list(chunk))
+        )
         for values in database_proxy.execute(select).fetchall():
             rows[values[0]] = _row(values)
     return rows
 
 
 def list_sessions(query: SessionQuery | None = None) -> list[SessionRow]:
-    """Sessions matching ``query``, filtered and sorted in SQL, in one query."""
+    """Sessions matching ``query``, with the people's labels, filtered and sorted in SQL, in
+    one query."""
     query = query or SessionQuery()
     mentor, mentee = Person.alias("mentor"), Person.alias("mentee")
     select = _session_select(query, mentor, mentee)

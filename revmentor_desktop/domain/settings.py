@@ -6,16 +6,22 @@ and never name a default; a stored value of the wrong type or one that fails the
 as the default, so a hand-edited or older file cannot break a document. Families of settings
 (one per cohort, per agreement clause, per import file layout) are declared as templates
 whose key has a ``{}`` that ``for_(name)`` fills in.
+
+A setting the coordinator changes also has a ``name`` (what ``revmentor settings`` calls it)
+and a ``label`` (what the window calls it). A default need not pass the check: the
+organisation name's default, "", means "not set yet", which a person resets to rather than
+types.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from revmentor_desktop.domain import logo
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.text import is_valid_email
 from revmentor_desktop.storage.models import Setting, database_proxy
@@ -24,6 +30,8 @@ T = TypeVar("T")
 
 PAGE_SIZES = ("A4", "Letter")
 MAX_RETENTION_MONTHS = 240
+MAX_NAME_CHARACTERS = 200
+SMALLEST_GROUP_RANGE = (3, 50)
 
 
 def _fine(_value: Any) -> str:
@@ -41,6 +49,8 @@ class DataSetting(Generic[T]):
     kind: type
     default: T
     check: Callable[[Any], str] = field(default=_fine, compare=False)
+    name: str = field(default="", compare=False)
+    label: str = field(default="", compare=False)
 
     @property
     def is_template(self) -> bool:
@@ -50,7 +60,7 @@ class DataSetting(Generic[T]):
         """The member ``name`` of a family (a cohort's id, a clause's key, ...)."""
         if not self.is_template:
             raise ValueError(f"The setting {self.key} is not a family.")
-        return DataSetting(self.key.format(name), self.kind, self.default, self.check)
+        return replace(self, key=self.key.format(name))
 
     def problem(self, value: Any) -> str:
         """What is wrong with ``value`` for this setting, or ""."""
@@ -92,6 +102,41 @@ def _email(value: str) -> str:
     return ""
 
 
+def _at_most(what: str, characters: int = MAX_NAME_CHARACTERS) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if len(value.strip()) > characters:
+            return f"The {what} is {len(value.strip())} characters long; keep it to {characters}."
+        return ""
+
+    return check
+
+
+def _all(*checks: Callable[[Any], str]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        return next((problem for problem in (one(value) for one in checks) if problem), "")
+
+    return check
+
+
+def _smallest_group(value: int) -> str:
+    low, high = SMALLEST_GROUP_RANGE
+    if not low <= value <= high:
+        return (
+            f"Reports can hide groups of fewer than {low} to {high} people; "
+            f"{value} is outside that range."
+        )
+    return ""
+
+
+def _weights(value: dict[str, Any]) -> str:
+    weights = value.get("weights", {})
+    if set(value) - {"weights"} or not isinstance(weights, dict):
+        return "Matching weights are stored as a rule name and a weight for each rule."
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in weights.items()):
+        return "Matching weights are stored as a rule name and a weight for each rule."
+    return ""
+
+
 def _retention(value: int) -> str:
     if not 1 <= value <= MAX_RETENTION_MONTHS:
         return "Keep data for between 1 month and 20 years."
@@ -111,12 +156,54 @@ def _mapping(value: list[Any]) -> str:
 
 
 # Documents
-ORGANISATION_NAME: DataSetting[str] = DataSetting("documents.organisation_name", str, "")
-LOGO_PATH: DataSetting[str] = DataSetting("documents.logo_path", str, "")
-# "" follows the computer's locale (Letter in the Americas, A4 elsewhere).
-PAGE_SIZE: DataSetting[str] = DataSetting("documents.page_size", str, "", _page_size)
+ORGANISATION_NAME: DataSetting[str] = DataSetting(
+    "documents.organisation_name",
+    str,
+    "",
+    _all(_not_blank("organisation name"), _at_most("organisation name")),
+    "organisation_name",
+    "Organisation name",
+)
+# {} is no logo; otherwise {"media_type": ..., "data": base64}, checked by domain.logo.
+LOGO: DataSetting[dict[str, Any]] = DataSetting(
+    "documents.logo", dict, {}, logo.setting_problem, "logo", "Logo"
+)
+# "" follows the computer's locale (Letter in the Americas, A4 elsewhere): see domain.paper.
+PAGE_SIZE: DataSetting[str] = DataSetting(
+    "documents.page_size", str, "", _page_size, "page_size", "Paper size"
+)
+COORDINATOR_NAME: DataSetting[str] = DataSetting(
+    "documents.coordinator_name",
+    str,
+    "",
+    _at_most("coordinator's name"),
+    "coordinator_name",
+    "Coordinator's name",
+)
+COORDINATOR_CONTACT: DataSetting[str] = DataSetting(
+    "documents.coordinator_contact",
+    str,
+    "",
+    _at_most("contact line"),
+    "coordinator_contact",
+    "Contact line",
+)
+# Breakdowns in reports (departments, reasons for ending early) hide smaller groups than this.
+SMALLEST_GROUP: DataSetting[int] = DataSetting(
+    "reports.anonymity_threshold",
+    int,
+    5,
+    _smallest_group,
+    "anonymity_threshold",
+    "Smallest group shown in reports",
+)
 AGREEMENT_VERSION: DataSetting[str] = DataSetting(
-    "documents.agreement_version", str, "1.0", _not_blank("agreement version")
+    "documents.agreement_version",
+    str,
+    "1.0",
+    _all(_not_blank("agreement version"), _at_most("agreement version", 40)),
+    "agreement_version",
+    "Agreement version",
 )
 # The coordinator's wording of one clause; {} (or an empty part) keeps the built-in wording.
 AGREEMENT_CLAUSE: DataSetting[dict[str, Any]] = DataSetting(
@@ -124,27 +211,44 @@ AGREEMENT_CLAUSE: DataSetting[dict[str, Any]] = DataSetting(
 )
 
 # Calendar: "" means this computer's zone, and an identity derived from the data.
-TIME_ZONE: DataSetting[str] = DataSetting("calendar.timezone", str, "", _time_zone)
+TIME_ZONE: DataSetting[str] = DataSetting(
+    "calendar.timezone", str, "", _time_zone, "time_zone", "Time zone of calendars"
+)
 CALENDAR_IDENTITY: DataSetting[str] = DataSetting("calendar.uid_domain", str, "")
 # The coordinator, the organiser of the sessions in calendar files ("" leaves it out).
 COORDINATOR_NAME: DataSetting[str] = DataSetting("calendar.coordinator_name", str, "")
 COORDINATOR_EMAIL: DataSetting[str] = DataSetting("calendar.coordinator_email", str, "", _email)
 
 # Privacy
-RETENTION_MONTHS: DataSetting[int] = DataSetting("privacy.retention_months", int, 24, _retention)
+RETENTION_MONTHS: DataSetting[int] = DataSetting(
+    "privacy.retention_months",
+    int,
+    24,
+    _retention,
+    "retention_months",
+    "Months to keep ended pairs' data",
+)
 CONSENT_WORDING_VERSION: DataSetting[str] = DataSetting("privacy.consent_wording_version", str, "")
 
 # Matching: a cohort's weights that differ from its kind's, and its reporting-line depth;
 # matching.rules reads the content (it knows the rules).
 MATCHING_RULES: DataSetting[dict[str, Any]] = DataSetting("matching.rules.{}", dict, {})
+# The weights of every cohort of a kind (reverse, traditional, mutual) that differ from the
+# built-in ones; a cohort's own weights override these.
+MATCHING_KIND_WEIGHTS: DataSetting[dict[str, Any]] = DataSetting(
+    "matching.kind.{}", dict, {}, _weights
+)
 
 # Import: the field chosen for each column, per file layout (a signature of its headers).
 IMPORT_MAPPING: DataSetting[list[Any]] = DataSetting("import.mapping.{}", list, [], _mapping)
 
 DECLARED: tuple[DataSetting[Any], ...] = (
     ORGANISATION_NAME,
-    LOGO_PATH,
+    LOGO,
     PAGE_SIZE,
+    COORDINATOR_NAME,
+    COORDINATOR_CONTACT,
+    SMALLEST_GROUP,
     AGREEMENT_VERSION,
     AGREEMENT_CLAUSE,
     TIME_ZONE,
@@ -154,6 +258,7 @@ DECLARED: tuple[DataSetting[Any], ...] = (
     RETENTION_MONTHS,
     CONSENT_WORDING_VERSION,
     MATCHING_RULES,
+    MATCHING_KIND_WEIGHTS,
     IMPORT_MAPPING,
 )
 

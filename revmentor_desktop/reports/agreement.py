@@ -209,7 +209,7 @@ class AgreementRenderer(Renderer):
         people = [
             (data.first.role_label, data.first.name),
             (data.second.role_label, data.second.name),
-            ("Programme coordinator", ""),
+            ("Programme coordinator", self.letterhead.coordinator_name),
         ]
         rows = []
         for role, name in people:

@@ -38,6 +38,7 @@ from reportlab.platypus.flowables import HRFlowable
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
+from revmentor_desktop.reports import logo as header_logo
 from revmentor_desktop.reports.fonts import text
 from revmentor_desktop.storage.files import write_atomically
 
@@ -65,6 +66,7 @@ HEALTH_COLOURS = {
 MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
+LOGO_BOX = (30 * mm, 10 * mm)  # the most room a logo takes at the left of the header
 
 # ReportLab lays a paragraph out in time that grows faster than its length (a 200 KB note took
 # minutes), so long text is set as a run of Paragraphs of at most this many characters each.
@@ -393,6 +395,7 @@ class Renderer:
         self.page_size = PAGE_SIZES.get(letterhead.page_size, A4)
         self.styles = styles()
         self.frame_width = self.page_size[0] - 2 * MARGIN_X
+        self.logo = header_logo.prepare(letterhead.logo)
 
     # Subclasses override these two.
     def info(self) -> DocumentInfo:
@@ -407,22 +410,8 @@ class Renderer:
         top = height - 13 * mm
         canvas.saveState()
         x = MARGIN_X
-        logo = self.letterhead.logo_path
-        if logo is not None:
-            try:
-                canvas.drawImage(
-                    str(logo),
-                    x,
-                    top - 4 * mm,
-                    width=30 * mm,
-                    height=10 * mm,
-                    preserveAspectRatio=True,
-                    anchor="sw",
-                    mask="auto",
-                )
-                x += 33 * mm
-            except OSError:
-                pass  # an unreadable logo must not stop the document
+        if self.logo is not None:
+            x += self.logo.draw(canvas, x, top - 4 * mm, *LOGO_BOX) + 3 * mm
         canvas.setFillColor(NAVY)
         organisation = self.letterhead.organisation_name or "Mentoring programme"
         _draw_line(canvas, x, top, _fit(organisation, fonts.BOLD, 9, width / 2 - x), 9, bold=True)
@@ -474,6 +463,8 @@ class Renderer:
 
     def title_block(self, title: str, subtitle: str, meta: str) -> list[Flowable]:
         st = self.styles
+        if coordinator := self.letterhead.coordinator_line:
+            meta = f"{meta}<br/>{text(coordinator)}"
         return [
             Paragraph(text(title), st["title"]),
             Paragraph(text(subtitle), st["subtitle"]),

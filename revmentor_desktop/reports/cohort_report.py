@@ -1,7 +1,8 @@
 """The cohort report: headline figures, charts, every pair's health and who needs attention.
 
-Written for management: breakdowns never show a group of fewer than five people (the data
-layer merges or hides them), so no one can be identified from a figure.
+Written for management: breakdowns never show a group smaller than the programme's anonymity
+threshold (five people unless the coordinator chose otherwise; the data layer merges or hides
+them), so no one can be identified from a figure.
 """
 
 from __future__ import annotations

@@ -11,20 +11,17 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from html import escape
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
-from revmentor_desktop.domain.vocabulary import PairStatus, plural
+from revmentor_desktop.domain.vocabulary import plural
 
 Data = TypeVar("Data")
 Destination = Path | str | BinaryIO
 Progress = Callable[[int, int], None]
-PREVIEW_NAMES = 12  # pairs named in an agreement batch's preview before "… and N more"
 
 
 class Target(StrEnum):
@@ -52,7 +49,6 @@ class DocumentKind(Generic[Data]):
     renderer: str  # "module:function" in this package, called as function(data, file, progress)
     title: Callable[[Data], str]  # the window's title; the suggested file name follows from it
     contents: Callable[[Data], str]  # what was written, as in "Wrote 5 agreements to FILE"
-    preview: Callable[[Data], str]  # HTML describing the document before it is opened
     offers_private_notes: bool = False
 
     def gather_document(self, target_id: int, request: Request | None = None) -> Document[Data]:
@@ -86,10 +82,6 @@ class Document(Generic[Data]):
     def contents(self) -> str:
         return self.kind.contents(self.data)
 
-    @property
-    def preview(self) -> str:
-        return self.kind.preview(self.data)
-
     def render(self, destination: Destination, progress: Progress | None = None) -> None:
         """Write the PDF to a path (atomically) or a binary file; ``progress`` may stop it."""
         if progress is not None:
@@ -117,58 +109,6 @@ def _agreement_count(batch: AgreementBatch) -> str:
     return plural(count, "agreement")
 
 
-def _agreements_preview(batch: AgreementBatch) -> str:
-    shown = batch.agreements[:PREVIEW_NAMES]
-    names = "".join(f"<li>{escape(a.first.name)} &amp; {escape(a.second.name)}</li>" for a in shown)
-    if (more := len(batch.agreements) - len(shown)) > 0:
-        names += f"<li>… and {more} more</li>"
-    count = len(batch.agreements)
-    return (
-        f"<p><b>{plural(count, 'pairing agreement')}</b>, each starting on a "
-        f"new page with its own page numbers, on {batch.letterhead.page_size} paper.</p>"
-        f"<ul>{names}</ul>"
-        "<p>Each has the parties, goals with a starting self-assessment, how the pair meets, "
-        "duration and review date, confidentiality, ground rules, privacy, ending without "
-        "fault, what the coordinator records, and signature blocks.</p>"
-    )
-
-
-def _summary_preview(summary: PairSummaryData) -> str:
-    notes = (
-        "<p><b>Includes coordinator-only notes</b>: not for the partners.</p>"
-        if summary.include_private_notes
-        else "<p>Coordinator-only notes are left out.</p>"
-    )
-    return (
-        f"<p><b>Progress summary</b> of {escape(summary.first.name)} &amp; "
-        f"{escape(summary.second.name)} ({escape(summary.programme)}).</p>"
-        f"<p>Status: {escape(_status_and_health(summary))}<br>"
-        f"Sessions held: {summary.sessions_held} of {summary.sessions_due} planned so far; "
-        f"{summary.total_minutes / 60:.1f} hours; {plural(len(summary.goals), 'goal')}.</p>{notes}"
-    )
-
-
-def _status_and_health(summary: PairSummaryData) -> str:
-    """ "Active, on track – Last session 5 days ago."; a pair not running has only its status."""
-    status = PairStatus(summary.status).label
-    if summary.health_level != HealthLevel.NONE:
-        status += f", {summary.health_word.lower()}"
-    return f"{status} – {summary.health_reason}"
-
-
-def _cohort_preview(report: CohortReportData) -> str:
-    figures = report.figures
-    return (
-        f"<p><b>Cohort report</b> for {escape(report.name)}.</p>"
-        f"<p>{plural(figures.pairs_total, 'pair')}; "
-        f"{plural(figures.people_unpaired, 'person')} without a pair; "
-        f"{plural(figures.sessions_held, 'session')} held "
-        f"of {figures.sessions_due} planned so far; "
-        f"{plural(len(report.attention), 'item')} needing attention.</p>"
-        f"<p>Groups smaller than {report.min_group_size} people are not broken down.</p>"
-    )
-
-
 AGREEMENT = _declare(
     DocumentKind[AgreementBatch](
         name="agreement",
@@ -180,7 +120,6 @@ AGREEMENT = _declare(
             f"Agreement – {batch.agreements[0].first.name} & {batch.agreements[0].second.name}"
         ),
         contents=_agreement_count,
-        preview=_agreements_preview,
     )
 )
 AGREEMENTS = _declare(
@@ -192,7 +131,6 @@ AGREEMENTS = _declare(
         renderer="agreement:render_agreements",
         title=lambda batch: f"Agreements – {batch.agreements[0].programme}",
         contents=_agreement_count,
-        preview=_agreements_preview,
     )
 )
 PAIR_SUMMARY = _declare(
@@ -204,7 +142,6 @@ PAIR_SUMMARY = _declare(
         renderer="progress:render_progress_summary",
         title=lambda summary: f"Progress summary – {summary.first.name} & {summary.second.name}",
         contents=lambda summary: f"the progress summary of pair {summary.pair_id}",
-        preview=_summary_preview,
         offers_private_notes=True,
     )
 )
@@ -217,6 +154,5 @@ COHORT_REPORT = _declare(
         renderer="cohort_report:render_cohort_report",
         title=lambda report: f"Cohort report – {report.name}",
         contents=lambda report: f"the cohort report for {report.name}",
-        preview=_cohort_preview,
     )
 )

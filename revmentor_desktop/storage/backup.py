@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,13 @@ from peewee import SqliteDatabase
 
 from revmentor_desktop.paths import DATA_FILE_SUFFIX, backup_folder_for
 from revmentor_desktop.storage import disk, files
-from revmentor_desktop.storage.errors import BackupError, DataFileError
+from revmentor_desktop.storage.errors import (
+    BackupError,
+    DamagedDataFile,
+    DataFileError,
+    NewerDataFile,
+    NotADataFile,
+)
 from revmentor_desktop.storage.inspection import (
     DataFileReport,
     connect_for_reading,
@@ -30,6 +37,21 @@ TIMESTAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 _BACKUP_NAME = re.compile(
     r"^(?P<stem>.+) (?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:\.(?P<counter>\d+))?"
     r"(?: (?P<reason>[\w-]+))?$"
+)
+
+
+BEFORE_MIGRATION = "before-migration"
+# What a restore calls a replaced file it could not back up (it is kept as it was, byte for
+# byte), by what is wrong with it; anything else it cannot read is "unreadable".
+SET_ASIDE_REASONS: tuple[tuple[type[DataFileError], str], ...] = (
+    (NewerDataFile, "newer-version"),
+    (DamagedDataFile, "damaged"),
+    (NotADataFile, "not-a-data-file"),
+)
+UNREADABLE = "unreadable"
+# Thinning never deletes these: each may be the only copy of what it holds.
+KEPT_UNTIL_DELETED = frozenset(
+    {BEFORE_MIGRATION, UNREADABLE, *(reason for _kind, reason in SET_ASIDE_REASONS)}
 )
 
 
@@ -60,6 +82,12 @@ def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = N
     ``max_pages`` caps the copy's size (tests use it to stand in for a full disk).
     """
     source, destination = Path(source), Path(destination)
+    if destination.is_dir():
+        raise BackupError(
+            destination,
+            "is a folder, but a file was expected.",
+            f"Name the copy to write, e.g. {source.stem} copy{DATA_FILE_SUFFIX} inside it.",
+        )
     if not destination.parent.is_dir():
         raise BackupError(
             destination,
@@ -70,6 +98,7 @@ def copy_data_file(source: Path, destination: Path, *, max_pages: int | None = N
     try:
         with files.replacing(destination) as partial:
             write_verified_copy(source, partial, max_pages=max_pages)
+            files.pause_for_crash_test("backup-before-replacing")
     except (OSError, sqlite3.Error, DataFileError) as error:
         raise BackupError(destination, f"could not be written: {_describe(error)}.") from error
     return destination
@@ -170,9 +199,29 @@ def clear_leftovers(data_file: Path) -> list[Path]:
     return beside + files.remove_leftovers(backup_folder_for(data_file))
 
 
+def set_aside_reason(problem: DataFileError) -> str:
+    """The word a file set aside for ``problem`` is named by in the backup folder."""
+    return next((r for kind, r in SET_ASIDE_REASONS if isinstance(problem, kind)), UNREADABLE)
+
+
+def set_aside(data_file: Path, problem: DataFileError, now: datetime) -> Path:
+    """Keep ``data_file``, which cannot be backed up because of ``problem``, byte for byte (its
+    log and journal too) in the backup folder, named for what is wrong with it."""
+    folder = backup_folder_for(data_file)
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / backup_name(data_file, now, set_aside_reason(problem))
+    for suffix in ("", *files.SQLITE_SIDE_SUFFIXES):
+        side = data_file.with_name(data_file.name + suffix)
+        if side.exists():
+            with files.replacing(kept.with_name(kept.name + suffix)) as copy:
+                shutil.copyfile(side, copy)
+    return kept
+
+
 def data_files_in_backup_folder(data_file: Path) -> list[Path]:
-    """Every readable data file in the backup folder, whatever its name: automatic backups,
-    copies saved there by hand, files set aside before a restore."""
+    """Every data file in the backup folder, whatever its name: automatic backups, copies
+    saved there by hand, and the files a restore set aside, damaged or from a newer version
+    (those may not be fully readable)."""
     folder = backup_folder_for(Path(data_file))
     if not folder.is_dir():
         return []
@@ -182,6 +231,8 @@ def data_files_in_backup_folder(data_file: Path) -> list[Path]:
             continue
         try:
             inspect_data_file(candidate, full_check=False, integrity=False)
+        except (NewerDataFile, DamagedDataFile):
+            pass
         except DataFileError:
             continue
         found.append(candidate)
@@ -236,13 +287,14 @@ def _bucket(taken_at: datetime, age: timedelta) -> tuple[str, object] | None:
 
 
 def backups_to_remove(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
-    """Which automatic backups thinning deletes; backups before a migration are always kept."""
+    """Which automatic backups thinning deletes; backups before a migration and files set
+    aside by a restore are always kept."""
     newest_first = sorted(backups, key=lambda info: info.taken_at, reverse=True)
     kept_buckets: set[tuple[str, object]] = set()
     surplus = []
     for position, info in enumerate(newest_first):
         bucket = _bucket(info.taken_at, now - info.taken_at)
-        if position < KEEP_NEWEST or info.reason == "before-migration":
+        if position < KEEP_NEWEST or info.reason in KEPT_UNTIL_DELETED:
             if bucket is not None:
                 kept_buckets.add(bucket)
             continue

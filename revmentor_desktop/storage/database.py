@@ -6,6 +6,8 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from traceback import clear_frames
+from types import TracebackType
 from typing import TypeVar
 
 from peewee import Database, PeeweeException, SqliteDatabase
@@ -37,9 +39,14 @@ CREATION_PRAGMAS = {**PRAGMAS, "journal_mode": "delete"}
 T = TypeVar("T")
 SIDE_FILES = ("-journal", "-wal", "-shm")
 NOTHING_SAVED = "Nothing was saved: the file is as it was before this change."
+NOTHING_CREATED = "The file was not created, and nothing was left behind."
 
 
 class _DataFileDatabase(SqliteDatabase):
+    def commit(self) -> None:
+        files.pause_for_crash_test("before-commit")
+        super().commit()
+
     def rollback(self) -> None:
         # When a commit finds the disk full, SQLite has already rolled the transaction back;
         # a second rollback would only hide that error behind "no transaction is active".
@@ -54,11 +61,19 @@ def _room_for_changes(path: Path) -> int:
     return max(size, disk.MINIMUM_ROOM_FOR_CHANGES)
 
 
-def _no_room_error(path: Path, error: BaseException | None, done: str) -> DataFileError | None:
-    """``error`` restated as ``DiskFull`` when it comes from a full disk; None otherwise."""
-    if error is None or isinstance(error, DataFileError) or not disk.is_disk_full(error):
+def explain_failed_change(
+    path: Path, error: BaseException | None, done: str = NOTHING_SAVED
+) -> DataFileError | None:
+    """``error``, raised while changing the data file ``path``, restated for a person when the
+    machine explains it: a full disk (``DiskFull``, with the room to make) or a file or folder
+    that can no longer be written (``ReadOnlyDataFile``). None for any other error."""
+    if error is None or isinstance(error, DataFileError):
         return None
-    return disk.no_room(path, done, _room_for_changes(path))
+    if disk.is_disk_full(error):
+        return disk.no_room(path, done, _room_for_changes(path))
+    if disk.is_read_only(error):
+        return disk.read_only(path, "the file or its folder", done)
+    return None
 
 
 class DataFile:
@@ -91,15 +106,17 @@ class DataFile:
         """
         path = Path(path).absolute()
         check_not_a_folder(path)
-        if not path.exists():
-            if not create:
-                raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
+        if path.exists():
+            disk.check_can_change(path)
+        elif create:
+            disk.check_can_create(path, NOTHING_CREATED)
             path.parent.mkdir(parents=True, exist_ok=True)
-        disk.check_can_change(path)
+        else:
+            raise DataFileMissing(path, "does not exist.", "Check the name and folder.")
         try:
             return cls._open_checked(path, create, check_in_background)
         except Exception as error:
-            translated = _no_room_error(path, error, "Nothing was changed.")
+            translated = explain_failed_change(path, error, "Nothing was changed.")
             if translated is None:
                 raise
             raise translated from error
@@ -195,10 +212,26 @@ class DataFile:
     def __enter__(self) -> DataFile:
         return self
 
-    def __exit__(self, exc_type: object, error: BaseException | None, traceback: object) -> None:
-        """Close; a change that failed for want of room is reported as ``DiskFull``."""
+    def explain_failure(self, error: BaseException) -> DataFileError | None:
+        """A query on this file that failed, restated when a full disk or read-only media
+        explains it (see ``explain_failed_change``); None otherwise, and for errors that are
+        not the database's (a full disk under an export names another file)."""
+        if not isinstance(error, sqlite3.Error | PeeweeException):
+            return None
+        return explain_failed_change(self.path, error)
+
+    def __exit__(
+        self, exc_type: object, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        """Close; a change that failed for want of room or of write access is reported as
+        ``DiskFull`` or ``ReadOnlyDataFile``."""
+        if traceback is not None:
+            # The cursor of a statement that failed half-way lives on in the traceback's
+            # frames, and SQLite puts off closing a connection until its statements are done:
+            # the -wal and -shm files would stay beside the file until garbage collection.
+            clear_frames(traceback)
         self.close()
-        translated = _no_room_error(self.path, error, NOTHING_SAVED)
+        translated = explain_failed_change(self.path, error)
         if translated is not None:
             raise translated from error
 
@@ -210,7 +243,7 @@ def _check_before_opening(path: Path, check_in_background: bool) -> BackgroundIn
     if report.needs_migration:
         if check_in_background:
             inspect_data_file(path, full_check=False)  # a damaged file is never upgraded
-        backup.automatic_backup(path, reason="before-migration")
+        backup.automatic_backup(path, reason=backup.BEFORE_MIGRATION)
         return None
     return BackgroundIntegrityCheck(path) if check_in_background else None
 
@@ -228,6 +261,8 @@ def create_data_file(path: Path, fill: Callable[[], T]) -> T:
     Raises ``DataFileError`` when ``path`` already exists or is being created elsewhere.
     """
     path = Path(path).absolute()
+    check_not_a_folder(path)
+    disk.check_can_create(path, NOTHING_CREATED)
     path.parent.mkdir(parents=True, exist_ok=True)
     with WriterLock(path):
         backup.clear_leftovers(path)
@@ -243,16 +278,24 @@ def _create_data_file(path: Path, fill: Callable[[], T]) -> T:
     or half-made file that every later open would refuse. What a crash leaves under the
     temporary name is removed at the next open.
     """
-    with files.replacing(path) as building:
-        database = SqliteDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
-        database.connect()
-        try:
-            migrate(database)
-            with binding_models_to(database):
-                files.pause_for_crash_test("filling-new-file")
-                filled = fill()
-        finally:
-            database.close()
+    room_before = disk.free_bytes(path.parent)
+    try:
+        with files.replacing(path) as building:
+            database = _DataFileDatabase(str(building), pragmas=CREATION_PRAGMAS, timeout=10)
+            database.connect()
+            try:
+                migrate(database)
+                with binding_models_to(database):
+                    files.pause_for_crash_test("filling-new-file")
+                    filled = fill()
+            finally:
+                database.close()
+    except Exception as error:
+        if not disk.is_disk_full(error):
+            raise
+        # Every byte free when it began was not enough: at least that much more is needed.
+        needed = room_before + disk.MINIMUM_ROOM_FOR_CHANGES
+        raise disk.no_room(path, NOTHING_CREATED, needed) from error
     return filled
 
 

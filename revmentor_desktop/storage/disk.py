@@ -21,6 +21,7 @@ from revmentor_desktop.storage.errors import DiskFull, ReadOnlyDataFile
 MINIMUM_ROOM_FOR_CHANGES = 1024 * 1024
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 SQLITE_DISK_FULL = "database or disk is full"
+SQLITE_READ_ONLY = "attempt to write a readonly database"
 
 
 def free_bytes(folder: Path) -> int:
@@ -36,6 +37,8 @@ def can_write(path: Path) -> bool:
 
 def describe_size(size: int) -> str:
     """A size as a person reads it: "640 KB", "1.4 MB"."""
+    if size <= 0:
+        return "0 KB"
     if size < 1000 * 1000:
         return f"{max(1, round(size / 1000))} KB"
     if size < 1000 * 1000 * 1000:
@@ -57,12 +60,23 @@ def is_disk_full(error: BaseException | None) -> bool:
     SQLite rolls a transaction back itself when a commit finds no room, so the error seen last
     is often "cannot rollback"; the full disk is then found further down the chain.
     """
+    return _chain_says(error, DISK_FULL_ERRNOS, SQLITE_DISK_FULL)
+
+
+def is_read_only(error: BaseException | None) -> bool:
+    """Whether ``error`` or one in its chain is SQLite saying the data file cannot be written
+    (media remounted read-only, a file made immutable while it was open). Other files' errors
+    are not the data file's."""
+    return _chain_says(error, frozenset(), SQLITE_READ_ONLY)
+
+
+def _chain_says(error: BaseException | None, errnos: frozenset[int], sqlite_words: str) -> bool:
     seen: set[int] = set()
     while error is not None and id(error) not in seen:
         seen.add(id(error))
-        if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+        if isinstance(error, OSError) and error.errno in errnos:
             return True
-        if isinstance(error, sqlite3.Error | PeeweeException) and SQLITE_DISK_FULL in str(error):
+        if isinstance(error, sqlite3.Error | PeeweeException) and sqlite_words in str(error):
             return True
         error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
     return False
@@ -91,14 +105,33 @@ def check_can_change(data_file: Path) -> None:
     folder = data_file.parent
     for target, what in ((data_file, "the file"), (folder, "its folder")):
         if target.exists() and not can_write(target):
-            raise ReadOnlyDataFile(
-                data_file,
-                f"cannot be changed: {what} is read-only (read-only media, a locked or "
-                "immutable file, or no permission). Nothing was changed.",
-                "Reading it (check, export, backup -o elsewhere) still works; to change it, "
-                "copy it to a writable folder or make it writable.",
-            )
+            raise read_only(data_file, what, "Nothing was changed.")
     check_room(data_file, MINIMUM_ROOM_FOR_CHANGES, "Nothing was changed.")
+
+
+def read_only(data_file: Path, what: str, done: str) -> ReadOnlyDataFile:
+    """The message for a data file that cannot be written because ``what`` is read-only."""
+    return ReadOnlyDataFile(
+        data_file,
+        f"cannot be changed: {what} is read-only (read-only media, a locked or immutable "
+        f"file, or no permission). {done}",
+        "Reading it (opening it elsewhere, exports, copies) still works; to change it, make "
+        "it writable, or copy it to a writable folder and use the copy.",
+    )
+
+
+def check_can_create(data_file: Path, done: str) -> None:
+    """Before a new data file is built at ``data_file``: its folder must be writable and have
+    room for at least an empty file, its journal and its lock."""
+    folder = existing_folder(data_file)
+    if not can_write(folder):
+        raise ReadOnlyDataFile(
+            data_file,
+            f"cannot be created: the folder {folder} is read-only (read-only media or no "
+            f"permission). {done}",
+            "Choose a writable folder.",
+        )
+    check_room(data_file, MINIMUM_ROOM_FOR_CHANGES, done)
 
 
 def can_create_side_files(data_file: Path) -> bool:

@@ -20,12 +20,15 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from revmentor_desktop.storage import disk
+
 TEMPORARY_SUFFIX = ".partial"
 _TEMPORARY_NAME = re.compile(
     r"^\.(?P<target>.+)\.(?P<pid>\d+)\.partial(?P<side_file>-journal|-wal|-shm)?$"
 )
 SQLITE_SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 PAUSE_VARIABLE = "REVMENTOR_TEST_PAUSE_AT"
+PAUSE_SECONDS_VARIABLE = "REVMENTOR_TEST_PAUSE_SECONDS"
 
 
 def temporary_name(destination: Path) -> Path:
@@ -80,9 +83,22 @@ def write_atomically(destination: Path, data: bytes) -> Path:
     folder = destination.parent
     if not folder.is_dir():
         raise FileNotFoundError(2, "the folder does not exist", str(folder))
-    with replacing(destination) as temporary:
-        temporary.write_bytes(data)
+    try:
+        with replacing(destination) as temporary:
+            temporary.write_bytes(data)
+    except OSError as error:
+        raise _restated(error, destination, len(data)) from error
     return destination
+
+
+def _restated(error: OSError, destination: Path, size: int) -> Exception:
+    """``error`` about ``destination``, not its temporary name: for a full disk, the room to
+    make; otherwise the same error with the file the person asked for."""
+    if disk.is_disk_full(error):
+        return disk.no_room(destination, "Nothing was written.", size)
+    if error.errno is None:
+        return error
+    return type(error)(error.errno, error.strerror, str(destination))
 
 
 def write_text_atomically(destination: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -141,7 +157,8 @@ else:
 
 def pause_for_crash_test(moment: str) -> None:
     """Crash tests set ``REVMENTOR_TEST_PAUSE_AT`` to a moment's name to kill the process
-    exactly there; the process says where it stopped on stderr and waits to be killed."""
+    exactly there; the process says where it stopped on stderr and waits to be killed, or
+    (signal tests) goes on after ``REVMENTOR_TEST_PAUSE_SECONDS``."""
     if os.environ.get(PAUSE_VARIABLE) == moment:
         print(f"paused at {moment}", file=sys.stderr, flush=True)
-        time.sleep(600)
+        time.sleep(float(os.environ.get(PAUSE_SECONDS_VARIABLE, "600")))

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
+from revmentor_desktop.menu_paths import SAVE_COPY
+
 SYNCED_FOLDER_NAMES = {
     "onedrive": "OneDrive",
     "dropbox": "Dropbox",
@@ -88,7 +90,7 @@ def location_warning(path: PurePath | str, mounts_text: str | None = None) -> st
     if is_unc_path(str(path)):
         return (
             f"{_name(path)} is on a network share. Keep the data file on this computer and "
-            "use File ▸ Save a copy as… to share it."
+            f"use {SAVE_COPY.path} to share it."
         )
     service = synced_service(path)
     if service:

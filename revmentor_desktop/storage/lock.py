@@ -132,7 +132,8 @@ class WriterLock:
         with contextlib.suppress(OSError):
             self.path.unlink()
         _unlock(self._handle)
-        self._handle.close()
+        with contextlib.suppress(OSError):  # a holder record a full disk refused: closed anyway
+            self._handle.close()
         self._handle = None
 
     def __enter__(self) -> WriterLock:

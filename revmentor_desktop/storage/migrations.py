@@ -169,6 +169,14 @@ DROP INDEX person_name
 """
 
 
+# Lists name people by a label that tells namesakes apart (domain/namesakes.py): holding the
+# department and job title beside the name lets SQLite compare a person with everyone of the
+# same name from the index alone, for each row of a list.
+SCHEMA_6 = """
+CREATE INDEX person_name_department_job_title ON person (name, department, job_title)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -189,6 +197,10 @@ def _add_session_health_indexes(database: Database) -> None:
 
 def _add_people_search_index(database: Database) -> None:
     _run_script(database, SCHEMA_5)
+
+
+def _add_namesakes_index(database: Database) -> None:
+    _run_script(database, SCHEMA_6)
 
 
 def _store_calendar_identity(database: Database) -> None:
@@ -219,6 +231,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "settings and locked/forbidden pairs", _add_settings_and_pair_constraints),
     Migration(4, "indexes for pair health on large files", _add_session_health_indexes),
     Migration(5, "an index for searching people as you type", _add_people_search_index),
+    Migration(6, "an index for telling people of the same name apart", _add_namesakes_index),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -9,51 +9,88 @@ at any point leaves either the old file or the complete, corrected new one.
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from revmentor_desktop.paths import backup_folder_for
-from revmentor_desktop.storage import backup, files
+from revmentor_desktop.storage import backup, disk, files
 from revmentor_desktop.storage.database import CREATION_PRAGMAS
-from revmentor_desktop.storage.errors import DataFileError
-from revmentor_desktop.storage.inspection import inspect_data_file
+from revmentor_desktop.storage.errors import DataFileError, NewerDataFile
+from revmentor_desktop.storage.inspection import check_not_a_folder, inspect_data_file
 from revmentor_desktop.storage.lock import WriterLock
 from revmentor_desktop.storage.migrations import migrate
 
-# Given the current file (None when there is none or it is damaged) and the incoming copy.
+# Given the current file (None when there is none or it cannot be read) and the incoming copy.
 CarryOver = Callable[[SqliteDatabase | None, SqliteDatabase], object]
 # What the current file's connection needs: foreign keys for reads, patience for a reader.
 _CURRENT_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10_000}
+UNCHANGED = "The data file was not changed."
+
+
+@dataclass(frozen=True)
+class ReplacedFile:
+    """Where a restore kept the file it replaced. ``problem`` is what made that file unusable
+    (it is then kept byte for byte, not backed up); empty for a healthy file."""
+
+    path: Path
+    problem: str = ""
+
+    def describe(self) -> str:
+        if not self.problem:
+            return f"The replaced file was kept as {self.path}"
+        return f"The replaced file {self.problem} It was kept, byte for byte, as {self.path}"
 
 
 def restore_backup(
     backup_path: Path, data_file: Path, *, carry_over: CarryOver, now: datetime | None = None
-) -> Path | None:
+) -> ReplacedFile | None:
     """Replace ``data_file`` with a verified, upgraded copy of ``backup_path``.
 
-    Returns where the replaced file was kept (a safety backup, or the damaged file set aside
-    byte for byte), or None when there was no file to replace. Raises ``DataFileError`` (the
-    data file unchanged) for a damaged backup or when the data file is open elsewhere.
+    Returns where the replaced file was kept (a safety backup, or the file this version cannot
+    use set aside byte for byte), or None when there was no file to replace. Raises
+    ``DataFileError`` (the data file unchanged) for a damaged backup, when the data file is
+    open elsewhere, or (``DiskFull``) when the disk has no room for the copy and the safety
+    backup.
     """
     backup_path, data_file = Path(backup_path).absolute(), Path(data_file).absolute()
-    now = now or datetime.now()
+    check_not_a_folder(data_file)
     backup.describe_backup(backup_path)
+    if data_file.exists():
+        disk.check_can_change(data_file)
+    # Room for the restored copy and for the safety backup of the file it replaces.
+    needed = backup_path.stat().st_size + (data_file.stat().st_size if data_file.exists() else 0)
+    disk.check_room(data_file, needed, UNCHANGED)
+    try:
+        return _restore(backup_path, data_file, carry_over, now or datetime.now())
+    except Exception as error:
+        if isinstance(error, DataFileError) or not disk.is_disk_full(error):
+            raise
+        raise disk.no_room(data_file, UNCHANGED, needed) from error
+
+
+def _restore(
+    backup_path: Path, data_file: Path, carry_over: CarryOver, now: datetime
+) -> ReplacedFile | None:
     with WriterLock(data_file):
         backup.clear_leftovers(data_file)
-        usable = data_file.exists() and _is_usable(data_file)
+        problem = _problem_with(data_file)
         kept = None
-        if usable:
-            kept = backup.automatic_backup(data_file, reason="before-restore", now=now, thin=False)
+        if data_file.exists() and problem is None:
+            safety = backup.automatic_backup(
+                data_file, reason="before-restore", now=now, thin=False
+            )
+            kept = ReplacedFile(safety)
+        # A file from a newer version is readable: the people erased in it must stay erased.
+        readable = data_file.exists() and (problem is None or isinstance(problem, NewerDataFile))
         with files.replacing(data_file) as incoming:
             backup.write_verified_copy(backup_path, incoming)
-            with _opened(data_file if usable else None) as current, _upgraded(incoming) as copy:
+            with _opened(data_file if readable else None) as current, _upgraded(incoming) as copy:
                 carry_over(current, copy)
-            if data_file.exists() and not usable:
-                kept = _set_aside(data_file, now)
+            if problem is not None:
+                kept = ReplacedFile(backup.set_aside(data_file, problem, now), problem.problem)
             files.pause_for_crash_test("restore-before-replacing")
             # The replaced file's log or journal must never pair with the restored file.
             for suffix in files.SQLITE_SIDE_SUFFIXES:
@@ -62,12 +99,15 @@ def restore_backup(
     return kept
 
 
-def _is_usable(path: Path) -> bool:
+def _problem_with(path: Path) -> DataFileError | None:
+    """What makes the file at ``path`` unusable here; None when it is fine or missing."""
+    if not path.exists():
+        return None
     try:
         inspect_data_file(path, full_check=False)
-    except DataFileError:
-        return False
-    return True
+    except DataFileError as problem:
+        return problem
+    return None
 
 
 @contextlib.contextmanager
@@ -94,16 +134,3 @@ def _upgraded(path: Path) -> Iterator[SqliteDatabase]:
         yield database
     finally:
         database.close()
-
-
-def _set_aside(data_file: Path, now: datetime) -> Path:
-    """Keep a copy of a damaged file, byte for byte, in the backup folder; the restored file
-    then replaces the original, so there is never a moment without a data file."""
-    folder = backup_folder_for(data_file)
-    folder.mkdir(parents=True, exist_ok=True)
-    kept = folder / f"{data_file.stem} {now:%Y-%m-%d_%H%M%S} damaged{data_file.suffix}"
-    for suffix in ("", *files.SQLITE_SIDE_SUFFIXES):
-        side = data_file.with_name(data_file.name + suffix)
-        if side.exists():
-            shutil.copyfile(side, kept.with_name(kept.name + suffix))
-    return kept

@@ -9,9 +9,11 @@ in is the models' foreign-key order: parents first for inserts, children first f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from peewee import Expression, ForeignKeyField, SqliteDatabase, Value, chunked
@@ -148,28 +150,54 @@ def restore(snapshot: Snapshot) -> None:
     """Make every row named in ``snapshot`` look as it did (``None``: the row must not exist).
 
     The caller provides the transaction. Deletions run children first, then inserts and
-    updates parents first.
+    updates parents first. Rows are deleted and inserted a chunk a statement: undoing and
+    redoing an import writes thousands of rows, and one statement each took seconds.
     """
     _defer_foreign_key_checks()
     position = {table: index for index, table in enumerate(parents_first())}
     order = sorted(snapshot, key=lambda row_key: position[row_key[0]])
-    for table, key in reversed(order):
-        if snapshot[(table, key)] is None:
-            model = _MODEL_BY_TABLE[table]
-            model.delete().where(model._meta.primary_key == key).execute()
-    for table, key in order:
-        values = snapshot[(table, key)]
-        if values is not None:
-            _write_row(_MODEL_BY_TABLE[table], key, values)
+    for table, keys in _runs_by_table(reversed(order)):
+        _delete_rows(
+            _MODEL_BY_TABLE[table], [key for key in keys if snapshot[(table, key)] is None]
+        )
+    for table, keys in _runs_by_table(order):
+        rows = {key: snapshot[(table, key)] for key in keys}
+        _write_rows(_MODEL_BY_TABLE[table], {key: row for key, row in rows.items() if row})
 
 
-def _write_row(model: type[BaseModel], key: Any, values: dict[str, Any]) -> None:
-    # Values are written as stored, bypassing the fields' conversions, so they come back exact.
+def _runs_by_table(keys: Iterable[RowKey]) -> Iterator[tuple[str, list[Any]]]:
+    """The keys of each table in turn, as they come (``keys`` are sorted by table)."""
+    for table, run in groupby(keys, key=itemgetter(0)):
+        yield table, [key for _table, key in run]
+
+
+def _delete_rows(model: type[BaseModel], keys: list[Any]) -> None:
+    for chunk in chunked(keys, _KEYS_PER_QUERY):
+        model.delete().where(model._meta.primary_key.in_(chunk)).execute()
+
+
+def _write_rows(model: type[BaseModel], rows: dict[Any, dict[str, Any]]) -> None:
+    """Update the rows that exist, insert the others; values are written as stored, bypassing
+    the fields' conversions, so they come back exact."""
+    primary_key = model._meta.primary_key
+    existing: set[Any] = set()
+    for chunk in chunked(list(rows), _KEYS_PER_QUERY):
+        existing.update(
+            key for (key,) in model.select(primary_key).where(primary_key.in_(chunk)).tuples()
+        )
+    for key in existing:
+        model.update(_stored(model, rows[key])).where(primary_key == key).execute()
+    missing = [_stored(model, row) for key, row in rows.items() if key not in existing]
+    if missing:
+        # SQLite takes 999 values a statement in older versions: a chunk stays below that.
+        per_statement = max(1, 900 // len(missing[0]))
+        for chunk in chunked(missing, per_statement):
+            model.insert_many(chunk).execute()
+
+
+def _stored(model: type[BaseModel], values: dict[str, Any]) -> dict[Any, Value]:
     columns = model._meta.columns
-    stored = {columns[name]: Value(value, unpack=False) for name, value in values.items()}
-    updated = model.update(stored).where(model._meta.primary_key == key).execute()
-    if updated == 0:
-        model.insert(stored).execute()
+    return {columns[name]: Value(value, unpack=False) for name, value in values.items()}
 
 
 def _defer_foreign_key_checks() -> None:

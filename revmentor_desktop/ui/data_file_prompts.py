@@ -14,9 +14,16 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from revmentor_desktop import paths
 from revmentor_desktop.domain.dates import format_datetime
 from revmentor_desktop.domain.vocabulary import plural
+from revmentor_desktop.menu_paths import OPEN_FILE
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import create_data_file
-from revmentor_desktop.storage.errors import DataFileError, DataFileInUse, DataFileMissing
+from revmentor_desktop.storage.errors import (
+    DataFileError,
+    DataFileInUse,
+    DataFileMissing,
+    DiskFull,
+    ReadOnlyDataFile,
+)
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.widgets.feedback import confirm
 
@@ -82,7 +89,9 @@ def ask_after_open_failure(
         box.setWindowTitle("The data file cannot be opened")
         box.setText(f"RevMentor cannot open {error.path.name}.")
         box.setInformativeText(f"{error.path} {error.problem}\n\n{error.advice}".strip())
-    newest = None if isinstance(error, DataFileInUse) else backup.newest_good_backup(error.path)
+    # A backup is no way out of a file held elsewhere or a disk that refuses writes.
+    restorable = not isinstance(error, DataFileInUse | ReadOnlyDataFile | DiskFull)
+    newest = backup.newest_good_backup(error.path) if restorable else None
     choices = {}
     if newest is not None:
         label = f"Restore the backup of {format_datetime(newest.taken_at)}"
@@ -165,7 +174,9 @@ def _restore_closed(
     parent: QWidget | None, session: DataFileSession, backup_path: Path, path: Path
 ) -> bool:
     def restore() -> bool:  # the safety copy it returns may be None: success is not
-        session.restore(backup_path, path)
+        replaced = session.restore(backup_path, path)
+        kept = f" {replaced.describe()}." if replaced is not None else ""
+        session.message.emit(f"Restored the backup {backup_path.name}.{kept}")
         return True
 
     return _attempt(parent, "Restore failed", restore) is not None
@@ -179,7 +190,7 @@ def new_data_file(parent: QWidget, session: DataFileSession) -> None:
         QMessageBox.information(
             parent,
             "The file already exists",
-            f"{path.name} already exists. Use File ▸ Open to open it, or choose another name.",
+            f"{path.name} already exists. Use {OPEN_FILE.path} to open it, or choose another name.",
         )
         return
     open_with_recovery(parent, session, path, create=True)
@@ -256,8 +267,8 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
         f"It replaces everything in {session.path.name}. The current file is backed up "
         "first, so you can go back to it.",
     )
-    if confirmed and _restore_closed(parent, session, chosen, session.path):
-        session.message.emit(f"Restored the backup {chosen.name}.")
+    if confirmed:
+        _restore_closed(parent, session, chosen, session.path)
 
 
 def is_sample_data(path: Path | None) -> bool:

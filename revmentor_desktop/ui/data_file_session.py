@@ -9,10 +9,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.data_files import restore_closed_data_file
+from revmentor_desktop.log_file import log
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.storage.location import data_file_location_warning
+from revmentor_desktop.storage.restore import ReplacedFile
 from revmentor_desktop.ui.settings import AppSettings
 
 CHECK_POLL_MS = 20
@@ -94,14 +96,28 @@ class DataFileSession(QObject):
             return True
         return False
 
+    def explain_failed_change(self, error: BaseException) -> DataFileError | None:
+        """A change that failed, in plain words when a full disk or read-only media explains
+        it (what, which file, that nothing was saved, the room to make); else None."""
+        return self.data_file.explain_failure(error) if self.data_file else None
+
     def _daily_backup(self, path: Path) -> None:
         if not backup.took_backup_today(path, self.clock()):
-            backup.automatic_backup(path, reason="daily", now=self.clock())
+            self._automatic_backup(path, "daily")
+
+    def _automatic_backup(self, path: Path, reason: str) -> None:
+        """A backup the disk refuses (full, read-only) is said, and stops nothing: opening or
+        closing goes on, and the data file itself is as it was."""
+        try:
+            backup.automatic_backup(path, reason=reason, now=self.clock())
+        except DataFileError as error:
+            log.warning("Automatic backup not written (%s)", type(error).__name__)
+            self.message.emit(f"No automatic backup was taken. {error}")
 
     def _close(self, data_file: DataFile) -> None:
         try:
             if data_file.changed_since_open:
-                backup.automatic_backup(data_file.path, reason="on-close", now=self.clock())
+                self._automatic_backup(data_file.path, "on-close")
         finally:
             data_file.close()
 
@@ -119,8 +135,9 @@ class DataFileSession(QObject):
         assert self.path is not None
         return backup.copy_data_file(self.path, destination)
 
-    def restore(self, backup_path: Path, path: Path | None = None) -> Path | None:
-        """Replace the open file (or the closed ``path``) with a backup, then open it."""
+    def restore(self, backup_path: Path, path: Path | None = None) -> ReplacedFile | None:
+        """Replace the open file (or the closed ``path``) with a backup, then open it; returns
+        where the replaced file was kept."""
         target = path or self.path
         assert target is not None
         if self.path == target:

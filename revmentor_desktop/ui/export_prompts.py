@@ -91,7 +91,11 @@ def export_person(parent: QWidget, context: AppContext, person_id: int) -> bool:
     return run_dialog(PersonExportDialog(context, person_id, parent=parent))
 
 
-def erase_person(parent: QWidget, context: AppContext, data_path: Path, person_id: int) -> bool:
+def erase_person(
+    parent: QWidget, context: AppContext, data_path: Path, person_id: int
+) -> str | None:
+    """Erase after asking; returns what to tell the coordinator, or None when cancelled."""
     from revmentor_desktop.ui.dialogs.privacy_dialogs import EraseDialog
 
-    return run_dialog(EraseDialog(context, data_path, person_id, parent=parent))
+    dialog = EraseDialog(context, data_path, person_id, parent=parent)
+    return dialog.summary() if run_dialog(dialog) else None

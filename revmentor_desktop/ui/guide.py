@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from revmentor_desktop import paths
-from revmentor_desktop.domain import health
+from revmentor_desktop.domain import edits, health
 from revmentor_desktop.domain import settings as data_settings
 from revmentor_desktop.storage import backup
 from revmentor_desktop.ui.menus import WindowActions, command_name
@@ -127,6 +127,7 @@ def page_values(
         "red_factor": f"{health.RED_FACTOR:g}",
         "first_session_days": str(health.FIRST_SESSION_GRACE_DAYS),
         "retention_months": str(data_settings.RETENTION_MONTHS.default),
+        "largest_undoable_import": f"{edits.LARGEST_UNDOABLE_IMPORT:,}",
         **_action_keys(actions),
     }
     escaped = {name: html.escape(value) for name, value in values.items()}

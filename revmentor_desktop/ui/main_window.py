@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, prompt=prompt: prompt(self, self.session)
             )
         a.import_people.triggered.connect(self._import_people)
+        a.programme_settings.triggered.connect(self._programme_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -333,7 +334,8 @@ class MainWindow(QMainWindow):
         person_id = self.current_view().current_person_id()
         if person_id is None or self.session.path is None:
             return
-        erase_person(self, self.context, self.session.path, person_id)
+        if summary := erase_person(self, self.context, self.session.path, person_id):
+            self.show_message(summary)
 
     # Files
 
@@ -379,6 +381,14 @@ class MainWindow(QMainWindow):
     def _import_people(self) -> None:
         if self.session.path is not None:
             import_people(self.context, self.session.path, self)
+
+    def _programme_settings(self) -> None:
+        from revmentor_desktop.ui.dialogs.programme_settings_dialog import (
+            show_programme_settings,
+        )
+
+        if self.session.path is not None:
+            show_programme_settings(self.context, self)
 
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
+from revmentor_desktop import menu_paths
 from revmentor_desktop.ui.cohort_commands import CHANGING
 from revmentor_desktop.ui.cohort_commands import COMMANDS as COHORT_COMMANDS
 from revmentor_desktop.ui.undo import redo_keys, undo_keys
@@ -74,10 +75,17 @@ class WindowActions:
     def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
         sp = QStyle.StandardPixmap
         self.new_file = _action(window, "&New data file…", tip="Start a new, empty data file")
-        self.open_file = _action(window, "&Open…", QKeySequence.StandardKey.Open)
+        self.open_file = _action(window, menu_paths.OPEN_FILE.text, QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
         self.import_people = _action(
-            window, "&Import people…", tip="Add people from a staff list (CSV or Excel)"
+            window,
+            menu_paths.IMPORT_PEOPLE.text,
+            tip="Add people from a staff list (CSV or Excel)",
+        )
+        self.programme_settings = _action(
+            window,
+            menu_paths.PROGRAMME_SETTINGS.text,
+            tip="Organisation name and logo, paper, agreement wording and matching weights",
         )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
@@ -86,12 +94,12 @@ class WindowActions:
         self.export_calendar = _action(
             window, "&Calendar of planned sessions…", tip="Write an .ics file for your calendar"
         )
-        self.save_copy = _action(window, "Save a &copy as…", QKeySequence.StandardKey.SaveAs)
+        self.save_copy = _action(window, menu_paths.SAVE_COPY.text, QKeySequence.StandardKey.SaveAs)
         self.back_up = _action(window, "&Back up now", tip="Write a backup copy beside the file")
-        self.restore = _action(window, "&Restore from backup…")
+        self.restore = _action(window, menu_paths.RESTORE_BACKUP.text)
         self.quit = _action(window, "&Quit", QKeySequence.StandardKey.Quit)
 
-        self.undo = undo_stack.createUndoAction(window, "&Undo")
+        self.undo = undo_stack.createUndoAction(window, menu_paths.UNDO.text)
         self.undo.setShortcuts(undo_keys())
         self.redo = undo_stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts(redo_keys())
@@ -167,7 +175,7 @@ class WindowActions:
         self.open_sample = _action(window, "Open &sample data", tip="Look around in sample data")
         self.open_log_folder = _action(
             window,
-            "Open &log folder",
+            menu_paths.OPEN_LOG_FOLDER.text,
             tip="Show the log of what went wrong, to send to whoever looks after RevMentor",
         )
         self.about = _action(window, "&About RevMentor")
@@ -177,7 +185,7 @@ class WindowActions:
         return [self.edit_record, self.delete_record]
 
     def build_menus(self, menu_bar: QMenuBar) -> None:
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(menu_paths.FILE_MENU)
         file_menu.addActions([self.new_file, self.open_file])
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
@@ -187,10 +195,12 @@ class WindowActions:
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
+        file_menu.addAction(self.programme_settings)
+        file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(menu_paths.EDIT_MENU)
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addAction(self.find)
@@ -210,7 +220,7 @@ class WindowActions:
         self.pair_menu = pair_menu
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(menu_paths.HELP_MENU)
         help_menu.addAction(self.guide)
         help_menu.addSeparator()
         help_menu.addActions([self.open_sample, self.open_log_folder])

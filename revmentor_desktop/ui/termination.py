@@ -3,7 +3,8 @@
 Python runs a signal handler only when the interpreter next gets control, which in Qt's event
 loop may be never. So the handler does nothing itself: ``signal.set_wakeup_fd`` writes the
 signal's number to a socket, and a ``QSocketNotifier`` on the other end wakes the event loop,
-which closes the window: settings saved, close-time backup, checkpoint, lock released.
+which closes any dialog open in front of the window (as Escape would) and then the window:
+settings saved, close-time backup, checkpoint, lock released.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import signal
 import socket
 
 from PySide6.QtCore import QObject, QSocketNotifier
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 class CloseOnTermination(QObject):
@@ -36,7 +37,16 @@ class CloseOnTermination(QObject):
         except BlockingIOError:
             return
         if signal.SIGTERM in received:
+            _dismiss_open_dialogs()
             self._window.close()
+
+
+def _dismiss_open_dialogs() -> None:
+    """Reject every dialog open in front of the window, innermost first, as Escape would: no
+    question is taken as answered, and nothing is saved behind a closed data file."""
+    while isinstance(modal := QApplication.activeModalWidget(), QDialog):
+        modal.reject()
+        modal.hide()  # a dialog that refuses to reject still leaves the way to the window
 
 
 def _note_termination(_signal_number: int, _frame: object) -> None:

@@ -15,8 +15,10 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revmentor_desktop import paths
-from revmentor_desktop.log_file import log_unexpected
-from revmentor_desktop.storage.errors import suggests_damage
+from revmentor_desktop.log_file import log, log_unexpected
+from revmentor_desktop.menu_paths import OPEN_LOG_FOLDER
+from revmentor_desktop.storage.errors import DataFileError, suggests_damage
+from revmentor_desktop.ui.widgets.feedback import NOT_SAVED_TITLE, show_refusal
 
 TITLE = "Something went wrong"
 WHAT_IT_MEANS = (
@@ -26,19 +28,27 @@ WHAT_IT_MEANS = (
 )
 WHERE_IT_IS_LOGGED = (
     "It is also recorded, with the time and without anyone's personal details, in {log_file} "
-    "(Help ▸ Open log folder)."
+    f"({OPEN_LOG_FOLDER.path})."
 )
 
 
 class UnexpectedErrors:
     """``report`` is the exception hook; ``install`` makes it the hook of the process.
 
-    ``damage_found`` is asked first when an error looks like a damaged data file: when it finds
-    the damage it offers the way out itself (the newest backup), so no second dialog is shown.
+    ``explain`` is asked first: a change the machine refused (a full disk, read-only media) is
+    no surprise, and its plain explanation shows as a refusal instead, as does any
+    ``DataFileError`` (already in plain words). ``damage_found`` is asked
+    when an error looks like a damaged data file: when it finds the damage it offers the way
+    out itself (the newest backup), so no second dialog is shown.
     """
 
-    def __init__(self, damage_found: Callable[[], bool] = lambda: False) -> None:
+    def __init__(
+        self,
+        damage_found: Callable[[], bool] = lambda: False,
+        explain: Callable[[BaseException], DataFileError | None] = lambda _error: None,
+    ) -> None:
         self._damage_found = damage_found
+        self._explain = explain
         self._showing = False
 
     def install(self) -> None:
@@ -47,17 +57,25 @@ class UnexpectedErrors:
     def report(
         self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> None:
-        sys.__excepthook__(kind, error, trace)  # still on the console, for whoever has one
-        if issubclass(kind, KeyboardInterrupt):
-            return
-        log_unexpected(kind, error, trace)
+        # A DataFileError already says, in plain words, what the machine refused.
+        explained = error if isinstance(error, DataFileError) else self._explain(error)
+        if explained is not None:
+            log.warning("A change was not saved (%s)", type(explained).__name__)
+        else:
+            sys.__excepthook__(kind, error, trace)  # still on the console, for whoever has one
+            if issubclass(kind, KeyboardInterrupt):
+                return
+            log_unexpected(kind, error, trace)
         if self._showing or not QApplication.instance():
             return  # one dialog at a time: an error while it shows goes to the console and log only
-        if suggests_damage(error) and self._damage_found():
+        if explained is None and suggests_damage(error) and self._damage_found():
             return
         self._showing = True
         try:
-            self._show(kind, error, trace)
+            if explained is not None:
+                show_refusal(QApplication.activeWindow(), explained, NOT_SAVED_TITLE)
+            else:
+                self._show(kind, error, trace)
         finally:
             self._showing = False
 

@@ -53,7 +53,7 @@ def test_match_prints_proposals_and_unmatched_and_changes_nothing(
     out = capsys.readouterr().out
     assert "Matching for “Reverse 2026” (reverse mentoring): 1 proposal, 2 unmatched" in out
     assert "Ben Li → Hana Boss   score" in out
-    assert "shared tags: AI" in out
+    assert "shared topics: AI" in out
     assert "Reporting line" in out
     assert "Zoë Park (mentee): no eligible mentor: of 2 mentors, 2 are more senior than them" in out
     assert (
@@ -146,3 +146,166 @@ def test_match_proposes_while_the_window_holds_the_file_but_apply_refuses(
 
     with DataFile.open(data_path):
         assert pairs.list_pairs() == []
+
+
+def _with_namesakes(path: Path) -> None:
+    """The programme, plus a second Zoë Park enrolled as a mentee and a Ben Li who is not."""
+    _programme(path)
+    clock = lambda: NOW  # noqa: E731
+    with DataFile.open(path):
+        (cohort_id,) = [row.id for row in cohorts.list_cohorts()]
+        for name, department, email in (
+            ("Zoë Park", "Sales", "zoe.park@example.org"),
+            ("Ben Li", "IT", ""),
+        ):
+            (person_id,) = [row.id for row in people.list_people() if row.name == name]
+            draft = people.get_person(person_id).draft
+            draft.department, draft.email = department, email
+            people.update_person(person_id, draft, clock)
+        other_zoe = people.add_person(
+            people.PersonDraft(
+                "Zoë Park",
+                email="zoe.park2@example.org",
+                department="IT",
+                learns=["AI"],
+                consent_date=date(2026, 1, 1),
+            ),
+            clock,
+        )
+        cohorts.enrol(cohort_id, other_zoe, "mentee")
+        people.add_person(people.PersonDraft("Ben Li", department="Finance"), clock)
+
+
+def test_match_why_takes_an_email_and_lists_namesakes_with_theirs(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_namesakes(data_path)
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026"]
+
+    assert main([*arguments, "--why", "ben li", "ZOE.PARK2@example.org"]) == 0
+    assert "Ben Li (IT) → Zoë Park (IT): score" in capsys.readouterr().out
+
+    assert main([*arguments, "--why", "Ben Li", "zoe park"]) == 1
+    assert capsys.readouterr().err == (
+        "revmentor: “zoe park” could be any of 2 people:\n"
+        "  Zoë Park <zoe.park@example.org> (Sales)\n"
+        "  Zoë Park <zoe.park2@example.org> (IT)\n"
+        "Give the e-mail address of the one you mean instead of the name.\n"
+    )
+
+
+def _namesakes(path: Path) -> None:
+    """Two mentors called Sam Lee; the mentee wants Excel, which only one of them teaches."""
+    clock = lambda: NOW  # noqa: E731
+    with DataFile.open(path, create=True):
+        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+        for email, grade, teaches, learns, role in (
+            ("sam.lee@example.org", 1, ["Excel"], [], "mentor"),
+            ("sam.lee2@example.org", 2, ["Canva"], [], "mentor"),
+            ("pat.boss@example.org", 9, [], ["Excel", "TikTok"], "mentee"),
+            ("kim.chief@example.org", 8, [], ["Python"], "mentee"),
+        ):
+            name = "Pat Boss" if email.startswith("pat") else "Sam Lee"
+            name = "Kim Chief" if email.startswith("kim") else name
+            draft = people.PersonDraft(
+                name,
+                email=email,
+                grade=grade,
+                teaches=teaches,
+                learns=learns,
+                consent_date=date(2026, 1, 1),
+            )
+            cohorts.enrol(cohort_id, people.add_person(draft, clock), role)
+
+
+def test_match_scores_out_of_100_lists_gates_and_marks_pairs_covering_nothing(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _namesakes(data_path)
+
+    assert main(["--data", str(data_path), "match", "--cohort", "Reverse 2026"]) == 0
+
+    out = capsys.readouterr().out
+    assert "2 proposals, 0 unmatched, average score" in out
+    assert "Mandatory: Seniority direction, Reporting line" in out
+    assert "1 proposal covers none of the topics the mentee wants to learn" in out
+    # Two mentors share the name: each is named with what tells them apart, here the e-mail.
+    assert "Sam Lee (sam.lee@example.org) → Pat Boss   score 60/100\n" in out
+    assert (
+        "Sam Lee (sam.lee2@example.org) → Kim Chief   score 35/100  [covers none of the topic "
+        "Kim Chief wants to learn]" in out
+    )
+    assert "      Skills fit              25/50  1 of 2 wanted topics covered" in out
+    assert (
+        "      Seniority direction    passed  Sam Lee (sam.lee@example.org) is less senior "
+        "(grade 1 vs 9)" in out
+    )
+
+
+def test_match_why_takes_e_mail_addresses_and_says_when_a_name_is_shared(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _namesakes(data_path)
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026", "--why"]
+
+    assert main([*arguments, "SAM.LEE2@example.org", "pat.boss@example.org"]) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("Sam Lee (sam.lee2@example.org) → Pat Boss: score 35/100\n")
+    assert "  covers none of the 2 topics Pat Boss wants to learn\n" in out
+    assert "Allowed by every mandatory rule." in out
+    assert main([*arguments, "Sam Lee", "Pat Boss"]) == 1
+    assert capsys.readouterr().err == (
+        "revmentor: “Sam Lee” could be any of 2 people:\n"
+        "  Sam Lee <sam.lee@example.org>\n"
+        "  Sam Lee <sam.lee2@example.org>\n"
+        "Give the e-mail address of the one you mean instead of the name.\n"
+    )
+    assert main([*arguments, "nobody@example.org", "Pat Boss"]) == 1
+    assert "“nobody@example.org” is not enrolled in “Reverse 2026”." in capsys.readouterr().err
+
+
+def test_match_weight_saves_the_cohorts_weights_and_proposes_with_them(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _namesakes(data_path)
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026"]
+
+    assert (
+        main([*arguments, "--weight", "skills=low", "location=off", "--weight", "history=high"])
+        == 0
+    )
+
+    out = capsys.readouterr().out
+    assert out.startswith("Rules saved for “Reverse 2026”:\n")
+    assert (
+        "  Score out of 100: Skills fit 11 (low), Different department 11 (low), "
+        "Meeting format 22 (medium), Not paired before 56 (high)" in out
+    )
+    assert "No pair was created. Add --apply" in out
+    assert main(arguments) == 0
+    assert "Skills fit 11 (low)" in capsys.readouterr().out  # kept for the cohort
+
+    assert (
+        main([*arguments, "--weight", "skills=default", "location=default", "history=default"]) == 0
+    )
+    assert "Skills fit 50 (high)" in capsys.readouterr().out
+
+
+def test_match_weight_refuses_an_unknown_rule_or_level_as_a_wrong_command_line(
+    data_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _namesakes(data_path)
+    arguments = ["--data", str(data_path), "match", "--cohort", "Reverse 2026", "--weight"]
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([*arguments, "distance=low"])
+    assert exit_info.value.code == 2
+    assert "“distance=low” is not RULE=LEVEL with a known rule." in capsys.readouterr().err
+
+    with pytest.raises(SystemExit):
+        main([*arguments, "skills=lots"])
+    assert "“lots” is not a level for skills. Levels: mandatory, high" in (capsys.readouterr().err)
+    with WriterLock(data_path):  # the open window: changing the weights waits for it
+        assert main([*arguments, "skills=low"]) == 1
+    assert "is already open for changes by" in capsys.readouterr().err

@@ -56,7 +56,7 @@ def test_new_on_a_folder_names_a_file_to_use_instead(
 ) -> None:
     status, _, err = run(capsys, "--data", str(tmp_path), "new")
     assert status == 1
-    assert f"{tmp_path} is a folder, but a file was expected" in err
+    assert f"{tmp_path}: is a folder, but a data file was expected" in err
     assert str(tmp_path / "programme.revmentor") in err
 
 

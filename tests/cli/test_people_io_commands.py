@@ -227,7 +227,7 @@ def test_person_export_erase_and_retention(
         capsys, "--data", str(programme), "erase", email, "--yes", "--purge-backups"
     )
     assert status == 0, err
-    assert f"Erased {email}; their records now show “Erased person #1”." in out
+    assert f"Erased Uma Sato <{email}> (Finance); their records now show “Erased person #1”." in out
     assert "backups that still held their data" in out
     assert b"Uma Sato" not in programme.read_bytes()
     status, _, err = run(capsys, "--data", str(programme), "person-export", email, "-o", "x")
@@ -235,3 +235,46 @@ def test_person_export_erase_and_retention(
     status, out, _ = run(capsys, "--data", str(programme), "retention", "--months", "6")
     assert status == 0
     assert out.strip() == "Nobody's last cohort ended more than 6 months ago."
+
+
+def test_person_export_and_erase_take_a_name_and_refuse_a_shared_one(
+    programme: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(
+        capsys, "--data", str(programme), "person-export", "uma sato", "-o", str(tmp_path / "u")
+    )
+    assert status == 0, err
+    assert json.loads((tmp_path / "u.json").read_text("utf-8"))["person"]["name"] == "Uma Sato"
+
+    status, _, err = run(
+        capsys, "--data", str(programme), "erase", "Kofi Garcia", "--yes", "--purge-backups"
+    )
+    assert status == 1
+    assert err == (
+        "revmentor: “Kofi Garcia” could be any of 2 people:\n"
+        "  Kofi García <kofi.garcia@northwind-co.example> (Operations)\n"
+        "  Kofi García <kofi.garcia2@northwind-co.example> (Customer Support)\n"
+        "Give the e-mail address of the one you mean instead of the name.\n"
+    )
+
+    second = "kofi.garcia2@northwind-co.example"
+    status, out, err = run(capsys, "--data", str(programme), "erase", second, "--yes")
+    assert status == 0, err
+    assert out.startswith(f"Erased Kofi García <{second}> (Customer Support);")
+    status, _, err = run(
+        capsys, "--data", str(programme), "person-export", "kofi garcia", "-o", str(tmp_path / "k")
+    )
+    assert status == 0, err
+    exported = json.loads((tmp_path / "k.json").read_text("utf-8"))["person"]
+    assert exported["email"] == "kofi.garcia@northwind-co.example"
+
+
+def test_a_name_nobody_has_is_said_plainly(
+    programme: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(capsys, "--data", str(programme), "erase", "Zed Nobody", "--yes")
+    assert status == 1
+    assert err == (
+        "revmentor: No one named “Zed Nobody” is listed; check the spelling, or give their "
+        "e-mail address.\n"
+    )

@@ -8,22 +8,27 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-import pytest
-
-from revmentor_desktop.cli import main
+from revmentor_desktop.domain import cohorts, people
+from revmentor_desktop.paths import backup_folder_for
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.files import PAUSE_SECONDS_VARIABLE, PAUSE_VARIABLE
 from tests.storage.helpers import make_data_file, query, side_files, write_staff_list
 
 REPOSITORY = Path(__file__).parents[2]
 
 
-def revmentor(*arguments: str, home: Path) -> subprocess.Popen[str]:
+def revmentor(
+    *arguments: str, home: Path, pause: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
     environment = {
         **os.environ,
         "PYTHONPATH": str(REPOSITORY),
         "REVMENTOR_HOME": str(home),
         "QT_QPA_PLATFORM": "offscreen",
+        **(pause or {}),
     }
     return subprocess.Popen(
         [sys.executable, "-m", "revmentor_desktop", *arguments],
@@ -75,20 +80,6 @@ def test_output_piped_into_head_ends_quietly(
     assert err == ""
 
 
-def test_a_folder_where_a_file_is_expected_is_named(
-    capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path
-) -> None:
-    make_data_file(data_path)
-    assert main(["--data", str(tmp_path), "check"]) == 1
-    err = capsys.readouterr().err
-    assert f"{tmp_path}: is a folder, but a data file was expected." in err
-    assert main(["--data", str(data_path), "export", "people", "-o", str(tmp_path)]) == 1
-    err = capsys.readouterr().err
-    assert f"{tmp_path} is a folder, but a file was expected" in err
-    assert "-o people.csv" in err
-    assert list(tmp_path.glob(".*")) == []
-
-
 def test_sigterm_closes_the_window_as_quit_does(data_path: Path, isolated_home: Path) -> None:
     make_data_file(data_path, people=3)
     lock = data_path.with_name(data_path.name + ".lock")
@@ -105,3 +96,74 @@ def test_sigterm_closes_the_window_as_quit_does(data_path: Path, isolated_home: 
     assert side_files(data_path) == set()  # log checkpointed into the file
     settings = "".join(path.read_text() for path in isolated_home.rglob("*.ini"))
     assert "geometry=" in settings  # saved by the window's close, as on Quit
+
+
+def programme(path: Path) -> None:
+    """A reverse-mentoring cohort of two juniors and two seniors, ready to be matched."""
+    consent = date(2026, 1, 1)
+    with DataFile.open(path, create=True):
+        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"))
+        for name, grade, role in (("Ana Ortiz", 2, "mentor"), ("Ben Li", 3, "mentor")):
+            email = f"{name.lower().replace(' ', '.')}@example.org"
+            draft = people.PersonDraft(
+                name, email, grade=grade, teaches=["AI"], consent_date=consent
+            )
+            cohorts.enrol(cohort_id, people.add_person(draft), role)
+        for name, grade in (("Hana Boss", 9), ("Zoë Park", 8)):
+            draft = people.PersonDraft(name, grade=grade, learns=["AI"], consent_date=consent)
+            cohorts.enrol(cohort_id, people.add_person(draft), "mentee")
+
+
+def _terminated_before_its_commit(
+    *arguments: str, home: Path, pause_seconds: float = 600
+) -> tuple[str, str]:
+    """Run ``revmentor ARGUMENTS``, send SIGTERM while it waits just before committing its
+    change, and return its output once it has stopped with the termination status."""
+    pause = {PAUSE_VARIABLE: "before-commit", PAUSE_SECONDS_VARIABLE: str(pause_seconds)}
+    process = revmentor(*arguments, home=home, pause=pause)
+    assert process.stderr is not None
+    assert process.stderr.readline().strip() == "paused at before-commit"
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert "stopped by a termination signal" in err and "Traceback" not in err
+    return out, err
+
+
+def _nothing_left_beside(data_path: Path) -> None:
+    assert side_files(data_path) == set()
+    assert not data_path.with_name(data_path.name + ".lock").exists()
+    assert [p.name for p in data_path.parent.rglob("*") if ".partial" in p.name] == []
+
+
+def test_sigterm_during_match_apply_creates_no_pair(data_path: Path, isolated_home: Path) -> None:
+    programme(data_path)
+    out, _err = _terminated_before_its_commit(
+        "--data", str(data_path), "match", "--cohort", "Reverse 2026", "--apply", home=isolated_home
+    )
+    assert "Ana Ortiz → Hana Boss" in out  # proposed, then stopped while creating the pairs
+    assert "Created" not in out
+    assert query(data_path, "SELECT count(*) FROM pair") == [(0,)]
+    _nothing_left_beside(data_path)
+
+
+def test_sigterm_during_an_erasure_lets_it_finish_and_says_so(
+    data_path: Path, isolated_home: Path
+) -> None:
+    programme(data_path)
+    email = "ana.ortiz@example.org"
+    out, _err = _terminated_before_its_commit(
+        "--data",
+        str(data_path),
+        "erase",
+        email,
+        "--yes",
+        "--purge-backups",
+        home=isolated_home,
+        pause_seconds=1,
+    )
+    assert f"Erased Ana Ortiz <{email}>; their records now show “Erased person #1”." in out
+    assert "Deleted 1 backup that still held their data." in out
+    for path in [data_path, *backup_folder_for(data_path).iterdir()]:
+        assert b"Ana Ortiz" not in path.read_bytes(), path
+    _nothing_left_beside(data_path)

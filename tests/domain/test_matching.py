@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people
 from revmentor_desktop.domain.clock import Clock
-from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.matching import (
     Origin,
     Rule,
@@ -27,6 +28,14 @@ from revmentor_desktop.domain.matching import (
 )
 from revmentor_desktop.domain.matching.constraints import ConstraintKind
 from revmentor_desktop.domain.matching.result import MatchResult
+from revmentor_desktop.domain.matching.rules import (
+    kind_weights,
+    parse_weight_change,
+    save_cohort_weights,
+    save_kind_weights,
+    title_words,
+    with_changes,
+)
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
 
@@ -137,8 +146,8 @@ def test_matching_more_people_comes_before_a_higher_score(data_file: DataFile) -
 
     result = propose(cohort_id, CLOCK, settings=settings)
 
-    # Star–Keen alone scores 30; the only way to match all four scores 0, and wins.
-    assert result.explain(star, keen).score == 30
+    # Star–Keen alone scores 100; the only way to match all four scores 0, and wins.
+    assert result.explain(star, keen).score == 100
     assert keys(result) == {(star, shy), (other, keen)}
     assert result.total_score == 0
 
@@ -207,8 +216,8 @@ def test_skills_match_ignoring_case_and_accents(data_file: DataFile) -> None:
 
     assert proposal.shared_tags == ("resume writing", "TikTok")
     skills = next(part for part in proposal.parts if part.rule is Rule.SKILLS)
-    assert skills.points == 20  # 2 of 3 wanted tags, weight high (30)
-    assert skills.note == "2 of 3 wanted tags covered"
+    assert (skills.points, skills.max_points) == (33, 50)  # 2 of 3 wanted; high: 50 of 100
+    assert skills.note == "2 of 3 wanted topics covered"
 
 
 def test_mutual_cohorts_count_skills_both_ways_and_ignore_seniority(data_file: DataFile) -> None:
@@ -461,3 +470,239 @@ def test_mutual_partners_who_take_either_role_all_find_a_partner(data_file: Data
     assert result.unmatched == []
     mentors = {p.mentor_id for p in result.proposals}
     assert not mentors & {p.mentee_id for p in result.proposals}
+
+
+# What the mentee wants to learn comes first
+
+
+def test_a_mentor_who_covers_a_wanted_topic_is_preferred_over_a_higher_score(
+    data_file: DataFile,
+) -> None:
+    # Smooth fits the mentee in every way but teaches nothing she wants; Patchy teaches one of
+    # her three topics but shares no meeting format, place or department with her.
+    smooth = person(
+        "Smooth", hire_date=date(2023, 1, 1), department="IT", location="Leeds", teaches=["Excel"]
+    )
+    patchy = person(
+        "Patchy",
+        hire_date=date(2023, 1, 1),
+        department="Sales",
+        location="Lyon",
+        meeting_format="in person",
+        teaches=["AI"],
+    )
+    keen = person(
+        "Keen",
+        hire_date=date(2001, 1, 1),
+        department="Sales",
+        location="Leeds",
+        meeting_format="video call",
+        learns=["AI", "TikTok", "Canva"],
+    )
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", smooth, patchy)
+    enrol(cohort_id, "mentee", keen)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.explain(smooth, keen).score > result.explain(patchy, keen).score
+    assert result.explain(smooth, keen).covers_nothing
+    (proposal,) = result.proposals
+    assert proposal.key == (patchy, keen)
+    assert proposal.shared_tags == ("AI",)
+    assert not proposal.covers_nothing
+
+
+def test_mandatory_rules_are_passed_gates_and_the_score_is_out_of_100(data_file: DataFile) -> None:
+    mentor = person("Mentor", grade=1, teaches=["AI"], department="IT", location="Leeds")
+    mentee = person("Mentee", grade=5, learns=["AI"], department="Sales", location="Leeds")
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", mentor)
+    enrol(cohort_id, "mentee", mentee)
+
+    (proposal,) = propose(cohort_id, CLOCK).proposals
+
+    assert proposal.score == 100
+    assert {part.rule: part.max_points for part in proposal.parts} == {
+        Rule.SKILLS: 50,
+        Rule.DEPARTMENT: 10,
+        Rule.MEETING_FORMAT: 20,
+        Rule.LOCATION: 10,
+        Rule.HISTORY: 10,
+    }
+    assert [(gate.rule, gate.passed) for gate in proposal.gates] == [
+        (Rule.SENIORITY, True),
+        (Rule.REPORTING_LINE, True),
+    ]
+    assert proposal.gates[0].note == "Mentor is less senior (grade 1 vs 5)"
+
+
+def test_shares_follow_the_weights_and_always_add_up_to_100() -> None:
+    settings = RuleSettings(CohortKind.REVERSE).with_weight(Rule.LOCATION, Weight.HIGH)
+    assert settings.shares() == {
+        Rule.SKILLS: 36,  # 5 of 14 is 35.7: the two largest remainders get the points left
+        Rule.DEPARTMENT: 7,
+        Rule.MEETING_FORMAT: 14,
+        Rule.LOCATION: 36,
+        Rule.HISTORY: 7,
+    }
+    assert sum(settings.shares().values()) == 100
+    nothing_scores = settings
+    for rule in Rule:
+        nothing_scores = nothing_scores.with_weight(rule, Weight.MANDATORY)
+    assert nothing_scores.shares() == {}
+
+
+# Seniority: grades, then years since hire, then job-title words, with a minimum gap
+
+
+def test_two_newcomers_are_not_paired_in_a_reverse_cohort(data_file: DataFile) -> None:
+    analyst = person("Junior Analyst", job_title="Junior Analyst", hire_date=date(2025, 6, 18))
+    trainee = person("Trainee", job_title="Graduate Trainee", hire_date=date(2024, 4, 15))
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", analyst)
+    enrol(cohort_id, "mentee", trainee)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert result.proposals == []
+    assert result.explain(analyst, trainee).blockers == (
+        "Seniority direction (mandatory): the reverse mentor must be less senior; too close in "
+        "seniority: hired 1.2 years apart (the minimum is 5 years); both job titles read as "
+        "junior",
+    )
+    assert result.unmatched[0].reason == (
+        "no eligible mentee: of 1 mentee, 1 is too close to them in seniority"
+    )
+
+    stored = rule_settings(cohort_id, "reverse")
+    save_rule_settings(cohort_id, replace(stored, min_years_gap=1.0))
+    assert keys(propose(cohort_id, CLOCK)) == {(analyst, trainee)}
+
+
+def test_equal_grades_fall_back_to_years_since_hire(data_file: DataFile) -> None:
+    newer = person("Newer", grade=4, hire_date=date(2020, 1, 1))
+    longer = person("Longer", grade=4, hire_date=date(2008, 1, 1))
+    cohort_id = cohort()
+    enrol(cohort_id, "both", newer, longer)
+
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(newer, longer)}
+    assert result.proposals[0].gates[0].note == (
+        "Newer is less senior (hired 2020-01-01 vs 2008-01-01, 12 years apart)"
+    )
+
+
+def test_grades_closer_than_the_minimum_gap_do_not_tell(data_file: DataFile) -> None:
+    three = person("Three", grade=3, hire_date=date(2024, 1, 1))
+    four = person("Four", grade=4, hire_date=date(1999, 1, 1))
+    six = person("Six", grade=6, hire_date=date(2024, 1, 1))
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", three)
+    enrol(cohort_id, "mentee", four, six)
+    stored = rule_settings(cohort_id, "reverse")
+    save_rule_settings(cohort_id, replace(stored, min_grade_gap=2))
+
+    result = propose(cohort_id, CLOCK)
+
+    assert keys(result) == {(three, six)}
+    assert "grades 3 and 4 are less than 2 apart" in result.explain(three, four).blockers[0]
+
+
+def test_job_title_words_decide_when_grades_and_hire_dates_do_not(data_file: DataFile) -> None:
+    apprentice = person("Apprentice", job_title="Apprentice, Data")
+    director = person("Director", job_title="Sales Director")
+    analyst = person("Analyst", job_title="Business Analyst")
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", apprentice, analyst)
+    enrol(cohort_id, "mentee", director)
+
+    result = propose(cohort_id, CLOCK)
+    assert result.explain(apprentice, director).gates[0].note == (
+        "Apprentice is less senior (job titles “Apprentice, Data” vs “Sales Director”)"
+    )
+    assert result.explain(analyst, director).gates[0].note == (
+        "cannot tell who is more senior (no grades, hire dates or job-title words to compare)"
+    )
+    assert result.explain(director, apprentice).blockers  # the other way round is refused
+
+    stored = rule_settings(cohort_id, "reverse")
+    save_rule_settings(cohort_id, replace(stored, junior_words=(*stored.junior_words, "analyst")))
+    marked = propose(cohort_id, CLOCK)
+    assert marked.explain(analyst, director).gates[0].note == (
+        "Analyst is less senior (job titles “Business Analyst” vs “Sales Director”)"
+    )
+    assert "“Apprentice, Data”" in marked.explain(apprentice, director).gates[0].note
+
+
+def test_rule_settings_are_stored_per_cohort_as_overrides(data_file: DataFile) -> None:
+    cohort_id = cohort()
+    settings = rule_settings(cohort_id, "reverse")
+    assert (settings.min_grade_gap, settings.years_gap) == (1, 5.0)
+    changed = replace(
+        settings.with_weight(Rule.LOCATION, Weight.OFF),
+        min_years_gap=2.5,
+        junior_words=title_words("Junior, Associate ,  graduate"),
+    )
+    save_rule_settings(cohort_id, changed)
+
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored == changed
+    assert stored.junior_words == ("junior", "associate", "graduate")
+    assert rule_settings(cohort_id + 1, "traditional").years_gap == 3.0
+    with pytest.raises(ValidationError, match="both a junior and a senior"):
+        save_rule_settings(cohort_id, replace(stored, senior_words=("associate",)))
+    save_rule_settings(cohort_id, stored.defaults())
+    assert rule_settings(cohort_id, "reverse").is_default()
+
+
+def test_a_cohort_keeps_its_gap_and_words_over_the_weights_of_its_kind(
+    data_file: DataFile,
+) -> None:
+    cohort_id = cohort()
+    save_kind_weights("reverse", {**kind_weights("reverse"), Rule.LOCATION: Weight.HIGH})
+    own = replace(
+        rule_settings(cohort_id, "reverse").with_weight(Rule.DEPARTMENT, Weight.OFF),
+        min_years_gap=2.0,
+        senior_words=("lead",),
+    )
+    save_rule_settings(cohort_id, own)
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored.weight(Rule.LOCATION) is Weight.HIGH, "from its kind"
+    assert stored.weight(Rule.DEPARTMENT) is Weight.OFF, "its own"
+    assert (stored.years_gap, stored.senior_words) == (2.0, ("lead",))
+    assert stored.shares()[Rule.LOCATION] == 38, "high: 5 of 13 parts"
+
+    # The kind changes again: the cohort follows it where it set nothing apart.
+    save_kind_weights("reverse", {**kind_weights("reverse"), Rule.LOCATION: Weight.MEDIUM})
+    assert rule_settings(cohort_id, "reverse").weight(Rule.LOCATION) is Weight.MEDIUM
+    # The settings screen changes the cohort's weights; its gap and words stay.
+    save_cohort_weights(cohort_id, "reverse", {Rule.HISTORY: Weight.HIGH})
+    stored = rule_settings(cohort_id, "reverse")
+    assert stored.weight(Rule.DEPARTMENT) is Weight.LOW, "back to its kind's"
+    assert (stored.weight(Rule.HISTORY), stored.years_gap) == (Weight.HIGH, 2.0)
+    # RULE=default follows the kind, not the built-in weight.
+    following = with_changes(stored.with_weight(Rule.LOCATION, Weight.OFF), [(Rule.LOCATION, None)])
+    assert following.weight(Rule.LOCATION) is Weight.MEDIUM
+    assert stored.defaults().weight(Rule.LOCATION) is Weight.MEDIUM
+    assert stored.defaults().years_gap == 5.0
+
+    silent = RuleSettings(CohortKind.REVERSE, dict.fromkeys(Rule, Weight.OFF))
+    with pytest.raises(ValidationError, match="At least one matching rule must count"):
+        save_rule_settings(cohort_id, silent)
+
+
+def test_weight_changes_are_read_from_rule_equals_level() -> None:
+    assert parse_weight_change("location=off") == (Rule.LOCATION, Weight.OFF)
+    assert parse_weight_change("Meeting format = HIGH") == (Rule.MEETING_FORMAT, Weight.HIGH)
+    assert parse_weight_change("not-paired-before=default") == (Rule.HISTORY, None)
+    with pytest.raises(ValidationError, match="Rules: skills, seniority"):
+        parse_weight_change("distance=low")
+    with pytest.raises(ValidationError, match="“huge” is not a level for skills"):
+        parse_weight_change("skills=huge")
+    mutual = RuleSettings(CohortKind.MUTUAL)
+    with pytest.raises(ValidationError, match="no seniority direction"):
+        with_changes(mutual, [(Rule.SENIORITY, Weight.MANDATORY)])
+    reverse = with_changes(RuleSettings(CohortKind.REVERSE), [(Rule.SKILLS, Weight.LOW)])
+    assert with_changes(reverse, [(Rule.SKILLS, None)]).is_default()

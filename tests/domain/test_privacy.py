@@ -4,8 +4,10 @@ erasures after a restore, purging backups, and retention."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -15,11 +17,13 @@ import pytest
 from revmentor_desktop.domain import cohorts, privacy
 from revmentor_desktop.domain.data_files import restore_closed_data_file
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.privacy import access
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
 from tests.domain.test_export import build_programme, person_id
+from tests.storage.helpers import damage_table_root_page, make_newer_version
 
 UMA = "uma.sato@northwind-co.example"
 TRACES = ("Uma Sato", "uma sato", "uma.sato@", "Uma is shy", "Uma learns", "Post a status")
@@ -82,6 +86,23 @@ def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
     assert rows[0] == ["Section", "Item", "Value"]
     assert ["Person", "name", "Uma Sato"] in rows
     assert ["Pair 1", "goal 1", "Post a status update (10%, mentee)"] in rows
+
+
+def test_an_access_export_is_written_whole_or_not_at_all(
+    data_file: DataFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_programme(data_file.path)
+    real_write = access.write_atomically
+
+    def csv_finds_the_disk_full(destination: Path, data: bytes) -> Path:
+        if destination.suffix == ".csv":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(destination))
+        return real_write(destination, data)
+
+    monkeypatch.setattr(access, "write_atomically", csv_finds_the_disk_full)
+    with pytest.raises(OSError):
+        privacy.write_access_export(person_id(UMA), tmp_path / "uma")
+    assert list(tmp_path.glob("uma*")) == []
 
 
 def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
@@ -172,6 +193,26 @@ def test_purging_finds_copies_under_any_name_and_half_written_ones(data_path: Pa
     assert after.exists() and notes.exists(), "files that do not hold her are kept"
     for leftover in folder.iterdir():
         assert b"Uma Sato" not in leftover.read_bytes() or leftover == notes, leftover
+
+
+def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
+    """A file from a newer version and a damaged one, kept by a restore, may hold the person:
+    they are counted and purged, and neither stops the erasure with an error."""
+    folder = backup_folder_for(data_path)
+    with DataFile.open(data_path, create=True) as opened:
+        build_programme(opened.path)
+        uma = person_id(UMA)
+        folder.mkdir(exist_ok=True)
+        newer = backup.copy_data_file(opened.path, folder / "programme newer-version.revmentor")
+        damaged = backup.copy_data_file(opened.path, folder / "programme damaged.revmentor")
+        make_newer_version(newer)
+        damage_table_root_page(damaged, "person")
+        report = privacy.erase_with_backups(uma, opened.path, purge=False)
+        assert {newer, damaged} <= set(report.exposure.backups)
+        privacy.purge_backups(opened.path, uma, report.result.erased_at)
+    assert not newer.exists() and not damaged.exists()
+    for leftover in folder.iterdir():
+        assert b"Uma Sato" not in leftover.read_bytes(), leftover
 
 
 def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: DataFile) -> None:

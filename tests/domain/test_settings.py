@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -17,12 +18,28 @@ from revmentor_desktop.storage.models import Setting
 pytestmark = pytest.mark.usefixtures("data_file")
 
 PACKAGE = Path(__file__).parents[2] / "revmentor_desktop"
+SVG_LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10"><rect/></svg>'
 
 # For every declared setting: a good value other than its default, and values it refuses.
 EXAMPLES: dict[str, tuple[Any, list[Any]]] = {
-    "documents.organisation_name": ("Nordwind Logistik GmbH", [42, None, ["Nordwind"]]),
-    "documents.logo_path": ("/srv/logo.png", [True, {}]),
+    "documents.organisation_name": (
+        "Nordwind Logistik GmbH",
+        [42, None, ["Nordwind"], " ", "N" * 201],
+    ),
+    "documents.logo": (
+        {"media_type": "image/svg+xml", "data": base64.b64encode(SVG_LOGO).decode()},
+        [
+            True,
+            {"media_type": "image/png", "data": base64.b64encode(SVG_LOGO).decode()},
+            {"media_type": "image/gif", "data": "R0lGODlh"},
+            {"media_type": "image/svg+xml", "data": "not base64!"},
+            {"media_type": "image/svg+xml"},
+        ],
+    ),
     "documents.page_size": ("letter", ["A5", 4]),
+    "documents.coordinator_name": ("Maria López", [7, "M" * 201]),
+    "documents.coordinator_contact": ("mentoring@nordwind.example · ext. 4711", [None]),
+    "reports.anonymity_threshold": (8, [2, 51, "5", 5.0]),
     "documents.agreement_version": ("2.1", ["  ", 2.1]),
     "documents.agreement.{}": (
         {"heading": "Confidentiality", "body": "What is said stays here."},
@@ -35,6 +52,10 @@ EXAMPLES: dict[str, tuple[Any, list[Any]]] = {
     "privacy.retention_months": (36, [0, 241, "24", True]),
     "privacy.consent_wording_version": ("Consent form v2", [2]),
     "matching.rules.{}": ({"weights": {"department": "off"}}, [["department"], "off"]),
+    "matching.kind.{}": (
+        {"weights": {"skills": "medium"}},
+        [{"weights": ["skills"]}, {"levels": 2}, {"weights": {"skills": 3}}],
+    ),
     "import.mapping.{}": (["name", None, "email"], [[1, 2], {"name": 0}]),
 }
 
@@ -52,7 +73,7 @@ def test_every_setting_round_trips_and_reads_its_default_until_stored(
     setting: DataSetting[Any],
 ) -> None:
     good, _bad = EXAMPLES[setting.key]
-    assert setting.problem(setting.default) == ""
+    assert isinstance(setting.default, setting.kind)
     assert setting.problem(good) == ""
     settings.reset(member(setting))  # opening the file stores the calendar identity
     assert settings.get(member(setting)) == setting.default
@@ -111,3 +132,21 @@ def test_setting_keys_are_written_only_where_they_are_declared() -> None:
         if re.search(rf"[\"']{re.escape(prefix)}", path.read_text(encoding="utf-8"))
     ]
     assert spelled == []
+
+
+def test_every_setting_a_coordinator_changes_has_a_name_and_a_label() -> None:
+    named = [setting for setting in settings.DECLARED if setting.name]
+    assert len({setting.name for setting in named}) == len(named)
+    assert all(setting.label and not setting.is_template for setting in named)
+    # The default of a named setting is allowed, or means "not set yet" (an empty name).
+    for setting in named:
+        assert setting.problem(setting.default) == "" or setting.default == ""
+
+
+def test_an_empty_organisation_name_is_refused_with_a_message() -> None:
+    with pytest.raises(ValidationError) as refused:
+        settings.put(settings.ORGANISATION_NAME, "   ")
+    assert refused.value.problems == {
+        "documents.organisation_name": "The organisation name cannot be empty."
+    }
+    assert settings.get(settings.ORGANISATION_NAME) == ""

@@ -18,15 +18,25 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
+from revmentor_desktop.domain import (
+    cohorts,
+    edits,
+    importing,
+    pairs,
+    people,
+    programme_settings,
+    sessions,
+)
 from revmentor_desktop.domain.cohorts import CohortDraft, Enrolment
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching import constraints
+from revmentor_desktop.domain.matching.rules import Rule, Weight
 from revmentor_desktop.domain.matching.workflow import accept_edit
 from revmentor_desktop.domain.pairs import GoalDraft, PairDraft
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.sessions import SessionDraft
+from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
@@ -144,11 +154,42 @@ def enrolments(cohort: int | None, person: int, other: int, number: int) -> list
     return [*kept, Enrolment(person, ROLES[number % 3], 1 + number % 3)]
 
 
-def make_edit(step: Step) -> Edit:
+def change_settings(a: int, c: int) -> Edit:
+    """Organisation, threshold, one clause's wording and some weights, as the dialog would."""
+    old = programme_settings.load()
+    key = sorted(old.clauses)[c % len(old.clauses)]
+    rule = [Rule.SKILLS, Rule.DEPARTMENT, Rule.LOCATION][a % 3]
+    weight = [Weight.HIGH, Weight.LOW, Weight.OFF][c % 3]
+    new = old.with_clause(replace(old.clauses[key], body=f"Wording {c}"))
+    new = new.with_weight(list(CohortKind)[c % 3], rule, weight)
+    if old.cohorts:
+        cohort = old.cohorts[a % len(old.cohorts)]
+        new = new.with_cohort(replace(cohort, own={**cohort.own, rule: weight}))
+    new = replace(new, organisation_name=f"Organisation {a}", anonymity_threshold=3 + c % 10)
+    return edits.change_settings(old, new)
+
+
+def import_people(a: int, b: int, c: int) -> Edit | None:
+    """A small staff list: people who may be in the file already (by e-mail) and a new one,
+    each with a role, enrolled in an existing cohort or a new one; problem rows skipped."""
+    rows = [
+        f"Person {number},p{number}@example.org,{['Web', 'Sales'][number % 2]},{ROLES[number % 3]}"
+        for number in (a, b)
+    ]
+    rows.append(f"New {c},new{c}@example.org,Research,{ROLES[c % 3]}")
+    table = importing.read_table("\n".join(["Name,Email,Department,Role", *rows]).encode())
+    cohort = "Reverse 2026" if c % 2 else f"Import {c}"
+    options = importing.ImportOptions(cohort_name=cohort, today=NOW.date())
+    plan = importing.build_plan(table, importing.initial_mapping(table.headers), options)
+    recorded = edits.import_people(plan, None, skip_invalid=True, clock=clock)
+    return recorded.change if isinstance(recorded.change, Edit) else None
+
+
+def make_edit(step: Step) -> Edit | None:
     a, b, c = step.picks
     person, other = pick(Person, a), pick(Person, b)
     cohort, pair, meeting = pick(Cohort, a), pick(Pair, b), pick(Meeting, c)
-    makers: dict[str, Callable[[], Edit]] = {
+    makers: dict[str, Callable[[], Edit | None]] = {
         "add person": lambda: edits.add_person(person_draft(c, person or None), clock),
         "update person": lambda: edits.update_person(person, person_draft(c, other), clock),
         "archive": lambda: edits.set_archived([person, other], bool(c % 2)),
@@ -192,6 +233,8 @@ def make_edit(step: Step) -> Edit:
             clock,
             move_pair_start=True,
         ),
+        "change settings": lambda: change_settings(a, c),
+        "import people": lambda: import_people(a, b, c),
     }
     return makers[step.kind]()
 
@@ -219,6 +262,8 @@ KINDS = [
     "delete cohort",
     "activate from a date",
     "log a session before the start",
+    "change settings",
+    "import people",
 ]
 numbers = st.integers(0, 40)
 steps = st.builds(Step, st.sampled_from(KINDS), st.tuples(numbers, numbers, numbers))
@@ -250,9 +295,11 @@ def test_undoing_then_redoing_any_edits_restores_every_table(
         made = []
         for step in sequence:
             try:
-                made.append(make_edit(step))
+                edit = make_edit(step)
             except DomainError:
                 continue  # refused by the rules: nothing changed, nothing to undo
+            if edit is not None:  # None: an import that changed nothing
+                made.append(edit)
         edited = dump_tables()
         for edit in reversed(made):
             edits.undo(edit)

@@ -97,6 +97,17 @@ def test_bundle_carries_its_data_files(bundle: Path) -> None:
         assert (bundle / "install-desktop-entry.sh").is_file()
 
 
+def test_bundle_carries_pdfium_and_its_licences(bundle: Path) -> None:
+    """The document preview and printing draw pages with PDFium, a library in pypdfium2_raw/."""
+    internal = bundle / "_internal"
+    library = {"win32": "pdfium.dll", "darwin": "libpdfium.dylib"}.get(sys.platform, "libpdfium.so")
+    assert (internal / "pypdfium2_raw" / library).is_file()
+    assert (internal / "pypdfium2_raw" / "version.json").is_file()
+    assert (internal / "pypdfium2" / "version.json").is_file()
+    (metadata,) = internal.glob("pypdfium2-*.dist-info")
+    assert list(metadata.rglob("pdfium.txt")), "PDFium's licence travels with its binary"
+
+
 def test_version(program: Path, bundle_env: dict[str, str]) -> None:
     result = run(program, ["--version"], bundle_env)
     assert result.returncode == 0, result.stderr

@@ -171,42 +171,6 @@ def test_writing_a_path_replaces_it_whole(tmp_path: Path) -> None:
     assert [item.name for item in tmp_path.iterdir()] == ["report.pdf"]
 
 
-def test_a_logo_is_drawn_and_a_missing_one_ignored(data_file: DataFile, tmp_path: Path) -> None:
-    programme = build_programme()
-    from reportlab.graphics.renderPM import drawToFile  # noqa: F401 - only to check availability
-
-    logo = tmp_path / "logo.png"
-    _write_png(logo)
-    settings.put(settings.LOGO_PATH, str(logo))
-    head = report_data.letterhead(clock)
-    assert head.logo_path == logo
-    buffer = io.BytesIO()
-    render_agreements(report_data.agreement_for_pair(programme.pair_id, clock), buffer)
-    assert b"/Subtype /Image" in buffer.getvalue()
-    settings.put(settings.LOGO_PATH, str(tmp_path / "gone.png"))
-    assert report_data.letterhead(clock).logo_path is None
-
-
-def _write_png(path: Path) -> None:
-    import struct
-    import zlib
-
-    width, height = 4, 2
-    raw = b"".join(b"\x00" + b"\x1f\x3a\x5f" * width for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
-
-
 def test_right_to_left_names_are_joined_and_reversed() -> None:
     from revmentor_desktop.reports.rtl import visual
 

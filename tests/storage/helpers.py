@@ -13,9 +13,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from revmentor_desktop.domain import privacy
+from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.migrations import LATEST_VERSION
+from revmentor_desktop.storage.models import Person
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+ERASED_NAME = "Uma Sato"
 
 
 def sha256(path: Path) -> str:
@@ -135,3 +140,24 @@ def write_staff_list(path: Path, rows: int, notes_length: int) -> Path:
         for number in range(rows):
             writer.writerow([f"New {number}", f"new{number}@example.org", "Sales", notes])
     return path
+
+
+def programme_with_an_erasure(data_path: Path) -> tuple[Path, int]:
+    """A data file of two people, the first (``ERASED_NAME``) erased after the returned backup
+    was taken; returns that backup and her number."""
+    stamp = datetime(2026, 3, 1, 9, 0)
+    with DataFile.open(data_path, create=True) as opened:
+        uma = Person.create(name=ERASED_NAME, created_at=stamp, updated_at=stamp).id
+        Person.create(name="Kwame Mensah", created_at=stamp, updated_at=stamp)
+        older = backup.automatic_backup(opened.path, reason="manual", now=stamp)
+        privacy.erase_person(uma)
+    return older, uma
+
+
+def make_newer_version(path: Path) -> None:
+    """Mark a data file as written by a RevMentor newer than this one."""
+    connection = raw_connection(path)
+    try:
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    finally:
+        connection.close()

@@ -200,7 +200,9 @@ def test_restore_brings_back_exactly_the_backed_up_data(data_path: Path) -> None
     assert changed_rows != backup_rows
     assert f"{data_path.name}-wal" in side_files(data_path)
 
-    safety = restore_backup(backup, data_path, carry_over=_keep_as_is)
+    replaced = restore_backup(backup, data_path, carry_over=_keep_as_is)
+    assert replaced is not None and replaced.problem == ""
+    safety = replaced.path
     assert not side_files(data_path), "no -wal/-shm of the old file may survive"
 
     assert table_rows(data_path, "person") == backup_rows

@@ -9,10 +9,12 @@ is tested everywhere.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import peewee
 import pytest
@@ -21,6 +23,8 @@ from revmentor_desktop.cli import main
 from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.database import _DataFileDatabase
+from revmentor_desktop.storage.errors import DiskFull
+from revmentor_desktop.storage.lock import WriterLock
 from tests.storage.helpers import (
     make_data_file,
     query,
@@ -94,12 +98,36 @@ class SmallDisk:
         if not small_commits_fit:
             self._monkeypatch.setattr(_DataFileDatabase, "commit", full_commit)
         self._monkeypatch.setattr(_DataFileDatabase, "execute_sql", full_vacuum)
+        self._refuse_file_writes(errno.ENOSPC, larger_than=leave)
+
+    def refuse(self, how: str, path: Path | None = None) -> None:
+        """Make the disk refuse writes ``how`` a test names them: "read-only media",
+        "immutable file" (``path``), or "no space left"."""
+        if how == "read-only media":
+            self.make_read_only()
+        elif how == "immutable file":
+            assert path is not None
+            self.make_immutable(path)
+        else:
+            self.fill(leave=0)
 
     def make_read_only(self) -> None:
         if self.mounted:
             subprocess.run(["mount", "-o", "remount,ro", str(self.folder)], check=True)
             return
         self._refuse_writes_where(self._inside)
+        self._refuse_file_writes(errno.EROFS, larger_than=-1)
+
+    def _refuse_file_writes(self, code: int, larger_than: int) -> None:
+        """Whole files written inside the folder fail as the kernel would fail them."""
+        real_write_bytes = Path.write_bytes
+
+        def write_bytes(path: Path, data: bytes) -> int:
+            if self._inside(path) and len(data) > larger_than:
+                raise OSError(code, os.strerror(code))  # as write(2) says it: no file named
+            return real_write_bytes(path, data)
+
+        self._monkeypatch.setattr(Path, "write_bytes", write_bytes)
 
     def make_immutable(self, path: Path) -> None:
         """``chattr +i``: not even root may change it (the folder stays writable)."""
@@ -192,7 +220,7 @@ def test_erase_says_the_erasure_is_complete_when_only_reclaiming_space_fails(
     small_disk.fill(leave=room, small_commits_fit=True)  # the backup fits, compacting does not
     status, out, err = run(capsys, "--data", str(programme), "erase", ERASED_EMAIL, "--yes")
     assert status == 0, err
-    assert f"Erased {ERASED_EMAIL}" in out
+    assert out.startswith("Erased ") and f"<{ERASED_EMAIL}>" in out.splitlines()[0]
     assert "the erasure is complete and saved. Only reclaiming the space" in err
     assert "Traceback" not in err
     assert query(programme, "SELECT count(*) FROM person WHERE email = ?", (ERASED_EMAIL,)) == [
@@ -230,10 +258,7 @@ def test_a_write_command_on_a_file_it_cannot_write_stops_before_any_backup(
     how: str,
 ) -> None:
     before = sha256(programme)
-    if how == "read-only media":
-        small_disk.make_read_only()
-    else:
-        small_disk.make_immutable(programme)
+    small_disk.refuse(how, programme)
     wanted = [a.format(csv=staff_list) for a in arguments]
     status, _out, err = run(capsys, "--data", str(programme), *wanted)
     assert status == 1
@@ -256,15 +281,50 @@ def test_reading_works_from_read_only_media_and_a_full_disk(
 ) -> None:
     out_folder = tmp_path / "out"
     out_folder.mkdir()
-    if how == "read-only media":
-        small_disk.make_read_only()
-    else:
-        small_disk.fill(leave=0)
+    small_disk.refuse(how)
     wanted = [a.format(out=out_folder) for a in arguments]
     status, _out, err = run(capsys, "--data", str(programme), *wanted)
     assert status == 0, err
     assert "damaged" not in err
     assert leftovers(small_disk.folder) == {programme.name}  # no -wal, -shm or lock behind
+
+
+OUTPUT_COMMANDS = (
+    ("export", "all", "-o", "{out}/all.json"),
+    ("export", "people", "-o", "{out}/people.csv"),
+    ("ics", "--all", "-o", "{out}/sessions.ics"),
+    ("person-export", ERASED_EMAIL, "-o", "{out}/request"),
+)
+
+
+@pytest.mark.parametrize("arguments", OUTPUT_COMMANDS, ids=lambda a: " ".join(a[:2]))
+@pytest.mark.parametrize("how", ["no space left", "read-only media"])
+def test_an_output_the_disk_refuses_is_named_and_nothing_is_left(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    tmp_path: Path,
+    arguments: tuple[str, ...],
+    how: str,
+) -> None:
+    data = make_data_file(tmp_path / "programme.revmentor", people=50)
+    connection = raw_connection(data)
+    with contextlib.closing(connection):
+        connection.execute("UPDATE person SET email = ? WHERE id = 1", (ERASED_EMAIL,))
+        connection.execute(
+            "UPDATE person SET email_key = ? WHERE id = 1", (email_key(ERASED_EMAIL),)
+        )
+    small_disk.refuse(how)
+    wanted = [a.format(out=small_disk.folder) for a in arguments]
+    written = Path(wanted[-1])
+    named = written.with_suffix(".json") if written.name == "request" else written  # first
+    status, _out, err = run(capsys, "--data", str(data), *wanted)
+    assert status == 1
+    assert "Traceback" not in err and ".partial" not in err
+    if how == "read-only media":
+        assert f"{named}: Read-only file system" in err
+    else:
+        assert f"{named}: the disk holding it is full. Nothing was written. Free at least" in err
+    assert leftovers(small_disk.folder) == set()  # neither half of a person's export
 
 
 def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
@@ -276,6 +336,103 @@ def test_an_automatic_backup_on_a_full_disk_names_the_room_it_needs(
     assert "the disk holding it is full. The backup was not written" in err
     assert f"Free at least {disk.describe_size(programme.stat().st_size)}" in err
     assert leftovers(small_disk.folder) == {programme.name}
+
+
+def test_a_restore_without_room_for_the_copy_and_its_safety_backup_changes_nothing(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path, tmp_path: Path
+) -> None:
+    older = tmp_path / "older.revmentor"
+    assert run(capsys, "--data", str(programme), "backup", "-o", str(older))[0] == 0
+    before = sha256(programme)
+    small_disk.fill(leave=programme.stat().st_size + 300_000)  # the safety backup fits
+    status, _out, err = run(capsys, "--data", str(programme), "restore", str(older), "--yes")
+    assert status == 1
+    assert "Traceback" not in err
+    needed = disk.describe_size(older.stat().st_size + programme.stat().st_size)
+    assert f"{programme}: the disk holding it is full. The data file was not changed." in err
+    assert f"Free at least {needed} on that disk" in err
+    assert sha256(programme) == before
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
+@pytest.mark.parametrize("how", ["read-only media", "immutable file"])
+def test_a_restore_over_a_file_it_cannot_write_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    programme: Path,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    older = tmp_path / "older.revmentor"
+    assert run(capsys, "--data", str(programme), "backup", "-o", str(older))[0] == 0
+    before = sha256(programme)
+    small_disk.refuse(how, programme)
+    status, _out, err = run(capsys, "--data", str(programme), "restore", str(older), "--yes")
+    assert status == 1
+    assert f"{programme}: cannot be changed:" in err and "Nothing was changed." in err
+    assert "Traceback" not in err
+    assert sha256(programme) == before
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
+def test_an_automatic_backup_on_read_only_media_names_the_folder(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, programme: Path
+) -> None:
+    small_disk.make_read_only()
+    status, _out, err = run(capsys, "--data", str(programme), "backup")
+    assert status == 1
+    assert f"the folder {small_disk.folder} is read-only. Nothing was changed." in err
+    assert "revmentor backup -o FILE" in err  # the way out: a copy written elsewhere
+    assert "damaged" not in err and "Traceback" not in err
+    assert leftovers(small_disk.folder) == {programme.name}
+
+
+@pytest.mark.parametrize(
+    "leave", [0, disk.MINIMUM_ROOM_FOR_CHANGES + 100_000], ids=["no room", "room to start"]
+)
+def test_demo_on_a_full_disk_names_the_file_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk, leave: int
+) -> None:
+    path = small_disk.folder / "demo.revmentor"
+    small_disk.fill(leave=leave)
+    demo = ("demo", "--people", "600", "--sessions", "6000")  # about 3 MB
+    status, _out, err = run(capsys, "--data", str(path), *demo)
+    assert status == 1
+    assert "Traceback" not in err and "No space left on device" not in err
+    assert f"{path}: the disk holding it is full. The file was not created" in err
+    needed = max(disk.MINIMUM_ROOM_FOR_CHANGES, leave + disk.MINIMUM_ROOM_FOR_CHANGES)
+    assert f"Free at least {disk.describe_size(needed)} on that disk" in err
+    assert leftovers(small_disk.folder) == set()  # no empty file, lock, journal or partial
+
+
+def test_demo_in_a_read_only_folder_says_so_before_writing(
+    capsys: pytest.CaptureFixture[str], small_disk: SmallDisk
+) -> None:
+    path = small_disk.folder / "demo.revmentor"
+    small_disk.make_read_only()
+    status, _out, err = run(capsys, "--data", str(path), "demo", "--people", "10")
+    assert status == 1
+    assert f"The folder {small_disk.folder} is read-only, so no file can be created" in err
+    assert "nothing was created" in err
+    assert leftovers(small_disk.folder) == set()
+
+
+def test_a_lock_the_full_disk_cannot_record_is_refused_in_words_and_removed(
+    small_disk: SmallDisk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = small_disk.folder / "programme.revmentor"
+    small_disk.fill(leave=0)
+    if not small_disk.mounted:  # the kernel would refuse the holder's record; say it here
+        real_write_holder = WriterLock._write_holder
+
+        def refused(lock: WriterLock, handle: IO[str]) -> None:
+            real_write_holder(lock, handle)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(WriterLock, "_write_holder", refused)
+    with pytest.raises(DiskFull, match=r"the disk holding it is full\. Nothing was changed\."):
+        WriterLock(path).acquire()
+    assert leftovers(small_disk.folder) == set()
 
 
 def test_the_disk_full_check_follows_the_chain_of_errors() -> None:

@@ -62,6 +62,7 @@ def _openings(
         "PairDialog": ("pair_dialog", (active,)),
         "PersonDialog": ("person_dialog", (ada,)),
         "PersonExportDialog": ("privacy_dialogs", (ada,)),
+        "ProgrammeSettingsDialog": ("programme_settings_dialog", ()),
         "SessionDialog": ("session_dialog", (programme.session_ids[0],)),
     }
 

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from revmentor_desktop import paths
 from revmentor_desktop.domain import people
-from revmentor_desktop.storage import backup
+from revmentor_desktop.storage import backup, disk
+from revmentor_desktop.storage.migrations import LATEST_VERSION
 from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from tests.storage.helpers import make_newer_version
 from tests.ui.programme import MovableClock
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -79,3 +82,84 @@ def test_giving_up_leaves_nothing_open(data_path: Path, monkeypatch: pytest.Monk
     session = DataFileSession(AppSettings(), MovableClock())
     assert not open_with_recovery(None, session, data_path, give_up_label="Quit")
     assert session.path is None
+
+
+def test_restoring_over_a_file_from_a_newer_version_says_where_it_was_kept(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, create=True)
+    session.close()
+    make_newer_version(data_path)
+    said: list[str] = []
+    session.message.connect(said.append)
+
+    def choose_restore(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text().startswith("Restore")).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_restore)
+    assert open_with_recovery(None, session, data_path)
+    [message] = said
+    assert message.startswith("Restored the backup programme ")
+    assert (
+        f"The replaced file was written by a newer RevMentor (data format {LATEST_VERSION + 1}"
+        in message
+    )
+    assert "It was kept, byte for byte, as" in message and "newer-version" in message
+    assert "damaged" not in message
+    session.close()
+
+
+def test_a_backup_the_full_disk_refuses_stops_neither_opening_nor_closing(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = MovableClock()
+    session = DataFileSession(AppSettings(), clock)
+    session.open(data_path, create=True)
+    session.close()
+    backups = paths.backup_folder_for(data_path)
+    real_free_bytes = disk.free_bytes
+    monkeypatch.setattr(
+        disk, "free_bytes", lambda folder: 12_000 if folder == backups else real_free_bytes(folder)
+    )
+    said: list[str] = []
+    session.message.connect(said.append)
+    clock.advance(1)  # a new day: a daily backup is due
+
+    session.open(data_path)
+    assert session.path == data_path.absolute()
+    people.add_person(people.PersonDraft("Zoë Martin"))
+    session.close()  # a closing backup is due too
+
+    assert len(said) == 2
+    for message in said:
+        assert message.startswith("No automatic backup was taken. ")
+        assert "the disk holding it is full. The backup was not written" in message
+    assert _reasons(data_path) == ["daily"]  # only the first day's
+
+
+@pytest.mark.parametrize("how", ["read-only", "full disk"])
+def test_a_file_the_disk_will_not_let_change_is_explained_without_offering_a_restore(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    session = DataFileSession(AppSettings(), MovableClock())
+    session.open(data_path, create=True)  # and its daily backup
+    session.close()
+    if how == "read-only":
+        monkeypatch.setattr(disk, "can_write", lambda _path: False)
+    else:
+        monkeypatch.setattr(disk, "free_bytes", lambda _folder: 12_000)
+    asked: list[str] = []
+
+    def give_up(box: QMessageBox) -> int:
+        asked.append(f"{box.informativeText()}\n" + " | ".join(b.text() for b in box.buttons()))
+        next(b for b in box.buttons() if b.text() == "Cancel").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", give_up)
+    assert not open_with_recovery(None, session, data_path)
+    [said] = asked
+    expected = "is read-only" if how == "read-only" else "the disk holding it is full"
+    assert expected in said and "Nothing was changed." in said
+    assert "Restore the backup" not in said

@@ -7,15 +7,19 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import cohorts, pairs, people
-from revmentor_desktop.domain.matching import list_constraints
+from revmentor_desktop.domain.matching import Rule, Weight, list_constraints, rule_settings
 from revmentor_desktop.domain.matching.constraints import ConstraintKind
+from revmentor_desktop.domain.matching.review import ReviewSession
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
+from revmentor_desktop.ui.models.match_model import SCORE, SHARED, MatchProposalModel
 from revmentor_desktop.ui.undo import EditStack
 
 NOW = datetime(2026, 3, 2, 9, 0)
@@ -28,7 +32,6 @@ def clock() -> datetime:
 
 def _cohort() -> tuple[int, dict[str, int]]:
     """Four mentors, five mentees: the assistant proposes four pairs."""
-    ids = {}
     staff = [
         ("Ana Ortiz", 2, "IT", ["AI", "TikTok", "Python"], []),
         ("Ben Li", 3, "Sales", ["Excel", "AI"], []),
@@ -40,9 +43,8 @@ def _cohort() -> tuple[int, dict[str, int]]:
         ("Karl Berg", 8, "Sales", [], ["canva"]),
         ("Lea Roth", 9, "HR", [], ["ai"]),
     ]
-    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
-    for name, grade, department, teaches, learns in staff:
-        draft = people.PersonDraft(
+    drafts = [
+        people.PersonDraft(
             name,
             grade=grade,
             department=department,
@@ -50,10 +52,19 @@ def _cohort() -> tuple[int, dict[str, int]]:
             location="Leeds",
             teaches=teaches,
             learns=learns,
-            consent_date=date(2026, 1, 5),
         )
-        ids[name] = people.add_person(draft, clock)
-        cohorts.enrol(cohort_id, ids[name], "mentor" if teaches else "mentee")
+        for name, grade, department, teaches, learns in staff
+    ]
+    return _enrolled(drafts)
+
+
+def _enrolled(drafts: list[people.PersonDraft]) -> tuple[int, dict[str, int]]:
+    """A reverse cohort of these people (with consent): those who teach enrol as mentors."""
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+    ids = {}
+    for draft in drafts:
+        ids[draft.name] = people.add_person(replace(draft, consent_date=date(2026, 1, 5)), clock)
+        cohorts.enrol(cohort_id, ids[draft.name], "mentor" if draft.teaches else "mentee")
     return cohort_id, ids
 
 
@@ -79,7 +90,15 @@ def test_review_accept_reject_lock_rerun_and_create(
     first = rows[0].proposal
     assert first.mentee_name in dialog.mentee_view.toPlainText()
     assert "fff1a8" in dialog.mentee_view.toHtml().lower()  # shared tags are highlighted
-    assert dialog.breakdown.rowCount() == len(first.parts) + 1
+    assert dialog.breakdown.rowCount() == len(first.parts) + 1 + len(first.gates)
+    total_row = len(first.parts)
+    assert dialog.breakdown.item(total_row, 1).text() == f"{first.score} / 100"
+    assert [
+        dialog.breakdown.item(row, 1).text()
+        for row in range(total_row + 1, dialog.breakdown.rowCount())
+    ] == ["passed", "passed"]
+    assert dialog.breakdown.item(total_row + 1, 0).text() == "Seniority direction (mandatory)"
+    assert dialog.model.index(0, SCORE).data() == f"{first.score} / 100"
 
     dialog.select_rows([0, 1])
     dialog.accept_button.click()
@@ -168,6 +187,112 @@ def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
 
     assert _keys(dialog) == before
     assert "Reporting line (mandatory): Dev Patel is Karl Berg's manager" in dialog.message.text()
+
+
+def _choice() -> tuple[int, dict[str, int]]:
+    """One mentee; Smooth fits her in every way but teaches nothing she wants, Patchy teaches
+    one of her three topics but shares no format, place or department with her."""
+    staff = [
+        ("Smooth", 2023, "IT", "Leeds", "either", ["Excel"], []),
+        ("Patchy", 2023, "Sales", "Lyon", "in person", ["AI"], []),
+        ("Keen", 2001, "Sales", "Leeds", "video call", [], ["AI", "TikTok", "Canva"]),
+    ]
+    return _enrolled(
+        [
+            people.PersonDraft(
+                name,
+                hire_date=date(hired, 1, 1),
+                department=department,
+                location=location,
+                meeting_format=meets,
+                teaches=teaches,
+                learns=learns,
+            )
+            for name, hired, department, location, meets, teaches, learns in staff
+        ]
+    )
+
+
+def test_changing_a_weight_shows_its_effect_at_once_and_is_kept_for_the_cohort(
+    qtbot: QtBot, data_file: DataFile
+) -> None:
+    cohort_id, ids = _choice()
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    assert _keys(dialog) == [(ids["Patchy"], ids["Keen"])]
+    assert dialog.weights.shares[Rule.SKILLS].text() == "50 points"
+    assert dialog.weights.shares[Rule.SENIORITY].text() == "must pass"
+    assert not dialog.weights.reset_button.isEnabled()
+
+    skills = dialog.weights.combos[Rule.SKILLS]
+    skills.setCurrentIndex(skills.findData(Weight.OFF.value))
+
+    # Without the skills rule, topics no longer come first: the smoother fit wins.
+    assert _keys(dialog) == [(ids["Smooth"], ids["Keen"])]
+    assert dialog.weights.shares[Rule.SKILLS].text() == "not used"
+    assert dialog.weights.shares[Rule.MEETING_FORMAT].text() == "40 points"
+    assert rule_settings(cohort_id, "reverse").weight(Rule.SKILLS) is Weight.OFF
+    marked = dialog.model.index(0, SHARED)
+    assert marked.data() == "none of 3 wanted"
+    assert marked.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Covers none of the 3 topics Keen wants to learn."
+    )
+    assert marked.data(Qt.ItemDataRole.DecorationRole) is not None
+
+    dialog.weights.reset_button.click()
+
+    assert _keys(dialog) == [(ids["Patchy"], ids["Keen"])]
+    assert skills.currentText() == "As its kind (high)"
+    assert rule_settings(cohort_id, "reverse").is_default()
+    assert dialog.model.index(0, SHARED).data() == "AI"
+
+
+def test_the_seniority_gap_and_job_title_words_are_edited_in_the_dialog(
+    qtbot: QtBot, data_file: DataFile
+) -> None:
+    cohort_id, _ids = _enrolled(
+        [
+            people.PersonDraft(
+                "Nova", job_title="Service Analyst", hire_date=date(2025, 6, 1), teaches=["AI"]
+            ),
+            people.PersonDraft("Tess", job_title="Graduate Trainee", hire_date=date(2024, 4, 1)),
+        ]
+    )
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0  # hired a year apart: too close to tell apart
+    assert "too close to them in seniority" in dialog.unmatched.item(0, 2).text()
+
+    dialog.weights.years_gap.setValue(1.0)
+
+    assert dialog.model.rowCount() == 1
+    assert rule_settings(cohort_id, "reverse").years_gap == 1.0
+
+    dialog.weights.years_gap.setValue(5.0)
+    dialog.weights.senior_words.setText("analyst, manager")
+    dialog.weights.senior_words.editingFinished.emit()
+
+    assert dialog.model.rowCount() == 0  # the analyst now reads as senior to the trainee
+    assert rule_settings(cohort_id, "reverse").senior_words == ("analyst", "manager")
+
+    dialog.weights.junior_words.setText("graduate, analyst")
+    dialog.weights.junior_words.editingFinished.emit()
+
+    assert dialog.weights.problem.text() == (
+        "“analyst” cannot be both a junior and a senior job-title word."
+    )
+    assert rule_settings(cohort_id, "reverse").junior_words != ("graduate", "analyst")
+
+
+def test_the_proposals_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, data_file: DataFile
+) -> None:
+    cohort_id, _ids = _cohort()
+    session = ReviewSession(cohort_id, clock)
+    session.run()
+    model = MatchProposalModel()
+    model.set_rows(session.rows)
+    qtmodeltester.check(model)
 
 
 def _screenshot_folder() -> Path | None:

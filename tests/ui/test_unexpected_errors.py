@@ -7,19 +7,26 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import peewee
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from revmentor_desktop.app import report_errors_of
 from revmentor_desktop.domain import people
-from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage import disk
+from revmentor_desktop.storage.database import DataFile, _DataFileDatabase
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.settings import AppSettings
 from revmentor_desktop.ui.unexpected_errors import UnexpectedErrors
+from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.storage.helpers import damage_table_root_page
-from tests.ui.programme import MovableClock
+from tests.ui import window_fixtures
+from tests.ui.programme import MovableClock, Programme, build_programme
 
-pytestmark = pytest.mark.usefixtures("qapp")
+make_window = window_fixtures.make_window
+MakeWindow = window_fixtures.MakeWindow
+pytestmark = [pytest.mark.usefixtures("qapp"), window_fixtures.IGNORE_OFFSCREEN_NOISE]
 
 
 def _raise_and_report(errors: UnexpectedErrors, error: Exception | None = None) -> None:
@@ -131,3 +138,67 @@ def test_a_read_error_the_file_does_not_explain_is_reported_as_unexpected(
     assert len(shown) == 1  # the file checked out fine, so the error is a surprise
     assert session.path == data_path.absolute()
     session.close()
+
+
+def _refuse_commits(monkeypatch: pytest.MonkeyPatch, sqlite_says: str) -> None:
+    """Every commit fails as SQLite's does on a full disk or read-only media: it has already
+    rolled the transaction back."""
+
+    def refused(database: _DataFileDatabase) -> None:
+        database.connection().execute("ROLLBACK")
+        raise peewee.OperationalError(sqlite_says)
+
+    monkeypatch.setattr(_DataFileDatabase, "commit", refused)
+    monkeypatch.setattr(disk, "free_bytes", lambda _folder: 12_000)
+
+
+@pytest.mark.qt_no_exception_capture  # the app's own exception hook is what is tested
+@pytest.mark.parametrize(
+    ("sqlite_says", "expected"),
+    [
+        (
+            disk.SQLITE_DISK_FULL,
+            "the disk holding it is full. Nothing was saved: the file is as it was before this "
+            "change. Free at least 1.0 MB on that disk (it has 12 KB free), then try again.",
+        ),
+        (
+            disk.SQLITE_READ_ONLY,
+            "cannot be changed: the file or its folder is read-only (read-only media, a locked "
+            "or immutable file, or no permission). Nothing was saved: the file is as it was "
+            "before this change.",
+        ),
+    ],
+    ids=["full disk", "read-only"],
+)
+def test_a_change_the_machine_refuses_is_explained_not_unexpected(
+    make_window: MakeWindow,
+    data_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    sqlite_says: str,
+    expected: str,
+) -> None:
+    programme: dict[str, Programme] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    report_errors_of(window.session)
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, *box: warned.append(box))
+    shown = _record_boxes(monkeypatch)  # the "Something went wrong" box, if it came
+    window.show_view("people")
+    view = window.current_view()
+    assert isinstance(view, PeopleView)
+    bo = programme["p"].person_ids["Bo Svensson"]
+    view.select_ids([bo])
+    _refuse_commits(monkeypatch, sqlite_says)
+
+    window.actions.delete_record.trigger()  # archives Bo: a change to save
+
+    assert shown == []
+    [(title, text)] = warned
+    assert title == "Not saved"
+    assert text.startswith(f"{data_path.absolute()}: {expected}")
+    assert "Archived" not in window.statusBar().currentMessage()
+    assert not window.context.edits.undo_stack.canUndo()
+    assert "Bo Svensson" in [
+        view.model.index(row, 0).data() for row in range(view.model.rowCount())
+    ]

@@ -6,9 +6,12 @@ column holds; ``build_plan`` checks every row and shows every change without wri
 """
 
 from revmentor_desktop.domain.importing.apply import (
+    BackupMaker,
     ImportResult,
     apply_plan,
+    back_up_for,
     backup_before_import,
+    write_plan,
 )
 from revmentor_desktop.domain.importing.changes import (
     ChangeKind,
@@ -20,6 +23,7 @@ from revmentor_desktop.domain.importing.changes import (
     problem_lines,
 )
 from revmentor_desktop.domain.importing.dates import DateOrder
+from revmentor_desktop.domain.importing.encodings import encoding_label, source_description
 from revmentor_desktop.domain.importing.errors import ImportFileError
 from revmentor_desktop.domain.importing.mapping import (
     FIELD_LABELS,
@@ -30,12 +34,14 @@ from revmentor_desktop.domain.importing.mapping import (
     initial_mapping,
     remember_mapping,
     remembered_mapping,
+    sample_row,
 )
 from revmentor_desktop.domain.importing.plan import build_plan
 from revmentor_desktop.domain.importing.reading import Row, Table, read_table, read_table_file
 
 __all__ = [
     "FIELD_LABELS",
+    "BackupMaker",
     "ChangeKind",
     "ColumnMapping",
     "DateOrder",
@@ -50,8 +56,10 @@ __all__ = [
     "RowProblem",
     "Table",
     "apply_plan",
+    "back_up_for",
     "backup_before_import",
     "build_plan",
+    "encoding_label",
     "guess_mapping",
     "header_signature",
     "initial_mapping",
@@ -60,4 +68,7 @@ __all__ = [
     "read_table_file",
     "remember_mapping",
     "remembered_mapping",
+    "sample_row",
+    "source_description",
+    "write_plan",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.importing.reading import Row, Table
 from revmentor_desktop.domain.text import fold
 
 
@@ -196,6 +197,21 @@ class ColumnMapping:
                 "file needs one."
             )
         return found
+
+
+# How far down the file the mapping page looks for its example row.
+SAMPLE_ROWS_LOOKED_AT = 50
+
+
+def sample_row(table: Table) -> Row | None:
+    """The row whose values the mapping page shows beside each column: the fullest of the
+    first rows (the first of them when several are as full), so every column shows a value
+    of the same person. The first value of each column, taken apart, put one person's
+    e-mail beside another's name."""
+    rows = table.rows[:SAMPLE_ROWS_LOOKED_AT]
+    if not rows:
+        return None
+    return max(rows, key=lambda row: sum(1 for cell in row.cells if cell.strip()))
 
 
 def guess_mapping(headers: Sequence[str]) -> ColumnMapping:

@@ -10,7 +10,7 @@ import codecs
 import csv
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class Table:
     delimiter: str = ""  # the character itself
     sheet: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    codec: str = ""  # the Python codec the CSV was read with, e.g. "cp1250"
 
     @property
     def detected(self) -> str:
@@ -82,7 +83,7 @@ def read_table(data: bytes, name: str = "the file") -> Table:
             "Export the staff list from your HR system as CSV or XLSX."
         )
     stream.seek(0)
-    return _read_csv(stream, encoding, name)
+    return replace(_read_csv(stream, encoding, name), codec=codec)
 
 
 def decode(data: bytes, name: str = "the file") -> tuple[str, str]:

@@ -12,6 +12,7 @@ from datetime import date
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.matching.constraints import Constraint, list_constraints
 from revmentor_desktop.domain.matching.rules import RuleSettings, rule_settings
+from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.people import TEACH
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
@@ -20,10 +21,12 @@ from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person
 
 @dataclass(frozen=True)
 class Profile:
-    """A person as the matching rules see them."""
+    """A person as the matching rules see them. ``name`` is their label, with what tells them
+    apart from someone of the same name (see ``namesakes``)."""
 
     person_id: int
     name: str
+    email: str = ""
     department: str = ""
     job_title: str = ""
     manager_id: int | None = None
@@ -112,6 +115,7 @@ def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFa
     columns = (
         Person.id,
         Person.name,
+        Person.email,
         Person.department,
         Person.job_title,
         Person.manager,
@@ -122,21 +126,23 @@ def load_facts(cohort_id: int, settings: RuleSettings | None = None) -> CohortFa
         Person.consent_date,
         Person.archived,
     )
+    labels = person_labels(person_ids)
     for row in Person.select(*columns).where(Person.id.in_(person_ids)).tuples():
         people[row[0]] = Profile(
             person_id=row[0],
-            name=row[1],
-            department=row[2],
-            job_title=row[3],
-            manager_id=row[4],
-            grade=row[5],
-            hire_date=as_date(row[6]),
-            location=row[7],
-            meeting_format=row[8],
+            name=labels[row[0]],
+            email=row[2] or "",
+            department=row[3],
+            job_title=row[4],
+            manager_id=row[5],
+            grade=row[6],
+            hire_date=as_date(row[7]),
+            location=row[8],
+            meeting_format=row[9],
             teaches=tuple(teaches.get(row[0], ())),
             learns=tuple(learns.get(row[0], ())),
-            has_consent=row[9] is not None,
-            archived=bool(row[10]),
+            has_consent=row[10] is not None,
+            archived=bool(row[11]),
         )
     participants = [
         Participant(people[person_id], Role(role), capacity)

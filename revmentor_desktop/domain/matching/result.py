@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from revmentor_desktop.domain.matching.facts import OpenPair, Participant, Profile
 from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
@@ -23,26 +23,49 @@ class Origin(StrEnum):
 
 @dataclass(frozen=True)
 class RulePart:
-    """What one rule contributes to a pair's score."""
+    """What one scoring rule contributes to a pair's score out of 100."""
 
     rule: Rule
     weight: Weight
     points: int
+    max_points: int  # the rule's share of the 100 points
     note: str
-    broken: bool = False
-
-    @property
-    def max_points(self) -> int:
-        return self.weight.points
 
 
 @dataclass(frozen=True)
-class PairExplanation:
+class GateCheck:
+    """A mandatory rule: every proposed pair passes it, and it earns no points."""
+
+    rule: Rule
+    note: str
+    passed: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairFit:
+    """How a pair fares: the score out of 100 in parts, the mandatory rules, the topics."""
+
+    score: int
+    parts: tuple[RulePart, ...]  # their points add up to ``score``
+    gates: tuple[GateCheck, ...]
+    shared_tags: tuple[str, ...]
+    wanted: int  # topics the mentee wants to learn (in mutual cohorts, both partners)
+
+    @property
+    def covers_nothing(self) -> bool:
+        """Something is wanted and the partner teaches none of it."""
+        return self.wanted > 0 and not self.shared_tags
+
+
+def fit_fields(fit: PairFit) -> dict[str, Any]:
+    """The fields of a ``PairFit``, to build a proposal or explanation from it."""
+    return {name.name: getattr(fit, name.name) for name in fields(PairFit)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairExplanation(PairFit):
     mentor_id: int
     mentee_id: int
-    score: int
-    parts: tuple[RulePart, ...]
-    shared_tags: tuple[str, ...]
     blockers: tuple[str, ...] = ()  # why the assistant would never propose this pair
 
     @property
@@ -50,15 +73,12 @@ class PairExplanation:
         return not self.blockers
 
 
-@dataclass(frozen=True)
-class Proposal:
+@dataclass(frozen=True, kw_only=True)
+class Proposal(PairFit):
     mentor_id: int
     mentee_id: int
     mentor_name: str
     mentee_name: str
-    score: int
-    parts: tuple[RulePart, ...]
-    shared_tags: tuple[str, ...]
     origin: Origin = Origin.SOLVED
     warnings: tuple[str, ...] = ()
 
@@ -115,6 +135,7 @@ class MatchResult:
     kind: CohortKind
     proposals: list[Proposal]
     unmatched: list[Unmatched]
+    settings: RuleSettings
     existing: list[OpenPair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     profiles: dict[int, Profile] = field(default_factory=dict)
@@ -127,6 +148,17 @@ class MatchResult:
     @property
     def total_score(self) -> int:
         return sum(proposal.score for proposal in self.proposals)
+
+    @property
+    def average_score(self) -> int:
+        """The proposals' mean score out of 100, rounded (0 without proposals)."""
+        if not self.proposals:
+            return 0
+        return round(self.total_score / len(self.proposals))
+
+    @property
+    def covering_nothing(self) -> list[Proposal]:
+        return [proposal for proposal in self.proposals if proposal.covers_nothing]
 
     def explain(self, mentor_id: int, mentee_id: int) -> PairExplanation:
         """The score of any pair in the cohort, rule by rule, and what blocks it."""

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
-from revmentor_desktop.domain.matching.result import MatchResult, Origin, Proposal
+from revmentor_desktop.domain.matching.result import MatchResult, Origin, Proposal, fit_fields
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.edits import Edit
+    from revmentor_desktop.domain.matching.rules import RuleSettings
 
 PairKey = tuple[int, int]
 
@@ -79,6 +80,17 @@ class ReviewSession:
             self.rows.append(ReviewRow(proposal, decision))
         return result
 
+    def change_rules(self, settings: RuleSettings) -> MatchResult:
+        """Store the cohort's new weights and gaps, then solve again with them.
+
+        Decisions stay as in ``run``; a refused setting raises ValidationError and changes
+        nothing.
+        """
+        from revmentor_desktop.domain.matching.rules import save_rule_settings
+
+        save_rule_settings(self.cohort_id, settings)
+        return self.run()
+
     # Deciding
 
     def decide(self, index: int, decision: Decision) -> None:
@@ -126,13 +138,11 @@ class ReviewSession:
                 )
             swapped.append(
                 Proposal(
+                    **fit_fields(explanation),
                     mentor_id=mentor_id,
                     mentee_id=mentee_id,
                     mentor_name=mentor_row.proposal.mentor_name,
                     mentee_name=mentee_row.proposal.mentee_name,
-                    score=explanation.score,
-                    parts=explanation.parts,
-                    shared_tags=explanation.shared_tags,
                     origin=Origin.KEPT,
                 )
             )

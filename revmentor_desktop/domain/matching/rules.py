@@ -1,19 +1,35 @@
 """The matching rules, their weights, and each cohort's choice of weights.
 
-Every rule gives a pair a *fit* between 0 and 1 and may say the pair *breaks* it. A rule's
-weight turns the fit into points (high 30, medium 20, low 10, off 0). A mandatory rule also
-counts as high, and a pair that breaks it is never proposed. Defaults depend on the cohort's
-kind; the coordinator's overrides are stored per cohort in the data file's settings.
+A *mandatory* rule is a gate: a pair that breaks it is never a candidate, and one that passes
+earns nothing for it, since every candidate passes. The other rules give a pair a *fit* between
+0 and 1, and their weights (high, medium, low) share out a score of 100 between them: a rule's
+share is its weight's factor over the sum of the factors in use. What the mentee wants to learn
+weighs most by default; department, format, location and history refine it.
+
+Seniority is read from grades, from years since hire when grades are missing or equal, and from
+job-title words when neither tells. A cohort asks for a minimum gap, so two newcomers hired a
+year apart are not "more senior" and "less senior" for a reverse pairing.
+
+Defaults depend on the cohort's kind. The coordinator can change the weights for every cohort
+of a kind, and again for one cohort, along with its seniority gap and job-title words; both are
+stored in the data file's settings, each only where it differs from the level below (a cohort's
+from its kind's, a kind's from the built-in ones).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from revmentor_desktop.domain import settings as data_settings
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind
+
+SCORE_OUT_OF = 100
 
 
 class Weight(StrEnum):
@@ -24,9 +40,26 @@ class Weight(StrEnum):
     OFF = "off"
 
     @property
-    def points(self) -> int:
-        """Points a perfect fit earns (mandatory rules count as high)."""
-        return {"mandatory": 30, "high": 30, "medium": 20, "low": 10, "off": 0}[self.value]
+    def factor(self) -> int:
+        """How much of the score a rule of this weight takes, relative to the others."""
+        return _FACTORS[self]
+
+    @property
+    def scores(self) -> bool:
+        return self.factor > 0
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+_FACTORS = {
+    Weight.MANDATORY: 0,  # a gate, not points
+    Weight.HIGH: 5,
+    Weight.MEDIUM: 2,
+    Weight.LOW: 1,
+    Weight.OFF: 0,
+}
 
 
 class Rule(StrEnum):
@@ -58,10 +91,12 @@ _LABELS = {
 }
 
 _DESCRIPTIONS = {
-    Rule.SKILLS: "How many of the mentee's wants-to-learn tags the mentor can teach "
-    "(in mutual cohorts, both ways).",
+    Rule.SKILLS: "How many of the topics the mentee wants to learn the mentor can teach "
+    "(in mutual cohorts, both ways). A mentee is never given a partner who covers none of "
+    "their topics while a mentor who covers some has a free place.",
     Rule.SENIORITY: "Reverse: the mentor is less senior than the mentee; traditional: more "
-    "senior. Decided by grade, else by hire date. Not used in mutual cohorts.",
+    "senior; by at least the cohort's minimum gap. Read from grades, else years since hire, "
+    "else job-title words. Not used in mutual cohorts.",
     Rule.REPORTING_LINE: "Neither is in the other's management chain (up to N levels).",
     Rule.DEPARTMENT: "The two work in different departments.",
     Rule.MEETING_FORMAT: "Their preferred meeting formats overlap (“either” fits all).",
@@ -73,10 +108,10 @@ _COMMON_DEFAULTS = {
     Rule.SKILLS: Weight.HIGH,
     Rule.SENIORITY: Weight.MANDATORY,
     Rule.REPORTING_LINE: Weight.MANDATORY,
-    Rule.DEPARTMENT: Weight.MEDIUM,
+    Rule.DEPARTMENT: Weight.LOW,
     Rule.MEETING_FORMAT: Weight.MEDIUM,
     Rule.LOCATION: Weight.LOW,
-    Rule.HISTORY: Weight.HIGH,
+    Rule.HISTORY: Weight.LOW,
 }
 
 DEFAULT_WEIGHTS: dict[CohortKind, dict[Rule, Weight]] = {
@@ -85,67 +120,340 @@ DEFAULT_WEIGHTS: dict[CohortKind, dict[Rule, Weight]] = {
     CohortKind.MUTUAL: {**_COMMON_DEFAULTS, Rule.SENIORITY: Weight.OFF},
 }
 
-_RULE_NAMES = frozenset(rule.value for rule in Rule)
-_WEIGHT_NAMES = frozenset(weight.value for weight in Weight)
+# Years of service one partner needs over the other when grades do not tell them apart. In
+# reverse mentoring the mentee is the long-serving colleague: five years keeps two newcomers
+# from being paired as "senior" and "junior".
+DEFAULT_YEARS_GAP: dict[CohortKind, float] = {
+    CohortKind.REVERSE: 5.0,
+    CohortKind.TRADITIONAL: 3.0,
+    CohortKind.MUTUAL: 0.0,
+}
+DEFAULT_GRADE_GAP = 1
+MAX_GRADE_GAP = 20
+MAX_YEARS_GAP = 40.0
+DEFAULT_JUNIOR_WORDS = ("junior", "graduate", "trainee", "intern", "apprentice")
+DEFAULT_SENIOR_WORDS = ("senior", "head", "director", "chief", "manager", "vice president")
 
 DEFAULT_REPORTING_LEVELS = 2
 MAX_REPORTING_LEVELS = 10
 
 
+def title_words(text: str) -> tuple[str, ...]:
+    """Words or phrases typed as a comma-separated list, folded and without repeats."""
+    found: dict[str, None] = {}
+    for piece in text.split(","):
+        word = normal_title(piece)
+        if word:
+            found.setdefault(word)
+    return tuple(found)
+
+
+def normal_title(text: str) -> str:
+    """A job title folded to lower-case words separated by single spaces."""
+    return " ".join(re.split(r"[^\w]+", fold(text))).strip()
+
+
 @dataclass(frozen=True)
 class RuleSettings:
-    """The weights a cohort uses; ``reporting_levels`` is N for the reporting-line rule."""
+    """How a cohort matches: a weight per rule and the details of the seniority rule.
+
+    ``weights`` holds the rules the cohort sets apart; the others follow ``kind_weights``, the
+    weights the coordinator chose for every cohort of the kind, and then the built-in ones.
+    ``reporting_levels`` is N for the reporting-line rule. ``min_grade_gap`` and
+    ``min_years_gap`` are the least difference in grade, or in years since hire, that makes
+    one partner more senior than the other; ``None`` takes the default for the kind.
+    """
 
     kind: CohortKind
     weights: dict[Rule, Weight] = field(default_factory=dict)
     reporting_levels: int = DEFAULT_REPORTING_LEVELS
+    min_grade_gap: int = DEFAULT_GRADE_GAP
+    min_years_gap: float | None = None
+    junior_words: tuple[str, ...] = DEFAULT_JUNIOR_WORDS
+    senior_words: tuple[str, ...] = DEFAULT_SENIOR_WORDS
+    kind_weights: Mapping[Rule, Weight] = field(default_factory=dict)
+
+    @property
+    def years_gap(self) -> float:
+        if self.min_years_gap is None:
+            return DEFAULT_YEARS_GAP[self.kind]
+        return self.min_years_gap
 
     def weight(self, rule: Rule) -> Weight:
         if rule is Rule.SENIORITY and self.kind is CohortKind.MUTUAL:
             return Weight.OFF  # partners learn from each other: there is no direction
-        return self.weights.get(rule, DEFAULT_WEIGHTS[self.kind][rule])
+        if rule in self.weights:
+            return self.weights[rule]
+        return self.kind_weights.get(rule, DEFAULT_WEIGHTS[self.kind][rule])
+
+    def follows_kind(self, rule: Rule) -> bool:
+        """Whether the rule takes its kind's weight, rather than one the cohort chose."""
+        return rule not in self.weights
 
     def is_mandatory(self, rule: Rule) -> bool:
         return self.weight(rule) is Weight.MANDATORY
 
-    @property
-    def max_points(self) -> int:
-        return sum(self.weight(rule).points for rule in Rule)
+    def in_use(self, rule: Rule) -> bool:
+        return self.weight(rule) is not Weight.OFF
+
+    def shares(self) -> dict[Rule, int]:
+        """Each scoring rule's share of the 100 points, whole numbers that add up to 100.
+
+        Shares follow the weights' factors; the points left by rounding go to the rules with
+        the largest remainders, earlier rules first on a tie.
+        """
+        factors = {rule: self.weight(rule).factor for rule in Rule if self.weight(rule).scores}
+        total = sum(factors.values())
+        if not total:
+            return {}
+        exact = {rule: SCORE_OUT_OF * factor / total for rule, factor in factors.items()}
+        shares = {rule: int(value) for rule, value in exact.items()}
+        left = SCORE_OUT_OF - sum(shares.values())
+        order = list(Rule)
+        by_remainder = sorted(exact, key=lambda r: (-(exact[r] - shares[r]), order.index(r)))
+        for rule in by_remainder[:left]:
+            shares[rule] += 1
+        return shares
 
     def with_weight(self, rule: Rule, weight: Weight) -> RuleSettings:
-        return RuleSettings(self.kind, {**self.weights, rule: weight}, self.reporting_levels)
+        return replace(self, weights={**self.weights, rule: weight})
+
+    def defaults(self) -> RuleSettings:
+        """The settings a new cohort of this kind starts with: its kind's weights and the
+        built-in seniority gap and job-title words."""
+        return RuleSettings(self.kind, kind_weights=self.kind_weights)
+
+    def is_default(self) -> bool:
+        return _overrides(self) == {}
+
+
+def _quoted(words: tuple[str, ...]) -> str:
+    return ", ".join(f"“{word}”" for word in words) or "none"
+
+
+def describe_settings(settings: RuleSettings) -> list[str]:
+    """The cohort's rules in a few lines: the points each scoring rule gives, the gates."""
+    shares = settings.shares()
+    scoring = ", ".join(
+        f"{rule.label} {shares[rule]} ({settings.weight(rule).value})" for rule in shares
+    )
+    gates = [rule.label for rule in Rule if settings.is_mandatory(rule)]
+    lines = [f"Score out of {SCORE_OUT_OF}: {scoring or 'no rule scores'}"]
+    lines.append(f"Mandatory: {', '.join(gates) if gates else 'none'}")
+    if settings.in_use(Rule.SENIORITY):
+        grades = "grade" if settings.min_grade_gap == 1 else "grades"
+        lines.append(
+            f"Seniority gap at least {settings.min_grade_gap} {grades}, or "
+            f"{settings.years_gap:g} years since hire when grades are missing or equal; "
+            f"when neither tells, job-title words: junior {_quoted(settings.junior_words)}; "
+            f"senior {_quoted(settings.senior_words)}"
+        )
+    return lines
 
 
 def default_settings(kind: str) -> RuleSettings:
-    return RuleSettings(CohortKind(kind))
+    """What a cohort of ``kind`` uses before it has settings of its own: the kind's weights."""
+    return RuleSettings(CohortKind(kind), kind_weights=_stored_weights(_kind_setting(kind)))
+
+
+def _kind_setting(kind: str) -> data_settings.DataSetting[dict[str, Any]]:
+    return data_settings.MATCHING_KIND_WEIGHTS.for_(CohortKind(kind).value)
+
+
+def _stored_weights(setting: data_settings.DataSetting[dict[str, Any]]) -> dict[Rule, Weight]:
+    """The valid rule → weight entries stored in ``setting`` (others are ignored)."""
+    stored = data_settings.get(setting).get("weights") or {}
+    return {
+        Rule(name): Weight(value)
+        for name, value in stored.items()
+        if name in _RULE_NAMES and value in _WEIGHT_NAMES
+    }
+
+
+def _number(value: Any, low: float, high: float) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+
+
+def _words(value: Any) -> tuple[str, ...] | None:
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        return None
+    return title_words(",".join(value))
 
 
 def rule_settings(cohort_id: int, kind: str) -> RuleSettings:
-    """The cohort's weights: its stored overrides over the defaults for its kind."""
-    stored = data_settings.get(data_settings.MATCHING_RULES.for_(cohort_id))
-    weights: dict[Rule, Weight] = {}
-    for name, value in (stored.get("weights") or {}).items():
-        if name in _RULE_NAMES and value in _WEIGHT_NAMES:
-            weights[Rule(name)] = Weight(value)
-    levels = stored.get("reporting_levels", DEFAULT_REPORTING_LEVELS)
-    if not isinstance(levels, int) or not 1 <= levels <= MAX_REPORTING_LEVELS:
-        levels = DEFAULT_REPORTING_LEVELS
-    return RuleSettings(CohortKind(kind), weights, levels)
+    """The cohort's settings: what it stored over its kind's weights and the defaults.
+
+    A value that is missing or does not make sense (a hand-edited file) reads as the default.
+    """
+    setting = data_settings.MATCHING_RULES.for_(cohort_id)
+    stored = data_settings.get(setting)
+    levels = stored.get("reporting_levels")
+    grade_gap = stored.get("min_grade_gap")
+    years_gap = stored.get("min_years_gap")
+    junior, senior = _words(stored.get("junior_words")), _words(stored.get("senior_words"))
+    return replace(
+        default_settings(kind),
+        weights=_stored_weights(setting),
+        reporting_levels=(
+            int(levels) if _number(levels, 1, MAX_REPORTING_LEVELS) else DEFAULT_REPORTING_LEVELS
+        ),
+        min_grade_gap=int(grade_gap) if _number(grade_gap, 1, MAX_GRADE_GAP) else DEFAULT_GRADE_GAP,
+        min_years_gap=float(years_gap) if _number(years_gap, 0, MAX_YEARS_GAP) else None,
+        junior_words=DEFAULT_JUNIOR_WORDS if junior is None else junior,
+        senior_words=DEFAULT_SENIOR_WORDS if senior is None else senior,
+    )
+
+
+NO_SENIORITY_IN_MUTUAL = (
+    "Mutual mentoring has no seniority direction: its seniority rule stays off."
+)
+NOTHING_COUNTS = "At least one matching rule must count, or every pairing scores the same."
+
+
+def settings_problems(settings: RuleSettings) -> dict[str, str]:
+    """What is out of range in ``settings``, by field, in words for the coordinator."""
+    problems = {}
+    if not any(settings.in_use(rule) for rule in Rule):
+        problems["weights"] = NOTHING_COUNTS
+    if not 1 <= settings.reporting_levels <= MAX_REPORTING_LEVELS:
+        problems["reporting_levels"] = (
+            f"Look 1 to {MAX_REPORTING_LEVELS} levels up the reporting line."
+        )
+    if not 1 <= settings.min_grade_gap <= MAX_GRADE_GAP:
+        problems["min_grade_gap"] = f"The minimum grade gap is 1 to {MAX_GRADE_GAP} grades."
+    if not 0 <= settings.years_gap <= MAX_YEARS_GAP:
+        problems["min_years_gap"] = f"The minimum gap in service is 0 to {MAX_YEARS_GAP:g} years."
+    shared = set(settings.junior_words) & set(settings.senior_words)
+    if shared:
+        problems["senior_words"] = (
+            f"“{sorted(shared)[0]}” cannot be both a junior and a senior job-title word."
+        )
+    return problems
+
+
+def _overrides(settings: RuleSettings) -> dict[str, Any]:
+    """The parts of ``settings`` that differ from what a new cohort of its kind starts with."""
+    defaults = settings.defaults()
+    overrides: dict[str, Any] = {}
+    weights = {
+        rule.value: settings.weight(rule).value
+        for rule in Rule
+        if settings.weight(rule) is not defaults.weight(rule)
+    }
+    if weights:
+        overrides["weights"] = weights
+    if settings.reporting_levels != defaults.reporting_levels:
+        overrides["reporting_levels"] = settings.reporting_levels
+    if settings.min_grade_gap != defaults.min_grade_gap:
+        overrides["min_grade_gap"] = settings.min_grade_gap
+    if settings.years_gap != defaults.years_gap:
+        overrides["min_years_gap"] = settings.years_gap
+    if settings.junior_words != defaults.junior_words:
+        overrides["junior_words"] = list(settings.junior_words)
+    if settings.senior_words != defaults.senior_words:
+        overrides["senior_words"] = list(settings.senior_words)
+    return overrides
 
 
 def save_rule_settings(cohort_id: int, settings: RuleSettings) -> None:
-    """Store only the weights that differ from the defaults for the cohort's kind."""
-    if not 1 <= settings.reporting_levels <= MAX_REPORTING_LEVELS:
-        raise ValidationError(
-            {"reporting_levels": f"Look 1 to {MAX_REPORTING_LEVELS} levels up the reporting line."}
-        )
-    defaults = DEFAULT_WEIGHTS[settings.kind]
-    overrides = {
+    """Store what differs from the cohort's kind and the defaults; refuse what cannot work.
+
+    ``settings.kind_weights`` should be the kind's weights as stored (``rule_settings`` and
+    ``default_settings`` give them): a weight equal to its kind's is not stored, so the cohort
+    follows its kind's later changes in that rule.
+    """
+    problems = settings_problems(settings)
+    if problems:
+        raise ValidationError(problems)
+    data_settings.put(data_settings.MATCHING_RULES.for_(cohort_id), _overrides(settings))
+
+
+# Weights as the programme settings edit them: per kind over the built-in ones, per cohort over
+# its kind's.
+
+
+def kind_weights(kind: str) -> dict[Rule, Weight]:
+    """Every rule's weight for cohorts of ``kind``: the built-in ones with the coordinator's."""
+    settings = default_settings(kind)
+    return {rule: settings.weight(rule) for rule in Rule}
+
+
+def save_kind_weights(kind: str, weights: Mapping[Rule, Weight]) -> None:
+    """Store the weights of ``kind`` that differ from the built-in ones."""
+    cohort_kind = CohortKind(kind)
+    if problem := weights_problem(cohort_kind, weights):
+        raise ValidationError({f"matching.{kind}": problem})
+    changed = {
         rule.value: weight.value
-        for rule, weight in settings.weights.items()
-        if weight is not defaults[rule]
+        for rule, weight in weights.items()
+        if weight is not DEFAULT_WEIGHTS[cohort_kind][rule]
     }
-    data_settings.put(
-        data_settings.MATCHING_RULES.for_(cohort_id),
-        {"weights": overrides, "reporting_levels": settings.reporting_levels},
-    )
+    if changed:
+        data_settings.put(_kind_setting(kind), {"weights": changed})
+    else:
+        data_settings.reset(_kind_setting(kind))
+
+
+def cohort_weights(cohort_id: int) -> dict[Rule, Weight]:
+    """The weights a cohort sets for itself, over its kind's (only the rules it changes)."""
+    return _stored_weights(data_settings.MATCHING_RULES.for_(cohort_id))
+
+
+def save_cohort_weights(cohort_id: int, kind: str, weights: Mapping[Rule, Weight]) -> None:
+    """Make ``weights`` the cohort's own; its seniority gap and title words stay as stored."""
+    if problem := weights_problem(CohortKind(kind), weights):
+        raise ValidationError({f"matching.cohort.{cohort_id}": problem})
+    save_rule_settings(cohort_id, replace(rule_settings(cohort_id, kind), weights=dict(weights)))
+
+
+def weights_problem(kind: CohortKind, weights: Mapping[Rule, Weight]) -> str:
+    """Why ``weights`` (over the kind's) cannot be used for cohorts of ``kind``, or ""."""
+    if kind is CohortKind.MUTUAL and weights.get(Rule.SENIORITY, Weight.OFF) is not Weight.OFF:
+        return NO_SENIORITY_IN_MUTUAL
+    settings = RuleSettings(kind, dict(weights), kind_weights=kind_weights(kind))
+    return settings_problems(settings).get("weights", "")
+
+
+_RULE_NAMES = frozenset(rule.value for rule in Rule)
+_WEIGHT_NAMES = frozenset(weight.value for weight in Weight)
+DEFAULT_LEVEL = "default"
+
+
+def parse_weight_change(text: str) -> tuple[Rule, Weight | None]:
+    """``location=off`` as (rule, weight); the level ``default`` gives ``None``.
+
+    Rule names may use spaces or hyphens for underscores and any case; so may the labels
+    ("meeting format", "not paired before").
+    """
+    name, equals, level = text.partition("=")
+    key = "_".join(normal_title(name).split())
+    by_label = {"_".join(normal_title(rule.label).split()): rule for rule in Rule}
+    rule = Rule(key) if key in _RULE_NAMES else by_label.get(key)
+    level_key = normal_title(level)
+    if not equals or rule is None:
+        names = ", ".join(rule.value for rule in Rule)
+        raise ValidationError(
+            {"weight": f"“{text}” is not RULE=LEVEL with a known rule. Rules: {names}."}
+        )
+    if level_key == DEFAULT_LEVEL:
+        return rule, None
+    if level_key not in _WEIGHT_NAMES:
+        levels = ", ".join([*(weight.value for weight in Weight), DEFAULT_LEVEL])
+        raise ValidationError(
+            {"weight": f"“{level.strip()}” is not a level for {rule.value}. Levels: {levels}."}
+        )
+    return rule, Weight(level_key)
+
+
+def with_changes(settings: RuleSettings, changes: list[tuple[Rule, Weight | None]]) -> RuleSettings:
+    """``settings`` with each (rule, weight) applied in turn; ``None`` follows the kind again."""
+    for rule, weight in changes:
+        if settings.kind is CohortKind.MUTUAL and rule is Rule.SENIORITY and weight:
+            raise ValidationError({"weight": NO_SENIORITY_IN_MUTUAL})
+        if weight is None:
+            settings = replace(
+                settings, weights={k: w for k, w in settings.weights.items() if k is not rule}
+            )
+        else:
+            settings = settings.with_weight(rule, weight)
+    return settings

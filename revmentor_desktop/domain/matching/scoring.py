@@ -1,21 +1,25 @@
 """Scores of every mentee × mentor combination, rule by rule, computed with numpy arrays.
 
-Rows are mentees and columns mentors. For each rule in use the table keeps the integer points
-each pair earns and whether the pair breaks the rule. A pair is *blocked* when it breaks a
-mandatory rule, is forbidden, or would pair a person with themselves. The explanation reads the
-same arrays, so the parts of a score always add up to its total.
+Rows are mentees and columns mentors. For each rule in use the table keeps whether the pair
+breaks it; for each scoring rule (high, medium or low) the whole points the pair earns out of
+that rule's share of 100. A pair is *blocked* when it breaks a mandatory rule, is forbidden,
+or would pair a person with themselves. The explanation reads the same arrays, so the parts of
+a score always add up to its total.
+
+The table also says which pairs *cover* some of what the mentee wants to learn: the solver
+puts those first, and the score only orders pairs that are alike in that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
 from revmentor_desktop.domain.matching.facts import Profile
-from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight
+from revmentor_desktop.domain.matching.rules import Rule, RuleSettings, Weight, normal_title
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, MeetingFormat
 
@@ -28,26 +32,28 @@ _FORMAT_MASKS = {
     MeetingFormat.EITHER.value: _IN_PERSON | _VIDEO | _PHONE,
 }
 _REMOTE = _VIDEO | _PHONE
+DAYS_PER_YEAR = 365.25
 
 
 def format_mask(meeting_format: str) -> int:
     return _FORMAT_MASKS.get(meeting_format, _IN_PERSON | _VIDEO | _PHONE)
 
 
+@lru_cache(maxsize=8192)
+def tag_key(tag: str) -> str:
+    """How a tag is compared: folded, single-spaced. Cached: a cohort has few distinct tags,
+    and each is compared for every pair that is explained."""
+    return fold(" ".join(tag.split()))
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """A department or a place as it is compared: folded, without surrounding blanks."""
+    return fold(text.strip())
+
+
 def folded_tags(tags: Iterable[str]) -> set[str]:
-    return {fold(" ".join(tag.split())) for tag in tags if tag.strip()}
-
-
-def seniority_sign(mentor: Profile, mentee: Profile) -> int:
-    """+1 when the mentor is more senior, -1 when less senior, 0 when it cannot be told.
-
-    Grades decide when both have different grades; otherwise hire dates (earlier is more senior).
-    """
-    if mentor.grade is not None and mentee.grade is not None and mentor.grade != mentee.grade:
-        return 1 if mentor.grade > mentee.grade else -1
-    if mentor.hire_date and mentee.hire_date and mentor.hire_date != mentee.hire_date:
-        return 1 if mentor.hire_date < mentee.hire_date else -1
-    return 0
+    return {tag_key(tag) for tag in tags if tag.strip()}
 
 
 def management_chain(person_id: int, managers: dict[int, int | None], levels: int) -> list[int]:
@@ -65,7 +71,7 @@ def _codes(values: Sequence[str]) -> np.ndarray:
     known: dict[str, int] = {}
     codes = np.full(len(values), -1, dtype=np.int64)
     for index, value in enumerate(values):
-        key = fold(value.strip())
+        key = folded(value)
         if key:
             codes[index] = known.setdefault(key, len(known))
     return codes
@@ -80,16 +86,105 @@ def _tag_matrix(tag_lists: Sequence[Iterable[str]], vocabulary: dict[str, int]) 
     return matrix
 
 
+# Seniority
+
+GRADE, HIRE, TITLE, NO_BASIS = 1, 2, 3, 0
+
+
+def title_rank(job_title: str, settings: RuleSettings) -> int:
+    """+1 when the title holds a senior word, -1 a junior one, 0 when neither or both."""
+    padded = f" {normal_title(job_title)} "
+    senior = any(f" {word} " in padded for word in settings.senior_words)
+    junior = any(f" {word} " in padded for word in settings.junior_words)
+    return int(senior) - int(junior)
+
+
+@dataclass(frozen=True)
+class Seniority:
+    """Who is more senior in each (mentee, mentor) cell, and on what evidence.
+
+    ``direction`` is +1 where the mentor is more senior, -1 where less, 0 where nothing tells.
+    ``basis`` says what decided (grade, hire date, job title, or nothing). ``close`` marks cells
+    where the two are known to be nearer than the cohort's minimum gap: grades that differ by
+    less than it, or — when no basis decides — equal grades, hire dates nearer than the gap or
+    job titles of the same rank. Cells with neither a direction nor ``close`` cannot be told.
+    """
+
+    direction: np.ndarray  # int8
+    basis: np.ndarray  # int8
+    close: np.ndarray  # bool
+
+    def at(self, i: int, j: int) -> tuple[int, int, bool]:
+        """(direction, basis, close) of one cell."""
+        return int(self.direction[i, j]), int(self.basis[i, j]), bool(self.close[i, j])
+
+    def fits(self, kind: CohortKind) -> tuple[np.ndarray, np.ndarray]:
+        """Where the mentor is clearly on the right side for ``kind``, and where not."""
+        wanted = 1 if kind is CohortKind.TRADITIONAL else -1
+        right = (self.direction == wanted) & ~self.close
+        return right, (self.direction == -wanted) | self.close
+
+
+def _column(values: Sequence[float | None]) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def seniority(
+    mentees: Sequence[Profile], mentors: Sequence[Profile], settings: RuleSettings
+) -> Seniority:
+    """Compare every mentee with every mentor: grades first, then years since hire (when
+    grades are missing or equal), then job-title words (when neither tells)."""
+
+    def hired(profiles: Sequence[Profile]) -> np.ndarray:
+        return _column([p.hire_date.toordinal() if p.hire_date else None for p in profiles])
+
+    def ranks(profiles: Sequence[Profile]) -> np.ndarray:
+        return np.array([title_rank(p.job_title, settings) for p in profiles], dtype=np.int8)
+
+    with np.errstate(invalid="ignore"):
+        grade_gap = (
+            _column([p.grade for p in mentors])[None, :]
+            - _column([p.grade for p in mentees])[:, None]
+        )
+        # Positive: the mentor was hired earlier, so has served longer.
+        years = (hired(mentees)[:, None] - hired(mentors)[None, :]) / DAYS_PER_YEAR
+    grades_known, years_known = ~np.isnan(grade_gap), ~np.isnan(years)
+    by_grade = grades_known & (grade_gap != 0)
+    grade_close = by_grade & (np.abs(np.nan_to_num(grade_gap)) < settings.min_grade_gap)
+    years_apart = np.abs(np.nan_to_num(years))
+    by_hire = ~by_grade & years_known & (years_apart > 0) & (years_apart >= settings.years_gap)
+    title_e, title_m = ranks(mentees)[:, None], ranks(mentors)[None, :]
+    titles_known = (title_e != 0) & (title_m != 0)
+    by_title = ~by_grade & ~by_hire & titles_known & (title_m != title_e)
+    undecided = ~by_grade & ~by_hire & ~by_title
+    near = (grades_known & (grade_gap == 0)) | years_known | titles_known
+    direction = np.select(
+        [by_grade, by_hire, by_title],
+        [
+            np.sign(np.nan_to_num(grade_gap)),
+            np.sign(np.nan_to_num(years)),
+            np.sign(title_m - title_e),
+        ],
+        0,
+    ).astype(np.int8)
+    basis = np.select([by_grade, by_hire, by_title], [GRADE, HIRE, TITLE], NO_BASIS)
+    return Seniority(direction, basis.astype(np.int8), grade_close | (undecided & near))
+
+
 @dataclass
 class ScoreTable:
     mentees: list[Profile]
     mentors: list[Profile]
     settings: RuleSettings
-    points: dict[Rule, np.ndarray]  # int32 (mentees, mentors) per rule in use
+    shares: dict[Rule, int]  # each scoring rule's share of the 100 points
+    points: dict[Rule, np.ndarray]  # int32 (mentees, mentors) per scoring rule
     breaks: dict[Rule, np.ndarray]  # bool (mentees, mentors) per rule in use
-    total: np.ndarray  # int64 (mentees, mentors)
+    total: np.ndarray  # int64 (mentees, mentors), out of 100
     blocked: np.ndarray  # bool (mentees, mentors)
     forbidden: np.ndarray  # bool (mentees, mentors)
+    # The mentee (in mutual cohorts, either partner) wants something the other teaches.
+    covers: np.ndarray  # bool (mentees, mentors)
+    seniority: Seniority | None = None
 
     def __post_init__(self) -> None:
         self.mentee_index = {p.person_id: i for i, p in enumerate(self.mentees)}
@@ -97,7 +192,7 @@ class ScoreTable:
 
     @property
     def rules(self) -> list[Rule]:
-        return list(self.points)
+        return list(self.breaks)
 
     def cell(self, mentor_id: int, mentee_id: int) -> tuple[int, int] | None:
         i = self.mentee_index.get(mentee_id)
@@ -150,6 +245,32 @@ class _Candidates:
         """Bit masks of the meeting formats both sides accept."""
         return _masks(self.mentees)[:, None] & _masks(self.mentors)[None, :]
 
+    @cached_property
+    def coverage(self) -> tuple[np.ndarray, np.ndarray]:
+        """How many wanted topics the other can teach, and how many are wanted (both ways in
+        mutual cohorts), as float arrays of the table's shape."""
+        mentees, mentors = self.mentees, self.mentors
+        mutual = self.settings.kind is CohortKind.MUTUAL
+        lists = [[p.learns for p in mentees], [p.teaches for p in mentors]]
+        if mutual:
+            lists += [[p.teaches for p in mentees], [p.learns for p in mentors]]
+        vocabulary: dict[str, int] = {}
+        for tag_lists in lists:
+            for tags in tag_lists:
+                for tag in folded_tags(tags):
+                    vocabulary.setdefault(tag, len(vocabulary))
+        matrices = [_tag_matrix(tag_lists, vocabulary) for tag_lists in lists]
+        covered = matrices[0] @ matrices[1].T
+        wanted = matrices[0].sum(axis=1)[:, None] + np.zeros((1, len(mentors)), dtype=np.float32)
+        if mutual:
+            covered = covered + matrices[2] @ matrices[3].T
+            wanted = wanted + matrices[3].sum(axis=1)[None, :]
+        return covered.astype(np.float64), wanted.astype(np.float64)
+
+    @cached_property
+    def seniority(self) -> Seniority:
+        return seniority(self.mentees, self.mentors, self.settings)
+
 
 def score_table(
     mentees: Sequence[Profile],
@@ -162,38 +283,42 @@ def score_table(
     """Score every mentee against every mentor; ``forbidden`` holds (mentor, mentee) ids."""
     candidates = _Candidates(list(mentees), list(mentors), settings, managers, history)
     shape = candidates.shape
-    fits: dict[Rule, np.ndarray] = {}
-    breaks: dict[Rule, np.ndarray] = {}
-    for rule in Rule:
-        if settings.weight(rule) is Weight.OFF:
-            continue
-        fit, broken = _RULE_FUNCTIONS[rule](candidates)
-        fits[rule] = np.broadcast_to(fit, shape).astype(np.float64)
-        breaks[rule] = np.broadcast_to(broken, shape).copy()
-
+    shares = settings.shares()
     points: dict[Rule, np.ndarray] = {}
+    breaks: dict[Rule, np.ndarray] = {}
     total = np.zeros(shape, dtype=np.int64)
     blocked = np.zeros(shape, dtype=bool)
-    for rule, fit in fits.items():
+    for rule in Rule:
         weight = settings.weight(rule)
-        points[rule] = np.floor(fit * weight.points + 0.5).astype(np.int32)
-        total += points[rule]
+        if weight is Weight.OFF:
+            continue
+        fit, broken = _RULE_FUNCTIONS[rule](candidates)
+        breaks[rule] = np.broadcast_to(broken, shape).copy()
         if weight is Weight.MANDATORY:
             blocked |= breaks[rule]
+        else:
+            fit = np.broadcast_to(fit, shape).astype(np.float64)
+            points[rule] = np.floor(fit * shares[rule] + 0.5).astype(np.int32)
+            total += points[rule]
 
     forbidden_mask = candidates.mark((mentee_id, mentor_id) for mentor_id, mentee_id in forbidden)
     blocked |= forbidden_mask
     themselves = ((p.person_id, p.person_id) for p in candidates.mentees)
     blocked |= candidates.mark(themselves)  # nobody mentors themselves
+    # Only when the skills rule is in use does covering a wanted topic come first.
+    covers = (candidates.coverage[0] > 0) & (Rule.SKILLS in breaks)
     return ScoreTable(
         candidates.mentees,
         candidates.mentors,
         settings,
+        shares,
         points,
         breaks,
         total,
         blocked,
         forbidden_mask,
+        covers,
+        candidates.seniority if Rule.SENIORITY in breaks else None,
     )
 
 
@@ -201,45 +326,18 @@ def score_table(
 
 
 def _skills(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
-    """Share of the wanted tags the other can teach; in mutual cohorts, both ways together."""
-    mentees, mentors = candidates.mentees, candidates.mentors
-    mutual = candidates.settings.kind is CohortKind.MUTUAL
-    lists = [[p.learns for p in mentees], [p.teaches for p in mentors]]
-    if mutual:
-        lists += [[p.teaches for p in mentees], [p.learns for p in mentors]]
-    vocabulary: dict[str, int] = {}
-    for tag_lists in lists:
-        for tags in tag_lists:
-            for tag in folded_tags(tags):
-                vocabulary.setdefault(tag, len(vocabulary))
-    matrices = [_tag_matrix(tag_lists, vocabulary) for tag_lists in lists]
-    covered = matrices[0] @ matrices[1].T
-    wanted = matrices[0].sum(axis=1)[:, None] + np.zeros((1, len(mentors)), dtype=np.float32)
-    if mutual:
-        covered = covered + matrices[2] @ matrices[3].T
-        wanted = wanted + matrices[3].sum(axis=1)[None, :]
-    covered = covered.astype(np.float64)
-    wanted = wanted.astype(np.float64)
+    """Share of the wanted topics the other can teach; in mutual cohorts, both ways together.
+
+    Only a pair in which something is wanted and nothing of it is taught breaks the rule: a
+    mentee who listed nothing to learn fits every mentor equally (not at all).
+    """
+    covered, wanted = candidates.coverage
     fit = np.divide(covered, wanted, out=np.zeros_like(covered), where=wanted > 0)
-    return fit, covered == 0
+    return fit, (wanted > 0) & (covered == 0)
 
 
 def _seniority(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:
-    def column(values: list[float | None]) -> np.ndarray:
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
-
-    def hired(profiles: list[Profile]) -> np.ndarray:
-        return column([p.hire_date.toordinal() if p.hire_date else None for p in profiles])
-
-    mentees, mentors = candidates.mentees, candidates.mentors
-    grade_e = column([p.grade for p in mentees])[:, None]
-    grade_m = column([p.grade for p in mentors])[None, :]
-    with np.errstate(invalid="ignore"):
-        by_grade = np.nan_to_num(np.sign(grade_m - grade_e))  # +1: mentor more senior
-        by_tenure = np.nan_to_num(np.sign(hired(mentees)[:, None] - hired(mentors)[None, :]))
-    sign = np.where(by_grade != 0, by_grade, by_tenure)  # by_tenure +1: mentor hired earlier
-    wanted = 1 if candidates.settings.kind is CohortKind.TRADITIONAL else -1
-    return sign == wanted, sign == -wanted
+    return candidates.seniority.fits(candidates.settings.kind)
 
 
 def _reporting_line(candidates: _Candidates) -> tuple[np.ndarray, np.ndarray]:

@@ -2,14 +2,21 @@
 
 Rows are the mentees still to match; columns are the mentors' free places (a mentor with two
 free places appears twice). A pair that breaks a mandatory rule, is forbidden, or pairs someone
-with themselves is never chosen. Each allowed cell is worth a large bonus plus its score, so the
-optimum first matches as many people as the rules allow and only then maximises the total score.
+with themselves is never chosen. The objective is lexicographic, in three tiers folded into one
+number per cell: each allowed pair earns a bonus larger than everything below it can add up to,
+each pair that covers some of what the mentee wants to learn a second, smaller such bonus, and
+then its score out of 100. So the optimum matches as many people as the rules allow; among
+those solutions, it covers as many mentees' wishes as possible, so no mentee gets a partner who
+covers none of them while a mentor who could (without breaking a mandatory rule) has a free
+place — moving the mentee there would cover one more; and among those, its total score is
+the highest. Only the score out of 100 is shown: the bonuses are the order of the tiers.
 
 Participants who may take either role ("both") are matched in one role per run, never both:
 those already mentoring (or mentored) in the cohort keep that role; for the others the assistant
 first solves a relaxed problem in which they appear on both sides, gives each the role it used
-there (the best-scoring such choices first, so a pair of "both" people becomes one pair), puts
-anyone left where places are short, and then solves the real problem with those roles fixed.
+there (the best such choices first, so a pair of "both" people becomes one pair), gives anyone
+left the only role in which some partner is allowed, else the role where people are short, and
+then solves the real problem with those roles fixed.
 That is exact when there are no "both" participants and a close approximation when there are
 (the exact problem would be a general, non-bipartite matching).
 
@@ -32,17 +39,22 @@ from revmentor_desktop.domain.matching.explain import (
     rule_note,
     shared_tags,
     unavailability,
+    wanted_count,
 )
 from revmentor_desktop.domain.matching.facts import CohortFacts, Participant, Profile
 from revmentor_desktop.domain.matching.result import (
     Alternative,
+    GateCheck,
     MatchResult,
     Origin,
     PairExplanation,
+    PairFit,
     Proposal,
     RulePart,
     SolvedCohort,
+    fit_fields,
 )
+from revmentor_desktop.domain.matching.rules import SCORE_OUT_OF, Rule
 from revmentor_desktop.domain.matching.scoring import ScoreTable, score_table
 from revmentor_desktop.domain.matching.unmatched import why_unmatched
 from revmentor_desktop.domain.text import fold
@@ -62,6 +74,25 @@ def solve(
     return Solver(facts, list(keep), set(exclude)).run()
 
 
+def tiered_values(
+    table: ScoreTable, cells: tuple[np.ndarray, np.ndarray], pairs_at_most: int
+) -> np.ndarray:
+    """The solver's value of each cell: the match and coverage bonuses plus the score.
+
+    With at most ``pairs_at_most`` pairs, a bonus greater than the most that all pairs could
+    earn from the tiers below it makes each tier outrank the ones under it.
+    """
+    cover_bonus = SCORE_OUT_OF * pairs_at_most + 1
+    match_bonus = (cover_bonus + SCORE_OUT_OF) * pairs_at_most + 1
+    value = table.total[cells] + cover_bonus * table.covers[cells].astype(np.int64)
+    return np.where(table.blocked[cells], 0, value + match_bonus).astype(np.float64)
+
+
+def preference(table: ScoreTable, i: int, j: int) -> tuple[bool, int]:
+    """How the solver ranks one allowed pair against another: coverage first, then score."""
+    return bool(table.covers[i, j]), int(table.total[i, j])
+
+
 def assign(table: ScoreTable, places: np.ndarray) -> list[tuple[int, int]]:
     """The best set of (mentee row, mentor column) cells, at most ``places[j]`` per column."""
     from scipy.optimize import linear_sum_assignment
@@ -75,11 +106,9 @@ def assign(table: ScoreTable, places: np.ndarray) -> list[tuple[int, int]]:
     columns = np.repeat(np.arange(len(places)), np.maximum(copies, 0))
     if columns.size == 0:
         return []
-    sub_allowed = allowed[np.ix_(rows, columns)]
-    sub_total = table.total[np.ix_(rows, columns)]
-    pairs_at_most = min(rows.size, columns.size)
-    bonus = table.settings.max_points * pairs_at_most + 1
-    profit = np.where(sub_allowed, sub_total + bonus, 0).astype(np.float64)
+    cells = np.ix_(rows, columns)
+    sub_allowed = allowed[cells]
+    profit = tiered_values(table, cells, min(rows.size, columns.size))
     chosen_rows, chosen_columns = linear_sum_assignment(profit, maximize=True)
     keep = sub_allowed[chosen_rows, chosen_columns]
     return sorted(
@@ -230,7 +259,7 @@ class Solver:
         choices = sorted(
             relaxed,
             key=lambda cell: (
-                -int(table.total[cell]),
+                tuple(-value for value in preference(table, *cell)),
                 mentors[cell[1]].person_id,
                 mentees[cell[0]].person_id,
             ),
@@ -256,8 +285,15 @@ class Solver:
             for p in mentees
             if p.person_id not in undecided or self.roles.get(p.person_id) == MENTEE
         )
+        can_mentor = {p.person_id for j, p in enumerate(mentors) if not table.blocked[:, j].all()}
+        can_be_mentored = {
+            p.person_id for i, p in enumerate(mentees) if not table.blocked[i, :].all()
+        }
         for person_id in sorted(undecided - self.roles.keys()):
-            if places > takers:
+            if person_id not in can_be_mentored and person_id in can_mentor:
+                self.roles[person_id] = MENTOR  # no mentor could take them: they may mentor
+                places += self.free[person_id]
+            elif places > takers or person_id not in can_mentor:
                 self.roles[person_id] = MENTEE
                 takers += 1
             else:
@@ -301,6 +337,7 @@ class Solver:
             kind=self.kind,
             proposals=proposals,
             unmatched=unmatched,
+            settings=self.settings,
             existing=list(self.facts.open_pairs),
             warnings=self.warnings,
             profiles={pid: p.profile for pid, p in self.participants.items()},
@@ -317,47 +354,72 @@ class Solver:
 
     # Explaining
 
-    def _parts(self, table: ScoreTable, i: int, j: int) -> tuple[RulePart, ...]:
+    def _fit(self, table: ScoreTable, i: int, j: int) -> PairFit:
         mentee, mentor = table.mentees[i], table.mentors[j]
-        return tuple(
+
+        verdict = None if table.seniority is None else table.seniority.at(i, j)
+
+        def note(rule: Rule) -> str:
+            return rule_note(
+                rule,
+                mentor,
+                mentee,
+                self.settings,
+                self.facts.managers,
+                self.facts.history,
+                verdict,
+            )
+
+        parts = tuple(
             RulePart(
                 rule=rule,
                 weight=self.settings.weight(rule),
                 points=int(points[i, j]),
-                note=rule_note(
-                    rule, mentor, mentee, self.settings, self.facts.managers, self.facts.history
-                ),
-                broken=bool(table.breaks[rule][i, j]),
+                max_points=table.shares[rule],
+                note=note(rule),
             )
             for rule, points in table.points.items()
+        )
+        gates = tuple(
+            GateCheck(rule, note(rule), passed=not bool(broken[i, j]))
+            for rule, broken in table.breaks.items()
+            if self.settings.is_mandatory(rule)
+        )
+        return PairFit(
+            score=int(table.total[i, j]),
+            parts=parts,
+            gates=gates,
+            shared_tags=shared_tags(mentor, mentee, self.kind),
+            wanted=wanted_count(mentor, mentee, self.kind),
         )
 
     def _proposal(self, table: ScoreTable, i: int, j: int) -> Proposal:
         mentee, mentor = table.mentees[i], table.mentors[j]
         return Proposal(
+            **fit_fields(self._fit(table, i, j)),
             mentor_id=mentor.person_id,
             mentee_id=mentee.person_id,
             mentor_name=mentor.name,
             mentee_name=mentee.name,
-            score=int(table.total[i, j]),
-            parts=self._parts(table, i, j),
-            shared_tags=shared_tags(mentor, mentee, self.kind),
             origin=Origin.SOLVED,
         )
 
     def _fixed_proposal(self, mentor_id: int, mentee_id: int, origin: Origin) -> Proposal:
         explanation = self.explain(mentor_id, mentee_id, situational=False)
-        rule_blockers = tuple(b for b in explanation.blockers if "(mandatory)" in b)
+        mentor, mentee = self._profile(mentor_id), self._profile(mentee_id)
+        broken = [
+            rule_blocker(gate.rule, mentor, mentee, gate.note, self.kind)
+            for gate in explanation.gates
+            if not gate.passed
+        ]
         return Proposal(
+            **fit_fields(explanation),
             mentor_id=mentor_id,
             mentee_id=mentee_id,
             mentor_name=self._name(mentor_id),
             mentee_name=self._name(mentee_id),
-            score=explanation.score,
-            parts=explanation.parts,
-            shared_tags=explanation.shared_tags,
             origin=origin,
-            warnings=tuple(f"kept although it breaks {b}" for b in rule_blockers),
+            warnings=tuple(f"kept although it breaks {rule}" for rule in broken),
         )
 
     def explain(self, mentor_id: int, mentee_id: int, situational: bool = True) -> PairExplanation:
@@ -365,10 +427,20 @@ class Solver:
         mentee = self.participants.get(mentee_id)
         if mentor is None or mentee is None:
             missing = [pid for pid in (mentor_id, mentee_id) if pid not in self.participants]
-            blockers = tuple(f"{self._name(pid)} is not enrolled in this cohort" for pid in missing)
-            return PairExplanation(mentor_id, mentee_id, 0, (), (), blockers)
+            return PairExplanation(
+                score=0,
+                parts=(),
+                gates=(),
+                shared_tags=(),
+                wanted=0,
+                mentor_id=mentor_id,
+                mentee_id=mentee_id,
+                blockers=tuple(
+                    f"{self._name(pid)} is not enrolled in this cohort" for pid in missing
+                ),
+            )
         table = self._table([mentee.profile], [mentor.profile])
-        parts = self._parts(table, 0, 0)
+        fit = self._fit(table, 0, 0)
         blockers: list[str] = []
         if mentor_id == mentee_id:
             blockers.append("a person cannot mentor themselves")
@@ -384,23 +456,19 @@ class Solver:
             blockers.append("you forbade this pair")
         elif (mentor_id, mentee_id) in self.rejected:
             blockers.append("you rejected this pair in this review")
+        failed = {gate.rule: gate.note for gate in fit.gates if not gate.passed}
         for rule in BLOCKING_ORDER:
-            mandatory = self.settings.is_mandatory(rule)
-            if rule in table.breaks and mandatory and table.breaks[rule][0, 0]:
-                note = next(part.note for part in parts if part.rule is rule)
-                blockers.append(rule_blocker(rule, mentor.profile, mentee.profile, note, self.kind))
+            if rule in failed:
+                blockers.append(
+                    rule_blocker(rule, mentor.profile, mentee.profile, failed[rule], self.kind)
+                )
         if situational and (mentor_id, mentee_id) not in self.open_keys:
             if mentee_id in {p.mentee_id for p in self.facts.open_pairs}:
                 blockers.append(f"{mentee.profile.name} already has a mentor in this cohort")
             if mentor.role.can_mentor and self.free_after_open.get(mentor_id, 0) <= 0:
                 blockers.append(f"{mentor.profile.name} has no free place in this cohort")
         return PairExplanation(
-            mentor_id,
-            mentee_id,
-            int(table.total[0, 0]),
-            parts,
-            shared_tags(mentor.profile, mentee.profile, self.kind),
-            tuple(blockers),
+            **fit_fields(fit), mentor_id=mentor_id, mentee_id=mentee_id, blockers=tuple(blockers)
         )
 
     def alternatives(self, person_id: int, count: int = 3) -> list[Alternative]:
@@ -435,13 +503,17 @@ class Solver:
         profiles = [self._profile(pid) for pid in others]
         if role == MENTEE:
             table = self._table([participant.profile], profiles)
-            totals, blocked = table.total[0], table.blocked[0]
+            cells = [(0, index) for index in range(len(others))]
         else:
             table = self._table(profiles, [participant.profile])
-            totals, blocked = table.total[:, 0], table.blocked[:, 0]
+            cells = [(index, 0) for index in range(len(others))]
+        totals = [int(table.total[cell]) for cell in cells]
         order = sorted(
-            (index for index in range(len(others)) if not blocked[index]),
-            key=lambda index: (-int(totals[index]), others[index]),
+            (index for index, cell in enumerate(cells) if not table.blocked[cell]),
+            key=lambda index: (
+                tuple(-value for value in preference(table, *cells[index])),
+                others[index],
+            ),
         )
         alternatives = []
         for index in order[:count]:

@@ -7,7 +7,7 @@ who could have been their partner, and which rule or capacity ruled each candida
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from functools import cached_property
 
 import numpy as np
 
@@ -15,6 +15,7 @@ from revmentor_desktop.domain.matching.explain import (
     BLOCKING_ORDER,
     MENTEE,
     MENTOR,
+    TOO_CLOSE,
     blocking_phrase,
     names_list,
     tally_phrase,
@@ -22,8 +23,33 @@ from revmentor_desktop.domain.matching.explain import (
 )
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import SolvedCohort, Unmatched
+from revmentor_desktop.domain.matching.rules import Rule
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import Role
+
+
+def _alphabetical_ranks(profiles: list[Profile]) -> np.ndarray:
+    """Each person's place in alphabetical order (ignoring case and accents; id on a tie)."""
+    order = sorted(
+        range(len(profiles)), key=lambda k: (fold(profiles[k].name), profiles[k].person_id)
+    )
+    ranks = np.empty(len(profiles), dtype=np.int64)
+    ranks[order] = np.arange(len(profiles))
+    return ranks
+
+
+def _first_names(
+    profiles: list[Profile], ranks: np.ndarray, indices: np.ndarray, limit: int = 3
+) -> str:
+    """The first ``limit`` names of ``indices`` in alphabetical order, and how many more.
+
+    Picks the first few without sorting them all: a large cohort asks this for every mentor.
+    """
+    first = indices
+    if len(indices) > limit:
+        first = indices[np.argpartition(ranks[indices], limit)[:limit]]
+    shown = sorted(first, key=lambda k: ranks[k])
+    return names_list([profiles[k].name for k in shown], limit, total=len(indices))
 
 
 def why_unmatched(solved: SolvedCohort) -> list[Unmatched]:
@@ -44,6 +70,9 @@ class WhyUnmatched:
         for rule in reversed(BLOCKING_ORDER):
             if rule in self.table.breaks and self.solved.settings.is_mandatory(rule):
                 reasons[self.table.breaks[rule][cells]] = rule
+                if rule is Rule.SENIORITY and self.table.seniority is not None:
+                    too_close = self.table.breaks[rule][cells] & self.table.seniority.close[cells]
+                    reasons[too_close] = TOO_CLOSE
         reasons[self.table.forbidden[cells]] = "forbidden"
         return reasons
 
@@ -101,15 +130,19 @@ class WhyUnmatched:
                     counts["have a mentor already"] += 1
         return counts
 
-    def _names_in_order(self, profiles: Iterable[Profile]) -> list[str]:
-        ordered = sorted(profiles, key=lambda profile: (fold(profile.name), profile.person_id))
-        return [profile.name for profile in ordered]
+    @cached_property
+    def _mentee_order(self) -> np.ndarray:
+        return _alphabetical_ranks(self.table.mentees)
+
+    @cached_property
+    def _mentor_order(self) -> np.ndarray:
+        return _alphabetical_ranks(self.table.mentors)
 
     def _mentee_reason(self, i: int) -> str:
-        allowed = [j for j in range(len(self.table.mentors)) if not self.table.blocked[i, j]]
-        if allowed:
-            names = self._names_in_order(self.table.mentors[j] for j in allowed)
-            return f"all eligible mentors ({names_list(names)}) are at capacity with other mentees"
+        allowed = np.flatnonzero(~self.table.blocked[i, :])
+        if allowed.size:
+            names = _first_names(self.table.mentors, self._mentor_order, allowed)
+            return f"all eligible mentors ({names}) are at capacity with other mentees"
         reasons = self._blocking_reasons((i, slice(None)))
         counts = self._why_none_fit(self.table.mentees[i], True, self.table.mentors, reasons)
         if not counts:
@@ -117,10 +150,10 @@ class WhyUnmatched:
         return "no eligible mentor: " + tally_phrase(counts, sum(counts.values()), "mentor")
 
     def _mentor_reason(self, j: int) -> str:
-        allowed = [i for i in range(len(self.table.mentees)) if not self.table.blocked[i, j]]
-        if allowed:
-            names = self._names_in_order(self.table.mentees[i] for i in allowed)
-            return f"all eligible mentees ({names_list(names)}) are matched with other mentors"
+        allowed = np.flatnonzero(~self.table.blocked[:, j])
+        if allowed.size:
+            names = _first_names(self.table.mentees, self._mentee_order, allowed)
+            return f"all eligible mentees ({names}) are matched with other mentors"
         reasons = self._blocking_reasons((slice(None), j))
         counts = self._why_none_fit(self.table.mentors[j], False, self.table.mentees, reasons)
         if not counts:

@@ -178,5 +178,9 @@ def write_access_export(person_id: int, destination: Path) -> tuple[Path, Path]:
     csv_path = Path(destination).with_suffix(".csv")
     encoded = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_atomically(json_path, encoded.encode("utf-8"))
-    write_atomically(csv_path, access_export_csv(data))
+    try:
+        write_atomically(csv_path, access_export_csv(data))
+    except BaseException:
+        json_path.unlink(missing_ok=True)  # both or neither: half an answer is not sent
+        raise
     return json_path, csv_path

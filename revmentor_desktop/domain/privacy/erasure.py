@@ -19,7 +19,7 @@ from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import binding_models_to
-from revmentor_desktop.storage.disk import is_disk_full
+from revmentor_desktop.storage.disk import describe_size, is_disk_full
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
     Erasure,
@@ -175,7 +175,7 @@ class BackupExposure:
 
     backups: tuple[Path, ...]
     kept_until: date | None  # when thinning removes the last of them (None: no backups)
-    some_kept_indefinitely: bool  # before an upgrade, or saved there by hand: never thinned
+    some_kept_indefinitely: bool  # before an upgrade, set aside, saved by hand: never thinned
 
     def describe(self) -> str:
         if not self.backups:
@@ -189,8 +189,8 @@ class BackupExposure:
             )
         if self.some_kept_indefinitely:
             text += (
-                " Backups taken before an upgrade, and copies saved there by hand, are kept "
-                "until you delete them."
+                " Backups taken before an upgrade, files set aside by a restore and copies "
+                "saved there by hand are kept until you delete them."
             )
         return text + " You can delete these backups now."
 
@@ -206,13 +206,19 @@ def _holds_person(database: Database, person_id: int, erased_at: datetime) -> bo
         return not Erasure.select().where(Erasure.person_id == person_id).exists()
 
 
-def _copies_holding(data_file: Path, person_id: int, erased_at: datetime) -> list[Path]:
-    holding = []
-    for copy in backup.data_files_in_backup_folder(Path(data_file)):
+def _may_hold_person(copy: Path, person_id: int, erased_at: datetime) -> bool:
+    """Whether a copy holds the person; one that cannot be read (damaged, or from a newer
+    version) may, and counts as holding them."""
+    try:
         with backup.reading_copy(copy) as database:
-            if _holds_person(database, person_id, erased_at):
-                holding.append(copy)
-    return holding
+            return _holds_person(database, person_id, erased_at)
+    except PeeweeException:
+        return True
+
+
+def _copies_holding(data_file: Path, person_id: int, erased_at: datetime) -> list[Path]:
+    copies = backup.data_files_in_backup_folder(Path(data_file))
+    return [copy for copy in copies if _may_hold_person(copy, person_id, erased_at)]
 
 
 def backups_holding_erased_data(
@@ -226,7 +232,7 @@ def backups_holding_erased_data(
     thinned = [
         automatic[path]
         for path in holding
-        if path in automatic and automatic[path].reason != "before-migration"
+        if path in automatic and automatic[path].reason not in backup.KEPT_UNTIL_DELETED
     ]
     kept_until = (
         (max(info.taken_at for info in thinned) + backup.KEEP_MONTHLY_FOR).date()
@@ -251,6 +257,23 @@ class ErasureReport:
     result: ErasureResult
     exposure: BackupExposure
     purged: tuple[Path, ...]
+
+    def describe_purge(self) -> str:
+        count = len(self.purged)
+        noun = "1 backup that still held" if count == 1 else f"{count} backups that still held"
+        return f"Deleted {noun} their data."
+
+    def space_warning(self, data_file: Path) -> str:
+        """What to say when the erasure was saved but the full disk left no room to compact
+        the file; "" when it was compacted."""
+        if self.result.space_reclaimed:
+            return ""
+        return (
+            f"{data_file}: the erasure is complete and saved. Only reclaiming the space the "
+            "erased details took failed, because the disk holding the file is full; free at "
+            f"least {describe_size(data_file.stat().st_size)} there so later changes can be "
+            "saved."
+        )
 
     @property
     def irreversible_change(self) -> IrreversibleChange:

@@ -10,16 +10,18 @@ from peewee import fn
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import system_clock
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.storage.models import (
     Cohort,
     Erasure,
     Participation,
-    Person,
 )
 
 
 @dataclass(frozen=True)
 class RetentionCandidate:
+    """Someone offered for erasure; ``name`` is their label, so namesakes are told apart."""
+
     person_id: int
     name: str
     last_cohort: str
@@ -74,8 +76,7 @@ def people_due_for_erasure(
         ended = last_end if isinstance(last_end, date) else date.fromisoformat(str(last_end)[:10])
         if ended < cutoff:
             ended_on[person_id] = ended
-    named = Person.select(Person.id, Person.name).where(Person.id.in_(list(ended_on)))
-    names = dict(named.tuples())
+    names = person_labels(ended_on)
     last_cohort = _last_cohort_names(list(ended_on))
     due = [
         RetentionCandidate(person_id, names[person_id], last_cohort.get(person_id, ""), ended)

@@ -9,7 +9,6 @@ from revmentor_desktop.domain.report_data.cohort import (
     cohort_report,
 )
 from revmentor_desktop.domain.report_data.common import (
-    MIN_GROUP_SIZE,
     MONTHS_SHOWN,
     NO_DATE,
     PAGE_SIZES,
@@ -52,7 +51,6 @@ from revmentor_desktop.domain.report_data.records import (
 )
 
 __all__ = [
-    "MIN_GROUP_SIZE",
     "MONTHS_SHOWN",
     "NO_DATE",
     "PAGE_SIZES",

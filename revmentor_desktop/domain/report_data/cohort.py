@@ -9,13 +9,12 @@ from datetime import date
 
 from peewee import fn
 
-from revmentor_desktop.domain import cohorts
+from revmentor_desktop.domain import cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.pairs import PairQuery, PairRow, list_pairs
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.report_data.common import (
-    MIN_GROUP_SIZE,
     MONTHS_SHOWN,
     TOP_TOPICS,
     cadence_phrase,
@@ -121,36 +120,40 @@ def _topics(cohort_id: int) -> tuple[CountLine, ...]:
     return tuple(lines)
 
 
-def _suppress(groups: dict[str, int]) -> tuple[list[tuple[str, int]], int]:
-    """Groups of at least ``MIN_GROUP_SIZE`` people, and the number of people in the rest."""
-    shown = [(label, size) for label, size in groups.items() if size >= MIN_GROUP_SIZE]
-    rest = sum(size for size in groups.values() if size < MIN_GROUP_SIZE)
+def _suppress(groups: dict[str, int], smallest: int) -> tuple[list[tuple[str, int]], int]:
+    """Groups of at least ``smallest`` people, and the number of people in the rest."""
+    shown = [(label, size) for label, size in groups.items() if size >= smallest]
+    rest = sum(size for size in groups.values() if size < smallest)
     shown.sort(key=lambda item: (-item[1], item[0]))
     return shown, rest
 
 
-def _ended_early_reasons(rows: list[Pair]) -> tuple[tuple[CountLine, ...], str]:
-    """Reasons shared by at least five people (each ended pair counts its two partners)."""
+def _ended_early_reasons(rows: list[Pair], smallest: int) -> tuple[tuple[CountLine, ...], str]:
+    """Reasons shared by at least ``smallest`` people (each ended pair counts its partners)."""
     pairs_by_reason = Counter(pair.end_reason.strip() or "No reason recorded" for pair in rows)
     people = {reason: 2 * count for reason, count in pairs_by_reason.items()}
-    shown, rest_people = _suppress(people)
+    shown, rest_people = _suppress(people, smallest)
     lines = [CountLine(reason, pairs_by_reason[reason]) for reason, _ in shown]
     note = ""
     if rest_people:
         rest_pairs = rest_people // 2
-        if rest_people >= MIN_GROUP_SIZE:
+        if rest_people >= smallest:
             lines.append(
-                CountLine("Other reasons (each shared by fewer than 5 people)", rest_pairs)
+                CountLine(
+                    f"Other reasons (each shared by fewer than {smallest} people)", rest_pairs
+                )
             )
         else:
             note = (
                 f"{plural(rest_pairs, 'ended-early pair')} {agree('are', rest_pairs)} "
-                f"not broken down by reason: fewer than {MIN_GROUP_SIZE} people."
+                f"not broken down by reason: fewer than {smallest} people."
             )
     return tuple(lines), note
 
 
-def _departments(cohort_id: int, held: dict[int, _PairSessions]) -> tuple[DepartmentLine, ...]:
+def _departments(
+    cohort_id: int, held: dict[int, _PairSessions], smallest: int
+) -> tuple[DepartmentLine, ...]:
     """People, paired people and sessions attended by department, without small groups."""
     enrolled = dict(
         Participation.select(Person.id, Person.department)
@@ -170,7 +173,7 @@ def _departments(cohort_id: int, held: dict[int, _PairSessions]) -> tuple[Depart
     for person_id, department in enrolled.items():
         by_department[(department or "").strip() or "No department recorded"].append(person_id)
     sizes = {label: len(ids) for label, ids in by_department.items()}
-    shown, rest = _suppress(sizes)
+    shown, rest = _suppress(sizes, smallest)
 
     def line(label: str, ids: list[int]) -> DepartmentLine:
         return DepartmentLine(
@@ -183,13 +186,10 @@ def _departments(cohort_id: int, held: dict[int, _PairSessions]) -> tuple[Depart
     lines = [line(label, by_department[label]) for label, _ in shown]
     if rest:
         small = [
-            pid
-            for label, ids in by_department.items()
-            if sizes[label] < MIN_GROUP_SIZE
-            for pid in ids
+            pid for label, ids in by_department.items() if sizes[label] < smallest for pid in ids
         ]
-        label = "Other departments (each fewer than 5 people)"
-        if rest >= MIN_GROUP_SIZE:
+        label = f"Other departments (each fewer than {smallest} people)"
+        if rest >= smallest:
             lines.append(line(label, small))
         else:
             lines.append(DepartmentLine(label, None, None, None))
@@ -249,7 +249,8 @@ def cohort_report(
         if row.start_date is not None and first is not None and first.first_held is not None:
             waits.append((first.first_held - row.start_date).days)
     ended = [pair for pair in pair_models.values() if pair.status == PairStatus.ENDED_EARLY]
-    reasons, reasons_note = _ended_early_reasons(ended)
+    smallest = settings.get(settings.SMALLEST_GROUP)
+    reasons, reasons_note = _ended_early_reasons(ended, smallest)
 
     figures = CohortFigures(
         pairs_total=len(rows),
@@ -300,6 +301,6 @@ def cohort_report(
         attention=_attention(rows),
         months=_months(cohort_id, cohort.start_date),
         topics=_topics(cohort_id),
-        departments=_departments(cohort_id, held),
-        min_group_size=MIN_GROUP_SIZE,
+        departments=_departments(cohort_id, held, smallest),
+        min_group_size=smallest,
     )

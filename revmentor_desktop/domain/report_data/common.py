@@ -2,72 +2,30 @@
 
 from __future__ import annotations
 
-import locale
-import os
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from revmentor_desktop.domain import settings
+from revmentor_desktop.domain import paper, settings
 from revmentor_desktop.domain.dates import MONTHS
+from revmentor_desktop.domain.paper import paper_for_locale as paper_for_locale  # re-exported
+from revmentor_desktop.domain.paper import system_locale_name as system_locale_name
 from revmentor_desktop.domain.vocabulary import cadence_phrase as cadence_phrase  # re-exported
 
 PAGE_SIZES = settings.PAGE_SIZES
 
-# Breakdowns (departments, reasons for ending early) show no group of fewer people than this.
-MIN_GROUP_SIZE = 5
 TOP_TOPICS = 10
 MONTHS_SHOWN = 24
 TO_BE_AGREED = "to be agreed"  # a date the partners have not set yet, in a document
 NO_DATE = "–"  # an unknown date in a table cell
-
-# Countries whose default paper is US Letter (as in glibc's LC_PAPER data).
-_LETTER_COUNTRIES = frozenset(
-    {"US", "CA", "MX", "PH", "CL", "CO", "CR", "GT", "NI", "PA", "PR", "SV", "VE", "DO", "BZ"}
-)
 
 
 # ---------------------------------------------------------------------------------------------
 # Small shared pieces
 
 
-def paper_for_locale(locale_name: str | None) -> str:
-    """US "Letter" for locales of the countries that use it, otherwise "A4".
-
-    Accepts the usual spellings: ``en_US.UTF-8``, ``en-US``, ``fr_CA``, ``English_United
-    States.1252`` (Windows); anything unrecognised gives A4, the paper of most of the world.
-    """
-    if not locale_name:
-        return "A4"
-    name = locale_name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
-    if "_" not in name:
-        return "A4"
-    country = name.rsplit("_", 1)[1].strip()
-    if country.upper() in _LETTER_COUNTRIES:
-        return "Letter"
-    if country.casefold() in {"united states", "canada", "mexico", "philippines"}:
-        return "Letter"
-    return "A4"
-
-
-def system_locale_name() -> str | None:
-    """The locale whose paper size applies: LC_PAPER, LC_ALL or LANG, else the process locale."""
-    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
-        value = os.environ.get(variable)
-        if value and value not in {"C", "POSIX"} and not value.startswith("C."):
-            return value
-    try:
-        return locale.getlocale()[0]
-    except ValueError:
-        return None
-
-
 def page_size_setting(locale_name: str | None = None) -> str:
     """The paper documents print on: the setting if valid, else the locale's default."""
-    stored = settings.get(settings.PAGE_SIZE).strip().casefold()
-    for size in PAGE_SIZES:
-        if stored == size.casefold():
-            return size
-    return paper_for_locale(locale_name if locale_name is not None else system_locale_name())
+    return paper.page_size(locale_name)
 
 
 def month_label(year: int, month: int) -> str:

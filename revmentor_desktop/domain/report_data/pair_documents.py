@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from revmentor_desktop.domain import agreement_text, cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.health import HealthLevel, pair_health
+from revmentor_desktop.domain.logo import Logo
+from revmentor_desktop.domain.namesakes import Identity, labels_of_namesakes
 from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.report_data.common import (
     TO_BE_AGREED,
@@ -42,12 +43,14 @@ from revmentor_desktop.storage.models import (
 
 
 def letterhead(clock: Clock = system_clock, locale_name: str | None = None) -> Letterhead:
-    name = settings.get(settings.ORGANISATION_NAME).strip()
-    logo_value = settings.get(settings.LOGO_PATH).strip()
-    logo = Path(logo_value).expanduser() if logo_value else None
-    if logo is not None and not logo.is_file():
-        logo = None
-    return Letterhead(name, logo, page_size_setting(locale_name), clock().date())
+    return Letterhead(
+        settings.get(settings.ORGANISATION_NAME).strip(),
+        Logo.from_setting(settings.get(settings.LOGO)),
+        page_size_setting(locale_name),
+        clock().date(),
+        settings.get(settings.COORDINATOR_NAME).strip(),
+        settings.get(settings.COORDINATOR_CONTACT).strip(),
+    )
 
 
 def kind_label(kind: str) -> str:
@@ -65,8 +68,24 @@ def _pair_model(pair_id: int) -> Pair:
     return pair
 
 
-def _party(person: Person, label: str) -> PartyInfo:
-    return PartyInfo(person.id, label, person.name, person.job_title, person.department)
+def _parties(cohort: Cohort, mentor: Person, mentee: Person) -> tuple[PartyInfo, PartyInfo]:
+    """Both partners of a pair. Partners who share a name are named with what tells them
+    apart (department, job title, ...), or the document could not say who does what."""
+    names = {mentor.id: mentor.name, mentee.id: mentee.name}
+    if mentor.name == mentee.name:
+        names = labels_of_namesakes([_identity(mentor), _identity(mentee)])
+    return (
+        PartyInfo(
+            mentor.id, cohort.mentor_label, names[mentor.id], mentor.job_title, mentor.department
+        ),
+        PartyInfo(
+            mentee.id, cohort.mentee_label, names[mentee.id], mentee.job_title, mentee.department
+        ),
+    )
+
+
+def _identity(person: Person) -> Identity:
+    return Identity(person.id, person.name, person.department, person.job_title, person.email or "")
 
 
 def _goal_lines(pair_id: int, first: PartyInfo, second: PartyInfo) -> tuple[GoalLine, ...]:
@@ -83,22 +102,23 @@ def _agreement(
     cohort: Cohort,
     mentor: Person,
     mentee: Person,
-    org: str,
+    head: Letterhead,
     wording: tuple[list[agreement_text.Clause], str] | None = None,
 ) -> AgreementData:
     """One agreement; ``wording`` (clauses and version) saves re-reading them for each pair."""
-    first = _party(mentor, cohort.mentor_label)
-    second = _party(mentee, cohort.mentee_label)
+    first, second = _parties(cohort, mentor, mentee)
     start = pair.start_date or cohort.start_date
     end = pair.end_date or cohort.end_date
     review = review_date(start, end)
     meeting_format = meeting_format_phrase((mentor.meeting_format, mentee.meeting_format))
-    first_meeting_by = mentee.name
+    first_meeting_by = second.name
     values = {
-        "organisation": org or "the organisation",
+        "organisation": head.organisation_name or "the organisation",
+        "coordinator": _coordinator_phrase(head.coordinator_name),
+        "smallest_group": agreement_text.number_words(settings.get(settings.SMALLEST_GROUP)),
         "programme": cohort.name,
-        "mentor": mentor.name,
-        "mentee": mentee.name,
+        "mentor": first.name,
+        "mentee": second.name,
         "mentor_label": cohort.mentor_label.lower() if cohort.mentor_label else "mentor",
         "mentee_label": cohort.mentee_label.lower() if cohort.mentee_label else "mentee",
         "cadence": cadence_phrase(cohort.cadence_days),
@@ -144,6 +164,10 @@ def _agreement(
     )
 
 
+def _coordinator_phrase(name: str) -> str:
+    return f"the programme coordinator, {name}" if name else "the programme coordinator"
+
+
 def _wording(kind: str) -> tuple[list[agreement_text.Clause], str]:
     return agreement_text.agreement_clauses(kind), agreement_text.agreement_version()
 
@@ -159,7 +183,7 @@ def agreement_for_pair(
         cohort,
         Person.get_by_id(pair.mentor_id),
         Person.get_by_id(pair.mentee_id),
-        head.organisation_name,
+        head,
     )
     return AgreementBatch(head, (data,), "Pairing agreement")
 
@@ -188,9 +212,7 @@ def agreements_for_cohort(
     )
     if not include_finished:
         query = query.where(Pair.status.in_(cohorts.OPEN_STATUSES))
-    agreements = tuple(
-        _agreement(pair, cohort, pair.mentor, pair.mentee, head.organisation_name) for pair in query
-    )
+    agreements = tuple(_agreement(pair, cohort, pair.mentor, pair.mentee, head) for pair in query)
     if not agreements:
         raise NotFound(f"The cohort “{cohort.name}” has no open pairs to print agreements for.")
     return AgreementBatch(head, agreements, f"Pairing agreements – {cohort.name}")
@@ -264,8 +286,7 @@ def pair_summary(
     cohort = Cohort.get_by_id(pair.cohort_id)
     mentor = Person.get_by_id(pair.mentor_id)
     mentee = Person.get_by_id(pair.mentee_id)
-    first = _party(mentor, cohort.mentor_label)
-    second = _party(mentee, cohort.mentee_label)
+    first, second = _parties(cohort, mentor, mentee)
     now = clock()
     today = now.date()
     start = pair.start_date or cohort.start_date

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
+from revmentor_desktop.domain.logo import Logo
 from revmentor_desktop.domain.report_data.common import (
     month_label,
 )
@@ -16,9 +16,17 @@ class Letterhead:
     """What sits at the top and bottom of every page."""
 
     organisation_name: str
-    logo_path: Path | None
+    logo: Logo | None
     page_size: str  # "A4" or "Letter"
     issued_on: date
+    coordinator_name: str = ""
+    coordinator_contact: str = ""
+
+    @property
+    def coordinator_line(self) -> str:
+        """``Programme coordinator: Maria Lopez · mentoring@example.org``, or "" if neither."""
+        parts = [part for part in (self.coordinator_name, self.coordinator_contact) if part]
+        return f"Programme coordinator: {' · '.join(parts)}" if parts else ""
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,7 @@ class MonthCount:
 @dataclass(frozen=True)
 class DepartmentLine:
     label: str
-    people: int | None  # None: fewer than MIN_GROUP_SIZE, not shown
+    people: int | None  # None: fewer than the smallest group shown (a setting), not shown
     paired: int | None
     sessions_attended: int | None
 

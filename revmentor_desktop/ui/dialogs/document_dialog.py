@@ -1,10 +1,10 @@
-"""Print agreement…, Progress summary…, Cohort report…: make a PDF, preview it, save or print.
+"""Print agreement…, Progress summary…, Cohort report…: make a PDF, show its pages, save or print.
 
 The data is gathered from the domain on the GUI thread (a fraction of a second even for a
-500-pair cohort); drawing the PDF, the slow part, runs in a worker thread with progress. This
-PySide6 build has no QtPdf, so the preview describes the document and "Open in viewer" shows
-the real pages in the system's PDF viewer; "Print…" sends the PDF to a printer through the
-operating system (CUPS ``lp`` or the Windows print verb), falling back to the viewer.
+500-pair cohort); drawing the PDF, the slow part, runs in a worker thread with progress. The
+preview shows the pages of the very bytes that Save as… writes, drawn by PDFium (see
+``ui/pdf_pages.py``), and Print… paints those same pages onto the printer's sheets: what is seen,
+saved and printed is one PDF. Changing an option (coordinator-only notes) draws the PDF again.
 
 The kinds of document, with their data, titles and file names, come from
 ``revmentor_desktop.reports.registry``; the main window opens one with ``show_document``.
@@ -13,18 +13,14 @@ The kinds of document, with their data, titles and file names, come from
 from __future__ import annotations
 
 import io
-import os
-import re
-import shutil
-import subprocess
-import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPageSize
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -36,7 +32,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTextBrowser,
+    QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +42,13 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
-from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
-from revmentor_desktop.ui.workers import JobThread, ProgressCallback
+from revmentor_desktop.ui.pdf_pages import PdfPages, print_pages
+from revmentor_desktop.ui.widgets.page_view import PageView
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, available_size, fitted_size
+from revmentor_desktop.ui.workers import Job, JobThread, ProgressCallback
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def prepare(
@@ -61,17 +63,36 @@ def prepare(
     return kind.gather_document(target_id, request)
 
 
-def _drawing_job(document: Document[Any]) -> Callable[[ProgressCallback], bytes]:
-    def draw(progress: ProgressCallback) -> bytes:
+@dataclass(frozen=True)
+class Drawn:
+    """A PDF and its pages, opened for drawing; made together in the worker thread."""
+
+    pdf: bytes
+    pages: PdfPages
+
+
+def _drawing_job(document: Document[Any]) -> Callable[[ProgressCallback], Drawn]:
+    def draw(progress: ProgressCallback) -> Drawn:
         buffer = io.BytesIO()
         document.render(buffer, progress)
-        return buffer.getvalue()
+        pdf = buffer.getvalue()
+        return Drawn(pdf, PdfPages(pdf))
 
     return draw
 
 
+@dataclass(frozen=True)
+class _Running:
+    """What the dialog says and does about the job in the worker thread."""
+
+    step: str  # the progress bar's words, as in "Pair 3 of 20"
+    done: Callable[[Any], None]
+    stopped: str
+    failed: str
+
+
 class DocumentDialog(RemembersSize, QDialog):
-    """Makes one document in the background, then offers Open in viewer, Save as… and Print…."""
+    """Makes one document in the background, shows its pages, and saves or prints that PDF."""
 
     def __init__(
         self,
@@ -84,24 +105,19 @@ class DocumentDialog(RemembersSize, QDialog):
         self.context = context
         self.kind = kind
         self.target_id = target_id
-        self.pdf: bytes | None = None
+        self.pdf: bytes | None = None  # the bytes shown, saved and printed
         self.prepared: Document[Any] | None = None
         self._thread: JobThread | None = None
+        self._running: _Running | None = None
         self._temporary: list[Path] = []
         self.setWindowTitle("Document")
+        self.setSizeGripEnabled(True)
 
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.private_notes = QCheckBox("Include &coordinator-only notes (not for the partners)")
         self.private_notes.setVisible(kind.offers_private_notes)
         self.private_notes.toggled.connect(self.generate)
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
-        self.preview.setAccessibleName("Document preview")
+        self.page_view = PageView(self)
+        self.page_view.setAccessibleName("Pages of the document")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -124,20 +140,92 @@ class DocumentDialog(RemembersSize, QDialog):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.private_notes)
-        layout.addWidget(self.preview, 1)
+        layout.addLayout(self._tool_row())
+        layout.addWidget(self.page_view, 1)
         layout.addLayout(progress_row)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 80, metrics.height() * 26)
+        self._size_for_a_page()
+        self.page_view.setFocus()
         self._set_ready(False)
+
+    def _tool_row(self) -> QHBoxLayout:
+        """Options on the left; zoom and "Page 3 of 12" on the right, with their shortcuts."""
+        view = self.page_view
+        self.zoom_out_action = self._action("Zoom out", view.zoom_out, "Ctrl+-", "Ctrl+_")
+        self.zoom_in_action = self._action("Zoom in", view.zoom_in, "Ctrl+=", "Ctrl++")
+        self.fit_action = self._action("Fit width", view.fit_width, "Ctrl+0")
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("400 %  "))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        view.zoom_changed.connect(self._show_zoom)
+        self.page_box = QSpinBox()
+        self.page_box.setAccessibleName("Page number")
+        self.page_box.setKeyboardTracking(False)  # typing "12" does not jump to page 1 first
+        self.page_box.valueChanged.connect(lambda number: view.go_to_page(number - 1))
+        view.current_page_changed.connect(self._show_current_page)
+        self.page_total = QLabel()
+        page_label = QLabel("P&age")
+        page_label.setBuddy(self.page_box)
+
+        row = QHBoxLayout()
+        row.addWidget(self.private_notes)
+        row.addStretch(1)
+        for action in (self.zoom_out_action, self.zoom_in_action):
+            row.addWidget(self._tool_button(action))
+        row.insertWidget(row.count() - 1, self.zoom_label)
+        row.addWidget(self._tool_button(self.fit_action))
+        row.addSpacing(self.fontMetrics().averageCharWidth() * 3)
+        row.addWidget(page_label)
+        row.addWidget(self.page_box)
+        row.addWidget(self.page_total)
+        return row
+
+    def _action(self, text: str, slot: Callable[[], None], *keys: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setToolTip(f"{text} ({QKeySequence(keys[0]).toString()})")
+        action.triggered.connect(slot)
+        self.addAction(action)  # the shortcut works wherever the focus is in the dialog
+        return action
+
+    def _tool_button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return button
+
+    def _size_for_a_page(self) -> None:
+        """At first, a page at its actual size across, as tall as the screen allows; later, the
+        size it was left at (``RemembersSize``), always fitted to the screen (1280×800 too)."""
+        page_width = round(self.logicalDpiX() * 8.5)  # Letter, the wider of the two papers
+        width = page_width + self.fontMetrics().averageCharWidth() * 10
+        self.resize(fitted_size(self, QSize(width, available_size(self).height())))
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+        self.zoom_label.setAccessibleName(f"Zoom {zoom * 100:.0f} percent")
+
+    def _show_current_page(self, index: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(index + 1)
+        self.page_box.blockSignals(False)
+
+    def _show_page_count(self, count: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setRange(1 if count else 0, count)
+        self.page_box.setValue(self.page_view.current_page + 1 if count else 0)
+        self.page_box.blockSignals(False)
+        self.page_total.setText(f"of {count}")
 
     # Generating
 
     def generate(self) -> None:
-        """Gather the data and start drawing; a running job is cancelled first."""
+        """Gather the data and start drawing; a drawing in flight is stopped first.
+
+        The pages shown so far stay until the new ones are ready, but nothing can be saved or
+        printed meanwhile: what is saved is always what is shown.
+        """
         self._stop_thread()
         self.pdf = None
         self._set_ready(False)
@@ -152,63 +240,87 @@ class DocumentDialog(RemembersSize, QDialog):
                 )
         except DomainError as problem:
             self.prepared = None
-            self.heading.setText("This document cannot be made")
+            self.page_view.set_message("This document cannot be made.")
             self.status.setText(str(problem))
             self.progress.hide()
             self.cancel_button.hide()
             return
         self.setWindowTitle(self.prepared.title)
-        self.heading.setText(self.prepared.title)
-        self.preview.setHtml(self.prepared.preview)
-        self.status.setText("Preparing the PDF…")
-        self.progress.show()
-        self.cancel_button.show()
-        self.progress.setRange(0, 0)
-        thread = JobThread(_drawing_job(self.prepared), self)
-        thread.progressed.connect(self._on_progress)
-        thread.succeeded.connect(self._on_done)
-        thread.failed.connect(self._on_failed)
-        thread.cancelled.connect(self._on_cancelled)
-        self._thread = thread
-        thread.start()
+        if self.page_view.pages is None:
+            self.page_view.set_message("Drawing the pages…")
+            self.status.setText("Drawing the PDF…")
+        else:
+            self.status.setText("Drawing the PDF again with the new option…")
+        self._start(
+            _drawing_job(self.prepared),
+            _Running(
+                "Pair", self._on_drawn, "Stopped; nothing was made.", "The PDF could not be made"
+            ),
+        )
 
     def cancel(self) -> None:
         if self._thread is not None:
             self._thread.cancel()
 
+    def _start(self, job: Job, running: _Running) -> None:
+        self.progress.show()
+        self.cancel_button.show()
+        self.progress.setRange(0, 0)
+        thread = JobThread(job, self)
+        thread.progressed.connect(self._on_progress)
+        thread.succeeded.connect(self._on_succeeded)
+        thread.failed.connect(self._on_failed)
+        thread.cancelled.connect(self._on_cancelled)
+        self._thread, self._running = thread, running
+        thread.start()
+
     def _on_progress(self, done: int, total: int) -> None:
-        if total > 1:
+        if total > 1 and self._running is not None:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(f"Pair {done + 1} of {total}")
+            self.progress.setFormat(f"{self._running.step} {min(done + 1, total)} of {total}")
 
-    def _on_done(self, pdf: bytes) -> None:
+    def _finish(self) -> _Running:
+        running = self._running
+        assert running is not None
         self._stop_thread()  # it is returning from run(); wait so it never outlives the dialog
-        self.pdf = pdf
-        pages = page_count(pdf)
         self.progress.hide()
         self.cancel_button.hide()
-        self.status.setText(f"Ready: {plural(pages, 'page')}, {len(pdf) / 1024:.0f} KB.")
-        self._set_ready(True)
+        return running
+
+    def _on_succeeded(self, result: object) -> None:
+        self._finish().done(result)
 
     def _on_failed(self, message: str) -> None:
-        self._stop_thread()
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.status.setText(f"The PDF could not be made: {message}")
+        self.status.setText(f"{self._finish().failed}: {message}")
+        self._set_ready(self.pdf is not None)
+        self.private_notes.setEnabled(True)
 
     def _on_cancelled(self) -> None:
-        self._stop_thread()
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.status.setText("Stopped; nothing was made.")
+        self.status.setText(self._finish().stopped)
+        self._set_ready(self.pdf is not None)
+        self.private_notes.setEnabled(True)
+
+    def _on_drawn(self, drawn: Drawn) -> None:
+        replaced = self.page_view.pages
+        self.pdf = drawn.pdf
+        self.page_view.set_pages(drawn.pages)
+        if replaced is not None:
+            replaced.close()
+        count = drawn.pages.count
+        self._show_page_count(count)
+        self.status.setText(
+            f"{plural(count, 'page')}, {len(drawn.pdf) / 1024:.0f} KB, "
+            "as they will be saved and printed."
+        )
+        self._set_ready(True)
 
     def _set_ready(self, ready: bool) -> None:
         for button in (self.view_button, self.save_button, self.print_button):
             button.setEnabled(ready)
 
     def _stop_thread(self) -> None:
-        thread, self._thread = self._thread, None
+        thread, self._thread, self._running = self._thread, None, None
         if thread is None:
             return
         thread.cancel()
@@ -233,6 +345,7 @@ class DocumentDialog(RemembersSize, QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._temporary_copy())))
 
     def save_as(self) -> Path | None:
+        """Write the bytes shown, as they are: nothing is drawn again."""
         if self.pdf is None or self.prepared is None:
             return None
         from revmentor_desktop.reports.base import write_pdf
@@ -253,38 +366,42 @@ class DocumentDialog(RemembersSize, QDialog):
         return path
 
     def print_document(self) -> None:
-        """Send the PDF to a printer through the operating system, or open it to print."""
-        if self.pdf is None:
+        """Qt's print dialog, then the chosen pages of this PDF onto the chosen printer."""
+        pages = self.page_view.pages
+        if self.pdf is None or pages is None or self.prepared is None:
             return
-        path = self._temporary_copy()
-        if sys.platform == "win32":
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]
-            self.status.setText("Sent to the default printer.")
-            return
-        lp = shutil.which("lp")
-        printer = _choose_printer(self) if lp else None
-        if lp and printer is not None:
-            name, copies = printer
-            command = [lp, "-n", str(copies), str(path)]
-            if name:
-                command[1:1] = ["-d", name]
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            if result.returncode == 0:
-                self.status.setText(f"Sent to {name or 'the default printer'}.")
-                return
-            self.status.setText(f"The printer refused the job: {result.stderr.strip()}")
-            return
-        if lp and printer is None and _print_support_available():
-            return  # the user cancelled the print dialog
-        self.open_in_viewer()
-        self.status.setText("Opened in your PDF viewer: print from there.")
+        choice = _choose_printer(self, pages, self.page_view.current_page, self.prepared.title)
+        if choice is not None:
+            self.print_to(*choice)
+
+    def print_to(self, printer: QPrinter, indexes: Sequence[int]) -> None:
+        """Print pages ``indexes`` (from 0) of the PDF shown, in the background, with progress."""
+        pages = self.page_view.pages
+        assert pages is not None and self.pdf is not None
+        self._set_ready(False)
+        self.private_notes.setEnabled(False)
+        self.status.setText("Printing…")
+        name = printer.printerName() or printer.outputFileName() or "the printer"
+        count = len(indexes)
+        sent = f"Sent {count} page{'s' if count != 1 else ''} to {name}."
+        self._start(
+            lambda progress: print_pages(pages, printer, indexes, progress),
+            _Running(
+                "Page", lambda _: self._on_printed(sent), "Printing stopped.", "Printing failed"
+            ),
+        )
+
+    def _on_printed(self, message: str) -> None:
+        self.status.setText(message)
+        self._set_ready(True)
+        self.private_notes.setEnabled(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._stop_thread()
+        self._shut_down()
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self._stop_thread()
+        self._shut_down()
         for path in self._temporary:
             # The viewer may still have the file open; the folder is the system's temp folder.
             try:
@@ -294,32 +411,43 @@ class DocumentDialog(RemembersSize, QDialog):
                 pass
         super().done(result)
 
-
-def page_count(pdf: bytes) -> int:
-    """Pages of a PDF ReportLab wrote (its page objects are uncompressed dictionaries)."""
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
-
-
-def _print_support_available() -> bool:
-    try:
-        from PySide6 import QtPrintSupport  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    def _shut_down(self) -> None:
+        self._stop_thread()
+        self.page_view.shutdown()
+        if self.page_view.pages is not None:
+            self.page_view.pages.close()
 
 
-def _choose_printer(parent: QWidget) -> tuple[str, int] | None:
-    """The printer and copies the user picks in Qt's print dialog, or None if cancelled."""
-    if not _print_support_available():
-        return ("", 1)
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+def chosen_pages(printer: QPrinter, count: int, current: int) -> list[int]:
+    """The pages (from 0) picked in the print dialog: all, the current one, or ranges "1-3, 5"."""
+    from PySide6.QtPrintSupport import QPrinter
 
-    printer = QPrinter()
+    if printer.printRange() == QPrinter.PrintRange.CurrentPage:
+        return [current]
+    ranges = printer.pageRanges()
+    if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
+        return [index for index in range(count) if ranges.contains(index + 1)]
+    return list(range(count))
+
+
+def _choose_printer(
+    parent: QWidget, pages: PdfPages, current: int, title: str
+) -> tuple[QPrinter, list[int]] | None:
+    """A printer set up in Qt's print dialog on the PDF's own paper, and the pages to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)  # the PDF's pages carry their own margins
+    printer.setPageSize(QPageSize(pages.sizes[0], QPageSize.Unit.Point))
+    printer.setDocName(title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print PDF")
+    dialog.setWindowTitle("Print")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, pages.count)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return printer.printerName(), max(1, printer.copyCount())
+    return printer, chosen_pages(printer, pages.count, current)
 
 
 class _wait_cursor:  # noqa: N801 - used like a function: ``with _wait_cursor():``

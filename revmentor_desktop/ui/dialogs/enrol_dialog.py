@@ -58,10 +58,10 @@ class EnrolPeopleDialog(FormDialog):
         for row in people.list_people(people.PeopleQuery()):
             if row.id in enrolled:
                 continue
-            text = f"{row.name} ({row.department})" if row.department else row.name
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(row.label)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{text} {row.email}"))
+            search_text = f"{row.label} {row.department} {row.email}"
+            item.setData(Qt.ItemDataRole.UserRole + 1, fold(search_text))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)

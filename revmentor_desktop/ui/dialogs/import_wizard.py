@@ -1,10 +1,10 @@
-"""The import wizard: choose a file → check what each column holds → preview every problem and
-change → options (cohort, skip invalid rows) → import.
+"""The import wizard: choose a file → check what each column holds → choose a cohort and a role
+→ preview every problem, change and enrolment → import → what was created.
 
 Entry point for the main window: ``ImportWizard(context, data_file_path, parent).exec()``; the
-``imported`` signal carries the ``ImportResult``. An import is undone by restoring the backup
-taken just before it, so the import hands the undo history its irreversible mark (which drops
-the edits before it), and the wizard says so.
+``imported`` signal carries the ``ImportResult``. The cohort and role come before the preview,
+so the preview shows the enrolments too, and nothing is written until Import. The import is
+one edit on the undo history (``edits.import_people``): one Ctrl+Z takes it all back.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from revmentor_desktop.domain import cohorts, importing
+from revmentor_desktop.domain import cohorts, edits, importing
+from revmentor_desktop.domain.edits import Edit, RecordedImport
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.importing import (
     ChangeKind,
@@ -41,10 +42,15 @@ from revmentor_desktop.domain.importing import (
     ImportOptions,
     ImportPlan,
     ImportResult,
+    Record,
     Table,
 )
-from revmentor_desktop.domain.vocabulary import CohortKind, Role, agree, plural
+from revmentor_desktop.domain.importing import summary as import_summary
+from revmentor_desktop.domain.irreversible import IrreversibleChange
+from revmentor_desktop.domain.vocabulary import CohortKind, Role
+from revmentor_desktop.menu_paths import RESTORE_BACKUP, UNDO
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
@@ -62,15 +68,17 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _rows_with_problems(count: int) -> str:
-    return f"{plural(count, 'row')} {agree('have problems', count)}."
-
-
 def _fill(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
     table.setRowCount(len(rows))
     for row_number, values in enumerate(rows):
         for column, value in enumerate(values):
             table.setItem(row_number, column, QTableWidgetItem(str(value)))
+
+
+def _wrapping_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
 
 
 class ChooseFilePage(QWizardPage):
@@ -85,8 +93,7 @@ class ChooseFilePage(QWizardPage):
         self.path_edit.setPlaceholderText("staff list.csv")
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = _wrapping_label()
         self.error.setStyleSheet("color: palette(highlight);")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -127,7 +134,7 @@ class MappingPage(QWizardPage):
             "remembered for the next file with the same headings."
         )
         self.detected = QLabel()
-        self.columns = _read_only_table(["Column in the file", "First value", "Import as"])
+        self.columns = _read_only_table(["Column in the file", "Example", "Import as"])
         self.date_order = QComboBox()
         self.date_order.addItem("Decide from the dates (ask when unclear)", None)
         self.date_order.addItem("Day first (31/12/2024)", DateOrder.DMY)
@@ -143,14 +150,17 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         table = self._wizard.table
         assert table is not None
-        self.detected.setText(table.detected)
+        self.detected.setText(importing.source_description(table))
         mapping = importing.initial_mapping(table.headers)
+        example = importing.sample_row(table)
+        example_title = f"Example (line {example.line})" if example else "Example"
+        self.columns.setHorizontalHeaderItem(1, QTableWidgetItem(example_title))
         self.columns.setRowCount(len(table.headers))
         self.combos = []
         for row, header in enumerate(table.headers):
-            first = next((r.cell(row) for r in table.rows if r.cell(row)), "")
+            value = example.cell(row) if example else ""
             self.columns.setItem(row, 0, QTableWidgetItem(header or "(no heading)"))
-            self.columns.setItem(row, 1, QTableWidgetItem(first.replace("\n", " ")[:60]))
+            self.columns.setItem(row, 1, QTableWidgetItem(value.replace("\n", " ")[:60]))
             combo = QComboBox()
             combo.addItem("(do not import)", None)
             for field_ in Field:
@@ -166,65 +176,16 @@ class MappingPage(QWizardPage):
         )
 
 
-class PreviewPage(QWizardPage):
+class CohortPage(QWizardPage):
+    """Whom to enrol where, chosen before the preview so the preview shows the enrolments."""
+
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Preview: nothing has been written yet")
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.file_problems = QLabel()
-        self.file_problems.setWordWrap(True)
-        self.problems = _read_only_table(["Line", "Column", "Problem"])
-        self.changes = _read_only_table(["Line", "Person", "What happens", "Details"])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.file_problems)
-        layout.addWidget(QLabel("Rows with problems (not imported until corrected):"))
-        layout.addWidget(self.problems, 1)
-        layout.addWidget(QLabel("Changes:"))
-        layout.addWidget(self.changes, 2)
-
-    def initializePage(self) -> None:
-        self._wizard.rebuild_plan()
-        self.show_plan(self._wizard.plan)
-
-    def show_plan(self, plan: ImportPlan | None) -> None:
-        if plan is None:
-            return
-        lines = [f"{plan.summary()}."]
-        lines.extend(plan.notes)
-        lines.extend(f"Dates in “{h}”: {order}." for h, order in plan.date_orders.items())
-        self.summary.setText("\n".join(lines))
-        self.file_problems.setText("\n".join(plan.file_problems))
-        self.file_problems.setVisible(bool(plan.file_problems))
-        _fill(
-            self.problems,
-            [(p.line, p.column, p.reason) for p in plan.problems[:MAX_PREVIEW_ROWS]],
-        )
-        shown = [r for r in plan.records if r.kind != ChangeKind.UNCHANGED][:MAX_PREVIEW_ROWS]
-        rows: list[tuple[object, ...]] = []
-        for record in shown:
-            if record.kind == ChangeKind.ADD:
-                rows.append((record.line, f"{record.name} <{record.email}>", "Add", ""))
-            else:
-                details = "; ".join(f"{c.field}: “{c.old}” → “{c.new}”" for c in record.changes)
-                rows.append((record.line, record.name, "Update", details))
-        _fill(self.changes, rows)
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        plan = self._wizard.plan
-        return plan is not None and not plan.file_problems
-
-
-class OptionsPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setTitle("Options")
+        self.setTitle("Enrol them in a cohort?")
         self.setSubTitle(
-            "A backup of the data file is taken first; the import is then written all at once."
+            "Optional. The next page shows who would be enrolled, and in which role, before "
+            "anything is written."
         )
         self.cohort = QComboBox()
         self.cohort.setEditable(True)
@@ -233,35 +194,62 @@ class OptionsPage(QWizardPage):
         for kind in CohortKind:
             self.kind.addItem(f"{kind.value.capitalize()} mentoring", kind.value)
         self.default_role = QComboBox()
-        self.default_role.addItem("Do not enrol them", None)
-        for role in Role:
-            self.default_role.addItem(role.value.capitalize(), role.value)
-        self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others")
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.explanation = _wrapping_label()
         form = QFormLayout()
         form.addRow("Enrol in &cohort:", self.cohort)
         form.addRow("&Kind of a new cohort:", self.kind)
-        form.addRow("&Rows without a role:", self.default_role)
+        self.role_label = QLabel("&Rows without a role:")
+        self.role_label.setBuddy(self.default_role)
+        form.addRow(self.role_label, self.default_role)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.skip_invalid)
-        layout.addWidget(self.status)
+        layout.addWidget(self.explanation)
         layout.addStretch(1)
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self._existing: dict[str, cohorts.CohortRow] = {}
+        self.cohort.currentTextChanged.connect(self._follow_cohort)
+        self.kind.currentIndexChanged.connect(self._follow_cohort)
 
     def initializePage(self) -> None:
+        rows = cohorts.list_cohorts(include_archived=False)
+        self._existing = {row.name.casefold(): row for row in rows}
+        typed = self.cohort.currentText()
+        self.cohort.blockSignals(True)
         self.cohort.clear()
         self.cohort.addItem("")
-        for row in cohorts.list_cohorts(include_archived=False):
+        for row in rows:
             self.cohort.addItem(row.name)
-        plan = self._wizard.plan
-        has_problems = plan is not None and bool(plan.problems)
-        self.skip_invalid.setEnabled(has_problems)
-        self.status.setText(
-            _rows_with_problems(len(plan.invalid_lines)) if plan and has_problems else ""
-        )
+        self.cohort.setEditText(typed)
+        self.cohort.blockSignals(False)
+        has_roles = self._wizard.mapping_page.mapping().has(Field.ROLE)
+        self.role_label.setText("&Rows without a role:" if has_roles else "&Enrol everyone as:")
+        self._follow_cohort()
+
+    def _follow_cohort(self) -> None:
+        """The kind applies to a new cohort only; the roles take the cohort's own words."""
+        name = self.cohort.currentText().strip()
+        existing = self._existing.get(name.casefold())
+        self.kind.setEnabled(bool(name) and existing is None)
+        self.default_role.setEnabled(bool(name))
+        if existing is not None:
+            labels = (existing.mentor_label, existing.mentee_label)
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(self.kind.findData(existing.kind))
+            self.kind.blockSignals(False)
+            self.explanation.setText(
+                f"“{existing.name}” exists ({existing.kind} mentoring); "
+                "people already in it keep their place unless the file gives another role."
+            )
+        else:
+            labels = CohortKind(self.kind.currentData()).default_role_labels
+            self.explanation.setText(
+                f"“{name}” is new: the import creates it." if name else "Nobody is enrolled."
+            )
+        chosen = self.default_role.currentData()
+        self.default_role.clear()
+        self.default_role.addItem("Do not enrol them", None)
+        for role in Role:
+            self.default_role.addItem(cohorts.role_label(role.value, *labels), role.value)
+        self.default_role.setCurrentIndex(max(0, self.default_role.findData(chosen)))
 
     def options(self) -> dict[str, object]:
         return {
@@ -270,30 +258,112 @@ class OptionsPage(QWizardPage):
             "default_role": self.default_role.currentData(),
         }
 
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Preview: nothing has been written yet")
+        self.summary = _wrapping_label()
+        self.file_problems = _wrapping_label()
+        self.problems = _read_only_table(["Line", "Column", "Problem"])
+        self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others")
+        self.skip_invalid.toggled.connect(self.completeChanged)
+        self.blocked = _wrapping_label()  # why Import waits, while it does
+        self.skip_invalid.toggled.connect(self._explain_blocked)
+        self.problem_box = QWidget()  # hidden, taking no space, when no row has a problem
+        problem_layout = QVBoxLayout(self.problem_box)
+        problem_layout.setContentsMargins(0, 0, 0, 0)
+        problem_layout.addWidget(QLabel("Rows with problems (not imported until corrected):"))
+        problem_layout.addWidget(self.problems, 1)
+        problem_layout.addWidget(self.skip_invalid)
+        problem_layout.addWidget(self.blocked)
+        self.changes = _read_only_table(["Line", "Person", "What happens", "Details"])
+        self.status = _wrapping_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.file_problems)
+        layout.addWidget(self.problem_box, 1)
+        layout.addWidget(QLabel("Changes:"))
+        layout.addWidget(self.changes, 2)
+        layout.addWidget(self.status)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+
+    def initializePage(self) -> None:
+        self._wizard.rebuild_plan()
+        self.status.clear()
+        self.show_plan(self._wizard.plan)
+
+    def show_plan(self, plan: ImportPlan | None) -> None:
+        if plan is None:
+            return
+        lines = [import_summary.planned_people(plan)]
+        if enrolments := import_summary.planned_enrolments(plan):
+            lines.append(enrolments)
+        lines.extend(plan.notes)
+        lines.extend(f"Dates in “{h}”: {order}." for h, order in plan.date_orders.items())
+        self.summary.setText("\n".join(lines))
+        self.file_problems.setText("\n".join(plan.file_problems))
+        self.file_problems.setVisible(bool(plan.file_problems))
+        self.problem_box.setVisible(bool(plan.problems))
+        _fill(
+            self.problems,
+            [(p.line, p.column, p.reason) for p in plan.problems[:MAX_PREVIEW_ROWS]],
+        )
+        self.skip_invalid.setChecked(False)
+        self._explain_blocked()
+        labels = import_summary.role_labels(plan.cohort_id, plan.options.cohort_kind)
+        shown = [r for r in plan.records if r.kind != ChangeKind.UNCHANGED][:MAX_PREVIEW_ROWS]
+        _fill(self.changes, [self._change_row(record, labels) for record in shown])
+        self.completeChanged.emit()
+
+    def _explain_blocked(self) -> None:
+        waiting = not self.skip_invalid.isChecked()
+        self.blocked.setText(
+            "Import waits until the file is corrected (choose it again after saving it) or "
+            "until you tick the box above."
+            if waiting
+            else ""
+        )
+        self.blocked.setVisible(waiting)
+
+    @staticmethod
+    def _change_row(record: Record, labels: tuple[str, str]) -> tuple[object, ...]:
+        if record.kind == ChangeKind.ADD:
+            enrolment = ""
+            if record.role and record.enrolment_changed:
+                enrolment = f"Enrol as {import_summary.role_words(record.role, labels)}"
+            return (record.line, f"{record.name} <{record.email}>", "Add", enrolment)
+        details = "; ".join(f"{c.field}: “{c.old}” → “{c.new}”" for c in record.changes)
+        return (record.line, record.name, "Update", details)
+
+    def isComplete(self) -> bool:
+        plan = self._wizard.plan
+        return plan is not None and plan.can_apply(self.skip_invalid.isChecked())
+
     def validatePage(self) -> bool:
         wizard = self._wizard
-        wizard.rebuild_plan()
         plan = wizard.plan
         assert plan is not None
         skip = self.skip_invalid.isChecked()
         if not plan.can_apply(skip):
             problems = plan.file_problems or [str(p) for p in plan.problems[:5]]
+            hint = f"\nTick “{self.skip_invalid.text().replace('&', '')}” to import the others."
             self.status.setText(
                 "Nothing was imported:\n"
                 + "\n".join(problems)
-                + (
-                    "\nTick “Skip the rows with problems” to import the others."
-                    if plan.problems and not plan.file_problems
-                    else ""
-                )
+                + (hint if plan.problems and not plan.file_problems else "")
             )
             return False
         try:
-            result = importing.apply_plan(plan, wizard.data_file_path, skip_invalid=skip)
+            recorded = edits.import_people(
+                plan, wizard.data_file_path, skip_invalid=skip, clock=wizard.context.clock
+            )
         except (DomainError, OSError) as error:
             self.status.setText(f"Nothing was imported: {error}")
             return False
-        wizard.after_import(result)
+        wizard.after_import(recorded)
         return True
 
 
@@ -302,25 +372,34 @@ class ResultPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Import finished")
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.text = _wrapping_label()
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        result = self._wizard.result
-        if result is None:
+        recorded = self._wizard.recorded
+        if recorded is None:
             return
-        lines = [f"Imported: {result.summary()}."]
+        result = recorded.result
+        paragraphs = ["\n".join(import_summary.result_lines(result)), _undo_words(recorded)]
         if result.backup_path is not None:
-            lines.append(
-                f"A backup was taken just before: {result.backup_path}.\n"
-                "To undo this import, restore that backup (File ▸ Restore a backup). "
-                "The undo history was cleared."
-            )
-        self.text.setText("\n\n".join(lines))
+            paragraphs.append(f"A backup was taken just before: {result.backup_path}.")
+        self.text.setText("\n\n".join(paragraphs))
+
+
+def _undo_words(recorded: RecordedImport) -> str:
+    """How this import is undone, in the words of the menus."""
+    if isinstance(recorded.change, Edit):
+        return f"To take the whole import back, choose {UNDO.path} ({undo_key_text()}) once."
+    if isinstance(recorded.change, IrreversibleChange):
+        return (
+            f"This import changed more than {edits.LARGEST_UNDOABLE_IMPORT:,} people, too many "
+            "to keep for undo, so it and the changes before it cannot be undone with "
+            f"{UNDO.path}. To undo it, restore the backup ({RESTORE_BACKUP.path})."
+        )
+    return "Nothing in the data file needed changing."
 
 
 class ImportWizard(RemembersSize, QWizard):
@@ -336,23 +415,27 @@ class ImportWizard(RemembersSize, QWizard):
         self.data_file_path = Path(data_file_path)
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.recorded: RecordedImport | None = None
         self.setWindowTitle("Import people")
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.file_page = ChooseFilePage(self)
         self.mapping_page = MappingPage(self)
+        self.cohort_page = CohortPage(self)
         self.preview_page = PreviewPage(self)
-        self.options_page = OptionsPage(self)
         self.result_page = ResultPage(self)
         for page in (
             self.file_page,
             self.mapping_page,
+            self.cohort_page,
             self.preview_page,
-            self.options_page,
             self.result_page,
         ):
             self.addPage(page)
         self.resize(900, 640)
+
+    @property
+    def result(self) -> ImportResult | None:
+        return self.recorded.result if self.recorded is not None else None
 
     def set_file(self, path: Path) -> None:
         """Start with ``path`` chosen (drag and drop, recent files, tests)."""
@@ -361,14 +444,17 @@ class ImportWizard(RemembersSize, QWizard):
     def rebuild_plan(self) -> None:
         if self.table is None:
             return
-        options = self.options_page.options() if self.currentPage() is self.options_page else {}
         self.plan = importing.build_plan(
             self.table,
             self.mapping_page.mapping(),
-            ImportOptions(date_order=self.mapping_page.date_order.currentData(), **options),
+            ImportOptions(
+                date_order=self.mapping_page.date_order.currentData(),
+                **self.cohort_page.options(),
+            ),
         )
 
-    def after_import(self, result: ImportResult) -> None:
-        self.result = result
-        self.context.edits.push(result.irreversible_change)
-        self.imported.emit(result)
+    def after_import(self, recorded: RecordedImport) -> None:
+        self.recorded = recorded
+        if recorded.change is not None:
+            self.context.edits.push(recorded.change)
+        self.imported.emit(recorded.result)

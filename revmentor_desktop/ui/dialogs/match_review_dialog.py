@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,12 +34,14 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
 from revmentor_desktop.domain.matching.review import Decision, ReviewSession
+from revmentor_desktop.domain.matching.rules import RuleSettings
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
+from revmentor_desktop.ui.widgets.weights_editor import WeightsEditor
 
 _HIGHLIGHT = "background-color:#fff1a8; color:#3d3200; font-weight:600;"
 _TAG = "background-color:palette(alternate-base);"
@@ -113,6 +116,12 @@ class MatchReviewDialog(RemembersSize, QDialog):
             )
         )
         hint.setWordWrap(True)
+        self.weights = WeightsEditor(
+            note=self.tr(
+                "Changes are kept for this cohort and the proposals are worked out again at once."
+            )
+        )
+        self.weights.settings_changed.connect(self.change_rules)
 
         self.model = MatchProposalModel()
         self.table = QTableView()
@@ -193,8 +202,8 @@ class MatchReviewDialog(RemembersSize, QDialog):
 
         detail_box = QGroupBox(self.tr("Side by side"))
         detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addLayout(profiles, 3)
-        detail_layout.addWidget(self.breakdown, 2)
+        detail_layout.addLayout(profiles, 5)
+        detail_layout.addWidget(self.breakdown, 4)
         detail_layout.addWidget(self.alternatives)
 
         self.unmatched = _read_only_table(
@@ -203,7 +212,7 @@ class MatchReviewDialog(RemembersSize, QDialog):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setVisible(False)
-        unmatched_box = QGroupBox(self.tr("Unmatched"))
+        unmatched_box = QWidget()
         unmatched_layout = QVBoxLayout(unmatched_box)
         unmatched_layout.addWidget(self.unmatched)
         unmatched_layout.addWidget(self.warnings)
@@ -216,7 +225,11 @@ class MatchReviewDialog(RemembersSize, QDialog):
         top.setChildrenCollapsible(False)
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top)
-        main.addWidget(unmatched_box)
+        # The people left over, and the rules that decide who is proposed with whom.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(unmatched_box, self.tr("Unmatched"))
+        self.lower_tabs.addTab(self.weights, self.tr("Rules and weights"))
+        main.addWidget(self.lower_tabs)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         main.setChildrenCollapsible(False)
@@ -271,6 +284,8 @@ class MatchReviewDialog(RemembersSize, QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.message.set_problem("")
+        self.weights.set_settings(result.settings)
+        self.model.set_kind(result.kind)
         self.model.set_labels(result.mentor_label, result.mentee_label)
         self.model.set_rows(self.session.rows)
         self._show_unmatched(result)
@@ -279,6 +294,15 @@ class MatchReviewDialog(RemembersSize, QDialog):
             self.table.selectRow(0)
         else:
             self._show_detail(None)
+
+    def change_rules(self, settings: RuleSettings) -> None:
+        """Store the cohort's edited rules and show the proposals they give at once."""
+        try:
+            self.session.change_rules(settings)
+        except DomainError as problem:
+            self.message.set_problem(str(problem))
+            return
+        self.rerun()
 
     def _update_summary(self) -> None:
         result = self.result
@@ -289,14 +313,14 @@ class MatchReviewDialog(RemembersSize, QDialog):
         self.summary.setText(
             self.tr(
                 "{cohort} ({kind} mentoring): {proposals}, {chosen} chosen, "
-                "{unmatched} unmatched, total score {score}"
+                "{unmatched} unmatched, average score {score} out of 100"
             ).format(
                 cohort=result.cohort_name,
                 kind=result.kind.value,
                 proposals=plural(len(rows), "proposal"),
                 chosen=chosen,
                 unmatched=len(result.unmatched),
-                score=sum(row.proposal.score for row in rows),
+                score=round(sum(row.proposal.score for row in rows) / max(len(rows), 1)),
             )
         )
         self.create_button.setEnabled(self.session.has_decisions)
@@ -316,6 +340,9 @@ class MatchReviewDialog(RemembersSize, QDialog):
                 item.setToolTip(text)
                 self.unmatched.setItem(row, column, item)
         self.unmatched.resizeRowsToContents()
+        self.lower_tabs.setTabText(
+            0, self.tr("Unmatched ({count})").format(count=len(result.unmatched))
+        )
         lines = list(result.warnings)
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
@@ -360,33 +387,10 @@ class MatchReviewDialog(RemembersSize, QDialog):
         mentee = result.profiles[proposal.mentee_id]
         self.mentor_view.setHtml(profile_html(mentor, result.mentor_label, proposal.shared_tags))
         self.mentee_view.setHtml(profile_html(mentee, result.mentee_label, proposal.shared_tags))
-        self.breakdown.setRowCount(len(proposal.parts) + 1)
-        for row, part in enumerate(proposal.parts):
-            label = part.rule.label + (" (mandatory)" if part.weight.value == "mandatory" else "")
-            cells = (label, f"{part.points} / {part.max_points}", part.note)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.breakdown.setItem(row, column, item)
-        total_row = len(proposal.parts)
-        total = QTableWidgetItem(self.tr("Total"))
-        font = total.font()
-        font.setBold(True)
-        total.setFont(font)
-        score = QTableWidgetItem(str(proposal.score))
-        score.setFont(font)
-        score.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        warnings = QTableWidgetItem("; ".join(proposal.warnings))
-        self.breakdown.setItem(total_row, 0, total)
-        self.breakdown.setItem(total_row, 1, score)
-        self.breakdown.setItem(total_row, 2, warnings)
-        self.breakdown.resizeRowsToContents()
+        self._show_breakdown(proposal)
         options = result.alternatives(proposal.mentee_id)
         if options:
-            text = "; ".join(f"{a.partner_name} ({a.score}, {a.note})" for a in options)
+            text = "; ".join(f"{a.partner_name} ({a.score}/100, {a.note})" for a in options)
             self.alternatives.setText(
                 self.tr("Other options for {name}: {options}").format(
                     name=proposal.mentee_name, options=text
@@ -396,6 +400,37 @@ class MatchReviewDialog(RemembersSize, QDialog):
             self.alternatives.setText(
                 self.tr("No other allowed option for {name}.").format(name=proposal.mentee_name)
             )
+
+    def _show_breakdown(self, proposal: Proposal) -> None:
+        """The score's parts and total out of 100, then the mandatory rules it passes."""
+        rows = [
+            (part.rule.label, f"{part.points} / {part.max_points}", part.note)
+            for part in proposal.parts
+        ]
+        rows.append((self.tr("Total"), f"{proposal.score} / 100", "; ".join(proposal.warnings)))
+        rows += [
+            (
+                self.tr("{rule} (mandatory)").format(rule=gate.rule.label),
+                self.tr("passed") if gate.passed else self.tr("broken"),
+                gate.note,
+            )
+            for gate in proposal.gates
+        ]
+        total_row = len(proposal.parts)
+        self.breakdown.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if row == total_row and column < 2:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.breakdown.setItem(row, column, item)
+        self.breakdown.resizeRowsToContents()
 
     # Decisions
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from revmentor_desktop.domain import cohorts, edits, pairs, sessions
+from revmentor_desktop.domain import cohorts, edits, namesakes, pairs, sessions
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
@@ -261,13 +261,12 @@ class PairDialog(FormDialog):
 
 def _fill(combo: QComboBox, people: list[tuple[int, str]]) -> None:
     """Refill ``combo``; someone already chosen stays listed, marked, if not in this cohort."""
-    chosen_id, chosen_text = combo.currentData(), combo.currentText()
+    chosen_id = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
     for person_id, text in people:
         combo.addItem(text, person_id)
     if chosen_id is not None and combo.findData(chosen_id) < 0:
-        name = chosen_text.split(" (")[0]
-        combo.addItem(name + NOT_ENROLLED, chosen_id)
+        combo.addItem(namesakes.person_label(chosen_id) + NOT_ENROLLED, chosen_id)
     combo.setCurrentIndex(combo.findData(chosen_id) if chosen_id is not None else -1)
     combo.blockSignals(False)

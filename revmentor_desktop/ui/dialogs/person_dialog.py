@@ -67,7 +67,7 @@ class PersonDialog(FormDialog):
         self.job_title = QLineEdit()
         self.manager = PersonPicker(none_label="No manager recorded")
         others = people.list_people(people.PeopleQuery())
-        choices = [(row.id, _label(row.name, row.department)) for row in others]
+        choices = [(row.id, row.label) for row in others]
         self.manager.set_people([item for item in choices if item[0] != self.person_id])
         self.hire_date = OptionalDateEdit("Known", lambda: today(self.context.clock))
         self.hire_date.set_accessible_name("Hire date")
@@ -190,10 +190,6 @@ class PersonDialog(FormDialog):
         if self.person_id is None:
             return edits.add_person(self.draft(), self.context.clock)
         return edits.update_person(self.person_id, self.draft(), self.context.clock)
-
-
-def _label(name: str, department: str) -> str:
-    return f"{name} ({department})" if department else name
 
 
 def _history(person_id: int, context: AppContext) -> list[tuple[str, list[str]]]:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.domain import people, privacy
+from revmentor_desktop.domain import namesakes, people, privacy
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
 
@@ -41,9 +42,10 @@ class PersonExportDialog(RemembersSize, QDialog):
         self.context = context
         self.person_id = person_id
         name = people.get_person(person_id).draft.name
-        self.setWindowTitle(f"Export everything about {name}")
+        label = namesakes.person_label(person_id)
+        self.setWindowTitle(f"Export everything about {label}")
         intro = QLabel(
-            f"Writes all data about {name} — details, consent, skills, cohorts, pairs, goals, "
+            f"Writes all data about {label} — details, consent, skills, cohorts, pairs, goals, "
             "sessions and coordinator notes — as a JSON file and a readable CSV file beside it."
         )
         intro.setWordWrap(True)
@@ -103,7 +105,7 @@ class EraseDialog(RemembersSize, QDialog):
         self.data_file_path = Path(data_file_path)
         self.person_id = person_id
         self.report: privacy.ErasureReport | None = None
-        name = people.get_person(person_id).draft.name
+        name = namesakes.person_label(person_id)
         self.setWindowTitle(f"Erase {name}")
         exposure = privacy.backups_holding_erased_data(
             self.data_file_path, person_id, datetime.now()
@@ -142,7 +144,7 @@ class EraseDialog(RemembersSize, QDialog):
             self.report = privacy.erase_with_backups(
                 self.person_id, self.data_file_path, purge=self.purge.isChecked()
             )
-        except (DomainError, OSError) as error:
+        except (DomainError, DataFileError, OSError) as error:
             self.message.setText(f"Nothing was erased: {error}")
             return
         self.context.edits.push(self.report.irreversible_change)
@@ -154,6 +156,8 @@ class EraseDialog(RemembersSize, QDialog):
         if self.report is None:
             return ""
         text = f"Erased; their records now show “{self.report.result.placeholder}”."
+        if warning := self.report.space_warning(self.data_file_path):
+            text += f" {warning}"
         if self.report.purged:
-            return text + f" {len(self.report.purged)} older backups were deleted."
+            return f"{text} {self.report.describe_purge()}"
         return text + " " + self.report.exposure.describe()

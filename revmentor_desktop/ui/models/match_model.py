@@ -6,8 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
+from revmentor_desktop.domain.matching.explain import uncovered_note
+from revmentor_desktop.domain.matching.result import Proposal
 from revmentor_desktop.domain.matching.review import Decision, ReviewRow
+from revmentor_desktop.domain.vocabulary import CohortKind
 
 DECISION, MENTOR, MENTEE, SCORE, SHARED = range(5)
 
@@ -17,6 +21,7 @@ _DECISION_COLOURS = {
     Decision.REJECTED: QColor("#8a8a8a"),
     Decision.FORBIDDEN: QColor("#a12a2a"),
 }
+_UNCOVERED = QColor("#8a4b00")  # a warning brown, readable on light rows
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,12 +32,13 @@ class MatchProposalModel(QAbstractTableModel):
     def __init__(self, mentor_label: str = "Mentor", mentee_label: str = "Mentee") -> None:
         super().__init__()
         self._rows: list[ReviewRow] = []
+        self._kind = CohortKind.REVERSE
         self._headers = [
             self.tr("Decision"),
             mentor_label,
             mentee_label,
             self.tr("Score"),
-            self.tr("Shared tags"),
+            self.tr("Shared topics"),
         ]
 
     def set_rows(self, rows: list[ReviewRow]) -> None:
@@ -44,6 +50,10 @@ class MatchProposalModel(QAbstractTableModel):
         self._headers[MENTOR] = mentor_label
         self._headers[MENTEE] = mentee_label
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, MENTOR, MENTEE)
+
+    def set_kind(self, kind: CohortKind) -> None:
+        """The cohort's kind: in mutual cohorts both partners' wishes count."""
+        self._kind = kind
 
     def refresh_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, SHARED))
@@ -70,12 +80,14 @@ class MatchProposalModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         proposal = row.proposal
+        if column == SHARED and proposal.covers_nothing:
+            return self._uncovered(proposal, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 DECISION: row.decision.label,
                 MENTOR: proposal.mentor_name,
                 MENTEE: proposal.mentee_name,
-                SCORE: proposal.score,
+                SCORE: f"{proposal.score} / 100",
                 SHARED: ", ".join(proposal.shared_tags),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -92,4 +104,22 @@ class MatchProposalModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and proposal.warnings:
             return "\n".join(proposal.warnings)
+        return None
+
+    def _uncovered(self, proposal: Proposal, role: int) -> Any:
+        """The shared-topics cell of a pair that covers none of the wanted topics: marked."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("none of {count} wanted").format(count=proposal.wanted)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = uncovered_note(proposal.wanted, proposal.mentee_name, self._kind)
+            return note[0].upper() + note[1:] + "."
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_UNCOVERED)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole:
+            style = QApplication.style()
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None

@@ -12,7 +12,7 @@ from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableMod
 
 
 def _name(row: PersonRow) -> str:
-    return f"{row.name} (archived)" if row.archived else row.name
+    return f"{row.label} (archived)" if row.archived else row.label
 
 
 def _paired(row: PersonRow) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.pairs_model import PairsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
@@ -90,7 +91,8 @@ class PairsView(RecordListView):
             self,
             "Delete this pair?",
             "Deleting removes the pair and its goals. A pair that has met cannot be deleted: "
-            "complete it or end it early instead.\n\nYou can undo this with Edit ▸ Undo.",
+            "complete it or end it early instead.\n\n"
+            f"You can undo this with {UNDO.path}.",
         )
         if not confirmed:
             return

@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from revmentor_desktop.domain import edits, people
+from revmentor_desktop.domain import edits, namesakes, people
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.people_model import PeopleModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
@@ -102,13 +103,14 @@ class PeopleView(RecordListView):
             self.archive_selected()
 
     def _delete_after_asking(self, person_id: int) -> None:
-        name = people.get_person(person_id).draft.name
+        name = namesakes.person_label(person_id)
         confirmed = confirm(
             self,
             f"Delete {name}?",
             f"{name} is in no cohort and no pair. Deleting removes their details, what they "
             "can teach and want to learn, and their notes. Anyone who reported to them keeps "
-            "no manager.\n\nYou can undo this with Edit ▸ Undo.",
+            "no manager.\n\n"
+            f"You can undo this with {UNDO.path}.",
         )
         if confirmed:
             self._push(lambda: edits.delete_person(person_id))

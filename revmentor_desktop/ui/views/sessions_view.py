@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from revmentor_desktop.domain import edits, sessions
 from revmentor_desktop.domain.vocabulary import SessionStatus
+from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.sessions_model import SessionsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
@@ -87,7 +88,7 @@ class SessionsView(RecordListView):
             self,
             f"Delete {noun}?",
             f"Deleting removes {noun} with their topics, takeaways and notes.\n\n"
-            "You can undo this with Edit ▸ Undo.",
+            f"You can undo this with {UNDO.path}.",
         )
         if confirmed:
             self.context.edits.push(edits.delete_sessions(chosen))

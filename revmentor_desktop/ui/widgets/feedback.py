@@ -1,8 +1,9 @@
 """How the window tells a person about a problem.
 
 A problem with one field shows next to it: red text under it, and the field's accessible
-description. A refusal by the programme's rules (a ``DomainError``) outside any form shows in one
-kind of message box, ``show_refusal``, so every "not possible" looks and reads the same.
+description. A refusal by the programme's rules (a ``DomainError``) outside any form, or a change
+the machine refused (a full disk), shows in one kind of message box, ``show_refusal``, so every
+"not possible" looks and reads the same.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.storage.errors import DataFileError
 
 REFUSAL_TITLE = "Not possible"
+NOT_SAVED_TITLE = "Not saved"
 
 
-def show_refusal(parent: QWidget | None, refusal: DomainError) -> None:
-    """Say why the rules refused what the person asked for, in their words, in a warning box."""
-    QMessageBox.warning(parent, REFUSAL_TITLE, str(refusal))
+def show_refusal(
+    parent: QWidget | None, refusal: DomainError | DataFileError, title: str = REFUSAL_TITLE
+) -> None:
+    """Say why the rules (or the machine: a full disk, read-only media) refused what the person
+    asked for, in their words, in a warning box."""
+    QMessageBox.warning(parent, title, str(refusal))
 
 
 def confirm(

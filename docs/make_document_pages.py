@@ -1,0 +1,120 @@
+"""Pictures of the printed documents for the README: an agreement, a progress summary and a
+cohort report, with an organisation's name, logo and coordinator as a real programme has them.
+
+Run ``python docs/make_document_pages.py`` (needs ``pdftoppm`` from poppler-utils). It makes a
+sample data file in a temporary folder, sets the organisation through the same settings the
+window and ``revmentor settings`` change, draws a simple logo for it, and writes the first two
+pages of each document as PNGs to docs/documents/.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))
+
+OUTPUT = REPOSITORY / "docs" / "documents"
+FONT = REPOSITORY / "revmentor_desktop" / "resources" / "fonts" / "DejaVuSans-Bold.ttf"
+TODAY = date(2026, 11, 25)
+RESOLUTION = 80  # dots per inch: an A4 page becomes 662 × 936 pixels
+PAGES = 2
+NAVY, TEAL, WHITE = (31, 58, 95), (42, 111, 151), (255, 255, 255)
+
+
+def sample_logo() -> bytes:
+    """A compass-rose emblem with the organisation's short name: a PNG like a real logo."""
+    font = ImageFont.truetype(str(FONT), 74)
+    name = "NORDWIND"
+    height = 160
+    width = height + 24 + round(font.getlength(name)) + 8
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, height, height), radius=28, fill=NAVY)
+    centre = height // 2
+    draw.polygon(
+        [(centre, 18), (centre + 22, centre), (centre, height - 18), (centre - 22, centre)],
+        fill=WHITE,
+    )
+    draw.polygon(
+        [(18, centre), (centre, centre - 14), (height - 18, centre), (centre, centre + 14)],
+        fill=TEAL,
+    )
+    draw.ellipse((centre - 9, centre - 9, centre + 9, centre + 9), fill=NAVY)
+    draw.text((height + 24, 30), name, font=font, fill=NAVY)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def main() -> int:
+    from revmentor_desktop.domain import cohorts, edits, pairs, programme_settings
+    from revmentor_desktop.domain.demo import generate_demo
+    from revmentor_desktop.domain.logo import logo_from_bytes
+    from revmentor_desktop.domain.pairs import PairQuery
+    from revmentor_desktop.reports.registry import KINDS
+    from revmentor_desktop.storage.database import DataFile
+
+    def clock() -> datetime:
+        return datetime(2026, 11, 25, 10, 0)
+
+    scratch = Path(tempfile.mkdtemp(prefix="revmentor-documents-"))
+    with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
+        generate_demo(people=150, seed=7, today=TODAY)
+        old = programme_settings.load()
+        edits.change_settings(
+            old,
+            replace(
+                old,
+                organisation_name="Nordwind Logistik GmbH",
+                page_size="A4",
+                coordinator_name="Maria Lopez",
+                coordinator_contact="mentoring@nordwind.example · ext. 4711",
+                logo=logo_from_bytes(sample_logo(), "nordwind.png"),
+            ),
+        )
+        reverse = {row.id for row in cohorts.list_cohorts() if row.kind == "reverse"}
+        pair = next(
+            row
+            for row in pairs.list_pairs(PairQuery(status="active"), clock)
+            if pairs.get_pair(row.id).cohort_id in reverse
+        )
+        cohort_id = pairs.get_pair(pair.id).cohort_id
+        for name, kind, target in (
+            ("agreement", "agreement", pair.id),
+            ("summary", "pair summary", pair.id),
+            ("cohort", "cohort report", cohort_id),
+        ):
+            pdf = scratch / f"{name}.pdf"
+            KINDS[kind].gather_document(target).render(pdf)
+            write_pages(pdf, name)
+    return 0
+
+
+def write_pages(pdf: Path, name: str) -> None:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    prefix = pdf.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-r", str(RESOLUTION), "-png", "-l", str(PAGES), str(pdf), str(prefix)],
+        check=True,
+    )
+    for number in range(1, PAGES + 1):
+        page = next(pdf.parent.glob(f"{prefix.name}-*{number}.png"), None)
+        target = OUTPUT / f"{name}-{number}.png"
+        if page is None:
+            target.unlink(missing_ok=True)  # the document is shorter than it was
+        else:
+            page.replace(target)
+            print(target)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
