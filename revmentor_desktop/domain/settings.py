@@ -215,8 +215,8 @@ TIME_ZONE: DataSetting[str] = DataSetting(
     "calendar.timezone", str, "", _time_zone, "time_zone", "Time zone of calendars"
 )
 CALENDAR_IDENTITY: DataSetting[str] = DataSetting("calendar.uid_domain", str, "")
-# The coordinator, the organiser of the sessions in calendar files ("" leaves it out).
-COORDINATOR_NAME: DataSetting[str] = DataSetting("calendar.coordinator_name", str, "")
+# The coordinator's e-mail: calendar files name them (COORDINATOR_NAME) as the sessions'
+# organiser ("" leaves the organiser out).
 COORDINATOR_EMAIL: DataSetting[str] = DataSetting("calendar.coordinator_email", str, "", _email)
 
 # Privacy
@@ -253,7 +253,6 @@ DECLARED: tuple[DataSetting[Any], ...] = (
     AGREEMENT_CLAUSE,
     TIME_ZONE,
     CALENDAR_IDENTITY,
-    COORDINATOR_NAME,
     COORDINATOR_EMAIL,
     RETENTION_MONTHS,
     CONSENT_WORDING_VERSION,
