@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
-from revmentor_desktop.domain.vocabulary import plural
+from revmentor_desktop.domain.vocabulary import agree, plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.matching.result import MatchResult, PairFit, Proposal
@@ -62,7 +62,7 @@ def print_result(result: MatchResult) -> None:
     uncovered = len(result.covering_nothing)
     if uncovered:
         print(
-            f"{uncovered} proposal{'s cover' if uncovered != 1 else ' covers'} none of the "
+            f"{plural(uncovered, 'proposal')} {agree('cover', uncovered)} none of the "
             "topics the mentee wants to learn: no mentor who could has a free place."
         )
     if result.existing:

@@ -19,6 +19,7 @@ SINGULAR_VERBS = {
     "work": "works",
     "share": "shares",
     "take": "takes",
+    "cover": "covers",
 }
 
 

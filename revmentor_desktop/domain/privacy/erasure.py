@@ -259,9 +259,7 @@ class ErasureReport:
     purged: tuple[Path, ...]
 
     def describe_purge(self) -> str:
-        count = len(self.purged)
-        noun = "1 backup that still held" if count == 1 else f"{count} backups that still held"
-        return f"Deleted {noun} their data."
+        return f"Deleted {plural(len(self.purged), 'backup')} that still held their data."
 
     def space_warning(self, data_file: Path) -> str:
         """What to say when the erasure was saved but the full disk left no room to compact

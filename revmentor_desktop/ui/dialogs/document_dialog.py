@@ -383,7 +383,7 @@ class DocumentDialog(RemembersSize, QDialog):
         self.status.setText("Printing…")
         name = printer.printerName() or printer.outputFileName() or "the printer"
         count = len(indexes)
-        sent = f"Sent {count} page{'s' if count != 1 else ''} to {name}."
+        sent = f"Sent {plural(count, 'page')} to {name}."
         self._start(
             lambda progress: print_pages(pages, printer, indexes, progress),
             _Running(
