@@ -29,6 +29,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.models.formatting import follow_locale_dates
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
 from revmentor_desktop.ui.termination import CloseOnTermination
 from revmentor_desktop.ui.undo import EditStack
@@ -59,6 +60,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationDomain(ORGANIZATION_DOMAIN)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
+    follow_locale_dates()  # the window and the documents it makes write dates the same way
     return app
 
 
@@ -99,7 +101,7 @@ def open_main_window(
 
 def window_on(session: DataFileSession, settings: AppSettings, clock: Clock) -> MainWindow:
     """The window over an open data file, with the undo history that follows the file."""
-    context = AppContext(EditStack(), clock)
+    context = AppContext(EditStack(), clock, settings)
     window = MainWindow(context, session, settings)
     session.opened.connect(context.edits.forget_history)
     session.setParent(window)

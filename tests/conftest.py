@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop import log_file
+from revmentor_desktop.domain import dates
 from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
 from revmentor_desktop.storage.database import DataFile
 
@@ -26,6 +27,14 @@ def isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(HOME_OVERRIDE_VARIABLE, str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def day_month_year_dates() -> Iterator[None]:
+    """Dates read "22 Nov 2033" whatever the machine's locale; a test may choose another order."""
+    dates.use_date_order(dates.DateOrder.DAY_MONTH_YEAR)
+    yield
+    dates.use_date_order(None)
 
 
 @pytest.fixture

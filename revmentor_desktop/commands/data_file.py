@@ -15,6 +15,7 @@ from revmentor_desktop.commands.common import (
     print_report_counts,
     revmentor_command,
 )
+from revmentor_desktop.domain.vocabulary import plural
 
 
 def command_new(arguments: argparse.Namespace) -> int:
@@ -108,13 +109,15 @@ def command_demo(arguments: argparse.Namespace) -> int:
         lambda: generate_demo(people=arguments.people, sessions=asked, seed=arguments.seed),
     )
     print(
-        f"Created {path} with {summary.people} people, {summary.cohorts} cohorts, "
-        f"{summary.pairs} pairs and {summary.sessions} sessions."
+        f"Created {path} with {plural(summary.people, 'person')}, "
+        f"{plural(summary.cohorts, 'cohort')}, {plural(summary.pairs, 'pair')} and "
+        f"{plural(summary.sessions, 'session')}."
     )
     if asked is not None and summary.sessions < asked:
         print(
-            f"Pairs meet at their cohort's cadence, which allows {summary.sessions} sessions "
-            f"among {summary.people} people, not the {asked} asked for; add people for more."
+            f"Pairs meet at their cohort's cadence, which allows "
+            f"{plural(summary.sessions, 'session')} among {plural(summary.people, 'person')}, "
+            f"not the {asked} asked for; add people for more."
         )
     return EXIT_OK
 

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
+from revmentor_desktop.domain.vocabulary import agree, plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.matching.result import MatchResult, PairFit, Proposal
@@ -53,7 +54,7 @@ def print_result(result: MatchResult) -> None:
     proposals, unmatched = result.proposals, result.unmatched
     print(
         f"Matching for “{result.cohort_name}” ({result.kind.value} mentoring): "
-        f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''}, "
+        f"{plural(len(proposals), 'proposal')}, "
         f"{len(unmatched)} unmatched, average score {result.average_score} out of 100"
     )
     for line in describe_settings(result.settings):
@@ -61,7 +62,7 @@ def print_result(result: MatchResult) -> None:
     uncovered = len(result.covering_nothing)
     if uncovered:
         print(
-            f"{uncovered} proposal{'s cover' if uncovered != 1 else ' covers'} none of the "
+            f"{plural(uncovered, 'proposal')} {agree('cover', uncovered)} none of the "
             "topics the mentee wants to learn: no mentor who could has a free place."
         )
     if result.existing:
@@ -168,9 +169,7 @@ def command_match(arguments: argparse.Namespace) -> int:
             return EXIT_OK
         to_create = list(result.proposals)
         created = workflow.accept(cohort_id, to_create)
-        print(
-            f"Created {len(created)} pair{'s' if len(created) != 1 else ''} with status proposed."
-        )
+        print(f"Created {plural(len(created), 'pair')} with status proposed.")
     return EXIT_OK
 
 

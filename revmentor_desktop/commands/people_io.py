@@ -20,6 +20,8 @@ from revmentor_desktop.commands.common import (
     finished_even_if_terminated,
     output_path,
 )
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.vocabulary import agree, plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.importing import Field, Table
@@ -57,7 +59,7 @@ def command_import_people(arguments: argparse.Namespace) -> int:
         for column, field in chosen:  # as if chosen in the wizard's list of columns
             mapping = mapping.with_column(column, field)
         plan = importing.build_plan(table, mapping, options)
-        print(f"Read {arguments.file}: {table.detected}, {len(table.rows)} rows.")
+        print(f"Read {arguments.file}: {table.detected}, {plural(len(table.rows), 'row')}.")
         for header, field in zip(table.headers, plan.mapping.fields, strict=False):
             heading = clip(header) or "(no heading)"
             print(f"  {heading} → {field.label if field else '(not imported)'}")
@@ -75,10 +77,10 @@ def command_import_people(arguments: argparse.Namespace) -> int:
         for line in plan.problems.lines():
             print(line, file=sys.stderr)
         if plan.problems and not arguments.skip_invalid:
-            noun = "1 row has" if plan.skipped == 1 else f"{plan.skipped:,} rows have"
+            rows = plan.skipped
             print(
-                f"Nothing was imported: {noun} problems. Correct the file, or add --skip-invalid "
-                "to import the other rows.",
+                f"Nothing was imported: {plural(rows, 'row')} {agree('have', rows)} problems. "
+                "Correct the file, or add --skip-invalid to import the other rows.",
                 file=sys.stderr,
             )
             return EXIT_PROBLEM
@@ -159,8 +161,7 @@ def command_ics(arguments: argparse.Namespace) -> int:
     with open_for_reading(data_path(arguments)):
         cohort_id = cohorts.find_cohort_id(arguments.cohort) if arguments.cohort else None
         count = calendar.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
-    noun = "1 session" if count == 1 else f"{count} sessions"
-    print(f"Wrote {destination} ({noun}).")
+    print(f"Wrote {destination} ({plural(count, 'session')}).")
     return EXIT_OK
 
 
@@ -223,11 +224,11 @@ def command_retention(arguments: argparse.Namespace) -> int:
         months = arguments.months or privacy.retention_months()
         due = privacy.people_due_for_erasure(months)
     if not due:
-        print(f"Nobody's last cohort ended more than {months} months ago.")
+        print(f"Nobody's last cohort ended more than {plural(months, 'month')} ago.")
         return EXIT_OK
-    print(f"Last cohort ended more than {months} months ago (offered for erasure):")
+    print(f"Last cohort ended more than {plural(months, 'month')} ago (offered for erasure):")
     for item in due:
-        print(f"  {item.name}: {item.last_cohort}, ended {item.ended_on.isoformat()}")
+        print(f"  {item.name}: {item.last_cohort}, ended {format_date(item.ended_on)}")
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ from enum import IntEnum, StrEnum
 
 from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_near_day, format_time
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
 from revmentor_desktop.domain.pairs import (
     FlaggedPair,
@@ -37,7 +38,7 @@ from revmentor_desktop.domain.pairs import (
     pairs_awaiting_agreement,
     pairs_needing_attention,
 )
-from revmentor_desktop.domain.vocabulary import SessionStatus, cadence_phrase
+from revmentor_desktop.domain.vocabulary import SessionStatus, agree, cadence_phrase, plural
 
 UPCOMING_DAYS = 7
 MARK_WITHIN_DAYS = 7
@@ -130,10 +131,6 @@ class AttentionItem:
 # --- Words --------------------------------------------------------------------------------
 
 
-def _count(number: int, noun: str, plural: str = "") -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
-
-
 def _ago(days: int) -> str:
     """How long ago, as a person would say it: "yesterday", "9 days ago", "3 weeks ago"."""
     if days <= 0:
@@ -144,13 +141,7 @@ def _ago(days: int) -> str:
         return f"{days} days ago"
     if days < 60:
         return f"{days // 7} weeks ago"
-    return f"{_count(days // 30, 'month')} ago"
-
-
-def _day(value: date, today: date) -> str:
-    """A date near today: "Thu 12 Nov", with the year only when it is not this year's."""
-    text = f"{value:%a} {value.day} {value:%b}"
-    return text if value.year == today.year else f"{text} {value.year}"
+    return f"{plural(days // 30, 'month')} ago"
 
 
 def _names(names: list[str]) -> str:
@@ -169,11 +160,11 @@ def health_sentence(row: FlaggedPair, today: date) -> str:
     planned = f"they planned to meet {cadence_phrase(row.cadence_days)}"
     if row.last_held is not None:
         silent = (today - row.last_held).days
-        return f"No meeting for {_count(silent, 'day')} — {planned}"
+        return f"No meeting for {plural(silent, 'day')} — {planned}"
     if row.start_date is None:
         return "Active, but has no start date and no meeting yet"
     waited = (today - row.start_date).days
-    return f"No meeting yet, {_count(waited, 'day')} after they started — {planned}"
+    return f"No meeting yet, {plural(waited, 'day')} after they started — {planned}"
 
 
 # --- Items --------------------------------------------------------------------------------
@@ -230,8 +221,8 @@ def _past_planned_items(now: datetime) -> list[AttentionItem]:
         days = (today - row.starts_at.date()).days
         group = AttentionGroup.NOW if days > MARK_WITHIN_DAYS else AttentionGroup.TO_MARK
         sentence = (
-            f"Session on {_day(row.starts_at.date(), today)} not yet marked held or cancelled"
-            f" — {_ago(days)}"
+            f"Session on {format_near_day(row.starts_at.date(), today)}"
+            f" not yet marked held or cancelled — {_ago(days)}"
         )
         items.append(
             AttentionItem(
@@ -248,7 +239,8 @@ def _upcoming_items(now: datetime) -> list[AttentionItem]:
             AttentionKind.UPCOMING,
             AttentionGroup.THIS_WEEK,
             _pair_label(row),
-            f"Session on {_day(row.starts_at.date(), today)} at {row.starts_at:%H:%M}",
+            f"Session on {format_near_day(row.starts_at.date(), today)}"
+            f" at {format_time(row.starts_at)}",
             "session",
             row.id,
         )
@@ -266,10 +258,9 @@ def _cohort_items(now: datetime) -> list[AttentionItem]:
     items = []
     for cohort_id, cohort_name in running:
         if missing := no_consent.get(cohort_id):
-            verb = "takes" if len(missing) == 1 else "take"
             sentence = (
-                f"{_count(len(missing), 'person', 'people')} {verb} part without consent "
-                f"recorded: {_names(missing)}"
+                f"{plural(len(missing), 'person')} {agree('take part', len(missing))}"
+                f" without consent recorded: {_names(missing)}"
             )
             items.append(
                 AttentionItem(
@@ -282,9 +273,9 @@ def _cohort_items(now: datetime) -> list[AttentionItem]:
                 )
             )
         if waiting := unpaired.get(cohort_id):
-            verb = "has" if len(waiting) == 1 else "have"
             sentence = (
-                f"{_count(len(waiting), 'person', 'people')} {verb} no pair yet: {_names(waiting)}"
+                f"{plural(len(waiting), 'person')} {agree('have no pair', len(waiting))}"
+                f" yet: {_names(waiting)}"
             )
             items.append(
                 AttentionItem(

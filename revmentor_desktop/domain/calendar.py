@@ -3,6 +3,11 @@
 Each session keeps one UID for its whole life and carries its ``sequence`` column as SEQUENCE,
 so importing the file again updates the events instead of duplicating them. Times are local
 wall-clock times, written with the local time zone (and its VTIMEZONE definition).
+
+Both partners are attendees (by name and e-mail address), so the calendar that imports the
+file can invite them; the coordinator, when the data file knows their e-mail address, is the
+organiser. A partner without an e-mail address cannot be an attendee (a calendar addresses
+people by it): the event's description says so.
 """
 
 from __future__ import annotations
@@ -10,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
 from revmentor_desktop import __version__
 from revmentor_desktop.domain import settings
@@ -79,6 +85,52 @@ def session_uid(session_id: int, domain: str) -> str:
     return f"session-{session_id}@{domain}.revmentor"
 
 
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    email: str  # "" when not known
+
+
+def _contacts() -> dict[int, Contact]:
+    query = Person.select(Person.id, Person.name, Person.email).tuples()
+    return {person_id: Contact(name, email or "") for person_id, name, email in query}
+
+
+def _address(contact: Contact, **parameters: str) -> vCalAddress:
+    """A calendar address: ``mailto:`` the e-mail, with the name (CN) and ``parameters``."""
+    address = vCalAddress(f"mailto:{contact.email}")
+    address.params["CN"] = vText(contact.name)
+    for key, value in parameters.items():
+        address.params[key] = vText(value)
+    return address
+
+
+def _organizer() -> Contact | None:
+    email = settings.get(settings.COORDINATOR_EMAIL).strip()
+    if not email:
+        return None
+    return Contact(settings.get(settings.COORDINATOR_NAME).strip() or email, email)
+
+
+def _invite(event: Event, partners: tuple[Contact, Contact], organizer: Contact | None) -> str:
+    """Add the partners as attendees; returns a note naming any who could not be added."""
+    if organizer is not None:
+        event.add("organizer", _address(organizer), encode=False)
+    for partner in partners:
+        if partner.email:
+            invited = _address(
+                partner, ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION", RSVP="TRUE"
+            )
+            event.add("attendee", invited, encode=False)
+    missing = [partner.name for partner in partners if not partner.email]
+    if not missing:
+        return ""
+    return (
+        f" Not invited: {' and '.join(missing)} (no e-mail address in RevMentor); "
+        "invite them yourself."
+    )
+
+
 def _sessions(pair_id: int | None, cohort_id: int | None) -> list[Meeting]:
     query = (
         Meeting.select(Meeting, Pair)
@@ -104,6 +156,8 @@ def build_calendar(
     """Planned sessions of a pair, a cohort or everything; cancelled ones say so (STATUS)."""
     zone_name = zone_name or local_zone_name()
     zone = ZoneInfo(zone_name)
+    contacts = _contacts()
+    organizer = _organizer()
     domain = uid_domain()
     stamp = clock().astimezone().astimezone(ZoneInfo("UTC"))
     calendar = Calendar()
@@ -122,7 +176,7 @@ def build_calendar(
         calendar.add_component(Timezone.from_tzid(zone_name, first_date=first, last_date=last))
     for session in sessions:
         pair = session.pair
-        mentor, mentee = names.get(pair.mentor_id, ""), names.get(pair.mentee_id, "")
+        mentor, mentee = contacts[pair.mentor_id], contacts[pair.mentee_id]
         starts: datetime = session.starts_at.replace(tzinfo=zone)
         event = Event()
         event.add("uid", session_uid(session.id, domain))
@@ -130,8 +184,10 @@ def build_calendar(
         event.add("dtstart", starts)
         event.add("dtend", starts + timedelta(minutes=session.duration_minutes))
         event.add("sequence", session.sequence)
-        event.add("summary", f"Mentoring: {mentor} & {mentee}")
-        event.add("description", f"Mentoring session ({session.meeting_format}).")
+        summary = f"Mentoring: {names.get(pair.mentor_id, '')} & {names.get(pair.mentee_id, '')}"
+        event.add("summary", summary)
+        not_invited = _invite(event, (mentor, mentee), organizer)
+        event.add("description", f"Mentoring session ({session.meeting_format}).{not_invited}")
         if session.status == SessionStatus.CANCELLED:
             event.add("status", "CANCELLED")
         else:

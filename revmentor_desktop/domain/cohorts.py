@@ -20,7 +20,7 @@ from revmentor_desktop.domain.errors import (
 from revmentor_desktop.domain.namesakes import label_columns, label_from, person_labels
 from revmentor_desktop.domain.queries import fetch_ids
 from revmentor_desktop.domain.text import fold
-from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, counted
+from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, agree, plural
 from revmentor_desktop.storage.models import (
     Cohort,
     Meeting,
@@ -221,24 +221,25 @@ class CohortContents:
     sessions: int
     decisions: int  # locked and forbidden pairs of the matching assistant
 
-    def deletion_question(self) -> str:
-        """The sentence that asks before deleting, naming everything that goes."""
+    def deletion_question(self, undo_key: str) -> str:
+        """The sentence that asks before deleting, naming everything that goes and the key
+        (``undo_key``, as the window binds it) that brings it back."""
         parts = []
         if self.enrolments:
-            parts.append(f"its {counted(self.enrolments, 'enrolment')}")
+            parts.append(f"its {plural(self.enrolments, 'enrolment')}")
         if self.pairs:
-            with_sessions = f" with {counted(self.sessions, 'session')}" if self.sessions else ""
-            parts.append(counted(self.pairs, "pair") + with_sessions)
+            with_sessions = f" with {plural(self.sessions, 'session')}" if self.sessions else ""
+            parts.append(plural(self.pairs, "pair") + with_sessions)
         if self.decisions:
-            parts.append(counted(self.decisions, "matching decision"))
+            parts.append(plural(self.decisions, "matching decision"))
         if not parts:
-            return f"Delete “{self.name}”? Nobody is enrolled in it yet. Ctrl+Z undoes this."
+            return f"Delete “{self.name}”? Nobody is enrolled in it yet. {undo_key} undoes this."
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        one_thing = len(parts) == 1 and self.enrolments + self.pairs + self.decisions == 1
-        goes = "goes" if one_thing else "go"
+        # One kind of thing agrees with its count; a list of kinds is plural.
+        things = self.enrolments + self.pairs + self.decisions if len(parts) == 1 else len(parts)
         return (
-            f"Delete “{self.name}”? {listed[0].upper()}{listed[1:]} {goes} with it. "
-            "People stay. Ctrl+Z undoes this."
+            f"Delete “{self.name}”? {listed[0].upper()}{listed[1:]} {agree('go with it', things)}."
+            f" People stay. {undo_key} undoes this."
         )
 
 
@@ -449,7 +450,7 @@ def enrolment_refusal(cohort_id: int | None, enrolment: Enrolment) -> DomainErro
     open_pairs = 0 if cohort_id is None else _open_pairs_as_mentor(cohort_id, person.id)
     if Role(enrolment.role).can_mentor and open_pairs > enrolment.capacity:
         return RuleViolation(
-            f"{person.name} already mentors {open_pairs} people in this cohort; "
+            f"{person.name} already mentors {plural(open_pairs, 'person')} in this cohort; "
             f"the capacity cannot be lower than that."
         )
     return None

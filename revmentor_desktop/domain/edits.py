@@ -24,7 +24,7 @@ from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.namesakes import person_label
-from revmentor_desktop.domain.vocabulary import counted
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -40,10 +40,15 @@ from revmentor_desktop.storage.snapshots import Scope, Snapshot
 
 @dataclass(frozen=True)
 class Edit:
-    description: str
+    description: str  # the action, as Undo and Redo name it: "Activate pair"
     before: Snapshot
     after: Snapshot
     created_id: int | None = field(default=None)
+    done: str = ""  # what was done, as the status bar says it: "Pair activated"
+
+    @property
+    def outcome(self) -> str:
+        return self.done or self.description
 
 
 def created_pair_ids(edit: Edit) -> list[int]:
@@ -124,6 +129,8 @@ def _record(
     scopes: list[Scope],
     action: Callable[[], int | None],
     scopes_of_created: Callable[[int], list[Scope]] | None = None,
+    *,
+    done: str = "",
 ) -> Edit:
     def created(created_id: int | None) -> list[Scope]:
         if created_id is None or scopes_of_created is None:
@@ -131,7 +138,12 @@ def _record(
         return scopes_of_created(created_id)
 
     before, after, created_id = _snapshots_around(scopes, action, created)
-    return Edit(description, before, after, created_id)
+    return Edit(description, before, after, created_id, done)
+
+
+def _name(text: str) -> str:
+    """A name as it is saved (spaces tidied), for messages about it."""
+    return " ".join(text.split())
 
 
 def _many(scopes_of: Callable[[int], list[Scope]], ids: list[int]) -> list[Scope]:
@@ -142,7 +154,13 @@ def _many(scopes_of: Callable[[int], list[Scope]], ids: list[int]) -> list[Scope
 
 
 def add_person(draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
-    return _record(f"Add {draft.name}", [], lambda: people.add_person(draft, clock), person_scopes)
+    return _record(
+        f"Add {draft.name}",
+        [],
+        lambda: people.add_person(draft, clock),
+        person_scopes,
+        done=f"{_name(draft.name)} added",
+    )
 
 
 def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
@@ -150,24 +168,28 @@ def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = syst
         f"Edit {draft.name}",
         person_scopes(person_id),
         lambda: people.update_person(person_id, draft, clock),
+        done=f"{_name(draft.name)} saved",
     )
 
 
 def set_archived(person_ids: list[int], archived: bool) -> Edit:
     verb = "Archive" if archived else "Restore"
-    noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
+    noun = plural(len(person_ids), "person")
     return _record(
         f"{verb} {noun}",
         _many(person_scopes, person_ids),
         lambda: people.set_archived(person_ids, archived),
+        done=f"{noun} {'archived' if archived else 'restored from the archive'}",
     )
 
 
 def delete_person(person_id: int) -> Edit:
+    label = person_label(person_id)
     return _record(
-        f"Delete {person_label(person_id)}",
+        f"Delete {label}",
         person_scopes(person_id),
         lambda: people.delete_person(person_id),
+        done=f"{label} deleted",
     )
 
 
@@ -176,7 +198,11 @@ def delete_person(person_id: int) -> Edit:
 
 def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:
     return _record(
-        f"Add cohort {draft.name}", [], lambda: cohorts.add_cohort(draft, clock), cohort_scopes
+        f"Add cohort {draft.name}",
+        [],
+        lambda: cohorts.add_cohort(draft, clock),
+        cohort_scopes,
+        done=f"Cohort “{_name(draft.name)}” added",
     )
 
 
@@ -185,6 +211,7 @@ def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
         f"Edit cohort {draft.name}",
         cohort_scopes(cohort_id),
         lambda: cohorts.update_cohort(cohort_id, draft),
+        done=f"Cohort “{_name(draft.name)}” saved",
     )
 
 
@@ -195,6 +222,7 @@ def set_cohort_archived(cohort_id: int, archived: bool) -> Edit:
         f"{verb} cohort {name}",
         cohort_scopes(cohort_id),
         lambda: cohorts.set_archived([cohort_id], archived),
+        done=f"Cohort “{name}” {'archived' if archived else 'restored'}",
     )
 
 
@@ -202,7 +230,10 @@ def delete_cohort(cohort_id: int) -> Edit:
     """Delete a cohort; undo brings back everything that went with it (see ``snapshots``)."""
     name = cohorts.get_cohort_model(cohort_id).name
     return _record(
-        f"Delete cohort {name}", cohort_scopes(cohort_id), lambda: cohorts.delete_cohort(cohort_id)
+        f"Delete cohort {name}",
+        cohort_scopes(cohort_id),
+        lambda: cohorts.delete_cohort(cohort_id),
+        done=f"Cohort “{name}” deleted",
     )
 
 
@@ -211,8 +242,10 @@ def enrol(cohort_id: int, person_ids: list[int], role: str, capacity: int = 1) -
         for person_id in person_ids:
             cohorts.enrol(cohort_id, person_id, role, capacity)
 
-    noun = "1 person" if len(person_ids) == 1 else f"{len(person_ids)} people"
-    return _record(f"Enrol {noun}", enrolment_scopes(cohort_id, person_ids), action)
+    noun = plural(len(person_ids), "person")
+    return _record(
+        f"Enrol {noun}", enrolment_scopes(cohort_id, person_ids), action, done=f"{noun} enrolled"
+    )
 
 
 def withdraw(cohort_id: int, person_id: int) -> Edit:
@@ -220,6 +253,7 @@ def withdraw(cohort_id: int, person_id: int) -> Edit:
         "Withdraw from cohort",
         enrolment_scopes(cohort_id, [person_id]),
         lambda: cohorts.withdraw(cohort_id, person_id),
+        done="Withdrawn from the cohort",
     )
 
 
@@ -227,11 +261,18 @@ def withdraw(cohort_id: int, person_id: int) -> Edit:
 
 
 def create_pair(draft: pairs.PairDraft, clock: Clock = system_clock) -> Edit:
-    return _record("Create pair", [], lambda: pairs.create_pair(draft, clock), pair_scopes)
+    return _record(
+        "Create pair", [], lambda: pairs.create_pair(draft, clock), pair_scopes, done="Pair created"
+    )
 
 
 def update_pair(pair_id: int, draft: pairs.PairDraft) -> Edit:
-    return _record("Edit pair", pair_scopes(pair_id), lambda: pairs.update_pair(pair_id, draft))
+    return _record(
+        "Edit pair",
+        pair_scopes(pair_id),
+        lambda: pairs.update_pair(pair_id, draft),
+        done="Pair saved",
+    )
 
 
 ACTION_NAMES = {
@@ -240,6 +281,13 @@ ACTION_NAMES = {
     "resume": "Resume pair",
     "complete": "Complete pair",
     "end_early": "End pair early",
+}
+ACTION_OUTCOMES = {
+    "activate": "Pair activated",
+    "pause": "Pair paused",
+    "resume": "Pair resumed",
+    "complete": "Pair completed",
+    "end_early": "Pair ended early",
 }
 
 
@@ -254,33 +302,49 @@ def change_pair_status(
         ACTION_NAMES[action],
         pair_scopes(pair_id),
         lambda: pairs.change_status(pair_id, action, reason, clock, start_date),
+        done=ACTION_OUTCOMES[action],
     )
 
 
 def delete_pair(pair_id: int) -> Edit:
-    return _record("Delete pair", pair_scopes(pair_id), lambda: pairs.delete_pair(pair_id))
+    return _record(
+        "Delete pair", pair_scopes(pair_id), lambda: pairs.delete_pair(pair_id), done="Pair deleted"
+    )
 
 
 # Sessions
 
 
-def _moving_start(draft: sessions.SessionDraft, move_pair_start: bool) -> tuple[str, list[Scope]]:
+@dataclass(frozen=True)
+class _StartMove:
     """What a session edit adds when it also moves the pair's start: words and the pair's row."""
+
+    action: str = ""  # added to the action's name: "Log session and move the pair's start date"
+    done: str = ""  # added to what was done: "Session logged; the pair's start date moved"
+    scopes: list[Scope] = field(default_factory=list)
+
+
+def _moving_start(draft: sessions.SessionDraft, move_pair_start: bool) -> _StartMove:
     if move_pair_start and sessions.start_date_conflict(draft) is not None:
-        return " and move the pair's start date", pair_scopes(draft.pair_id)
-    return "", []
+        return _StartMove(
+            " and move the pair's start date",
+            "; the pair's start date moved",
+            pair_scopes(draft.pair_id),
+        )
+    return _StartMove()
 
 
 def add_session(
     draft: sessions.SessionDraft, clock: Clock = system_clock, *, move_pair_start: bool = False
 ) -> Edit:
     """Log a session; ``move_pair_start`` also starts the pair on its day, in the same edit."""
-    also, scopes = _moving_start(draft, move_pair_start)
+    also = _moving_start(draft, move_pair_start)
     return _record(
-        f"Log session{also}",
-        scopes,
+        f"Log session{also.action}",
+        also.scopes,
         lambda: sessions.add_session(draft, clock, move_pair_start=move_pair_start),
         session_scopes,
+        done=f"Session logged{also.done}",
     )
 
 
@@ -291,20 +355,22 @@ def update_session(
     *,
     move_pair_start: bool = False,
 ) -> Edit:
-    also, scopes = _moving_start(draft, move_pair_start)
+    also = _moving_start(draft, move_pair_start)
     return _record(
-        f"Edit session{also}",
-        session_scopes(session_id) + scopes,
+        f"Edit session{also.action}",
+        session_scopes(session_id) + also.scopes,
         lambda: sessions.update_session(session_id, draft, clock, move_pair_start=move_pair_start),
+        done=f"Session saved{also.done}",
     )
 
 
 def delete_sessions(session_ids: list[int]) -> Edit:
-    noun = "1 session" if len(session_ids) == 1 else f"{len(session_ids)} sessions"
+    noun = plural(len(session_ids), "session")
     return _record(
         f"Delete {noun}",
         _many(session_scopes, session_ids),
         lambda: sessions.delete_sessions(session_ids),
+        done=f"{noun} deleted",
     )
 
 
@@ -321,6 +387,7 @@ def change_settings(
         programme_settings.describe_change(old, new),
         settings_scopes(),
         lambda: programme_settings.apply(old, new),
+        done="Programme settings saved",
     )
 
 
@@ -367,11 +434,16 @@ def import_people(
     )
     if not before and not after:
         return RecordedImport(result, None)
-    return RecordedImport(result, Edit(_import_description(result), before, after))
+    edit = Edit(_import_description(result), before, after, done=_import_outcome(result))
+    return RecordedImport(result, edit)
 
 
 def _import_description(result: ImportResult) -> str:
-    return f"Import {counted(result.added + result.updated, 'person', 'people')}"
+    return f"Import {plural(result.added + result.updated, 'person', 'people')}"
+
+
+def _import_outcome(result: ImportResult) -> str:
+    return f"{plural(result.added + result.updated, 'person', 'people')} imported"
 
 
 def _people_scopes(person_ids: list[int]) -> list[Scope]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.domain.vocabulary import PairStatus, plural
 
 FIRST_SESSION_GRACE_DAYS = 14
 AMBER_FACTOR = 1.5
@@ -57,7 +57,7 @@ def health_words() -> tuple[str, ...]:
 
 
 def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return plural(count, "day")
 
 
 def pair_health(

@@ -10,6 +10,7 @@ from peewee import Ordering, chunked, fn
 
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
 from revmentor_desktop.domain.namesakes import (
@@ -21,7 +22,7 @@ from revmentor_desktop.domain.namesakes import (
 )
 from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
-from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus
+from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus, plural
 from revmentor_desktop.storage.models import (
     Cohort,
     Goal,
@@ -132,9 +133,8 @@ def _people_problems(draft: PairDraft, pair_id: int | None) -> dict[str, str]:
         problems["mentor_id"] = f"{person_label(draft.mentor_id)} takes part only as a mentee."
     elif _over_capacity(draft, mentor_place.capacity, pair_id):
         problems["mentor_id"] = (
-            f"{person_label(draft.mentor_id)} already mentors {mentor_place.capacity} "
-            f"{'person' if mentor_place.capacity == 1 else 'people'} in this cohort, "
-            "their full capacity."
+            f"{person_label(draft.mentor_id)} already mentors "
+            f"{plural(mentor_place.capacity, 'person')} in this cohort, their full capacity."
         )
     if mentee_place is None:
         problems["mentee_id"] = f"{person_label(draft.mentee_id)} is not enrolled in this cohort."
@@ -322,7 +322,7 @@ def validate_start_date(pair_id: int, start_date: date) -> dict[str, str]:
     first_met = first_held_session(pair_id)
     if first_met is not None and start_date > first_met:
         return {
-            "start_date": f"The pair first met on {first_met.day} {first_met:%b %Y}; "
+            "start_date": f"The pair first met on {format_date(first_met)}; "
             "it cannot start later than that."
         }
     end_date = _get(pair_id).end_date

@@ -11,6 +11,7 @@ from peewee import Case, chunked, fn
 
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
 from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
@@ -104,7 +105,7 @@ def validate_session(
         problems["meeting_format"] = f"Unknown meeting format “{draft.meeting_format}”."
     if not moving_start and (started := start_date_conflict(draft)):
         problems["starts_at"] = (
-            f"The pair started on {started:%d %b %Y}; a session cannot be earlier."
+            f"The pair started on {format_date(started)}; a session cannot be earlier."
         )
     return {**problems, **limits.too_long(draft, limits.SESSION)}
 

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revmentor_desktop.domain import logo
 from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.text import is_valid_email
 from revmentor_desktop.storage.models import Setting, database_proxy
 
 T = TypeVar("T")
@@ -93,6 +94,12 @@ def _not_blank(what: str) -> Callable[[str], str]:
         return "" if value.strip() else f"The {what} cannot be empty."
 
     return check
+
+
+def _email(value: str) -> str:
+    if value.strip() and not is_valid_email(value.strip()):
+        return f"“{value}” is not an e-mail address: write it like coordinator@example.org."
+    return ""
 
 
 def _at_most(what: str, characters: int = MAX_NAME_CHARACTERS) -> Callable[[str], str]:
@@ -208,6 +215,9 @@ TIME_ZONE: DataSetting[str] = DataSetting(
     "calendar.timezone", str, "", _time_zone, "time_zone", "Time zone of calendars"
 )
 CALENDAR_IDENTITY: DataSetting[str] = DataSetting("calendar.uid_domain", str, "")
+# The coordinator's e-mail: calendar files name them (COORDINATOR_NAME) as the sessions'
+# organiser ("" leaves the organiser out).
+COORDINATOR_EMAIL: DataSetting[str] = DataSetting("calendar.coordinator_email", str, "", _email)
 
 # Privacy
 RETENTION_MONTHS: DataSetting[int] = DataSetting(
@@ -243,6 +253,7 @@ DECLARED: tuple[DataSetting[Any], ...] = (
     AGREEMENT_CLAUSE,
     TIME_ZONE,
     CALENDAR_IDENTITY,
+    COORDINATOR_EMAIL,
     RETENTION_MONTHS,
     CONSENT_WORDING_VERSION,
     MATCHING_RULES,

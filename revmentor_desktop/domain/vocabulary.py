@@ -1,9 +1,58 @@
-"""The fixed words of the domain: kinds, roles, statuses and formats."""
+"""The fixed words of the domain: kinds, roles, statuses and formats, and counted nouns."""
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
+
+# Nouns whose plural is not the singular with an "s"; ``plural`` knows the rest.
+IRREGULAR_PLURALS = {"person": "people"}
+# Verbs after a count, in the plural a phrase is written in, and their singular.
+SINGULAR_VERBS = {
+    "are": "is",
+    "have": "has",
+    "go": "goes",
+    "were": "was",
+    "hold": "holds",
+    "need": "needs",
+    "teach": "teaches",
+    "want": "wants",
+    "work": "works",
+    "share": "shares",
+    "take": "takes",
+    "cover": "covers",
+}
+
+
+def plural_of(noun: str) -> str:
+    """The plural of a noun or a short phrase ("older backup" -> "older backups")."""
+    head, _, last = noun.rpartition(" ")
+    if last in IRREGULAR_PLURALS:
+        word = IRREGULAR_PLURALS[last]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        word = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in {"a", "e", "i", "o", "u"}:
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
+
+
+def plural(count: int, noun: str, plural_form: str = "") -> str:
+    """A count with its noun in the right number: "1 cohort", "2 cohorts", "1,500 people".
+
+    Every count shown to a person goes through here, so none reads "1 cohorts".
+    ``plural_form`` names a plural ``plural_of`` cannot guess.
+    """
+    word = noun if count == 1 else (plural_form or plural_of(noun))
+    return f"{count:,} {word}"
+
+
+def agree(phrase: str, count: int) -> str:
+    """Make a plural phrase ("have problems") agree with ``count`` ("1 row has problems")."""
+    if count == 1:
+        verb, _, rest = phrase.partition(" ")
+        return f"{SINGULAR_VERBS.get(verb, verb)} {rest}".strip()
+    return phrase
 
 
 class CohortKind(StrEnum):
@@ -92,16 +141,3 @@ def cadence_phrase(days: int) -> str:
     if days == 1:
         return "every day"
     return f"every {days} days"
-
-
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """``1 pair``, ``2 pairs``, ``0 people``: a number with its noun in the right form."""
-    if number == 1:
-        return f"1 {noun}"
-    return f"{number:,} {plural or noun + 's'}"
-
-
-def day_and_month(value: date, today: date) -> str:
-    """``3 Nov`` in the current year, ``3 Nov 2025`` otherwise: short, never ambiguous."""
-    text = f"{value.day} {value:%b}"
-    return text if value.year == today.year else f"{text} {value.year}"

@@ -16,12 +16,13 @@ from reportlab.platypus import (
     Table,
 )
 
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.report_data import (
+    TO_BE_AGREED,
     AgreementBatch,
     AgreementClause,
     AgreementData,
     PartyInfo,
-    long_date,
 )
 from revmentor_desktop.reports.base import (
     HEAD_FILL,
@@ -73,8 +74,8 @@ class AgreementRenderer(Renderer):
         dates = ""
         if data.programme_start or data.programme_end:
             dates = (
-                f" · {text(long_date(data.programme_start))} – "
-                f"{text(long_date(data.programme_end))}"
+                f" · {text(format_date(data.programme_start, TO_BE_AGREED))} – "
+                f"{text(format_date(data.programme_end, TO_BE_AGREED))}"
             )
         meta = (
             f"{text(data.kind_label)}{dates}<br/>"
@@ -144,9 +145,9 @@ class AgreementRenderer(Renderer):
             body.append(
                 facts_table(
                     [
-                        ("Start date", text(long_date(data.start_date))),
-                        ("Mid-point review", text(long_date(data.review_date))),
-                        ("End date", text(long_date(data.end_date))),
+                        ("Start date", text(format_date(data.start_date, TO_BE_AGREED))),
+                        ("Mid-point review", text(format_date(data.review_date, TO_BE_AGREED))),
+                        ("End date", text(format_date(data.end_date, TO_BE_AGREED))),
                     ],
                     self.frame_width * 0.75,
                     st,

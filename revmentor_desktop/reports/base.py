@@ -35,7 +35,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from revmentor_desktop.domain.report_data import Letterhead, long_date
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports import logo as header_logo
 from revmentor_desktop.reports.fonts import text
@@ -484,7 +485,7 @@ class Renderer:
         return [Paragraph(text(head), self.styles["cell_head"]) for head in heads]
 
     def issued(self) -> str:
-        return f"Issued {long_date(self.letterhead.issued_on)}"
+        return f"Issued {format_date(self.letterhead.issued_on)}"
 
 
 def write_pdf(data: bytes, target: Target) -> None:

@@ -13,8 +13,9 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
-from revmentor_desktop.domain.report_data import CohortReportData, long_date, short_date
+from revmentor_desktop.domain.report_data import NO_DATE, TO_BE_AGREED, CohortReportData
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     ACCENT,
@@ -62,10 +63,11 @@ class CohortReportRenderer(Renderer):
 
     def flowables(self, progress: Progress | None) -> list[Flowable]:
         data, st = self.data, self.styles
-        dates = f"{long_date(data.start_date)} – {long_date(data.end_date)}"
+        start, end = (format_date(day, TO_BE_AGREED) for day in (data.start_date, data.end_date))
+        dates = f"{start} – {end}"
         meta = (
             f"{text(data.kind_label)} · {text(dates)} · meets {text(data.cadence)}<br/>"
-            f"Figures as of {text(long_date(data.letterhead.issued_on))}"
+            f"Figures as of {text(format_date(data.letterhead.issued_on))}"
         )
         story = self.title_block("Cohort report", data.name, meta)
         story.extend(self._headline())
@@ -334,7 +336,7 @@ class CohortReportRenderer(Renderer):
                 Paragraph(text(line.status.capitalize()), st["cell"]),
                 Paragraph(health_markup(line.health_level, line.health_word), st["cell"]),
                 Paragraph(str(line.sessions_held), st["cell_right"]),
-                Paragraph(text(short_date(line.last_held)), st["cell"]),
+                Paragraph(text(format_date(line.last_held, NO_DATE)), st["cell"]),
             ]
             for line in data.pairs
         ]

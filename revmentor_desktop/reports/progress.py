@@ -8,7 +8,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from revmentor_desktop.domain.report_data import PairSummaryData, long_date, short_date
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.report_data import TO_BE_AGREED, PairSummaryData
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     ACCENT,
@@ -118,7 +120,7 @@ def days_since(days: int | None) -> str:
         return "–"
     if days == 0:
         return "Today"
-    return "1 day" if days == 1 else f"{days:,} days"
+    return plural(days, "day")
 
 
 class ProgressSummaryRenderer(Renderer):
@@ -168,7 +170,7 @@ class ProgressSummaryRenderer(Renderer):
                     (
                         "Since the last session",
                         text(days_since(data.days_since_last)),
-                        text(long_date(data.last_held, "No session held yet")),
+                        text(format_date(data.last_held, "No session held yet")),
                     ),
                 ],
                 width,
@@ -194,10 +196,10 @@ class ProgressSummaryRenderer(Renderer):
                 ),
                 facts_table(
                     [
-                        ("Start date", text(long_date(data.start_date))),
-                        ("Mid-point review", text(long_date(data.review_date))),
-                        ("End date", text(long_date(data.end_date))),
-                        ("Agreement signed", text(long_date(data.agreement_signed, "Not yet"))),
+                        ("Start date", text(format_date(data.start_date, TO_BE_AGREED))),
+                        ("Mid-point review", text(format_date(data.review_date, TO_BE_AGREED))),
+                        ("End date", text(format_date(data.end_date, TO_BE_AGREED))),
+                        ("Agreement signed", text(format_date(data.agreement_signed, "Not yet"))),
                     ],
                     width / 2 - 8 * mm,
                     st,
@@ -261,7 +263,7 @@ class ProgressSummaryRenderer(Renderer):
         for line in data.sessions:
             rows.append(
                 [
-                    Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
+                    Paragraph(text(format_date(line.starts_at.date())), st["cell"]),
                     Paragraph(f"{line.duration_minutes} min", st["cell"]),
                     Paragraph(text(line.meeting_format.capitalize()), st["cell"]),
                     Paragraph(text(line.status.capitalize()), st["cell"]),
@@ -293,7 +295,7 @@ class ProgressSummaryRenderer(Renderer):
         ]
         rows += [
             [
-                Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
+                Paragraph(text(format_date(line.starts_at.date())), st["cell"]),
                 paragraphs(line.first_takeaway or "–", st["cell"]),
                 paragraphs(line.second_takeaway or "–", st["cell"]),
             ]
@@ -323,7 +325,7 @@ class ProgressSummaryRenderer(Renderer):
             ]
             rows += [
                 [
-                    Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
+                    Paragraph(text(format_date(line.starts_at.date())), st["cell"]),
                     paragraphs(line.private_note, st["cell"]),
                 ]
                 for line in noted

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, Generic, TypeVar
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
+from revmentor_desktop.domain.vocabulary import plural
 
 Data = TypeVar("Data")
 Destination = Path | str | BinaryIO
@@ -105,7 +106,7 @@ def find(command: str, target: Target) -> DocumentKind[Any]:
 
 def _agreement_count(batch: AgreementBatch) -> str:
     count = len(batch.agreements)
-    return f"{count} {'agreement' if count == 1 else 'agreements'}"
+    return plural(count, "agreement")
 
 
 AGREEMENT = _declare(

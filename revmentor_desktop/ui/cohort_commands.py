@@ -17,6 +17,7 @@ from revmentor_desktop.domain import cohorts, edits
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.feedback import confirm, show_refusal
 
 
@@ -94,25 +95,18 @@ def _show_document(kind: str, context: AppContext, cohort_id: int, parent: QWidg
 
 
 def _set_archived(context: AppContext, cohort_id: int, parent: QWidget, *, archived: bool) -> bool:
-    name = cohorts.get_cohort_model(cohort_id).name
-    if not _push(context, parent, lambda: edits.set_cohort_archived(cohort_id, archived)):
-        return False
-    done = "archived" if archived else "restored"
-    context.requests.message.emit(f"Cohort “{name}” {done} — Ctrl+Z to undo")
-    return True
+    return _push(context, parent, lambda: edits.set_cohort_archived(cohort_id, archived))
 
 
 def _delete(context: AppContext, cohort_id: int, parent: QWidget) -> bool:
-    contents = cohorts.cohort_contents(cohort_id)
-    if not confirm(parent, "Delete cohort?", contents.deletion_question()):
+    question = cohorts.cohort_contents(cohort_id).deletion_question(undo_key_text())
+    if not confirm(parent, "Delete cohort?", question):
         return False
-    if not _push(context, parent, lambda: edits.delete_cohort(cohort_id)):
-        return False
-    context.requests.message.emit(f"Cohort “{contents.name}” deleted — Ctrl+Z to undo")
-    return True
+    return _push(context, parent, lambda: edits.delete_cohort(cohort_id))
 
 
 def _push(context: AppContext, parent: QWidget, make_edit: Callable[[], Edit]) -> bool:
+    """Make and push the edit; the edit stack says what was done and how to undo it."""
     try:
         edit = make_edit()
     except DomainError as error:

@@ -12,6 +12,8 @@ from typing import TypeVar
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from revmentor_desktop import paths
+from revmentor_desktop.domain.dates import format_datetime
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.menu_paths import OPEN_FILE
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import create_data_file
@@ -92,7 +94,7 @@ def ask_after_open_failure(
     newest = backup.newest_good_backup(error.path) if restorable else None
     choices = {}
     if newest is not None:
-        label = f"Restore the backup of {newest.taken_at:%d %b %Y, %H:%M}"
+        label = f"Restore the backup of {format_datetime(newest.taken_at)}"
         choices[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = RESTORE
     choices[box.addButton("Open another file…", QMessageBox.ButtonRole.ActionRole)] = OPEN_OTHER
     create = box.addButton("Create a new file…", QMessageBox.ButtonRole.ActionRole)
@@ -227,7 +229,7 @@ def _describe(info: backup.BackupInfo) -> str:
         "before-restore": "before a restore",
     }
     reason = reasons.get(info.reason, info.reason)
-    return f"{info.taken_at:%a %d %b %Y, %H:%M}" + (f" ({reason})" if reason else "")
+    return format_datetime(info.taken_at) + (f" ({reason})" if reason else "")
 
 
 def choose_backup(parent: QWidget, session: DataFileSession) -> Path | None:
@@ -259,8 +261,9 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
     confirmed = confirm(
         parent,
         "Restore this backup?",
-        f"The backup holds {counts['person']} people, {counts['cohort']} cohorts, "
-        f"{counts['pair']} pairs and {counts['session']} sessions.\n\n"
+        f"The backup holds {plural(counts['person'], 'person')}, "
+        f"{plural(counts['cohort'], 'cohort')}, {plural(counts['pair'], 'pair')} and "
+        f"{plural(counts['session'], 'session')}.\n\n"
         f"It replaces everything in {session.path.name}. The current file is backed up "
         "first, so you can go back to it.",
     )

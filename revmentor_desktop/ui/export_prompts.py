@@ -11,6 +11,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.views.record_dialogs import run_dialog
 from revmentor_desktop.ui.widgets.feedback import confirm
@@ -75,20 +76,19 @@ def export_calendar(
     except (OSError, DomainError) as error:
         QMessageBox.warning(parent, "Export failed", f"{path} could not be written: {error}")
         return None
-    noun = "session" if count == 1 else "sessions"
     QMessageBox.information(
         parent,
         "Calendar written",
-        f"{count} {noun} written to {path}.\nImport the file again after changes: your "
+        f"{plural(count, 'session')} written to {path}.\nImport the file again after changes: your "
         "calendar updates the events instead of adding copies.",
     )
     return path
 
 
-def export_person(parent: QWidget, person_id: int) -> bool:
+def export_person(parent: QWidget, context: AppContext, person_id: int) -> bool:
     from revmentor_desktop.ui.dialogs.privacy_dialogs import PersonExportDialog
 
-    return run_dialog(PersonExportDialog(person_id, parent=parent))
+    return run_dialog(PersonExportDialog(context, person_id, parent=parent))
 
 
 def erase_person(

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from revmentor_desktop import paths
@@ -22,6 +22,7 @@ from revmentor_desktop.domain import edits, health
 from revmentor_desktop.domain import settings as data_settings
 from revmentor_desktop.storage import backup
 from revmentor_desktop.ui.menus import WindowActions, command_name
+from revmentor_desktop.ui.undo import key_text
 
 GUIDE_FOLDER = "guide"
 STYLE_SHEET = "guide.css"
@@ -55,12 +56,6 @@ class ShortcutRow:
     keys: str  # every key of the command, "Ctrl+Shift+Z or Ctrl+Y"
 
 
-def key_text(action: QAction) -> str:
-    """The keys of ``action`` as this platform writes them ("Ctrl+Z"; "⌘Z" on a Mac)."""
-    native = QKeySequence.SequenceFormat.NativeText
-    return " or ".join(sequence.toString(native) for sequence in action.shortcuts())
-
-
 def _menu_title(menu: QMenu) -> str:
     return menu.title().replace("&", "")
 
@@ -74,7 +69,7 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[ShortcutRow]:
             if action.menu() is not None:
                 walk(action.menu(), f"{trail} ▸ {_menu_title(action.menu())}")
             elif not action.isSeparator() and action.shortcuts():
-                rows.append(ShortcutRow(trail, command_name(action), key_text(action)))
+                rows.append(ShortcutRow(trail, command_name(action), key_text(action.shortcuts())))
 
     for top in menu_bar.actions():
         if top.menu() is not None:
@@ -109,8 +104,8 @@ def _action_keys(actions: WindowActions) -> dict[str, str]:
     for name, value in vars(actions).items():
         named = value.items() if isinstance(value, dict) else [("", value)]
         for suffix, action in named:
-            if isinstance(action, QAction) and action.shortcuts():
-                keys[f"key_{name}_{suffix}" if suffix else f"key_{name}"] = key_text(action)
+            if isinstance(action, QAction) and (shortcuts := action.shortcuts()):
+                keys[f"key_{name}_{suffix}" if suffix else f"key_{name}"] = key_text(shortcuts)
     return keys
 
 

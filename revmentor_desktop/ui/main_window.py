@@ -55,6 +55,7 @@ from revmentor_desktop.ui.views.record_dialogs import (
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 from revmentor_desktop.ui.widgets.feedback import show_refusal
 from revmentor_desktop.ui.widgets.notice_bar import NoticeBar
+from revmentor_desktop.ui.widgets.screen_fit import fitted_size
 
 # Module and class of each view. A view is imported and built when first shown, so start-up
 # pays only for the one it opens on.
@@ -67,8 +68,8 @@ VIEW_CLASSES = {
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000
+DEFAULT_SIZE = QSize(1180, 760)  # less where the screen has less room
 SAMPLE_NOTICE = "This is sample data — your own file is untouched."
-ACTION_DONE = {"activate": "Pair activated", "end_early": "Pair ended early"}
 
 
 def open_log_folder() -> None:
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.context.edits.data_changed.connect(self._update_actions)
-        self.context.requests.message.connect(self.show_message)
+        self.context.edits.message.connect(self.show_message)
         self.context.requests.show_pairs.connect(self.show_pairs)
         self.session.opened.connect(self._on_file_opened)
         self.session.damaged.connect(self._on_file_damaged)
@@ -286,8 +287,7 @@ class MainWindow(QMainWindow):
         if pair_id is None:
             return
         if action in STATUS_DIALOGS:
-            if change_status_asking(self.context, pair_id, action, self):
-                self.show_message(f"{ACTION_DONE[action]} — Ctrl+Z to undo")
+            change_status_asking(self.context, pair_id, action, self)  # the edit says what it did
             return
         try:
             edit = edits.change_pair_status(pair_id, action, clock=self.context.clock)
@@ -295,7 +295,6 @@ class MainWindow(QMainWindow):
             show_refusal(self, error)
             return
         self.context.edits.push(edit)
-        self.show_message(f"{edit.description}. Undo with Ctrl+Z.")
 
     def _log_session(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:
@@ -329,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def _export_person(self) -> None:
         if (person_id := self.current_view().current_person_id()) is not None:
-            export_person(self, person_id)
+            export_person(self, self.context, person_id)
 
     def _erase_person(self) -> None:
         person_id = self.current_view().current_person_id()
@@ -401,7 +400,9 @@ class MainWindow(QMainWindow):
 
         if self.guide_dialog is None:
             self.guide_dialog = GuideDialog(
-                lambda: guide.page_values(self.actions, self.menuBar(), self.session.path), self
+                self.context,
+                lambda: guide.page_values(self.actions, self.menuBar(), self.session.path),
+                self,
             )
         if page:
             self.guide_dialog.show_topic(page)
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from revmentor_desktop.ui.dialogs.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.session.path, self)
+        dialog = AboutDialog(self.context, self.session.path, self)
         dialog.exec()
         dialog.deleteLater()
 
@@ -421,7 +422,9 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self.resize(fitted_size(self, DEFAULT_SIZE))
+        else:  # saved on a larger screen, perhaps
+            self.resize(fitted_size(self, self.size()))
         state = self.settings.get(WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 from revmentor_desktop import menu_paths
 from revmentor_desktop.ui.cohort_commands import CHANGING
 from revmentor_desktop.ui.cohort_commands import COMMANDS as COHORT_COMMANDS
+from revmentor_desktop.ui.undo import redo_keys, undo_keys
 
 VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions")
 VIEW_TITLES = {
@@ -99,9 +100,9 @@ class WindowActions:
         self.quit = _action(window, "&Quit", QKeySequence.StandardKey.Quit)
 
         self.undo = undo_stack.createUndoAction(window, menu_paths.UNDO.text)
-        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo.setShortcuts(undo_keys())
         self.redo = undo_stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo.setShortcuts(redo_keys())
         self.undo.setProperty(COMMAND_NAME, "Undo the last change")
         self.redo.setProperty(COMMAND_NAME, "Redo what was undone")
         self.undo.setIcon(_icon(window, "edit-undo", sp.SP_ArrowBack))

@@ -1,7 +1,7 @@
 """Window settings kept between runs, in an INI file in the user's config folder.
 
-Every setting is declared here once, with its default; per-list settings are templates filled
-in with the list's name.
+Every setting is declared here once, with its default; per-list and per-dialog settings are
+templates filled in with the list's or the dialog class's name.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 
 from revmentor_desktop import paths
 
@@ -27,6 +27,9 @@ class Setting(Generic[T]):
     def for_list(self, name: str) -> Setting[T]:
         return Setting(self.key.format(list=name), self.default)
 
+    def for_dialog(self, name: str) -> Setting[T]:
+        return Setting(self.key.format(dialog=name), self.default)
+
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray())
@@ -37,6 +40,10 @@ RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
 TABLE_HEADER = Setting("lists/{list}/header", QByteArray())
 SORT_KEY = Setting("lists/{list}/sort_key", "")
 SORT_DESCENDING = Setting("lists/{list}/sort_descending", False)
+# The columns a saved header belongs to: a header saved with other columns is not restored.
+TABLE_COLUMNS = Setting("lists/{list}/columns", "")
+# The size a dialog was last left at, by its class name; an invalid size means "not yet".
+DIALOG_SIZE = Setting("dialogs/{dialog}/size", QSize())
 
 
 def _convert(value: Any, default: Any) -> Any:
@@ -48,6 +55,8 @@ def _convert(value: Any, default: Any) -> Any:
         return [str(item) for item in value] if isinstance(value, list) else [str(value)]
     if isinstance(default, QByteArray):
         return value if isinstance(value, QByteArray) else default
+    if isinstance(default, QSize):
+        return value if isinstance(value, QSize) else default
     return type(default)(value)
 
 

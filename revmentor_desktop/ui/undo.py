@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
 from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.irreversible import IrreversibleChange
+
+
+def undo_keys() -> list[QKeySequence]:
+    """The keys of Undo, declared once: the Edit menu binds them and messages name them.
+    (A function: the platform's standard keys are known only once the application runs.)"""
+    return [QKeySequence(QKeySequence.StandardKey.Undo)]
+
+
+def redo_keys() -> list[QKeySequence]:
+    return [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+
+
+def key_text(keys: Sequence[QKeySequence]) -> str:
+    """Keys as this platform writes them in menus ("Ctrl+Z", "⌘Z"; "Ctrl+Shift+Z or Ctrl+Y"):
+    the one wording of keys for messages, the guide and its table of shortcuts."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return " or ".join(sequence.toString(native) for sequence in keys)
+
+
+def undo_key_text() -> str:
+    """The key of Undo, for sentences that promise it ("Ctrl+Z undoes this")."""
+    return key_text(undo_keys())
+
+
+def done_message(edit: Edit) -> str:
+    """What the status bar says once an edit is made: "Pair activated — Ctrl+Z to undo"."""
+    return f"{edit.outcome} — {undo_key_text()} to undo"
+
+
+def undone_message(edit: Edit) -> str:
+    return f"Undone: {edit.outcome} — {key_text(redo_keys()[:1])} to redo"
 
 
 class _EditCommand(QUndoCommand):
@@ -23,20 +56,24 @@ class _EditCommand(QUndoCommand):
             return
         edits.redo(self._edit)
         self._stack.data_changed.emit()
+        self._stack.message.emit(done_message(self._edit))
 
     def undo(self) -> None:
         edits.undo(self._edit)
         self._stack.data_changed.emit()
+        self._stack.message.emit(undone_message(self._edit))
 
 
 class EditStack(QObject):
-    """The window's history of edits. Views refresh when ``data_changed`` fires.
+    """The window's history of edits. Views refresh when ``data_changed`` fires; ``message``
+    says what an edit did and how to undo it, for the status bar (so no caller words it).
 
     Nothing outside clears the history: it drops itself when an irreversible change is pushed
     and when another data file is opened (``forget_history``, connected to the file session).
     """
 
     data_changed = Signal()
+    message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +87,8 @@ class EditStack(QObject):
         else:
             self.undo_stack.push(_EditCommand(change, self))
         self.data_changed.emit()
+        if isinstance(change, Edit):
+            self.message.emit(done_message(change))
 
     def forget_history(self) -> None:
         """Another data file is open: the edits so far belong to the one that was closed."""

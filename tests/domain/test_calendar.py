@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
-from revmentor_desktop.domain import calendar, sessions
+from revmentor_desktop.domain import calendar, pairs, people, sessions, settings
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.reading import open_for_reading
@@ -86,3 +88,51 @@ def test_written_atomically_from_a_read_only_view(data_path: Path, tmp_path: Pat
 
 def test_local_zone_name_is_a_real_zone(data_file: DataFile) -> None:
     ZoneInfo(calendar.local_zone_name())
+
+
+def _attendees(event: Any) -> list[tuple[str, dict[str, str]]]:
+    found = event.get("ATTENDEE", [])
+    found = found if isinstance(found, list) else [found]
+    return [(str(address), dict(address.params)) for address in found]
+
+
+def test_both_partners_are_invited_by_name_and_e_mail(data_file: DataFile) -> None:
+    programme = build_programme(data_file.path)
+    first = events(calendar.calendar_bytes(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
+    invited = {"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+    assert _attendees(first) == [
+        ("mailto:mateo.ferreira@northwind-co.example", {"CN": "Mateo Ferreira", **invited}),
+        ("mailto:uma.sato@northwind-co.example", {"CN": "Uma Sato", **invited}),
+    ]
+    assert "ORGANIZER" not in first  # the coordinator's address is not known
+    assert str(first["DESCRIPTION"]) == "Mentoring session (in person)."
+
+
+def test_the_coordinator_organises_once_their_address_is_known(data_file: DataFile) -> None:
+    programme = build_programme(data_file.path)
+    settings.put(settings.COORDINATOR_NAME, "Maria Schmidt")
+    settings.put(settings.COORDINATOR_EMAIL, "maria.schmidt@northwind-co.example")
+    first = events(calendar.calendar_bytes(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
+    organizer = first["ORGANIZER"]
+    assert str(organizer) == "mailto:maria.schmidt@northwind-co.example"
+    assert organizer.params["CN"] == "Maria Schmidt"
+
+
+def test_a_partner_without_an_e_mail_address_is_named_in_the_description(
+    data_file: DataFile,
+) -> None:
+    programme = build_programme(data_file.path)
+    mentee = pairs.get_pair(programme.pair_ids[0]).mentee_id
+    draft = people.get_person(mentee).draft
+    people.update_person(mentee, replace(draft, email=""), clock=CLOCK)
+    first = events(calendar.calendar_bytes(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
+    assert [address for address, _params in _attendees(first)] == [
+        "mailto:mateo.ferreira@northwind-co.example"
+    ]
+    assert str(first["DESCRIPTION"]) == (
+        "Mentoring session (in person). Not invited: Uma Sato (no e-mail address in "
+        "RevMentor); invite them yourself."
+    )
+    # Attendees never change the identity or the version of an event.
+    assert str(first["UID"]).startswith(f"session-{programme.session_ids[0]}@")
+    assert int(first["SEQUENCE"]) == 1

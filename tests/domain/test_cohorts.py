@@ -148,7 +148,7 @@ def test_the_delete_question_counts_what_goes_with_the_cohort() -> None:
         2,
         1,
     )
-    assert contents.deletion_question() == (
+    assert contents.deletion_question("Ctrl+Z") == (
         "Delete “Reverse 2026”? Its 3 enrolments, 1 pair with 2 sessions and "
         "1 matching decision go with it. People stay. Ctrl+Z undoes this."
     )
@@ -171,7 +171,7 @@ def test_the_delete_question_reads_right_for_any_counts(
     counts: tuple[int, int, int, int], sentence: str
 ) -> None:
     contents = cohorts.CohortContents("Pilot", *counts)
-    assert contents.deletion_question() == f"Delete “Pilot”? {sentence} Ctrl+Z undoes this."
+    assert contents.deletion_question("Ctrl+Z") == f"Delete “Pilot”? {sentence} Ctrl+Z undoes this."
 
 
 def test_deleting_a_cohort_takes_its_records_and_undo_brings_them_all_back() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people
 from revmentor_desktop.domain.clock import Clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.matching import (
     Origin,
@@ -183,7 +184,7 @@ def test_seniority_falls_back_to_hire_date_when_grades_are_missing(data_file: Da
     assert result.proposals == []
     assert [u.name for u in result.unmatched] == ["Newcomer", "Veteran"]
     assert "more senior than them" in result.unmatched[0].reason
-    assert "hired 2001-05-01 vs 2024-05-01" in result.explain(veteran, newcomer).blockers[0]
+    assert "hired 1 May 2001 vs 1 May 2024" in result.explain(veteran, newcomer).blockers[0]
 
 
 def test_reporting_line_blocks_up_to_n_levels(data_file: DataFile) -> None:
@@ -590,7 +591,8 @@ def test_equal_grades_fall_back_to_years_since_hire(data_file: DataFile) -> None
 
     assert keys(result) == {(newer, longer)}
     assert result.proposals[0].gates[0].note == (
-        "Newer is less senior (hired 2020-01-01 vs 2008-01-01, 12 years apart)"
+        f"Newer is less senior (hired {format_date(date(2020, 1, 1))} vs "
+        f"{format_date(date(2008, 1, 1))}, 12 years apart)"
     )
 
 

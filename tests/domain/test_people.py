@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from revmentor_desktop.domain import cohorts, people
+from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.people import PersonDraft
+from revmentor_desktop.storage.models import Cohort, database_proxy
 
 pytestmark = pytest.mark.usefixtures("data_file")
 TODAY = date(2026, 11, 2)
@@ -90,3 +91,85 @@ def test_deleting_a_manager_clears_the_link_of_their_reports() -> None:
     ada = add("Ada Lovelace", manager_id=boss)
     people.delete_person(boss)
     assert people.get_person(ada).draft.manager_id is None
+
+
+def _programme() -> dict[str, int]:
+    """Ada mentors Bo and Cy in Reverse 2026; Bo was a mentee in Traditional 2025, Di only
+    there; Ed's only cohort, Reverse 2024, is archived."""
+    ids = {name: add(name) for name in ("Ada", "Bo", "Cy", "Di", "Ed")}
+
+    def cohort(name: str, start: date) -> int:
+        draft = cohorts.CohortDraft(name, kind=name.split()[0].lower(), start_date=start)
+        return cohorts.add_cohort(draft, clock)
+
+    newer = cohort("Reverse 2026", date(2026, 1, 1))
+    older = cohort("Traditional 2025", date(2025, 1, 1))
+    archived = cohort("Reverse 2024", date(2024, 1, 1))
+    cohorts.enrol(newer, ids["Ada"], "mentor", capacity=2)
+    for name in ("Bo", "Cy"):
+        cohorts.enrol(newer, ids[name], "mentee")
+    for name in ("Bo", "Di"):
+        cohorts.enrol(older, ids[name], "mentee")
+    cohorts.enrol(archived, ids["Ed"], "mentee")
+    Cohort.update(archived=True).where(Cohort.id == archived).execute()
+    for mentee in ("Bo", "Cy"):
+        pairs.create_pair(pairs.PairDraft(newer, ids["Ada"], ids[mentee]), clock)
+    return ids
+
+
+def test_people_rows_say_cohorts_roles_and_open_pairs() -> None:
+    ids = _programme()
+    rows = people.people_rows(list(ids.values()))
+    shown = {name: (rows[i].cohorts, rows[i].roles, rows[i].open_pairs) for name, i in ids.items()}
+    assert shown == {
+        "Ada": ("Reverse 2026", "Reverse mentor", 2),
+        "Bo": ("Reverse 2026, Traditional 2025", "Mentee", 1),  # newest first, the role once
+        "Cy": ("Reverse 2026", "Mentee", 1),
+        "Di": ("Traditional 2025", "Mentee", 0),
+        "Ed": ("", "", 0),  # only in an archived cohort
+    }
+
+
+@pytest.mark.parametrize(
+    ("sort_by", "ascending", "descending"),
+    [
+        ("cohort", ["Ada", "Bo", "Cy", "Di", "Ed"], ["Di", "Ada", "Bo", "Cy", "Ed"]),
+        ("role", ["Bo", "Cy", "Di", "Ada", "Ed"], ["Ada", "Bo", "Cy", "Di", "Ed"]),
+        ("paired", ["Di", "Ed", "Bo", "Cy", "Ada"], ["Ada", "Bo", "Cy", "Di", "Ed"]),
+    ],
+)
+def test_the_new_columns_sort_in_sql(
+    sort_by: str, ascending: list[str], descending: list[str]
+) -> None:
+    """By the newest cohort's name, the role in it and the number of open pairs; people
+    without a cohort come last either way."""
+    names = {person_id: name for name, person_id in _programme().items()}
+    for is_descending, expected in ((False, ascending), (True, descending)):
+        query = people.PeopleQuery(sort_by=sort_by, descending=is_descending)
+        assert [names[i] for i in people.people_ids(query)] == expected
+
+
+def test_rows_for_a_page_of_people_take_the_same_few_queries_however_many() -> None:
+    """No query per row: a list of 10,000 people fetches its rows a page at a time."""
+    ids = _programme()
+    for number in range(40):
+        ids[f"Extra {number}"] = add(f"Extra {number}")
+    statements: list[str] = []
+    connection = database_proxy.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        people.people_rows(list(ids.values())[:3])
+        few = len(statements)
+        statements.clear()
+        people.people_rows(list(ids.values()))
+    finally:
+        connection.set_trace_callback(None)
+    assert len(statements) == few <= 3
+
+
+def test_people_with_or_without_a_pair_can_be_listed_apart() -> None:
+    names = {person_id: name for name, person_id in _programme().items()}
+    paired = people.people_ids(people.PeopleQuery(paired=True))
+    waiting = people.people_ids(people.PeopleQuery(paired=False, search="d"))
+    assert [names[i] for i in paired] == ["Ada", "Bo", "Cy"]
+    assert [names[i] for i in waiting] == ["Di", "Ed"]

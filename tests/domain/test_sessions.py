@@ -52,7 +52,7 @@ def test_a_held_session_cannot_be_in_the_future(pair_id: int) -> None:
 def test_a_held_session_cannot_precede_the_pair(pair_id: int) -> None:
     draft = SessionDraft(pair_id, datetime(2026, 9, 1, 9, 0), status="held")
     assert sessions.validate_session(draft, TODAY) == {
-        "starts_at": "The pair started on 01 Oct 2026; a session cannot be earlier."
+        "starts_at": "The pair started on 1 Oct 2026; a session cannot be earlier."
     }
 
 

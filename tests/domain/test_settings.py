@@ -47,6 +47,7 @@ EXAMPLES: dict[str, tuple[Any, list[Any]]] = {
     ),
     "calendar.timezone": ("Europe/Berlin", ["Mars/Olympus", 1]),
     "calendar.uid_domain": ("3f9a0c1d22e4", [12]),
+    "calendar.coordinator_email": ("maria.schmidt@example.org", ["Maria Schmidt", 3]),
     "privacy.retention_months": (36, [0, 241, "24", True]),
     "privacy.consent_wording_version": ("Consent form v2", [2]),
     "matching.rules.{}": ({"weights": {"department": "off"}}, [["department"], "off"]),

@@ -47,11 +47,11 @@ def test_one_agreement_names_parties_dates_goals_and_every_clause(data_file: Dat
         "Jörg Müller",
         "Chief Financial Officer",
         "Version 1.0",
-        "Issued 15 June 2026",
-        "2 March 2026 – 18 December 2026",
-        "9 March 2026",  # the pair's start
-        "18 December 2026",
-        "29 July 2026",  # the mid-point review: 142 of the 284 days from 9 March
+        "Issued 15 Jun 2026",
+        "2 Mar 2026 – 18 Dec 2026",
+        "9 Mar 2026",  # the pair's start
+        "18 Dec 2026",
+        "29 Jul 2026",  # the mid-point review: 142 of the 284 days from 9 March
         "Every 3 weeks",
         "About 60 minutes",
         "Microsoft Teams, LinkedIn",

@@ -54,8 +54,8 @@ def test_summary_shows_status_figures_sessions_and_next_steps(data_file: DataFil
         "Teams trick 4 <b>works</b>",
         "We began with Teams & moved on to LinkedIn.",
         "Next steps",
-        "Next session planned for 25 June 2026.",
-        "Mid-point review around 29 July 2026.",
+        "Next session planned for 25 Jun 2026.",
+        "Mid-point review around 29 Jul 2026.",
         "Sign the pairing agreement",
     ):
         assert expected in text, expected

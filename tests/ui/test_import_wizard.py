@@ -315,7 +315,7 @@ def test_privacy_dialogs(qtbot: QtBot, data_file: DataFile, tmp_path: Path) -> N
     for _ in range(4):
         wizard.next()
     uma = privacy.find_person_id("uma.sato@northwind-co.example")
-    export = PersonExportDialog(uma)
+    export = PersonExportDialog(context, uma)
     qtbot.addWidget(export)
     export.path_edit.setText(str(tmp_path / "uma.json"))
     export.accept()

@@ -114,7 +114,7 @@ def test_delete_archives_a_person_and_ctrl_z_brings_them_back(
     window = make_window(build=build_programme)
     view = _press_delete_on(qtbot, window, "Bo Svensson")
     assert "Bo Svensson" not in _names(view)
-    assert "Archived 1 person" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "1 person archived — Ctrl+Z to undo"
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Bo Svensson" in _names(view)
     _press(
@@ -248,11 +248,13 @@ def test_pair_menu_follows_the_selected_pair(
     view.select_ids([proposed])  # type: ignore[attr-defined]
     assert actions.pair_status["activate"].isEnabled()
     assert not actions.pair_status["pause"].isEnabled()
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(lambda text: text and shown.append(text))
     actions.pair_status["activate"].trigger()
     assert asked == [START.date()], "asked for the start date, today by default"
     assert pairs.pair_status(proposed)[0] == "active"
     assert pairs.get_pair(proposed).start_date == START.date() - timedelta(days=7)
-    assert window.statusBar().currentMessage() == "Pair activated — Ctrl+Z to undo"
+    assert shown == ["Pair activated — Ctrl+Z to undo"], "one message, once"
     assert actions.pair_status["pause"].isEnabled()
     assert not actions.pair_status["activate"].isEnabled()
     actions.undo.trigger()
@@ -450,10 +452,12 @@ def test_archive_a_cohort_from_the_cohort_menu_and_show_it_again(
     view = window.current_view()
     assert isinstance(view, CohortsView)
     view.table.selectRow(0)
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(lambda text: text and shown.append(text))
     window.actions.cohort["archive"].trigger()
     assert _cohort_names(view) == []
     assert view.empty_state.title == "Every cohort is archived"
-    assert window.statusBar().currentMessage() == "Cohort “Reverse 2026” archived — Ctrl+Z to undo"
+    assert shown == ["Cohort “Reverse 2026” archived — Ctrl+Z to undo"], "one message, once"
     view.archived_filter.setChecked(True)
     assert _cohort_names(view) == ["Reverse 2026 (archived)"]
     view.table.selectRow(0)

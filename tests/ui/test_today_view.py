@@ -74,7 +74,7 @@ def test_today_reads_as_headings_by_urgency_with_sentences(make_window: MakeWind
     ]
     for row in range(view.model.rowCount()):
         assert view.list.isFirstColumnSpanned(row, QModelIndex())
-    assert view.heading.text().endswith(": 1 need you now, 4 things in all")
+    assert view.heading.text().endswith(": 1 needs you now, 4 things in all")
 
 
 def test_a_click_on_a_heading_folds_it_and_the_fold_outlasts_a_refresh(

@@ -16,7 +16,7 @@ from typing import Any
 from revmentor_desktop.domain.importing.dates import (
     DateOrder,
 )
-from revmentor_desktop.domain.vocabulary import CohortKind
+from revmentor_desktop.domain.vocabulary import CohortKind, plural
 
 # Person columns an import can set, in the order the preview lists them.
 PERSON_COLUMNS: dict[str, str] = {
@@ -158,8 +158,8 @@ class ProblemLog:
         for (column, _), kind in sorted(self._kinds.items(), key=lambda item: item[1].first):
             hidden = kind.count - self.shown_per_kind
             if hidden > 0:
-                rows = "1 more row" if hidden == 1 else f"{hidden:,} more rows"
-                lines.append(f"… and {rows} with the same problem in {column}.")
+                more = plural(hidden, "more row")
+                lines.append(f"… and {more} with the same problem in {column}.")
         return lines
 
 

@@ -44,7 +44,7 @@ from revmentor_desktop.domain.importing.values import (
     split_skills,
 )
 from revmentor_desktop.domain.text import clip, email_key, fold, is_valid_email, quoted
-from revmentor_desktop.domain.vocabulary import PairStatus, Role
+from revmentor_desktop.domain.vocabulary import PairStatus, Role, plural
 from revmentor_desktop.storage.bulk import among
 from revmentor_desktop.storage.models import Cohort, Pair, Participation, Person, Skill
 
@@ -468,7 +468,7 @@ class Resolver:
                     RowProblem(
                         record.line,
                         self.reader.header(Field.CAPACITY),
-                        f"{name} already mentors {mentoring} people in this cohort; "
+                        f"{name} already mentors {plural(mentoring, 'person')} in this cohort; "
                         "the capacity cannot be lower than that.",
                     )
                 )

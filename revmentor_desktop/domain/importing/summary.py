@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.importing.apply import ImportResult
 from revmentor_desktop.domain.importing.plan import ImportPlan
-from revmentor_desktop.domain.vocabulary import CohortKind, Role, counted
+from revmentor_desktop.domain.vocabulary import CohortKind, Role, agree, plural
 
 
 def role_labels(cohort_id: int | None, kind: str) -> tuple[str, str]:
@@ -38,7 +38,7 @@ def enrolment_sentence(
     """ "Enrol 24 people in “Reverse 2026” as mentee.", or with several roles
     "Enrolled 43 people in “Reverse 2026”: 20 as reverse mentor, 23 as mentee."."""
     roles = [(role.value, counts[role.value]) for role in Role if counts.get(role.value)]
-    people = counted(sum(number for _role, number in roles), "person", "people")
+    people = plural(sum(number for _role, number in roles), "person")
     if len(roles) == 1:
         return f"{verb} {people} in “{cohort_name}” as {role_words(roles[0][0], labels)}."
     each = ", ".join(f"{number:,} as {role_words(role, labels)}" for role, number in roles)
@@ -50,12 +50,13 @@ def planned_people(plan: ImportPlan) -> str:
     date." (rows with problems are listed apart)."""
     changes = []
     if plan.added:
-        changes.append(f"add {counted(plan.added, 'person', 'people')}")
+        changes.append(f"add {plural(plan.added, 'person')}")
     if plan.updated:
-        changes.append(f"update {counted(plan.updated, 'person', 'people')}")
+        changes.append(f"update {plural(plan.updated, 'person')}")
     sentence = " and ".join(changes).capitalize() + "." if changes else "Nobody to add or update."
     if plan.unchanged:
-        sentence += f" {counted(plan.unchanged, 'person is', 'people are')} already up to date."
+        up_to_date = agree("are already up to date", plan.unchanged)
+        sentence += f" {plural(plan.unchanged, 'person')} {up_to_date}."
     return sentence
 
 
@@ -77,7 +78,7 @@ def result_lines(result: ImportResult) -> list[str]:
         f"{result.unchanged:,} already up to date."
     ]
     if result.skipped:
-        lines.append(f"Skipped: {counted(result.skipped, 'row')} with problems, not imported.")
+        lines.append(f"Skipped: {plural(result.skipped, 'row')} with problems, not imported.")
     if result.cohort_id is None:
         return lines
     cohort = cohorts.get_cohort_model(result.cohort_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.rules import Rule, RuleSettings
 from revmentor_desktop.domain.matching.scoring import (
@@ -19,7 +20,7 @@ from revmentor_desktop.domain.matching.scoring import (
     tag_key,
     title_rank,
 )
-from revmentor_desktop.domain.vocabulary import CohortKind
+from revmentor_desktop.domain.vocabulary import CohortKind, agree, plural
 
 MENTOR = "mentor"
 MENTEE = "mentee"
@@ -126,7 +127,7 @@ def _seniority_evidence(mentor: Profile, mentee: Profile, basis: int) -> str:
         assert mentor.hire_date and mentee.hire_date
         apart = _years_apart(mentor, mentee) or 0.0
         return (
-            f"hired {mentor.hire_date.isoformat()} vs {mentee.hire_date.isoformat()}, "
+            f"hired {format_date(mentor.hire_date)} vs {format_date(mentee.hire_date)}, "
             f"{_years(apart)} apart"
         )
     assert basis == TITLE
@@ -262,25 +263,6 @@ def seniority_phrase(kind: CohortKind, as_mentor: bool) -> str:
     return "are less senior than them" if reverse else "are more senior than them"
 
 
-_SINGULAR_VERBS = {
-    "are": "is",
-    "have": "has",
-    "were": "was",
-    "teach": "teaches",
-    "want": "wants",
-    "work": "works",
-    "share": "shares",
-}
-
-
-def agree(phrase: str, count: int) -> str:
-    """Make a plural phrase ('are in their reporting line') agree with ``count``."""
-    if count != 1:
-        return phrase
-    verb, _, rest = phrase.partition(" ")
-    return f"{_SINGULAR_VERBS.get(verb, verb)} {rest}".strip()
-
-
 def tally_phrase(counts: Counter[str], total: int, noun: str) -> str:
     """'of 5 mentors, 3 are in their reporting line and 2 are more senior than them'."""
     parts = [f"{count} {agree(phrase, count)}" for phrase, count in counts.most_common()]
@@ -288,8 +270,7 @@ def tally_phrase(counts: Counter[str], total: int, noun: str) -> str:
         joined = ", ".join(parts[:-1]) + " and " + parts[-1]
     else:
         joined = parts[0] if parts else ""
-    plural = noun if total == 1 else f"{noun}s"
-    return f"of {total} {plural}, {joined}"
+    return f"of {plural(total, noun)}, {joined}"
 
 
 def blocking_phrase(rule: Rule | str, kind: CohortKind, as_mentor: bool) -> str:

@@ -12,6 +12,7 @@ from revmentor_desktop.domain.matching.facts import load_facts
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
 from revmentor_desktop.domain.matching.rules import RuleSettings
 from revmentor_desktop.domain.matching.solver import solve
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage.models import Pair, PairConstraint, database_proxy
 from revmentor_desktop.storage.snapshots import Scope
 
@@ -66,13 +67,23 @@ def _cohort_scopes(cohort_id: int) -> list[Scope]:
 def _description(created: int, locked: int, forbidden: int) -> str:
     parts = []
     if created:
-        parts.append(f"Create {created} pair{'s' if created != 1 else ''}")
+        parts.append(f"Create {plural(created, 'pair')}")
     if locked:
         parts.append(f"lock {locked}")
     if forbidden:
         parts.append(f"forbid {forbidden}")
     text = ", ".join(parts) or "Matching decisions"
     return text[0].upper() + text[1:] + " (matching)"
+
+
+def _outcome(created: int, locked: int, forbidden: int) -> str:
+    """What the matching decisions did: "3 pairs created, 1 locked"."""
+    done = ((created, "created"), (locked, "locked"), (forbidden, "forbidden"))
+    counts = [(count, word) for count, word in done if count]
+    if not counts:
+        return "Matching decisions saved"
+    (first, word), rest = counts[0], counts[1:]
+    return ", ".join([f"{plural(first, 'pair')} {word}", *(f"{n} {w}" for n, w in rest)])
 
 
 def accept_edit(
@@ -96,4 +107,5 @@ def accept_edit(
         _description(len(proposals), len(locked), len(forbidden)),
         _cohort_scopes(cohort_id),
         action,
+        done=_outcome(len(proposals), len(locked), len(forbidden)),
     )

@@ -11,10 +11,12 @@ from pathlib import Path
 from peewee import Database, PeeweeException
 
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX, person_or_not_found
 from revmentor_desktop.domain.text import fold
+from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import binding_models_to
 from revmentor_desktop.storage.disk import describe_size, is_disk_full
@@ -179,12 +181,11 @@ class BackupExposure:
         if not self.backups:
             return "No backup holds the erased data."
         count = len(self.backups)
-        noun = "1 older backup still holds" if count == 1 else f"{count} older backups still hold"
-        text = f"{noun} this person's data."
+        text = f"{plural(count, 'older backup')} still {agree('hold', count)} this person's data."
         if self.kept_until is not None:
             text += (
                 f" Backups are kept for up to a year, so the last of them is removed by "
-                f"{self.kept_until:%d %B %Y}."
+                f"{format_date(self.kept_until)}."
             )
         if self.some_kept_indefinitely:
             text += (
@@ -258,9 +259,7 @@ class ErasureReport:
     purged: tuple[Path, ...]
 
     def describe_purge(self) -> str:
-        count = len(self.purged)
-        noun = "1 backup that still held" if count == 1 else f"{count} backups that still held"
-        return f"Deleted {noun} their data."
+        return f"Deleted {plural(len(self.purged), 'backup')} that still held their data."
 
     def space_warning(self, data_file: Path) -> str:
         """What to say when the erasure was saved but the full disk left no room to compact

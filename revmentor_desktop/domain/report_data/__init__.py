@@ -10,10 +10,11 @@ from revmentor_desktop.domain.report_data.cohort import (
 )
 from revmentor_desktop.domain.report_data.common import (
     MONTHS_SHOWN,
+    NO_DATE,
     PAGE_SIZES,
+    TO_BE_AGREED,
     TOP_TOPICS,
     cadence_phrase,
-    long_date,
     meeting_format_phrase,
     month_label,
     page_size_setting,
@@ -21,7 +22,6 @@ from revmentor_desktop.domain.report_data.common import (
     review_date,
     sessions_due,
     sessions_in_term,
-    short_date,
     system_locale_name,
 )
 from revmentor_desktop.domain.report_data.pair_documents import (
@@ -52,8 +52,10 @@ from revmentor_desktop.domain.report_data.records import (
 
 __all__ = [
     "MONTHS_SHOWN",
+    "NO_DATE",
     "PAGE_SIZES",
     "TOP_TOPICS",
+    "TO_BE_AGREED",
     "AgreementBatch",
     "AgreementClause",
     "AgreementData",
@@ -76,7 +78,6 @@ __all__ = [
     "cohort_report",
     "kind_label",
     "letterhead",
-    "long_date",
     "meeting_format_phrase",
     "month_label",
     "page_size_setting",
@@ -85,6 +86,5 @@ __all__ = [
     "review_date",
     "sessions_due",
     "sessions_in_term",
-    "short_date",
     "system_locale_name",
 ]

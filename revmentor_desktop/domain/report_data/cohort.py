@@ -33,7 +33,7 @@ from revmentor_desktop.domain.report_data.records import (
     MonthCount,
     PairLine,
 )
-from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
+from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
 from revmentor_desktop.storage.models import (
     Meeting,
     Pair,
@@ -145,7 +145,7 @@ def _ended_early_reasons(rows: list[Pair], smallest: int) -> tuple[tuple[CountLi
             )
         else:
             note = (
-                f"{rest_pairs} ended-early {'pair is' if rest_pairs == 1 else 'pairs are'} "
+                f"{plural(rest_pairs, 'ended-early pair')} {agree('are', rest_pairs)} "
                 f"not broken down by reason: fewer than {smallest} people."
             )
     return tuple(lines), note

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from revmentor_desktop.domain import paper, settings
+from revmentor_desktop.domain.dates import MONTHS
 from revmentor_desktop.domain.paper import paper_for_locale as paper_for_locale  # re-exported
 from revmentor_desktop.domain.paper import system_locale_name as system_locale_name
 from revmentor_desktop.domain.vocabulary import cadence_phrase as cadence_phrase  # re-exported
@@ -14,21 +15,8 @@ PAGE_SIZES = settings.PAGE_SIZES
 
 TOP_TOPICS = 10
 MONTHS_SHOWN = 24
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+TO_BE_AGREED = "to be agreed"  # a date the partners have not set yet, in a document
+NO_DATE = "–"  # an unknown date in a table cell
 
 
 # ---------------------------------------------------------------------------------------------
@@ -40,21 +28,8 @@ def page_size_setting(locale_name: str | None = None) -> str:
     return paper.page_size(locale_name)
 
 
-def long_date(value: date | None, missing: str = "to be agreed") -> str:
-    """``12 March 2027``: unambiguous in every country, independent of the process locale."""
-    if value is None:
-        return missing
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def short_date(value: date | None, missing: str = "–") -> str:
-    if value is None:
-        return missing
-    return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}"
-
-
 def month_label(year: int, month: int) -> str:
-    return f"{_MONTHS[month - 1][:3]} {year % 100:02d}"
+    return f"{MONTHS[month - 1][:3]} {year % 100:02d}"
 
 
 def review_date(start: date | None, end: date | None) -> date | None:

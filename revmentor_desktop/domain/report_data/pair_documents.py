@@ -6,14 +6,15 @@ from datetime import date
 
 from revmentor_desktop.domain import agreement_text, cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.logo import Logo
 from revmentor_desktop.domain.namesakes import Identity, labels_of_namesakes
 from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.report_data.common import (
+    TO_BE_AGREED,
     cadence_phrase,
-    long_date,
     meeting_format_phrase,
     page_size_setting,
     review_date,
@@ -31,7 +32,7 @@ from revmentor_desktop.domain.report_data.records import (
     PartyInfo,
     SessionLine,
 )
-from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, SessionStatus
+from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, SessionStatus, agree, plural
 from revmentor_desktop.storage.models import (
     Cohort,
     Goal,
@@ -124,9 +125,9 @@ def _agreement(
         "minutes": str(cohort.session_minutes),
         "format": meeting_format,
         "first_meeting_by": first_meeting_by,
-        "start": long_date(start),
-        "end": long_date(end),
-        "review": long_date(review),
+        "start": format_date(start, TO_BE_AGREED),
+        "end": format_date(end, TO_BE_AGREED),
+        "review": format_date(review, TO_BE_AGREED),
     }
     clause_list, version = wording or _wording(cohort.kind)
     clauses = tuple(
@@ -251,7 +252,7 @@ def _next_steps(
         steps.append("The pair is paused: agree with both partners when to resume.")
     if status == PairStatus.ACTIVE:
         if upcoming is not None:
-            steps.append(f"Next session planned for {long_date(upcoming)}.")
+            steps.append(f"Next session planned for {format_date(upcoming)}.")
         else:
             steps.append(
                 f"No session is planned yet: agree the next date (the pair meets {cadence})."
@@ -259,15 +260,18 @@ def _next_steps(
         if health_level in (HealthLevel.AMBER, HealthLevel.RED):
             steps.append(f"The coordinator checks in with both partners: {health_reason}")
     if review is not None and review >= today:
-        steps.append(f"Mid-point review around {long_date(review)}.")
+        steps.append(f"Mid-point review around {format_date(review)}.")
     open_goals = [goal for goal in goals if goal.progress < 100]
     if goals and not open_goals:
         steps.append("All goals are reached: agree whether to set new ones or close early.")
     elif open_goals:
-        noun = "goal is" if len(open_goals) == 1 else "goals are"
-        steps.append(f"{len(open_goals)} {noun} still open; review progress at the next session.")
+        count = len(open_goals)
+        steps.append(
+            f"{plural(count, 'goal')} {agree('are', count)} still open; "
+            "review progress at the next session."
+        )
     if end is not None and end >= today:
-        steps.append(f"The partnership ends on {long_date(end)}: plan a closing conversation.")
+        steps.append(f"The partnership ends on {format_date(end)}: plan a closing conversation.")
     return tuple(steps)
 
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop import __version__
+from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.guide import packaged_text
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 LICENCE_NAME = "GNU General Public License, version 3 or later"
 LICENCE_ID = "GPL-3.0-or-later"
@@ -55,9 +57,12 @@ def _text_page(text: str, name: str) -> QPlainTextEdit:
     return page
 
 
-class AboutDialog(QDialog):
-    def __init__(self, data_file: Path | None, parent: QWidget | None = None) -> None:
+class AboutDialog(RemembersSize, QDialog):
+    def __init__(
+        self, context: AppContext, data_file: Path | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.context = context
         self.setWindowTitle("About RevMentor")
         self.setSizeGripEnabled(True)
         self.summary = QLabel(about_text(data_file))

@@ -27,15 +27,17 @@ from revmentor_desktop.domain import cohorts, edits
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.cohorts import CohortDraft
 from revmentor_desktop.domain.edits import Edit
-from revmentor_desktop.domain.vocabulary import CohortKind, counted
+from revmentor_desktop.domain.vocabulary import CohortKind, plural
 from revmentor_desktop.ui import cohort_commands
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.cohort_participants import ParticipantsPanel
 from revmentor_desktop.ui.menus import add_cohort_commands
+from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.choices import minutes_spin, select_data
 from revmentor_desktop.ui.widgets.feedback import confirm
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 
 KIND_HINTS = {
     CohortKind.REVERSE: "Reverse mentoring: junior colleagues mentor senior ones",
@@ -55,16 +57,18 @@ class CohortDialog(FormDialog):
         self._labels_edited = False
         self._saved = cohorts.get_cohort(cohort_id) if cohort_id is not None else None
         self._navigated = False
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._details())
+        body = QVBoxLayout()
+        body.addLayout(self._details())
         saved_participants = (self._saved.participants or []) if self._saved else []
         self.participants = ParticipantsPanel(context, cohort_id, saved_participants, self)
         self.feedback.register("participants", self.participants, self.participants.problems)
-        layout.addWidget(self.participants, 1)
+        body.addWidget(self.participants, 1)
         if self._saved is not None:
             self._load(self._saved)
         else:
             self._apply_default_labels()
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.banner)
         layout.addLayout(self._button_row())
         self._watch_fields()
@@ -248,12 +252,12 @@ class CohortDialog(FormDialog):
     def _save_first(self, command: cohort_commands.CohortCommand) -> bool:
         action = command.text.replace("&", "").rstrip("…")
         draft = self.draft()
-        people = counted(len(draft.participants or []), "participant")
+        people = plural(len(draft.participants or []), "participant")
         asked = confirm(
             self,
             "Save the cohort first?",
             f"{action} works on the saved cohort. Save “{draft.name.strip()}” with its "
-            f"{people} now? Ctrl+Z undoes the save.",
+            f"{people} now? {undo_key_text()} undoes the save.",
         )
         if not asked or not self.save_now():
             return False

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.cohorts import Enrolment, ParticipantRow
-from revmentor_desktop.domain.vocabulary import Role, counted
+from revmentor_desktop.domain.vocabulary import Role, plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.enrol_dialog import EnrolPeopleDialog
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
@@ -129,7 +129,7 @@ class ParticipantsPanel(QGroupBox):
             people = f"{mentors} can mentor, {mentees} can be mentored"
         else:
             people = f"{mentor_label}: {mentors} · {mentee_label}: {mentees}"
-        pairs = counted(cohorts.pair_count(self.cohort_id), "pair")
+        pairs = plural(cohorts.pair_count(self.cohort_id), "pair")
         waiting = sum(1 for row in rows if not row.paired)
         return f"{people} · {pairs} · {waiting} without a pair"
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QLocale, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPageSize
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.pdf_pages import PdfPages, print_pages
 from revmentor_desktop.ui.widgets.page_view import PageView
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, available_size, fitted_size
 from revmentor_desktop.ui.workers import Job, JobThread, ProgressCallback
 
 if TYPE_CHECKING:
@@ -89,7 +91,7 @@ class _Running:
     failed: str
 
 
-class DocumentDialog(QDialog):
+class DocumentDialog(RemembersSize, QDialog):
     """Makes one document in the background, shows its pages, and saves or prints that PDF."""
 
     def __init__(
@@ -143,7 +145,7 @@ class DocumentDialog(QDialog):
         layout.addLayout(progress_row)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self._fit_to_screen()
+        self._size_for_a_page()
         self.page_view.setFocus()
         self._set_ready(False)
 
@@ -193,14 +195,12 @@ class DocumentDialog(QDialog):
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
 
-    def _fit_to_screen(self) -> None:
-        """A page at its actual size across, as tall as the screen allows (fits 1280×800)."""
-        screen = self.screen().availableGeometry()
+    def _size_for_a_page(self) -> None:
+        """At first, a page at its actual size across, as tall as the screen allows; later, the
+        size it was left at (``RemembersSize``), always fitted to the screen (1280×800 too)."""
         page_width = round(self.logicalDpiX() * 8.5)  # Letter, the wider of the two papers
-        width = min(
-            page_width + self.fontMetrics().averageCharWidth() * 10, screen.width() * 9 // 10
-        )
-        self.resize(width, screen.height() * 9 // 10)
+        width = page_width + self.fontMetrics().averageCharWidth() * 10
+        self.resize(fitted_size(self, QSize(width, available_size(self).height())))
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
@@ -310,7 +310,7 @@ class DocumentDialog(QDialog):
         count = drawn.pages.count
         self._show_page_count(count)
         self.status.setText(
-            f"{count} page{'s' if count != 1 else ''}, {len(drawn.pdf) / 1024:.0f} KB, "
+            f"{plural(count, 'page')}, {len(drawn.pdf) / 1024:.0f} KB, "
             "as they will be saved and printed."
         )
         self._set_ready(True)
@@ -383,7 +383,7 @@ class DocumentDialog(QDialog):
         self.status.setText("Printing…")
         name = printer.printerName() or printer.outputFileName() or "the printer"
         count = len(indexes)
-        sent = f"Sent {count} page{'s' if count != 1 else ''} to {name}."
+        sent = f"Sent {plural(count, 'page')} to {name}."
         self._start(
             lambda progress: print_pages(pages, printer, indexes, progress),
             _Running(

@@ -35,7 +35,7 @@ class EnrolPeopleDialog(FormDialog):
         self.search.setPlaceholderText("Type part of a name, e-mail or department")
         self.search.setClearButtonEnabled(True)
         self.people = QListWidget()
-        self.people.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.people.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.role = role_combo(*role_labels)
         self.capacity = capacity_spin()
         link_capacity(self.role, self.capacity)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.guide import PAGES, TOPICS, render_page, style_sheet
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 PageValues = Callable[[], dict[str, str]]
 # A comfortable reading measure: about 75 characters to a line, and most of a screen's height.
@@ -49,11 +51,14 @@ class GuideBrowser(QTextBrowser):
         return super().loadResource(kind, name)
 
 
-class GuideDialog(QDialog):
+class GuideDialog(RemembersSize, QDialog):
     """The guide, kept open beside the window while the coordinator works."""
 
-    def __init__(self, values: PageValues, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, values: PageValues, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.context = context
         self.setWindowTitle("RevMentor guide")
         self.setSizeGripEnabled(True)
         self.topics = QListWidget(self)

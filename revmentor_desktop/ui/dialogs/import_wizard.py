@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,6 +50,8 @@ from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
 from revmentor_desktop.menu_paths import RESTORE_BACKUP, UNDO
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.undo import undo_key_text
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
 
@@ -404,10 +405,7 @@ class ResultPage(QWizardPage):
 def _undo_words(recorded: RecordedImport) -> str:
     """How this import is undone, in the words of the menus."""
     if isinstance(recorded.change, Edit):
-        keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
-            QKeySequence.SequenceFormat.NativeText
-        )
-        return f"To take the whole import back, choose {UNDO.path} ({keys}) once."
+        return f"To take the whole import back, choose {UNDO.path} ({undo_key_text()}) once."
     if isinstance(recorded.change, IrreversibleChange):
         return (
             f"This import changed more than {edits.LARGEST_UNDOABLE_IMPORT:,} people, too many "
@@ -417,7 +415,7 @@ def _undo_words(recorded: RecordedImport) -> str:
     return "Nothing in the data file needed changing."
 
 
-class ImportWizard(QWizard):
+class ImportWizard(RemembersSize, QWizard):
     """Import people from a CSV or XLSX file into the open data file."""
 
     imported = Signal(object)  # ImportResult

@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
 from revmentor_desktop.domain.matching.review import Decision, ReviewSession
 from revmentor_desktop.domain.matching.rules import RuleSettings
 from revmentor_desktop.domain.text import fold
-from revmentor_desktop.domain.vocabulary import counted
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
 from revmentor_desktop.ui.widgets.weights_editor import WeightsEditor
 
 _HIGHLIGHT = "background-color:#fff1a8; color:#3d3200; font-weight:600;"
@@ -61,7 +63,7 @@ def profile_html(profile: Profile, role_label: str, shared_tags: tuple[str, ...]
     facts = [
         ("Job", " · ".join(part for part in (profile.job_title, profile.department) if part)),
         ("Grade", "" if profile.grade is None else str(profile.grade)),
-        ("Hired", profile.hire_date.isoformat() if profile.hire_date else ""),
+        ("Hired", format_date(profile.hire_date)),
         ("Location", profile.location),
         ("Meets", profile.meeting_format),
     ]
@@ -93,7 +95,7 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class MatchReviewDialog(QDialog):
+class MatchReviewDialog(RemembersSize, QDialog):
     def __init__(self, context: AppContext, cohort_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -259,7 +261,7 @@ class MatchReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(hint)
-        layout.addWidget(main, 1)
+        layout.addWidget(scrolling(main), 1)  # on a small screen, scroll rather than crush
         layout.addWidget(self.message)
         layout.addLayout(created_row)
         layout.addLayout(buttons)
@@ -315,7 +317,7 @@ class MatchReviewDialog(QDialog):
             ).format(
                 cohort=result.cohort_name,
                 kind=result.kind.value,
-                proposals=counted(len(rows), "proposal"),
+                proposals=plural(len(rows), "proposal"),
                 chosen=chosen,
                 unmatched=len(result.unmatched),
                 score=round(sum(row.proposal.score for row in rows) / max(len(rows), 1)),
@@ -498,9 +500,9 @@ def _created_text(created: int, forbidden: int, cohort: str) -> str:
     """What Create pairs did, in a sentence: "Created 7 pairs in Reverse 2026." """
     sentences = []
     if created:
-        sentences.append(f"Created {counted(created, 'pair')} in {cohort}.")
+        sentences.append(f"Created {plural(created, 'pair')} in {cohort}.")
     if forbidden:
-        sentences.append(f"{counted(forbidden, 'forbidden pair')} will not be proposed again.")
+        sentences.append(f"{plural(forbidden, 'forbidden pair')} will not be proposed again.")
     return " ".join(sentences)
 
 

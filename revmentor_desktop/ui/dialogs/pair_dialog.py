@@ -22,6 +22,7 @@ from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.goals_editor import GoalsEditor
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.private_notes import PrivateNotes
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 NOT_ENROLLED = " (not in this cohort)"
@@ -47,10 +48,10 @@ class PairDialog(FormDialog):
         self._saved_mentor: tuple[int, int] | None = None  # (cohort, mentor) of this open pair
         self.child_dialog: QWidget | None = None
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._pair_tab(), "&Pair")
+        self.tabs.addTab(scrolling(self._pair_tab()), "&Pair")
         self.goals = GoalsEditor()
-        self.goals_tab = self.tabs.addTab(self.goals, "&Goals")
-        self.tabs.addTab(self._notes_tab(), "Summary and &notes")
+        self.goals_tab = self.tabs.addTab(scrolling(self.goals), "&Goals")
+        self.tabs.addTab(scrolling(self._notes_tab()), "Summary and &notes")
         layout = QVBoxLayout(self)
         if pair_id is not None:
             self.status_bar = StatusBar()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.domain.dates import format_datetime
 from revmentor_desktop.domain.sessions import SessionRow
 from revmentor_desktop.domain.vocabulary import PairStatus
 
@@ -101,7 +102,7 @@ class SessionsList(QTreeWidget):
                 status = f"{status} by the {row.cancelled_by}"
             item = QTreeWidgetItem(
                 [
-                    f"{row.starts_at:%a %d %b %Y, %H:%M}",
+                    format_datetime(row.starts_at),
                     status,
                     f"{row.duration_minutes} min",
                     ", ".join(row.topics),

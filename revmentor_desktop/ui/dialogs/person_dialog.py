@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.vocabulary import MeetingFormat
@@ -25,6 +26,7 @@ from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.person_picker import PersonPicker
 from revmentor_desktop.ui.widgets.private_notes import PrivateNotes
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 NO_GRADE = -1
@@ -38,11 +40,11 @@ class PersonDialog(FormDialog):
         super().__init__(context, title, parent, existing=person_id is not None)
         self.person_id = person_id
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._details_tab(), "&Details")
-        self.tabs.addTab(self._skills_tab(), "S&kills")
-        self.tabs.addTab(self._consent_tab(), "&Consent and notes")
+        self.tabs.addTab(scrolling(self._details_tab()), "&Details")
+        self.tabs.addTab(scrolling(self._skills_tab()), "S&kills")
+        self.tabs.addTab(scrolling(self._consent_tab()), "&Consent and notes")
         if person_id is not None:
-            self.tabs.addTab(self._history_tab(person_id), "&Programme")
+            self.tabs.addTab(scrolling(self._history_tab(person_id)), "&Programme")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.banner)
@@ -201,5 +203,5 @@ def _history(person_id: int, context: AppContext) -> list[tuple[str, list[str]]]
     counts = sessions.person_sessions(person_id)
     session_lines = [counts.summary()]
     if counts.last_held:
-        session_lines.append(f"Last held on {counts.last_held:%d %b %Y}")
+        session_lines.append(f"Last held on {format_date(counts.last_held)}")
     return [("Cohorts", enrolments), ("Pairs", pair_lines), ("Sessions", session_lines)]

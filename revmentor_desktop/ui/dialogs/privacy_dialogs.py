@@ -1,7 +1,8 @@
 """Privacy dialogs: export everything about a person (access request) and erase a person.
 
 Entry points for the main window:
-- ``PersonExportDialog(person_id, parent).exec()`` writes FILE.json and a readable FILE.csv.
+- ``PersonExportDialog(context, person_id, parent).exec()`` writes FILE.json and a readable
+  FILE.csv.
 - ``EraseDialog(context, data_file_path, person_id, parent).exec()`` erases after a clear
   warning, says how long older backups still hold the data, and can delete them.
   The erasure cannot be undone, and the undo history drops what came before it.
@@ -30,13 +31,15 @@ from revmentor_desktop.domain import namesakes, people, privacy
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
 
 
-class PersonExportDialog(QDialog):
+class PersonExportDialog(RemembersSize, QDialog):
     """Write everything RevMentor holds about one person, for an access request."""
 
-    def __init__(self, person_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, person_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self.person_id = person_id
         name = people.get_person(person_id).draft.name
         label = namesakes.person_label(person_id)
@@ -85,7 +88,7 @@ class PersonExportDialog(QDialog):
         super().accept()
 
 
-class EraseDialog(QDialog):
+class EraseDialog(RemembersSize, QDialog):
     """Erase a person's personal data for good, after saying exactly what that means."""
 
     erased = Signal(object)  # privacy.ErasureReport
@@ -128,7 +131,7 @@ class EraseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(scrolling(text), 1)
         layout.addWidget(self.understood)
         layout.addWidget(self.purge)
         layout.addWidget(self.message)

@@ -43,6 +43,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.choices import text_area
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.weights_editor import (
     AS_ITS_KIND,
     BUILT_IN,
@@ -74,9 +75,10 @@ class ProgrammeSettingsDialog(FormDialog):
         self.kind_weights = {kind: dict(w) for kind, w in self.old.kind_weights.items()}
         self.cohort_own = {cohort.cohort_id: dict(cohort.own) for cohort in self.old.cohorts}
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._organisation_tab(), TAB_NAMES[0])
-        self.tabs.addTab(self._agreement_tab(), TAB_NAMES[1])
-        self.tabs.addTab(self._matching_tab(), TAB_NAMES[2])
+        # Each tab scrolls, so the dialog fits a 1280×800 screen at 200 % scaling too.
+        self.tabs.addTab(scrolling(self._organisation_tab()), TAB_NAMES[0])
+        self.tabs.addTab(scrolling(self._agreement_tab()), TAB_NAMES[1])
+        self.tabs.addTab(scrolling(self._matching_tab()), TAB_NAMES[2])
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)

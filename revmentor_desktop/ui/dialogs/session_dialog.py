@@ -6,22 +6,25 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from revmentor_desktop.domain import cohorts, edits, pairs, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.dates import format_day_and_month
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.sessions import SessionDraft
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
     MeetingFormat,
     SessionStatus,
-    day_and_month,
 )
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.choices import choice_combo, minutes_spin, select_data, text_area
 from revmentor_desktop.ui.widgets.feedback import confirm
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
+from revmentor_desktop.ui.widgets.optional_date import new_date_time_edit
+from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
 SESSION_FORMATS = (MeetingFormat.IN_PERSON, MeetingFormat.VIDEO_CALL, MeetingFormat.PHONE)
@@ -47,7 +50,7 @@ class SessionDialog(FormDialog):
         self.form = new_form()
         self._build(draft.pair_id if (session_id or pair_id) else None)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(scrolling(self.form), 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
         self._load(draft)
@@ -65,9 +68,7 @@ class SessionDialog(FormDialog):
         if fixed_pair_id is not None:
             select_data(self.pair, fixed_pair_id)
             self.pair.setEnabled(False)
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.starts_at = new_date_time_edit()
         self.duration = minutes_spin(5, 600)
         self.meeting_format = choice_combo(SESSION_FORMATS)
         self.status = choice_combo(item.value for item in SessionStatus)
@@ -164,13 +165,13 @@ class SessionDialog(FormDialog):
     def _may_move_start(self, started: date) -> bool:
         session_day = self.draft().starts_at.date()
         now = today(self.context.clock)
-        new_start = day_and_month(session_day, now)
+        new_start = format_day_and_month(session_day, now)
         return confirm(
             self,
             "Move the pair's start date?",
             f"Move the pair's start date to {new_start}?\n\nThe pair started on "
-            f"{day_and_month(started, now)}, after this session. Saving moves its start back "
-            "to the day of the session; Ctrl+Z undoes both.",
+            f"{format_day_and_month(started, now)}, after this session. Saving moves its start "
+            f"back to the day of the session; {undo_key_text()} undoes both.",
         )
 
     def save(self) -> Edit:

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject
 
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.cohorts import CohortRow
-from revmentor_desktop.ui.models.formatting import format_date
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel, ListFetcher
 
 
@@ -55,7 +56,11 @@ COHORT_COLUMNS: list[Column[CohortRow]] = [
     Column("Starts", lambda row: format_date(row.start_date), "start_date", width=100),
     Column("Ends", lambda row: format_date(row.end_date), "end_date", width=100),
     Column(
-        "Meets every", lambda row: f"{row.cadence_days} days", "cadence", alignment=RIGHT, width=100
+        "Meets every",
+        lambda row: plural(row.cadence_days, "day"),
+        "cadence",
+        alignment=RIGHT,
+        width=100,
     ),
     Column(
         "People",

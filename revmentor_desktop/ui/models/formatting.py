@@ -1,13 +1,18 @@
-"""How dates, durations and health look in lists."""
+"""How dates, durations and health look in lists.
+
+Dates are written by ``domain.dates`` (the documents and the command line use it too); this
+module tells it the system locale's order as Qt reads it, and gives date edits the same shape.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
+from revmentor_desktop.domain import dates
+from revmentor_desktop.domain.dates import DateOrder
 from revmentor_desktop.domain.health import HealthLevel
 
 # The only fixed colours in the app: a traffic light means the same in every palette.
@@ -19,12 +24,40 @@ HEALTH_COLOURS = {
 DOT_SIZE = 12
 
 
-def format_date(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
+# Date edits in the shape of ``dates.format_date``, per order (Qt's own pattern letters).
+QT_DATE_FORMATS = {
+    DateOrder.DAY_MONTH_YEAR: "d MMM yyyy",
+    DateOrder.MONTH_DAY_YEAR: "MMM d, yyyy",
+    DateOrder.YEAR_MONTH_DAY: "yyyy-MM-dd",
+}
 
 
-def format_datetime(value: datetime) -> str:
-    return f"{value:%a} {value.day} {value:%b %Y, %H:%M}"
+def locale_date_order(locale: QLocale | None = None) -> DateOrder:
+    """The order of day, month and year in ``locale`` (the default locale if None)."""
+    reference = dates.REFERENCE_DATE
+    sample = (locale or QLocale()).toString(
+        QDate(reference.year, reference.month, reference.day), QLocale.FormatType.ShortFormat
+    )
+    return dates.order_of_sample(sample)
+
+
+def follow_locale_dates(locale: QLocale | None = None) -> None:
+    """Write every date in the order of ``locale`` (by default the system's, as Qt reads it:
+    it knows the desktop's regional settings, which the process environment may not)."""
+    dates.use_date_order(locale_date_order(locale))
+
+
+def qt_date_format() -> str:
+    return QT_DATE_FORMATS[dates.date_order()]
+
+
+def qt_datetime_format() -> str:
+    return f"ddd {qt_date_format()}, HH:mm"
+
+
+def english_dates_locale() -> QLocale:
+    """Month and day names in date edits are English, like ``dates`` writes them."""
+    return QLocale(QLocale.Language.English, QLocale().territory())
 
 
 def format_minutes(minutes: int) -> str:

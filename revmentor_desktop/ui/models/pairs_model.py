@@ -6,8 +6,9 @@ from PySide6.QtCore import QObject
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.pairs import PairQuery, PairRow
-from revmentor_desktop.ui.models.formatting import format_date, health_icon
+from revmentor_desktop.ui.models.formatting import health_icon
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
 
 PAIR_COLUMNS: list[Column[PairRow]] = [

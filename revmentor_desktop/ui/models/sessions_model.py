@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from revmentor_desktop.domain import sessions
+from revmentor_desktop.domain.dates import format_datetime
 from revmentor_desktop.domain.sessions import SessionQuery, SessionRow
-from revmentor_desktop.ui.models.formatting import format_datetime, format_minutes
+from revmentor_desktop.ui.models.formatting import format_minutes
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
 
 

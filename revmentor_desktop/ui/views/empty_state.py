@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 EmptyAction = tuple[str, Callable[[], None]]
+TEXT_WIDTH = 480
 
 
 class EmptyState(QWidget):
@@ -19,16 +20,23 @@ class EmptyState(QWidget):
         self._title.setFont(font)
         self._text = QLabel()
         self._text.setWordWrap(True)
-        # A fixed width lets the wrapped label ask for the height it needs (centred in a layout
-        # it would otherwise keep its one-line height and cut the sentence).
-        self._text.setFixedWidth(480)
+        # Up to a comfortable line length, narrower on a small screen. Centred by stretches
+        # rather than an alignment, so that the layout asks the wrapped label for its height at
+        # the width it gets and never cuts the sentence.
+        self._text.setMaximumWidth(TEXT_WIDTH)
+        self._text.setMinimumWidth(TEXT_WIDTH // 2)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self._text, TEXT_WIDTH)  # takes all it may before the stretches
+        centred.addStretch(1)
         self._buttons = QHBoxLayout()
         self._button_widgets: list[QPushButton] = []
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (self._title, self._text):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self._title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addSpacing(12)
         layout.addLayout(self._buttons)
         layout.addStretch(2)
@@ -36,7 +44,6 @@ class EmptyState(QWidget):
     def show_content(self, title: str, text: str, actions: list[EmptyAction]) -> None:
         self._title.setText(title)
         self._text.setText(text)
-        self._text.setMinimumHeight(self._text.heightForWidth(self._text.width()))
         self.setAccessibleName(title)
         while self._buttons.takeAt(0) is not None:
             pass

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from revmentor_desktop.domain import cohorts, people
+
+MINIMUM_LETTERS = 8
 
 
 class ChoiceFilter(QComboBox):
@@ -38,6 +41,15 @@ class ChoiceFilter(QComboBox):
 
     def value(self) -> Any:
         return self.currentData()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the longest choice where there is room, down to a few letters on a
+        small screen; the open list always shows whole names."""
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count()))
+        spare = longest - metrics.averageCharWidth() * MINIMUM_LETTERS
+        return QSize(hint.width() - max(spare, 0), hint.height())
 
     def reset(self) -> None:
         self.setCurrentIndex(0)

@@ -100,5 +100,3 @@ class PairsView(RecordListView):
             self.context.edits.push(edits.delete_pair(pair_id))
         except DomainError as error:
             show_refusal(self, error)
-            return
-        self.message.emit("Deleted the pair. Undo with Ctrl+Z.")

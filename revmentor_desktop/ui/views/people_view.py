@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from revmentor_desktop.domain import edits, namesakes, people
+from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
@@ -32,8 +34,10 @@ class PeopleView(RecordListView):
         super().__init__(context, parent)
         self.department_filter = ChoiceFilter("All departments", "Department", self)
         self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
+        self.paired_filter = ChoiceFilter("Paired or not", "Paired", self)
+        self.paired_filter.set_choices([("With a pair", True), ("Without a pair", False)])
         self.archived_filter = QCheckBox("Show &archived", self)
-        self.add_choice_filters(self.department_filter, self.cohort_filter)
+        self.add_choice_filters(self.department_filter, self.cohort_filter, self.paired_filter)
         self.filter_bar.addWidget(self.archived_filter)
         self.archived_filter.toggled.connect(self.refresh)
         self._archive = QAction("&Archive", self, triggered=self.archive_selected)
@@ -51,6 +55,7 @@ class PeopleView(RecordListView):
         super().apply_filters(query)
         query.department = self.department_filter.value() or ""
         query.cohort_id = self.cohort_filter.value()
+        query.paired = self.paired_filter.value()
         query.include_archived = self.archived_filter.isChecked()
 
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
@@ -108,27 +113,20 @@ class PeopleView(RecordListView):
             f"You can undo this with {UNDO.path}.",
         )
         if confirmed:
-            self._push(lambda: edits.delete_person(person_id), f"Deleted {name}.")
+            self._push(lambda: edits.delete_person(person_id))
 
     def archive_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen:
-            self._push(lambda: edits.set_archived(chosen, True), self._done("Archived", chosen))
+            self._push(lambda: edits.set_archived(chosen, True))
 
     def restore_selected(self) -> None:
         chosen = self.selected_ids()
         if chosen:
-            self._push(lambda: edits.set_archived(chosen, False), self._done("Restored", chosen))
+            self._push(lambda: edits.set_archived(chosen, False))
 
-    @staticmethod
-    def _done(verb: str, chosen: list[int]) -> str:
-        noun = "1 person" if len(chosen) == 1 else f"{len(chosen)} people"
-        return f"{verb} {noun}. Undo with Ctrl+Z."
-
-    def _push(self, make_edit: Any, message: str) -> None:
+    def _push(self, make_edit: Callable[[], Edit]) -> None:
         try:
             self.context.edits.push(make_edit())
         except DomainError as error:
             show_refusal(self, error)
-            return
-        self.message.emit(message)

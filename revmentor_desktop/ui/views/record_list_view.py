@@ -13,16 +13,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.id_table_model import IdTableModel
 from revmentor_desktop.ui.settings import (
     SORT_DESCENDING,
     SORT_KEY,
+    TABLE_COLUMNS,
     TABLE_HEADER,
     AppSettings,
 )
@@ -31,6 +34,27 @@ from revmentor_desktop.ui.views.filters import ChoiceFilter
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
 SEARCH_DELAY_MS = 150
+SEARCH_MINIMUM_LETTERS = 14  # it takes the room the filters leave, down to this on a small screen
+
+
+def fitted_widths(wanted: dict[int, int], room: int, floors: dict[int, int]) -> dict[int, int]:
+    """Column widths that fit in ``room``: what each column wants if all fit, else the widest
+    are cut to one common width (never below their floor), so that narrow columns stay whole.
+    """
+    if sum(wanted.values()) <= room:
+        return dict(wanted)
+
+    def capped(level: int) -> dict[int, int]:
+        return {key: max(floors[key], min(width, level)) for key, width in wanted.items()}
+
+    low, high = 0, max(wanted.values())
+    while low < high:  # the widest common cap that still fits
+        middle = (low + high + 1) // 2
+        if sum(capped(middle).values()) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return capped(low)
 
 
 class RecordListView(WorkspaceView):
@@ -47,7 +71,7 @@ class RecordListView(WorkspaceView):
         self.search.setPlaceholderText(self.search_placeholder)
         self.search.setAccessibleName(f"Search {self.noun_plural}")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * SEARCH_MINIMUM_LETTERS)
         self.filter_bar = QHBoxLayout()
         self._choice_filters: list[ChoiceFilter] = []
         self.table = self._make_table()
@@ -59,6 +83,7 @@ class RecordListView(WorkspaceView):
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
         self._selected_before_reset: list[int] = []
+        self._columns_to_fit = True  # until the user's own widths are restored or the list fills
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._after_reset)
         self._lay_out()
@@ -144,7 +169,43 @@ class RecordListView(WorkspaceView):
         self.apply_filters(query)
         self.model.set_query(query)
         self._update_empty_state()
+        if self._columns_to_fit and self.model.rowCount():
+            # Once the list is shown and laid out: it may be refreshing while being shown.
+            QTimer.singleShot(0, self._fit_columns_if_shown)
         self.status_changed.emit()
+
+    @property
+    def columns_fitted(self) -> bool:
+        """False until the columns are sized to the list (or restored as the user left them)."""
+        return not self._columns_to_fit
+
+    def _fit_columns_if_shown(self) -> None:
+        if self._columns_to_fit and self.model.rowCount() and self.table.isVisible():
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size the shown columns to their heading and the rows on screen, within the list's
+        width: on a narrow window the widest give way first (their tooltips show all)."""
+        self._columns_to_fit = False
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        floors = {i: header.sectionSizeHint(i) for i in shown}
+        wanted = {i: max(floors[i], self._width_on_screen(i)) for i in shown}
+        room = self.table.viewport().width()
+        if not self.table.verticalScrollBar().isVisible():  # it may appear once rows are laid out
+            room -= self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        for section, width in fitted_widths(wanted, room, floors).items():
+            header.resizeSection(section, width)
+
+    def _width_on_screen(self, column: int) -> int:
+        """The width the rows on screen need in ``column``: never more rows than show, as
+        Qt's own measure would read up to a thousand rows of a long list."""
+        table = self.table
+        first = max(table.rowAt(0), 0)
+        on_screen = table.viewport().height() // table.verticalHeader().defaultSectionSize() + 1
+        rows = range(first, min(first + on_screen, self.model.rowCount()))
+        widths = (table.sizeHintForIndex(self.model.index(row, column)).width() for row in rows)
+        return max(widths, default=0) + (1 if table.showGrid() else 0)
 
     def _update_empty_state(self) -> None:
         if self.model.rowCount() > 0:
@@ -236,16 +297,19 @@ class RecordListView(WorkspaceView):
 
     def status_text(self) -> str:
         count = self.model.rowCount()
-        noun = self.noun_singular if count == 1 else self.noun_plural
-        text = f"{count:,} {noun}"
+        text = plural(count, self.noun_singular, self.noun_plural)
         selected = len(self.table.selectionModel().selectedRows())
         return f"{text}, {selected:,} selected" if selected > 1 else text
 
     # Remembered between runs
 
+    def _column_names(self) -> str:
+        return ",".join(column.header for column in self.model.columns)
+
     def save_state(self, settings: AppSettings) -> None:
         header = self.table.horizontalHeader()
         settings.set(TABLE_HEADER.for_list(self.list_name), header.saveState())
+        settings.set(TABLE_COLUMNS.for_list(self.list_name), self._column_names())
         query = self.model.query
         settings.set(SORT_KEY.for_list(self.list_name), query.sort_by)
         settings.set(SORT_DESCENDING.for_list(self.list_name), query.descending)
@@ -253,8 +317,9 @@ class RecordListView(WorkspaceView):
     def restore_state(self, settings: AppSettings) -> None:
         header = self.table.horizontalHeader()
         state = settings.get(TABLE_HEADER.for_list(self.list_name))
-        if not state.isEmpty():
-            header.restoreState(state)
+        same_columns = settings.get(TABLE_COLUMNS.for_list(self.list_name)) == self._column_names()
+        if same_columns and not state.isEmpty() and header.restoreState(state):
+            self._columns_to_fit = False
         query = self.model.query
         sort_key = settings.get(SORT_KEY.for_list(self.list_name))
         if sort_key in self.model.sort_keys():

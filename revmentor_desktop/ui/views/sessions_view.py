@@ -92,4 +92,3 @@ class SessionsView(RecordListView):
         )
         if confirmed:
             self.context.edits.push(edits.delete_sessions(chosen))
-            self.message.emit(f"Deleted {noun}. Undo with Ctrl+Z.")

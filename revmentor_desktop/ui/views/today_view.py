@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import people
 from revmentor_desktop.domain.attention import AttentionGroup, AttentionItem
+from revmentor_desktop.domain.dates import format_day
+from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.attention_model import (
     SUBJECT_COLUMN,
@@ -119,10 +121,11 @@ class TodayView(WorkspaceView):
         if count == 0:
             summary = "nothing needs you"
         elif urgent.isValid():
-            summary = f"{self.model.rowCount(urgent)} need you now, {count} things in all"
+            now = self.model.rowCount(urgent)
+            summary = f"{now:,} {agree('need you now', now)}, {plural(count, 'thing')} in all"
         else:
-            summary = f"{count} things to look at"
-        self.heading.setText(f"{today:%A} {today.day} {today:%B %Y}: {summary}")
+            summary = f"{plural(count, 'thing')} to look at"
+        self.heading.setText(f"{format_day(today)}: {summary}")
 
     def _restore_current(self, item: AttentionItem | None, group: AttentionGroup | None) -> None:
         """Keep the same row current across a refresh, else the first one that shows."""
@@ -197,4 +200,6 @@ class TodayView(WorkspaceView):
 
     def status_text(self) -> str:
         count = len(self.model.items)
-        return "Nothing needs attention" if count == 0 else f"{count} things need attention"
+        if count == 0:
+            return "Nothing needs attention"
+        return f"{plural(count, 'thing')} {agree('need attention', count)}"

@@ -18,6 +18,7 @@ from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError, ValidationError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import FieldFeedback, ProblemLabel
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 
 def new_form() -> QFormLayout:
@@ -28,8 +29,11 @@ def new_form() -> QFormLayout:
     return form
 
 
-class FormDialog(QDialog):
-    """Subclasses provide ``problems()`` (from the domain's validate_*) and ``save()``."""
+class FormDialog(RemembersSize, QDialog):
+    """Subclasses provide ``problems()`` (from the domain's validate_*) and ``save()``.
+
+    Long content goes in ``scrolling(...)`` so the dialog fits a small screen.
+    """
 
     def __init__(
         self, context: AppContext, title: str, parent: QWidget | None = None, *, existing: bool
@@ -51,14 +55,12 @@ class FormDialog(QDialog):
         self._loading = False
 
     def size_comfortably(self, columns: int = 72, lines: int = 0) -> None:
-        """Open wide enough for labels and typical values, measured in the user's font."""
+        """Ask to open wide enough for labels and typical values, measured in the user's font;
+        the screen may allow less (``RemembersSize``), and the content then scrolls."""
         metrics = self.fontMetrics()
-        width = metrics.averageCharWidth() * columns
-        self.setMinimumWidth(min(width, 900))
         hint = self.sizeHint()
-        height = self.minimumSizeHint().height()
-        height = max(height, metrics.lineSpacing() * lines) if lines else hint.height()
-        self.resize(max(hint.width(), width), height)
+        height = max(hint.height(), metrics.lineSpacing() * lines)
+        self.resize(max(hint.width(), metrics.averageCharWidth() * columns), height)
 
     @property
     def save_button(self) -> QPushButton:

@@ -6,9 +6,13 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QHBoxLayout, QWidget
 
-DATE_FORMAT = "d MMM yyyy"
+from revmentor_desktop.ui.models.formatting import (
+    english_dates_locale,
+    qt_date_format,
+    qt_datetime_format,
+)
 
 
 def to_qdate(value: date) -> QDate:
@@ -20,9 +24,20 @@ def from_qdate(value: QDate) -> date:
 
 
 def new_date_edit() -> QDateEdit:
+    """A date edit that shows dates as the lists and documents write them."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setLocale(english_dates_locale())
+    edit.setDisplayFormat(qt_date_format())
+    return edit
+
+
+def new_date_time_edit() -> QDateTimeEdit:
+    """A date-and-time edit in the shape of ``dates.format_datetime``."""
+    edit = QDateTimeEdit()
+    edit.setCalendarPopup(True)
+    edit.setLocale(english_dates_locale())
+    edit.setDisplayFormat(qt_datetime_format())
     return edit
 
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from revmentor_desktop.domain.cohorts import role_label
-from revmentor_desktop.domain.vocabulary import Role
+from revmentor_desktop.domain.vocabulary import Role, plural
 
 
 def _role_texts(mentor_label: str, mentee_label: str) -> list[str]:
@@ -39,7 +39,7 @@ class CapacitySpin(QSpinBox):
     """How many people someone mentors at once, read as "up to 2 mentees"."""
 
     def textFromValue(self, value: int) -> str:
-        return f"up to {value} mentee" if value == 1 else f"up to {value} mentees"
+        return f"up to {plural(value, 'mentee')}"
 
     def valueFromText(self, text: str) -> int:
         digits = "".join(char for char in text if char.isdigit())
