@@ -88,6 +88,15 @@ def enrolled(cohort_id: int, name: str, role: str, capacity: int = 1) -> int:
     return person_id
 
 
+def proposed_pair() -> int:
+    """A proposed pair of Ada (mentor) and Bob (mentee) in a new cohort."""
+    cohort = make_cohort()
+    return pairs.create_pair(
+        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
+        clock,
+    )
+
+
 # People
 
 
@@ -545,11 +554,7 @@ def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
 
 
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    pair_id = pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    pair_id = proposed_pair()
     ending = shown(qtbot, EndPairEarlyDialog(context, pair_id))
     ending.reason.setCurrentIndex(0)
     assert ending.save_button.isEnabled()
@@ -561,11 +566,7 @@ def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) ->
 
 
 def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    pair_id = pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    pair_id = proposed_pair()
     dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
     assert not dialog.cancelled_by.isVisible()
     select_data(dialog.status, "cancelled")
@@ -581,11 +582,7 @@ def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContex
 
 
 def test_a_held_session_in_the_future_is_refused(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    pair_id = pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    pair_id = proposed_pair()
     dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
     dialog.starts_at.setDateTime(datetime(2026, 11, 9, 10, 0))
     assert dialog.feedback.problem_for("starts_at") == (
