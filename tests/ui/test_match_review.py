@@ -68,6 +68,13 @@ def _enrolled(drafts: list[people.PersonDraft]) -> tuple[int, dict[str, int]]:
     return cohort_id, ids
 
 
+def _review(qtbot: QtBot, cohort_id: int) -> MatchReviewDialog:
+    """The review dialog for the cohort, on an undo stack of its own."""
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def _keys(dialog: MatchReviewDialog) -> list[tuple[int, int]]:
     return [row.proposal.key for row in dialog.session.rows]
 
@@ -155,8 +162,7 @@ def test_swap_exchanges_mentees_or_says_which_rule_blocks(
     qtbot: QtBot, data_file: DataFile
 ) -> None:
     cohort_id, _ids = _cohort()
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     before = _keys(dialog)
 
     dialog.select_rows([0, 1])
@@ -175,8 +181,7 @@ def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
     cohort_id, ids = _cohort()
     karl = people.get_person(ids["Karl Berg"]).draft
     people.update_person(ids["Karl Berg"], replace(karl, manager_id=ids["Dev Patel"]), clock)
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     rows = dialog.session.rows
     dev_row = next(i for i, row in enumerate(rows) if row.proposal.mentor_id == ids["Dev Patel"])
     karl_row = next(i for i, row in enumerate(rows) if row.proposal.mentee_id == ids["Karl Berg"])
@@ -217,8 +222,7 @@ def test_changing_a_weight_shows_its_effect_at_once_and_is_kept_for_the_cohort(
     qtbot: QtBot, data_file: DataFile
 ) -> None:
     cohort_id, ids = _choice()
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     assert _keys(dialog) == [(ids["Patchy"], ids["Keen"])]
     assert dialog.weights.shares[Rule.SKILLS].text() == "50 points"
     assert dialog.weights.shares[Rule.SENIORITY].text() == "must pass"
@@ -258,8 +262,7 @@ def test_the_seniority_gap_and_job_title_words_are_edited_in_the_dialog(
             people.PersonDraft("Tess", job_title="Graduate Trainee", hire_date=date(2024, 4, 1)),
         ]
     )
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     assert dialog.model.rowCount() == 0  # hired a year apart: too close to tell apart
     assert "too close to them in seniority" in dialog.unmatched.item(0, 2).text()
 
@@ -338,8 +341,7 @@ def test_one_proposal_is_one_and_the_decisions_are_explained_in_place(
             name, grade=grade, teaches=teaches, learns=learns, consent_date=date(2026, 1, 5)
         )
         cohorts.enrol(cohort_id, people.add_person(draft, clock), "mentor" if teaches else "mentee")
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     assert "Pilot (reverse mentoring): 1 proposal, 0 chosen" in dialog.summary.text()
     hints = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
     assert (
