@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import Qt
@@ -88,13 +89,19 @@ def enrolled(cohort_id: int, name: str, role: str, capacity: int = 1) -> int:
     return person_id
 
 
-def proposed_pair() -> int:
-    """A proposed pair of Ada (mentor) and Bob (mentee) in a new cohort."""
+class ProposedPair(NamedTuple):
+    cohort: int
+    ada: int
+    bob: int
+    pair_id: int
+
+
+def proposed_pair() -> ProposedPair:
+    """A proposed pair of Ada (mentor) and Bob (mentee) in a new cohort "Reverse 2026"."""
     cohort = make_cohort()
-    return pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    ada = enrolled(cohort, "Ada", "mentor")
+    bob = enrolled(cohort, "Bob", "mentee")
+    return ProposedPair(cohort, ada, bob, pairs.create_pair(PairDraft(cohort, ada, bob), clock))
 
 
 # People
@@ -180,10 +187,7 @@ def test_an_error_at_save_time_is_shown(qtbot: QtBot, context: AppContext) -> No
 
 
 def test_a_person_shows_their_programme(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    ada = enrolled(cohort, "Ada", "mentor")
-    bob = enrolled(cohort, "Bob", "mentee")
-    pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    ada = proposed_pair().ada
     dialog = shown(qtbot, PersonDialog(context, ada))
     texts = {label.accessibleName(): label.text() for label in dialog.findChildren(QLabel)}
     assert texts["Cohorts"] == "Reverse 2026: Reverse mentor"
@@ -292,10 +296,7 @@ def test_cancel_forgets_the_participants_added(qtbot: QtBot, context: AppContext
 
 
 def test_a_refused_withdrawal_is_explained(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    ada = enrolled(cohort, "Ada", "mentor")
-    bob = enrolled(cohort, "Bob", "mentee")
-    pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    cohort, _ada, bob, _pair_id = proposed_pair()
     dialog = shown(qtbot, CohortDialog(context, cohort))
     dialog.participants.table.select_person(bob)
     click(qtbot, dialog.participants.withdraw_button)
@@ -554,7 +555,7 @@ def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
 
 
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:
-    pair_id = proposed_pair()
+    pair_id = proposed_pair().pair_id
     ending = shown(qtbot, EndPairEarlyDialog(context, pair_id))
     ending.reason.setCurrentIndex(0)
     assert ending.save_button.isEnabled()
@@ -566,7 +567,7 @@ def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) ->
 
 
 def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContext) -> None:
-    pair_id = proposed_pair()
+    pair_id = proposed_pair().pair_id
     dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
     assert not dialog.cancelled_by.isVisible()
     select_data(dialog.status, "cancelled")
@@ -582,7 +583,7 @@ def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContex
 
 
 def test_a_held_session_in_the_future_is_refused(qtbot: QtBot, context: AppContext) -> None:
-    pair_id = proposed_pair()
+    pair_id = proposed_pair().pair_id
     dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
     dialog.starts_at.setDateTime(datetime(2026, 11, 9, 10, 0))
     assert dialog.feedback.problem_for("starts_at") == (
