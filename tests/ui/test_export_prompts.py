@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from revmentor_desktop.ui.menus import WindowActions
 from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
@@ -36,14 +39,26 @@ def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton)
     return asked
 
 
+def _export(
+    make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    target: Path,
+    action: Callable[[WindowActions], QAction],
+) -> list[str]:
+    """Trigger ``action`` of a window on the programme, saving to ``target`` and answering No
+    to whether private details go too; return the questions asked."""
+    window = make_window(build=build_programme)
+    _save_to(monkeypatch, target)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    action(window.actions).trigger()
+    return asked
+
+
 def test_file_export_people_writes_a_csv_excel_opens_without_private_notes(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    window = make_window(build=build_programme)
     target = tmp_path / "people.csv"
-    _save_to(monkeypatch, target)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
-    window.actions.export["people"].trigger()
+    asked = _export(make_window, monkeypatch, target, lambda actions: actions.export["people"])
     assert asked == ["Include private details?"]
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads the accents
@@ -64,11 +79,8 @@ def test_cancelling_the_save_dialog_writes_nothing(
 def test_calendar_export_of_everything_writes_an_ics_file(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    window = make_window(build=build_programme)
     target = tmp_path / "sessions.ics"
-    _save_to(monkeypatch, target)
-    _answer(monkeypatch, QMessageBox.StandardButton.No)
-    window.actions.export_calendar.trigger()
+    _export(make_window, monkeypatch, target, lambda actions: actions.export_calendar)
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
