@@ -386,6 +386,13 @@ def cohort_of_four() -> dict[str, int]:
     }
 
 
+@pytest.fixture
+def ada_and_bob(cohort_of_four: dict[str, int]) -> int:
+    """The pair of Ada (mentor) and Bob (mentee) in the cohort of four, still proposed."""
+    ids = cohort_of_four
+    return pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+
+
 def test_create_a_pair(qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]) -> None:
     ids = cohort_of_four
     dialog = shown(qtbot, PairDialog(context, cohort_id=ids["cohort"]))
@@ -439,10 +446,9 @@ def test_invalid_pairs_are_refused(
 
 
 def test_status_actions_and_log_a_session(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: int
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob
     dialog = shown(qtbot, PairDialog(context, pair_id))
     assert dialog.mentor.currentText() == "Ada (0 of 1 places taken)", "not counting itself"
     assert dialog.save_button.isEnabled()
@@ -473,10 +479,9 @@ def test_status_actions_and_log_a_session(
 
 
 def test_end_a_pair_early_with_a_reason(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: int
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob
     dialog = shown(qtbot, PairDialog(context, pair_id))
     click(qtbot, dialog.status_bar.buttons["end_early"])
     ending = dialog.child_dialog
@@ -521,10 +526,9 @@ def test_a_completed_pair_is_checked_by_the_domains_rule(
 
 
 def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: int
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob
     for day in (20, 27):
         held = sessions.SessionDraft(pair_id, datetime(2026, 10, day, 9), status="held")
         sessions.add_session(held, clock)
@@ -543,11 +547,14 @@ def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
 
 
 def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot,
+    context: AppContext,
+    cohort_of_four: dict[str, int],
+    ada_and_bob: int,
 ) -> None:
     ids = cohort_of_four
     make_cohort("Traditional 2026")
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob
     cohorts.set_archived([ids["cohort"]], True)
     dialog = shown(qtbot, PairDialog(context, pair_id))
     assert dialog.cohort.currentText() == "Reverse 2026 (archived)"
@@ -633,10 +640,13 @@ def test_a_session_before_the_pairs_start_offers_to_move_the_start(
 
 
 def test_every_input_has_an_accessible_name(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot,
+    context: AppContext,
+    cohort_of_four: dict[str, int],
+    ada_and_bob: int,
 ) -> None:
     ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob
     dialogs = [
         PersonDialog(context, ids["ada"]),
         CohortDialog(context, ids["cohort"]),
