@@ -387,10 +387,10 @@ def cohort_of_four() -> dict[str, int]:
 
 
 @pytest.fixture
-def ada_and_bob(cohort_of_four: dict[str, int]) -> int:
+def ada_and_bob(cohort_of_four: dict[str, int]) -> ProposedPair:
     """The pair of Ada (mentor) and Bob (mentee) in the cohort of four, still proposed."""
-    ids = cohort_of_four
-    return pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    cohort, ada, bob = cohort_of_four["cohort"], cohort_of_four["ada"], cohort_of_four["bob"]
+    return ProposedPair(cohort, ada, bob, pairs.create_pair(PairDraft(cohort, ada, bob), clock))
 
 
 def test_create_a_pair(qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]) -> None:
@@ -446,9 +446,9 @@ def test_invalid_pairs_are_refused(
 
 
 def test_status_actions_and_log_a_session(
-    qtbot: QtBot, context: AppContext, ada_and_bob: int
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    pair_id = ada_and_bob
+    pair_id = ada_and_bob.pair_id
     dialog = shown(qtbot, PairDialog(context, pair_id))
     assert dialog.mentor.currentText() == "Ada (0 of 1 places taken)", "not counting itself"
     assert dialog.save_button.isEnabled()
@@ -479,9 +479,9 @@ def test_status_actions_and_log_a_session(
 
 
 def test_end_a_pair_early_with_a_reason(
-    qtbot: QtBot, context: AppContext, ada_and_bob: int
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    pair_id = ada_and_bob
+    pair_id = ada_and_bob.pair_id
     dialog = shown(qtbot, PairDialog(context, pair_id))
     click(qtbot, dialog.status_bar.buttons["end_early"])
     ending = dialog.child_dialog
@@ -526,9 +526,9 @@ def test_a_completed_pair_is_checked_by_the_domains_rule(
 
 
 def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
-    qtbot: QtBot, context: AppContext, ada_and_bob: int
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    pair_id = ada_and_bob
+    pair_id = ada_and_bob.pair_id
     for day in (20, 27):
         held = sessions.SessionDraft(pair_id, datetime(2026, 10, day, 9), status="held")
         sessions.add_session(held, clock)
@@ -547,15 +547,11 @@ def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
 
 
 def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
-    qtbot: QtBot,
-    context: AppContext,
-    cohort_of_four: dict[str, int],
-    ada_and_bob: int,
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
     make_cohort("Traditional 2026")
-    pair_id = ada_and_bob
-    cohorts.set_archived([ids["cohort"]], True)
+    pair_id = ada_and_bob.pair_id
+    cohorts.set_archived([ada_and_bob.cohort], True)
     dialog = shown(qtbot, PairDialog(context, pair_id))
     assert dialog.cohort.currentText() == "Reverse 2026 (archived)"
     assert dialog.problems() == {}
@@ -640,16 +636,12 @@ def test_a_session_before_the_pairs_start_offers_to_move_the_start(
 
 
 def test_every_input_has_an_accessible_name(
-    qtbot: QtBot,
-    context: AppContext,
-    cohort_of_four: dict[str, int],
-    ada_and_bob: int,
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
-    pair_id = ada_and_bob
+    pair_id = ada_and_bob.pair_id
     dialogs = [
-        PersonDialog(context, ids["ada"]),
-        CohortDialog(context, ids["cohort"]),
+        PersonDialog(context, ada_and_bob.ada),
+        CohortDialog(context, ada_and_bob.cohort),
         PairDialog(context, pair_id),
         SessionDialog(context, pair_id=pair_id),
         EndPairEarlyDialog(context, pair_id),
