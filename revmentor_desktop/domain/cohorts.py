@@ -288,18 +288,21 @@ def get_cohort(cohort_id: int) -> CohortDraft:
     )
 
 
+_SETTINGS = (
+    "name",
+    "kind",
+    "start_date",
+    "end_date",
+    "cadence_days",
+    "session_minutes",
+    "mentor_label",
+    "mentee_label",
+)
+
+
 def _settings_of(cohort: Cohort) -> dict[str, Any]:
     """The stored fields a cohort's draft and its row in the list both show."""
-    return {
-        "name": cohort.name,
-        "kind": cohort.kind,
-        "start_date": cohort.start_date,
-        "end_date": cohort.end_date,
-        "cadence_days": cohort.cadence_days,
-        "session_minutes": cohort.session_minutes,
-        "mentor_label": cohort.mentor_label,
-        "mentee_label": cohort.mentee_label,
-    }
+    return {field: getattr(cohort, field) for field in _SETTINGS}
 
 
 def find_cohort_id(name: str) -> int:

@@ -6,12 +6,14 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.menus import WindowActions
 from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.people_view import PeopleView
@@ -84,6 +86,16 @@ def test_calendar_export_of_everything_writes_an_ics_file(
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+def _select_first_row(window: MainWindow, view_name: str, action: QAction) -> Any:
+    """Show the view and select its first row: ``action`` waits for that selection."""
+    window.show_view(view_name)
+    view = window.current_view()
+    assert not action.isEnabled()
+    view.table.selectRow(0)  # type: ignore[attr-defined]
+    assert action.isEnabled()
+    return view
+
+
 def test_person_privacy_actions_follow_the_selected_person(
     qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -96,12 +108,8 @@ def test_person_privacy_actions_follow_the_selected_person(
     monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
     monkeypatch.setattr("revmentor_desktop.ui.export_prompts.run_dialog", fake_run)
     window = make_window(build=build_programme)
-    window.show_view("people")
-    view = window.current_view()
+    view = _select_first_row(window, "people", window.actions.export_person)
     assert isinstance(view, PeopleView)
-    assert not window.actions.export_person.isEnabled()
-    view.table.selectRow(0)
-    assert window.actions.export_person.isEnabled()
     assert window.actions.erase_person.isEnabled()
     window.actions.export_person.trigger()
     window.actions.erase_person.trigger()
@@ -122,11 +130,7 @@ def test_cohort_menu_runs_the_matching_assistant_on_the_selected_cohort(
 
     monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
     window = make_window(build=build_programme)
-    window.show_view("cohorts")
-    view = window.current_view()
-    assert not window.actions.match_cohort.isEnabled()
-    view.table.selectRow(0)  # type: ignore[attr-defined]
-    assert window.actions.match_cohort.isEnabled()
+    view = _select_first_row(window, "cohorts", window.actions.match_cohort)
     window.actions.match_cohort.trigger()
     assert reviewed == [view.current_cohort_id()]
 
@@ -146,10 +150,7 @@ def test_document_actions_open_the_right_document_for_the_selection(
 
     monkeypatch.setattr(document_dialog, "show_document", record)
     window = make_window(build=build_programme)
-    window.show_view("pairs")
-    pairs_view = window.current_view()
-    assert not window.actions.print_agreement.isEnabled()
-    pairs_view.table.selectRow(0)  # type: ignore[attr-defined]
+    pairs_view = _select_first_row(window, "pairs", window.actions.print_agreement)
     pair_id = pairs_view.current_pair_id()
     window.actions.print_agreement.trigger()
     window.actions.progress_summary.trigger()
