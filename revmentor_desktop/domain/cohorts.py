@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -288,16 +288,8 @@ def get_cohort(cohort_id: int) -> CohortDraft:
     )
 
 
-_SETTINGS = (
-    "name",
-    "kind",
-    "start_date",
-    "end_date",
-    "cadence_days",
-    "session_minutes",
-    "mentor_label",
-    "mentee_label",
-)
+# Every field of the draft but its participants, which are enrolments, not cohort columns.
+_SETTINGS = tuple(field.name for field in fields(CohortDraft) if field.name != "participants")
 
 
 def _settings_of(cohort: Cohort) -> dict[str, Any]:
