@@ -38,6 +38,7 @@ from revmentor_desktop.domain.matching.rules import (
 )
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
+from tests.helpers.matching import smooth_patchy_keen
 
 NOW = datetime(2026, 3, 2, 9, 0)
 CONSENT = date(2026, 1, 10)
@@ -454,26 +455,9 @@ def test_mutual_partners_who_take_either_role_all_find_a_partner(data_file: Data
 def test_a_mentor_who_covers_a_wanted_topic_is_preferred_over_a_higher_score(
     data_file: DataFile,
 ) -> None:
-    # Smooth fits the mentee in every way but teaches nothing she wants; Patchy teaches one of
-    # her three topics but shares no meeting format, place or department with her.
-    smooth = person(
-        "Smooth", hire_date=date(2023, 1, 1), department="IT", location="Leeds", teaches=["Excel"]
-    )
-    patchy = person(
-        "Patchy",
-        hire_date=date(2023, 1, 1),
-        department="Sales",
-        location="Lyon",
-        meeting_format="in person",
-        teaches=["AI"],
-    )
-    keen = person(
-        "Keen",
-        hire_date=date(2001, 1, 1),
-        department="Sales",
-        location="Leeds",
-        meeting_format="video call",
-        learns=["AI", "TikTok", "Canva"],
+    smooth, patchy, keen = (
+        people.add_person(replace(draft, consent_date=CONSENT), CLOCK)
+        for draft in smooth_patchy_keen()
     )
     cohort_id = cohort_with([smooth, patchy], [keen])
 

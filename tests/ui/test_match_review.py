@@ -21,6 +21,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
 from revmentor_desktop.ui.models.match_model import SCORE, SHARED, MatchProposalModel
 from revmentor_desktop.ui.undo import EditStack
+from tests.helpers.matching import smooth_patchy_keen
 
 NOW = datetime(2026, 3, 2, 9, 0)
 SCREENSHOT = "REVMENTOR_SCREENSHOT"
@@ -195,27 +196,8 @@ def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
 
 
 def _choice() -> tuple[int, dict[str, int]]:
-    """One mentee; Smooth fits her in every way but teaches nothing she wants, Patchy teaches
-    one of her three topics but shares no format, place or department with her."""
-    staff = [
-        ("Smooth", 2023, "IT", "Leeds", "either", ["Excel"], []),
-        ("Patchy", 2023, "Sales", "Lyon", "in person", ["AI"], []),
-        ("Keen", 2001, "Sales", "Leeds", "video call", [], ["AI", "TikTok", "Canva"]),
-    ]
-    return _enrolled(
-        [
-            people.PersonDraft(
-                name,
-                hire_date=date(hired, 1, 1),
-                department=department,
-                location=location,
-                meeting_format=meets,
-                teaches=teaches,
-                learns=learns,
-            )
-            for name, hired, department, location, meets, teaches, learns in staff
-        ]
-    )
+    """Smooth, Patchy and Keen (see ``smooth_patchy_keen``) in a reverse cohort."""
+    return _enrolled(smooth_patchy_keen())
 
 
 def test_changing_a_weight_shows_its_effect_at_once_and_is_kept_for_the_cohort(
