@@ -116,13 +116,10 @@ def test_summary_of_a_pair_with_and_without_private_notes(
     assert NOTE in pdf_text(private.read_bytes())
 
 
+@pytest.mark.usefixtures("programme")
 @pytest.mark.parametrize("command", ["agreements", "summary"])
 def test_an_unknown_pair_is_a_clear_problem(
-    capsys: pytest.CaptureFixture[str],
-    data_path: Path,
-    tmp_path: Path,
-    programme: Programme,
-    command: str,
+    capsys: pytest.CaptureFixture[str], data_path: Path, tmp_path: Path, command: str
 ) -> None:
     output = tmp_path / "nothing.pdf"
     status, _, err = run_on(capsys, data_path, command, "--pair", "999", "-o", str(output))
