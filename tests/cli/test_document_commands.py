@@ -13,14 +13,9 @@ import pytest
 from revmentor_desktop.cli import main
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.lock import WriterLock
+from tests.helpers.cli import run
 from tests.reports.helpers import page_count, pdf_text
 from tests.reports.programme import NOTE, Programme, build_programme
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def run_on(

@@ -19,12 +19,12 @@ from typing import IO
 import peewee
 import pytest
 
-from revmentor_desktop.cli import main
 from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.database import _DataFileDatabase
 from revmentor_desktop.storage.errors import DiskFull
 from revmentor_desktop.storage.lock import WriterLock
+from tests.helpers.cli import run
 from tests.storage.helpers import (
     make_data_file,
     query,
@@ -187,12 +187,6 @@ def programme(small_disk: SmallDisk) -> Path:
 def staff_list(tmp_path: Path) -> Path:
     """More new people than the room left on a filled disk can hold."""
     return write_staff_list(tmp_path / "staff.csv", rows=4000, notes_length=400)
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def people_in(path: Path) -> int:
