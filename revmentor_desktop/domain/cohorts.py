@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -285,16 +285,17 @@ def get_cohort_model(cohort_id: int) -> Cohort:
 def get_cohort(cohort_id: int) -> CohortDraft:
     cohort = get_cohort_model(cohort_id)
     return CohortDraft(
-        name=cohort.name,
-        kind=cohort.kind,
-        start_date=cohort.start_date,
-        end_date=cohort.end_date,
-        cadence_days=cohort.cadence_days,
-        session_minutes=cohort.session_minutes,
-        mentor_label=cohort.mentor_label,
-        mentee_label=cohort.mentee_label,
-        participants=list(_saved_enrolments(cohort_id).values()),
+        **_settings_of(cohort), participants=list(_saved_enrolments(cohort_id).values())
     )
+
+
+# Every field of the draft but its participants, which are enrolments, not cohort columns.
+_SETTINGS = tuple(field.name for field in fields(CohortDraft) if field.name != "participants")
+
+
+def _settings_of(cohort: Cohort) -> dict[str, Any]:
+    """The stored fields a cohort's draft and its row in the list both show."""
+    return {field: getattr(cohort, field) for field in _SETTINGS}
 
 
 def find_cohort_id(name: str) -> int:
@@ -343,14 +344,7 @@ def list_cohorts(search: str = "", include_archived: bool = True) -> list[Cohort
         rows.append(
             CohortRow(
                 id=cohort.id,
-                name=cohort.name,
-                kind=cohort.kind,
-                start_date=cohort.start_date,
-                end_date=cohort.end_date,
-                cadence_days=cohort.cadence_days,
-                session_minutes=cohort.session_minutes,
-                mentor_label=cohort.mentor_label,
-                mentee_label=cohort.mentee_label,
+                **_settings_of(cohort),
                 mentors=mentors,
                 mentees=mentees,
                 pairs=pair_counts.get(cohort.id, 0),

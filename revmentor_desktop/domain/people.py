@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -239,25 +239,20 @@ def skills_of(person_id: int) -> tuple[list[str], list[str]]:
     return teaches, learns
 
 
+# The draft's fields kept in a person's own columns; the e-mail may be stored as NULL and
+# the skills live in their own table.
+_STORED_AS_IS = tuple(
+    draft_field.name
+    for draft_field in fields(PersonDraft)
+    if draft_field.name not in {"email", "teaches", "learns"}
+)
+
+
 def get_person(person_id: int) -> PersonRecord:
     person = _get(person_id)
     teaches, learns = skills_of(person_id)
-    draft = PersonDraft(
-        name=person.name,
-        email=person.email or "",
-        department=person.department,
-        job_title=person.job_title,
-        manager_id=person.manager_id,
-        hire_date=person.hire_date,
-        grade=person.grade,
-        location=person.location,
-        meeting_format=person.meeting_format,
-        teaches=teaches,
-        learns=learns,
-        consent_date=person.consent_date,
-        consent_wording=person.consent_wording,
-        coordinator_notes=person.coordinator_notes,
-    )
+    stored = {name: getattr(person, name) for name in _STORED_AS_IS}
+    draft = PersonDraft(**stored, email=person.email or "", teaches=teaches, learns=learns)
     manager_name = person.manager.name if person.manager_id else ""
     return PersonRecord(person.id, draft, manager_name, bool(person.archived))
 

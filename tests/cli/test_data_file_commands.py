@@ -12,12 +12,7 @@ import pytest
 from revmentor_desktop.cli import main
 from revmentor_desktop.domain import people
 from revmentor_desktop.storage.database import DataFile
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+from tests.helpers.cli import run
 
 
 def make_file_with_people(path: Path, names: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,28 +16,23 @@ from revmentor_desktop.storage.lock import WriterLock
 NOW = datetime(2026, 3, 2, 9, 0)
 
 
+def _clock() -> datetime:
+    return NOW
+
+
+def _consenting(name: str, **fields: Any) -> int:
+    """A new person who has given consent; their id."""
+    draft = people.PersonDraft(name, consent_date=date(2026, 1, 1), **fields)
+    return people.add_person(draft, _clock)
+
+
 def _programme(path: Path) -> None:
-    clock = lambda: NOW  # noqa: E731
     with DataFile.open(path, create=True):
-        boss = people.add_person(
-            people.PersonDraft("Hana Boss", grade=9, learns=["AI"], consent_date=date(2026, 1, 1)),
-            clock,
-        )
-        ana = people.add_person(
-            people.PersonDraft(
-                "Ana Ortiz", grade=2, teaches=["AI"], manager_id=boss, consent_date=date(2026, 1, 1)
-            ),
-            clock,
-        )
-        ben = people.add_person(
-            people.PersonDraft("Ben Li", grade=3, teaches=["ai"], consent_date=date(2026, 1, 1)),
-            clock,
-        )
-        zoe = people.add_person(
-            people.PersonDraft("Zoë Park", grade=1, learns=["AI"], consent_date=date(2026, 1, 1)),
-            clock,
-        )
-        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+        boss = _consenting("Hana Boss", grade=9, learns=["AI"])
+        ana = _consenting("Ana Ortiz", grade=2, teaches=["AI"], manager_id=boss)
+        ben = _consenting("Ben Li", grade=3, teaches=["ai"])
+        zoe = _consenting("Zoë Park", grade=1, learns=["AI"])
+        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), _clock)
         for mentor in (ana, ben):
             cohorts.enrol(cohort_id, mentor, "mentor")
         for mentee in (boss, zoe):
@@ -151,7 +147,6 @@ def test_match_proposes_while_the_window_holds_the_file_but_apply_refuses(
 def _with_namesakes(path: Path) -> None:
     """The programme, plus a second Zoë Park enrolled as a mentee and a Ben Li who is not."""
     _programme(path)
-    clock = lambda: NOW  # noqa: E731
     with DataFile.open(path):
         (cohort_id,) = [row.id for row in cohorts.list_cohorts()]
         for name, department, email in (
@@ -161,19 +156,12 @@ def _with_namesakes(path: Path) -> None:
             (person_id,) = [row.id for row in people.list_people() if row.name == name]
             draft = people.get_person(person_id).draft
             draft.department, draft.email = department, email
-            people.update_person(person_id, draft, clock)
-        other_zoe = people.add_person(
-            people.PersonDraft(
-                "Zoë Park",
-                email="zoe.park2@example.org",
-                department="IT",
-                learns=["AI"],
-                consent_date=date(2026, 1, 1),
-            ),
-            clock,
+            people.update_person(person_id, draft, _clock)
+        other_zoe = _consenting(
+            "Zoë Park", email="zoe.park2@example.org", department="IT", learns=["AI"]
         )
         cohorts.enrol(cohort_id, other_zoe, "mentee")
-        people.add_person(people.PersonDraft("Ben Li", department="Finance"), clock)
+        people.add_person(people.PersonDraft("Ben Li", department="Finance"), _clock)
 
 
 def test_match_why_takes_an_email_and_lists_namesakes_with_theirs(
@@ -196,26 +184,16 @@ def test_match_why_takes_an_email_and_lists_namesakes_with_theirs(
 
 def _namesakes(path: Path) -> None:
     """Two mentors called Sam Lee; the mentee wants Excel, which only one of them teaches."""
-    clock = lambda: NOW  # noqa: E731
     with DataFile.open(path, create=True):
-        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
-        for email, grade, teaches, learns, role in (
-            ("sam.lee@example.org", 1, ["Excel"], [], "mentor"),
-            ("sam.lee2@example.org", 2, ["Canva"], [], "mentor"),
-            ("pat.boss@example.org", 9, [], ["Excel", "TikTok"], "mentee"),
-            ("kim.chief@example.org", 8, [], ["Python"], "mentee"),
+        cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), _clock)
+        for name, email, grade, teaches, learns, role in (
+            ("Sam Lee", "sam.lee@example.org", 1, ["Excel"], [], "mentor"),
+            ("Sam Lee", "sam.lee2@example.org", 2, ["Canva"], [], "mentor"),
+            ("Pat Boss", "pat.boss@example.org", 9, [], ["Excel", "TikTok"], "mentee"),
+            ("Kim Chief", "kim.chief@example.org", 8, [], ["Python"], "mentee"),
         ):
-            name = "Pat Boss" if email.startswith("pat") else "Sam Lee"
-            name = "Kim Chief" if email.startswith("kim") else name
-            draft = people.PersonDraft(
-                name,
-                email=email,
-                grade=grade,
-                teaches=teaches,
-                learns=learns,
-                consent_date=date(2026, 1, 1),
-            )
-            cohorts.enrol(cohort_id, people.add_person(draft, clock), role)
+            fields = {"email": email, "grade": grade, "teaches": teaches, "learns": learns}
+            cohorts.enrol(cohort_id, _consenting(name, **fields), role)
 
 
 def test_match_scores_out_of_100_lists_gates_and_marks_pairs_covering_nothing(

@@ -9,18 +9,12 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop import paths
-from revmentor_desktop.cli import main
 from revmentor_desktop.domain import people
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.database import DataFile
+from tests.helpers.cli import run
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_new_creates_an_empty_file_that_check_accepts_and_says_what_next(

@@ -7,26 +7,23 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from revmentor_desktop.domain import cohorts, exporting, pairs, people, sessions
+from revmentor_desktop.domain import exporting, pairs, people, sessions
 from revmentor_desktop.domain.importing import (
     ImportOptions,
     apply_plan,
     build_plan,
     initial_mapping,
     read_table,
-    read_table_file,
 )
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
 from revmentor_desktop.storage.reading import open_for_reading
-
-DATA = Path(__file__).parent.parent / "data"
-TODAY = date(2026, 10, 1)
+from tests.helpers.fixture_files import TODAY, import_both_files, person_id
 
 
 @dataclass
@@ -36,18 +33,9 @@ class Programme:
     session_ids: list[int]
 
 
-def person_id(email: str) -> int:
-    return int(Person.get(Person.email_key == email.lower()).id)
-
-
 def build_programme(path: Path) -> Programme:
     """Both fixture files imported into a cohort, two pairs and a few sessions with notes."""
-    for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
-        table = read_table_file(DATA / name)
-        options = ImportOptions(today=TODAY, cohort_name="Reverse 2026")
-        plan = build_plan(table, initial_mapping(table.headers), options)
-        apply_plan(plan, path)
-    cohort_id = cohorts.find_cohort_id("Reverse 2026")
+    cohort_id = import_both_files(path)
     pair_ids = [
         pairs.create_pair(
             pairs.PairDraft(

@@ -39,6 +39,7 @@ from revmentor_desktop.domain.matching.rules import (
 )
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile
+from tests.helpers.matching import smooth_patchy_keen
 
 NOW = datetime(2026, 3, 2, 9, 0)
 CONSENT = date(2026, 1, 10)
@@ -63,6 +64,14 @@ def cohort(name: str = "Reverse 2026", kind: str = "reverse") -> int:
 def enrol(cohort_id: int, role: str, *person_ids: int, capacity: int = 1) -> None:
     for person_id in person_ids:
         cohorts.enrol(cohort_id, person_id, role, capacity)
+
+
+def cohort_with(mentors: list[int], mentees: list[int], mentor_capacity: int = 1) -> int:
+    """A new cohort with these mentors and mentees enrolled."""
+    cohort_id = cohort()
+    enrol(cohort_id, "mentor", *mentors, capacity=mentor_capacity)
+    enrol(cohort_id, "mentee", *mentees)
+    return cohort_id
 
 
 def skills_only(kind: str = "reverse") -> object:
@@ -102,9 +111,7 @@ def test_greedy_leaves_someone_unmatched_the_assistant_does_not(data_file: DataF
     ana = person("Ana", grade=2, teaches=["AI", "TikTok"])
     bruno = person("Bruno", grade=3, manager_id=boss)
     xia = person("Xia", grade=8, learns=["AI", "TikTok"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", ana, bruno)
-    enrol(cohort_id, "mentee", xia, boss)
+    cohort_id = cohort_with([ana, bruno], [xia, boss])
 
     result = propose(cohort_id, CLOCK)
 
@@ -120,9 +127,7 @@ def test_greedy_scores_lower_the_assistant_finds_the_better_whole(data_file: Dat
     ben = person("Ben", grade=1, teaches=["a", "b"])
     xavier = person("Xavier", grade=5, learns=["a", "b", "c"])
     yara = person("Yara", grade=5, learns=["d", "e", "f"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", amal, ben)
-    enrol(cohort_id, "mentee", xavier, yara)
+    cohort_id = cohort_with([amal, ben], [xavier, yara])
 
     result = propose(cohort_id, CLOCK, settings=skills_only())  # type: ignore[arg-type]
 
@@ -137,9 +142,7 @@ def test_matching_more_people_comes_before_a_higher_score(data_file: DataFile) -
     other = person("Other")
     keen = person("Keen", learns=["a", "b", "c"])
     shy = person("Shy", learns=["z"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", star, other)
-    enrol(cohort_id, "mentee", keen, shy)
+    cohort_id = cohort_with([star, other], [keen, shy])
     forbid_pair(cohort_id, other, shy)
     settings = default_settings("reverse")
     for rule in Rule:
@@ -175,9 +178,7 @@ def test_reverse_mentor_is_less_senior_and_traditional_the_opposite(data_file: D
 def test_seniority_falls_back_to_hire_date_when_grades_are_missing(data_file: DataFile) -> None:
     newcomer = person("Newcomer", hire_date=date(2024, 5, 1), teaches=["AI"])
     veteran = person("Veteran", hire_date=date(2001, 5, 1), grade=9, learns=["AI"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", veteran)
-    enrol(cohort_id, "mentee", newcomer)
+    cohort_id = cohort_with([veteran], [newcomer])
 
     result = propose(cohort_id, CLOCK)
 
@@ -191,9 +192,7 @@ def test_reporting_line_blocks_up_to_n_levels(data_file: DataFile) -> None:
     top = person("Top", grade=9)
     middle = person("Middle", grade=6, manager_id=top)
     analyst = person("Analyst", grade=1, manager_id=middle, teaches=["AI"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", analyst)
-    enrol(cohort_id, "mentee", top)
+    cohort_id = cohort_with([analyst], [top])
 
     result = propose(cohort_id, CLOCK)
     assert result.proposals == []
@@ -209,9 +208,7 @@ def test_reporting_line_blocks_up_to_n_levels(data_file: DataFile) -> None:
 def test_skills_match_ignoring_case_and_accents(data_file: DataFile) -> None:
     mentor = person("Mentor", grade=1, teaches=["Résumé writing", "TIKTOK"])
     mentee = person("Mentee", grade=5, learns=["resume  writing", "TikTok", "Excel"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor)
-    enrol(cohort_id, "mentee", mentee)
+    cohort_id = cohort_with([mentor], [mentee])
 
     (proposal,) = propose(cohort_id, CLOCK).proposals
 
@@ -240,9 +237,7 @@ def test_people_without_consent_or_archived_are_never_proposed(data_file: DataFi
     mentor = person("Mentor", grade=1)
     unconsented = person("Unconsented", grade=5, consent_date=None)
     archived = person("Archived", grade=5)
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor, capacity=2)
-    enrol(cohort_id, "mentee", unconsented, archived)
+    cohort_id = cohort_with([mentor], [unconsented, archived], mentor_capacity=2)
     people.set_archived([archived], True)
 
     result = propose(cohort_id, CLOCK)
@@ -262,9 +257,7 @@ def test_paired_in_an_earlier_cohort_scores_lower(data_file: DataFile) -> None:
     enrol(earlier, "mentor", mentor)
     enrol(earlier, "mentee", again)
     pairs.create_pair(pairs.PairDraft(earlier, mentor, again), CLOCK)
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor)
-    enrol(cohort_id, "mentee", again, fresh)
+    cohort_id = cohort_with([mentor], [again, fresh])
 
     result = propose(cohort_id, CLOCK)
 
@@ -293,9 +286,7 @@ def test_capacity_counts_open_pairs_and_they_are_not_rematched(data_file: DataFi
     mentor = person("Mentor", grade=1)
     paired = person("Paired", grade=5)
     waiting = [person(f"Waiting {n}", grade=5) for n in range(3)]
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor, capacity=2)
-    enrol(cohort_id, "mentee", paired, *waiting)
+    cohort_id = cohort_with([mentor], [paired, *waiting], mentor_capacity=2)
     pairs.create_pair(pairs.PairDraft(cohort_id, mentor, paired), CLOCK)
 
     result = propose(cohort_id, CLOCK)
@@ -312,9 +303,7 @@ def test_locked_pairs_are_kept_and_forbidden_pairs_never_proposed(data_file: Dat
     second = person("Second", grade=1)
     liked = person("Liked", grade=5, learns=["AI"])
     other = person("Other", grade=5, learns=["AI"])
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", first, second)
-    enrol(cohort_id, "mentee", liked, other)
+    cohort_id = cohort_with([first, second], [liked, other])
     assert keys(propose(cohort_id, CLOCK)) == {(first, liked), (second, other)}
 
     lock_pair(cohort_id, second, liked)
@@ -341,9 +330,7 @@ def test_locked_pairs_are_kept_and_forbidden_pairs_never_proposed(data_file: Dat
 def test_a_locked_pair_that_breaks_a_rule_is_kept_with_a_warning(data_file: DataFile) -> None:
     boss = person("Boss", grade=9)
     report = person("Report", grade=2, manager_id=boss)
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", report)
-    enrol(cohort_id, "mentee", boss)
+    cohort_id = cohort_with([report], [boss])
     lock_pair(cohort_id, report, boss)
 
     (proposal,) = propose(cohort_id, CLOCK).proposals
@@ -357,9 +344,7 @@ def test_a_locked_pair_that_breaks_a_rule_is_kept_with_a_warning(data_file: Data
 def test_a_locked_pair_that_cannot_be_kept_is_reported(data_file: DataFile) -> None:
     mentor = person("Mentor", grade=1)
     mentee = person("Mentee", grade=5, consent_date=None)
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor)
-    enrol(cohort_id, "mentee", mentee)
+    cohort_id = cohort_with([mentor], [mentee])
     lock_pair(cohort_id, mentor, mentee)
 
     result = propose(cohort_id, CLOCK)
@@ -376,9 +361,7 @@ def test_a_locked_pair_that_cannot_be_kept_is_reported(data_file: DataFile) -> N
 def test_parts_add_up_and_alternatives_are_the_next_best(data_file: DataFile) -> None:
     mentors = [person(f"Mentor {n}", grade=1, teaches=["a", "b", "c"][: n + 1]) for n in range(4)]
     mentee = person("Mentee", grade=5, learns=["a", "b", "c"], department="Sales")
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", *mentors)
-    enrol(cohort_id, "mentee", mentee)
+    cohort_id = cohort_with(mentors, [mentee])
 
     result = propose(cohort_id, CLOCK)
 
@@ -398,9 +381,7 @@ def test_parts_add_up_and_alternatives_are_the_next_best(data_file: DataFile) ->
 def test_the_same_data_gives_the_same_proposals(data_file: DataFile) -> None:
     mentors = [person(f"Mentor {n}", grade=1) for n in range(5)]
     mentees = [person(f"Mentee {n}", grade=5) for n in range(5)]
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", *mentors)
-    enrol(cohort_id, "mentee", *mentees)
+    cohort_id = cohort_with(mentors, mentees)
     first = propose(cohort_id, CLOCK)
     assert [p.key for p in first.proposals] == [p.key for p in propose(cohort_id, CLOCK).proposals]
     assert [p.key for p in first.proposals] == list(zip(mentors, mentees, strict=True))
@@ -412,9 +393,7 @@ def test_the_same_data_gives_the_same_proposals(data_file: DataFile) -> None:
 def test_accept_creates_proposed_pairs_and_a_rerun_keeps_them(data_file: DataFile) -> None:
     mentors = [person(f"Mentor {n}", grade=1, teaches=["AI"]) for n in range(2)]
     mentees = [person(f"Mentee {n}", grade=5, learns=["ai"]) for n in range(3)]
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", *mentors)
-    enrol(cohort_id, "mentee", *mentees)
+    cohort_id = cohort_with(mentors, mentees)
     result = propose(cohort_id, CLOCK)
     assert len(result.proposals) == 2
 
@@ -432,9 +411,7 @@ def test_accept_edit_is_one_undoable_edit(data_file: DataFile) -> None:
     mentor = person("Mentor", grade=1)
     mentee = person("Mentee", grade=5)
     other = person("Other", grade=5)
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor)
-    enrol(cohort_id, "mentee", mentee, other)
+    cohort_id = cohort_with([mentor], [mentee, other])
     result = propose(cohort_id, CLOCK)
 
     edit = accept_edit(
@@ -479,30 +456,11 @@ def test_mutual_partners_who_take_either_role_all_find_a_partner(data_file: Data
 def test_a_mentor_who_covers_a_wanted_topic_is_preferred_over_a_higher_score(
     data_file: DataFile,
 ) -> None:
-    # Smooth fits the mentee in every way but teaches nothing she wants; Patchy teaches one of
-    # her three topics but shares no meeting format, place or department with her.
-    smooth = person(
-        "Smooth", hire_date=date(2023, 1, 1), department="IT", location="Leeds", teaches=["Excel"]
+    smooth, patchy, keen = (
+        people.add_person(replace(draft, consent_date=CONSENT), CLOCK)
+        for draft in smooth_patchy_keen()
     )
-    patchy = person(
-        "Patchy",
-        hire_date=date(2023, 1, 1),
-        department="Sales",
-        location="Lyon",
-        meeting_format="in person",
-        teaches=["AI"],
-    )
-    keen = person(
-        "Keen",
-        hire_date=date(2001, 1, 1),
-        department="Sales",
-        location="Leeds",
-        meeting_format="video call",
-        learns=["AI", "TikTok", "Canva"],
-    )
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", smooth, patchy)
-    enrol(cohort_id, "mentee", keen)
+    cohort_id = cohort_with([smooth, patchy], [keen])
 
     result = propose(cohort_id, CLOCK)
 
@@ -517,9 +475,7 @@ def test_a_mentor_who_covers_a_wanted_topic_is_preferred_over_a_higher_score(
 def test_mandatory_rules_are_passed_gates_and_the_score_is_out_of_100(data_file: DataFile) -> None:
     mentor = person("Mentor", grade=1, teaches=["AI"], department="IT", location="Leeds")
     mentee = person("Mentee", grade=5, learns=["AI"], department="Sales", location="Leeds")
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", mentor)
-    enrol(cohort_id, "mentee", mentee)
+    cohort_id = cohort_with([mentor], [mentee])
 
     (proposal,) = propose(cohort_id, CLOCK).proposals
 
@@ -560,9 +516,7 @@ def test_shares_follow_the_weights_and_always_add_up_to_100() -> None:
 def test_two_newcomers_are_not_paired_in_a_reverse_cohort(data_file: DataFile) -> None:
     analyst = person("Junior Analyst", job_title="Junior Analyst", hire_date=date(2025, 6, 18))
     trainee = person("Trainee", job_title="Graduate Trainee", hire_date=date(2024, 4, 15))
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", analyst)
-    enrol(cohort_id, "mentee", trainee)
+    cohort_id = cohort_with([analyst], [trainee])
 
     result = propose(cohort_id, CLOCK)
 
@@ -600,9 +554,7 @@ def test_grades_closer_than_the_minimum_gap_do_not_tell(data_file: DataFile) -> 
     three = person("Three", grade=3, hire_date=date(2024, 1, 1))
     four = person("Four", grade=4, hire_date=date(1999, 1, 1))
     six = person("Six", grade=6, hire_date=date(2024, 1, 1))
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", three)
-    enrol(cohort_id, "mentee", four, six)
+    cohort_id = cohort_with([three], [four, six])
     stored = rule_settings(cohort_id, "reverse")
     save_rule_settings(cohort_id, replace(stored, min_grade_gap=2))
 
@@ -616,9 +568,7 @@ def test_job_title_words_decide_when_grades_and_hire_dates_do_not(data_file: Dat
     apprentice = person("Apprentice", job_title="Apprentice, Data")
     director = person("Director", job_title="Sales Director")
     analyst = person("Analyst", job_title="Business Analyst")
-    cohort_id = cohort()
-    enrol(cohort_id, "mentor", apprentice, analyst)
-    enrol(cohort_id, "mentee", director)
+    cohort_id = cohort_with([apprentice, analyst], [director])
 
     result = propose(cohort_id, CLOCK)
     assert result.explain(apprentice, director).gates[0].note == (

@@ -6,19 +6,8 @@ staff list has no grades, so seniority comes from hire dates and job titles.
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
-from revmentor_desktop.domain import cohorts
-from revmentor_desktop.domain.importing import (
-    ImportOptions,
-    apply_plan,
-    build_plan,
-    initial_mapping,
-    read_table_file,
-)
 from revmentor_desktop.domain.matching import (
     Rule,
     Weight,
@@ -29,23 +18,12 @@ from revmentor_desktop.domain.matching import (
 from revmentor_desktop.domain.matching.result import MatchResult
 from revmentor_desktop.domain.matching.rules import with_changes
 from revmentor_desktop.storage.database import DataFile
-from revmentor_desktop.storage.models import Person
-
-DATA = Path(__file__).parent.parent / "data"
-TODAY = date(2026, 10, 1)
+from tests.helpers.fixture_files import import_both_files, person_id
 
 
 def import_fixtures() -> int:
     """Both files imported, the form's people enrolled in a reverse cohort; its id."""
-    for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
-        table = read_table_file(DATA / name)
-        options = ImportOptions(today=TODAY, cohort_name="Reverse 2026", cohort_kind="reverse")
-        apply_plan(build_plan(table, initial_mapping(table.headers), options), None)
-    return cohorts.find_cohort_id("Reverse 2026")
-
-
-def person_id(email: str) -> int:
-    return int(Person.get(Person.email_key == email).id)
+    return import_both_files(None)
 
 
 def places_left(result: MatchResult) -> dict[int, int]:

@@ -19,12 +19,12 @@ from typing import IO
 import peewee
 import pytest
 
-from revmentor_desktop.cli import main
 from revmentor_desktop.domain.text import email_key
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.database import _DataFileDatabase
 from revmentor_desktop.storage.errors import DiskFull
 from revmentor_desktop.storage.lock import WriterLock
+from tests.helpers.cli import run
 from tests.storage.helpers import (
     make_data_file,
     query,
@@ -164,10 +164,8 @@ def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Smal
         small.release()
 
 
-@pytest.fixture
-def programme(small_disk: SmallDisk) -> Path:
-    """A data file on the small disk, with one person to erase."""
-    path = make_data_file(small_disk.folder / "programme.revmentor", people=PEOPLE)
+def _with_person_to_erase(path: Path) -> Path:
+    """The data file at ``path``, its first person given the e-mail the tests erase."""
     connection = raw_connection(path)
     with contextlib.closing(connection):
         connection.execute(
@@ -178,15 +176,17 @@ def programme(small_disk: SmallDisk) -> Path:
 
 
 @pytest.fixture
+def programme(small_disk: SmallDisk) -> Path:
+    """A data file on the small disk, with one person to erase."""
+    return _with_person_to_erase(
+        make_data_file(small_disk.folder / "programme.revmentor", people=PEOPLE)
+    )
+
+
+@pytest.fixture
 def staff_list(tmp_path: Path) -> Path:
     """More new people than the room left on a filled disk can hold."""
     return write_staff_list(tmp_path / "staff.csv", rows=4000, notes_length=400)
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def people_in(path: Path) -> int:
@@ -228,42 +228,38 @@ def test_erase_says_the_erasure_is_complete_when_only_reclaiming_space_fails(
     ]
 
 
-@pytest.mark.parametrize("arguments", WRITING_COMMANDS, ids=lambda a: a[0])
-def test_a_write_command_on_a_full_disk_changes_and_leaves_nothing(
-    capsys: pytest.CaptureFixture[str],
-    small_disk: SmallDisk,
-    programme: Path,
-    staff_list: Path,
-    arguments: tuple[str, ...],
-) -> None:
-    before = sha256(programme)
-    small_disk.fill(leave=0)
-    wanted = [a.format(csv=staff_list) for a in arguments]
-    status, _out, err = run(capsys, "--data", str(programme), *wanted)
-    assert status == 1
-    assert f"{programme}: the disk holding it is full. Nothing was changed." in err
-    assert "Free at least 1.0 MB" in err
-    assert sha256(programme) == before
-    assert leftovers(small_disk.folder) == {programme.name}
+CANNOT_WRITE = ("cannot be changed:", "is read-only", "Nothing was changed.")
 
 
 @pytest.mark.parametrize("arguments", WRITING_COMMANDS, ids=lambda a: a[0])
-@pytest.mark.parametrize("how", ["read-only media", "immutable file"])
-def test_a_write_command_on_a_file_it_cannot_write_stops_before_any_backup(
+@pytest.mark.parametrize(
+    ("how", "said"),
+    [
+        (
+            "no space left",
+            ("the disk holding it is full. Nothing was changed.", "Free at least 1.0 MB"),
+        ),
+        ("read-only media", CANNOT_WRITE),
+        ("immutable file", CANNOT_WRITE),
+    ],
+)
+def test_a_write_command_the_disk_refuses_changes_and_leaves_nothing(
     capsys: pytest.CaptureFixture[str],
     small_disk: SmallDisk,
     programme: Path,
     staff_list: Path,
     arguments: tuple[str, ...],
     how: str,
+    said: tuple[str, ...],
 ) -> None:
+    """A full disk, or a file that cannot be written, stops the command before any backup."""
     before = sha256(programme)
     small_disk.refuse(how, programme)
     wanted = [a.format(csv=staff_list) for a in arguments]
     status, _out, err = run(capsys, "--data", str(programme), *wanted)
     assert status == 1
-    assert f"{programme}: cannot be changed:" in err
-    assert "is read-only" in err and "Nothing was changed." in err
+    assert f"{programme}: {said[0]}" in err
+    assert all(words in err for words in said[1:]), err
     assert "Traceback" not in err
     assert sha256(programme) == before
     assert leftovers(small_disk.folder) == {programme.name}  # no "before" backup, no lock
@@ -306,13 +302,7 @@ def test_an_output_the_disk_refuses_is_named_and_nothing_is_left(
     arguments: tuple[str, ...],
     how: str,
 ) -> None:
-    data = make_data_file(tmp_path / "programme.revmentor", people=50)
-    connection = raw_connection(data)
-    with contextlib.closing(connection):
-        connection.execute("UPDATE person SET email = ? WHERE id = 1", (ERASED_EMAIL,))
-        connection.execute(
-            "UPDATE person SET email_key = ? WHERE id = 1", (email_key(ERASED_EMAIL),)
-        )
+    data = _with_person_to_erase(make_data_file(tmp_path / "programme.revmentor", people=50))
     small_disk.refuse(how)
     wanted = [a.format(out=small_disk.folder) for a in arguments]
     written = Path(wanted[-1])

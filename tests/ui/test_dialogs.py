@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import Qt
@@ -86,6 +87,21 @@ def enrolled(cohort_id: int, name: str, role: str, capacity: int = 1) -> int:
     person_id = people.add_person(PersonDraft(name), clock)
     cohorts.enrol(cohort_id, person_id, role, capacity)
     return person_id
+
+
+class ProposedPair(NamedTuple):
+    cohort: int
+    ada: int
+    bob: int
+    pair_id: int
+
+
+def proposed_pair() -> ProposedPair:
+    """A proposed pair of Ada (mentor) and Bob (mentee) in a new cohort "Reverse 2026"."""
+    cohort = make_cohort()
+    ada = enrolled(cohort, "Ada", "mentor")
+    bob = enrolled(cohort, "Bob", "mentee")
+    return ProposedPair(cohort, ada, bob, pairs.create_pair(PairDraft(cohort, ada, bob), clock))
 
 
 # People
@@ -171,10 +187,7 @@ def test_an_error_at_save_time_is_shown(qtbot: QtBot, context: AppContext) -> No
 
 
 def test_a_person_shows_their_programme(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    ada = enrolled(cohort, "Ada", "mentor")
-    bob = enrolled(cohort, "Bob", "mentee")
-    pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    ada = proposed_pair().ada
     dialog = shown(qtbot, PersonDialog(context, ada))
     texts = {label.accessibleName(): label.text() for label in dialog.findChildren(QLabel)}
     assert texts["Cohorts"] == "Reverse 2026: Reverse mentor"
@@ -283,10 +296,7 @@ def test_cancel_forgets_the_participants_added(qtbot: QtBot, context: AppContext
 
 
 def test_a_refused_withdrawal_is_explained(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    ada = enrolled(cohort, "Ada", "mentor")
-    bob = enrolled(cohort, "Bob", "mentee")
-    pairs.create_pair(PairDraft(cohort, ada, bob), clock)
+    cohort, _ada, bob, _pair_id = proposed_pair()
     dialog = shown(qtbot, CohortDialog(context, cohort))
     dialog.participants.table.select_person(bob)
     click(qtbot, dialog.participants.withdraw_button)
@@ -376,6 +386,13 @@ def cohort_of_four() -> dict[str, int]:
     }
 
 
+@pytest.fixture
+def ada_and_bob(cohort_of_four: dict[str, int]) -> ProposedPair:
+    """The pair of Ada (mentor) and Bob (mentee) in the cohort of four, still proposed."""
+    cohort, ada, bob = cohort_of_four["cohort"], cohort_of_four["ada"], cohort_of_four["bob"]
+    return ProposedPair(cohort, ada, bob, pairs.create_pair(PairDraft(cohort, ada, bob), clock))
+
+
 def test_create_a_pair(qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]) -> None:
     ids = cohort_of_four
     dialog = shown(qtbot, PairDialog(context, cohort_id=ids["cohort"]))
@@ -429,10 +446,9 @@ def test_invalid_pairs_are_refused(
 
 
 def test_status_actions_and_log_a_session(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob.pair_id
     dialog = shown(qtbot, PairDialog(context, pair_id))
     assert dialog.mentor.currentText() == "Ada (0 of 1 places taken)", "not counting itself"
     assert dialog.save_button.isEnabled()
@@ -463,10 +479,9 @@ def test_status_actions_and_log_a_session(
 
 
 def test_end_a_pair_early_with_a_reason(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob.pair_id
     dialog = shown(qtbot, PairDialog(context, pair_id))
     click(qtbot, dialog.status_bar.buttons["end_early"])
     ending = dialog.child_dialog
@@ -511,10 +526,9 @@ def test_a_completed_pair_is_checked_by_the_domains_rule(
 
 
 def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob.pair_id
     for day in (20, 27):
         held = sessions.SessionDraft(pair_id, datetime(2026, 10, day, 9), status="held")
         sessions.add_session(held, clock)
@@ -533,23 +547,18 @@ def test_activating_a_pair_that_has_met_starts_it_on_its_first_session(
 
 
 def test_a_pair_of_an_archived_cohort_opens_in_its_own_cohort(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
     make_cohort("Traditional 2026")
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
-    cohorts.set_archived([ids["cohort"]], True)
+    pair_id = ada_and_bob.pair_id
+    cohorts.set_archived([ada_and_bob.cohort], True)
     dialog = shown(qtbot, PairDialog(context, pair_id))
     assert dialog.cohort.currentText() == "Reverse 2026 (archived)"
     assert dialog.problems() == {}
 
 
 def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    pair_id = pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    pair_id = proposed_pair().pair_id
     ending = shown(qtbot, EndPairEarlyDialog(context, pair_id))
     ending.reason.setCurrentIndex(0)
     assert ending.save_button.isEnabled()
@@ -561,11 +570,7 @@ def test_end_early_offers_no_fault_reasons(qtbot: QtBot, context: AppContext) ->
 
 
 def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    pair_id = pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    pair_id = proposed_pair().pair_id
     dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
     assert not dialog.cancelled_by.isVisible()
     select_data(dialog.status, "cancelled")
@@ -581,11 +586,7 @@ def test_a_cancelled_session_asks_who_cancelled(qtbot: QtBot, context: AppContex
 
 
 def test_a_held_session_in_the_future_is_refused(qtbot: QtBot, context: AppContext) -> None:
-    cohort = make_cohort()
-    pair_id = pairs.create_pair(
-        PairDraft(cohort, enrolled(cohort, "Ada", "mentor"), enrolled(cohort, "Bob", "mentee")),
-        clock,
-    )
+    pair_id = proposed_pair().pair_id
     dialog = shown(qtbot, SessionDialog(context, pair_id=pair_id))
     dialog.starts_at.setDateTime(datetime(2026, 11, 9, 10, 0))
     assert dialog.feedback.problem_for("starts_at") == (
@@ -635,13 +636,12 @@ def test_a_session_before_the_pairs_start_offers_to_move_the_start(
 
 
 def test_every_input_has_an_accessible_name(
-    qtbot: QtBot, context: AppContext, cohort_of_four: dict[str, int]
+    qtbot: QtBot, context: AppContext, ada_and_bob: ProposedPair
 ) -> None:
-    ids = cohort_of_four
-    pair_id = pairs.create_pair(PairDraft(ids["cohort"], ids["ada"], ids["bob"]), clock)
+    pair_id = ada_and_bob.pair_id
     dialogs = [
-        PersonDialog(context, ids["ada"]),
-        CohortDialog(context, ids["cohort"]),
+        PersonDialog(context, ada_and_bob.ada),
+        CohortDialog(context, ada_and_bob.cohort),
         PairDialog(context, pair_id),
         SessionDialog(context, pair_id=pair_id),
         EndPairEarlyDialog(context, pair_id),

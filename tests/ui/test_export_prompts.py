@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.menus import WindowActions
 from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
@@ -36,14 +41,26 @@ def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton)
     return asked
 
 
+def _export(
+    make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    target: Path,
+    action: Callable[[WindowActions], QAction],
+) -> list[str]:
+    """Trigger ``action`` of a window on the programme, saving to ``target`` and answering No
+    to whether private details go too; return the questions asked."""
+    window = make_window(build=build_programme)
+    _save_to(monkeypatch, target)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    action(window.actions).trigger()
+    return asked
+
+
 def test_file_export_people_writes_a_csv_excel_opens_without_private_notes(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    window = make_window(build=build_programme)
     target = tmp_path / "people.csv"
-    _save_to(monkeypatch, target)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
-    window.actions.export["people"].trigger()
+    asked = _export(make_window, monkeypatch, target, lambda actions: actions.export["people"])
     assert asked == ["Include private details?"]
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads the accents
@@ -64,12 +81,19 @@ def test_cancelling_the_save_dialog_writes_nothing(
 def test_calendar_export_of_everything_writes_an_ics_file(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    window = make_window(build=build_programme)
     target = tmp_path / "sessions.ics"
-    _save_to(monkeypatch, target)
-    _answer(monkeypatch, QMessageBox.StandardButton.No)
-    window.actions.export_calendar.trigger()
+    _export(make_window, monkeypatch, target, lambda actions: actions.export_calendar)
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def _select_first_row(window: MainWindow, view_name: str, action: QAction) -> Any:
+    """Show the view and select its first row: ``action`` waits for that selection."""
+    window.show_view(view_name)
+    view = window.current_view()
+    assert not action.isEnabled()
+    view.table.selectRow(0)  # type: ignore[attr-defined]
+    assert action.isEnabled()
+    return view
 
 
 def test_person_privacy_actions_follow_the_selected_person(
@@ -84,12 +108,8 @@ def test_person_privacy_actions_follow_the_selected_person(
     monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
     monkeypatch.setattr("revmentor_desktop.ui.export_prompts.run_dialog", fake_run)
     window = make_window(build=build_programme)
-    window.show_view("people")
-    view = window.current_view()
+    view = _select_first_row(window, "people", window.actions.export_person)
     assert isinstance(view, PeopleView)
-    assert not window.actions.export_person.isEnabled()
-    view.table.selectRow(0)
-    assert window.actions.export_person.isEnabled()
     assert window.actions.erase_person.isEnabled()
     window.actions.export_person.trigger()
     window.actions.erase_person.trigger()
@@ -110,11 +130,7 @@ def test_cohort_menu_runs_the_matching_assistant_on_the_selected_cohort(
 
     monkeypatch.setattr(record_dialogs, "run_dialog", fake_run)
     window = make_window(build=build_programme)
-    window.show_view("cohorts")
-    view = window.current_view()
-    assert not window.actions.match_cohort.isEnabled()
-    view.table.selectRow(0)  # type: ignore[attr-defined]
-    assert window.actions.match_cohort.isEnabled()
+    view = _select_first_row(window, "cohorts", window.actions.match_cohort)
     window.actions.match_cohort.trigger()
     assert reviewed == [view.current_cohort_id()]
 
@@ -134,10 +150,7 @@ def test_document_actions_open_the_right_document_for_the_selection(
 
     monkeypatch.setattr(document_dialog, "show_document", record)
     window = make_window(build=build_programme)
-    window.show_view("pairs")
-    pairs_view = window.current_view()
-    assert not window.actions.print_agreement.isEnabled()
-    pairs_view.table.selectRow(0)  # type: ignore[attr-defined]
+    pairs_view = _select_first_row(window, "pairs", window.actions.print_agreement)
     pair_id = pairs_view.current_pair_id()
     window.actions.print_agreement.trigger()
     window.actions.progress_summary.trigger()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.app import open_main_window
 from revmentor_desktop.ui.settings import AppSettings
+from tests.helpers.message_boxes import answer_message_boxes, box_words
 from tests.ui import window_fixtures
 from tests.ui.programme import MovableClock
 
@@ -28,19 +29,15 @@ class SaveDialogAnswers:
         return suggested, ""
 
 
+def _with_default(box: QMessageBox) -> str:
+    """What a box said, and which button Enter would press."""
+    default = box.defaultButton()
+    return f"{box_words(box)}\n{default and default.text()}"
+
+
 def _click_create(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Answer every message box with "Create a new file…"; return what each box said, and
-    which button Enter would press."""
-    asked: list[str] = []
-
-    def click(box: QMessageBox) -> int:
-        default = box.defaultButton()
-        asked.append(f"{box.text()}\n{box.informativeText()}\n{default and default.text()}")
-        next(b for b in box.buttons() if b.text() == "Create a new file…").click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", click)
-    return asked
+    """Answer every message box with "Create a new file…"; return what each box said."""
+    return answer_message_boxes(monkeypatch, "Create a new file…", _with_default)
 
 
 def test_starting_on_a_missing_file_offers_to_create_it_under_that_name(

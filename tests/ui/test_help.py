@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,14 @@ def _open_guide_from_menu(qtbot: QtBot, window: MainWindow) -> GuideDialog:
     return dialog
 
 
+@pytest.fixture
+def guide_dialog(qtbot: QtBot, make_window: MakeWindow) -> Iterator[GuideDialog]:
+    """The guide of a new window, opened from the Help menu and closed after the test."""
+    dialog = _open_guide_from_menu(qtbot, make_window())
+    yield dialog
+    dialog.close()
+
+
 def _click_link(qtbot: QtBot, dialog: GuideDialog, href: str) -> None:
     """Click the first link to ``href`` on the page on show, as a reader would."""
     browser = dialog.browser
@@ -87,10 +96,9 @@ def test_f1_opens_the_guide_on_getting_started(qtbot: QtBot, make_window: MakeWi
 
 
 def test_each_topic_is_reachable_from_the_list_and_has_something_to_say(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, guide_dialog: GuideDialog
 ) -> None:
-    window = make_window()
-    dialog = _open_guide_from_menu(qtbot, window)
+    dialog = guide_dialog
     assert [dialog.topics.item(row).text() for row in range(dialog.topics.count())] == [
         topic.title for topic in guide.TOPICS
     ]
@@ -101,14 +109,12 @@ def test_each_topic_is_reachable_from_the_list_and_has_something_to_say(
         text = dialog.page_text()
         assert len(text.split()) > 60, f"{topic.title} is nearly empty"
         assert "$" not in text, f"a placeholder was left unfilled on {topic.page}"
-    dialog.close()
 
 
 def test_links_between_topics_lead_to_them_and_the_list_follows(
-    qtbot: QtBot, make_window: MakeWindow
+    qtbot: QtBot, guide_dialog: GuideDialog
 ) -> None:
-    window = make_window()
-    dialog = _open_guide_from_menu(qtbot, window)
+    dialog = guide_dialog
     _click_link(qtbot, dialog, "running-a-cohort.html")
     assert dialog.current_page() == "running-a-cohort.html"
     assert dialog.page_text().startswith("Running a reverse-mentoring cohort well")
@@ -117,7 +123,6 @@ def test_links_between_topics_lead_to_them_and_the_list_follows(
     assert dialog.topics.currentItem().text() == "Your data and backups"
     dialog.browser.backward()
     assert dialog.current_page() == "running-a-cohort.html"
-    dialog.close()
 
 
 def test_every_link_in_the_guide_names_one_of_its_topics() -> None:
@@ -169,17 +174,15 @@ def test_prose_names_the_keys_the_window_really_has(qtbot: QtBot, make_window: M
 
 
 def test_the_data_page_names_this_file_its_backup_folder_and_the_thinning(
-    qtbot: QtBot, make_window: MakeWindow, data_path: Path
+    guide_dialog: GuideDialog, data_path: Path
 ) -> None:
-    window = make_window()
-    dialog = _open_guide_from_menu(qtbot, window)
+    dialog = guide_dialog
     dialog.show_topic("data-and-backups.html")
     text = " ".join(dialog.page_text().split())
     assert str(data_path) in text
     assert str(paths.backup_folder_for(data_path)) in text
     assert str(paths.default_data_file()) in text
     assert f"the newest {backup.KEEP_NEWEST} are always kept" in text
-    dialog.close()
 
 
 def test_about_names_the_licence_and_shows_its_text(

@@ -21,6 +21,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.match_review_dialog import MatchReviewDialog
 from revmentor_desktop.ui.models.match_model import SCORE, SHARED, MatchProposalModel
 from revmentor_desktop.ui.undo import EditStack
+from tests.helpers.matching import smooth_patchy_keen
 
 NOW = datetime(2026, 3, 2, 9, 0)
 SCREENSHOT = "REVMENTOR_SCREENSHOT"
@@ -66,6 +67,13 @@ def _enrolled(drafts: list[people.PersonDraft]) -> tuple[int, dict[str, int]]:
         ids[draft.name] = people.add_person(replace(draft, consent_date=date(2026, 1, 5)), clock)
         cohorts.enrol(cohort_id, ids[draft.name], "mentor" if draft.teaches else "mentee")
     return cohort_id, ids
+
+
+def _review(qtbot: QtBot, cohort_id: int) -> MatchReviewDialog:
+    """The review dialog for the cohort, on an undo stack of its own."""
+    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def _keys(dialog: MatchReviewDialog) -> list[tuple[int, int]]:
@@ -155,8 +163,7 @@ def test_swap_exchanges_mentees_or_says_which_rule_blocks(
     qtbot: QtBot, data_file: DataFile
 ) -> None:
     cohort_id, _ids = _cohort()
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     before = _keys(dialog)
 
     dialog.select_rows([0, 1])
@@ -175,8 +182,7 @@ def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
     cohort_id, ids = _cohort()
     karl = people.get_person(ids["Karl Berg"]).draft
     people.update_person(ids["Karl Berg"], replace(karl, manager_id=ids["Dev Patel"]), clock)
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     rows = dialog.session.rows
     dev_row = next(i for i, row in enumerate(rows) if row.proposal.mentor_id == ids["Dev Patel"])
     karl_row = next(i for i, row in enumerate(rows) if row.proposal.mentee_id == ids["Karl Berg"])
@@ -190,35 +196,15 @@ def test_a_swap_that_breaks_a_rule_is_refused_with_the_rule(
 
 
 def _choice() -> tuple[int, dict[str, int]]:
-    """One mentee; Smooth fits her in every way but teaches nothing she wants, Patchy teaches
-    one of her three topics but shares no format, place or department with her."""
-    staff = [
-        ("Smooth", 2023, "IT", "Leeds", "either", ["Excel"], []),
-        ("Patchy", 2023, "Sales", "Lyon", "in person", ["AI"], []),
-        ("Keen", 2001, "Sales", "Leeds", "video call", [], ["AI", "TikTok", "Canva"]),
-    ]
-    return _enrolled(
-        [
-            people.PersonDraft(
-                name,
-                hire_date=date(hired, 1, 1),
-                department=department,
-                location=location,
-                meeting_format=meets,
-                teaches=teaches,
-                learns=learns,
-            )
-            for name, hired, department, location, meets, teaches, learns in staff
-        ]
-    )
+    """Smooth, Patchy and Keen (see ``smooth_patchy_keen``) in a reverse cohort."""
+    return _enrolled(smooth_patchy_keen())
 
 
 def test_changing_a_weight_shows_its_effect_at_once_and_is_kept_for_the_cohort(
     qtbot: QtBot, data_file: DataFile
 ) -> None:
     cohort_id, ids = _choice()
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     assert _keys(dialog) == [(ids["Patchy"], ids["Keen"])]
     assert dialog.weights.shares[Rule.SKILLS].text() == "50 points"
     assert dialog.weights.shares[Rule.SENIORITY].text() == "must pass"
@@ -258,8 +244,7 @@ def test_the_seniority_gap_and_job_title_words_are_edited_in_the_dialog(
             people.PersonDraft("Tess", job_title="Graduate Trainee", hire_date=date(2024, 4, 1)),
         ]
     )
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     assert dialog.model.rowCount() == 0  # hired a year apart: too close to tell apart
     assert "too close to them in seniority" in dialog.unmatched.item(0, 2).text()
 
@@ -338,8 +323,7 @@ def test_one_proposal_is_one_and_the_decisions_are_explained_in_place(
             name, grade=grade, teaches=teaches, learns=learns, consent_date=date(2026, 1, 5)
         )
         cohorts.enrol(cohort_id, people.add_person(draft, clock), "mentor" if teaches else "mentee")
-    dialog = MatchReviewDialog(AppContext(EditStack(), clock), cohort_id)
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, cohort_id)
     assert "Pilot (reverse mentoring): 1 proposal, 0 chosen" in dialog.summary.text()
     hints = [label.text().replace("\u00a0", " ") for label in dialog.findChildren(QLabel)]
     assert (

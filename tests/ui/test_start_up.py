@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.app import application_icon, open_main_window, start_gui
@@ -15,6 +14,7 @@ from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import LAST_FILE, AppSettings
+from tests.helpers.message_boxes import answer_message_boxes
 from tests.storage.helpers import damage_table_root_page, integrity
 from tests.ui import window_fixtures
 from tests.ui.programme import MovableClock
@@ -61,24 +61,11 @@ def _damaged_file(path: Path, *, backed_up: bool) -> None:
     damage_table_root_page(path, "skill")
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, button_text: str) -> list[str]:
-    """Click the button starting with ``button_text`` in each message box; return their texts."""
-    asked: list[str] = []
-
-    def click(box: QMessageBox) -> int:
-        asked.append(f"{box.text()}\n{box.informativeText()}")
-        next(b for b in box.buttons() if b.text().startswith(button_text)).click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", click)
-    return asked
-
-
 def test_damage_found_after_the_window_opened_offers_the_newest_backup(
     qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _damaged_file(data_path, backed_up=True)
-    asked = _answer(monkeypatch, "Restore")
+    asked = answer_message_boxes(monkeypatch, "Restore")
     window = _start(qtbot, data_path)  # opens before the check has its verdict
 
     qtbot.waitUntil(lambda: len(asked) == 1)
@@ -99,7 +86,7 @@ def test_damage_that_breaks_today_is_reported_once_with_the_offer_of_a_backup(
         people.add_person(people.PersonDraft("Zoë Martin"))
     backup.automatic_backup(data_path, reason="manual")
     damage_table_root_page(data_path, "pair")  # Today reads pairs as it is first shown
-    asked = _answer(monkeypatch, "Restore")
+    asked = answer_message_boxes(monkeypatch, "Restore")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start_gui installs the app's
 
     window = start_gui(data_path)  # Today's queries fail as it shows: it shows all the same
@@ -118,7 +105,7 @@ def test_giving_up_on_a_damaged_file_closes_the_window(
     qtbot: QtBot, data_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _damaged_file(data_path, backed_up=False)
-    asked = _answer(monkeypatch, "Quit")
+    asked = answer_message_boxes(monkeypatch, "Quit")
     window = _start(qtbot, data_path)
 
     qtbot.waitUntil(lambda: not window.isVisible())

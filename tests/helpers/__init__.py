@@ -1,0 +1,1 @@
+"""Small tools more than one test folder uses."""

@@ -1,0 +1,35 @@
+"""The two fixture files in tests/data, imported as a coordinator would import them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from revmentor_desktop.domain import cohorts
+from revmentor_desktop.domain.importing import (
+    ImportOptions,
+    apply_plan,
+    build_plan,
+    initial_mapping,
+    read_table_file,
+)
+from revmentor_desktop.storage.models import Person
+
+DATA = Path(__file__).parents[1] / "data"
+TODAY = date(2026, 10, 1)
+COHORT = "Reverse 2026"
+
+
+def import_both_files(path: Path | None) -> int:
+    """The HR export, then the enrolment form, imported into the reverse-mentoring cohort
+    "Reverse 2026"; its id. ``path`` is the open data file (None: no backup first)."""
+    for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
+        table = read_table_file(DATA / name)
+        options = ImportOptions(today=TODAY, cohort_name=COHORT)  # a reverse cohort
+        apply_plan(build_plan(table, initial_mapping(table.headers), options), path)
+    return cohorts.find_cohort_id(COHORT)
+
+
+def person_id(email: str) -> int:
+    """The id of the person with this e-mail address (in any case)."""
+    return int(Person.get(Person.email_key == email.lower()).id)
