@@ -25,10 +25,8 @@ from revmentor_desktop.domain.importing import (
 )
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Participation, Person
+from tests.helpers.fixture_files import FORM, STAFF
 
-DATA = Path(__file__).parent.parent / "data"
-STAFF = DATA / "staff_hris_export.csv"
-FORM = DATA / "enrolment_form_responses.csv"
 TODAY = date(2026, 10, 1)
 CONSENT_WORDING = "I consent to my details being used to run the programme"
 

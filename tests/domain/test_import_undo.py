@@ -19,10 +19,8 @@ from revmentor_desktop.domain.importing import (
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.storage.database import DataFile
 from tests.domain.test_undo_properties import dump_tables
+from tests.helpers.fixture_files import FORM, STAFF
 
-DATA = Path(__file__).parent.parent / "data"
-STAFF = DATA / "staff_hris_export.csv"
-FORM = DATA / "enrolment_form_responses.csv"
 TODAY = date(2026, 10, 1)
 
 

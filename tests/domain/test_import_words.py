@@ -3,8 +3,6 @@ the enrolments an import will make and made."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from revmentor_desktop.domain import cohorts
@@ -24,10 +22,7 @@ from revmentor_desktop.domain.importing.summary import (
     result_lines,
 )
 from revmentor_desktop.storage.database import DataFile
-
-DATA = Path(__file__).parent.parent / "data"
-STAFF = DATA / "staff_hris_export.csv"
-FORM = DATA / "enrolment_form_responses.csv"
+from tests.helpers.fixture_files import FORM, STAFF
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,8 @@ from revmentor_desktop.domain.importing import (
 from revmentor_desktop.storage.models import Person
 
 DATA = Path(__file__).parents[1] / "data"
+STAFF = DATA / "staff_hris_export.csv"  # the HR system's export of the staff list
+FORM = DATA / "enrolment_form_responses.csv"  # the enrolment form's answers
 TODAY = date(2026, 10, 1)
 COHORT = "Reverse 2026"
 
