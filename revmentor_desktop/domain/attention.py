@@ -249,6 +249,20 @@ def _upcoming_items(now: datetime) -> list[AttentionItem]:
     ]
 
 
+_COHORT_ITEM_GROUPS = {
+    AttentionKind.NO_CONSENT: AttentionGroup.NOW,
+    AttentionKind.UNPAIRED: AttentionGroup.UNPAIRED,
+}
+
+
+def _cohort_item(
+    kind: AttentionKind, cohort_id: int, cohort_name: str, sentence: str
+) -> AttentionItem:
+    return AttentionItem(
+        kind, _COHORT_ITEM_GROUPS[kind], cohort_name, sentence, "cohort", cohort_id
+    )
+
+
 def _cohort_items(now: datetime) -> list[AttentionItem]:
     """Per cohort that has not ended: who takes part without consent, who has no pair."""
     running = cohorts.running_cohorts(now.date())
@@ -262,31 +276,13 @@ def _cohort_items(now: datetime) -> list[AttentionItem]:
                 f"{plural(len(missing), 'person')} {agree('take part', len(missing))}"
                 f" without consent recorded: {_names(missing)}"
             )
-            items.append(
-                AttentionItem(
-                    AttentionKind.NO_CONSENT,
-                    AttentionGroup.NOW,
-                    cohort_name,
-                    sentence,
-                    "cohort",
-                    cohort_id,
-                )
-            )
+            items.append(_cohort_item(AttentionKind.NO_CONSENT, cohort_id, cohort_name, sentence))
         if waiting := unpaired.get(cohort_id):
             sentence = (
                 f"{plural(len(waiting), 'person')} {agree('have no pair', len(waiting))}"
                 f" yet: {_names(waiting)}"
             )
-            items.append(
-                AttentionItem(
-                    AttentionKind.UNPAIRED,
-                    AttentionGroup.UNPAIRED,
-                    cohort_name,
-                    sentence,
-                    "cohort",
-                    cohort_id,
-                )
-            )
+            items.append(_cohort_item(AttentionKind.UNPAIRED, cohort_id, cohort_name, sentence))
     return items
 
 
