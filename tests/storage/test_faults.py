@@ -231,6 +231,23 @@ def test_erase_says_the_erasure_is_complete_when_only_reclaiming_space_fails(
 CANNOT_WRITE = ("cannot be changed:", "is read-only", "Nothing was changed.")
 
 
+def _run_refused(
+    capsys: pytest.CaptureFixture[str],
+    small_disk: SmallDisk,
+    how: str,
+    refused: Path | None,
+    arguments: tuple[str, ...],
+    data: Path | None = None,
+    **values: Path,
+) -> tuple[int, str]:
+    """Make the disk refuse writes ``how`` (``refused``: the immutable file), then run the
+    command ``arguments``, filled in with ``values``, on ``data`` (else ``refused``)."""
+    small_disk.refuse(how, refused)
+    wanted = [argument.format(**values) for argument in arguments]
+    status, _out, err = run(capsys, "--data", str(data or refused), *wanted)
+    return status, err
+
+
 @pytest.mark.parametrize("arguments", WRITING_COMMANDS, ids=lambda a: a[0])
 @pytest.mark.parametrize(
     ("how", "said"),
@@ -254,9 +271,7 @@ def test_a_write_command_the_disk_refuses_changes_and_leaves_nothing(
 ) -> None:
     """A full disk, or a file that cannot be written, stops the command before any backup."""
     before = sha256(programme)
-    small_disk.refuse(how, programme)
-    wanted = [a.format(csv=staff_list) for a in arguments]
-    status, _out, err = run(capsys, "--data", str(programme), *wanted)
+    status, err = _run_refused(capsys, small_disk, how, programme, arguments, csv=staff_list)
     assert status == 1
     assert f"{programme}: {said[0]}" in err
     assert all(words in err for words in said[1:]), err
@@ -277,9 +292,9 @@ def test_reading_works_from_read_only_media_and_a_full_disk(
 ) -> None:
     out_folder = tmp_path / "out"
     out_folder.mkdir()
-    small_disk.refuse(how)
-    wanted = [a.format(out=out_folder) for a in arguments]
-    status, _out, err = run(capsys, "--data", str(programme), *wanted)
+    status, err = _run_refused(
+        capsys, small_disk, how, None, arguments, out=out_folder, data=programme
+    )
     assert status == 0, err
     assert "damaged" not in err
     assert leftovers(small_disk.folder) == {programme.name}  # no -wal, -shm or lock behind
