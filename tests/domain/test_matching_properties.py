@@ -10,7 +10,7 @@ who could had a free place, and that a score's parts add up to it, out of 100.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -30,9 +30,8 @@ from revmentor_desktop.domain.matching import (
 )
 from revmentor_desktop.domain.matching.result import MatchResult, Origin
 from revmentor_desktop.storage.database import DataFile
+from tests.helpers.random_programmes import NOW, TAGS
 
-NOW = datetime(2026, 3, 2, 9, 0)
-TAGS = ["AI", "Excel", "TikTok", "Python"]
 HIRE_DATES = [date(2005, 1, 1), date(2015, 6, 1), date(2021, 1, 1), date(2022, 9, 1)]
 # With the default words: two junior titles, two senior ones, and two that tell nothing.
 TITLES = ["Graduate Trainee", "Junior Analyst", "Head of Sales", "Senior Manager", "Analyst", ""]

@@ -46,9 +46,8 @@ from revmentor_desktop.storage.models import (
     Person,
     database_proxy,
 )
+from tests.helpers.random_programmes import NOW, TAGS
 
-NOW = datetime(2026, 3, 2, 9, 0)
-TAGS = ["AI", "Excel", "TikTok", "Python"]
 ROLES = ["mentor", "mentee", "both"]
 PAIR_ACTIONS = ["activate", "pause", "resume", "complete", "end_early"]
 
