@@ -2,8 +2,10 @@
 
 - Agreements for a 500-pair cohort in one PDF: goal ≥ 100 pages per second.
 - The cohort report of a demo file with 100,000 sessions: goal ≤ 5 s (gathering + drawing).
-- A progress summary with a 1 MB coordinator note, and an agreement with 500 goals: goal at least
-  half the pages per second of plain ReportLab setting ordinary text, measured in the same run.
+- A progress summary with a 1 MB coordinator note, one with four 100 KB take-aways in its
+  sessions table, and an agreement with 500 goals: goal at least half the pages per second of
+  an ordinary document of ours (agreements of ordinary pairs, as many pages), measured in the
+  same run; plain ReportLab setting ordinary text is printed for scale.
 
 Run with ``python benchmarks/bench_documents.py [PAIRS] [SESSIONS]``. Exits 1 when a goal is
 missed. Font registration (a one-off per process) is timed separately from the batch.
@@ -18,7 +20,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -26,6 +28,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from revmentor_desktop.domain import cohorts, pairs, people, report_data
 from revmentor_desktop.domain.demo import generate_demo
+from revmentor_desktop.domain.report_data import AgreementBatch, PairSummaryData
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.agreement import render_agreements
 from revmentor_desktop.reports.base import styles
@@ -36,8 +39,11 @@ from revmentor_desktop.storage.models import Cohort, Meeting, Pair
 
 PAGES_PER_SECOND_GOAL = 100.0
 REPORT_SECONDS_GOAL = 5.0
-LONG_CONTENT_RATIO_GOAL = 0.5  # pages/s of long content against plain ReportLab's
+# Pages/s of long content against ordinary documents of ours: "the same pages/s", less the 2x
+# by which figures differ between runs on a shared machine.
+LONG_CONTENT_RATIO_GOAL = 0.5
 TODAY = datetime(2026, 6, 15, 10, 0)
+Render = Callable[[io.BytesIO], None]
 
 
 def clock() -> datetime:
@@ -83,7 +89,7 @@ def build_cohort(pair_count: int) -> int:
     return cohort_id
 
 
-def bench_agreements(folder: Path, pair_count: int) -> float:
+def bench_agreements(folder: Path, pair_count: int) -> tuple[float, AgreementBatch]:
     started = time.perf_counter()
     fonts.register_fonts()
     fonts.text("王")  # also the CJK fallback lookup, if the system has one
@@ -111,7 +117,7 @@ def bench_agreements(folder: Path, pair_count: int) -> float:
         f"  {rate:.0f} pages/s against a goal of {PAGES_PER_SECOND_GOAL:.0f} "
         f"(ratio {rate / PAGES_PER_SECOND_GOAL:.2f})"
     )
-    return rate
+    return rate, batch
 
 
 def bench_cohort_report(folder: Path, session_count: int) -> float:
@@ -162,12 +168,14 @@ def bench_cohort_report(folder: Path, session_count: int) -> float:
     return max(total, whole)
 
 
-def _timed(render: Callable[[io.BytesIO], None]) -> tuple[float, float, int]:
-    """Seconds, peak traced megabytes and pages of one document (memory from a second run)."""
-    buffer = io.BytesIO()
-    started = time.perf_counter()
-    render(buffer)
-    seconds = time.perf_counter() - started
+def _timed(render: Render) -> tuple[float, float, int]:
+    """Best seconds of two runs, peak traced megabytes (a third run) and pages of a document."""
+    seconds = float("inf")
+    for _ in range(2):
+        buffer = io.BytesIO()
+        started = time.perf_counter()
+        render(buffer)
+        seconds = min(seconds, time.perf_counter() - started)
     tracemalloc.start()
     render(io.BytesIO())
     peak = tracemalloc.get_traced_memory()[1] / 1e6
@@ -186,38 +194,76 @@ def plain_reportlab_rate(pages: int) -> float:
     return len(PdfReader(io.BytesIO(buffer.getvalue())).pages) / seconds
 
 
-def bench_long_content(folder: Path) -> float:
-    """The worst ratio of long-content pages/s to plain ReportLab's."""
-    with DataFile.open(folder / "long.revmentor", create=True):
-        cohort_id = build_cohort(1)
-        pair_id = report_data.agreements_for_cohort(cohort_id, clock).agreements[0].pair_id
-        summary = report_data.pair_summary(pair_id, True, clock)
-        batch = report_data.agreement_for_pair(pair_id, clock)
+def ordinary_rate(ordinary: AgreementBatch, pages: int) -> float:
+    """Pages per second of our own ordinary document of about ``pages`` pages: the agreements
+    of as many ordinary pairs (goals of a line, no notes) as fill that many pages."""
+    per_agreement = 3  # pages of one ordinary agreement
+    count = max(1, min(len(ordinary.agreements), round(pages / per_agreement)))
+    batch = dataclasses.replace(ordinary, agreements=ordinary.agreements[:count])
+    seconds = float("inf")
+    for _ in range(2):
+        buffer = io.BytesIO()
+        started = time.perf_counter()
+        render_agreements(batch, buffer)
+        seconds = min(seconds, time.perf_counter() - started)
+    return len(PdfReader(io.BytesIO(buffer.getvalue())).pages) / seconds
+
+
+def long_content_cases(summary: PairSummaryData, batch: AgreementBatch) -> dict[str, Render]:
+    """The documents of the issue: a 1 MB coordinator note, 100 KB take-aways, 500 goals."""
     note = ("A long paragraph of coordinator notes about the pair. " * 9 + "\n") * 2_000
     note = note[:500_000] + "x" * 500_000  # half ordinary text, half one unbroken run
+    takeaway = note[:50_000] + "y" * 50_000
+    sessions = tuple(
+        report_data.SessionLine(
+            TODAY - timedelta(days=14 * (number + 1)),
+            60,
+            "in person",
+            "held",
+            "",
+            ("Microsoft Teams",),
+            takeaway,
+            "Learnt how the budget cycle works.",
+            "",
+        )
+        for number in range(4)
+    )
     goals = tuple(
         report_data.GoalLine("Both partners", f"Goal {number}: use Teams breakout rooms", 0)
         for number in range(500)
     )
     agreement = dataclasses.replace(batch.agreements[0], goals=goals)
-    cases = {
-        "Progress summary with a 1 MB note": lambda out: render_progress_summary(
+    return {
+        "Progress summary with a 1 MB coordinator note": lambda out: render_progress_summary(
             dataclasses.replace(summary, private_notes=note), out
+        ),
+        "Progress summary with four 100 KB take-aways": lambda out: render_progress_summary(
+            dataclasses.replace(summary, sessions=sessions), out
         ),
         "Agreement with 500 goals": lambda out: render_agreements(
             dataclasses.replace(batch, agreements=(agreement,)), out
         ),
     }
+
+
+def bench_long_content(folder: Path, ordinary: AgreementBatch) -> float:
+    """The worst ratio of long-content pages/s to that of an ordinary document of ours."""
+    with DataFile.open(folder / "long.revmentor", create=True):
+        cohort_id = build_cohort(1)
+        pair_id = report_data.agreements_for_cohort(cohort_id, clock).agreements[0].pair_id
+        summary = report_data.pair_summary(pair_id, True, clock)
+        batch = report_data.agreement_for_pair(pair_id, clock)
     worst = float("inf")
-    for label, render in cases.items():
+    for label, render in long_content_cases(summary, batch).items():
         seconds, peak, pages = _timed(render)
-        rate, reference = pages / seconds, plain_reportlab_rate(pages)
+        rate, reference = pages / seconds, ordinary_rate(ordinary, pages)
         ratio = rate / reference
         worst = min(worst, ratio)
+        print(f"{label}: {pages} pages in {seconds:.2f} s ({rate:.0f} pages/s), peak {peak:.0f} MB")
         print(
-            f"{label}: {pages} pages in {seconds:.2f} s ({rate:.0f} pages/s), peak {peak:.0f} MB;"
-            f" plain ReportLab {reference:.0f} pages/s; ratio {ratio:.2f} against a goal of "
-            f"{LONG_CONTENT_RATIO_GOAL:.2f}"
+            f"  ordinary agreements of as many pages {reference:.0f} pages/s; ratio {ratio:.2f} "
+            f"against a goal of {LONG_CONTENT_RATIO_GOAL:.2f} (plain ReportLab, for scale: "
+            f"{plain_reportlab_rate(pages):.0f} pages/s)"
         )
     return worst
 
@@ -226,8 +272,8 @@ def main() -> int:
     pair_count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     session_count = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
     with tempfile.TemporaryDirectory() as folder:
-        long_ratio = bench_long_content(Path(folder))
-        rate = bench_agreements(Path(folder), pair_count)
+        rate, ordinary = bench_agreements(Path(folder), pair_count)
+        long_ratio = bench_long_content(Path(folder), ordinary)
         seconds = bench_cohort_report(Path(folder), session_count)
     ok = (
         rate >= PAGES_PER_SECOND_GOAL

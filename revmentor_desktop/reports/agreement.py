@@ -34,12 +34,15 @@ from revmentor_desktop.reports.base import (
     Target,
     data_table,
     facts_table,
+    fitted_style,
     paragraphs,
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
 
 SELF_ASSESSMENT = "☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5"
+CARD_PADDING = 8  # points inside each party's card
+SIGNATURE_PADDING = 10  # points right of each cell of the signature lines
 
 
 class AgreementRenderer(Renderer):
@@ -93,9 +96,12 @@ class AgreementRenderer(Renderer):
 
         def card(party: PartyInfo) -> list[Flowable]:
             details = " · ".join(text(part) for part in (party.job_title, party.department) if part)
+            name_style = fitted_style(
+                st["party_name"], party.name, half - 2 * CARD_PADDING, lines=2, smallest=9
+            )
             return [
                 Paragraph(text(party.role_label.upper()), st["label"]),
-                Paragraph(text(party.name), st["party_name"]),
+                Paragraph(text(party.name), name_style),
                 Paragraph(details or "&nbsp;", st["muted"]),
             ]
 
@@ -106,8 +112,8 @@ class AgreementRenderer(Renderer):
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
                     ("LINEBEFORE", (1, 0), (1, 0), 2, "white"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("LEFTPADDING", (0, 0), (-1, -1), CARD_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), CARD_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 6),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ]
@@ -203,8 +209,14 @@ class AgreementRenderer(Renderer):
         return story
 
     def _signatures(self, data: AgreementData) -> Flowable:
+        """A line to sign and date for each partner and the coordinator.
+
+        Rows are at least 20 mm high, room to sign by hand, and grow with a long name, which
+        first shrinks to fit two lines.
+        """
         st = self.styles
         width = self.frame_width
+        name_room = width * 0.38 - SIGNATURE_PADDING - 4
         people = [
             (data.first.role_label, data.first.name),
             (data.second.role_label, data.second.name),
@@ -212,18 +224,21 @@ class AgreementRenderer(Renderer):
         ]
         rows = []
         for role, name in people:
+            name_style = fitted_style(st["body"], name, name_room, lines=2, smallest=7.5)
             rows.append(
                 [
                     [
                         Paragraph(text(role.upper()), st["label"]),
-                        Paragraph(text(name) or "Name:", st["body"]),
+                        Paragraph(text(name) or "Name:", name_style),
                     ],
                     Paragraph("Signature", st["cell_muted"]),
                     Paragraph("Date", st["cell_muted"]),
                 ]
             )
         table = Table(
-            rows, colWidths=[width * 0.38, width * 0.4, width * 0.22], rowHeights=[20 * mm] * 3
+            rows,
+            colWidths=[width * 0.38, width * 0.4, width * 0.22],
+            minRowHeights=[20 * mm] * len(rows),
         )
         table.setStyle(
             table_style(
@@ -235,7 +250,7 @@ class AgreementRenderer(Renderer):
                     ("LINEBELOW", (1, 0), (1, -1), 0.8, NAVY),
                     ("LINEBELOW", (2, 0), (2, -1), 0.8, NAVY),
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIGNATURE_PADDING),
                     ("BOTTOMPADDING", (1, 0), (-1, -1), 1),
                 ]
             )

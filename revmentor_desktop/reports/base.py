@@ -9,6 +9,7 @@ agreements of a cohort): page numbers then restart in each section, so each pair
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -64,10 +65,14 @@ HEALTH_COLOURS = {
 MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
+FOOTER_SIZE = 7.5
+HEADER_GAP = 6 * mm  # between the two texts of a header or footer line
 
 # ReportLab lays a paragraph out in time that grows faster than its length (a 200 KB note took
 # minutes), so long text is set as a run of Paragraphs of at most this many characters each.
 PARAGRAPH_CHARACTERS = 2000
+# Room left at a page end above which a table splits inside its next row (about five lines).
+ROW_SPLIT_ROOM = 60
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -138,6 +143,21 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class TextPiece(Paragraph):
+    """A piece of long user text that lays itself out once per width.
+
+    A table asks each cell for its height several times while it fills a page and splits (the
+    table, its parts, the row cut at the page end), and ReportLab's Paragraph breaks its lines
+    anew each time. The result depends on the width alone, so it is kept.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if getattr(self, "_laid_out_width", None) == availWidth and hasattr(self, "blPara"):
+            return self.width, self.height
+        self._laid_out_width = availWidth
+        return super().wrap(availWidth, availHeight)
+
+
 def paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
     """User text of any length as Paragraphs that lay out in time proportional to its length.
 
@@ -151,8 +171,8 @@ def paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
     blocks = [block for block in _BLANK_LINE.split(value.replace("\r\n", "\n")) if block.strip()]
     for block in blocks:
         pieces = [piece for line in block.split("\n") for piece in _bounded_pieces(line)]
-        flowables.extend(Paragraph(text(piece), joined) for piece in pieces[:-1])
-        flowables.append(Paragraph(text(pieces[-1]), style))
+        flowables.extend(TextPiece(text(piece), joined) for piece in pieces[:-1])
+        flowables.append(TextPiece(text(pieces[-1]), style))
     return flowables
 
 
@@ -168,6 +188,25 @@ def _bounded_pieces(line: str) -> list[str]:
     return pieces
 
 
+def fitted_style(
+    style: ParagraphStyle, value: str, room: float, *, lines: int, smallest: float
+) -> ParagraphStyle:
+    """``style``, or a smaller copy when ``value`` would take more than ``lines`` lines of
+    ``room`` points: a long name shrinks inside its box (down to ``smallest`` points) before
+    it wraps onto more lines."""
+    natural = fonts.width(value, style.fontName, style.fontSize)
+    usable = room * lines * 0.9  # lines break between words, so they are never quite full
+    if natural <= usable:
+        return style
+    size = max(smallest, int(style.fontSize * usable / natural * 2) / 2)
+    return ParagraphStyle(
+        f"{style.name}-{size}",
+        parent=style,
+        fontSize=size,
+        leading=style.leading * size / style.fontSize,
+    )
+
+
 def health_markup(level: str, word: str) -> str:
     """A coloured dot and the health's word, as the window shows it ("On track")."""
     colour = HEALTH_COLOURS.get(level, HEALTH_COLOURS["none"]).hexval()[2:]
@@ -181,24 +220,50 @@ def table_style(commands: Sequence[Any]) -> TableStyle:
 
 
 def grid_style(
-    header_rows: int = 1, *, zebra: bool = True, extra: Sequence[Any] = ()
+    header_rows: int = 1,
+    *,
+    zebra: bool = True,
+    extra: Sequence[Any] = (),
+    record_ends: Sequence[int] | None = None,
 ) -> TableStyle:
-    """The look of every data table: a tinted header, hairlines between rows."""
+    """The look of every data table: a tinted header, hairlines between records.
+
+    ``record_ends`` lists the last table row of each record (header rows included) when a
+    record takes several rows (see ``data_table``); the rule and the band then go round the
+    record, not each of its rows.
+    """
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ]
+    if record_ends is None:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
+        if zebra:
+            commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, BAND_FILL]))
+    else:
+        starts = [0, *(end + 1 for end in record_ends[:-1])]
+        records = list(zip(starts, record_ends, strict=True))[header_rows:]
+        commands += [
+            ("LINEBELOW", (0, first), (-1, last), 0.4, RULE) for first, last in _runs(record_ends)
+        ]
+        for first, last in records:
+            if last > first:  # the text runs on from row to row as if in one cell
+                commands += [
+                    ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                    ("TOPPADDING", (0, first + 1), (-1, last), 0),
+                ]
+        if zebra:
+            commands += [
+                ("BACKGROUND", (0, first), (-1, last), BAND_FILL) for first, last in records[1::2]
+            ]
     if header_rows:
         commands += [
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, NAVY),
         ]
-    if zebra:
-        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, BAND_FILL]))
     commands.extend(extra)
     return table_style(commands)
 
@@ -211,16 +276,100 @@ def data_table(
     zebra: bool = True,
     extra: Sequence[Any] = (),
 ) -> Table:
-    """A table that splits across pages with its header repeated, long cells split in-row."""
-    table = Table(
-        rows,
+    """A table that splits across pages with its header repeated, long cells split in-row.
+
+    A cell given as a list of flowables (``paragraphs()`` of a long note) is spread over as
+    many table rows as it needs, about ``PARAGRAPH_CHARACTERS`` of text in each, with no rule
+    between them. ReportLab lays out again all of a row that it splits at a page end, once per
+    page, so one row holding a whole note took time growing with the square of its length.
+    Row numbers in ``extra`` count records (the rows as given) and are mapped to table rows.
+    """
+    table_rows, record_ends = _spread_long_cells(rows, header_rows)
+    spread = len(table_rows) != len(rows)
+    if spread:
+        extra = [_mapped_command(command, record_ends) for command in extra]
+    table = DataTable(
+        table_rows,
         colWidths=list(widths),
         repeatRows=header_rows,
         splitInRow=1,
         hAlign="LEFT",
     )
-    table.setStyle(grid_style(header_rows, zebra=zebra, extra=extra))
+    style = grid_style(
+        header_rows, zebra=zebra, extra=extra, record_ends=record_ends if spread else None
+    )
+    table.setStyle(style)
     return table
+
+
+class DataTable(Table):
+    """A table that, at a page end, splits inside a tall row rather than leave the page empty.
+
+    ReportLab splits between rows when it can: before a tall row that left most of the page
+    blank, and the rest of the table (its header repeated) was then split inside that row in
+    the same space, which put a second header in the middle of the page.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        used = 0.0
+        for height in self._rowHeights:
+            if used + height > availHeight:
+                break
+            used += height
+        self.splitByRow = availHeight - used < ROW_SPLIT_ROOM
+        return super().split(availWidth, availHeight)
+
+
+def _spread_long_cells(
+    rows: list[list[Any]], header_rows: int
+) -> tuple[list[list[Any]], list[int]]:
+    """The table rows for ``rows`` and the index of the last table row of each given row."""
+    table_rows: list[list[Any]] = list(rows[:header_rows])
+    record_ends = list(range(header_rows))
+    for row in rows[header_rows:]:
+        columns = [_cell_pieces(cell) for cell in row]
+        for index in range(max(len(column) for column in columns)):
+            table_rows.append([column[index] if index < len(column) else "" for column in columns])
+        record_ends.append(len(table_rows) - 1)
+    return table_rows, record_ends
+
+
+def _cell_pieces(cell: Any) -> list[Any]:
+    """A cell's flowables in groups of about ``PARAGRAPH_CHARACTERS`` of text, one per row."""
+    if not isinstance(cell, list) or len(cell) < 2:
+        return [cell]
+    groups: list[list[Flowable]] = [[]]
+    size = 0
+    for flowable in cell:
+        length = len(getattr(flowable, "text", ""))
+        if groups[-1] and size + length > PARAGRAPH_CHARACTERS:
+            groups.append([])
+            size = 0
+        groups[-1].append(flowable)
+        size += length
+    return groups
+
+
+def _mapped_command(command: tuple[Any, ...], record_ends: Sequence[int]) -> tuple[Any, ...]:
+    """A style command on records as one on the table rows that hold them."""
+    (first_column, first), (last_column, last) = command[1], command[2]
+    if isinstance(first, int) and first >= 0:
+        first = record_ends[first - 1] + 1 if first else 0
+    if isinstance(last, int) and last >= 0:
+        last = record_ends[last]
+    return (command[0], (first_column, first), (last_column, last), *command[3:])
+
+
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Increasing ``numbers`` as (first, last) runs of consecutive ones: 0 1 2 5 6 → 0–2, 5–6."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def facts_table(
@@ -234,7 +383,12 @@ def facts_table(
         [Paragraph(text(label), st["cell_muted"]), Paragraph(value, st["cell"])]
         for label, value in pairs
     ]
-    table = Table(rows, colWidths=[width * label_share, width * (1 - label_share)], hAlign="LEFT")
+    table = Table(
+        rows,
+        colWidths=[width * label_share, width * (1 - label_share)],
+        hAlign="LEFT",
+        splitInRow=1,
+    )
     table.setStyle(
         table_style(
             [
@@ -317,6 +471,7 @@ class NumberedCanvas(Canvas):
         super().save()
 
     def _draw_footer(self, footer: str, number: int, total: int) -> None:
+        """The footer text on the left, cut to leave the page number its own room."""
         width, _ = self._pagesize
         y = MARGIN_BOTTOM - 12 * mm
         self.saveState()
@@ -324,56 +479,93 @@ class NumberedCanvas(Canvas):
         self.setLineWidth(0.5)
         self.line(MARGIN_X, y + 9, width - MARGIN_X, y + 9)
         self.setFillColor(MUTED)
-        self.setFont(fonts.REGULAR, 7.5)
-        _draw_line(
-            self, MARGIN_X, y, _fit(footer, fonts.REGULAR, 7.5, width - 2 * MARGIN_X - 70), 7.5
+        widest_number = fonts.width(f"Page {total} of {total}", fonts.REGULAR, FOOTER_SIZE)
+        room = width - 2 * MARGIN_X - widest_number - HEADER_GAP
+        draw_line(self, MARGIN_X, y, footer, FOOTER_SIZE, room)
+        draw_line(
+            self,
+            width - MARGIN_X,
+            y,
+            f"Page {number} of {total}",
+            FOOTER_SIZE,
+            widest_number,
+            align_right=True,
         )
-        self.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
         self.restoreState()
 
 
-def _draw_line(
+def draw_line(
     canvas: Canvas,
     x: float,
     y: float,
     value: str,
     size: float,
+    room: float,
+    *,
     bold: bool = False,
-    right: float = 0,
+    align_right: bool = False,
 ) -> None:
-    """One line of user text (names) on the canvas, with the same care as a Paragraph."""
+    """One line of user text on the canvas, cut with an ellipsis to ``room`` points.
+
+    It starts at ``x``, or ends there with ``align_right``. Text beyond plain ASCII goes
+    through a Paragraph, for the same CJK fonts and right-to-left order as the body.
+    """
+    font = fonts.BOLD if bold else fonts.REGULAR
+    value = fit_line(value, font, size, room)
     if value.isascii():
-        font = fonts.BOLD if bold else fonts.REGULAR
         canvas.setFont(font, size)
-        if right:
-            canvas.drawRightString(right, y, value)
+        if align_right:
+            canvas.drawRightString(x, y, value)
         else:
             canvas.drawString(x, y, value)
         return
-    colour = canvas._fillColorObj
     style = ParagraphStyle(
         "line",
-        fontName=fonts.BOLD if bold else fonts.REGULAR,
+        fontName=font,
         fontSize=size,
         leading=size * 1.2,
-        textColor=colour,
-        alignment=TA_RIGHT if right else TA_LEFT,
+        textColor=canvas._fillColorObj,
+        alignment=TA_RIGHT if align_right else TA_LEFT,
     )
     paragraph = Paragraph(text(value), style)
-    width = (right - x) if right else canvas._pagesize[0]
-    paragraph.wrapOn(canvas, width, size * 2)
-    paragraph.drawOn(canvas, x, y - size * 0.2)
+    paragraph.wrapOn(canvas, room + 1, size * 2)  # + 1: rounding must not push a word over
+    paragraph.drawOn(canvas, x - room - 1 if align_right else x, y - size * 0.2)
 
 
-def _fit(value: str, font: str, size: float, width: float) -> str:
-    """``value`` cut with an ellipsis to fit ``width`` points on one line."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+@functools.lru_cache(maxsize=256)
+def fit_line(value: str, font: str, size: float, room: float) -> str:
+    """``value`` cut with an ellipsis to print within ``room`` points on one line.
 
-    if stringWidth(value, font, size) <= width:
+    Headers and footers repeat on every page, so the answer is kept; a search by halves
+    measures only as much of a long value as could ever fit.
+    """
+    if fonts.width(value, font, size) <= room:
         return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
+    shortest, longest = 0, min(len(value), int(room / (0.15 * size)) + 1)
+    while shortest < longest:
+        middle = (shortest + longest + 1) // 2
+        if fonts.width(value[:middle].rstrip() + "…", font, size) <= room:
+            shortest = middle
+        else:
+            longest = middle - 1
+    return value[:shortest].rstrip() + "…"
+
+
+def share_line(first: float, second: float, room: float) -> tuple[float, float]:
+    """Room for two texts side by side on one line, ``HEADER_GAP`` apart.
+
+    Each gets what it needs when both fit; otherwise one shorter than half keeps its width
+    and the other has the rest, and two long ones get half each.
+    """
+    room -= HEADER_GAP
+    half = room / 2
+    if first + second <= room:
+        return first, second
+    if first <= half:
+        return first, room - first
+    if second <= half:
+        return room - second, second
+    return half, half
 
 
 @dataclass
@@ -392,6 +584,7 @@ class Renderer:
         self.page_size = PAGE_SIZES.get(letterhead.page_size, A4)
         self.styles = styles()
         self.frame_width = self.page_size[0] - 2 * MARGIN_X
+        self.frame_height = self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM
 
     # Subclasses override these two.
     def info(self) -> DocumentInfo:
@@ -422,12 +615,16 @@ class Renderer:
                 x += 33 * mm
             except OSError:
                 pass  # an unreadable logo must not stop the document
-        canvas.setFillColor(NAVY)
         organisation = self.letterhead.organisation_name or "Mentoring programme"
-        _draw_line(canvas, x, top, _fit(organisation, fonts.BOLD, 9, width / 2 - x), 9, bold=True)
+        organisation_room, name_room = share_line(
+            fonts.width(organisation, fonts.BOLD, 9),
+            fonts.width(info.header_right, fonts.REGULAR, 8),
+            width - MARGIN_X - x,
+        )
+        canvas.setFillColor(NAVY)
+        draw_line(canvas, x, top, organisation, 9, organisation_room, bold=True)
         canvas.setFillColor(MUTED)
-        header = _fit(info.header_right, fonts.REGULAR, 8, width / 2 - MARGIN_X)
-        _draw_line(canvas, width / 2, top, header, 8, right=width - MARGIN_X)
+        draw_line(canvas, width - MARGIN_X, top, info.header_right, 8, name_room, align_right=True)
         canvas.setStrokeColor(NAVY)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, top - 5.5 * mm, width - MARGIN_X, top - 5.5 * mm)
@@ -455,7 +652,7 @@ class Renderer:
             MARGIN_X,
             MARGIN_BOTTOM,
             self.frame_width,
-            self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            self.frame_height,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -472,10 +669,12 @@ class Renderer:
     # Building blocks shared by the documents
 
     def title_block(self, title: str, subtitle: str, meta: str) -> list[Flowable]:
-        st = self.styles
+        st, width = self.styles, self.frame_width
         return [
-            Paragraph(text(title), st["title"]),
-            Paragraph(text(subtitle), st["subtitle"]),
+            Paragraph(text(title), fitted_style(st["title"], title, width, lines=2, smallest=13)),
+            Paragraph(
+                text(subtitle), fitted_style(st["subtitle"], subtitle, width, lines=2, smallest=9)
+            ),
             Paragraph(meta, st["meta"]),
             Spacer(1, 3 * mm),
             HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=4 * mm),

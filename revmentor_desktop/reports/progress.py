@@ -140,9 +140,6 @@ class ProgressSummaryRenderer(Renderer):
         data = self.data
         st = self.styles
         width = self.frame_width
-        status = text(data.status.capitalize())
-        if data.end_reason:
-            status += f" ({text(data.end_reason)})"
         meta = f"{text(data.kind_label)} · Pair no. {data.pair_id} · {self.issued()}"
         story = self.title_block(
             f"{data.first.name} & {data.second.name}", f"Progress summary · {data.programme}", meta
@@ -176,36 +173,7 @@ class ProgressSummaryRenderer(Renderer):
             )
         )
         story.append(Spacer(1, 4 * mm))
-        parties = [
-            (party.role_label, text(party.name) + _details(party.job_title, party.department))
-            for party in (data.first, data.second)
-        ]
-        story.append(
-            _two_columns(
-                facts_table(
-                    [
-                        *parties,
-                        ("Status", status),
-                        ("Meets", text(data.cadence.capitalize())),
-                    ],
-                    width / 2 - 8 * mm,
-                    st,
-                    label_share=0.38,
-                ),
-                facts_table(
-                    [
-                        ("Start date", text(long_date(data.start_date))),
-                        ("Mid-point review", text(long_date(data.review_date))),
-                        ("End date", text(long_date(data.end_date))),
-                        ("Agreement signed", text(long_date(data.agreement_signed, "Not yet"))),
-                    ],
-                    width / 2 - 8 * mm,
-                    st,
-                    label_share=0.38,
-                ),
-                width,
-            )
-        )
+        story.append(self._facts())
         story.extend(self._goals())
         story.extend(self._sessions())
         story.extend(self._takeaways())
@@ -216,6 +184,37 @@ class ProgressSummaryRenderer(Renderer):
         if data.include_private_notes:
             story.extend(self._private_notes())
         return story
+
+    def _facts(self) -> Flowable:
+        """Who, status and dates: two lists side by side, or one list when long names and
+        titles would make them taller than a third of the page (it may then split)."""
+        data, st, width = self.data, self.styles, self.frame_width
+        who = [
+            (party.role_label, text(party.name) + _details(party.job_title, party.department))
+            for party in (data.first, data.second)
+        ]
+        who += [("Status", self._status()), ("Meets", text(data.cadence.capitalize()))]
+        when = [
+            ("Start date", text(long_date(data.start_date))),
+            ("Mid-point review", text(long_date(data.review_date))),
+            ("End date", text(long_date(data.end_date))),
+            ("Agreement signed", text(long_date(data.agreement_signed, "Not yet"))),
+        ]
+        column = width / 2 - 8 * mm
+        side_by_side = _two_columns(
+            facts_table(who, column, st, label_share=0.38),
+            facts_table(when, column, st, label_share=0.38),
+            width,
+        )
+        if side_by_side.wrap(width, self.frame_height)[1] <= self.frame_height / 3:
+            return side_by_side
+        return facts_table(who + when, width, st, label_share=0.2)
+
+    def _status(self) -> str:
+        status = text(self.data.status.capitalize())
+        if self.data.end_reason:
+            status += f" ({text(self.data.end_reason)})"
+        return status
 
     def _goals(self) -> list[Flowable]:
         data, st, width = self.data, self.styles, self.frame_width

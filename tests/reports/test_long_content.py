@@ -6,13 +6,25 @@ import dataclasses
 import io
 import re
 
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
 from revmentor_desktop.domain import report_data
-from revmentor_desktop.domain.report_data import GoalLine
+from revmentor_desktop.domain.report_data import GoalLine, PartyInfo
 from revmentor_desktop.reports.agreement import render_agreements
+from revmentor_desktop.reports.base import MARGIN_X
+from revmentor_desktop.reports.cohort_report import render_cohort_report
 from revmentor_desktop.reports.progress import render_progress_summary
 from revmentor_desktop.storage.database import DataFile
-from tests.reports.helpers import page_texts
-from tests.reports.programme import build_programme, clock
+from tests.reports.helpers import (
+    TextLine,
+    overlapping_lines,
+    page_texts,
+    pdf_text,
+    text_lines,
+)
+from tests.reports.programme import Programme, build_programme, clock
 
 # Big enough that laying each out as one Paragraph took minutes; laid out in pieces, seconds.
 LONG = 200_000
@@ -56,3 +68,139 @@ def test_an_agreement_with_500_goals_prints_every_goal(data_file: DataFile) -> N
     render_agreements(dataclasses.replace(batch, agreements=(agreement,)), buffer)
     text = " ".join(page_texts(buffer.getvalue()))
     assert all(f"Goal {number:03d}: learn one useful thing" in text for number in range(500))
+
+
+def _lines_laid_out(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A counter of the lines ReportLab breaks paragraphs into: the work of laying out."""
+    counted = [0]
+    break_lines = Paragraph.breakLines
+
+    def counting(self: Paragraph, widths: list[float]) -> object:
+        result = break_lines(self, widths)
+        counted[0] += len(result.lines)
+        return result
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    return counted
+
+
+def test_long_take_aways_in_the_sessions_table_take_work_in_proportion(
+    data_file: DataFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    programme = build_programme()
+    data = report_data.pair_summary(programme.pair_id, True, clock)
+    counted = _lines_laid_out(monkeypatch)
+    work = {}
+    for size in (25_000, 50_000):
+        takeaway = "TakeStart" + "#" * size + "TakeEnd"
+        sessions = list(data.sessions)
+        sessions[0] = dataclasses.replace(sessions[0], first_takeaway=takeaway)
+        buffer = io.BytesIO()
+        counted[0] = 0
+        render_progress_summary(dataclasses.replace(data, sessions=tuple(sessions)), buffer)
+        work[size] = counted[0]
+        text = " ".join(page_texts(buffer.getvalue()))
+        assert text.count("#") == size
+        assert text.index("TakeStart") < text.index("#") < text.rindex("#") < text.index("TakeEnd")
+    # Twice the text, twice the lines laid out (a table re-laid a whole cell on every page:
+    # four times, and a 100 KB take-away took half a minute).
+    assert work[50_000] < 2.5 * work[25_000]
+
+
+LONG_NAMES = {
+    "words": ("Wolfeschlegelsteinhausen ", "Bergerdorff ", "Organisation ", "Programme "),
+    "one unbroken run": ("Wolfeschlegelsteinhausen", "Bergerdorff", "Organisation", "Programme"),
+    "Chinese": ("王小明李华张伟 ", "陈静刘洋 ", "北京物流有限公司 ", "反向导师计划 "),
+}
+
+
+def _long(word: str) -> str:
+    return (word * 300)[:300].strip()
+
+
+def _document_with_long_names(programme: Programme, shape: str, kind: str) -> bytes:
+    """A document of the busy pair or its cohort, with every name 300 characters long."""
+    first, second, organisation, cohort = (_long(word) for word in LONG_NAMES[shape])
+    head = dataclasses.replace(report_data.letterhead(clock), organisation_name=organisation)
+
+    def party(info: PartyInfo, name: str) -> PartyInfo:
+        return dataclasses.replace(
+            info, name=name, job_title=_long("Head of Finance "), department=_long("Finance ")
+        )
+
+    batch = report_data.agreement_for_pair(programme.pair_id, clock)
+    agreement = batch.agreements[0]
+    agreement = dataclasses.replace(
+        agreement,
+        first=party(agreement.first, first),
+        second=party(agreement.second, second),
+        programme=cohort,
+        goals=tuple(dataclasses.replace(goal, owner_name=first) for goal in agreement.goals),
+    )
+    summary = report_data.pair_summary(programme.pair_id, True, clock)
+    summary = dataclasses.replace(
+        summary,
+        letterhead=head,
+        first=party(summary.first, first),
+        second=party(summary.second, second),
+        programme=cohort,
+    )
+    report = report_data.cohort_report(programme.cohort_id, clock)
+    report = dataclasses.replace(
+        report,
+        letterhead=head,
+        name=cohort,
+        pairs=tuple(
+            dataclasses.replace(line, first_name=first, second_name=second) for line in report.pairs
+        ),
+    )
+    renders = {
+        "agreement": lambda out: render_agreements(
+            dataclasses.replace(
+                batch, letterhead=head, agreements=(agreement,), title=f"Agreements – {cohort}"
+            ),
+            out,
+        ),
+        "summary": lambda out: render_progress_summary(summary, out),
+        "cohort": lambda out: render_cohort_report(report, out),
+    }
+    buffer = io.BytesIO()
+    renders[kind](buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["agreement", "summary", "cohort"])
+@pytest.mark.parametrize("shape", list(LONG_NAMES))
+def test_300_character_names_stay_inside_the_margins_and_clear_of_other_text(
+    data_file: DataFile, shape: str, kind: str
+) -> None:
+    data = _document_with_long_names(build_programme(), shape, kind)
+    page_width = float(PdfReader(io.BytesIO(data)).pages[0].mediabox.width)
+    pages = text_lines(data)
+    for number, page in enumerate(pages, start=1):
+        outside = [
+            line.text
+            for line in page
+            if line.left < MARGIN_X - 0.5 or line.right > page_width - MARGIN_X + 0.5
+        ]
+        assert outside == [], f"page {number}"
+        assert overlapping_lines(page) == [], f"page {number}"
+        assert f"Page {number} of {len(pages)}" in [line.text for line in page], f"page {number}"
+
+
+def test_a_300_character_name_is_printed_whole_in_the_body_and_cut_in_the_footer(
+    data_file: DataFile,
+) -> None:
+    programme = build_programme()
+    first = _long(LONG_NAMES["one unbroken run"][0])
+    for kind in ("agreement", "summary"):
+        data = _document_with_long_names(programme, "one unbroken run", kind)
+        assert first in "".join(pdf_text(data).split()), kind  # wrapped by force
+        page = text_lines(data)[0]
+        footer = min((line for line in page if not line.text.startswith("Page")), key=_height)
+        assert footer.text.startswith(("Agreement · Wolfe", "Progress summary · Wolfe")), kind
+        assert footer.text.endswith("…"), kind
+
+
+def _height(line: TextLine) -> float:
+    return line.baseline
