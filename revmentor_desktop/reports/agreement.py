@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -28,10 +27,12 @@ from revmentor_desktop.reports.base import (
     NAVY,
     RULE,
     DocumentInfo,
+    Paragraph,
     Progress,
     Renderer,
     SectionStart,
     Target,
+    cell_text,
     data_table,
     facts_table,
     fitted_style,
@@ -179,22 +180,21 @@ class AgreementRenderer(Renderer):
             Paragraph("Whose goal", st["cell_head"]),
             Paragraph("Starting point (1 = just starting, 5 = confident)", st["cell_head"]),
         ]
+        widths = [width * 0.47, width * 0.2, width * 0.33]
         rows: list[list[object]] = [header]
+        # The boxes to tick are the same on every line: plain table text, which ReportLab
+        # draws without parsing or laying out a paragraph (500 goals, 500 paragraphs fewer).
         for goal in data.goals:
             rows.append(
                 [
                     paragraphs(goal.description, st["cell"]),
-                    Paragraph(text(goal.owner_name), st["cell"]),
-                    Paragraph(SELF_ASSESSMENT, st["cell"]),
+                    cell_text(goal.owner_name, st["cell"], widths[1]),
+                    SELF_ASSESSMENT,
                 ]
             )
         blank_rows = 0 if data.goals else 3
-        for _ in range(blank_rows):
-            rows.append(["", "", Paragraph(SELF_ASSESSMENT, st["cell"])])
-        widths = [width * 0.47, width * 0.2, width * 0.33]
-        extra = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [None])]
+        rows += [["", "", SELF_ASSESSMENT] for _ in range(blank_rows)]
         if blank_rows:
-            extra.append(("ROWHEIGHT", (0, 1), (-1, -1), 9 * mm))
             story.append(
                 Paragraph(
                     "No goals are recorded yet: the partners write them here at the first meeting.",

@@ -10,7 +10,7 @@ from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
 from revmentor_desktop.domain.report_data import CohortReportData, long_date, short_date
@@ -22,6 +22,7 @@ from revmentor_desktop.reports.base import (
     MUTED,
     RULE,
     DocumentInfo,
+    Paragraph,
     Progress,
     Renderer,
     Target,

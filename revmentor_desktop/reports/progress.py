@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from revmentor_desktop.domain.report_data import PairSummaryData, long_date, short_date
 from revmentor_desktop.reports import fonts
@@ -20,9 +20,11 @@ from revmentor_desktop.reports.base import (
     PAGE_SIZES,
     RULE,
     DocumentInfo,
+    Paragraph,
     Progress,
     Renderer,
     Target,
+    cell_text,
     data_table,
     facts_table,
     health_markup,
@@ -232,7 +234,7 @@ class ProgressSummaryRenderer(Renderer):
         rows += [
             [
                 paragraphs(goal.description, st["cell"]),
-                Paragraph(text(goal.owner_name), st["cell"]),
+                cell_text(goal.owner_name, st["cell"], width * 0.22),
                 ProgressBar(goal.progress, bar_width, fonts.REGULAR),
             ]
             for goal in data.goals
