@@ -5,10 +5,11 @@
 - A progress summary with a 1 MB coordinator note, one with four 100 KB take-aways in its
   sessions table, and an agreement with 500 goals: goal at least half the pages per second of
   an ordinary document of ours (agreements of ordinary pairs, as many pages), measured in the
-  same run in processor time; plain ReportLab setting ordinary text is printed for scale.
+  same run; plain ReportLab setting ordinary text is printed for scale.
 
 Run with ``python benchmarks/bench_documents.py [PAIRS] [SESSIONS]``. Exits 1 when a goal is
-missed. Font registration (a one-off per process) is timed separately from the batch.
+missed. Figures are printed on the clock and in processor time, and the goals judged on the
+latter (see ``Stopwatch``). Font registration (a one-off per process) is timed separately.
 """
 
 from __future__ import annotations
@@ -90,6 +91,24 @@ def build_cohort(pair_count: int) -> int:
     return cohort_id
 
 
+class Stopwatch:
+    """Seconds on the clock and of this process's processor time since it was made.
+
+    The goals are judged on processor time: on a shared machine the clock also counts other
+    programs' work (2x here), while a document is built in one thread of one process.
+    """
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.processor_started = time.process_time()
+
+    def read(self) -> tuple[float, float]:
+        return (
+            time.perf_counter() - self.started,
+            time.process_time() - self.processor_started,
+        )
+
+
 def bench_agreements(folder: Path, pair_count: int) -> tuple[float, AgreementBatch]:
     started = time.perf_counter()
     fonts.register_fonts()
@@ -97,28 +116,27 @@ def bench_agreements(folder: Path, pair_count: int) -> tuple[float, AgreementBat
     font_seconds = time.perf_counter() - started
     with DataFile.open(folder / "agreements.revmentor", create=True):
         cohort_id = build_cohort(pair_count)
-        started = time.perf_counter()
+        stopwatch = Stopwatch()
         batch = report_data.agreements_for_cohort(cohort_id, clock)
-        gathered = time.perf_counter() - started
+        gathered, _ = stopwatch.read()
     buffer = io.BytesIO()
-    started = time.perf_counter()
     render_agreements(batch, buffer)
-    drawn = time.perf_counter() - started
+    seconds, processor_seconds = stopwatch.read()
     pages = len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
-    rate = pages / (gathered + drawn)
+    rate, processor_rate = pages / seconds, pages / processor_seconds
     print(
         f"Agreements: {len(batch.agreements)} pairs, {pages} pages, "
         f"{len(buffer.getvalue()) / 1e6:.1f} MB"
     )
     print(
         f"  fonts (once per process) {font_seconds:.2f} s, gathering {gathered:.2f} s, "
-        f"drawing {drawn:.2f} s"
+        f"drawing {seconds - gathered:.2f} s"
     )
     print(
-        f"  {rate:.0f} pages/s against a goal of {PAGES_PER_SECOND_GOAL:.0f} "
-        f"(ratio {rate / PAGES_PER_SECOND_GOAL:.2f})"
+        f"  {rate:.0f} pages/s, {processor_rate:.0f} per processor second, against a goal of "
+        f"{PAGES_PER_SECOND_GOAL:.0f} (ratio {processor_rate / PAGES_PER_SECOND_GOAL:.2f})"
     )
-    return rate, batch
+    return processor_rate, batch
 
 
 def bench_cohort_report(folder: Path, session_count: int) -> float:
@@ -135,38 +153,37 @@ def bench_cohort_report(folder: Path, session_count: int) -> float:
         )
         timings = []
         for cohort_id in (biggest, *[key for key in sessions_by_cohort if key != biggest]):
-            started = time.perf_counter()
+            stopwatch = Stopwatch()
             data = report_data.cohort_report(cohort_id, clock)
-            gathered = time.perf_counter() - started
-            buffer = io.BytesIO()
-            render_cohort_report(data, buffer)
-            total = time.perf_counter() - started
-            timings.append((cohort_id, gathered, total, len(data.pairs)))
+            gathered, _ = stopwatch.read()
+            render_cohort_report(data, io.BytesIO())
+            timings.append((gathered, *stopwatch.read(), len(data.pairs)))
         # The worst case: every pair and all 100,000 sessions in one cohort.
         Pair.update(cohort=biggest).execute()
-        started = time.perf_counter()
+        stopwatch = Stopwatch()
         data = report_data.cohort_report(biggest, clock)
-        whole_gathered = time.perf_counter() - started
+        whole_gathered, _ = stopwatch.read()
         buffer = io.BytesIO()
         render_cohort_report(data, buffer)
-        whole = time.perf_counter() - started
+        whole, whole_processor = stopwatch.read()
         whole_pages = len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
-    cohort_id, gathered, total, pair_lines = timings[0]
-    all_cohorts = sum(item[2] for item in timings)
+    gathered, total, processor, pair_lines = timings[0]
+    all_cohorts = sum(item[1] for item in timings)
     print(
         f"Cohort report (largest cohort, {pair_lines} pairs): gathering {gathered:.2f} s, "
-        f"total {total:.2f} s against a goal of {REPORT_SECONDS_GOAL:.0f} s "
-        f"(ratio {total / REPORT_SECONDS_GOAL:.2f})"
+        f"total {total:.2f} s, {processor:.2f} s of processor time, against a goal of "
+        f"{REPORT_SECONDS_GOAL:.0f} s (ratio {processor / REPORT_SECONDS_GOAL:.2f})"
     )
     figures = data.figures
     whole_sessions = figures.sessions_held + figures.sessions_cancelled + figures.sessions_upcoming
     print(f"  every cohort's report in turn: {all_cohorts:.2f} s for {len(timings)} cohorts")
     print(
         f"Cohort report with all {whole_sessions:,} sessions and {len(data.pairs)} pairs in one "
-        f"cohort ({whole_pages} pages): gathering "
-        f"{whole_gathered:.2f} s, total {whole:.2f} s (ratio {whole / REPORT_SECONDS_GOAL:.2f})"
+        f"cohort ({whole_pages} pages): gathering {whole_gathered:.2f} s, total {whole:.2f} s, "
+        f"{whole_processor:.2f} s of processor time "
+        f"(ratio {whole_processor / REPORT_SECONDS_GOAL:.2f})"
     )
-    return max(total, whole)
+    return max(processor, whole_processor)
 
 
 @dataclass
@@ -190,10 +207,11 @@ def timed(render: Render) -> Timing:
     seconds = processor_seconds = float("inf")
     for _ in range(2):
         buffer = io.BytesIO()
-        started, processor_started = time.perf_counter(), time.process_time()
+        stopwatch = Stopwatch()
         render(buffer)
-        seconds = min(seconds, time.perf_counter() - started)
-        processor_seconds = min(processor_seconds, time.process_time() - processor_started)
+        run_seconds, run_processor_seconds = stopwatch.read()
+        seconds = min(seconds, run_seconds)
+        processor_seconds = min(processor_seconds, run_processor_seconds)
     pages = len(PdfReader(io.BytesIO(buffer.getvalue())).pages)
     return Timing(pages, seconds, processor_seconds)
 
@@ -275,7 +293,6 @@ def bench_long_content(folder: Path, ordinary: AgreementBatch) -> float:
     for label, render in long_content_cases(summary, batch).items():
         long = timed(render)
         ordinary_one = ordinary_timing(ordinary, long.pages)
-        # Processor time: other programs on a shared machine change the clock's figures by 2x.
         ratio = long.processor_rate / ordinary_one.processor_rate
         worst = min(worst, ratio)
         print(

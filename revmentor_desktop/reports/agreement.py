@@ -106,7 +106,11 @@ class AgreementRenderer(Renderer):
                 Paragraph(details or "&nbsp;", st["muted"]),
             ]
 
-        table = Table([[card(first), card(second)]], colWidths=[half - 2 * mm, half + 2 * mm])
+        table = Table(
+            [[card(first), card(second)]],
+            colWidths=[half - 2 * mm, half + 2 * mm],
+            splitInRow=1,  # names and titles saved before there were limits can fill a page
+        )
         table.setStyle(
             table_style(
                 [
@@ -187,7 +191,7 @@ class AgreementRenderer(Renderer):
         for goal in data.goals:
             rows.append(
                 [
-                    paragraphs(goal.description, st["cell"]),
+                    cell_text(goal.description, st["cell"], widths[0]),
                     cell_text(goal.owner_name, st["cell"], widths[1]),
                     SELF_ASSESSMENT,
                 ]
@@ -211,8 +215,8 @@ class AgreementRenderer(Renderer):
     def _signatures(self, data: AgreementData) -> Flowable:
         """A line to sign and date for each partner and the coordinator.
 
-        Rows are at least 20 mm high, room to sign by hand, and grow with a long name, which
-        first shrinks to fit two lines.
+        Rows are at least 20 mm high, room to sign by hand, and grow with a long name (set
+        smaller, and cut past about four lines: the party cards above print it whole).
         """
         st = self.styles
         width = self.frame_width
@@ -224,12 +228,11 @@ class AgreementRenderer(Renderer):
         ]
         rows = []
         for role, name in people:
-            name_style = fitted_style(st["body"], name, name_room, lines=2, smallest=7.5)
             rows.append(
                 [
                     [
                         Paragraph(text(role.upper()), st["label"]),
-                        Paragraph(text(name) or "Name:", name_style),
+                        self.fitted(name or "Name:", st["body"], name_room, smallest=7.5),
                     ],
                     Paragraph("Signature", st["cell_muted"]),
                     Paragraph("Date", st["cell_muted"]),

@@ -67,6 +67,7 @@ MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
 FOOTER_SIZE = 7.5
+TITLE_SMALLEST = 13  # points: a long title shrinks to this before it takes more lines
 HEADER_GAP = 6 * mm  # between the two texts of a header or footer line
 
 CELL_SIZE = 8.5  # table text, as a Paragraph ("cell" style) or as plain text (``cell_text``)
@@ -76,9 +77,12 @@ CELL_PADDING = 5  # points left and right of the text in a data table's cell
 # ReportLab lays a paragraph out in time that grows faster than its length (a 200 KB note took
 # minutes), so long text is set as a run of Paragraphs of at most this many characters each.
 PARAGRAPH_CHARACTERS = 2000
+# Text one table row holds, per point of its column's width: about a dozen lines of cell text.
+ROW_CHARACTERS_PER_POINT = 2.5
 # Room left at a page end above which a table splits inside its next row (about five lines).
 ROW_SPLIT_ROOM = 60
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"')\]”’]* ")
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -168,34 +172,50 @@ class Paragraph(ReportLabParagraph):
         return super().wrap(availWidth, availHeight)
 
 
-def paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
+def paragraphs(
+    value: str, style: ParagraphStyle, characters: int = PARAGRAPH_CHARACTERS
+) -> list[Flowable]:
     """User text of any length as Paragraphs that lay out in time proportional to its length.
 
     Each line becomes its own Paragraph (a blank line keeps the style's space after), and a line
-    longer than ``PARAGRAPH_CHARACTERS`` is cut at a space near that length, or by force inside
-    an unbroken run. Pieces of one paragraph follow each other with no space between them, so
+    longer than ``characters`` is cut at a space near that length, or by force inside an
+    unbroken run. Pieces of one paragraph follow each other with no space between them, so
     the page looks as if the text had been set in one Paragraph.
     """
     joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
     flowables: list[Flowable] = []
     blocks = [block for block in _BLANK_LINE.split(value.replace("\r\n", "\n")) if block.strip()]
     for block in blocks:
-        pieces = [piece for line in block.split("\n") for piece in _bounded_pieces(line)]
+        pieces = [
+            piece for line in block.split("\n") for piece in _bounded_pieces(line, characters)
+        ]
         flowables.extend(Paragraph(text(piece), joined) for piece in pieces[:-1])
         flowables.append(Paragraph(text(pieces[-1]), style))
     return flowables
 
 
-def _bounded_pieces(line: str) -> list[str]:
-    """``line`` in pieces of at most ``PARAGRAPH_CHARACTERS``, cut at a space where one is near."""
+def _bounded_pieces(line: str, characters: int) -> list[str]:
+    """``line`` in pieces of at most ``characters``, cut after a sentence or at a space where
+    one is near (each piece starts a new line, so a cut after a sentence reads best)."""
     pieces = []
-    while len(line) > PARAGRAPH_CHARACTERS:
-        cut = line.rfind(" ", PARAGRAPH_CHARACTERS // 2, PARAGRAPH_CHARACTERS)
-        cut = cut + 1 if cut > 0 else PARAGRAPH_CHARACTERS
+    while len(line) > characters:
+        window = line[characters // 2 : characters]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        if ends:
+            cut = characters // 2 + ends[-1]
+        else:
+            space = window.rfind(" ")
+            cut = characters // 2 + space + 1 if space >= 0 else characters
         pieces.append(line[:cut])
         line = line[cut:]
     pieces.append(line or " ")
     return pieces
+
+
+def row_characters(column: float) -> int:
+    """How much text one table row holds in a column ``column`` points wide: about a dozen
+    lines. A row is laid out whole, again at each page it is split across."""
+    return max(100, int(column * ROW_CHARACTERS_PER_POINT))
 
 
 def fitted_style(
@@ -217,12 +237,14 @@ def fitted_style(
     )
 
 
-def cell_text(value: str, style: ParagraphStyle, column: float) -> str | Paragraph:
-    """A data table cell: a short plain ASCII value as table text, anything else a Paragraph.
+def cell_text(value: str, style: ParagraphStyle, column: float) -> str | Flowable | list[Flowable]:
+    """User text for a data table's cell, in the cheapest form that shows it whole.
 
-    ReportLab draws table text without parsing or laying out a paragraph, several times
-    faster; a value that needs wrapping, escaping or another script's font stays a Paragraph.
-    ``column`` is the column's width; ``style`` must look like the table's own text.
+    A short plain ASCII value is table text, which ReportLab draws without parsing or laying
+    out a paragraph (several times faster); other text is a Paragraph; longer text (a note, or
+    a name pasted before there were limits) is the pieces of ``paragraphs()``, which
+    ``data_table`` spreads over rows. ``column`` is the column's width; ``style`` must look
+    like the table's own text.
     """
     if (
         value.isascii()
@@ -230,7 +252,10 @@ def cell_text(value: str, style: ParagraphStyle, column: float) -> str | Paragra
         and stringWidth(value, style.fontName, style.fontSize) <= column - 2 * CELL_PADDING
     ):
         return value
-    return Paragraph(text(value), style)
+    characters = row_characters(column)
+    if len(value) <= characters:
+        return Paragraph(text(value), style)
+    return paragraphs(value, style, characters)
 
 
 def health_markup(level: str, word: str) -> str:
@@ -309,12 +334,12 @@ def data_table(
     """A table that splits across pages with its header repeated, long cells split in-row.
 
     A cell given as a list of flowables (``paragraphs()`` of a long note) is spread over as
-    many table rows as it needs, about ``PARAGRAPH_CHARACTERS`` of text in each, with no rule
-    between them. ReportLab lays out again all of a row that it splits at a page end, once per
-    page, so one row holding a whole note took time growing with the square of its length.
+    many table rows as it needs, ``row_characters`` of text in each, with no rule between
+    them. ReportLab lays out again all of a row that it splits at a page end, once per page,
+    so one row holding a whole note took time growing with the square of its length.
     Row numbers in ``extra`` count records (the rows as given) and are mapped to table rows.
     """
-    table_rows, record_ends = _spread_long_cells(rows, header_rows)
+    table_rows, record_ends = _spread_long_cells(rows, header_rows, widths)
     spread = len(table_rows) != len(rows)
     if spread:
         extra = [_mapped_command(command, record_ends) for command in extra]
@@ -333,11 +358,12 @@ def data_table(
 
 
 class DataTable(Table):
-    """A table that, at a page end, splits inside a tall row rather than leave the page empty.
+    """A table that fills the page: at its end it splits inside a tall row, but leaves a row
+    whole when too little room is left for a useful part of it.
 
-    ReportLab splits between rows when it can: before a tall row that left most of the page
-    blank, and the rest of the table (its header repeated) was then split inside that row in
-    the same space, which put a second header in the middle of the page.
+    ReportLab splits between rows when it can. Before a tall row that left most of the page
+    blank; and the rest of the table, its header repeated, was then split inside that row in
+    the same space: a second header in the middle of the page, or over the last two lines.
     """
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
@@ -347,33 +373,43 @@ class DataTable(Table):
             if used + height > availHeight:
                 break
             used += height
-        self.splitByRow = availHeight - used < ROW_SPLIT_ROOM
-        return super().split(availWidth, availHeight)
+        if availHeight - used >= ROW_SPLIT_ROOM:
+            self.splitByRow = 0  # inside the row first
+            return super().split(availWidth, availHeight)
+        self.splitByRow, self.splitInRow = 1, 0  # between rows, or on the next page
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = 1
+        for part in parts:
+            part.splitInRow = 1
+        return parts
 
 
 def _spread_long_cells(
-    rows: list[list[Any]], header_rows: int
+    rows: list[list[Any]], header_rows: int, widths: Sequence[float]
 ) -> tuple[list[list[Any]], list[int]]:
     """The table rows for ``rows`` and the index of the last table row of each given row."""
     table_rows: list[list[Any]] = list(rows[:header_rows])
     record_ends = list(range(header_rows))
     for row in rows[header_rows:]:
-        columns = [_cell_pieces(cell) for cell in row]
+        columns = [_cell_pieces(cell, width) for cell, width in zip(row, widths, strict=True)]
         for index in range(max(len(column) for column in columns)):
             table_rows.append([column[index] if index < len(column) else "" for column in columns])
         record_ends.append(len(table_rows) - 1)
     return table_rows, record_ends
 
 
-def _cell_pieces(cell: Any) -> list[Any]:
-    """A cell's flowables in groups of about ``PARAGRAPH_CHARACTERS`` of text, one per row."""
+def _cell_pieces(cell: Any, column: float) -> list[Any]:
+    """A cell's flowables in groups of about ``row_characters`` of text, one group per row."""
     if not isinstance(cell, list) or len(cell) < 2:
         return [cell]
+    most = row_characters(column)
     groups: list[list[Flowable]] = [[]]
     size = 0
     for flowable in cell:
         length = len(getattr(flowable, "text", ""))
-        if groups[-1] and size + length > PARAGRAPH_CHARACTERS:
+        if groups[-1] and size + length > most:
             groups.append([])
             size = 0
         groups[-1].append(flowable)
@@ -701,14 +737,20 @@ class Renderer:
     def title_block(self, title: str, subtitle: str, meta: str) -> list[Flowable]:
         st, width = self.styles, self.frame_width
         return [
-            Paragraph(text(title), fitted_style(st["title"], title, width, lines=2, smallest=13)),
-            Paragraph(
-                text(subtitle), fitted_style(st["subtitle"], subtitle, width, lines=2, smallest=9)
-            ),
+            self.fitted(title, st["title"], width, smallest=TITLE_SMALLEST),
+            self.fitted(subtitle, st["subtitle"], width, smallest=9),
             Paragraph(meta, st["meta"]),
             Spacer(1, 3 * mm),
             HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=4 * mm),
         ]
+
+    @staticmethod
+    def fitted(value: str, style: ParagraphStyle, room: float, *, smallest: float) -> Paragraph:
+        """A name in its box: set smaller to fit two lines, and cut with an ellipsis past
+        about four (the whole name is printed where there is room for it)."""
+        fitted = fitted_style(style, value, room, lines=2, smallest=smallest)
+        value = fit_line(value, fitted.fontName, fitted.fontSize, 4 * room)
+        return Paragraph(text(value), fitted)
 
     def heading(self, title: str) -> list[Flowable]:
         """A section heading that never ends a page: it moves on when little room is left."""
@@ -720,6 +762,13 @@ class Renderer:
 
     def header_row(self, heads: Sequence[str]) -> list[object]:
         return [Paragraph(text(head), self.styles["cell_head"]) for head in heads]
+
+    def column_head(self, value: str, column: float, lines: int = 3) -> Paragraph:
+        """A column's heading made of user text (a name), cut with an ellipsis to about
+        ``lines`` lines: a heading repeats on every page and cannot split across pages."""
+        style = self.styles["cell_head"]
+        room = lines * (column - 2 * CELL_PADDING)
+        return Paragraph(text(fit_line(value, style.fontName, style.fontSize, room)), style)
 
     def issued(self) -> str:
         return f"Issued {long_date(self.letterhead.issued_on)}"

@@ -26,6 +26,7 @@ from revmentor_desktop.reports.base import (
     Progress,
     Renderer,
     Target,
+    cell_text,
     data_table,
     health_markup,
     table_style,
@@ -312,7 +313,7 @@ class CohortReportRenderer(Renderer):
             marker = f'<font color="#{colour}">●</font> <b>{words.get(line.level, "")}</b> · '
             rows.append(
                 [
-                    Paragraph(text(line.pair_label), st["cell"]),
+                    cell_text(line.pair_label, st["cell"], width * 0.4),
                     Paragraph(marker + text(line.reason), st["cell"]),
                 ]
             )
@@ -326,11 +327,12 @@ class CohortReportRenderer(Renderer):
             story.append(self.nothing_yet("The cohort has no pairs yet."))
             return story
         heads = (data.first_label, data.second_label, "Status", "Health", "Held", "Last session")
+        widths = [width * part for part in (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)]
         rows: list[list[object]] = [self.header_row(heads)]
         rows += [
             [
-                Paragraph(text(line.first_name), st["cell"]),
-                Paragraph(text(line.second_name), st["cell"]),
+                cell_text(line.first_name, st["cell"], widths[0]),
+                cell_text(line.second_name, st["cell"], widths[1]),
                 Paragraph(text(line.status.capitalize()), st["cell"]),
                 Paragraph(health_markup(line.health_level, line.health_word), st["cell"]),
                 Paragraph(str(line.sessions_held), st["cell_right"]),
@@ -338,8 +340,7 @@ class CohortReportRenderer(Renderer):
             ]
             for line in data.pairs
         ]
-        fractions = (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)
-        story.append(data_table(rows, [width * part for part in fractions]))
+        story.append(data_table(rows, widths))
         return story
 
     def _definitions(self) -> str:

@@ -120,7 +120,10 @@ def _runs(visual: str) -> list[tuple[str | None, str]]:
     run: list[str] = []
     run_font: str | None = None
     for char in visual:
-        font = None if (ord(char) in covered or char in "\n\t ") else _fallback_font(char)
+        if char in "\n\t ":
+            font = run_font  # a space belongs to the run it is in: ReportLab measures it so
+        else:
+            font = None if ord(char) in covered else _fallback_font(char)
         if font != run_font and run:
             runs.append((run_font, "".join(run)))
             run.clear()

@@ -19,6 +19,7 @@ from revmentor_desktop.reports.base import (
     NAVY,
     PAGE_SIZES,
     RULE,
+    TITLE_SMALLEST,
     DocumentInfo,
     Paragraph,
     Progress,
@@ -27,6 +28,7 @@ from revmentor_desktop.reports.base import (
     cell_text,
     data_table,
     facts_table,
+    fit_line,
     health_markup,
     paragraphs,
     table_style,
@@ -143,8 +145,13 @@ class ProgressSummaryRenderer(Renderer):
         st = self.styles
         width = self.frame_width
         meta = f"{text(data.kind_label)} · Pair no. {data.pair_id} · {self.issued()}"
+        # Each name at most two lines of the smallest title, so that both are in the title.
+        first, second = (
+            fit_line(name, fonts.BOLD, TITLE_SMALLEST, 2 * width)
+            for name in (data.first.name, data.second.name)
+        )
         story = self.title_block(
-            f"{data.first.name} & {data.second.name}", f"Progress summary · {data.programme}", meta
+            f"{first} & {second}", f"Progress summary · {data.programme}", meta
         )
         held = f"{data.sessions_held}"
         planned_note = f"of {data.sessions_due} planned so far"
@@ -233,7 +240,7 @@ class ProgressSummaryRenderer(Renderer):
         bar_width = width * 0.25 - 10
         rows += [
             [
-                paragraphs(goal.description, st["cell"]),
+                cell_text(goal.description, st["cell"], width * 0.53),
                 cell_text(goal.owner_name, st["cell"], width * 0.22),
                 ProgressBar(goal.progress, bar_width, fonts.REGULAR),
             ]
@@ -258,6 +265,7 @@ class ProgressSummaryRenderer(Renderer):
             story.append(self.nothing_yet("No sessions are recorded yet."))
             return story
         heads = ("Date", "Length", "Format", "Status", "Topics", "Cancelled by")
+        widths = [width * part for part in (0.14, 0.09, 0.13, 0.13, 0.33, 0.18)]
         rows: list[list[object]] = [self.header_row(heads)]
         for line in data.sessions:
             rows.append(
@@ -266,12 +274,11 @@ class ProgressSummaryRenderer(Renderer):
                     Paragraph(f"{line.duration_minutes} min", st["cell"]),
                     Paragraph(text(line.meeting_format.capitalize()), st["cell"]),
                     Paragraph(text(line.status.capitalize()), st["cell"]),
-                    Paragraph(text(", ".join(line.topics)) or "–", st["cell"]),
-                    Paragraph(text(line.cancelled_by) or "–", st["cell"]),
+                    cell_text(", ".join(line.topics) or "–", st["cell"], widths[4]),
+                    cell_text(line.cancelled_by or "–", st["cell"], widths[5]),
                 ]
             )
-        fractions = (0.14, 0.09, 0.13, 0.13, 0.33, 0.18)
-        story.append(data_table(rows, [width * part for part in fractions]))
+        story.append(data_table(rows, widths))
         return story
 
     def _takeaways(self) -> list[Flowable]:
@@ -288,15 +295,15 @@ class ProgressSummaryRenderer(Renderer):
         rows: list[list[object]] = [
             [
                 Paragraph("Session", st["cell_head"]),
-                Paragraph(text(data.first.name), st["cell_head"]),
-                Paragraph(text(data.second.name), st["cell_head"]),
+                self.column_head(data.first.name, width * 0.43),
+                self.column_head(data.second.name, width * 0.43),
             ]
         ]
         rows += [
             [
                 Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
-                paragraphs(line.first_takeaway or "–", st["cell"]),
-                paragraphs(line.second_takeaway or "–", st["cell"]),
+                cell_text(line.first_takeaway or "–", st["cell"], width * 0.43),
+                cell_text(line.second_takeaway or "–", st["cell"], width * 0.43),
             ]
             for line in lines
         ]
@@ -325,7 +332,7 @@ class ProgressSummaryRenderer(Renderer):
             rows += [
                 [
                     Paragraph(text(short_date(line.starts_at.date())), st["cell"]),
-                    paragraphs(line.private_note, st["cell"]),
+                    cell_text(line.private_note, st["cell"], width * 0.86),
                 ]
                 for line in noted
             ]

@@ -76,12 +76,14 @@ def text_lines(data: bytes) -> list[list[TextLine]]:
 
 class _LineCollector:
     """pypdf reports each run of text with the position where its line starts: runs reported
-    at the same position make one line, as wide as its runs together."""
+    at the same position make one line, as wide as its runs together (spaces at its end, which
+    print nothing, left out)."""
 
     def __init__(self, fonts_by_name: dict[str, str]) -> None:
         self.fonts_by_name = fonts_by_name
         self.lines: list[TextLine] = []
         self.last_position: tuple[float, ...] | None = None
+        self.advance = 0.0  # where the next run of the line starts, from its left
 
     def visit(self, text: str, cm: list, tm: list, font: dict | None, size: float) -> None:
         run = text.replace("\n", "")
@@ -92,18 +94,20 @@ class _LineCollector:
         self.last_position = position
         if not same_line:
             run = run.lstrip()  # pypdf puts a space before a run it finds far from the last
+            self.advance = 0.0
         size *= tm[0] * cm[0]
         name = str(font.get("/BaseFont", "")).split("+")[-1].lstrip("/")
-        width = stringWidth(run, self.fonts_by_name.get(name, fonts.REGULAR), size)
+        font_name = self.fonts_by_name.get(name, fonts.REGULAR)
+        inked = self.advance + stringWidth(run.rstrip(), font_name, size)
+        self.advance += stringWidth(run, font_name, size)
         if same_line:
             line = self.lines[-1]
-            self.lines[-1] = TextLine(
-                line.text + run, line.left, line.right + width, line.baseline, line.size
-            )
+            right = line.left + inked if run.strip() else line.right
+            self.lines[-1] = TextLine(line.text + run, line.left, right, line.baseline, line.size)
             return
         left = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         baseline = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        self.lines.append(TextLine(run, left, left + width, baseline, size))
+        self.lines.append(TextLine(run, left, left + inked, baseline, size))
 
 
 def overlapping_lines(page: list[TextLine]) -> list[tuple[str, str]]:

@@ -13,13 +13,14 @@ from reportlab.platypus import Paragraph
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.report_data import GoalLine, PartyInfo
 from revmentor_desktop.reports.agreement import render_agreements
-from revmentor_desktop.reports.base import MARGIN_X
+from revmentor_desktop.reports.base import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from revmentor_desktop.reports.cohort_report import render_cohort_report
 from revmentor_desktop.reports.progress import render_progress_summary
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import (
     TextLine,
     overlapping_lines,
+    page_count,
     page_texts,
     pdf_text,
     text_lines,
@@ -118,14 +119,17 @@ def _long(word: str) -> str:
     return (word * 300)[:300].strip()
 
 
-def _document_with_long_names(programme: Programme, shape: str, kind: str) -> bytes:
+def _document_with_long_names(
+    programme: Programme, shape: str, kind: str, job_title: str = ""
+) -> bytes:
     """A document of the busy pair or its cohort, with every name 300 characters long."""
     first, second, organisation, cohort = (_long(word) for word in LONG_NAMES[shape])
     head = dataclasses.replace(report_data.letterhead(clock), organisation_name=organisation)
+    job_title = job_title or _long("Head of Finance ")
 
     def party(info: PartyInfo, name: str) -> PartyInfo:
         return dataclasses.replace(
-            info, name=name, job_title=_long("Head of Finance "), department=_long("Finance ")
+            info, name=name, job_title=job_title, department=_long("Finance ")
         )
 
     batch = report_data.agreement_for_pair(programme.pair_id, clock)
@@ -204,3 +208,39 @@ def test_a_300_character_name_is_printed_whole_in_the_body_and_cut_in_the_footer
 
 def _height(line: TextLine) -> float:
     return line.baseline
+
+
+def test_a_table_split_inside_long_take_aways_repeats_its_header_only_at_a_page_top(
+    data_file: DataFile,
+) -> None:
+    programme = build_programme()
+    data = report_data.pair_summary(programme.pair_id, False, clock)
+    words = " ".join(f"word{number}" for number in range(3_000))
+    sessions = list(data.sessions)
+    sessions[1] = dataclasses.replace(
+        sessions[1], first_takeaway="y" * 20_000, second_takeaway=words
+    )
+    buffer = io.BytesIO()
+    render_progress_summary(dataclasses.replace(data, sessions=tuple(sessions)), buffer)
+    pages = text_lines(buffer.getvalue())
+    height = float(PdfReader(buffer).pages[0].mediabox.height)
+    assert len(pages) >= 5  # the take-aways run over several pages
+    heads = [[line for line in page if line.text == "Session"] for page in pages]
+    assert all(len(page_heads) <= 1 for page_heads in heads)
+    starts = next(index for index, page_heads in enumerate(heads) if page_heads)
+    for number, page in enumerate(pages[starts + 1 :], start=starts + 2):
+        body = [line for line in page if MARGIN_BOTTOM < line.baseline < height - MARGIN_TOP]
+        head = heads[number - 1]
+        if head:  # a page the table runs on to: the header comes first, above all the rest
+            assert head[0].baseline >= max(line.baseline for line in body), f"page {number}"
+
+
+@pytest.mark.parametrize("kind", ["agreement", "summary", "cohort"])
+def test_names_pasted_before_there_were_limits_still_print(data_file: DataFile, kind: str) -> None:
+    programme = build_programme()
+    pasted = "Head of Finance and Controlling " * 300  # 9,600 characters
+    data = _document_with_long_names(programme, "words", kind, job_title=pasted)
+    assert page_count(data) < 40
+    if kind == "agreement":  # the party cards print the title whole
+        text = pdf_text(data)
+        assert text.count("Head of Finance and Controlling") >= 300
