@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+from operator import attrgetter
 
 import pytest
 from pypdf import PdfReader
@@ -18,7 +19,6 @@ from revmentor_desktop.reports.cohort_report import render_cohort_report
 from revmentor_desktop.reports.progress import render_progress_summary
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import (
-    TextLine,
     overlapping_lines,
     page_count,
     page_texts,
@@ -201,13 +201,11 @@ def test_a_300_character_name_is_printed_whole_in_the_body_and_cut_in_the_footer
         data = _document_with_long_names(programme, "one unbroken run", kind)
         assert first in "".join(pdf_text(data).split()), kind  # wrapped by force
         page = text_lines(data)[0]
-        footer = min((line for line in page if not line.text.startswith("Page")), key=_height)
+        footer = min(
+            (line for line in page if not line.text.startswith("Page")), key=attrgetter("baseline")
+        )
         assert footer.text.startswith(("Agreement · Wolfe", "Progress summary · Wolfe")), kind
         assert footer.text.endswith("…"), kind
-
-
-def _height(line: TextLine) -> float:
-    return line.baseline
 
 
 def test_a_table_split_inside_long_take_aways_repeats_its_header_only_at_a_page_top(
@@ -235,8 +233,10 @@ def test_a_table_split_inside_long_take_aways_repeats_its_header_only_at_a_page_
             assert head[0].baseline >= max(line.baseline for line in body), f"page {number}"
 
 
-@pytest.mark.parametrize("kind", ["agreement", "summary", "cohort"])
-def test_names_pasted_before_there_were_limits_still_print(data_file: DataFile, kind: str) -> None:
+@pytest.mark.parametrize("kind", ["agreement", "summary"])
+def test_job_titles_pasted_before_there_were_limits_still_print(
+    data_file: DataFile, kind: str
+) -> None:
     programme = build_programme()
     pasted = "Head of Finance and Controlling " * 300  # 9,600 characters
     data = _document_with_long_names(programme, "words", kind, job_title=pasted)
