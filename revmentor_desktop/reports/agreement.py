@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -29,18 +28,23 @@ from revmentor_desktop.reports.base import (
     NAVY,
     RULE,
     DocumentInfo,
+    Paragraph,
     Progress,
     Renderer,
     SectionStart,
     Target,
+    cell_text,
     data_table,
     facts_table,
+    fitted_style,
     paragraphs,
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
 
 SELF_ASSESSMENT = "☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5"
+CARD_PADDING = 8  # points inside each party's card
+SIGNATURE_PADDING = 10  # points right of each cell of the signature lines
 
 
 class AgreementRenderer(Renderer):
@@ -94,21 +98,28 @@ class AgreementRenderer(Renderer):
 
         def card(party: PartyInfo) -> list[Flowable]:
             details = " · ".join(text(part) for part in (party.job_title, party.department) if part)
+            name_style = fitted_style(
+                st["party_name"], party.name, half - 2 * CARD_PADDING, lines=2, smallest=9
+            )
             return [
                 Paragraph(text(party.role_label.upper()), st["label"]),
-                Paragraph(text(party.name), st["party_name"]),
+                Paragraph(text(party.name), name_style),
                 Paragraph(details or "&nbsp;", st["muted"]),
             ]
 
-        table = Table([[card(first), card(second)]], colWidths=[half - 2 * mm, half + 2 * mm])
+        table = Table(
+            [[card(first), card(second)]],
+            colWidths=[half - 2 * mm, half + 2 * mm],
+            splitInRow=1,  # names and titles saved before there were limits can fill a page
+        )
         table.setStyle(
             table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
                     ("LINEBEFORE", (1, 0), (1, 0), 2, "white"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("LEFTPADDING", (0, 0), (-1, -1), CARD_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), CARD_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 6),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ]
@@ -174,22 +185,21 @@ class AgreementRenderer(Renderer):
             Paragraph("Whose goal", st["cell_head"]),
             Paragraph("Starting point (1 = just starting, 5 = confident)", st["cell_head"]),
         ]
+        widths = [width * 0.47, width * 0.2, width * 0.33]
         rows: list[list[object]] = [header]
+        # The boxes to tick are the same on every line: plain table text, which ReportLab
+        # draws without parsing or laying out a paragraph (500 goals, 500 paragraphs fewer).
         for goal in data.goals:
             rows.append(
                 [
-                    paragraphs(goal.description, st["cell"]),
-                    Paragraph(text(goal.owner_name), st["cell"]),
-                    Paragraph(SELF_ASSESSMENT, st["cell"]),
+                    cell_text(goal.description, st["cell"], widths[0]),
+                    cell_text(goal.owner_name, st["cell"], widths[1]),
+                    SELF_ASSESSMENT,
                 ]
             )
         blank_rows = 0 if data.goals else 3
-        for _ in range(blank_rows):
-            rows.append(["", "", Paragraph(SELF_ASSESSMENT, st["cell"])])
-        widths = [width * 0.47, width * 0.2, width * 0.33]
-        extra = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [None])]
+        rows += [["", "", SELF_ASSESSMENT] for _ in range(blank_rows)]
         if blank_rows:
-            extra.append(("ROWHEIGHT", (0, 1), (-1, -1), 9 * mm))
             story.append(
                 Paragraph(
                     "No goals are recorded yet: the partners write them here at the first meeting.",
@@ -204,8 +214,14 @@ class AgreementRenderer(Renderer):
         return story
 
     def _signatures(self, data: AgreementData) -> Flowable:
+        """A line to sign and date for each partner and the coordinator.
+
+        Rows are at least 20 mm high, room to sign by hand, and grow with a long name (set
+        smaller, and cut past about four lines: the party cards above print it whole).
+        """
         st = self.styles
         width = self.frame_width
+        name_room = width * 0.38 - SIGNATURE_PADDING - 4
         people = [
             (data.first.role_label, data.first.name),
             (data.second.role_label, data.second.name),
@@ -217,14 +233,16 @@ class AgreementRenderer(Renderer):
                 [
                     [
                         Paragraph(text(role.upper()), st["label"]),
-                        Paragraph(text(name) or "Name:", st["body"]),
+                        self.fitted(name or "Name:", st["body"], name_room, smallest=7.5),
                     ],
                     Paragraph("Signature", st["cell_muted"]),
                     Paragraph("Date", st["cell_muted"]),
                 ]
             )
         table = Table(
-            rows, colWidths=[width * 0.38, width * 0.4, width * 0.22], rowHeights=[20 * mm] * 3
+            rows,
+            colWidths=[width * 0.38, width * 0.4, width * 0.22],
+            minRowHeights=[20 * mm] * len(rows),
         )
         table.setStyle(
             table_style(
@@ -236,7 +254,7 @@ class AgreementRenderer(Renderer):
                     ("LINEBELOW", (1, 0), (1, -1), 0.8, NAVY),
                     ("LINEBELOW", (2, 0), (2, -1), 0.8, NAVY),
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIGNATURE_PADDING),
                     ("BOTTOMPADDING", (1, 0), (-1, -1), 1),
                 ]
             )

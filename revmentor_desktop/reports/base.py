@@ -9,6 +9,7 @@ agreements of a cohort): page numbers then restart in each section, so each pair
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -28,11 +30,11 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as ReportLabParagraph
 from reportlab.platypus.flowables import HRFlowable
 
 from revmentor_desktop.domain.dates import format_date
@@ -67,11 +69,23 @@ MARGIN_X = 22 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
 LOGO_BOX = (30 * mm, 10 * mm)  # the most room a logo takes at the left of the header
+FOOTER_SIZE = 7.5
+TITLE_SMALLEST = 13  # points: a long title shrinks to this before it takes more lines
+HEADER_GAP = 6 * mm  # between the two texts of a header or footer line
+
+CELL_SIZE = 8.5  # table text, as a Paragraph ("cell" style) or as plain text (``cell_text``)
+CELL_LEADING = 11
+CELL_PADDING = 5  # points left and right of the text in a data table's cell
 
 # ReportLab lays a paragraph out in time that grows faster than its length (a 200 KB note took
 # minutes), so long text is set as a run of Paragraphs of at most this many characters each.
 PARAGRAPH_CHARACTERS = 2000
+# Text one table row holds, per point of its column's width: about a dozen lines of cell text.
+ROW_CHARACTERS_PER_POINT = 2.5
+# Room left at a page end above which a table splits inside its next row (about five lines).
+ROW_SPLIT_ROOM = 60
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"')\]”’]* ")
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -121,9 +135,13 @@ def styles() -> dict[str, ParagraphStyle]:
         "bullet": derive("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2.5),
         "small": derive("small", fontSize=8.5, leading=11.5, spaceAfter=3),
         "muted": derive("muted", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=3),
-        "cell": derive("cell", fontSize=8.5, leading=11, spaceAfter=0),
+        "cell": derive("cell", fontSize=CELL_SIZE, leading=CELL_LEADING, spaceAfter=0),
         "cell_right": derive(
-            "cell_right", fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT
+            "cell_right",
+            fontSize=CELL_SIZE,
+            leading=CELL_LEADING,
+            spaceAfter=0,
+            alignment=TA_RIGHT,
         ),
         "cell_muted": derive("cell_muted", fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=0),
         "cell_head": derive(
@@ -141,34 +159,106 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def paragraphs(value: str, style: ParagraphStyle) -> list[Flowable]:
+class Paragraph(ReportLabParagraph):
+    """ReportLab's Paragraph, laid out once per width.
+
+    A table asks each cell for its height several times while it fills a page and splits (the
+    table, its parts, the row cut at the page end), and ReportLab breaks a paragraph's lines
+    anew each time: a third of the time of a table-heavy document. The lines depend on the
+    width alone, so they are kept. Every document builds its paragraphs from this class.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if getattr(self, "_laid_out_width", None) == availWidth and hasattr(self, "blPara"):
+            return self.width, self.height
+        self._laid_out_width = availWidth
+        return super().wrap(availWidth, availHeight)
+
+
+def paragraphs(
+    value: str, style: ParagraphStyle, characters: int = PARAGRAPH_CHARACTERS
+) -> list[Flowable]:
     """User text of any length as Paragraphs that lay out in time proportional to its length.
 
     Each line becomes its own Paragraph (a blank line keeps the style's space after), and a line
-    longer than ``PARAGRAPH_CHARACTERS`` is cut at a space near that length, or by force inside
-    an unbroken run. Pieces of one paragraph follow each other with no space between them, so
+    longer than ``characters`` is cut at a space near that length, or by force inside an
+    unbroken run. Pieces of one paragraph follow each other with no space between them, so
     the page looks as if the text had been set in one Paragraph.
     """
     joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
     flowables: list[Flowable] = []
     blocks = [block for block in _BLANK_LINE.split(value.replace("\r\n", "\n")) if block.strip()]
     for block in blocks:
-        pieces = [piece for line in block.split("\n") for piece in _bounded_pieces(line)]
+        pieces = [
+            piece for line in block.split("\n") for piece in _bounded_pieces(line, characters)
+        ]
         flowables.extend(Paragraph(text(piece), joined) for piece in pieces[:-1])
         flowables.append(Paragraph(text(pieces[-1]), style))
     return flowables
 
 
-def _bounded_pieces(line: str) -> list[str]:
-    """``line`` in pieces of at most ``PARAGRAPH_CHARACTERS``, cut at a space where one is near."""
+def _bounded_pieces(line: str, characters: int) -> list[str]:
+    """``line`` in pieces of at most ``characters``, cut after a sentence or at a space where
+    one is near (each piece starts a new line, so a cut after a sentence reads best)."""
     pieces = []
-    while len(line) > PARAGRAPH_CHARACTERS:
-        cut = line.rfind(" ", PARAGRAPH_CHARACTERS // 2, PARAGRAPH_CHARACTERS)
-        cut = cut + 1 if cut > 0 else PARAGRAPH_CHARACTERS
+    while len(line) > characters:
+        window = line[characters // 2 : characters]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        if ends:
+            cut = characters // 2 + ends[-1]
+        else:
+            space = window.rfind(" ")
+            cut = characters // 2 + space + 1 if space >= 0 else characters
         pieces.append(line[:cut])
         line = line[cut:]
     pieces.append(line or " ")
     return pieces
+
+
+def row_characters(column: float) -> int:
+    """How much text one table row holds in a column ``column`` points wide: about a dozen
+    lines. A row is laid out whole, again at each page it is split across."""
+    return max(100, int(column * ROW_CHARACTERS_PER_POINT))
+
+
+def fitted_style(
+    style: ParagraphStyle, value: str, room: float, *, lines: int, smallest: float
+) -> ParagraphStyle:
+    """``style``, or a smaller copy when ``value`` would take more than ``lines`` lines of
+    ``room`` points: a long name shrinks inside its box (down to ``smallest`` points) before
+    it wraps onto more lines."""
+    natural = fonts.width(value, style.fontName, style.fontSize)
+    usable = room * lines * 0.9  # lines break between words, so they are never quite full
+    if natural <= usable:
+        return style
+    size = max(smallest, int(style.fontSize * usable / natural * 2) / 2)
+    return ParagraphStyle(
+        f"{style.name}-{size}",
+        parent=style,
+        fontSize=size,
+        leading=style.leading * size / style.fontSize,
+    )
+
+
+def cell_text(value: str, style: ParagraphStyle, column: float) -> str | Flowable | list[Flowable]:
+    """User text for a data table's cell, in the cheapest form that shows it whole.
+
+    A short plain ASCII value is table text, which ReportLab draws without parsing or laying
+    out a paragraph (several times faster); other text is a Paragraph; longer text (a note, or
+    a name pasted before there were limits) is the pieces of ``paragraphs()``, which
+    ``data_table`` spreads over rows. ``column`` is the column's width; ``style`` must look
+    like the table's own text.
+    """
+    if (
+        value.isascii()
+        and "\n" not in value
+        and stringWidth(value, style.fontName, style.fontSize) <= column - 2 * CELL_PADDING
+    ):
+        return value
+    characters = row_characters(column)
+    if len(value) <= characters:
+        return Paragraph(text(value), style)
+    return paragraphs(value, style, characters)
 
 
 def health_markup(level: str, word: str) -> str:
@@ -184,24 +274,54 @@ def table_style(commands: Sequence[Any]) -> TableStyle:
 
 
 def grid_style(
-    header_rows: int = 1, *, zebra: bool = True, extra: Sequence[Any] = ()
+    header_rows: int = 1,
+    *,
+    zebra: bool = True,
+    extra: Sequence[Any] = (),
+    record_ends: Sequence[int] | None = None,
 ) -> TableStyle:
-    """The look of every data table: a tinted header, hairlines between rows."""
+    """The look of every data table: a tinted header, hairlines between records.
+
+    ``record_ends`` lists the last table row of each record (header rows included) when a
+    record takes several rows (see ``data_table``); the rule and the band then go round the
+    record, not each of its rows.
+    """
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        # Plain text in a cell (``cell_text``) looks like a Paragraph in the "cell" style.
+        ("FONTSIZE", (0, header_rows), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, header_rows), (-1, -1), CELL_LEADING),
+        ("TEXTCOLOR", (0, header_rows), (-1, -1), INK),
     ]
+    if record_ends is None:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
+        if zebra:
+            commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, BAND_FILL]))
+    else:
+        starts = [0, *(end + 1 for end in record_ends[:-1])]
+        records = list(zip(starts, record_ends, strict=True))[header_rows:]
+        commands += [
+            ("LINEBELOW", (0, first), (-1, last), 0.4, RULE) for first, last in _runs(record_ends)
+        ]
+        for first, last in records:
+            if last > first:  # the text runs on from row to row as if in one cell
+                commands += [
+                    ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                    ("TOPPADDING", (0, first + 1), (-1, last), 0),
+                ]
+        if zebra:
+            commands += [
+                ("BACKGROUND", (0, first), (-1, last), BAND_FILL) for first, last in records[1::2]
+            ]
     if header_rows:
         commands += [
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, NAVY),
         ]
-    if zebra:
-        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, BAND_FILL]))
     commands.extend(extra)
     return table_style(commands)
 
@@ -214,16 +334,111 @@ def data_table(
     zebra: bool = True,
     extra: Sequence[Any] = (),
 ) -> Table:
-    """A table that splits across pages with its header repeated, long cells split in-row."""
-    table = Table(
-        rows,
+    """A table that splits across pages with its header repeated, long cells split in-row.
+
+    A cell given as a list of flowables (``paragraphs()`` of a long note) is spread over as
+    many table rows as it needs, ``row_characters`` of text in each, with no rule between
+    them. ReportLab lays out again all of a row that it splits at a page end, once per page,
+    so one row holding a whole note took time growing with the square of its length.
+    Row numbers in ``extra`` count records (the rows as given) and are mapped to table rows.
+    """
+    table_rows, record_ends = _spread_long_cells(rows, header_rows, widths)
+    spread = len(table_rows) != len(rows)
+    if spread:
+        extra = [_mapped_command(command, record_ends) for command in extra]
+    table = DataTable(
+        table_rows,
         colWidths=list(widths),
         repeatRows=header_rows,
         splitInRow=1,
         hAlign="LEFT",
     )
-    table.setStyle(grid_style(header_rows, zebra=zebra, extra=extra))
+    style = grid_style(
+        header_rows, zebra=zebra, extra=extra, record_ends=record_ends if spread else None
+    )
+    table.setStyle(style)
     return table
+
+
+class DataTable(Table):
+    """A table that fills the page: at its end it splits inside a tall row, but leaves a row
+    whole when too little room is left for a useful part of it.
+
+    ReportLab splits between rows when it can. Before a tall row that left most of the page
+    blank; and the rest of the table, its header repeated, was then split inside that row in
+    the same space: a second header in the middle of the page, or over the last two lines.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        used = 0.0
+        for height in self._rowHeights:
+            if used + height > availHeight:
+                break
+            used += height
+        if availHeight - used >= ROW_SPLIT_ROOM:
+            self.splitByRow = 0  # inside the row first
+            return super().split(availWidth, availHeight)
+        self.splitByRow, self.splitInRow = 1, 0  # between rows, or on the next page
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = 1
+        for part in parts:
+            part.splitInRow = 1
+        return parts
+
+
+def _spread_long_cells(
+    rows: list[list[Any]], header_rows: int, widths: Sequence[float]
+) -> tuple[list[list[Any]], list[int]]:
+    """The table rows for ``rows`` and the index of the last table row of each given row."""
+    table_rows: list[list[Any]] = list(rows[:header_rows])
+    record_ends = list(range(header_rows))
+    for row in rows[header_rows:]:
+        columns = [_cell_pieces(cell, width) for cell, width in zip(row, widths, strict=True)]
+        for index in range(max(len(column) for column in columns)):
+            table_rows.append([column[index] if index < len(column) else "" for column in columns])
+        record_ends.append(len(table_rows) - 1)
+    return table_rows, record_ends
+
+
+def _cell_pieces(cell: Any, column: float) -> list[Any]:
+    """A cell's flowables in groups of about ``row_characters`` of text, one group per row."""
+    if not isinstance(cell, list) or len(cell) < 2:
+        return [cell]
+    most = row_characters(column)
+    groups: list[list[Flowable]] = [[]]
+    size = 0
+    for flowable in cell:
+        length = len(getattr(flowable, "text", ""))
+        if groups[-1] and size + length > most:
+            groups.append([])
+            size = 0
+        groups[-1].append(flowable)
+        size += length
+    return groups
+
+
+def _mapped_command(command: tuple[Any, ...], record_ends: Sequence[int]) -> tuple[Any, ...]:
+    """A style command on records as one on the table rows that hold them."""
+    (first_column, first), (last_column, last) = command[1], command[2]
+    if isinstance(first, int) and first >= 0:
+        first = record_ends[first - 1] + 1 if first else 0
+    if isinstance(last, int) and last >= 0:
+        last = record_ends[last]
+    return (command[0], (first_column, first), (last_column, last), *command[3:])
+
+
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Increasing ``numbers`` as (first, last) runs of consecutive ones: 0 1 2 5 6 → 0–2, 5–6."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
 
 
 def facts_table(
@@ -237,7 +452,12 @@ def facts_table(
         [Paragraph(text(label), st["cell_muted"]), Paragraph(value, st["cell"])]
         for label, value in pairs
     ]
-    table = Table(rows, colWidths=[width * label_share, width * (1 - label_share)], hAlign="LEFT")
+    table = Table(
+        rows,
+        colWidths=[width * label_share, width * (1 - label_share)],
+        hAlign="LEFT",
+        splitInRow=1,
+    )
     table.setStyle(
         table_style(
             [
@@ -320,6 +540,7 @@ class NumberedCanvas(Canvas):
         super().save()
 
     def _draw_footer(self, footer: str, number: int, total: int) -> None:
+        """The footer text on the left, cut to leave the page number its own room."""
         width, _ = self._pagesize
         y = MARGIN_BOTTOM - 12 * mm
         self.saveState()
@@ -327,56 +548,93 @@ class NumberedCanvas(Canvas):
         self.setLineWidth(0.5)
         self.line(MARGIN_X, y + 9, width - MARGIN_X, y + 9)
         self.setFillColor(MUTED)
-        self.setFont(fonts.REGULAR, 7.5)
-        _draw_line(
-            self, MARGIN_X, y, _fit(footer, fonts.REGULAR, 7.5, width - 2 * MARGIN_X - 70), 7.5
+        widest_number = fonts.width(f"Page {total} of {total}", fonts.REGULAR, FOOTER_SIZE)
+        room = width - 2 * MARGIN_X - widest_number - HEADER_GAP
+        draw_line(self, MARGIN_X, y, footer, FOOTER_SIZE, room)
+        draw_line(
+            self,
+            width - MARGIN_X,
+            y,
+            f"Page {number} of {total}",
+            FOOTER_SIZE,
+            widest_number,
+            align_right=True,
         )
-        self.drawRightString(width - MARGIN_X, y, f"Page {number} of {total}")
         self.restoreState()
 
 
-def _draw_line(
+def draw_line(
     canvas: Canvas,
     x: float,
     y: float,
     value: str,
     size: float,
+    room: float,
+    *,
     bold: bool = False,
-    right: float = 0,
+    align_right: bool = False,
 ) -> None:
-    """One line of user text (names) on the canvas, with the same care as a Paragraph."""
+    """One line of user text on the canvas, cut with an ellipsis to ``room`` points.
+
+    It starts at ``x``, or ends there with ``align_right``. Text beyond plain ASCII goes
+    through a Paragraph, for the same CJK fonts and right-to-left order as the body.
+    """
+    font = fonts.BOLD if bold else fonts.REGULAR
+    value = fit_line(value, font, size, room)
     if value.isascii():
-        font = fonts.BOLD if bold else fonts.REGULAR
         canvas.setFont(font, size)
-        if right:
-            canvas.drawRightString(right, y, value)
+        if align_right:
+            canvas.drawRightString(x, y, value)
         else:
             canvas.drawString(x, y, value)
         return
-    colour = canvas._fillColorObj
     style = ParagraphStyle(
         "line",
-        fontName=fonts.BOLD if bold else fonts.REGULAR,
+        fontName=font,
         fontSize=size,
         leading=size * 1.2,
-        textColor=colour,
-        alignment=TA_RIGHT if right else TA_LEFT,
+        textColor=canvas._fillColorObj,
+        alignment=TA_RIGHT if align_right else TA_LEFT,
     )
     paragraph = Paragraph(text(value), style)
-    width = (right - x) if right else canvas._pagesize[0]
-    paragraph.wrapOn(canvas, width, size * 2)
-    paragraph.drawOn(canvas, x, y - size * 0.2)
+    paragraph.wrapOn(canvas, room + 1, size * 2)  # + 1: rounding must not push a word over
+    paragraph.drawOn(canvas, x - room - 1 if align_right else x, y - size * 0.2)
 
 
-def _fit(value: str, font: str, size: float, width: float) -> str:
-    """``value`` cut with an ellipsis to fit ``width`` points on one line."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+@functools.lru_cache(maxsize=256)
+def fit_line(value: str, font: str, size: float, room: float) -> str:
+    """``value`` cut with an ellipsis to print within ``room`` points on one line.
 
-    if stringWidth(value, font, size) <= width:
+    Headers and footers repeat on every page, so the answer is kept; a search by halves
+    measures only as much of a long value as could ever fit.
+    """
+    if fonts.width(value, font, size) <= room:
         return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
+    shortest, longest = 0, min(len(value), int(room / (0.15 * size)) + 1)
+    while shortest < longest:
+        middle = (shortest + longest + 1) // 2
+        if fonts.width(value[:middle].rstrip() + "…", font, size) <= room:
+            shortest = middle
+        else:
+            longest = middle - 1
+    return value[:shortest].rstrip() + "…"
+
+
+def share_line(first: float, second: float, room: float) -> tuple[float, float]:
+    """Room for two texts side by side on one line, ``HEADER_GAP`` apart.
+
+    Each gets what it needs when both fit; otherwise one shorter than half keeps its width
+    and the other has the rest, and two long ones get half each.
+    """
+    room -= HEADER_GAP
+    half = room / 2
+    if first + second <= room:
+        return first, second
+    if first <= half:
+        return first, room - first
+    if second <= half:
+        return room - second, second
+    return half, half
 
 
 @dataclass
@@ -396,6 +654,7 @@ class Renderer:
         self.styles = styles()
         self.frame_width = self.page_size[0] - 2 * MARGIN_X
         self.logo = header_logo.prepare(letterhead.logo)
+        self.frame_height = self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM
 
     # Subclasses override these two.
     def info(self) -> DocumentInfo:
@@ -412,12 +671,16 @@ class Renderer:
         x = MARGIN_X
         if self.logo is not None:
             x += self.logo.draw(canvas, x, top - 4 * mm, *LOGO_BOX) + 3 * mm
-        canvas.setFillColor(NAVY)
         organisation = self.letterhead.organisation_name or "Mentoring programme"
-        _draw_line(canvas, x, top, _fit(organisation, fonts.BOLD, 9, width / 2 - x), 9, bold=True)
+        organisation_room, name_room = share_line(
+            fonts.width(organisation, fonts.BOLD, 9),
+            fonts.width(info.header_right, fonts.REGULAR, 8),
+            width - MARGIN_X - x,
+        )
+        canvas.setFillColor(NAVY)
+        draw_line(canvas, x, top, organisation, 9, organisation_room, bold=True)
         canvas.setFillColor(MUTED)
-        header = _fit(info.header_right, fonts.REGULAR, 8, width / 2 - MARGIN_X)
-        _draw_line(canvas, width / 2, top, header, 8, right=width - MARGIN_X)
+        draw_line(canvas, width - MARGIN_X, top, info.header_right, 8, name_room, align_right=True)
         canvas.setStrokeColor(NAVY)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, top - 5.5 * mm, width - MARGIN_X, top - 5.5 * mm)
@@ -445,7 +708,7 @@ class Renderer:
             MARGIN_X,
             MARGIN_BOTTOM,
             self.frame_width,
-            self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            self.frame_height,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -462,16 +725,24 @@ class Renderer:
     # Building blocks shared by the documents
 
     def title_block(self, title: str, subtitle: str, meta: str) -> list[Flowable]:
-        st = self.styles
+        st, width = self.styles, self.frame_width
         if coordinator := self.letterhead.coordinator_line:
             meta = f"{meta}<br/>{text(coordinator)}"
         return [
-            Paragraph(text(title), st["title"]),
-            Paragraph(text(subtitle), st["subtitle"]),
+            self.fitted(title, st["title"], width, smallest=TITLE_SMALLEST),
+            self.fitted(subtitle, st["subtitle"], width, smallest=9),
             Paragraph(meta, st["meta"]),
             Spacer(1, 3 * mm),
             HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=4 * mm),
         ]
+
+    @staticmethod
+    def fitted(value: str, style: ParagraphStyle, room: float, *, smallest: float) -> Paragraph:
+        """A name in its box: set smaller to fit two lines, and cut with an ellipsis past
+        about four (the whole name is printed where there is room for it)."""
+        fitted = fitted_style(style, value, room, lines=2, smallest=smallest)
+        value = fit_line(value, fitted.fontName, fitted.fontSize, 4 * room)
+        return Paragraph(text(value), fitted)
 
     def heading(self, title: str) -> list[Flowable]:
         """A section heading that never ends a page: it moves on when little room is left."""
@@ -483,6 +754,13 @@ class Renderer:
 
     def header_row(self, heads: Sequence[str]) -> list[object]:
         return [Paragraph(text(head), self.styles["cell_head"]) for head in heads]
+
+    def column_head(self, value: str, column: float, lines: int = 3) -> Paragraph:
+        """A column's heading made of user text (a name), cut with an ellipsis to about
+        ``lines`` lines: a heading repeats on every page and cannot split across pages."""
+        style = self.styles["cell_head"]
+        room = lines * (column - 2 * CELL_PADDING)
+        return Paragraph(text(fit_line(value, style.fontName, style.fontSize, room)), style)
 
     def issued(self) -> str:
         return f"Issued {format_date(self.letterhead.issued_on)}"

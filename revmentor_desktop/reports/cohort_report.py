@@ -11,7 +11,7 @@ from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
@@ -24,9 +24,11 @@ from revmentor_desktop.reports.base import (
     MUTED,
     RULE,
     DocumentInfo,
+    Paragraph,
     Progress,
     Renderer,
     Target,
+    cell_text,
     data_table,
     health_markup,
     table_style,
@@ -314,7 +316,7 @@ class CohortReportRenderer(Renderer):
             marker = f'<font color="#{colour}">●</font> <b>{words.get(line.level, "")}</b> · '
             rows.append(
                 [
-                    Paragraph(text(line.pair_label), st["cell"]),
+                    cell_text(line.pair_label, st["cell"], width * 0.4),
                     Paragraph(marker + text(line.reason), st["cell"]),
                 ]
             )
@@ -328,11 +330,12 @@ class CohortReportRenderer(Renderer):
             story.append(self.nothing_yet("The cohort has no pairs yet."))
             return story
         heads = (data.first_label, data.second_label, "Status", "Health", "Held", "Last session")
+        widths = [width * part for part in (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)]
         rows: list[list[object]] = [self.header_row(heads)]
         rows += [
             [
-                Paragraph(text(line.first_name), st["cell"]),
-                Paragraph(text(line.second_name), st["cell"]),
+                cell_text(line.first_name, st["cell"], widths[0]),
+                cell_text(line.second_name, st["cell"], widths[1]),
                 Paragraph(text(line.status.capitalize()), st["cell"]),
                 Paragraph(health_markup(line.health_level, line.health_word), st["cell"]),
                 Paragraph(str(line.sessions_held), st["cell_right"]),
@@ -340,8 +343,7 @@ class CohortReportRenderer(Renderer):
             ]
             for line in data.pairs
         ]
-        fractions = (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)
-        story.append(data_table(rows, [width * part for part in fractions]))
+        story.append(data_table(rows, widths))
         return story
 
     def _definitions(self) -> str:

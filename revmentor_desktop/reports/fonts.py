@@ -95,24 +95,40 @@ def text(value: object) -> str:
     raw = "" if value is None else str(value)
     if raw.isascii():
         return escape(raw).replace("\n", "<br/>")
-    raw = rtl.visual(raw)
+    parts = [
+        escape(chunk) if font is None else f'<font face="{font}">{escape(chunk)}</font>'
+        for font, chunk in _runs(rtl.visual(raw))
+    ]
+    return "".join(parts).replace("\n", "<br/>")
+
+
+def width(value: str, font: str, size: float) -> float:
+    """How wide ``value`` prints on one line in ``font`` at ``size`` points, set as ``text()``
+    sets it (CJK characters in their own, wider font)."""
+    if value.isascii():
+        return pdfmetrics.stringWidth(value, font, size)
+    return sum(
+        pdfmetrics.stringWidth(chunk, run_font or font, size)
+        for run_font, chunk in _runs(rtl.visual(value))
+    )
+
+
+def _runs(visual: str) -> list[tuple[str | None, str]]:
+    """``visual`` in runs of one font: None for DejaVu, else the fallback font's name."""
     covered = register_fonts()
-    parts: list[str] = []
+    runs: list[tuple[str | None, str]] = []
     run: list[str] = []
     run_font: str | None = None
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = escape("".join(run))
-        parts.append(chunk if run_font is None else f'<font face="{run_font}">{chunk}</font>')
-        run.clear()
-
-    for char in raw:
-        font = None if (ord(char) in covered or char in "\n\t ") else _fallback_font(char)
-        if font != run_font:
-            flush()
-            run_font = font
+    for char in visual:
+        if char in "\n\t ":
+            font = run_font  # a space belongs to the run it is in: ReportLab measures it so
+        else:
+            font = None if ord(char) in covered else _fallback_font(char)
+        if font != run_font and run:
+            runs.append((run_font, "".join(run)))
+            run.clear()
+        run_font = font
         run.append(char)
-    flush()
-    return "".join(parts).replace("\n", "<br/>")
+    if run:
+        runs.append((run_font, "".join(run)))
+    return runs

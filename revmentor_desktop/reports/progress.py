@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.report_data import TO_BE_AGREED, PairSummaryData
@@ -21,12 +21,16 @@ from revmentor_desktop.reports.base import (
     NAVY,
     PAGE_SIZES,
     RULE,
+    TITLE_SMALLEST,
     DocumentInfo,
+    Paragraph,
     Progress,
     Renderer,
     Target,
+    cell_text,
     data_table,
     facts_table,
+    fit_line,
     health_markup,
     paragraphs,
     table_style,
@@ -142,12 +146,14 @@ class ProgressSummaryRenderer(Renderer):
         data = self.data
         st = self.styles
         width = self.frame_width
-        status = text(data.status.capitalize())
-        if data.end_reason:
-            status += f" ({text(data.end_reason)})"
         meta = f"{text(data.kind_label)} · Pair no. {data.pair_id} · {self.issued()}"
+        # Each name at most two lines of the smallest title, so that both are in the title.
+        first, second = (
+            fit_line(name, fonts.BOLD, TITLE_SMALLEST, 2 * width)
+            for name in (data.first.name, data.second.name)
+        )
         story = self.title_block(
-            f"{data.first.name} & {data.second.name}", f"Progress summary · {data.programme}", meta
+            f"{first} & {second}", f"Progress summary · {data.programme}", meta
         )
         held = f"{data.sessions_held}"
         planned_note = f"of {data.sessions_due} planned so far"
@@ -178,36 +184,7 @@ class ProgressSummaryRenderer(Renderer):
             )
         )
         story.append(Spacer(1, 4 * mm))
-        parties = [
-            (party.role_label, text(party.name) + _details(party.job_title, party.department))
-            for party in (data.first, data.second)
-        ]
-        story.append(
-            _two_columns(
-                facts_table(
-                    [
-                        *parties,
-                        ("Status", status),
-                        ("Meets", text(data.cadence.capitalize())),
-                    ],
-                    width / 2 - 8 * mm,
-                    st,
-                    label_share=0.38,
-                ),
-                facts_table(
-                    [
-                        ("Start date", text(format_date(data.start_date, TO_BE_AGREED))),
-                        ("Mid-point review", text(format_date(data.review_date, TO_BE_AGREED))),
-                        ("End date", text(format_date(data.end_date, TO_BE_AGREED))),
-                        ("Agreement signed", text(format_date(data.agreement_signed, "Not yet"))),
-                    ],
-                    width / 2 - 8 * mm,
-                    st,
-                    label_share=0.38,
-                ),
-                width,
-            )
-        )
+        story.append(self._facts())
         story.extend(self._goals())
         story.extend(self._sessions())
         story.extend(self._takeaways())
@@ -218,6 +195,37 @@ class ProgressSummaryRenderer(Renderer):
         if data.include_private_notes:
             story.extend(self._private_notes())
         return story
+
+    def _facts(self) -> Flowable:
+        """Who, status and dates: two lists side by side, or one list when long names and
+        titles would make them taller than a third of the page (it may then split)."""
+        data, st, width = self.data, self.styles, self.frame_width
+        who = [
+            (party.role_label, text(party.name) + _details(party.job_title, party.department))
+            for party in (data.first, data.second)
+        ]
+        who += [("Status", self._status()), ("Meets", text(data.cadence.capitalize()))]
+        when = [
+            ("Start date", text(format_date(data.start_date, TO_BE_AGREED))),
+            ("Mid-point review", text(format_date(data.review_date, TO_BE_AGREED))),
+            ("End date", text(format_date(data.end_date, TO_BE_AGREED))),
+            ("Agreement signed", text(format_date(data.agreement_signed, "Not yet"))),
+        ]
+        column = width / 2 - 8 * mm
+        side_by_side = _two_columns(
+            facts_table(who, column, st, label_share=0.38),
+            facts_table(when, column, st, label_share=0.38),
+            width,
+        )
+        if side_by_side.wrap(width, self.frame_height)[1] <= self.frame_height / 3:
+            return side_by_side
+        return facts_table(who + when, width, st, label_share=0.2)
+
+    def _status(self) -> str:
+        status = text(self.data.status.capitalize())
+        if self.data.end_reason:
+            status += f" ({text(self.data.end_reason)})"
+        return status
 
     def _goals(self) -> list[Flowable]:
         data, st, width = self.data, self.styles, self.frame_width
@@ -234,8 +242,8 @@ class ProgressSummaryRenderer(Renderer):
         bar_width = width * 0.25 - 10
         rows += [
             [
-                paragraphs(goal.description, st["cell"]),
-                Paragraph(text(goal.owner_name), st["cell"]),
+                cell_text(goal.description, st["cell"], width * 0.53),
+                cell_text(goal.owner_name, st["cell"], width * 0.22),
                 ProgressBar(goal.progress, bar_width, fonts.REGULAR),
             ]
             for goal in data.goals
@@ -259,6 +267,7 @@ class ProgressSummaryRenderer(Renderer):
             story.append(self.nothing_yet("No sessions are recorded yet."))
             return story
         heads = ("Date", "Length", "Format", "Status", "Topics", "Cancelled by")
+        widths = [width * part for part in (0.14, 0.09, 0.13, 0.13, 0.33, 0.18)]
         rows: list[list[object]] = [self.header_row(heads)]
         for line in data.sessions:
             rows.append(
@@ -267,12 +276,11 @@ class ProgressSummaryRenderer(Renderer):
                     Paragraph(f"{line.duration_minutes} min", st["cell"]),
                     Paragraph(text(line.meeting_format.capitalize()), st["cell"]),
                     Paragraph(text(line.status.capitalize()), st["cell"]),
-                    Paragraph(text(", ".join(line.topics)) or "–", st["cell"]),
-                    Paragraph(text(line.cancelled_by) or "–", st["cell"]),
+                    cell_text(", ".join(line.topics) or "–", st["cell"], widths[4]),
+                    cell_text(line.cancelled_by or "–", st["cell"], widths[5]),
                 ]
             )
-        fractions = (0.14, 0.09, 0.13, 0.13, 0.33, 0.18)
-        story.append(data_table(rows, [width * part for part in fractions]))
+        story.append(data_table(rows, widths))
         return story
 
     def _takeaways(self) -> list[Flowable]:
@@ -289,15 +297,15 @@ class ProgressSummaryRenderer(Renderer):
         rows: list[list[object]] = [
             [
                 Paragraph("Session", st["cell_head"]),
-                Paragraph(text(data.first.name), st["cell_head"]),
-                Paragraph(text(data.second.name), st["cell_head"]),
+                self.column_head(data.first.name, width * 0.43),
+                self.column_head(data.second.name, width * 0.43),
             ]
         ]
         rows += [
             [
                 Paragraph(text(format_date(line.starts_at.date())), st["cell"]),
-                paragraphs(line.first_takeaway or "–", st["cell"]),
-                paragraphs(line.second_takeaway or "–", st["cell"]),
+                cell_text(line.first_takeaway or "–", st["cell"], width * 0.43),
+                cell_text(line.second_takeaway or "–", st["cell"], width * 0.43),
             ]
             for line in lines
         ]
@@ -326,7 +334,7 @@ class ProgressSummaryRenderer(Renderer):
             rows += [
                 [
                     Paragraph(text(format_date(line.starts_at.date())), st["cell"]),
-                    paragraphs(line.private_note, st["cell"]),
+                    cell_text(line.private_note, st["cell"], width * 0.86),
                 ]
                 for line in noted
             ]
