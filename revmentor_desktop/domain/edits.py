@@ -10,7 +10,7 @@ are not edits: they hand back an ``IrreversibleChange`` (``domain/irreversible.p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,17 +24,22 @@ from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.namesakes import person_label
+from revmentor_desktop.domain.outcomes import checkins, forms
+from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
+    CheckInDate,
     Cohort,
     Meeting,
+    OutcomeForm,
     Pair,
     Participation,
     Person,
     Setting,
     database_proxy,
 )
+from revmentor_desktop.storage.models import Question as QuestionRow
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
 
 
@@ -104,6 +109,18 @@ def settings_scopes() -> list[Scope]:
     """Every setting: a change of the programme's settings may touch any of them (the table
     is small, and only the rows that changed are kept in the edit)."""
     return [Scope(Setting, Setting.key.is_null(False))]
+
+
+def form_scopes(form_id: int) -> list[Scope]:
+    return [Scope(OutcomeForm, OutcomeForm.id == form_id)]
+
+
+def questionnaire_scopes(questionnaire: str) -> list[Scope]:
+    return [Scope(QuestionRow, QuestionRow.questionnaire == questionnaire)]
+
+
+def check_in_scopes(cohort_id: int) -> list[Scope]:
+    return [Scope(CheckInDate, CheckInDate.cohort == cohort_id)]
 
 
 Outcome = TypeVar("Outcome")
@@ -474,3 +491,50 @@ def _scopes_created_by_import(result: ImportResult) -> list[Scope]:
     if result.cohort_created and result.cohort_id is not None:
         created += cohort_scopes(result.cohort_id)
     return created
+
+
+# Outcomes
+
+
+def record_answers(
+    form_id: int,
+    values: Mapping[str, forms.AnswerValue],
+    channel: forms.Channel,
+    clock: Clock = system_clock,
+    replace_answered: bool = False,
+) -> Edit:
+    """Answers typed in (from paper) or collected, as one undoable step."""
+
+    def record() -> None:
+        forms.record_answers(form_id, values, channel, clock, replace_answered)
+
+    return _record("Record answers", form_scopes(form_id), record, done="Answers recorded")
+
+
+def mark_handled(form_id: int, clock: Clock = system_clock) -> Edit:
+    return _record(
+        "Mark as handled",
+        form_scopes(form_id),
+        lambda: forms.mark_handled(form_id, clock),
+        done="Marked as handled",
+    )
+
+
+def change_questionnaire(
+    questionnaire: Questionnaire, description: str, change: Callable[[], object]
+) -> Edit:
+    """A change to a questionnaire's questions (reword, add, move, retire) as one undoable
+    step; ``description`` names it for Undo: "Reword question"."""
+
+    def apply() -> None:
+        change()
+
+    return _record(description, questionnaire_scopes(questionnaire.value), apply)
+
+
+def set_check_in_date(cohort_id: int, questionnaire: Questionnaire, due: date | None) -> Edit:
+    return _record(
+        f"Set the {questionnaire.title.lower()} date",
+        check_in_scopes(cohort_id),
+        lambda: checkins.set_due_date(cohort_id, questionnaire, due),
+    )

@@ -177,6 +177,63 @@ CREATE INDEX person_name_department_job_title ON person (name, department, job_t
 """
 
 
+# Outcomes (domain/outcomes): the coordinator's changes to the built-in questionnaires and the
+# questions they add, each cohort's check-in dates, the forms issued to people and their answers.
+# An answer keeps the wording it was asked in, so rewording a question never rewrites history.
+SCHEMA_7 = """
+CREATE TABLE question (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    questionnaire VARCHAR(255) NOT NULL,
+    wording TEXT NOT NULL DEFAULT '',
+    answer_kind VARCHAR(255) NOT NULL DEFAULT '',
+    roles TEXT NOT NULL DEFAULT '[]',
+    cohort_kinds TEXT NOT NULL DEFAULT '[]',
+    position INTEGER,
+    retired INTEGER NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE check_in_date (
+    id INTEGER PRIMARY KEY,
+    cohort_id INTEGER NOT NULL REFERENCES cohort (id) ON DELETE CASCADE,
+    questionnaire VARCHAR(255) NOT NULL,
+    due_date DATE NOT NULL
+);
+CREATE UNIQUE INDEX check_in_date_cohort_id_questionnaire
+    ON check_in_date (cohort_id, questionnaire);
+CREATE TABLE outcome_form (
+    id INTEGER PRIMARY KEY,
+    questionnaire VARCHAR(255) NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    cohort_id INTEGER NOT NULL REFERENCES cohort (id) ON DELETE CASCADE,
+    pair_id INTEGER REFERENCES pair (id) ON DELETE SET NULL,
+    role VARCHAR(255) NOT NULL,
+    due_date DATE,
+    token TEXT NOT NULL UNIQUE,
+    issued_at DATETIME,
+    returned_at DATETIME,
+    channel VARCHAR(255) NOT NULL DEFAULT '',
+    handled_at DATETIME,
+    created_at DATETIME NOT NULL
+);
+CREATE INDEX outcome_form_person_id ON outcome_form (person_id);
+CREATE INDEX outcome_form_cohort_id_questionnaire ON outcome_form (cohort_id, questionnaire);
+CREATE INDEX outcome_form_pair_id ON outcome_form (pair_id);
+CREATE TABLE answer (
+    id INTEGER PRIMARY KEY,
+    form_id INTEGER NOT NULL REFERENCES outcome_form (id) ON DELETE CASCADE,
+    question_key TEXT NOT NULL,
+    wording TEXT NOT NULL,
+    answer_kind VARCHAR(255) NOT NULL,
+    dimension TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    number INTEGER,
+    text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX answer_form_id ON answer (form_id)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -201,6 +258,10 @@ def _add_people_search_index(database: Database) -> None:
 
 def _add_namesakes_index(database: Database) -> None:
     _run_script(database, SCHEMA_6)
+
+
+def _add_outcomes(database: Database) -> None:
+    _run_script(database, SCHEMA_7)
 
 
 def _store_calendar_identity(database: Database) -> None:
@@ -232,6 +293,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "indexes for pair health on large files", _add_session_health_indexes),
     Migration(5, "an index for searching people as you type", _add_people_search_index),
     Migration(6, "an index for telling people of the same name apart", _add_namesakes_index),
+    Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 4).
+"""Peewee models: the tables of a RevMentor data file (schema version 7).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -182,6 +182,69 @@ class PairConstraint(BaseModel):
         indexes = ((("cohort", "mentor", "mentee"), True),)
 
 
+class Question(BaseModel):
+    """A question the coordinator added to a questionnaire, or their change to a built-in one
+    (domain/outcomes/questions.py): empty wording and kind keep the built-in ones."""
+
+    key = operational(TextField(unique=True))
+    questionnaire = operational(CharField())  # starting / checkin / closing / ending-early
+    wording = operational(TextField(default=""))
+    answer_kind = operational(CharField(default=""))
+    roles = operational(TagListField(default=list))  # empty: asked of both roles
+    cohort_kinds = operational(TagListField(default=list))  # empty: asked in every kind
+    position = operational(IntegerField(null=True))
+    retired = operational(BooleanField(default=False))
+    created_at = operational(DateTimeField())
+
+
+class CheckInDate(BaseModel):
+    """A date the coordinator set for a cohort's questionnaire (else derived from its dates)."""
+
+    cohort = operational(ForeignKeyField(Cohort, backref="check_in_dates", on_delete="CASCADE"))
+    questionnaire = operational(CharField())
+    due_date = operational(DateField())
+
+    class Meta:
+        indexes = ((("cohort", "questionnaire"), True),)
+
+
+class OutcomeForm(BaseModel):
+    """One questionnaire for one person: issued (as a PDF form), then answered by any means."""
+
+    questionnaire = operational(CharField())
+    person = operational(ForeignKeyField(Person, backref="outcome_forms", on_delete="CASCADE"))
+    cohort = operational(ForeignKeyField(Cohort, backref="outcome_forms", on_delete="CASCADE"))
+    pair = operational(
+        ForeignKeyField(Pair, null=True, backref="outcome_forms", on_delete="SET NULL")
+    )
+    role = operational(CharField())  # mentor / mentee, as in the pair
+    due_date = operational(DateField(null=True))
+    token = operational(TextField(unique=True))  # printed in the PDF: finds the form again
+    issued_at = operational(DateTimeField(null=True))  # its PDF was made to be sent out
+    returned_at = operational(DateTimeField(null=True))  # its answers were recorded
+    channel = operational(CharField(default=""))  # pdf / paper / form tool
+    handled_at = operational(DateTimeField(null=True))  # a concern it raised was dealt with
+    created_at = operational(DateTimeField())
+
+    class Meta:
+        table_name = "outcome_form"
+        indexes = ((("cohort", "questionnaire"), False),)
+
+
+class Answer(BaseModel):
+    """One answer on a form, with the question as it was asked: written blank when the form
+    is issued, filled when it comes back."""
+
+    form = operational(ForeignKeyField(OutcomeForm, backref="answers", on_delete="CASCADE"))
+    question_key = operational(TextField())
+    wording = operational(TextField())
+    answer_kind = operational(CharField())
+    dimension = operational(TextField(default=""))  # pairs before/after ratings
+    position = operational(IntegerField(default=0))
+    number = personal(IntegerField(null=True))  # a rating, a 0–10 score, 1/0 for yes/no
+    text = private_note(TextField(default=""))  # free text: never in a shareable document
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Person,
     Skill,
@@ -193,4 +256,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Erasure,
     Setting,
     PairConstraint,
+    Question,
+    CheckInDate,
+    OutcomeForm,
+    Answer,
 )

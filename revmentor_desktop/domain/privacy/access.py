@@ -16,9 +16,11 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.privacy.common import person_or_not_found
 from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import (
+    Answer,
     Cohort,
     Goal,
     Meeting,
+    OutcomeForm,
     Pair,
     Participation,
     Person,
@@ -105,6 +107,35 @@ def _pairs(person_id: int) -> list[dict[str, Any]]:
     return pairs
 
 
+def _questionnaires(person_id: int) -> list[dict[str, Any]]:
+    """Every questionnaire the person was sent, with each question as asked and their answer."""
+    forms = (
+        OutcomeForm.select(OutcomeForm, Cohort)
+        .join(Cohort)
+        .where(OutcomeForm.person == person_id)
+        .order_by(OutcomeForm.created_at, OutcomeForm.id)
+    )
+    return [
+        {
+            "questionnaire": form.questionnaire,
+            "cohort": form.cohort.name,
+            "due_date": _iso(form.due_date),
+            "sent": _iso(form.issued_at),
+            "answered": _iso(form.returned_at),
+            "answers": [
+                {
+                    "question": answer.wording,
+                    "answer": answer.number if answer.number is not None else answer.text,
+                }
+                for answer in Answer.select()
+                .where(Answer.form == form.id)
+                .order_by(Answer.position)
+            ],
+        }
+        for form in forms
+    ]
+
+
 def access_export(person_id: int, clock: Clock = system_clock) -> dict[str, Any]:
     """Everything RevMentor holds about one person, for an access request."""
     person = person_or_not_found(person_id)
@@ -129,6 +160,7 @@ def access_export(person_id: int, clock: Clock = system_clock) -> dict[str, Any]
         "skills": skills,
         "cohorts": cohorts,
         "pairs": _pairs(person_id),
+        "questionnaires": _questionnaires(person_id),
     }
 
 
@@ -162,6 +194,10 @@ def access_export_csv(data: dict[str, Any]) -> bytes:
             else:
                 shown = "; ".join(value) if isinstance(value, list) else value
                 rows.append((f"Pair {number}", key, shown))
+    for number, form in enumerate(data.get("questionnaires", []), start=1):
+        section = f"Questionnaire {number}"
+        rows += [(section, key, value) for key, value in form.items() if key != "answers"]
+        rows += [(section, answer["question"], answer["answer"]) for answer in form["answers"]]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["Section", "Item", "Value"])

@@ -22,9 +22,11 @@ from revmentor_desktop.storage.database import binding_models_to
 from revmentor_desktop.storage.disk import describe_size, is_disk_full
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
+    Answer,
     Erasure,
     Goal,
     Meeting,
+    OutcomeForm,
     Pair,
     PairConstraint,
     Person,
@@ -78,7 +80,8 @@ def erase_person(person_id: int, clock: Clock = system_clock, scrub: bool = True
 
 def _scrub_person(person_id: int, placeholder: str, now: datetime) -> None:
     """Blank every column declared personal (storage/models.py) in the person's rows, delete
-    rows that are nothing but personal (skills, goals, locks) and cut personal links to them."""
+    rows that are nothing but personal (skills, goals, locks, questionnaire answers) and cut
+    personal links to them."""
     person_values = erasure_values(Person, name=placeholder, search_key=fold(placeholder))
     Person.update({**person_values, Person.archived: True, Person.updated_at: now}).where(
         Person.id == person_id
@@ -86,6 +89,9 @@ def _scrub_person(person_id: int, placeholder: str, now: datetime) -> None:
     for link in personal_links_to(Person, ALL_MODELS):
         link.model.update({link: erasure_value(link)}).where(link == person_id).execute()
     Skill.delete().where(Skill.person == person_id).execute()
+    forms = OutcomeForm.select(OutcomeForm.id).where(OutcomeForm.person == person_id)
+    Answer.delete().where(Answer.form.in_(forms)).execute()
+    OutcomeForm.delete().where(OutcomeForm.person == person_id).execute()
     PairConstraint.delete().where(
         (PairConstraint.mentor == person_id) | (PairConstraint.mentee == person_id)
     ).execute()

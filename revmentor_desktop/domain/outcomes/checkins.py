@@ -1,0 +1,56 @@
+"""Each cohort's check-in points: when the starting-point, check-in and closing questionnaires
+are due. The coordinator may set a date; otherwise it follows from the cohort's dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from revmentor_desktop.domain.errors import NotFound, ValidationError
+from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.storage.models import CheckInDate, Cohort, database_proxy
+
+# Questionnaires due on a date of the cohort's; "ending early" is due when a pair ends.
+SCHEDULED = (Questionnaire.STARTING, Questionnaire.CHECKIN, Questionnaire.CLOSING)
+
+
+def default_due_dates(cohort: Cohort) -> dict[Questionnaire, date | None]:
+    """Starting point at the start, check-in half-way, closing at the end. Without an end date
+    the check-in comes after three meetings' worth of time (the cadence)."""
+    start, end = cohort.start_date, cohort.end_date
+    checkin: date | None = None
+    if start is not None and end is not None and end > start:
+        checkin = start + timedelta(days=(end - start).days // 2)
+    elif start is not None:
+        checkin = start + timedelta(days=3 * int(cohort.cadence_days or 21))
+    return {
+        Questionnaire.STARTING: start,
+        Questionnaire.CHECKIN: checkin,
+        Questionnaire.CLOSING: end,
+    }
+
+
+def due_dates(cohort_id: int) -> dict[Questionnaire, date | None]:
+    """The cohort's check-in points: the coordinator's dates where set, else the defaults."""
+    cohort = Cohort.get_or_none(Cohort.id == cohort_id)
+    if cohort is None:
+        raise NotFound("That cohort no longer exists.")
+    dates = default_due_dates(cohort)
+    for row in CheckInDate.select().where(CheckInDate.cohort == cohort_id):
+        dates[Questionnaire(row.questionnaire)] = row.due_date
+    return dates
+
+
+def set_due_date(cohort_id: int, questionnaire: Questionnaire, due: date | None) -> None:
+    """Set a check-in point, or (``None``) go back to the date derived from the cohort's."""
+    if questionnaire not in SCHEDULED:
+        raise ValidationError(
+            {"questionnaire": "The ending-early form is due when a pair ends; it has no date."}
+        )
+    with database_proxy.atomic():
+        if Cohort.get_or_none(Cohort.id == cohort_id) is None:
+            raise NotFound("That cohort no longer exists.")
+        CheckInDate.delete().where(
+            (CheckInDate.cohort == cohort_id) & (CheckInDate.questionnaire == questionnaire.value)
+        ).execute()
+        if due is not None:
+            CheckInDate.create(cohort=cohort_id, questionnaire=questionnaire.value, due_date=due)

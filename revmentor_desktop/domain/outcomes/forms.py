@@ -1,0 +1,335 @@
+"""Forms: one questionnaire for one person of a pair, issued with its questions' wording fixed,
+and answered by any channel (a returned PDF, typed in from paper, a form tool's export).
+
+Issuing writes the form and one blank answer per item, so the wording a person was asked is
+kept whatever later happens to the questionnaire. ``record_answers`` is the one way answers
+are written, whichever channel they come from, so every channel checks them the same way.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from revmentor_desktop.domain import calendar
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.errors import DomainError, NotFound, ValidationError
+from revmentor_desktop.domain.outcomes import checkins, questionnaires
+from revmentor_desktop.domain.outcomes.questions import (
+    AnswerKind,
+    FormItem,
+    Questionnaire,
+    form_items,
+)
+from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.storage.models import (
+    Answer,
+    Cohort,
+    OutcomeForm,
+    Pair,
+    Person,
+    database_proxy,
+)
+
+LONGEST_TEXT_ANSWER = 4000
+MENTOR, MENTEE = "mentor", "mentee"
+
+
+class Channel(StrEnum):
+    PDF = "pdf"  # a fillable PDF came back
+    PAPER = "paper"  # typed in from a printed form
+    FORM_TOOL = "form tool"  # imported from Microsoft Forms, Google Forms, ...
+
+
+@dataclass(frozen=True)
+class FormToFill:
+    """Everything printed on one person's form."""
+
+    form_id: int
+    token: str  # the form's own identifier, printed (hidden) in the PDF
+    issuer: str  # the data file's identity: refuses forms from another file
+    questionnaire: Questionnaire
+    person_id: int
+    person_name: str
+    email: str
+    partner_name: str
+    role: str  # mentor / mentee
+    role_label: str  # as the cohort names it: "Reverse mentor"
+    cohort_name: str
+    due_date: date | None
+    items: tuple[FormItem, ...]
+
+
+class AlreadyAnswered(DomainError):
+    """A form that already has answers: the caller asks which answers to keep."""
+
+    def __init__(self, form_id: int, returned_at: datetime) -> None:
+        super().__init__(f"Form {form_id} was already answered on {returned_at:%d %b %Y}.")
+        self.form_id = form_id
+        self.returned_at = returned_at
+
+
+def data_file_identity() -> str:
+    """The identity printed in every form, so a form is never collected into another file."""
+    return calendar.uid_domain()
+
+
+def _due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
+    """The pairs whose partners are due this questionnaire."""
+    if questionnaire is Questionnaire.ENDING_EARLY:
+        statuses = [PairStatus.ENDED_EARLY.value]
+    elif questionnaire is Questionnaire.CLOSING:
+        statuses = [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.COMPLETED.value]
+    else:
+        statuses = [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.PROPOSED.value]
+    return list(
+        Pair.select()
+        .where((Pair.cohort == cohort_id) & Pair.status.in_(statuses))
+        .order_by(Pair.id)
+    )
+
+
+def issue_forms(
+    cohort_id: int,
+    questionnaire: Questionnaire,
+    person_ids: Sequence[int] | None = None,
+    clock: Clock = system_clock,
+    mark_issued: bool = True,
+) -> list[FormToFill]:
+    """The forms of everyone due ``questionnaire`` in the cohort (or of ``person_ids`` only).
+
+    A form already issued and not yet answered is issued again as it was (same identifier and
+    wording), so sending a form twice never makes two. ``mark_issued`` records that the forms
+    went out (for "not returned after 14 days"); paper entry passes False.
+    """
+    with database_proxy.atomic():
+        cohort = Cohort.get_or_none(Cohort.id == cohort_id)
+        if cohort is None:
+            raise NotFound("That cohort no longer exists.")
+        due = checkins.due_dates(cohort_id).get(questionnaire)
+        questions = questionnaires.questions(questionnaire)
+        wanted = None if person_ids is None else set(person_ids)
+        issuer = data_file_identity()
+        forms = []
+        for pair in _due_pairs(cohort_id, questionnaire):
+            for role, person, partner in (
+                (MENTOR, pair.mentor, pair.mentee),
+                (MENTEE, pair.mentee, pair.mentor),
+            ):
+                if wanted is not None and person.id not in wanted:
+                    continue
+                due_date = pair.end_date if questionnaire is Questionnaire.ENDING_EARLY else due
+                row = _form_row(pair, person, role, questionnaire, due_date, questions, clock)
+                if mark_issued and row.issued_at is None:
+                    row.issued_at = clock()
+                    row.save()
+                forms.append(_to_fill(row, cohort, person, partner, issuer))
+        return forms
+
+
+def _form_row(
+    pair: Pair,
+    person: Person,
+    role: str,
+    questionnaire: Questionnaire,
+    due_date: date | None,
+    questions: list[questionnaires.Question],
+    clock: Clock,
+) -> OutcomeForm:
+    existing = (
+        OutcomeForm.select()
+        .where(
+            (OutcomeForm.pair == pair.id)
+            & (OutcomeForm.person == person.id)
+            & (OutcomeForm.questionnaire == questionnaire.value)
+            & OutcomeForm.returned_at.is_null()
+        )
+        .first()
+    )
+    if existing is not None:
+        return existing
+    row = OutcomeForm.create(
+        questionnaire=questionnaire.value,
+        person=person.id,
+        cohort=pair.cohort_id,
+        pair=pair.id,
+        role=role,
+        due_date=due_date,
+        token=secrets.token_hex(8),
+        created_at=clock(),
+    )
+    items = form_items(questions, role, pair.cohort.kind, pair.focus_areas)
+    Answer.insert_many(
+        [
+            {
+                "form": row.id,
+                "question_key": item.key,
+                "wording": item.wording,
+                "answer_kind": item.answer_kind.value,
+                "dimension": item.dimension,
+                "position": item.position,
+            }
+            for item in items
+        ]
+    ).execute()
+    return row
+
+
+def _to_fill(
+    row: OutcomeForm, cohort: Cohort, person: Person, partner: Person, issuer: str
+) -> FormToFill:
+    mentor_label, mentee_label = cohort.mentor_label, cohort.mentee_label
+    return FormToFill(
+        form_id=row.id,
+        token=row.token,
+        issuer=issuer,
+        questionnaire=Questionnaire(row.questionnaire),
+        person_id=person.id,
+        person_name=person.name,
+        email=person.email or "",
+        partner_name=partner.name,
+        role=row.role,
+        role_label=mentor_label if row.role == MENTOR else mentee_label,
+        cohort_name=cohort.name,
+        due_date=row.due_date,
+        items=tuple(form_items_of(row.id)),
+    )
+
+
+def form_items_of(form_id: int) -> list[FormItem]:
+    """The items of an issued form, with the wording it was issued with."""
+    return [
+        FormItem(
+            answer.question_key,
+            answer.wording,
+            AnswerKind(answer.answer_kind),
+            answer.dimension,
+            _scale_of(answer.question_key),
+            answer.position,
+        )
+        for answer in Answer.select().where(Answer.form == form_id).order_by(Answer.position)
+    ]
+
+
+def _scale_of(item_key: str) -> tuple[str, ...]:
+    try:
+        return questionnaires.find_question(item_key.split(":", 1)[0]).scale
+    except NotFound:
+        return ()
+
+
+def form_to_fill(form_id: int) -> FormToFill:
+    """An issued form again, as it was issued (for reprinting and for typing answers in)."""
+    row = OutcomeForm.get_or_none(OutcomeForm.id == form_id)
+    if row is None:
+        raise NotFound("That form no longer exists.")
+    pair = row.pair
+    partner = None if pair is None else (pair.mentee if row.role == MENTOR else pair.mentor)
+    partner = partner or row.person
+    return _to_fill(row, row.cohort, row.person, partner, data_file_identity())
+
+
+def form_by_token(token: str) -> OutcomeForm | None:
+    return OutcomeForm.get_or_none(OutcomeForm.token == token)
+
+
+AnswerValue = int | str | None
+
+
+def checked_answers(form_id: int, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+    """The answers as they will be stored, or a ValidationError naming each bad one by its
+    question: a number out of range, text where a number belongs, a question not on the form."""
+    items = {item.key: item for item in form_items_of(form_id)}
+    problems: dict[str, str] = {}
+    checked: dict[str, AnswerValue] = {}
+    for key, value in values.items():
+        item = items.get(key)
+        if item is None:
+            problems[key] = "This question is not on the form."
+            continue
+        try:
+            checked[key] = _checked_value(item, value)
+        except ValueError as error:
+            problems[key] = f"“{item.wording}”: {error}"
+    if problems:
+        raise ValidationError(problems)
+    return checked
+
+
+def _checked_value(item: FormItem, value: AnswerValue) -> AnswerValue:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not item.answer_kind.is_number:
+        text = str(value).strip()
+        if len(text) > LONGEST_TEXT_ANSWER:
+            raise ValueError(f"keep the answer under {LONGEST_TEXT_ANSWER} characters.")
+        return text
+    if isinstance(value, str):
+        value = _number_from_text(item, value)
+    low, high = item.answer_kind.range or (0, 0)
+    if not low <= value <= high:
+        raise ValueError(f"the answer must be from {low} to {high}, not {value}.")
+    return value
+
+
+def _number_from_text(item: FormItem, value: str) -> int:
+    """A number as typed or exported: "4", "4 – Mostly", "Mostly", "Yes", "No"."""
+    text = value.strip()
+    if item.answer_kind is AnswerKind.YES_NO and text.casefold() in ("yes", "no", "y", "n"):
+        return 1 if text.casefold().startswith("y") else 0
+    for position, label in enumerate(item.scale, start=1):
+        if text.casefold() == label.casefold():
+            return position
+    leading = text.split()[0].rstrip(".:-–") if text.split() else ""
+    if leading.lstrip("-").isdigit():
+        return int(leading)
+    raise ValueError(f"“{value}” is not one of the answers this question takes.")
+
+
+def record_answers(
+    form_id: int,
+    values: Mapping[str, AnswerValue],
+    channel: Channel,
+    clock: Clock = system_clock,
+    replace_answered: bool = False,
+) -> None:
+    """Store a form's answers (one transaction). A form already answered is refused with
+    ``AlreadyAnswered`` unless ``replace_answered`` (the coordinator chose the new answers)."""
+    with database_proxy.atomic():
+        row = OutcomeForm.get_or_none(OutcomeForm.id == form_id)
+        if row is None:
+            raise NotFound("That form no longer exists.")
+        if row.returned_at is not None and not replace_answered:
+            raise AlreadyAnswered(form_id, row.returned_at)
+        checked = checked_answers(form_id, values)
+        Answer.update(number=None, text="").where(Answer.form == form_id).execute()
+        for key, value in checked.items():
+            if value is None:
+                continue
+            column = {"number": value} if isinstance(value, int) else {"text": value}
+            Answer.update(column).where(
+                (Answer.form == form_id) & (Answer.question_key == key)
+            ).execute()
+        row.returned_at = clock()
+        row.channel = channel.value
+        row.handled_at = None
+        row.save()
+
+
+def answers_of(form_id: int) -> dict[str, AnswerValue]:
+    """The answers recorded on a form, by item key (None where left blank)."""
+    return {
+        answer.question_key: answer.number if answer.number is not None else (answer.text or None)
+        for answer in Answer.select().where(Answer.form == form_id)
+    }
+
+
+def mark_handled(form_id: int, clock: Clock = system_clock) -> None:
+    """The coordinator has dealt with what the form's answers raised."""
+    with database_proxy.atomic():
+        updated = OutcomeForm.update(handled_at=clock()).where(OutcomeForm.id == form_id).execute()
+        if not updated:
+            raise NotFound("That form no longer exists.")
