@@ -24,7 +24,7 @@ from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.namesakes import person_label
-from revmentor_desktop.domain.outcomes import checkins, forms
+from revmentor_desktop.domain.outcomes import answer_import, checkins, forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
@@ -509,6 +509,32 @@ def record_answers(
         forms.record_answers(form_id, values, channel, clock, replace_answered)
 
     return _record("Record answers", form_scopes(form_id), record, done="Answers recorded")
+
+
+def import_answers(
+    plan: answer_import.AnswerImportPlan,
+    *,
+    skip_invalid: bool = False,
+    clock: Clock = system_clock,
+) -> tuple[answer_import.AnswerImportResult, Edit]:
+    """Answers from a form tool's export, recorded as ``answer_import.record_answer_import``
+    does, as one undoable step: undo takes back every form it filled or made."""
+    answer_import.refuse_unless_applicable(plan, skip_invalid)
+    scopes = [
+        Scope(
+            OutcomeForm,
+            (OutcomeForm.cohort == plan.cohort_id)
+            & (OutcomeForm.questionnaire == plan.questionnaire.value),
+        )
+    ]
+    before, after, result = _snapshots_around(
+        scopes,
+        lambda: answer_import.record_answer_import(plan, skip_invalid=skip_invalid, clock=clock),
+        lambda _result: scopes,
+    )
+    people = plural(len(result.recorded), "person's answers", "people's answers")
+    edit = Edit(f"Import {people}", before, after, done=f"Imported {people}")
+    return result, edit
 
 
 def mark_handled(form_id: int, clock: Clock = system_clock) -> Edit:

@@ -77,7 +77,7 @@ def data_file_identity() -> str:
     return calendar.uid_domain()
 
 
-def _due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
+def due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
     """The pairs whose partners are due this questionnaire."""
     if questionnaire is Questionnaire.ENDING_EARLY:
         statuses = [PairStatus.ENDED_EARLY.value]
@@ -114,7 +114,7 @@ def issue_forms(
         wanted = None if person_ids is None else set(person_ids)
         issuer = data_file_identity()
         forms = []
-        for pair in _due_pairs(cohort_id, questionnaire):
+        for pair in due_pairs(cohort_id, questionnaire):
             for role, person, partner in (
                 (MENTOR, pair.mentor, pair.mentee),
                 (MENTEE, pair.mentee, pair.mentor),
@@ -242,7 +242,15 @@ AnswerValue = int | str | None
 def checked_answers(form_id: int, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
     """The answers as they will be stored, or a ValidationError naming each bad one by its
     question: a number out of range, text where a number belongs, a question not on the form."""
-    items = {item.key: item for item in form_items_of(form_id)}
+    return checked_item_values(form_items_of(form_id), values)
+
+
+def checked_item_values(
+    form_items: Sequence[FormItem], values: Mapping[str, AnswerValue]
+) -> dict[str, AnswerValue]:
+    """``checked_answers`` for a form's items before the form is issued (a preview that
+    must write nothing checks what the form will ask)."""
+    items = {item.key: item for item in form_items}
     problems: dict[str, str] = {}
     checked: dict[str, AnswerValue] = {}
     for key, value in values.items():
