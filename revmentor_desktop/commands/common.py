@@ -8,12 +8,18 @@ import shlex
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from revmentor_desktop import paths
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.importing import Table
+
+Chosen = TypeVar("Chosen")
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -126,3 +132,23 @@ def path_for_new_file(arguments: argparse.Namespace, exists_advice: str) -> Path
 def print_report_counts(counts: dict[str, int]) -> None:
     names = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
     print(", ".join(f"{counts[table]} {names[table]}" for table in names))
+
+
+def columns_by_heading(
+    table: Table, chosen: Sequence[tuple[str, Chosen]], file_name: str
+) -> list[tuple[int, Chosen]]:
+    """The columns ``--map HEADING=…`` names, by position, each with what was chosen for it;
+    a heading the file does not have is refused, naming the headings it has."""
+    from revmentor_desktop.domain import importing
+    from revmentor_desktop.domain.text import quoted
+
+    columns = []
+    for heading, choice in chosen:
+        column = importing.column_named(table.headers, heading)
+        if column is None:
+            headings = ", ".join(quoted(header) for header in table.headers)
+            raise CommandProblem(
+                f"{file_name} has no column {quoted(heading)}; its columns are {headings}."
+            )
+        columns.append((column, choice))
+    return columns

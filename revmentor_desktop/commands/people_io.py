@@ -16,6 +16,7 @@ from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
+    columns_by_heading,
     data_path,
     finished_even_if_terminated,
     output_path,
@@ -24,7 +25,7 @@ from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.vocabulary import agree, plural
 
 if TYPE_CHECKING:
-    from revmentor_desktop.domain.importing import Field, Table
+    from revmentor_desktop.domain.importing import Field
     from revmentor_desktop.domain.privacy.erasure import ErasureReport
 
 PERSON_HELP = "their name or e-mail address (the e-mail when several people share the name)"
@@ -52,7 +53,7 @@ def command_import_people(arguments: argparse.Namespace) -> int:
         cohort_kind=arguments.kind,
         default_role=arguments.role,
     )
-    chosen = _chosen_columns(table, arguments.map, Path(arguments.file).name)
+    chosen = columns_by_heading(table, arguments.map, Path(arguments.file).name)
     path = data_path(arguments)
     with DataFile.open(path) as opened:
         mapping = importing.initial_mapping(table.headers)
@@ -98,25 +99,6 @@ def command_import_people(arguments: argparse.Namespace) -> int:
             print(f"Backup before the import: {result.backup_path}")
     print(f"Imported: {result.summary()}.")
     return EXIT_OK
-
-
-def _chosen_columns(
-    table: Table, chosen: list[tuple[str, Field | None]], file_name: str
-) -> list[tuple[int, Field | None]]:
-    """The columns ``--map`` names, by position; a heading the file does not have is refused."""
-    from revmentor_desktop.domain import importing
-    from revmentor_desktop.domain.text import quoted
-
-    columns = []
-    for heading, field in chosen:
-        column = importing.column_named(table.headers, heading)
-        if column is None:
-            headings = ", ".join(quoted(header) for header in table.headers)
-            raise CommandProblem(
-                f"{file_name} has no column {quoted(heading)}; its columns are {headings}."
-            )
-        columns.append((column, field))
-    return columns
 
 
 def column_choice(text: str) -> tuple[str, Field | None]:
