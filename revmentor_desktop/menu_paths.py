@@ -37,6 +37,7 @@ class MenuCommand:
 
 OPEN_FILE = MenuCommand(FILE_MENU, "&Open…")
 IMPORT_PEOPLE = MenuCommand(FILE_MENU, "&Import people…")
+IMPORT_ANSWERS = MenuCommand(FILE_MENU, "Import &answers from a form tool…")
 PROGRAMME_SETTINGS = MenuCommand(FILE_MENU, "Programme se&ttings…")
 SAVE_COPY = MenuCommand(FILE_MENU, "Save a &copy as…")
 RESTORE_BACKUP = MenuCommand(FILE_MENU, "&Restore from backup…")

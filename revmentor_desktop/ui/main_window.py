@@ -49,6 +49,7 @@ from revmentor_desktop.ui.settings import (
 from revmentor_desktop.ui.views.record_dialogs import (
     STATUS_DIALOGS,
     change_status_asking,
+    import_answers,
     import_people,
     log_session,
 )
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, prompt=prompt: prompt(self, self.session)
             )
         a.import_people.triggered.connect(self._import_people)
+        a.import_answers.triggered.connect(self._import_answers)
         a.programme_settings.triggered.connect(self._programme_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
@@ -381,6 +383,10 @@ class MainWindow(QMainWindow):
     def _import_people(self) -> None:
         if self.session.path is not None:
             import_people(self.context, self.session.path, self)
+
+    def _import_answers(self) -> None:
+        if self.session.path is not None:
+            import_answers(self.context, self)
 
     def _programme_settings(self) -> None:
         from revmentor_desktop.ui.dialogs.programme_settings_dialog import (

@@ -82,6 +82,11 @@ class WindowActions:
             menu_paths.IMPORT_PEOPLE.text,
             tip="Add people from a staff list (CSV or Excel)",
         )
+        self.import_answers = _action(
+            window,
+            menu_paths.IMPORT_ANSWERS.text,
+            tip="Questionnaire answers exported by Microsoft Forms or Google Forms",
+        )
         self.programme_settings = _action(
             window,
             menu_paths.PROGRAMME_SETTINGS.text,
@@ -189,7 +194,7 @@ class WindowActions:
         file_menu.addActions([self.new_file, self.open_file])
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self.import_people)
+        file_menu.addActions([self.import_people, self.import_answers])
         export_menu = file_menu.addMenu("&Export")
         export_menu.addActions(list(self.export.values()))
         export_menu.addSeparator()

@@ -10,6 +10,7 @@ one edit on the undo history (``edits.import_people``): one Ctrl+Z takes it all 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -56,7 +57,7 @@ from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
 
 
-def _read_only_table(headers: list[str]) -> QTableWidget:
+def read_only_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,37 +69,52 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _first_of(shown: int, total: int, what: str) -> str:
+def first_of(shown: int, total: int, what: str) -> str:
     """ ", the first 2,000 of 464,000 problems" when a list shows only the first ones."""
     return f", the first {shown:,} of {total:,} {what}" if shown < total else ""
 
 
-def _fill(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
+def fill_table(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
     table.setRowCount(len(rows))
     for row_number, values in enumerate(rows):
         for column, value in enumerate(values):
             table.setItem(row_number, column, QTableWidgetItem(str(value)))
 
 
-def _wrapping_label() -> QLabel:
+def wrapping_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     return label
 
 
+class HoldsTable(Protocol):
+    """A wizard that keeps the table its file page read."""
+
+    table: Table | None
+
+
 class ChooseFilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    """Reads the chosen file into ``wizard.table`` (any wizard with that attribute)."""
+
+    def __init__(
+        self,
+        wizard: HoldsTable,
+        subtitle: str = (
+            "A staff list from HR or the answers to the enrolment form, as CSV or Excel (.xlsx)."
+        ),
+        example: str = "staff list.csv",
+        browse_title: str = "Import people",
+    ) -> None:
         super().__init__()
         self._wizard = wizard
+        self._browse_title = browse_title
         self.setTitle("Choose the file to import")
-        self.setSubTitle(
-            "A staff list from HR or the answers to the enrolment form, as CSV or Excel (.xlsx)."
-        )
+        self.setSubTitle(subtitle)
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("staff list.csv")
+        self.path_edit.setPlaceholderText(example)
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
-        self.error = _wrapping_label()
+        self.error = wrapping_label()
         self.error.setStyleSheet("color: palette(highlight);")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -111,7 +127,7 @@ class ChooseFilePage(QWizardPage):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import people", "", "Spreadsheets (*.csv *.txt *.tsv *.xlsx);;All files (*)"
+            self, self._browse_title, "", "Spreadsheets (*.csv *.txt *.tsv *.xlsx);;All files (*)"
         )
         if name:
             self.path_edit.setText(name)
@@ -139,7 +155,7 @@ class MappingPage(QWizardPage):
             "remembered for the next file with the same headings."
         )
         self.detected = QLabel()
-        self.columns = _read_only_table(["Column in the file", "Example", "Import as"])
+        self.columns = read_only_table(["Column in the file", "Example", "Import as"])
         self.date_order = QComboBox()
         self.date_order.addItem("Decide from the dates (ask when unclear)", None)
         self.date_order.addItem("Day first (31/12/2024)", DateOrder.DMY)
@@ -199,7 +215,7 @@ class CohortPage(QWizardPage):
         for kind in CohortKind:
             self.kind.addItem(f"{kind.value.capitalize()} mentoring", kind.value)
         self.default_role = QComboBox()
-        self.explanation = _wrapping_label()
+        self.explanation = wrapping_label()
         form = QFormLayout()
         form.addRow("Enrol in &cohort:", self.cohort)
         form.addRow("&Kind of a new cohort:", self.kind)
@@ -269,12 +285,12 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Preview: nothing has been written yet")
-        self.summary = _wrapping_label()
-        self.file_problems = _wrapping_label()
-        self.problems = _read_only_table(["Line", "Column", "Problem"])
+        self.summary = wrapping_label()
+        self.file_problems = wrapping_label()
+        self.problems = read_only_table(["Line", "Column", "Problem"])
         self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others")
         self.skip_invalid.toggled.connect(self.completeChanged)
-        self.blocked = _wrapping_label()  # why Import waits, while it does
+        self.blocked = wrapping_label()  # why Import waits, while it does
         self.skip_invalid.toggled.connect(self._explain_blocked)
         self.problem_box = QWidget()  # hidden, taking no space, when no row has a problem
         problem_layout = QVBoxLayout(self.problem_box)
@@ -284,8 +300,8 @@ class PreviewPage(QWizardPage):
         problem_layout.addWidget(self.problems, 1)
         problem_layout.addWidget(self.skip_invalid)
         problem_layout.addWidget(self.blocked)
-        self.changes = _read_only_table(["Line", "Person", "What happens", "Details"])
-        self.status = _wrapping_label()
+        self.changes = read_only_table(["Line", "Person", "What happens", "Details"])
+        self.status = wrapping_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.file_problems)
@@ -315,10 +331,10 @@ class PreviewPage(QWizardPage):
         self.file_problems.setVisible(bool(plan.file_problems))
         self.problem_box.setVisible(bool(plan.problems))
         problems = plan.problems.first[:MAX_PREVIEW_ROWS]
-        _fill(self.problems, [(p.line, p.column, p.reason) for p in problems])
+        fill_table(self.problems, [(p.line, p.column, p.reason) for p in problems])
         self.problems_label.setText(
             "Rows with problems (not imported until corrected)"
-            + _first_of(len(problems), plan.problems.total, "problems")
+            + first_of(len(problems), plan.problems.total, "problems")
             + ":"
         )
         self.skip_invalid.setChecked(False)
@@ -326,9 +342,9 @@ class PreviewPage(QWizardPage):
         labels = import_summary.role_labels(plan.cohort_id, plan.options.cohort_kind)
         shown = plan.first_changes[:MAX_PREVIEW_ROWS]
         self.changes_label.setText(
-            "Changes" + _first_of(len(shown), plan.added + plan.updated, "changes") + ":"
+            "Changes" + first_of(len(shown), plan.added + plan.updated, "changes") + ":"
         )
-        _fill(self.changes, [self._change_row(record, labels) for record in shown])
+        fill_table(self.changes, [self._change_row(record, labels) for record in shown])
         self.completeChanged.emit()
 
     def _explain_blocked(self) -> None:
@@ -385,7 +401,7 @@ class ResultPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Import finished")
-        self.text = _wrapping_label()
+        self.text = wrapping_label()
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)

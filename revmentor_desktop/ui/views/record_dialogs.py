@@ -85,6 +85,12 @@ def import_people(context: AppContext, data_path: Path, parent: QWidget | None) 
     return run_dialog(wizard_class(context, data_path, parent=parent))
 
 
+def import_answers(context: AppContext, parent: QWidget | None) -> bool:
+    """Import the answers a form tool exported (Microsoft Forms, Google Forms)."""
+    wizard_class = _dialog_class("answer_import_wizard", "AnswerImportWizard")
+    return run_dialog(wizard_class(context, parent=parent))
+
+
 def review_matches(context: AppContext, cohort_id: int, parent: QWidget | None) -> bool:
     """Run the matching assistant on a cohort; nothing changes until proposals are accepted."""
     dialog_class = _dialog_class("match_review_dialog", "MatchReviewDialog")
