@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
+    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -89,6 +91,7 @@ class ColumnsPage(QWizardPage):
             "wrong."
         )
         self.columns = read_only_table(["Column in the file", "Example", "Holds"])
+        _fixed_widths(self.columns, 250, 110)  # the questions to choose from get the rest
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns)
         self.combos: list[QComboBox] = []
@@ -104,7 +107,9 @@ class ColumnsPage(QWizardPage):
         self.combos = []
         for row, header in enumerate(table.headers):
             value = example.cell(row) if example else ""
-            self.columns.setItem(row, 0, QTableWidgetItem(header or "(no heading)"))
+            heading = QTableWidgetItem(header or "(no heading)")
+            heading.setToolTip(header)  # a long question is cut short in its cell
+            self.columns.setItem(row, 0, heading)
             self.columns.setItem(row, 1, QTableWidgetItem(value.replace("\n", " ")[:60]))
             self.combos.append(_target_combo(choices, suggested.targets[row]))
             self.columns.setCellWidget(row, 2, self.combos[-1])
@@ -113,12 +118,24 @@ class ColumnsPage(QWizardPage):
         return AnswerColumns(tuple(combo.currentData() for combo in self.combos))
 
 
+def _fixed_widths(table: QTableWidget, *widths: int) -> None:
+    """The first columns of ``table`` at ``widths`` (a long heading would push the last
+    column, the one that matters, out of sight); the last column takes what is left."""
+    header = table.horizontalHeader()
+    for column, width in enumerate(widths):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(len(widths), QHeaderView.ResizeMode.Stretch)
+
+
 def _target_combo(choices: list[Target], chosen: str | None) -> QComboBox:
     combo = QComboBox()
     combo.addItem(LEAVE_OUT, None)
     for target in choices:
         combo.addItem(target.label, target.key)
     combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+    combo.setToolTip(combo.currentText())
+    combo.currentTextChanged.connect(combo.setToolTip)
     return combo
 
 
@@ -130,6 +147,8 @@ class PreviewPage(QWizardPage):
         self.summary = wrapping_label()
         self.problems_label = QLabel()
         self.problems = read_only_table(["Line", "Column", "Problem"])
+        _fixed_widths(self.problems, 50, 200)  # each problem wraps, whole, in the rest
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.skip_invalid = QCheckBox("&Skip the rows with problems and record the others")
         self.skip_invalid.toggled.connect(self.completeChanged)
         self.problem_box = QWidget()  # hidden, taking no space, when no row has a problem
@@ -142,9 +161,9 @@ class PreviewPage(QWizardPage):
         self.status = wrapping_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.problem_box, 1)
+        layout.addWidget(self.problem_box, 2)
         layout.addWidget(self.rows_label)
-        layout.addWidget(self.rows, 2)
+        layout.addWidget(self.rows, 1)
         layout.addWidget(self.status)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
