@@ -7,7 +7,7 @@ one edit on the undo history (``edits.import_answers``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.import_wizard import (
     MAX_PREVIEW_ROWS,
     ChooseFilePage,
+    ResultPage,
     fill_table,
     first_of,
     read_only_table,
@@ -213,23 +214,11 @@ def _row_cells(row: answer_import.AnswerRow) -> tuple[object, ...]:
     return (row.line, person, row.outline().removeprefix(person + ": "))
 
 
-class ResultPage(QWizardPage):
-    def __init__(self, wizard: AnswerImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setTitle("Answers imported")
-        self.text = wrapping_label()
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        result = self._wizard.result
-        if result is None:
-            return
-        undo = f"To take the whole import back, choose {UNDO.path} ({undo_key_text()}) once."
-        self.text.setText("\n".join(result.lines()) + "\n\n" + undo)
+def _result_paragraphs(result: AnswerImportResult | None) -> list[str]:
+    if result is None:
+        return []
+    undo = f"To take the whole import back, choose {UNDO.path} ({undo_key_text()}) once."
+    return ["\n".join(result.lines()), undo]
 
 
 class AnswerImportWizard(RemembersSize, QWizard):
@@ -256,7 +245,7 @@ class AnswerImportWizard(RemembersSize, QWizard):
         self.cohort_page = CohortPage()
         self.columns_page = ColumnsPage(self)
         self.preview_page = PreviewPage(self)
-        self.result_page = ResultPage(self)
+        self.result_page = ResultPage("Answers imported", lambda: _result_paragraphs(self.result))
         for page in (
             self.file_page,
             self.cohort_page,

@@ -9,6 +9,7 @@ one edit on the undo history (``edits.import_people``): one Ctrl+Z takes it all 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -397,10 +398,12 @@ class PreviewPage(QWizardPage):
 
 
 class ResultPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    """The last page: what the import did, in the paragraphs ``describe`` gives."""
+
+    def __init__(self, title: str, describe: Callable[[], list[str]]) -> None:
         super().__init__()
-        self._wizard = wizard
-        self.setTitle("Import finished")
+        self._describe = describe
+        self.setTitle(title)
         self.text = wrapping_label()
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -408,14 +411,17 @@ class ResultPage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        recorded = self._wizard.recorded
-        if recorded is None:
-            return
-        result = recorded.result
-        paragraphs = ["\n".join(import_summary.result_lines(result)), _undo_words(recorded)]
-        if result.backup_path is not None:
-            paragraphs.append(f"A backup was taken just before: {result.backup_path}.")
-        self.text.setText("\n\n".join(paragraphs))
+        self.text.setText("\n\n".join(self._describe()))
+
+
+def _result_paragraphs(recorded: RecordedImport | None) -> list[str]:
+    if recorded is None:
+        return []
+    result = recorded.result
+    paragraphs = ["\n".join(import_summary.result_lines(result)), _undo_words(recorded)]
+    if result.backup_path is not None:
+        paragraphs.append(f"A backup was taken just before: {result.backup_path}.")
+    return paragraphs
 
 
 def _undo_words(recorded: RecordedImport) -> str:
@@ -451,7 +457,7 @@ class ImportWizard(RemembersSize, QWizard):
         self.mapping_page = MappingPage(self)
         self.cohort_page = CohortPage(self)
         self.preview_page = PreviewPage(self)
-        self.result_page = ResultPage(self)
+        self.result_page = ResultPage("Import finished", lambda: _result_paragraphs(self.recorded))
         for page in (
             self.file_page,
             self.mapping_page,
