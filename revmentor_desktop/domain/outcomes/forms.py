@@ -77,7 +77,7 @@ def data_file_identity() -> str:
     return calendar.uid_domain()
 
 
-def _due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
+def due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
     """The pairs whose partners are due this questionnaire."""
     if questionnaire is Questionnaire.ENDING_EARLY:
         statuses = [PairStatus.ENDED_EARLY.value]
@@ -114,7 +114,7 @@ def issue_forms(
         wanted = None if person_ids is None else set(person_ids)
         issuer = data_file_identity()
         forms = []
-        for pair in _due_pairs(cohort_id, questionnaire):
+        for pair in due_pairs(cohort_id, questionnaire):
             for role, person, partner in (
                 (MENTOR, pair.mentor, pair.mentee),
                 (MENTEE, pair.mentee, pair.mentor),
