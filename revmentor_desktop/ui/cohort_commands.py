@@ -44,6 +44,9 @@ COMMANDS: dict[str, CohortCommand] = {
     "answers": CohortCommand(
         "&Type in paper answers…", "Type in the answers of printed questionnaires, by keyboard"
     ),
+    "check-ins": CohortCommand(
+        "Check-&in dates…", "When the starting-point, check-in and closing questionnaires are due"
+    ),
     "archive": CohortCommand("Arc&hive cohort", "Hide the cohort from lists; nothing is deleted"),
     "restore": CohortCommand("Re&store cohort", "Show the archived cohort in lists again"),
     "delete": CohortCommand(
@@ -102,6 +105,7 @@ def _show_document(kind: str, context: AppContext, cohort_id: int, parent: QWidg
 # command: (module under ui.dialogs, class name)
 OUTCOME_DIALOGS = {
     "answers": ("answer_entry_dialog", "AnswerEntryDialog"),
+    "check-ins": ("check_in_dates_dialog", "CheckInDatesDialog"),
 }
 
 
