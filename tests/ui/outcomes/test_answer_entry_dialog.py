@@ -76,7 +76,7 @@ def test_answers_typed_person_after_person_are_stored_and_undo_takes_them_back(
 
 
 def test_an_answered_form_is_marked_and_replaced_only_after_asking(
-    qtbot: QtBot, context: AppContext, programme: Programme, questions_asked: list[str]
+    qtbot: QtBot, context: AppContext, programme: Programme, asked: list[str]
 ) -> None:
     agnes = _form_of(programme, "Agnès Dubois")
     forms.record_answers(agnes.form.form_id, {"checkin.comfort": 5}, forms.Channel.PDF)
@@ -90,7 +90,7 @@ def test_an_answered_form_is_marked_and_replaced_only_after_asking(
     press(qtbot, Qt.Key.Key_A, CTRL)
     type_keys(qtbot, "1")
     _save_and_next(qtbot)
-    assert len(questions_asked) == 1 and "Replace" in questions_asked[0]
+    assert len(asked) == 1 and "Replace" in asked[0]
     recorded = forms.answers_of(agnes.form.form_id)
     assert (recorded["checkin.meeting-as-planned"], recorded["checkin.comfort"]) == (1, 1)
 
