@@ -8,13 +8,19 @@ Today shows these groups in this order; an empty group is not shown:
     held or cancelled (memories fade, and until it is marked the pair's health is wrong);
   - people taking part in a cohort that has not ended without recorded consent (their data is
     kept without it, and the matching assistant leaves them out), one line per cohort.
+- **Answers that raise a concern** (red): a returned form, not yet marked handled, rating
+  comfort or usefulness 1 or 2, asking for the coordinator's help or holding a private note
+  (``outcomes.concerns``).
 - **Stalled**: active pairs whose health is red (no meeting for more than three times their
   cadence, or none at all that long after starting).
 - **Needs a nudge**: active pairs whose health is amber.
 - **Sessions to mark**: sessions that took place in the last ``MARK_WITHIN_DAYS`` days and are
   still planned.
+- **Check-ins and forms overdue**: a check-in point passed while people due it have not
+  answered; a form sent out and not returned after two weeks (``outcomes.reminders``).
 - **Agreements to sign**: proposed pairs whose agreement is not signed yet.
 - **People without a pair**: per cohort that has not ended, who is enrolled but in no pair.
+- **Check-ins coming up**: a check-in point within the next week.
 - **This week's sessions**: planned sessions in the next ``UPCOMING_DAYS`` days.
 
 Each item says who it is about (``subject``) and what is wrong (``sentence``) in words a person
@@ -32,6 +38,7 @@ from revmentor_desktop.domain import cohorts, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_near_day, format_time
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
+from revmentor_desktop.domain.outcomes import concerns, reminders
 from revmentor_desktop.domain.pairs import (
     FlaggedPair,
     UnsignedPair,
@@ -65,12 +72,15 @@ class AttentionGroup(IntEnum):
     """Today's headings; the order is the order of urgency."""
 
     NOW = 0
-    STALLED = 1
-    NUDGE = 2
-    TO_MARK = 3
-    AGREEMENTS = 4
-    UNPAIRED = 5
-    THIS_WEEK = 6
+    CONCERNS = 1
+    STALLED = 2
+    NUDGE = 3
+    TO_MARK = 4
+    FORMS_OVERDUE = 5
+    AGREEMENTS = 6
+    UNPAIRED = 7
+    CHECK_INS_DUE = 8
+    THIS_WEEK = 9
 
     @property
     def title(self) -> str:
@@ -78,20 +88,23 @@ class AttentionGroup(IntEnum):
 
     @property
     def severity(self) -> Severity:
-        if self in (AttentionGroup.NOW, AttentionGroup.STALLED):
+        if self in (AttentionGroup.NOW, AttentionGroup.CONCERNS, AttentionGroup.STALLED):
             return Severity.RED
-        if self in (AttentionGroup.NUDGE, AttentionGroup.TO_MARK):
+        if self in (AttentionGroup.NUDGE, AttentionGroup.TO_MARK, AttentionGroup.FORMS_OVERDUE):
             return Severity.AMBER
         return Severity.INFO
 
 
 _GROUP_TITLES = {
     AttentionGroup.NOW: "Needs you now",
+    AttentionGroup.CONCERNS: "Answers that raise a concern",
     AttentionGroup.STALLED: HEALTH_WORDS[HealthLevel.RED],
     AttentionGroup.NUDGE: HEALTH_WORDS[HealthLevel.AMBER],
     AttentionGroup.TO_MARK: "Sessions to mark",
+    AttentionGroup.FORMS_OVERDUE: "Check-ins and forms overdue",
     AttentionGroup.AGREEMENTS: "Agreements to sign",
     AttentionGroup.UNPAIRED: "People without a pair",
+    AttentionGroup.CHECK_INS_DUE: "Check-ins coming up",
     AttentionGroup.THIS_WEEK: "This week's sessions",
 }
 
@@ -104,6 +117,10 @@ class AttentionKind(StrEnum):
     NO_AGREEMENT = "no agreement"
     UNPAIRED = "unpaired"
     UPCOMING = "upcoming session"
+    CONCERN = "concern"
+    CHECK_IN_OVERDUE = "check-in overdue"
+    NOT_RETURNED = "form not returned"
+    CHECK_IN_DUE = "check-in due"
 
 
 @dataclass(frozen=True)
@@ -112,7 +129,7 @@ class AttentionItem:
     group: AttentionGroup
     subject: str  # who or what it is about: a pair's names, a cohort's name
     sentence: str  # what needs doing, as a plain sentence without a final full stop
-    target_kind: str  # "pair", "session" or "cohort": which record opens
+    target_kind: str  # "pair", "session", "cohort", "person" or "form": which record opens
     target_id: int
 
     @property
@@ -286,6 +303,58 @@ def _cohort_items(now: datetime) -> list[AttentionItem]:
     return items
 
 
+def _concern_items() -> list[AttentionItem]:
+    return [
+        AttentionItem(
+            AttentionKind.CONCERN,
+            AttentionGroup.CONCERNS,
+            concern.person_name,
+            f"{concern.questionnaire.title} ({concern.cohort_name}): {'; '.join(concern.reasons)}",
+            "form",
+            concern.form_id,
+        )
+        for concern in concerns.open_concerns()
+    ]
+
+
+def _check_in_items(today: date) -> list[AttentionItem]:
+    items = []
+    for reminder in reminders.check_in_reminders(today):
+        waiting = f"{reminder.waiting} of {plural(reminder.due_people, 'person', 'people')}"
+        title = reminder.questionnaire.title
+        when = format_near_day(reminder.due_date, today)
+        if reminder.is_overdue(today):
+            kind, group = AttentionKind.CHECK_IN_OVERDUE, AttentionGroup.FORMS_OVERDUE
+            sentence = (
+                f"{title} was due {when}, {_ago((today - reminder.due_date).days)} — "
+                f"{waiting} {agree('have', reminder.waiting)} not answered"
+            )
+        else:
+            kind, group = AttentionKind.CHECK_IN_DUE, AttentionGroup.CHECK_INS_DUE
+            sentence = f"{title} due {when} — {waiting} still to answer"
+        items.append(
+            AttentionItem(kind, group, reminder.cohort_name, sentence, "cohort", reminder.cohort_id)
+        )
+    return items
+
+
+def _unreturned_items(now: datetime) -> list[AttentionItem]:
+    items = []
+    for form in reminders.unreturned_forms(now):
+        sent = _ago((now.date() - form.issued_at.date()).days)
+        target = ("pair", form.pair_id) if form.pair_id is not None else ("person", form.person_id)
+        items.append(
+            AttentionItem(
+                AttentionKind.NOT_RETURNED,
+                AttentionGroup.FORMS_OVERDUE,
+                form.person_name,
+                f"{form.questionnaire.title} form sent {sent}, not returned yet",
+                *target,
+            )
+        )
+    return items
+
+
 def attention_items(clock: Clock = system_clock) -> list[AttentionItem]:
     """Everything to look at today, by group in order of urgency.
 
@@ -299,6 +368,9 @@ def attention_items(clock: Clock = system_clock) -> list[AttentionItem]:
         + _agreement_items(now.date())
         + _cohort_items(now)
         + _upcoming_items(now)
+        + _concern_items()
+        + _check_in_items(now.date())
+        + _unreturned_items(now)
     )
     return sorted(items, key=lambda item: item.group)  # stable: keeps each group's own order
 

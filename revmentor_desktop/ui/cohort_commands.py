@@ -41,6 +41,12 @@ COMMANDS: dict[str, CohortCommand] = {
     "calendar": CohortCommand(
         "&Calendar for this cohort…", "The cohort's planned sessions as a calendar file"
     ),
+    "answers": CohortCommand(
+        "&Type in paper answers…", "Type in the answers of printed questionnaires, by keyboard"
+    ),
+    "check-ins": CohortCommand(
+        "Check-&in dates…", "When the starting-point, check-in and closing questionnaires are due"
+    ),
     "archive": CohortCommand("Arc&hive cohort", "Hide the cohort from lists; nothing is deleted"),
     "restore": CohortCommand("Re&store cohort", "Show the archived cohort in lists again"),
     "delete": CohortCommand(
@@ -72,6 +78,8 @@ def run(name: str, context: AppContext, cohort_id: int, parent: QWidget) -> bool
         return True
     if name in DOCUMENTS:
         return _show_document(DOCUMENTS[name], context, cohort_id, parent)
+    if name in OUTCOME_DIALOGS:
+        return _open_outcome_dialog(OUTCOME_DIALOGS[name], context, cohort_id, parent)
     if name == "calendar":
         from revmentor_desktop.ui.export_prompts import export_calendar
 
@@ -92,6 +100,25 @@ def _show_document(kind: str, context: AppContext, cohort_id: int, parent: QWidg
 
     show_document(context, KINDS[kind], cohort_id, parent)
     return True
+
+
+# command: (module under ui.dialogs, class name)
+OUTCOME_DIALOGS = {
+    "answers": ("answer_entry_dialog", "AnswerEntryDialog"),
+    "check-ins": ("check_in_dates_dialog", "CheckInDatesDialog"),
+}
+
+
+def _open_outcome_dialog(
+    dialog: tuple[str, str], context: AppContext, cohort_id: int, parent: QWidget
+) -> bool:
+    from importlib import import_module
+
+    from revmentor_desktop.ui.views.record_dialogs import run_dialog
+
+    module_name, class_name = dialog
+    module = import_module(f"revmentor_desktop.ui.dialogs.{module_name}")
+    return run_dialog(getattr(module, class_name)(context, cohort_id, parent=parent))
 
 
 def _set_archived(context: AppContext, cohort_id: int, parent: QWidget, *, archived: bool) -> bool:

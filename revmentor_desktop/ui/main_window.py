@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         a.import_people.triggered.connect(self._import_people)
         a.import_answers.triggered.connect(self._import_answers)
         a.programme_settings.triggered.connect(self._programme_settings)
+        a.questionnaires.triggered.connect(self._questionnaires)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -395,6 +396,13 @@ class MainWindow(QMainWindow):
 
         if self.session.path is not None:
             show_programme_settings(self.context, self)
+
+    def _questionnaires(self) -> None:
+        from revmentor_desktop.ui.dialogs.questionnaire_editor import QuestionnaireEditor
+        from revmentor_desktop.ui.views.record_dialogs import run_dialog
+
+        if self.session.path is not None:
+            run_dialog(QuestionnaireEditor(self.context, self))
 
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())

@@ -92,6 +92,11 @@ class WindowActions:
             menu_paths.PROGRAMME_SETTINGS.text,
             tip="Organisation name and logo, paper, agreement wording and matching weights",
         )
+        self.questionnaires = _action(
+            window,
+            "Q&uestionnaires…",
+            tip="Reword, add, reorder or retire the questions of the outcome questionnaires",
+        )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
             for kind, label in EXPORT_LABELS.items()
@@ -200,7 +205,7 @@ class WindowActions:
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
-        file_menu.addAction(self.programme_settings)
+        file_menu.addActions([self.programme_settings, self.questionnaires])
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()

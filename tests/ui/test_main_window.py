@@ -25,6 +25,7 @@ from tests.ui.programme import START, MovableClock, Programme, build_programme
 
 make_window = window_fixtures.make_window
 dialogs = window_fixtures.dialogs
+asked = window_fixtures.asked
 MakeWindow = window_fixtures.MakeWindow
 pytestmark = window_fixtures.IGNORE_OFFSCREEN_NOISE
 
@@ -124,19 +125,6 @@ def test_delete_archives_a_person_and_ctrl_z_brings_them_back(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert "Bo Svensson" not in _names(view)
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The questions the window asks ("title text"), each answered Yes."""
-    questions: list[str] = []
-
-    def answer_yes(_parent: object, title: str, text: str, *_args: object) -> object:
-        questions.append(f"{title} {text}")
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
-    return questions
 
 
 def test_delete_removes_someone_without_history_after_asking(
@@ -434,7 +422,17 @@ def test_cohort_commands_follow_the_pair_selected_on_the_pairs_list(
     assert not any(action.isEnabled() for action in commands.values())
     view.select_ids([made.pair_ids["proposed"]])
     enabled = {name for name, action in commands.items() if action.isEnabled()}
-    assert enabled == {"open", "match", "agreements", "report", "calendar", "archive", "delete"}
+    assert enabled == {
+        "open",
+        "match",
+        "agreements",
+        "report",
+        "calendar",
+        "answers",
+        "check-ins",
+        "archive",
+        "delete",
+    }
     commands["open"].trigger()
     assert dialogs.calls == [("CohortDialog", (), {"cohort_id": made.cohort_id})]
     view.select_ids([])

@@ -170,6 +170,7 @@ def test_today_groups_are_headings_with_counts_over_their_items(programme: Progr
     assert [heading.data() for heading in headings] == [
         "Needs you now (1)",
         "Stalled (1)",
+        "Check-ins and forms overdue (1)",
         "Agreements to sign (1)",
         "People without a pair (1)",
     ]

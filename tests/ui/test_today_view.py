@@ -67,6 +67,9 @@ def test_today_reads_as_headings_by_urgency_with_sentences(make_window: MakeWind
         "Stalled (1)",
         "Urgent | Ada Lovelace & Bo Svensson | No meeting for 59 days — they planned to meet "
         "every 2 weeks",
+        "Check-ins and forms overdue (1)",
+        "Soon | Reverse 2026 | Check-in was due Mon 13 Apr, 2 weeks ago — 4 of 4 people have not "
+        "answered",
         "Agreements to sign (1)",
         "When you can | Zoë Martin & Yann Le Goff | Agreement not signed yet — paired 2 months ago",
         "People without a pair (1)",
@@ -74,7 +77,7 @@ def test_today_reads_as_headings_by_urgency_with_sentences(make_window: MakeWind
     ]
     for row in range(view.model.rowCount()):
         assert view.list.isFirstColumnSpanned(row, QModelIndex())
-    assert view.heading.text().endswith(": 1 needs you now, 4 things in all")
+    assert view.heading.text().endswith(": 1 needs you now, 5 things in all")
 
 
 def test_a_click_on_a_heading_folds_it_and_the_fold_outlasts_a_refresh(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.app import window_on
@@ -59,6 +59,19 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogCalls:
     calls = DialogCalls()
     monkeypatch.setattr(record_dialogs, "_dialog_class", calls.factory)
     return calls
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The questions the window or a dialog asks ("title text"), each answered Yes."""
+    questions: list[str] = []
+
+    def answer_yes(_parent: object, title: str, text: str, *_args: object) -> object:
+        questions.append(f"{title} {text}")
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    return questions
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ from revmentor_desktop.domain.vocabulary import (
 FULL_DEMO_PEOPLE = 20  # from here on every status, kind and health level is shown
 EMAIL_DOMAIN = "northwind.example"  # a reserved top-level domain: no real mailbox
 CONSENT_WORDING = (
-    "I agree that the programme coordinator keeps my contact details, skills and the dates "
-    "of my mentoring sessions for running the mentoring programme."
+    "I agree that the programme coordinator keeps my contact details, skills, the dates of my "
+    "mentoring sessions and my answers to the programme's questionnaires, for running the "
+    "mentoring programme and showing what it achieves. Only the coordinator reads my answers; "
+    "reports show only figures from groups large enough that nobody can be picked out, never "
+    "my words."
 )
 
 

@@ -3,6 +3,7 @@ are due. The coordinator may set a date; otherwise it follows from the cohort's 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from revmentor_desktop.domain.errors import NotFound, ValidationError
@@ -31,13 +32,7 @@ def default_due_dates(cohort: Cohort) -> dict[Questionnaire, date | None]:
 
 def due_dates(cohort_id: int) -> dict[Questionnaire, date | None]:
     """The cohort's check-in points: the coordinator's dates where set, else the defaults."""
-    cohort = Cohort.get_or_none(Cohort.id == cohort_id)
-    if cohort is None:
-        raise NotFound("That cohort no longer exists.")
-    dates = default_due_dates(cohort)
-    for row in CheckInDate.select().where(CheckInDate.cohort == cohort_id):
-        dates[Questionnaire(row.questionnaire)] = row.due_date
-    return dates
+    return {point.questionnaire: point.due for point in check_in_points(cohort_id)}
 
 
 def set_due_date(cohort_id: int, questionnaire: Questionnaire, due: date | None) -> None:
@@ -54,3 +49,51 @@ def set_due_date(cohort_id: int, questionnaire: Questionnaire, due: date | None)
         ).execute()
         if due is not None:
             CheckInDate.create(cohort=cohort_id, questionnaire=questionnaire.value, due_date=due)
+
+
+@dataclass(frozen=True)
+class CheckInPoint:
+    """One check-in point as the coordinator sees it: the default, and the date set by hand."""
+
+    questionnaire: Questionnaire
+    default: date | None  # derived from the cohort's dates
+    chosen: date | None  # set by the coordinator; None: the default applies
+    default_reason: str  # where the default comes from, in words
+
+    @property
+    def due(self) -> date | None:
+        return self.chosen or self.default
+
+
+def _default_reasons(cohort: Cohort) -> dict[Questionnaire, str]:
+    if cohort.start_date is not None and cohort.end_date is not None:
+        checkin = "half-way between the cohort's start and end"
+    else:
+        checkin = "three meetings' time after the cohort's start (it has no end date)"
+    return {
+        Questionnaire.STARTING: "the cohort's start date",
+        Questionnaire.CHECKIN: checkin,
+        Questionnaire.CLOSING: "the cohort's end date",
+    }
+
+
+def check_in_points(cohort_id: int) -> list[CheckInPoint]:
+    """The cohort's starting point, check-in and closing, each with its default."""
+    cohort = Cohort.get_or_none(Cohort.id == cohort_id)
+    if cohort is None:
+        raise NotFound("That cohort no longer exists.")
+    defaults = default_due_dates(cohort)
+    reasons = _default_reasons(cohort)
+    chosen = {
+        Questionnaire(row.questionnaire): row.due_date
+        for row in CheckInDate.select().where(CheckInDate.cohort == cohort_id)
+    }
+    return [
+        CheckInPoint(
+            questionnaire,
+            defaults[questionnaire],
+            chosen.get(questionnaire),
+            reasons[questionnaire],
+        )
+        for questionnaire in SCHEDULED
+    ]

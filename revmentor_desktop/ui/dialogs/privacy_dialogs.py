@@ -46,7 +46,8 @@ class PersonExportDialog(RemembersSize, QDialog):
         self.setWindowTitle(f"Export everything about {label}")
         intro = QLabel(
             f"Writes all data about {label} — details, consent, skills, cohorts, pairs, goals, "
-            "sessions and coordinator notes — as a JSON file and a readable CSV file beside it."
+            "sessions, questionnaire answers and coordinator notes — as a JSON file and a "
+            "readable CSV file beside it."
         )
         intro.setWordWrap(True)
         self.path_edit = QLineEdit(str(Path.home() / f"{name} - personal data.json"))
@@ -111,9 +112,10 @@ class EraseDialog(RemembersSize, QDialog):
             self.data_file_path, person_id, datetime.now()
         )
         text = QLabel(
-            f"Erasing removes {name}'s personal details, skills, goals, notes and session "
-            "takeaways from the data file for good. Their pairs and sessions stay as anonymous "
-            "counts for cohort statistics. This cannot be undone.\n\n" + exposure.describe()
+            f"Erasing removes {name}'s personal details, skills, goals, notes, session "
+            "takeaways and questionnaire answers from the data file for good. Their pairs and "
+            "sessions stay as anonymous counts for cohort statistics. This cannot be undone."
+            "\n\n" + exposure.describe()
         )
         text.setWordWrap(True)
         self.understood = QCheckBox("I understand that this cannot be &undone")

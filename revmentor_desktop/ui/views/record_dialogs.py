@@ -16,6 +16,7 @@ DIALOGS = {
     "cohort": ("cohort_dialog", "CohortDialog", "cohort_id"),
     "pair": ("pair_dialog", "PairDialog", "pair_id"),
     "session": ("session_dialog", "SessionDialog", "session_id"),
+    "form": ("form_answers_dialog", "FormAnswersDialog", "form_id"),  # a form's answers
 }
 
 
