@@ -31,7 +31,7 @@ from revmentor_desktop.domain.outcomes.questions import (
 from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, Pair
 
-MENTOR = "mentor"
+MENTOR, MENTEE = "mentor", "mentee"
 USEFULNESS_AT_CHECKIN = "checkin.usefulness"
 COMFORT_AT_CHECKIN = "checkin.comfort"
 USEFULNESS_ON_ENDING = "ending-early.usefulness"
@@ -174,6 +174,18 @@ class OutcomeFigures:
         return tuple(line for line in self.learning if not line.hidden)
 
 
+@dataclass(frozen=True)
+class FocusProgress:
+    """One focus area of a pair: each partner's own confidence at the start and at the close
+    (for the pair's progress summary, which only the pair and the coordinator see)."""
+
+    area: str
+    first_before: int | None  # the pair's mentor (in mutual pairs, the first partner)
+    first_after: int | None
+    second_before: int | None
+    second_after: int | None
+
+
 def hidden_reason(respondents: int, smallest: int, answered: str = "answered") -> str:
     """Why a figure from ``respondents`` people is not shown, or "" when it is."""
     if respondents >= smallest:
@@ -216,7 +228,7 @@ def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> 
             ),
         ),
         recommendation=_recommendation(numbers.get(RECOMMEND, {}), smallest),
-        learning=_learning(numbers, smallest),
+        learning=_learning(numbers, smallest, {labels[key] for key in labels if key[1] == MENTOR}),
         behaviour=_behaviour(ids, period, smallest),
         completion=_completion(ids, period),
         **_pairs_ended(ids, period),
@@ -232,7 +244,7 @@ def _role_labels(cohort_ids: list[int]) -> dict[tuple[int, str], str]:
         .tuples()
     ):
         labels[(cohort_id, MENTOR)] = mentor_label
-        labels[(cohort_id, "mentee")] = mentee_label
+        labels[(cohort_id, MENTEE)] = mentee_label
     return labels
 
 
@@ -322,8 +334,9 @@ def _recommendation(answers: dict[_Respondent, float], smallest: int) -> Recomme
     )
 
 
-def _learning(numbers: _Numbers, smallest: int) -> tuple[ChangeLine, ...]:
-    """Before and after per (dimension, role), counting only people who answered both."""
+def _learning(numbers: _Numbers, smallest: int, mentor_labels: set[str]) -> tuple[ChangeLine, ...]:
+    """Before and after per (dimension, role), counting only people who answered both; the
+    mentors' lines first."""
     # (dimension, role label) -> respondent -> ([before], [after]); focus areas merge per person.
     paired: dict[tuple[str, str], dict[_Respondent, tuple[list[float], list[float]]]]
     paired = defaultdict(lambda: defaultdict(lambda: ([], [])))
@@ -346,7 +359,14 @@ def _learning(numbers: _Numbers, smallest: int) -> tuple[ChangeLine, ...]:
         for (dimension, role_label), people in paired.items()
     ]
     order = {dimension: index for index, dimension in enumerate(_DIMENSION_ORDER)}
-    lines.sort(key=lambda line: (line.role_label, order.get(line.dimension, 99), line.label))
+    lines.sort(
+        key=lambda line: (
+            line.role_label not in mentor_labels,
+            line.role_label,
+            order.get(line.dimension, len(order)),
+            line.label,
+        )
+    )
     return tuple(lines)
 
 
@@ -430,3 +450,42 @@ def _pairs_ended(cohort_ids: list[int], period: Period | None) -> dict[str, int]
         "pairs_completed": counts.get(PairStatus.COMPLETED.value, 0),
         "pairs_ended_early": counts.get(PairStatus.ENDED_EARLY.value, 0),
     }
+
+
+def pair_focus_progress(pair_id: int, focus_areas: Iterable[str]) -> tuple[FocusProgress, ...]:
+    """Each partner's own before and after on each focus area of the pair; empty when
+    neither partner has rated any area yet."""
+    query = (
+        Answer.select(
+            OutcomeForm.role, OutcomeForm.questionnaire, Answer.dimension, fn.AVG(Answer.number)
+        )
+        .join(OutcomeForm)
+        .where(
+            (OutcomeForm.pair == pair_id)
+            & OutcomeForm.returned_at.is_null(False)
+            & OutcomeForm.questionnaire.in_(
+                [Questionnaire.STARTING.value, Questionnaire.CLOSING.value]
+            )
+            & Answer.dimension.startswith(f"{FOCUS_AREA_KEY}:")
+            & Answer.number.is_null(False)
+        )
+        .group_by(OutcomeForm.role, OutcomeForm.questionnaire, Answer.dimension)
+        .tuples()
+    )
+    ratings = {
+        (role, questionnaire, dimension.split(":", 1)[1]): round(value)
+        for role, questionnaire, dimension, value in query
+    }
+    if not ratings:
+        return ()
+    starting, closing = Questionnaire.STARTING.value, Questionnaire.CLOSING.value
+    return tuple(
+        FocusProgress(
+            area,
+            ratings.get((MENTOR, starting, area)),
+            ratings.get((MENTOR, closing, area)),
+            ratings.get((MENTEE, starting, area)),
+            ratings.get((MENTEE, closing, area)),
+        )
+        for area in focus_areas
+    )
