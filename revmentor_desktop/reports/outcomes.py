@@ -229,6 +229,9 @@ def change_chart(lines: Sequence[ChangeLine], width: float) -> Drawing:
     drawing.add(_string(width, height - 9, "Change", NAVY, 7, "end", bold=True))
     for index, line in enumerate(lines):
         y = plot_top - ROW_HEIGHT * index - ROW_HEIGHT / 2
+        if index and line.role_label != lines[index - 1].role_label:  # the next role's group
+            top = y + ROW_HEIGHT / 2
+            drawing.add(Line(0, top, width, top, strokeColor=MUTED, strokeWidth=0.5))
         _dumbbell(drawing, line, x_of, y, label_width, width)
     return drawing
 
