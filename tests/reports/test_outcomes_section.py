@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.reports.cohort_report import render_cohort_report
@@ -45,10 +47,15 @@ def _cohort_report_text(programme: Programme) -> str:
     return pdf_text(buffer.getvalue())
 
 
-def test_the_cohort_report_shows_the_four_levels_with_their_figures(data_file: DataFile) -> None:
+@pytest.fixture
+def answered_report(data_file: DataFile) -> str:
+    """The text of the cohort report once seven pairs have answered."""
     programme = build_programme(extra_pairs=5)
     _answer_everything(programme)
-    text = _cohort_report_text(programme)
+    return _cohort_report_text(programme)
+
+
+def test_the_cohort_report_shows_the_four_levels_with_their_figures(answered_report: str) -> None:
     for expected in (
         "Outcomes",
         "Reaction: how people found the partnership",
@@ -65,28 +72,23 @@ def test_the_cohort_report_shows_the_four_levels_with_their_figures(data_file: D
         "Starting point 14 14 100 %",
         "Check-in 14 6 43 %",
     ):
-        assert expected in text
+        assert expected in answered_report
 
 
 def test_figures_from_fewer_than_five_people_say_why_they_are_not_shown(
-    data_file: DataFile,
+    answered_report: str,
 ) -> None:
-    programme = build_programme(extra_pairs=5)
-    _answer_everything(programme)
-    text = _cohort_report_text(programme)
+    text = answered_report
     # Only the busy pair has focus areas: one person in each role rated them both times.
     assert "Confidence in the pair's focus areas Mentee 1 Not shown: fewer than 5 answered" in text
     assert "Usefulness, when a pair ended early (1–5) 0 Not shown: no one answered yet" in text
 
 
 def test_no_free_text_answer_or_private_note_reaches_the_cohort_report(
-    data_file: DataFile,
+    answered_report: str,
 ) -> None:
-    programme = build_programme(extra_pairs=5)
-    _answer_everything(programme)
-    text = _cohort_report_text(programme)
     for written in (DOING, ADVICE, HOPES, PRIVATE, "graduates", "advice", "cancelling"):
-        assert written not in text
+        assert written not in answered_report
 
 
 def test_a_cohort_without_questionnaires_says_so(data_file: DataFile) -> None:

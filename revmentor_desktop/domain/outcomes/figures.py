@@ -274,16 +274,16 @@ def _numbers_by_person(
     so a reworded or re-asked question still pairs with its earlier answers; a pair's focus
     areas are kept apart per area (``"closing:focus-area:Microsoft Teams"``)."""
     kinds = [AnswerKind.RATING.value, AnswerKind.RECOMMEND.value]
+    each_answer = (
+        OutcomeForm.cohort,
+        OutcomeForm.person,
+        OutcomeForm.role,
+        OutcomeForm.questionnaire,
+        Answer.question_key,
+        Answer.dimension,
+    )
     query = (
-        Answer.select(
-            OutcomeForm.cohort,
-            OutcomeForm.person,
-            OutcomeForm.role,
-            OutcomeForm.questionnaire,
-            Answer.question_key,
-            Answer.dimension,
-            fn.AVG(Answer.number),
-        )
+        Answer.select(*each_answer, fn.AVG(Answer.number))
         .join(OutcomeForm)
         .where(
             OutcomeForm.cohort.in_(cohort_ids)
@@ -291,14 +291,7 @@ def _numbers_by_person(
             & Answer.number.is_null(False)
             & Answer.answer_kind.in_(kinds)
         )
-        .group_by(
-            OutcomeForm.cohort,
-            OutcomeForm.person,
-            OutcomeForm.role,
-            OutcomeForm.questionnaire,
-            Answer.question_key,
-            Answer.dimension,
-        )
+        .group_by(*each_answer)
     )
     numbers: _Numbers = defaultdict(dict)
     for cohort_id, person_id, role, questionnaire, key, dimension, mean in _raw_rows(query):
