@@ -94,7 +94,7 @@ def printed_table(rows: Sequence[Row]) -> str:
             *(
                 [f"not shown: {hidden}"]
                 if hidden
-                else [f"{before:.1f}", f"{after:.1f}", f"{change:+.1f}", f"{improved:.0f} %"]
+                else [f"{before:.1f}", f"{after:.1f}", _signed(change), f"{improved:.0f} %"]
             ),
         ]
         for label, role, people, before, after, change, improved, hidden in rows
@@ -111,6 +111,12 @@ def printed_table(rows: Sequence[Row]) -> str:
             shown[-1] = row[-1]  # the reason runs on past the number columns
         lines.append("  ".join(shown).rstrip())
     return "\n".join(lines)
+
+
+def _signed(change: float) -> str:
+    """ "+0.6", "-0.3", and "0.0" for no change either way."""
+    shown = f"{change:+.1f}"
+    return "0.0" if shown in ("+0.0", "-0.0") else shown
 
 
 def _aligned(cell: str, width: int, column: int) -> str:
