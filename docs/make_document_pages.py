@@ -4,7 +4,9 @@ cohort report, with an organisation's name, logo and coordinator as a real progr
 Run ``python docs/make_document_pages.py`` (needs ``pdftoppm`` from poppler-utils). It makes a
 sample data file in a temporary folder, sets the organisation through the same settings the
 window and ``revmentor settings`` change, draws a simple logo for it, and writes the first two
-pages of each document as PNGs to docs/documents/.
+pages of each document as PNGs to docs/documents/, and the pages of the cohort report that
+hold its Outcomes section to docs/outcomes/ (``python docs/make_document_pages.py outcomes``
+makes only those).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
 OUTPUT = REPOSITORY / "docs" / "documents"
+OUTCOMES_OUTPUT = REPOSITORY / "docs" / "outcomes"
 FONT = REPOSITORY / "revmentor_desktop" / "resources" / "fonts" / "DejaVuSans-Bold.ttf"
 TODAY = date(2026, 11, 25)
 RESOLUTION = 80  # dots per inch: an A4 page becomes 662 × 936 pixels
@@ -55,7 +58,7 @@ def sample_logo() -> bytes:
     return buffer.getvalue()
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     from revmentor_desktop.domain import cohorts, edits, pairs, programme_settings
     from revmentor_desktop.domain.demo import generate_demo
     from revmentor_desktop.domain.logo import logo_from_bytes
@@ -87,6 +90,9 @@ def main() -> int:
             for row in pairs.list_pairs(PairQuery(status="active"), clock)
             if pairs.get_pair(row.id).cohort_id in reverse
         )
+        write_outcomes_pages(scratch)
+        if "outcomes" in argv:
+            return 0
         cohort_id = pairs.get_pair(pair.id).cohort_id
         for name, kind, target in (
             ("agreement", "agreement", pair.id),
@@ -97,6 +103,58 @@ def main() -> int:
             KINDS[kind].gather_document(target).render(pdf)
             write_pages(pdf, name)
     return 0
+
+
+def write_outcomes_pages(scratch: Path) -> None:
+    """The Outcomes section of the cohort report of the cohort with most closing answers."""
+    from peewee import fn
+
+    from revmentor_desktop.reports.registry import KINDS
+    from revmentor_desktop.storage.models import OutcomeForm
+
+    answered = fn.COUNT(OutcomeForm.returned_at)
+    cohort_id = (
+        OutcomeForm.select(OutcomeForm.cohort)
+        .where(OutcomeForm.questionnaire == "closing")
+        .group_by(OutcomeForm.cohort)
+        .order_by(answered.desc())
+        .scalar()
+    )
+    pdf = scratch / "outcomes.pdf"
+    KINDS["cohort report"].gather_document(cohort_id).render(pdf)
+    texts = [
+        subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        for page in range(1, 30)
+        if _has_page(pdf, page)
+    ]
+    first = next(number for number, page in enumerate(texts, 1) if "\nOutcomes\n" in page)
+    last = next(number for number, page in enumerate(texts, 1) if "Results: questionnaires" in page)
+    OUTCOMES_OUTPUT.mkdir(parents=True, exist_ok=True)
+    for old in OUTCOMES_OUTPUT.glob("outcomes-*.png"):
+        old.unlink()
+    prefix = scratch / "outcomes-page"
+    subprocess.run(
+        ["pdftoppm", "-r", str(RESOLUTION), "-png", "-f", str(first), "-l", str(last), str(pdf),
+         str(prefix)],
+        check=True,
+    )  # fmt: skip
+    for number, page in enumerate(sorted(scratch.glob("outcomes-page-*.png")), start=1):
+        target = OUTCOMES_OUTPUT / f"outcomes-{number}.png"
+        page.replace(target)
+        print(target)
+
+
+def _has_page(pdf: Path, page: int) -> bool:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    pages = int(
+        next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1]
+    )
+    return page <= pages
 
 
 def write_pages(pdf: Path, name: str) -> None:
@@ -117,4 +175,4 @@ def write_pages(pdf: Path, name: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

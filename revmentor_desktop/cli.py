@@ -23,6 +23,7 @@ from revmentor_desktop.commands import (
     data_file,
     documents,
     match,
+    outcomes,
     people_io,
     settings,
 )
@@ -38,7 +39,7 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
 from revmentor_desktop.storage.errors import DataFileError
 
-COMMAND_MODULES = (data_file, match, people_io, answers_io, documents, settings)
+COMMAND_MODULES = (data_file, match, people_io, answers_io, documents, settings, outcomes)
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -34,6 +34,7 @@ from revmentor_desktop.reports.base import (
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.outcomes import outcomes_section
 from revmentor_desktop.reports.progress import figure_tiles, hours
 
 OTHER_TOPICS = "Other topics"
@@ -76,6 +77,7 @@ class CohortReportRenderer(Renderer):
         story.extend(self._status_and_reasons())
         story.extend(self._charts())
         story.extend(self._departments())
+        story.extend(outcomes_section(self, data.outcomes))
         story.extend(self._attention())
         story.extend(self._pairs())
         story.append(Spacer(1, 4 * mm))

@@ -37,6 +37,7 @@ from revmentor_desktop.reports.base import (
 )
 from revmentor_desktop.reports.base import styles as document_styles
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.outcomes import pair_focus_section
 
 
 class ProgressBar(Flowable):
@@ -186,6 +187,9 @@ class ProgressSummaryRenderer(Renderer):
         story.append(Spacer(1, 4 * mm))
         story.append(self._facts())
         story.extend(self._goals())
+        story.extend(
+            pair_focus_section(self, data.focus_progress, data.first.name, data.second.name)
+        )
         story.extend(self._sessions())
         story.extend(self._takeaways())
         story.extend(self.heading("Next steps"))

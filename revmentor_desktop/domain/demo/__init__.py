@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from revmentor_desktop.domain.clock import system_clock
+from revmentor_desktop.domain.demo.answers import insert_answers
 from revmentor_desktop.domain.demo.cohorts import (
     enrol,
     insert_cohorts,
@@ -39,6 +40,7 @@ from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.storage.models import (
     Cohort,
     Meeting,
+    OutcomeForm,
     Pair,
     Participation,
     Person,
@@ -105,4 +107,5 @@ def generate_demo(
         )  # fmt: skip
         insert_pairs(rng, pairs, today)
         insert_meetings(meetings, next_id(Meeting))
+        insert_answers(seed, pairs, today, next_id(OutcomeForm))
     return DemoSummary(len(staff), len(cohorts), len(pairs), len(meetings))

@@ -12,6 +12,7 @@ from peewee import fn
 from revmentor_desktop.domain import cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
+from revmentor_desktop.domain.outcomes.figures import outcome_figures
 from revmentor_desktop.domain.pairs import PairQuery, PairRow, list_pairs
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.report_data.common import (
@@ -303,4 +304,5 @@ def cohort_report(
         topics=_topics(cohort_id),
         departments=_departments(cohort_id, held, smallest),
         min_group_size=smallest,
+        outcomes=outcome_figures([cohort.id]),
     )

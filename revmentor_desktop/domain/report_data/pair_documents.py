@@ -11,6 +11,7 @@ from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.logo import Logo
 from revmentor_desktop.domain.namesakes import Identity, labels_of_namesakes
+from revmentor_desktop.domain.outcomes.figures import pair_focus_progress
 from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.report_data.common import (
     TO_BE_AGREED,
@@ -370,4 +371,5 @@ def pair_summary(
         ),
         include_private_notes=include_private_notes,
         private_notes=pair.coordinator_notes.strip() if include_private_notes else "",
+        focus_progress=pair_focus_progress(pair.id, pair.focus_areas),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from revmentor_desktop.domain.logo import Logo
+from revmentor_desktop.domain.outcomes.figures import FocusProgress, OutcomeFigures
 from revmentor_desktop.domain.report_data.common import (
     month_label,
 )
@@ -134,6 +135,7 @@ class PairSummaryData:
     next_steps: tuple[str, ...]
     include_private_notes: bool
     private_notes: str  # the pair's coordinator notes; empty unless asked for
+    focus_progress: tuple[FocusProgress, ...] = ()  # each partner's own before/after
 
 
 @dataclass(frozen=True)
@@ -221,3 +223,4 @@ class CohortReportData:
     topics: tuple[CountLine, ...]
     departments: tuple[DepartmentLine, ...]
     min_group_size: int
+    outcomes: OutcomeFigures | None = None  # the Outcomes section
