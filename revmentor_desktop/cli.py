@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from revmentor_desktop import __version__
-from revmentor_desktop.commands import data_file, documents, match, people_io, settings
+from revmentor_desktop.commands import (
+    data_file,
+    documents,
+    match,
+    outcome_forms,
+    people_io,
+    settings,
+)
 from revmentor_desktop.commands.common import (
     EXIT_BROKEN_PIPE,
     EXIT_PROBLEM,
@@ -31,7 +38,7 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
 from revmentor_desktop.storage.errors import DataFileError
 
-COMMAND_MODULES = (data_file, match, people_io, documents, settings)
+COMMAND_MODULES = (data_file, match, people_io, documents, outcome_forms, settings)
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -33,7 +33,7 @@ from revmentor_desktop.storage.models import database_proxy
 log = logging.getLogger(__name__)
 
 PDF_MAGIC = b"%PDF-"
-HAND_ENTRY = "type its answers in by hand (Enter paper answers)"
+HAND_ENTRY = "type its answers in by hand, as for a paper form"
 
 
 class Outcome(StrEnum):
@@ -206,6 +206,13 @@ def _planned(path: Path, issuer: str) -> ReturnedFile:
     except ValidationError as problem:
         return replace(
             found, outcome=Outcome.REFUSED, reason=f"An answer cannot be kept: {problem}"
+        )
+    if not any(value is not None for value in answers.values()):
+        return replace(
+            found,
+            outcome=Outcome.REFUSED,
+            reason="Nothing is filled in: it is the form as it was sent. Ask the person to fill "
+            "it in and save it before sending it back.",
         )
     return replace(found, answers=answers)
 

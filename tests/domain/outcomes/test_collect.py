@@ -188,6 +188,13 @@ def test_fields_that_do_not_match_the_forms_questions_are_refused(issued: Issued
     assert "q01_deadbeef" in refused.reason
 
 
+def test_a_form_sent_back_blank_is_refused(issued: Issued) -> None:
+    _, blank = issued.of("Agnès Dubois")
+    refused = _only(collect.plan_collection([blank]))
+    assert refused.outcome is Outcome.REFUSED
+    assert "Nothing is filled in" in refused.reason
+
+
 def test_a_form_of_a_person_since_erased_is_refused(issued: Issued) -> None:
     returned = issued.returned("Agnès Dubois", AGNES_ANSWERS)
     erasure.erase_person(issued.programme.names["Agnès Dubois"], clock, scrub=False)
@@ -202,7 +209,7 @@ def test_a_flattened_form_is_refused_offering_hand_entry_for_its_person(issued: 
     refused = _only(collect.plan_collection([flat]))
     assert refused.outcome is Outcome.REFUSED and refused.hand_entry
     assert "printed to PDF or flattened" in refused.reason
-    assert "Type its answers in by hand" in refused.reason
+    assert "Type its answers in by hand, as for a paper form" in refused.reason
     assert refused.person_name == "Agnès Dubois"
 
 
