@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, prompt=prompt: prompt(self, self.session)
             )
         a.import_people.triggered.connect(self._import_people)
+        a.make_forms.triggered.connect(self._make_forms)
+        a.collect_forms.triggered.connect(self._collect_forms)
         a.programme_settings.triggered.connect(self._programme_settings)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
@@ -381,6 +383,18 @@ class MainWindow(QMainWindow):
     def _import_people(self) -> None:
         if self.session.path is not None:
             import_people(self.context, self.session.path, self)
+
+    def _make_forms(self) -> None:
+        from revmentor_desktop.ui.dialogs.make_forms_dialog import make_questionnaire_forms
+
+        if self.session.path is not None:
+            make_questionnaire_forms(self.context, self)
+
+    def _collect_forms(self) -> None:
+        from revmentor_desktop.ui.dialogs.collect_forms_dialog import collect_returned_forms
+
+        if self.session.path is not None:
+            collect_returned_forms(self.context, self)
 
     def _programme_settings(self) -> None:
         from revmentor_desktop.ui.dialogs.programme_settings_dialog import (
