@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
+from pypdf.generic import NameObject
 from reportlab.pdfgen.canvas import Canvas
 
 from revmentor_desktop.domain import report_data
@@ -255,3 +257,18 @@ def test_a_form_already_answered_keeps_its_answers_or_takes_the_files(issued: Is
     assert forms.answers_of(form.form_id)["checkin.usefulness"] == 2
     collect.record(plan.choose(form.form_id, returned), returned_clock)
     assert forms.answers_of(form.form_id) == AGNES_ANSWERS
+
+
+def test_a_ticked_box_is_read_even_when_the_reader_left_the_groups_value_out(
+    issued: Issued,
+) -> None:
+    returned = issued.returned("Agnès Dubois", {"checkin.usefulness": 3})
+    writer = PdfWriter(clone_from=returned)
+    for field in writer._root_object["/AcroForm"]["/Fields"]:
+        field = field.get_object()
+        if field.get("/V") == "/3":
+            del field[NameObject("/V")]
+    without_value = issued.folder / "without-value.pdf"
+    writer.write(without_value)
+    file = _only(collect.plan_collection([without_value]))
+    assert file.answers["checkin.usefulness"] == 3
