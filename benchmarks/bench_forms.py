@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,6 +30,9 @@ from revmentor_desktop.reports import fonts, outcome_form
 from revmentor_desktop.storage.database import DataFile
 from tests.helpers.pdf_forms import fill_form
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_documents import Stopwatch
+
 FORMS_PER_SECOND_GOAL = 50.0
 COLLECTED_PER_SECOND_GOAL = 50.0
 TODAY = datetime(2026, 6, 15, 10, 0)
@@ -39,20 +41,6 @@ LINE = "The quick brown fox jumps over the lazy dog while the mentoring programm
 
 def clock() -> datetime:
     return TODAY
-
-
-class Stopwatch:
-    """Seconds on the clock and of this process's processor time since it was made."""
-
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-        self.processor_started = time.process_time()
-
-    def read(self) -> tuple[float, float]:
-        return (
-            time.perf_counter() - self.started,
-            time.process_time() - self.processor_started,
-        )
 
 
 def reference_pages_per_second(pages: int = 200) -> float:

@@ -55,10 +55,30 @@ def sample_logo() -> bytes:
     return buffer.getvalue()
 
 
-def main() -> int:
-    from revmentor_desktop.domain import cohorts, edits, pairs, programme_settings
+def sample_programme() -> None:
+    """Sample data in the open data file, with the organisation's name, logo and coordinator
+    set through the same settings the window changes."""
+    from revmentor_desktop.domain import edits, programme_settings
     from revmentor_desktop.domain.demo import generate_demo
     from revmentor_desktop.domain.logo import logo_from_bytes
+
+    generate_demo(people=150, seed=7, today=TODAY)
+    old = programme_settings.load()
+    edits.change_settings(
+        old,
+        replace(
+            old,
+            organisation_name="Nordwind Logistik GmbH",
+            page_size="A4",
+            coordinator_name="Maria Lopez",
+            coordinator_contact="mentoring@nordwind.example · ext. 4711",
+            logo=logo_from_bytes(sample_logo(), "nordwind.png"),
+        ),
+    )
+
+
+def main() -> int:
+    from revmentor_desktop.domain import cohorts, pairs
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.reports.registry import KINDS
     from revmentor_desktop.storage.database import DataFile
@@ -68,19 +88,7 @@ def main() -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="revmentor-documents-"))
     with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        generate_demo(people=150, seed=7, today=TODAY)
-        old = programme_settings.load()
-        edits.change_settings(
-            old,
-            replace(
-                old,
-                organisation_name="Nordwind Logistik GmbH",
-                page_size="A4",
-                coordinator_name="Maria Lopez",
-                coordinator_contact="mentoring@nordwind.example · ext. 4711",
-                logo=logo_from_bytes(sample_logo(), "nordwind.png"),
-            ),
-        )
+        sample_programme()
         reverse = {row.id for row in cohorts.list_cohorts() if row.kind == "reverse"}
         pair = next(
             row

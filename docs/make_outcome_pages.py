@@ -12,18 +12,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 sys.path.insert(0, str(REPOSITORY / "docs"))
 
-from make_document_pages import sample_logo  # noqa: E402
+from make_document_pages import sample_programme  # noqa: E402
 
 OUTPUT = REPOSITORY / "docs" / "outcomes"
-TODAY = date(2026, 11, 25)
 RESOLUTION = 80
 CHECK_IN_ANSWERS: dict[str, int | str] = {
     "checkin.meeting-as-planned": 1,
@@ -41,9 +39,7 @@ def clock() -> datetime:
 
 
 def main() -> int:
-    from revmentor_desktop.domain import cohorts, edits, programme_settings, report_data
-    from revmentor_desktop.domain.demo import generate_demo
-    from revmentor_desktop.domain.logo import logo_from_bytes
+    from revmentor_desktop.domain import cohorts, report_data
     from revmentor_desktop.domain.outcomes.forms import issue_forms
     from revmentor_desktop.domain.outcomes.questions import Questionnaire
     from revmentor_desktop.reports import outcome_form
@@ -52,19 +48,7 @@ def main() -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="revmentor-forms-"))
     with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        generate_demo(people=150, seed=7, today=TODAY)
-        old = programme_settings.load()
-        edits.change_settings(
-            old,
-            replace(
-                old,
-                organisation_name="Nordwind Logistik GmbH",
-                page_size="A4",
-                coordinator_name="Maria Lopez",
-                coordinator_contact="mentoring@nordwind.example",
-                logo=logo_from_bytes(sample_logo(), "nordwind.png"),
-            ),
-        )
+        sample_programme()
         cohort_id = next(row.id for row in cohorts.list_cohorts() if row.kind == "reverse")
         letterhead = report_data.letterhead(clock)
         starting = issue_forms(cohort_id, Questionnaire.STARTING, clock=clock)[0]
@@ -74,8 +58,8 @@ def main() -> int:
     write_page(blank, "blank-form")
     sent = scratch / "sent.pdf"
     outcome_form.render_form(check_in, letterhead, sent)
-    answers = {key: value for key, value in CHECK_IN_ANSWERS.items()}
-    write_page(fill_form(check_in, sent, scratch / "filled.pdf", answers), "filled-form")
+    filled = fill_form(check_in, sent, scratch / "filled.pdf", CHECK_IN_ANSWERS)
+    write_page(filled, "filled-form")
     return 0
 
 

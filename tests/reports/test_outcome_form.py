@@ -22,6 +22,15 @@ def _issued(questionnaire: Questionnaire) -> tuple[list[forms.FormToFill], int]:
     return issued, agnes
 
 
+def _agnes_form(questionnaire: Questionnaire, folder: Path) -> tuple[forms.FormToFill, Path]:
+    """Agnès's form of ``questionnaire``, written to a PDF in ``folder``."""
+    issued, agnes = _issued(questionnaire)
+    form = next(form for form in issued if form.person_id == agnes)
+    path = folder / "form.pdf"
+    outcome_form.render_form(form, report_data.letterhead(clock), path)
+    return form, path
+
+
 def _printed_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
@@ -29,10 +38,7 @@ def _printed_text(path: Path) -> str:
 def test_a_form_prints_who_it_is_for_and_every_answer_with_its_words(
     data_file: DataFile, tmp_path: Path
 ) -> None:
-    issued, agnes = _issued(Questionnaire.CLOSING)
-    form = next(form for form in issued if form.person_id == agnes)
-    path = tmp_path / "form.pdf"
-    outcome_form.render_form(form, report_data.letterhead(clock), path)
+    form, path = _agnes_form(Questionnaire.CLOSING, tmp_path)
     printed = _printed_text(path)
     for words in (
         "Nordwind Logistik GmbH",
@@ -54,10 +60,7 @@ def test_a_form_prints_who_it_is_for_and_every_answer_with_its_words(
 def test_each_choice_is_a_radio_group_with_every_scale_point_and_text_is_multi_line(
     data_file: DataFile, tmp_path: Path
 ) -> None:
-    issued, agnes = _issued(Questionnaire.CLOSING)
-    form = next(form for form in issued if form.person_id == agnes)
-    path = tmp_path / "form.pdf"
-    outcome_form.render_form(form, report_data.letterhead(clock), path)
+    form, path = _agnes_form(Questionnaire.CLOSING, tmp_path)
     fields = PdfReader(path).get_fields()
     for item in form.items:
         field = fields[form_fields.field_name(item)]
@@ -73,18 +76,15 @@ def test_each_choice_is_a_radio_group_with_every_scale_point_and_text_is_multi_l
 def test_a_form_carries_its_token_issuer_and_person_in_hidden_fields_and_keywords(
     data_file: DataFile, tmp_path: Path
 ) -> None:
-    issued, agnes = _issued(Questionnaire.CHECKIN)
-    form = next(form for form in issued if form.person_id == agnes)
-    path = tmp_path / "form.pdf"
-    outcome_form.render_form(form, report_data.letterhead(clock), path)
+    form, path = _agnes_form(Questionnaire.CHECKIN, tmp_path)
     reader = PdfReader(path)
     fields = reader.get_fields()
     assert fields[form_fields.TOKEN_FIELD]["/V"] == form.token
     assert fields[form_fields.ISSUER_FIELD]["/V"] == forms.data_file_identity()
-    assert fields[form_fields.PERSON_FIELD]["/V"] == str(agnes)
+    assert fields[form_fields.PERSON_FIELD]["/V"] == str(form.person_id)
     assert fields[form_fields.TOKEN_FIELD]["/Ff"] & 1, "read-only"
     assert form_fields.identifiers_from_keywords(reader.metadata["/Keywords"]) == (
-        form_fields.Identifiers(form.token, form.issuer, agnes)
+        form_fields.Identifiers(form.token, form.issuer, form.person_id)
     )
     yes_no = next(item for item in form.items if item.answer_kind is AnswerKind.YES_NO)
     assert fields[form_fields.field_name(yes_no)]["/_States_"] == ["/yes", "/no"]
