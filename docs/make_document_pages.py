@@ -58,10 +58,30 @@ def sample_logo() -> bytes:
     return buffer.getvalue()
 
 
-def main(argv: list[str]) -> int:
-    from revmentor_desktop.domain import cohorts, edits, pairs, programme_settings
+def sample_programme() -> None:
+    """Sample data in the open data file, with the organisation's name, logo and coordinator
+    set through the same settings the window changes."""
+    from revmentor_desktop.domain import edits, programme_settings
     from revmentor_desktop.domain.demo import generate_demo
     from revmentor_desktop.domain.logo import logo_from_bytes
+
+    generate_demo(people=150, seed=7, today=TODAY)
+    old = programme_settings.load()
+    edits.change_settings(
+        old,
+        replace(
+            old,
+            organisation_name="Nordwind Logistik GmbH",
+            page_size="A4",
+            coordinator_name="Maria Lopez",
+            coordinator_contact="mentoring@nordwind.example · ext. 4711",
+            logo=logo_from_bytes(sample_logo(), "nordwind.png"),
+        ),
+    )
+
+
+def main(argv: list[str]) -> int:
+    from revmentor_desktop.domain import cohorts, pairs
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.reports.registry import KINDS
     from revmentor_desktop.storage.database import DataFile
@@ -71,28 +91,16 @@ def main(argv: list[str]) -> int:
 
     scratch = Path(tempfile.mkdtemp(prefix="revmentor-documents-"))
     with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        generate_demo(people=150, seed=7, today=TODAY)
-        old = programme_settings.load()
-        edits.change_settings(
-            old,
-            replace(
-                old,
-                organisation_name="Nordwind Logistik GmbH",
-                page_size="A4",
-                coordinator_name="Maria Lopez",
-                coordinator_contact="mentoring@nordwind.example · ext. 4711",
-                logo=logo_from_bytes(sample_logo(), "nordwind.png"),
-            ),
-        )
+        sample_programme()
+        write_outcomes_pages(scratch)
+        if "outcomes" in argv:
+            return 0
         reverse = {row.id for row in cohorts.list_cohorts() if row.kind == "reverse"}
         pair = next(
             row
             for row in pairs.list_pairs(PairQuery(status="active"), clock)
             if pairs.get_pair(row.id).cohort_id in reverse
         )
-        write_outcomes_pages(scratch)
-        if "outcomes" in argv:
-            return 0
         cohort_id = pairs.get_pair(pair.id).cohort_id
         for name, kind, target in (
             ("agreement", "agreement", pair.id),
@@ -103,6 +111,23 @@ def main(argv: list[str]) -> int:
             KINDS[kind].gather_document(target).render(pdf)
             write_pages(pdf, name)
     return 0
+
+
+def write_pages(pdf: Path, name: str) -> None:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    prefix = pdf.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-r", str(RESOLUTION), "-png", "-l", str(PAGES), str(pdf), str(prefix)],
+        check=True,
+    )
+    for number in range(1, PAGES + 1):
+        page = next(pdf.parent.glob(f"{prefix.name}-*{number}.png"), None)
+        target = OUTPUT / f"{name}-{number}.png"
+        if page is None:
+            target.unlink(missing_ok=True)  # the document is shorter than it was
+        else:
+            page.replace(target)
+            print(target)
 
 
 def write_outcomes_pages(scratch: Path) -> None:
@@ -155,23 +180,6 @@ def _has_page(pdf: Path, page: int) -> bool:
         next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1]
     )
     return page <= pages
-
-
-def write_pages(pdf: Path, name: str) -> None:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    prefix = pdf.with_suffix("")
-    subprocess.run(
-        ["pdftoppm", "-r", str(RESOLUTION), "-png", "-l", str(PAGES), str(pdf), str(prefix)],
-        check=True,
-    )
-    for number in range(1, PAGES + 1):
-        page = next(pdf.parent.glob(f"{prefix.name}-*{number}.png"), None)
-        target = OUTPUT / f"{name}-{number}.png"
-        if page is None:
-            target.unlink(missing_ok=True)  # the document is shorter than it was
-        else:
-            page.replace(target)
-            print(target)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from revmentor_desktop.commands import (
     data_file,
     documents,
     match,
+    outcome_forms,
     outcomes,
     people_io,
     settings,
@@ -39,7 +40,16 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
 from revmentor_desktop.storage.errors import DataFileError
 
-COMMAND_MODULES = (data_file, match, people_io, answers_io, documents, settings, outcomes)
+COMMAND_MODULES = (
+    data_file,
+    match,
+    people_io,
+    answers_io,
+    documents,
+    outcome_forms,
+    outcomes,
+    settings,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

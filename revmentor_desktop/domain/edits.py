@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from peewee import chunked
 
@@ -41,6 +41,9 @@ from revmentor_desktop.storage.models import (
 )
 from revmentor_desktop.storage.models import Question as QuestionRow
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
+
+if TYPE_CHECKING:
+    from revmentor_desktop.domain.outcomes.collect import CollectionPlan
 
 
 @dataclass(frozen=True)
@@ -535,6 +538,24 @@ def import_answers(
     people = plural(len(result.recorded), "person's answers", "people's answers")
     edit = Edit(f"Import {people}", before, after, done=f"Imported {people}")
     return result, edit
+
+
+def collect_forms(
+    plan: CollectionPlan, clock: Clock = system_clock, *, leave_out_refused: bool = False
+) -> Edit:
+    """The answers of a collection of returned PDF forms, as one undoable step."""
+    from revmentor_desktop.domain.outcomes import collect  # pypdf loads only when collecting
+
+    files = plan.to_record()
+    form_ids = [file.form_id for file in files if file.form_id is not None]
+
+    def record() -> None:
+        collect.record(plan, clock, leave_out_refused=leave_out_refused)
+
+    count = plural(len(form_ids), "returned form")
+    return _record(
+        f"Collect {count}", _many(form_scopes, form_ids), record, done=f"Recorded {count}"
+    )
 
 
 def mark_handled(form_id: int, clock: Clock = system_clock) -> Edit:

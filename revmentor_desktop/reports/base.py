@@ -643,6 +643,7 @@ class DocumentInfo:
     subject: str
     header_right: str  # the document's name in the header, e.g. "Pairing agreement"
     footer: str  # footer text for pages outside any section
+    keywords: str = ""  # the PDF's keywords (a form's identifiers)
 
 
 class Renderer:
@@ -699,6 +700,7 @@ class Renderer:
             bottomMargin=MARGIN_BOTTOM,
             title=self._info.title,
             subject=self._info.subject,
+            keywords=self._info.keywords,
             author=self.letterhead.organisation_name or "RevMentor",
             creator="RevMentor Desktop",
             initialFontName=fonts.REGULAR,

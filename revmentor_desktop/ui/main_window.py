@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
             )
         a.import_people.triggered.connect(self._import_people)
         a.import_answers.triggered.connect(self._import_answers)
+        a.make_forms.triggered.connect(self._make_forms)
+        a.collect_forms.triggered.connect(self._collect_forms)
         a.programme_settings.triggered.connect(self._programme_settings)
         a.questionnaires.triggered.connect(self._questionnaires)
         a.quit.triggered.connect(self.close)
@@ -388,6 +390,18 @@ class MainWindow(QMainWindow):
     def _import_answers(self) -> None:
         if self.session.path is not None:
             import_answers(self.context, self)
+
+    def _make_forms(self) -> None:
+        from revmentor_desktop.ui.dialogs.make_forms_dialog import make_questionnaire_forms
+
+        if self.session.path is not None:
+            make_questionnaire_forms(self.context, self)
+
+    def _collect_forms(self) -> None:
+        from revmentor_desktop.ui.dialogs.collect_forms_dialog import collect_returned_forms
+
+        if self.session.path is not None:
+            collect_returned_forms(self.context, self)
 
     def _programme_settings(self) -> None:
         from revmentor_desktop.ui.dialogs.programme_settings_dialog import (

@@ -87,6 +87,16 @@ class WindowActions:
             menu_paths.IMPORT_ANSWERS.text,
             tip="Questionnaire answers exported by Microsoft Forms or Google Forms",
         )
+        self.make_forms = _action(
+            window,
+            "&Make questionnaire forms…",
+            tip="Fillable PDF questionnaires for everyone due one in a cohort",
+        )
+        self.collect_forms = _action(
+            window,
+            "Co&llect returned forms…",
+            tip="Record the answers in questionnaire forms that came back as PDFs",
+        )
         self.programme_settings = _action(
             window,
             menu_paths.PROGRAMME_SETTINGS.text,
@@ -200,6 +210,7 @@ class WindowActions:
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_people, self.import_answers])
+        file_menu.addActions([self.make_forms, self.collect_forms])
         export_menu = file_menu.addMenu("&Export")
         export_menu.addActions(list(self.export.values()))
         export_menu.addSeparator()

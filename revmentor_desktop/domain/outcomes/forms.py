@@ -22,6 +22,7 @@ from revmentor_desktop.domain.outcomes.questions import (
     AnswerKind,
     FormItem,
     Questionnaire,
+    builtin_question,
     form_items,
 )
 from revmentor_desktop.domain.vocabulary import PairStatus
@@ -215,10 +216,10 @@ def form_items_of(form_id: int) -> list[FormItem]:
 
 
 def _scale_of(item_key: str) -> tuple[str, ...]:
-    try:
-        return questionnaires.find_question(item_key.split(":", 1)[0]).scale
-    except NotFound:
-        return ()
+    """The labels of a rating's points. Only built-in questions have them and rewording keeps
+    them, so they are looked up without a query (a query per item made collecting slow)."""
+    question = builtin_question(item_key.split(":", 1)[0])
+    return question.scale if question is not None else ()
 
 
 def form_to_fill(form_id: int) -> FormToFill:

@@ -1,0 +1,179 @@
+"""Make questionnaire forms: pick a cohort, a questionnaire and a folder; the fillable PDFs of
+everyone due it are written there (drawn off the GUI thread), one file per person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from revmentor_desktop.domain import report_data
+from revmentor_desktop.domain.cohorts import cohort_names
+from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.outcomes.forms import FormToFill, issue_forms
+from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.domain.report_data import Letterhead
+from revmentor_desktop.domain.vocabulary import plural
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.workers import JobThread, ProgressCallback
+
+PRINT_COPY_NAME = "{title} – all forms to print.pdf"
+
+
+def _write(
+    issued: list[FormToFill],
+    letterhead: Letterhead,
+    folder: Path,
+    print_copy: bool,
+    progress: ProgressCallback,
+) -> list[Path]:
+    """The job: every form's file, then the copy to print (pure drawing, no database)."""
+    from revmentor_desktop.reports import outcome_form
+
+    written = outcome_form.write_forms(issued, letterhead, folder, progress)
+    if print_copy:
+        title = issued[0].questionnaire.title
+        printed = folder / PRINT_COPY_NAME.format(title=title)
+        outcome_form.render_forms_for_printing(issued, letterhead, printed)
+        written.append(printed)
+    return written
+
+
+class MakeFormsDialog(QDialog):
+    """``written`` fires with the files once they are all on disk."""
+
+    written = Signal(list)
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, cohort_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Make questionnaire forms")
+        self._thread: JobThread | None = None
+        self.cohort = QComboBox(self)
+        for known_id, name in cohort_names():
+            self.cohort.addItem(name, known_id)
+        if cohort_id is not None and (index := self.cohort.findData(cohort_id)) >= 0:
+            self.cohort.setCurrentIndex(index)
+        self.questionnaire = QComboBox(self)
+        for questionnaire in Questionnaire:
+            self.questionnaire.addItem(questionnaire.title, questionnaire.value)
+        self.folder = QLineEdit(self)
+        self.folder.setPlaceholderText("The folder to write the forms to")
+        browse = QPushButton("&Browse…", self)
+        browse.clicked.connect(self._browse)
+        self.print_copy = QCheckBox("Also one PDF of every form, to &print", self)
+        self.status = QLabel(
+            "One fillable PDF per person due the questionnaire. People fill it in any PDF "
+            "reader and send it back, or print it and tick the boxes.",
+            self,
+        )
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.make_button = self.buttons.addButton(
+            "&Make forms", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("&Cohort:", self.cohort)
+        form.addRow("&Questionnaire:", self.questionnaire)
+        form.addRow("&Folder:", folder_row)
+        form.addRow("", self.print_copy)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the forms", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def chosen_folder(self) -> Path | None:
+        text = self.folder.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def accept(self) -> None:
+        """Issue the forms (in the data file) and draw them in a worker thread."""
+        folder = self.chosen_folder()
+        if folder is None or not folder.is_dir():
+            self.status.setText("Choose a folder that exists for the forms.")
+            self.folder.setFocus()
+            return
+        questionnaire = Questionnaire(self.questionnaire.currentData())
+        try:
+            issued = issue_forms(self.cohort.currentData(), questionnaire, clock=self.context.clock)
+        except DomainError as refusal:
+            show_refusal(self, refusal)
+            return
+        if not issued:
+            self.status.setText(
+                f"Nobody in {self.cohort.currentText()} is due the {questionnaire.title} "
+                "questionnaire: it goes to the partners of the cohort's open pairs."
+            )
+            return
+        letterhead = report_data.letterhead(self.context.clock)
+        print_copy = self.print_copy.isChecked()
+        self.make_button.setEnabled(False)
+        self.status.setText(f"Writing {plural(len(issued), 'form')}…")
+        thread = JobThread(
+            lambda progress: _write(issued, letterhead, folder, print_copy, progress), self
+        )
+        thread.progressed.connect(
+            lambda done, total: self.status.setText(f"Writing form {done + 1} of {total}…")
+        )
+        thread.succeeded.connect(self._finished)
+        thread.failed.connect(self._failed)
+        self._thread = thread
+        thread.start()
+
+    def _finished(self, written: list[Path]) -> None:
+        self._stop_thread()
+        self.written.emit(written)
+        super().accept()
+
+    def _failed(self, message: str) -> None:
+        self._stop_thread()
+        self.make_button.setEnabled(True)
+        self.status.setText(f"The forms could not all be written: {message}")
+
+    def _stop_thread(self) -> None:
+        if self._thread is not None:
+            self._thread.cancel()
+            self._thread.wait()
+            self._thread = None
+
+    def reject(self) -> None:
+        self._stop_thread()
+        super().reject()
+
+
+def make_questionnaire_forms(context: AppContext, parent: QWidget | None = None) -> None:
+    dialog = MakeFormsDialog(context, parent)
+    dialog.written.connect(
+        lambda written: context.edits.message.emit(
+            f"Wrote {plural(len(written), 'file')} to {written[0].parent}"
+        )
+    )
+    dialog.exec()
