@@ -21,7 +21,7 @@ from revmentor_desktop.ui.dialogs.collect_forms_dialog import KEEP_RECORDED, Col
 from revmentor_desktop.ui.dialogs.make_forms_dialog import MakeFormsDialog
 from revmentor_desktop.ui.models.collection_model import WHAT
 from revmentor_desktop.ui.undo import EditStack
-from tests.helpers.pdf_forms import fill_form
+from tests.helpers.pdf_forms import fill_form, flatten
 from tests.reports.programme import Programme, build_programme, clock
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -131,3 +131,31 @@ def test_a_form_answered_twice_is_recorded_only_once_the_answers_to_keep_are_cho
     assert dialog.model.index(0, WHAT).data().endswith("the other answers were chosen.")
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     assert forms.answers_of(form_id)["checkin.usefulness"] == 5
+
+
+def test_a_flattened_form_is_typed_in_by_hand_from_the_collection(
+    qtbot: QtBot,
+    context: AppContext,
+    programme: Programme,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from revmentor_desktop.ui.dialogs.answer_entry_dialog import AnswerEntryDialog
+
+    filled, _ = _returned(programme, tmp_path, "Agnès Dubois", 4)
+    printed, printed_id = _returned(programme, tmp_path, "Jörg Müller", 3)
+    flatten(printed, printed.with_name("printed.pdf"))
+    printed.unlink()
+    opened: list[int | None] = []
+    monkeypatch.setattr(AnswerEntryDialog, "exec", lambda self: opened.append(self._single_form))
+    dialog = CollectFormsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.add_paths([filled, printed.with_name("printed.pdf")])
+    rows = [dialog.model.index(row, 0).data() for row in range(2)]
+
+    dialog.table.setCurrentIndex(dialog.model.index(rows.index(filled.name), 0))
+    assert not dialog.type_in.isEnabled(), "a form with its fields is read, not typed in"
+    dialog.table.setCurrentIndex(dialog.model.index(rows.index("printed.pdf"), 0))
+    assert dialog.type_in.isEnabled()
+    qtbot.mouseClick(dialog.type_in, Qt.MouseButton.LeftButton)
+    assert opened == [printed_id]

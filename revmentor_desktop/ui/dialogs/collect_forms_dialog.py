@@ -52,6 +52,13 @@ class CollectFormsDialog(QDialog):
         self.add_folder = QPushButton("Add a f&older…", self)
         self.add_files.clicked.connect(self._choose_files)
         self.add_folder.clicked.connect(self._choose_folder)
+        self.type_in = QPushButton("&Type in by hand…", self)
+        self.type_in.setToolTip(
+            "A printed or flattened form has no fields left to read: type its answers in"
+        )
+        self.type_in.setEnabled(False)
+        self.type_in.clicked.connect(self._type_in_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._update_type_in)
         self.summary = QLabel("Add the returned PDF forms, or the folder that holds them.", self)
         self.summary.setWordWrap(True)
         self.choices = QFormLayout()
@@ -71,6 +78,7 @@ class CollectFormsDialog(QDialog):
         adding.addWidget(self.add_files)
         adding.addWidget(self.add_folder)
         adding.addStretch(1)
+        adding.addWidget(self.type_in)
         layout = QVBoxLayout(self)
         layout.addLayout(adding)
         layout.addWidget(self.table, 1)
@@ -93,7 +101,7 @@ class CollectFormsDialog(QDialog):
 
     def add_paths(self, paths: list[Path]) -> None:
         """Read the files again with ``paths`` added and show the new plan."""
-        if not paths:
+        if not paths and not self.paths:
             return
         self.paths.extend(paths)
         try:
@@ -147,6 +155,28 @@ class CollectFormsDialog(QDialog):
         self.model.set_plan(plan)
         self.table.resizeRowsToContents()
         self._update_summary()
+
+    # Forms that can only be typed in
+
+    def _selected_file(self) -> ReturnedFile | None:
+        row = self.table.currentIndex().row()
+        files = self.model.plan.files
+        return files[row] if 0 <= row < len(files) else None
+
+    def _update_type_in(self) -> None:
+        selected = self._selected_file()
+        self.type_in.setEnabled(selected is not None and selected.hand_entry)
+
+    def _type_in_selected(self) -> None:
+        """Open typed entry on the form the file was (or, its identifiers lost, on the
+        questionnaire chooser), then read the files again: the form now shows as answered."""
+        from revmentor_desktop.ui.dialogs.answer_entry_dialog import AnswerEntryDialog
+
+        selected = self._selected_file()
+        if selected is None or not selected.hand_entry:
+            return
+        AnswerEntryDialog(self.context, form_id=selected.form_id, parent=self).exec()
+        self.add_paths([])
 
     def _update_summary(self) -> None:
         plan = self.model.plan
