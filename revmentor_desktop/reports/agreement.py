@@ -17,10 +17,12 @@ from reportlab.platypus import (
 )
 
 from revmentor_desktop.domain.report_data import (
+    NOT_SET_FACT,
     AgreementBatch,
     AgreementClause,
     AgreementData,
     PartyInfo,
+    date_range,
     long_date,
 )
 from revmentor_desktop.reports.base import (
@@ -72,10 +74,7 @@ class AgreementRenderer(Renderer):
     def _agreement(self, data: AgreementData) -> list[Flowable]:
         dates = ""
         if data.programme_start or data.programme_end:
-            dates = (
-                f" · {text(long_date(data.programme_start))} – "
-                f"{text(long_date(data.programme_end))}"
-            )
+            dates = f" · {text(date_range(data.programme_start, data.programme_end))}"
         meta = (
             f"{text(data.kind_label)}{dates}<br/>"
             f"Version {text(data.version)} · {self.issued()} · Pair no. {data.pair_id}"
@@ -144,9 +143,9 @@ class AgreementRenderer(Renderer):
             body.append(
                 facts_table(
                     [
-                        ("Start date", text(long_date(data.start_date))),
-                        ("Mid-point review", text(long_date(data.review_date))),
-                        ("End date", text(long_date(data.end_date))),
+                        ("Start date", text(long_date(data.start_date, NOT_SET_FACT))),
+                        ("Mid-point review", text(long_date(data.review_date, NOT_SET_FACT))),
+                        ("End date", text(long_date(data.end_date, NOT_SET_FACT))),
                     ],
                     self.frame_width * 0.75,
                     st,

@@ -14,7 +14,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
-from revmentor_desktop.domain.report_data import CohortReportData, long_date, short_date
+from revmentor_desktop.domain.report_data import (
+    CohortReportData,
+    date_range,
+    long_date,
+    percent,
+    short_date,
+)
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     ACCENT,
@@ -34,10 +40,6 @@ from revmentor_desktop.reports.fonts import text
 from revmentor_desktop.reports.progress import figure_tiles, hours
 
 OTHER_TOPICS = "Other topics"
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f} %"
 
 
 def _number(value: float | None, unit: str = "") -> str:
@@ -62,7 +64,7 @@ class CohortReportRenderer(Renderer):
 
     def flowables(self, progress: Progress | None) -> list[Flowable]:
         data, st = self.data, self.styles
-        dates = f"{long_date(data.start_date)} – {long_date(data.end_date)}"
+        dates = date_range(data.start_date, data.end_date)
         meta = (
             f"{text(data.kind_label)} · {text(dates)} · meets {text(data.cadence)}<br/>"
             f"Figures as of {text(long_date(data.letterhead.issued_on))}"
@@ -80,8 +82,6 @@ class CohortReportRenderer(Renderer):
 
     def _headline(self) -> list[Flowable]:
         figures, st = self.data.figures, self.styles
-        due = figures.sessions_due
-        held_share = figures.sessions_held / due if due else None
         tiles = [
             ("Pairs", str(figures.pairs_total), f"{figures.pairs_started} started"),
             (
@@ -90,11 +90,7 @@ class CohortReportRenderer(Renderer):
                 f"{figures.people_paired} of {figures.enrolled} people in a pair",
             ),
             ("People without a pair", str(figures.people_unpaired), "enrolled, not yet matched"),
-            (
-                "Sessions held",
-                str(figures.sessions_held),
-                f"of {due} planned so far ({percent(held_share)})",
-            ),
+            ("Sessions held", str(figures.sessions_held), text(figures.held_note)),
             ("Hours of mentoring", hours(figures.minutes_held), "in held sessions"),
             (
                 "Pairs with 3+ sessions",

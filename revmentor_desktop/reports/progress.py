@@ -8,7 +8,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from revmentor_desktop.domain.report_data import PairSummaryData, long_date, short_date
+from revmentor_desktop.domain.report_data import (
+    NOT_SET_FACT,
+    PairSummaryData,
+    long_date,
+    short_date,
+)
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     ACCENT,
@@ -148,9 +153,6 @@ class ProgressSummaryRenderer(Renderer):
             f"{data.first.name} & {data.second.name}", f"Progress summary · {data.programme}", meta
         )
         held = f"{data.sessions_held}"
-        planned_note = f"of {data.sessions_due} planned so far"
-        if data.sessions_in_term is not None:
-            planned_note += f"; {data.sessions_in_term} over the term"
         story.append(
             figure_tiles(
                 [
@@ -159,7 +161,7 @@ class ProgressSummaryRenderer(Renderer):
                         self._health_figure(data.health_level, data.health_word),
                         text(data.health_reason),
                     ),
-                    ("Sessions held", held, text(planned_note)),
+                    ("Sessions held", held, text(data.planned_note)),
                     (
                         "Hours together",
                         hours(data.total_minutes),
@@ -194,9 +196,9 @@ class ProgressSummaryRenderer(Renderer):
                 ),
                 facts_table(
                     [
-                        ("Start date", text(long_date(data.start_date))),
-                        ("Mid-point review", text(long_date(data.review_date))),
-                        ("End date", text(long_date(data.end_date))),
+                        ("Start date", text(long_date(data.start_date, NOT_SET_FACT))),
+                        ("Mid-point review", text(long_date(data.review_date, NOT_SET_FACT))),
+                        ("End date", text(long_date(data.end_date, NOT_SET_FACT))),
                         ("Agreement signed", text(long_date(data.agreement_signed, "Not yet"))),
                     ],
                     width / 2 - 8 * mm,

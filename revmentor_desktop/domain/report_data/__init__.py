@@ -10,14 +10,17 @@ from revmentor_desktop.domain.report_data.cohort import (
 )
 from revmentor_desktop.domain.report_data.common import (
     MONTHS_SHOWN,
+    NOT_SET_FACT,
     PAGE_SIZES,
     TOP_TOPICS,
     cadence_phrase,
+    date_range,
     long_date,
     meeting_format_phrase,
     month_label,
     page_size_setting,
     paper_for_locale,
+    percent,
     review_date,
     sessions_due,
     sessions_in_term,
@@ -52,6 +55,7 @@ from revmentor_desktop.domain.report_data.records import (
 
 __all__ = [
     "MONTHS_SHOWN",
+    "NOT_SET_FACT",
     "PAGE_SIZES",
     "TOP_TOPICS",
     "AgreementBatch",
@@ -74,6 +78,7 @@ __all__ = [
     "agreements_for_cohort",
     "cadence_phrase",
     "cohort_report",
+    "date_range",
     "kind_label",
     "letterhead",
     "long_date",
@@ -82,6 +87,7 @@ __all__ = [
     "page_size_setting",
     "pair_summary",
     "paper_for_locale",
+    "percent",
     "review_date",
     "sessions_due",
     "sessions_in_term",

@@ -40,7 +40,11 @@ def page_size_setting(locale_name: str | None = None) -> str:
     return paper.page_size(locale_name)
 
 
-def long_date(value: date | None, missing: str = "to be agreed") -> str:
+NOT_SET = "not set yet"
+NOT_SET_FACT = "Not set yet"  # the same in a table of facts, where a value starts the cell
+
+
+def long_date(value: date | None, missing: str = NOT_SET) -> str:
     """``12 March 2027``: unambiguous in every country, independent of the process locale."""
     if value is None:
         return missing
@@ -64,14 +68,17 @@ def review_date(start: date | None, end: date | None) -> date | None:
     return start + timedelta(days=(end - start).days // 2)
 
 
-def sessions_due(start: date | None, end: date | None, cadence_days: int, today: date) -> int:
+def sessions_due(
+    start: date | None, end: date | None, cadence_days: int, today: date
+) -> int | None:
     """How many sessions the cadence planned from ``start`` up to ``today`` (or ``end``).
 
     One session per full cadence period elapsed: a pair that started three weeks ago with a
-    three-week cadence has one session planned so far. No start date, nothing planned.
+    three-week cadence has one session planned so far; a pair that ended before its start
+    date had none. None when it cannot be known: no start date or no meeting rhythm.
     """
     if start is None or cadence_days <= 0:
-        return 0
+        return None
     until = today if end is None else min(end, today)
     return max(0, (until - start).days) // cadence_days
 
@@ -81,6 +88,75 @@ def sessions_in_term(start: date | None, end: date | None, cadence_days: int) ->
     if start is None or end is None or cadence_days <= 0 or end <= start:
         return None
     return (end - start).days // cadence_days
+
+
+def unknown_plan_reason(start: date | None, cadence_days: int) -> str:
+    """Why no number of planned sessions can be given, in a few words; "" if it can."""
+    if cadence_days <= 0 and start is None:
+        return "no start date and no meeting rhythm are set"
+    if cadence_days <= 0:
+        return "no meeting rhythm is set"
+    if start is None:
+        return "the pair has no start date yet"
+    return ""
+
+
+def planned_note(held: int, due: int | None, in_term: int | None = None, why: str = "") -> str:
+    """What the sessions held compare with: "of 4 planned so far; 14 over the term".
+
+    More held than planned reads "ahead of the 2 planned so far" rather than "5 of 2"; when
+    nothing can be planned, the note says why (``why``, from ``unknown_plan_reason``).
+    """
+    if due is None:
+        return f"Nothing to compare with: {why or 'no plan is set'}."
+    note = f"ahead of the {due} planned so far" if held > due else f"of {due} planned so far"
+    if in_term is not None:
+        note += f"; {in_term} over the term"
+    return note
+
+
+def share_of_planned(held: int, due: int | None) -> float | None:
+    """Held sessions as a share of the planned ones, only when that is a true share (≤ 1)."""
+    if not due or held > due:
+        return None
+    return held / due
+
+
+def percent(share: float | None) -> str:
+    """A share of 0–1 as a whole percentage ("40 %"), or a dash when there is none."""
+    return "–" if share is None else f"{share * 100:.0f} %"
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    """When something runs, for a title line: both dates, one of them, or that none is set."""
+    if start is not None and end is not None:
+        return f"{long_date(start)} – {long_date(end)}"
+    if start is not None:
+        return f"from {long_date(start)}"
+    if end is not None:
+        return f"until {long_date(end)}"
+    return "dates not set yet"
+
+
+def term_sentence(start: date | None, end: date | None) -> str:
+    """The agreement's sentence on when the partnership runs, for whichever dates are known."""
+    if start is not None and end is not None and end < start:
+        return (
+            f"The partnership was due to start on {long_date(start)} and ended on "
+            f"{long_date(end)}, before it began."
+        )
+    if start is not None and end is not None:
+        return f"The partnership runs from {long_date(start)} to {long_date(end)}."
+    if start is not None:
+        return f"The partnership starts on {long_date(start)}; its end date is still to be set."
+    if end is not None:
+        return f"The partnership runs until {long_date(end)}; its start date is still to be set."
+    return "The partnership starts when the coordinator sets its dates."
+
+
+def halfway_phrase(review: date | None) -> str:
+    """How the review sentence opens: "Around 13 July 2026, half-way through," or without."""
+    return f"Around {long_date(review)}, half-way through," if review else "Half-way through,"
 
 
 def meeting_format_phrase(formats: Iterable[str]) -> str:
