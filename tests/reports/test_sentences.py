@@ -35,9 +35,7 @@ class PairCase:
     ended_before_start: bool
 
     def __str__(self) -> str:
-        return ", ".join(
-            f"{name.replace('_', ' ')}={value}" for name, value in vars(self).items()
-        )
+        return ", ".join(f"{name.replace('_', ' ')}={value}" for name, value in vars(self).items())
 
 
 PAIR_CASES = [PairCase(*values) for values in itertools.product((True, False), repeat=4)]
