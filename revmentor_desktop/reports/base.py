@@ -279,7 +279,7 @@ class SectionStart(Flowable):
             self.progress(self.index, self.total)
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(fonts.ActualTextCanvas):
     """A canvas that keeps each page until the end, then writes the footers with page numbers."""
 
     letterhead: Letterhead | None = None
@@ -455,8 +455,21 @@ class Renderer:
         canvas_class = type(
             "DocumentCanvas", (NumberedCanvas,), {"default_footer": self._info.footer}
         )
-        document.build(self.flowables(progress), canvasmaker=canvas_class)
+        document.build(self._story(progress), canvasmaker=canvas_class)
         write_pdf(buffer.getvalue(), target)
+
+    def _story(self, progress: Progress | None) -> list[Flowable]:
+        """The document's flowables, ending with a note if a character could not be printed."""
+        with fonts.missing_characters() as missing:
+            story = self.flowables(progress)
+            for line in (self.letterhead.organisation_name, self._info.header_right):
+                text(line)  # the header's text, drawn later, is checked here too
+        if missing:
+            story += [
+                Spacer(1, 4 * mm),
+                Paragraph(text(fonts.missing_note(missing)), self.styles["muted"]),
+            ]
+        return story
 
     # Building blocks shared by the documents
 
