@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -40,6 +39,7 @@ from revmentor_desktop.reports.base import (
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.paragraph import Paragraph
 
 SELF_ASSESSMENT = "☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5"
 
@@ -178,14 +178,18 @@ class AgreementRenderer(Renderer):
                 [
                     paragraphs(goal.description, st["cell"]),
                     Paragraph(text(goal.owner_name), st["cell"]),
-                    Paragraph(SELF_ASSESSMENT, st["cell"]),
+                    SELF_ASSESSMENT,
                 ]
             )
         blank_rows = 0 if data.goals else 3
         for _ in range(blank_rows):
-            rows.append(["", "", Paragraph(SELF_ASSESSMENT, st["cell"])])
+            rows.append(["", "", SELF_ASSESSMENT])
         widths = [width * 0.47, width * 0.2, width * 0.33]
-        extra = [("ROWBACKGROUNDS", (0, 1), (-1, -1), [None])]
+        extra = [
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None]),
+            ("FONTSIZE", (2, 1), (2, -1), st["cell"].fontSize),
+            ("TEXTCOLOR", (2, 1), (2, -1), st["cell"].textColor),
+        ]
         if blank_rows:
             extra.append(("ROWHEIGHT", (0, 1), (-1, -1), 9 * mm))
             story.append(
@@ -217,8 +221,8 @@ class AgreementRenderer(Renderer):
                         Paragraph(text(role.upper()), st["label"]),
                         Paragraph(text(name) or "Name:", st["body"]),
                     ],
-                    Paragraph("Signature", st["cell_muted"]),
-                    Paragraph("Date", st["cell_muted"]),
+                    "Signature",  # fixed words need no Paragraph: the table draws them
+                    "Date",
                 ]
             )
         table = Table(
@@ -236,6 +240,8 @@ class AgreementRenderer(Renderer):
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                     ("BOTTOMPADDING", (1, 0), (-1, -1), 1),
+                    ("FONTSIZE", (1, 0), (-1, -1), st["cell_muted"].fontSize),
+                    ("TEXTCOLOR", (1, 0), (-1, -1), st["cell_muted"].textColor),
                 ]
             )
         )

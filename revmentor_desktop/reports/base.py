@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -39,6 +38,7 @@ from revmentor_desktop.domain.report_data import Letterhead, long_date
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports import logo as header_logo
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.storage.files import write_atomically
 
 Target = Path | str | BinaryIO
@@ -344,7 +344,7 @@ def _draw_line(
     right: float = 0,
 ) -> None:
     """One line of user text (names) on the canvas, with the same care as a Paragraph."""
-    if value.isascii():
+    if fonts.prints_plainly(value):
         font = fonts.BOLD if bold else fonts.REGULAR
         canvas.setFont(font, size)
         if right:

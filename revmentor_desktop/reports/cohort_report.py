@@ -11,7 +11,7 @@ from reportlab.graphics.charts.axes import ValueAxis
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
 from revmentor_desktop.domain.report_data import (
@@ -37,6 +37,7 @@ from revmentor_desktop.reports.base import (
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.reports.progress import figure_tiles, hours
 
 OTHER_TOPICS = "Other topics"

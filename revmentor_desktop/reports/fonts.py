@@ -182,6 +182,18 @@ def _shaped(name: str, piece: str) -> str:
     return shaped
 
 
+# Letters written right to left (Hebrew, Arabic and their presentation forms): ``rtl`` turns them.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff]")
+
+
+def prints_plainly(value: str) -> bool:
+    """Whether DejaVu prints ``value`` as it stands: no right-to-left run to turn round and no
+    character from another font. Most text, accented or not, takes this quick path."""
+    return value.isascii() or (
+        _RIGHT_TO_LEFT.search(value) is None and register_fonts().issuperset(map(ord, value))
+    )
+
+
 def text(value: object) -> str:
     """``value`` as Paragraph markup that prints exactly as typed.
 
@@ -190,7 +202,7 @@ def text(value: object) -> str:
     DejaVu lacks in a system font instead of empty boxes.
     """
     raw = "" if value is None else str(value)
-    if raw.isascii():
+    if prints_plainly(raw):
         return escape(raw).replace("\n", "<br/>")
     raw = rtl.visual(raw)
     covered = register_fonts()

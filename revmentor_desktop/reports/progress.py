@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from revmentor_desktop.domain.report_data import (
     NOT_SET_FACT,
@@ -36,6 +36,7 @@ from revmentor_desktop.reports.base import (
 )
 from revmentor_desktop.reports.base import styles as document_styles
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.paragraph import Paragraph
 
 
 class ProgressBar(Flowable):
