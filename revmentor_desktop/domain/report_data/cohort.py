@@ -222,12 +222,12 @@ def _held_note(held: int, due: int | None, cadence_days: int, started: list[Pair
     """What the cohort's sessions held compare with, with the share when it is a true share."""
     if due is None:
         if cadence_days <= 0:
-            why = "no meeting rhythm is set"
+            unknown = "no meeting rhythm is set to plan by"
         elif started:
-            why = "no started pair has a start date"
+            unknown = f"meeting {cadence_phrase(cadence_days)}; no pair has a start date yet"
         else:
-            why = "no pair has started yet"
-        return planned_note(held, None, why=why)
+            unknown = "no pair has started yet"
+        return planned_note(held, None, unknown=unknown)
     share = share_of_planned(held, due)
     note = planned_note(held, due)
     return note if share is None else f"{note} ({percent(share)})"

@@ -90,25 +90,24 @@ def sessions_in_term(start: date | None, end: date | None, cadence_days: int) ->
     return (end - start).days // cadence_days
 
 
-def unknown_plan_reason(start: date | None, cadence_days: int) -> str:
-    """Why no number of planned sessions can be given, in a few words; "" if it can."""
-    if cadence_days <= 0 and start is None:
-        return "no start date and no meeting rhythm are set"
-    if cadence_days <= 0:
-        return "no meeting rhythm is set"
-    if start is None:
-        return "the pair has no start date yet"
-    return ""
+def plan_unknown_note(start: date | None, cadence_days: int) -> str:
+    """What is known when no number of planned sessions can be given, and what is missing."""
+    if start is not None:
+        return f"since {long_date(start)}; no meeting rhythm is set to plan by"
+    if cadence_days > 0:
+        return f"meeting {cadence_phrase(cadence_days)}; no start date to count from yet"
+    return "no start date or meeting rhythm is set to plan by"
 
 
-def planned_note(held: int, due: int | None, in_term: int | None = None, why: str = "") -> str:
+def planned_note(held: int, due: int | None, in_term: int | None = None, unknown: str = "") -> str:
     """What the sessions held compare with: "of 4 planned so far; 14 over the term".
 
     More held than planned reads "ahead of the 2 planned so far" rather than "5 of 2"; when
-    nothing can be planned, the note says why (``why``, from ``unknown_plan_reason``).
+    nothing can be planned, the note says what is known instead (``unknown``, such as
+    ``plan_unknown_note`` gives).
     """
     if due is None:
-        return f"Nothing to compare with: {why or 'no plan is set'}."
+        return unknown or "no plan to compare with"
     note = f"ahead of the {due} planned so far" if held > due else f"of {due} planned so far"
     if in_term is not None:
         note += f"; {in_term} over the term"

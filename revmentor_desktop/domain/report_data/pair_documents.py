@@ -16,12 +16,12 @@ from revmentor_desktop.domain.report_data.common import (
     long_date,
     meeting_format_phrase,
     page_size_setting,
+    plan_unknown_note,
     planned_note,
     review_date,
     sessions_due,
     sessions_in_term,
     term_sentence,
-    unknown_plan_reason,
 )
 from revmentor_desktop.domain.report_data.records import (
     AgreementBatch,
@@ -349,7 +349,7 @@ def pair_summary(
             held_count,
             due,
             sessions_in_term(pair.start_date, end, cohort.cadence_days),
-            unknown_plan_reason(pair.start_date, cohort.cadence_days),
+            plan_unknown_note(pair.start_date, cohort.cadence_days),
         ),
         sessions_cancelled=cancelled,
         sessions_upcoming=upcoming_count,
