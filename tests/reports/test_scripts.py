@@ -129,3 +129,28 @@ def test_latin_text_never_looks_for_a_system_font(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(system_fonts, "installed_fonts", refuse)
     assert "<font" not in fonts.text("Agnès Øster-Łukasiewicz, Ελένη, Пётр, עמית")
+
+
+def test_without_fontconfig_the_font_folders_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows and macOS have no fc-list: fonts come from their folders, read as needed."""
+    devanagari = next(
+        font.path for font in system_fonts.installed_fonts() if font.may_cover(ord(HINDI[0]))
+    )
+    (tmp_path / "Fonts").mkdir()
+    shutil.copy(devanagari, tmp_path / "Fonts" / "Hindi.ttf")
+    (tmp_path / "Fonts" / "readme.txt").write_text("not a font")
+    monkeypatch.setattr(system_fonts.shutil, "which", lambda program: None)
+    monkeypatch.setattr(system_fonts, "FONT_FOLDERS", (str(tmp_path / "Fonts"), "/nowhere"))
+    system_fonts.installed_fonts.cache_clear()
+    fonts._fallback_markup.cache_clear()
+    try:
+        found = system_fonts.installed_fonts()
+        markup = fonts.text(HINDI)
+    finally:
+        system_fonts.installed_fonts.cache_clear()
+        fonts._fallback_markup.cache_clear()
+    assert [font.name for font in found] == ["Hindi"]
+    assert found[0].ranges is None  # what it covers is read from the file itself
+    assert "RevMentorFallback-Hindi-0" in markup
