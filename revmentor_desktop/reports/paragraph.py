@@ -36,8 +36,10 @@ class Paragraph(paragraph.Paragraph):
         frags: list[Any] | None,
         cleaner: Callable[[str], str],
     ) -> None:
-        if frags is not None or bulletText is not None or not (
-            SHORTEST_KEPT <= len(text) <= LONGEST_KEPT
+        if (
+            frags is not None
+            or bulletText is not None
+            or not (SHORTEST_KEPT <= len(text) <= LONGEST_KEPT)
         ):
             super()._setup(text, style, bulletText, frags, cleaner)
             return
