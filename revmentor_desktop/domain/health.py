@@ -101,13 +101,11 @@ def pair_health(
     if gap > RED_FACTOR * cadence_days:
         return _running(
             HealthLevel.RED,
-            f"Last session {_days(gap)} ago: more than three times the "
-            f"{_days(cadence_days)} cadence.",
+            f"Last session {_days(gap)} ago: more than three times the {cadence_days}-day cadence.",
         )
     if gap > AMBER_FACTOR * cadence_days:
         return _running(
             HealthLevel.AMBER,
-            f"Last session {_days(gap)} ago: longer than 1.5 times the "
-            f"{_days(cadence_days)} cadence.",
+            f"Last session {_days(gap)} ago: longer than 1.5 times the {cadence_days}-day cadence.",
         )
     return _running(HealthLevel.GREEN, f"Last session {_days(max(gap, 0))} ago.")

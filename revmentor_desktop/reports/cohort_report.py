@@ -37,6 +37,10 @@ from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.reports.progress import figure_tiles, hours
 
 OTHER_TOPICS = "Other topics"
+# Shares of the width of the "Every pair" table: the two names, status, health, held, last
+# session. The health column holds "● Needs a nudge" on one line.
+PAIR_COLUMNS = (0.23, 0.23, 0.13, 0.185, 0.07, 0.155)
+HEALTH_COLUMN = 3
 
 
 def _number(value: float | None, unit: str = "") -> str:
@@ -319,7 +323,7 @@ class CohortReportRenderer(Renderer):
             story.append(self.nothing_yet("The cohort has no pairs yet."))
             return story
         heads = (data.first_label, data.second_label, "Status", "Health", "Held", "Last session")
-        widths = [width * part for part in (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)]
+        widths = [width * part for part in PAIR_COLUMNS]
         rows: list[list[object]] = [self.header_row(heads)]
         rows += [
             [
