@@ -38,6 +38,7 @@ BOLD = "RevMentorSans-Bold"
 ITALIC = "RevMentorSans-Italic"
 FAMILY = REGULAR
 PLACEHOLDER = "\ufffd"  # "�", which DejaVu has: a character no font here can print
+FALLBACK_PREFIX = "RevMentorFallback-"  # the registered names of the computer's fonts
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
@@ -72,7 +73,9 @@ class _Fallbacks:
         self.coverage: dict[str, frozenset[int]] = {}  # registered name → code points
         self.names: dict[system_fonts.FontFile, str | None] = {}  # None: cannot be used
         self.actual_text: dict[tuple[str, str], str] = {}  # (font, shaped word) → as typed
-        self.rescaled: set[int] = set()
+        self.rescaled: set[tuple[str, int]] = set()  # (font, glyph code): each font numbers its own
+        self.files: dict[str, system_fonts.FontFile] = {}  # registered name → its file
+        self.bold: dict[str, str | None] = {}  # registered name → its bold face's, if any
 
     def name_of(self, font_file: system_fonts.FontFile) -> str | None:
         """The registered name of ``font_file``, registering it on first use."""
@@ -82,14 +85,26 @@ class _Fallbacks:
 
     def _register(self, font_file: system_fonts.FontFile) -> str | None:
         stem = re.sub(r"[^A-Za-z0-9]+", "", font_file.name) or "Font"
-        name = f"RevMentorFallback-{stem}-{font_file.index}"
+        name = f"{FALLBACK_PREFIX}{stem}-{font_file.index}"
         try:
             font = TTFont(name, font_file.path, subfontIndex=font_file.index)
         except Exception:  # CFF outlines, a damaged file, a colour-only emoji font
             return None
         pdfmetrics.registerFont(font)
         self.coverage[name] = frozenset(font.face.charToGlyph)
+        self.files[name] = font_file
         return name
+
+    def bold_of(self, name: str) -> str | None:
+        """The registered name of the bold face of ``name``'s family, registering it on first
+        use; None when the family has none (or ``name`` is already bold)."""
+        if name not in self.bold:
+            sibling = system_fonts.bold_face(self.files[name])
+            bold = None if sibling is None else self.name_of(sibling)
+            self.bold[name] = None if bold == name else bold
+            if bold is not None:
+                self.bold[bold] = None
+        return self.bold[name]
 
     def covers(self, name: str, char: str) -> bool:
         return ord(char) in self.coverage[name]
@@ -116,9 +131,10 @@ class _Fallbacks:
         face = pdfmetrics.getFont(name).face  # type: ignore[attr-defined]
         if face.unitsPerEm == 1000:
             return
-        for code in {ord(char) for char in shaped} - set(map(ord, typed)) - self.rescaled:
-            face.charWidths[code] = face.charWidths[code] * 1000 / face.unitsPerEm
-            self.rescaled.add(code)
+        for code in {ord(char) for char in shaped} - set(map(ord, typed)):
+            if (name, code) not in self.rescaled:
+                face.charWidths[code] = face.charWidths[code] * 1000 / face.unitsPerEm
+                self.rescaled.add((name, code))
 
 
 _fallbacks = _Fallbacks()
@@ -182,6 +198,20 @@ def _shaped(name: str, piece: str) -> str:
     return shaped
 
 
+@functools.lru_cache(maxsize=4096)
+def in_bold(name: str, piece: str) -> tuple[str, str]:
+    """``piece``, set by ``text()`` in the fallback font ``name``, as the bold face of that
+    font's family sets it (shaped anew): the font and the piece. Unchanged when the family has
+    no bold face, or it lacks one of the characters."""
+    bold = _fallbacks.bold_of(name) if name.startswith(FALLBACK_PREFIX) else None
+    if bold is None:
+        return name, piece
+    typed = _fallbacks.actual_text.get((name, piece), piece)
+    if not all(_fallbacks.covers(bold, char) for char in typed):
+        return name, piece
+    return bold, _shaped(bold, typed)
+
+
 # Letters written right to left (Hebrew, Arabic and their presentation forms): ``rtl`` turns them.
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff]")
 
@@ -223,7 +253,8 @@ def text(value: object) -> str:
 
 def width(value: str, font: str, size: float) -> float:
     """How wide ``value`` prints on one line in ``font`` at ``size`` points, set as ``text()``
-    sets it (characters DejaVu lacks in the fallback font that prints them)."""
+    sets it: characters DejaVu lacks in the fallback font that prints them, in its bold face
+    when ``font`` is bold (as the Paragraph sets them)."""
     if prints_plainly(value):
         return pdfmetrics.stringWidth(value, font, size)
     total = 0.0
@@ -232,6 +263,8 @@ def width(value: str, font: str, size: float) -> float:
             total += pdfmetrics.stringWidth(run, font, size)
             continue
         for name, piece in _fallback_runs(run)[0]:
+            if name is not None and font == BOLD:
+                name, piece = in_bold(name, piece)
             total += pdfmetrics.stringWidth(piece, name or font, size)
     return total
 
@@ -276,7 +309,7 @@ class _ActualTextObject(PDFTextObject):
 
     def _formatText(self, text: str) -> str:
         code = super()._formatText(text)
-        if not self._fontname.startswith("RevMentorFallback-"):
+        if not self._fontname.startswith(FALLBACK_PREFIX):
             return code
         typed = actual_text(self._fontname, str(text))
         if typed is None:

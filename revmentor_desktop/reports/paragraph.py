@@ -19,6 +19,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph
 
+from revmentor_desktop.reports import fonts
+
 READINGS_KEPT = 2000  # distinct short paragraphs remembered; a batch of agreements has ~100
 SHORTEST_KEPT, LONGEST_KEPT = 8, 1000  # characters: shorter is cheap to read, longer is rare
 
@@ -43,6 +45,8 @@ class Paragraph(paragraph.Paragraph):
             or not (SHORTEST_KEPT <= len(text) <= LONGEST_KEPT)
         ):
             super()._setup(text, style, bulletText, frags, cleaner)
+            if frags is None:
+                self._embolden()
             return
         key = (text, id(style))
         known = _readings.get(key)
@@ -51,9 +55,20 @@ class Paragraph(paragraph.Paragraph):
             super()._setup(cleaner(text), known[1], None, fragments, cleaner)
             return
         super()._setup(text, style, None, None, cleaner)
+        self._embolden()
         if len(_readings) >= READINGS_KEPT:
             _readings.clear()
         _readings[key] = (style, self.style, [frag.clone() for frag in self.frags])
+
+    def _embolden(self) -> None:
+        """Set the text of a bold paragraph (a title, a name in a card) that ``fonts.text`` put
+        in a computer's font in that font's bold face: ReportLab's ``<font face>`` markup
+        always gives the face named, so a Korean name in a bold title printed light."""
+        if self.style.fontName != fonts.BOLD:
+            return
+        for frag in self.frags:
+            if frag.fontName.startswith(fonts.FALLBACK_PREFIX):
+                frag.fontName, frag.text = fonts.in_bold(frag.fontName, frag.text)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """The paragraph's size at ``available_width``; its height does not depend on the room

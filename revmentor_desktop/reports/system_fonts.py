@@ -49,6 +49,8 @@ class FontFile:
     index: int  # the face inside a .ttc collection
     name: str  # family and style, for messages and for ordering
     ranges: tuple[tuple[int, int], ...] | None = None  # None: known only once it is read
+    family: str = ""  # as fontconfig names it; "" for a file found in a folder
+    style: str = ""
 
     def may_cover(self, code: int) -> bool:
         if self.ranges is None:
@@ -76,7 +78,7 @@ def _fontconfig_fonts() -> list[FontFile] | None:
     program = shutil.which("fc-list")
     if program is None:
         return None
-    fields = "%{file}\t%{index}\t%{family[0]} %{style[0]}\t%{fontformat}\t%{charset}\n"
+    fields = "%{file}\t%{index}\t%{family[0]}\t%{style[0]}\t%{fontformat}\t%{charset}\n"
     try:
         listing = subprocess.run(
             [program, "--format", fields], capture_output=True, text=True, timeout=30, check=True
@@ -86,11 +88,13 @@ def _fontconfig_fonts() -> list[FontFile] | None:
     fonts = []
     for line in listing.splitlines():
         parts = line.split("\t")
-        if len(parts) != 5 or parts[3] != "TrueType":  # CFF outlines cannot be embedded
+        if len(parts) != 6 or parts[4] != "TrueType":  # CFF outlines cannot be embedded
             continue
-        path, index, name, _, charset = parts
+        path, index, family, style, _, charset = parts
         if path.lower().endswith(FONT_SUFFIXES):
-            fonts.append(FontFile(path, int(index or 0), name, _parse_charset(charset)))
+            ranges = _parse_charset(charset)
+            name = f"{family} {style}"
+            fonts.append(FontFile(path, int(index or 0), name, ranges, family, style))
     return fonts
 
 
@@ -114,3 +118,25 @@ def installed_fonts() -> tuple[FontFile, ...]:
     if fonts is None:
         fonts = _folder_fonts()
     return tuple(sorted(fonts, key=lambda font: _rank(font.name, font.path)))
+
+
+def _bold_stems(stem: str) -> set[str]:
+    """How a font file's bold sibling is usually named: malgun → malgunbd, Nirmala → NirmalaB,
+    NotoSansDevanagari-Regular → NotoSansDevanagari-Bold."""
+    stem = stem.lower()
+    names = {stem + "bd", stem + "b", stem + "-bold", stem + "bold"}
+    if "regular" in stem:
+        names.add(stem.replace("regular", "bold"))
+    return names
+
+
+def bold_face(font: FontFile) -> FontFile | None:
+    """The bold face of ``font``'s family on this computer, if it has one: a name in a bold
+    title or heading is then bold like the rest of it."""
+    for candidate in installed_fonts():
+        if font.family:
+            if candidate.family == font.family and candidate.style.lower() == "bold":
+                return candidate
+        elif Path(candidate.path).stem.lower() in _bold_stems(Path(font.path).stem):
+            return candidate
+    return None

@@ -18,6 +18,8 @@ import pytest
 from revmentor_desktop.domain import cohorts, pairs, people, report_data, settings
 from revmentor_desktop.reports import fonts, system_fonts
 from revmentor_desktop.reports.agreement import render_agreements
+from revmentor_desktop.reports.base import styles
+from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import pdffonts
 from tests.reports.programme import clock
@@ -90,6 +92,31 @@ def test_every_font_of_the_agreement_is_embedded(data_file: DataFile, tmp_path: 
     assert "Devanagari" in names  # the Hindi name's font, found on this computer
 
 
+def test_names_in_bold_print_in_the_bold_face_of_their_font(
+    data_file: DataFile, tmp_path: Path
+) -> None:
+    """The party cards and signature lines set names in bold: a Korean or Hindi name there
+    printed in the regular face beside bold Latin ones."""
+    rows = pdffonts(_agreement(tmp_path))
+    assert rows is not None
+    names = [row[0] for row in rows]
+    for script in ("Nanum", "Devanagari"):
+        faces = [name for name in names if script in name]
+        assert any("Bold" in face for face in faces), faces
+        assert any("Bold" not in face for face in faces), faces  # running text stays regular
+
+
+def test_a_bold_name_is_measured_as_it_prints() -> None:
+    """Titles and headers shrink or cut a name by its measured width."""
+    title = styles()["title"]
+    for name in (KOREAN, HINDI, f"Ana & {KOREAN}"):
+        paragraph = Paragraph(fonts.text(name), title)
+        paragraph.wrap(1000, 100)
+        [printed] = paragraph.getActualLineWidths0()
+        assert fonts.width(name, fonts.BOLD, title.fontSize) == pytest.approx(printed)
+    assert fonts.width(HINDI, fonts.BOLD, 20) > fonts.width(HINDI, fonts.REGULAR, 20)
+
+
 def test_devanagari_is_shaped_and_keeps_its_letters_for_search() -> None:
     runs = re.findall(r'<font face="([^"]+)">([^<]+)</font>', fonts.text(HINDI))
     assert len(runs) == 2  # one run per word, the space in DejaVu
@@ -140,6 +167,11 @@ def test_without_fontconfig_the_font_folders_are_read(
     )
     (tmp_path / "Fonts").mkdir()
     shutil.copy(devanagari, tmp_path / "Fonts" / "Hindi.ttf")
+    bold = system_fonts.bold_face(
+        next(f for f in system_fonts.installed_fonts() if f.path == devanagari)
+    )
+    assert bold is not None
+    shutil.copy(bold.path, tmp_path / "Fonts" / "HindiBold.ttf")  # as Windows names "…bd", "…b"
     (tmp_path / "Fonts" / "readme.txt").write_text("not a font")
     monkeypatch.setattr(system_fonts.shutil, "which", lambda program: None)
     monkeypatch.setattr(system_fonts, "FONT_FOLDERS", (str(tmp_path / "Fonts"), "/nowhere"))
@@ -148,9 +180,12 @@ def test_without_fontconfig_the_font_folders_are_read(
     try:
         found = system_fonts.installed_fonts()
         markup = fonts.text(HINDI)
+        title = Paragraph(fonts.text(HINDI), styles()["title"])
+        bold_title = {frag.fontName for frag in title.frags}
     finally:
         system_fonts.installed_fonts.cache_clear()
         fonts._fallback_runs.cache_clear()
-    assert [font.name for font in found] == ["Hindi"]
+    assert [font.name for font in found] == ["Hindi", "HindiBold"]
     assert found[0].ranges is None  # what it covers is read from the file itself
     assert "RevMentorFallback-Hindi-0" in markup
+    assert "RevMentorFallback-HindiBold-0" in bold_title
