@@ -60,10 +60,29 @@ def sample_logo() -> bytes:
     return buffer.getvalue()
 
 
-def main() -> int:
-    from revmentor_desktop.domain import cohorts, edits, pairs, programme_settings
-    from revmentor_desktop.domain.demo import generate_demo
+def apply_sample_organisation() -> None:
+    """The sample's organisation, logo, paper and coordinator, set through the same edit as
+    the settings dialog (also used by make_screenshots.py)."""
+    from revmentor_desktop.domain import edits, programme_settings
     from revmentor_desktop.domain.logo import logo_from_bytes
+
+    old = programme_settings.load()
+    edits.change_settings(
+        old,
+        replace(
+            old,
+            organisation_name="Nordwind Logistik GmbH",
+            page_size="A4",
+            coordinator_name="Maria Lopez",
+            coordinator_contact="mentoring@nordwind.example · ext. 4711",
+            logo=logo_from_bytes(sample_logo(), "nordwind.png"),
+        ),
+    )
+
+
+def main() -> int:
+    from revmentor_desktop.domain import cohorts, pairs
+    from revmentor_desktop.domain.demo import generate_demo
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.reports.registry import KINDS, Request
     from revmentor_desktop.storage.database import DataFile
@@ -74,18 +93,7 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="revmentor-documents-"))
     with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
         generate_demo(people=150, seed=7, today=TODAY)
-        old = programme_settings.load()
-        edits.change_settings(
-            old,
-            replace(
-                old,
-                organisation_name="Nordwind Logistik GmbH",
-                page_size="A4",
-                coordinator_name="Maria Lopez",
-                coordinator_contact="mentoring@nordwind.example · ext. 4711",
-                logo=logo_from_bytes(sample_logo(), "nordwind.png"),
-            ),
-        )
+        apply_sample_organisation()
         reverse = {row.id for row in cohorts.list_cohorts() if row.kind == "reverse"}
         active = pairs.list_pairs(PairQuery(status="active"), clock)
         cohort_id = next(row.cohort_id for row in active if row.cohort_id in reverse)
