@@ -1,20 +1,24 @@
 """Pictures of the printed documents for the README: an agreement, a progress summary and a
 cohort report, with an organisation's name, logo and coordinator as a real programme has them.
 
-Run ``python docs/make_document_pages.py`` (needs ``pdftoppm`` from poppler-utils). It makes a
-sample data file in a temporary folder, sets the organisation through the same settings the
-window and ``revmentor settings`` change, draws a simple logo for it, and writes the first two
-pages of each document as PNGs to docs/documents/, and the pages of the cohort report that
-hold its Outcomes section to docs/outcomes/ (``python docs/make_document_pages.py outcomes``
-makes only those).
+Run ``python docs/make_document_pages.py`` (needs ``pdftoppm`` from poppler-utils, and fonts
+for Korean and Devanagari such as fonts-nanum and fonts-noto-core). It makes a sample data file
+in a temporary folder, sets the organisation through the same settings the window and
+``revmentor settings`` change, draws a simple logo for it, and writes the first two pages of
+each document as PNGs to docs/documents/. The agreement is a pair with a Korean and a Hindi
+name, the progress summary a pair with an Arabic one: names in any script print. The pages of the
+cohort report that hold its Outcomes section go to docs/outcomes/
+(``python docs/make_document_pages.py outcomes`` makes only those).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +35,7 @@ TODAY = date(2026, 11, 25)
 RESOLUTION = 80  # dots per inch: an A4 page becomes 662 × 936 pixels
 PAGES = 2
 NAVY, TEAL, WHITE = (31, 58, 95), (42, 111, 151), (255, 255, 255)
+ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def sample_logo() -> bytes:
@@ -59,13 +64,19 @@ def sample_logo() -> bytes:
 
 
 def sample_programme() -> None:
-    """Sample data in the open data file, with the organisation's name, logo and coordinator
-    set through the same settings the window changes."""
-    from revmentor_desktop.domain import edits, programme_settings
+    """Sample data in the open data file, with the sample's organisation."""
     from revmentor_desktop.domain.demo import generate_demo
-    from revmentor_desktop.domain.logo import logo_from_bytes
 
     generate_demo(people=150, seed=7, today=TODAY)
+    apply_sample_organisation()
+
+
+def apply_sample_organisation() -> None:
+    """The sample's organisation, logo, paper and coordinator, set through the same edit as
+    the settings dialog (also used by make_screenshots.py)."""
+    from revmentor_desktop.domain import edits, programme_settings
+    from revmentor_desktop.domain.logo import logo_from_bytes
+
     old = programme_settings.load()
     edits.change_settings(
         old,
@@ -83,7 +94,7 @@ def sample_programme() -> None:
 def main(argv: list[str]) -> int:
     from revmentor_desktop.domain import cohorts, pairs
     from revmentor_desktop.domain.pairs import PairQuery
-    from revmentor_desktop.reports.registry import KINDS
+    from revmentor_desktop.reports.registry import KINDS, Request
     from revmentor_desktop.storage.database import DataFile
 
     def clock() -> datetime:
@@ -96,21 +107,53 @@ def main(argv: list[str]) -> int:
         if "outcomes" in argv:
             return 0
         reverse = {row.id for row in cohorts.list_cohorts() if row.kind == "reverse"}
-        pair = next(
-            row
-            for row in pairs.list_pairs(PairQuery(status="active"), clock)
-            if pairs.get_pair(row.id).cohort_id in reverse
+        active = pairs.list_pairs(PairQuery(status="active"), clock)
+        cohort_id = next(row.cohort_id for row in active if row.cohort_id in reverse)
+        arabic = next(
+            row.id for row in active if ARABIC.search(f"{row.mentor_name} {row.mentee_name}")
         )
-        cohort_id = pairs.get_pair(pair.id).cohort_id
+        request = Request(clock=clock)
         for name, kind, target in (
-            ("agreement", "agreement", pair.id),
-            ("summary", "pair summary", pair.id),
+            ("agreement", "agreement", korean_and_hindi_pair(cohort_id, clock)),
+            ("summary", "pair summary", arabic),
             ("cohort", "cohort report", cohort_id),
         ):
             pdf = scratch / f"{name}.pdf"
-            KINDS[kind].gather_document(target).render(pdf)
+            KINDS[kind].gather_document(target, request).render(pdf)
             write_pages(pdf, name)
     return 0
+
+
+def korean_and_hindi_pair(cohort_id: int, clock: Callable[[], datetime]) -> int:
+    """A new active pair in the cohort: a Korean analyst mentors a Hindi-named head of
+    procurement (a conjunct and a vowel sign written before its letter: shaping shows)."""
+    from revmentor_desktop.domain import cohorts, pairs, people
+
+    mentor = people.add_person(
+        people.PersonDraft("김서연", job_title="Data Analyst", department="Finance"), clock
+    )
+    mentee = people.add_person(
+        people.PersonDraft("अर्जुन मेहता", job_title="Head of Procurement", department="Procurement"),
+        clock,
+    )
+    cohorts.enrol(cohort_id, mentor, "mentor")
+    cohorts.enrol(cohort_id, mentee, "mentee")
+    pair_id = pairs.create_pair(
+        pairs.PairDraft(
+            cohort_id,
+            mentor,
+            mentee,
+            start_date=date(2026, 11, 16),
+            focus_areas=["Microsoft Teams", "Data visualisation"],
+            goals=[
+                pairs.GoalDraft("Run the weekly supplier review as a Teams meeting", 0),
+                pairs.GoalDraft("Read the spend dashboard without help", 0),
+            ],
+        ),
+        clock,
+    )
+    pairs.change_status(pair_id, "activate", clock=clock)
+    return pair_id
 
 
 def write_pages(pdf: Path, name: str) -> None:

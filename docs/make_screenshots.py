@@ -11,6 +11,7 @@ into a reverse cohort as a new coordinator would.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -20,12 +21,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+# This working copy's package, not whichever one the environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
 
 OUTPUT = Path(__file__).resolve().parent / "screenshots"
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data"
 WINDOW_SIZE = (1280, 800)
 TODAY = date(2026, 11, 25)
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def settle(app: QApplication) -> None:
@@ -58,6 +63,8 @@ def main() -> int:
 
 def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], datetime]) -> None:
     """Every view and the record dialogs, on a generated sample programme."""
+    from make_document_pages import apply_sample_organisation
+
     from revmentor_desktop.app import open_main_window
     from revmentor_desktop.domain.demo import generate_demo
     from revmentor_desktop.storage.database import DataFile
@@ -65,6 +72,7 @@ def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], 
 
     with DataFile.open(sample, create=True):
         generate_demo(people=150, seed=7, today=TODAY)
+        apply_sample_organisation()  # the letterhead the preview and the settings show
     window = open_main_window(sample, AppSettings(), clock)
     assert window is not None
     window.resize(*WINDOW_SIZE)
@@ -100,14 +108,19 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
 
 
 def save_preview(window: QWidget, app: QApplication) -> None:
-    """The preview of an active pair's progress summary, its first page drawn."""
+    """The preview of an active pair's progress summary, its first page drawn: a pair with a
+    Korean name if the sample has one, as names in any script print."""
     from revmentor_desktop.domain import pairs
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.reports.registry import PAIR_SUMMARY
     from revmentor_desktop.ui.dialogs.document_dialog import show_document
 
     context = window.context  # type: ignore[attr-defined]
-    pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
+    active = pairs.list_pairs(PairQuery(status="active"), context.clock)
+    pair = next(
+        (row for row in active if HANGUL.search(f"{row.mentor_name} {row.mentee_name}")),
+        active[0],
+    )
     dialog = show_document(context, PAIR_SUMMARY, pair.id, window)
     view = dialog.page_view
     deadline = time.monotonic() + 60

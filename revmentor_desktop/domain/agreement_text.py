@@ -31,6 +31,9 @@ PLACEHOLDERS: dict[str, str] = {
     "start": "the pair's start date",
     "end": "the pair's end date",
     "review": "the mid-point review date",
+    "term": "a sentence on when the partnership runs, e.g. “The partnership runs from 9 Mar "
+    "2026 to 18 Dec 2026.”, worded for whichever dates are set",
+    "halfway": "“Around 13 Jul 2026, half-way through,”, or “Half-way through,” without dates",
     "coordinator": "the programme coordinator, by name when the settings give one",
     "smallest_group": "the smallest group reports break figures down into, e.g. “five”",
 }
@@ -129,9 +132,8 @@ been cancelled twice in a row is a good moment to talk about what would make mee
             "duration",
             "Duration and review",
             """
-The partnership runs from $start to $end. Around $review, half-way through, we take stock
-together, with the coordinator if we wish: what is working, what to change, and whether the
-goals still fit.
+$term $halfway we take stock together, with the coordinator if we wish: what is working, what
+to change, and whether the goals still fit.
 """,
         ),
         _clause(

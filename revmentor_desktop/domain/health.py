@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from revmentor_desktop.domain.vocabulary import PairStatus, plural
+from revmentor_desktop.domain.vocabulary import PairStatus, cadence_phrase, plural
 
 FIRST_SESSION_GRACE_DAYS = 14
+# A cohort with no meeting rhythm (0 in an older or imported file) is judged against the usual one.
+USUAL_CADENCE_DAYS = 21
 AMBER_FACTOR = 1.5
 RED_FACTOR = 3.0
 
@@ -60,6 +62,17 @@ def _days(count: int) -> str:
     return plural(count, "day")
 
 
+def _without_rhythm(health: Health) -> Health:
+    """``health`` judged against the usual rhythm, saying so instead of naming a cadence."""
+    reason = health.reason.split(": ")[0].rstrip(".")
+    return Health(
+        health.level,
+        f"{reason} (the cohort sets no rhythm: judged against "
+        f"{cadence_phrase(USUAL_CADENCE_DAYS)}).",
+        health.word,
+    )
+
+
 def pair_health(
     status: str,
     start_date: date | None,
@@ -71,6 +84,10 @@ def pair_health(
     if status != PairStatus.ACTIVE:
         state = PairStatus(status)
         return Health(HealthLevel.NONE, _NOT_RUNNING_REASONS[state], state.label)
+    if cadence_days <= 0:
+        return _without_rhythm(
+            pair_health(status, start_date, last_held, USUAL_CADENCE_DAYS, today)
+        )
     if last_held is None:
         if start_date is None:
             return _running(HealthLevel.AMBER, "Active but has no start date and no sessions.")
@@ -84,13 +101,11 @@ def pair_health(
     if gap > RED_FACTOR * cadence_days:
         return _running(
             HealthLevel.RED,
-            f"Last session {_days(gap)} ago: more than three times the "
-            f"{_days(cadence_days)} cadence.",
+            f"Last session {_days(gap)} ago: more than three times the {cadence_days}-day cadence.",
         )
     if gap > AMBER_FACTOR * cadence_days:
         return _running(
             HealthLevel.AMBER,
-            f"Last session {_days(gap)} ago: longer than 1.5 times the "
-            f"{_days(cadence_days)} cadence.",
+            f"Last session {_days(gap)} ago: longer than 1.5 times the {cadence_days}-day cadence.",
         )
     return _running(HealthLevel.GREEN, f"Last session {_days(max(gap, 0))} ago.")

@@ -131,7 +131,12 @@ END_EARLY_REASONS: tuple[str, ...] = (
 
 
 def cadence_phrase(days: int) -> str:
-    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days."""
+    """How often, in words: "every 3 weeks" for 21, "every month" for 30 or 31, else days.
+
+    A cohort without a rhythm (0, from an older or imported file) meets as the partners agree.
+    """
+    if days <= 0:
+        return "at a rhythm the partners agree"
     if days in (30, 31):
         return "every month"
     if days == 7:

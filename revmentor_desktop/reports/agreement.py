@@ -17,18 +17,18 @@ from reportlab.platypus import (
 
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.report_data import (
-    TO_BE_AGREED,
+    NOT_SET_FACT,
     AgreementBatch,
     AgreementClause,
     AgreementData,
     PartyInfo,
+    date_range,
 )
 from revmentor_desktop.reports.base import (
     HEAD_FILL,
     NAVY,
     RULE,
     DocumentInfo,
-    Paragraph,
     Progress,
     Renderer,
     SectionStart,
@@ -41,6 +41,7 @@ from revmentor_desktop.reports.base import (
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.paragraph import Paragraph
 
 SELF_ASSESSMENT = "☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5"
 CARD_PADDING = 8  # points inside each party's card
@@ -77,10 +78,7 @@ class AgreementRenderer(Renderer):
     def _agreement(self, data: AgreementData) -> list[Flowable]:
         dates = ""
         if data.programme_start or data.programme_end:
-            dates = (
-                f" · {text(format_date(data.programme_start, TO_BE_AGREED))} – "
-                f"{text(format_date(data.programme_end, TO_BE_AGREED))}"
-            )
+            dates = f" · {text(date_range(data.programme_start, data.programme_end))}"
         meta = (
             f"{text(data.kind_label)}{dates}<br/>"
             f"Version {text(data.version)} · {self.issued()} · Pair no. {data.pair_id}"
@@ -156,9 +154,9 @@ class AgreementRenderer(Renderer):
             body.append(
                 facts_table(
                     [
-                        ("Start date", text(format_date(data.start_date, TO_BE_AGREED))),
-                        ("Mid-point review", text(format_date(data.review_date, TO_BE_AGREED))),
-                        ("End date", text(format_date(data.end_date, TO_BE_AGREED))),
+                        ("Start date", text(format_date(data.start_date, NOT_SET_FACT))),
+                        ("Mid-point review", text(format_date(data.review_date, NOT_SET_FACT))),
+                        ("End date", text(format_date(data.end_date, NOT_SET_FACT))),
                     ],
                     self.frame_width * 0.75,
                     st,
@@ -235,8 +233,8 @@ class AgreementRenderer(Renderer):
                         Paragraph(text(role.upper()), st["label"]),
                         self.fitted(name or "Name:", st["body"], name_room, smallest=7.5),
                     ],
-                    Paragraph("Signature", st["cell_muted"]),
-                    Paragraph("Date", st["cell_muted"]),
+                    "Signature",  # fixed words need no Paragraph: the table draws them
+                    "Date",
                 ]
             )
         table = Table(
@@ -256,6 +254,8 @@ class AgreementRenderer(Renderer):
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
                     ("RIGHTPADDING", (0, 0), (-1, -1), SIGNATURE_PADDING),
                     ("BOTTOMPADDING", (1, 0), (-1, -1), 1),
+                    ("FONTSIZE", (1, 0), (-1, -1), st["cell_muted"].fontSize),
+                    ("TEXTCOLOR", (1, 0), (-1, -1), st["cell_muted"].textColor),
                 ]
             )
         )

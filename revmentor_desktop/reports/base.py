@@ -34,7 +34,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as ReportLabParagraph
 from reportlab.platypus.flowables import HRFlowable
 
 from revmentor_desktop.domain.dates import format_date
@@ -42,6 +41,7 @@ from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports import logo as header_logo
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.storage.files import write_atomically
 
 Target = Path | str | BinaryIO
@@ -159,22 +159,6 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class Paragraph(ReportLabParagraph):
-    """ReportLab's Paragraph, laid out once per width.
-
-    A table asks each cell for its height several times while it fills a page and splits (the
-    table, its parts, the row cut at the page end), and ReportLab breaks a paragraph's lines
-    anew each time: a third of the time of a table-heavy document. The lines depend on the
-    width alone, so they are kept. Every document builds its paragraphs from this class.
-    """
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if getattr(self, "_laid_out_width", None) == availWidth and hasattr(self, "blPara"):
-            return self.width, self.height
-        self._laid_out_width = availWidth
-        return super().wrap(availWidth, availHeight)
-
-
 def paragraphs(
     value: str, style: ParagraphStyle, characters: int = PARAGRAPH_CHARACTERS
 ) -> list[Flowable]:
@@ -243,14 +227,14 @@ def fitted_style(
 def cell_text(value: str, style: ParagraphStyle, column: float) -> str | Flowable | list[Flowable]:
     """User text for a data table's cell, in the cheapest form that shows it whole.
 
-    A short plain ASCII value is table text, which ReportLab draws without parsing or laying
-    out a paragraph (several times faster); other text is a Paragraph; longer text (a note, or
-    a name pasted before there were limits) is the pieces of ``paragraphs()``, which
-    ``data_table`` spreads over rows. ``column`` is the column's width; ``style`` must look
-    like the table's own text.
+    A short value the bundled font prints as it stands is table text, which ReportLab draws
+    without parsing or laying out a paragraph (several times faster); other text is a
+    Paragraph; longer text (a note, or a name pasted before there were limits) is the pieces of
+    ``paragraphs()``, which ``data_table`` spreads over rows. ``column`` is the column's width;
+    ``style`` must look like the table's own text.
     """
     if (
-        value.isascii()
+        fonts.prints_plainly(value)
         and "\n" not in value
         and stringWidth(value, style.fontName, style.fontSize) <= column - 2 * CELL_PADDING
     ):
@@ -500,7 +484,7 @@ class SectionStart(Flowable):
             self.progress(self.index, self.total)
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(fonts.ActualTextCanvas):
     """A canvas that keeps each page until the end, then writes the footers with page numbers."""
 
     letterhead: Letterhead | None = None
@@ -576,12 +560,13 @@ def draw_line(
 ) -> None:
     """One line of user text on the canvas, cut with an ellipsis to ``room`` points.
 
-    It starts at ``x``, or ends there with ``align_right``. Text beyond plain ASCII goes
-    through a Paragraph, for the same CJK fonts and right-to-left order as the body.
+    It starts at ``x``, or ends there with ``align_right``. Text the bundled font prints as it
+    stands is drawn directly; other text goes through a Paragraph, for the same fallback fonts,
+    shaping and right-to-left order as the body.
     """
     font = fonts.BOLD if bold else fonts.REGULAR
     value = fit_line(value, font, size, room)
-    if value.isascii():
+    if fonts.prints_plainly(value):
         canvas.setFont(font, size)
         if align_right:
             canvas.drawRightString(x, y, value)
@@ -721,8 +706,21 @@ class Renderer:
         canvas_class = type(
             "DocumentCanvas", (NumberedCanvas,), {"default_footer": self._info.footer}
         )
-        document.build(self.flowables(progress), canvasmaker=canvas_class)
+        document.build(self._story(progress), canvasmaker=canvas_class)
         write_pdf(buffer.getvalue(), target)
+
+    def _story(self, progress: Progress | None) -> list[Flowable]:
+        """The document's flowables, ending with a note if a character could not be printed."""
+        with fonts.missing_characters() as missing:
+            story = self.flowables(progress)
+            for line in (self.letterhead.organisation_name, self._info.header_right):
+                text(line)  # the header's text, drawn later, is checked here too
+        if missing:
+            story += [
+                Spacer(1, 4 * mm),
+                Paragraph(text(fonts.missing_note(missing)), self.styles["muted"]),
+            ]
+        return story
 
     # Building blocks shared by the documents
 

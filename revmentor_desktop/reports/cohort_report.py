@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
-from revmentor_desktop.domain.report_data import NO_DATE, TO_BE_AGREED, CohortReportData
+from revmentor_desktop.domain.report_data import NO_DATE, CohortReportData, date_range, percent
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     ACCENT,
@@ -24,7 +24,6 @@ from revmentor_desktop.reports.base import (
     MUTED,
     RULE,
     DocumentInfo,
-    Paragraph,
     Progress,
     Renderer,
     Target,
@@ -35,13 +34,14 @@ from revmentor_desktop.reports.base import (
 )
 from revmentor_desktop.reports.fonts import text
 from revmentor_desktop.reports.outcomes import outcomes_section
+from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.reports.progress import figure_tiles, hours
 
 OTHER_TOPICS = "Other topics"
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f} %"
+# Shares of the width of the "Every pair" table: the two names, status, health, held, last
+# session. The health column holds "● Needs a nudge" on one line.
+PAIR_COLUMNS = (0.23, 0.23, 0.13, 0.185, 0.07, 0.155)
+HEALTH_COLUMN = 3
 
 
 def _number(value: float | None, unit: str = "") -> str:
@@ -66,8 +66,7 @@ class CohortReportRenderer(Renderer):
 
     def flowables(self, progress: Progress | None) -> list[Flowable]:
         data, st = self.data, self.styles
-        start, end = (format_date(day, TO_BE_AGREED) for day in (data.start_date, data.end_date))
-        dates = f"{start} – {end}"
+        dates = date_range(data.start_date, data.end_date)
         meta = (
             f"{text(data.kind_label)} · {text(dates)} · meets {text(data.cadence)}<br/>"
             f"Figures as of {text(format_date(data.letterhead.issued_on))}"
@@ -86,8 +85,6 @@ class CohortReportRenderer(Renderer):
 
     def _headline(self) -> list[Flowable]:
         figures, st = self.data.figures, self.styles
-        due = figures.sessions_due
-        held_share = figures.sessions_held / due if due else None
         tiles = [
             ("Pairs", str(figures.pairs_total), f"{figures.pairs_started} started"),
             (
@@ -96,11 +93,7 @@ class CohortReportRenderer(Renderer):
                 f"{figures.people_paired} of {figures.enrolled} people in a pair",
             ),
             ("People without a pair", str(figures.people_unpaired), "enrolled, not yet matched"),
-            (
-                "Sessions held",
-                str(figures.sessions_held),
-                f"of {due} planned so far ({percent(held_share)})",
-            ),
+            ("Sessions held", str(figures.sessions_held), text(figures.held_note)),
             ("Hours of mentoring", hours(figures.minutes_held), "in held sessions"),
             (
                 "Pairs with 3+ sessions",
@@ -332,7 +325,7 @@ class CohortReportRenderer(Renderer):
             story.append(self.nothing_yet("The cohort has no pairs yet."))
             return story
         heads = (data.first_label, data.second_label, "Status", "Health", "Held", "Last session")
-        widths = [width * part for part in (0.24, 0.24, 0.13, 0.15, 0.07, 0.17)]
+        widths = [width * part for part in PAIR_COLUMNS]
         rows: list[list[object]] = [self.header_row(heads)]
         rows += [
             [

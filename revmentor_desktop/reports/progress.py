@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from revmentor_desktop.domain.dates import format_date
-from revmentor_desktop.domain.report_data import TO_BE_AGREED, PairSummaryData
+from revmentor_desktop.domain.report_data import NOT_SET_FACT, PairSummaryData
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
@@ -23,7 +23,6 @@ from revmentor_desktop.reports.base import (
     RULE,
     TITLE_SMALLEST,
     DocumentInfo,
-    Paragraph,
     Progress,
     Renderer,
     Target,
@@ -38,6 +37,7 @@ from revmentor_desktop.reports.base import (
 from revmentor_desktop.reports.base import styles as document_styles
 from revmentor_desktop.reports.fonts import text
 from revmentor_desktop.reports.outcomes import pair_focus_section
+from revmentor_desktop.reports.paragraph import Paragraph
 
 
 class ProgressBar(Flowable):
@@ -157,9 +157,6 @@ class ProgressSummaryRenderer(Renderer):
             f"{first} & {second}", f"Progress summary · {data.programme}", meta
         )
         held = f"{data.sessions_held}"
-        planned_note = f"of {data.sessions_due} planned so far"
-        if data.sessions_in_term is not None:
-            planned_note += f"; {data.sessions_in_term} over the term"
         story.append(
             figure_tiles(
                 [
@@ -168,7 +165,7 @@ class ProgressSummaryRenderer(Renderer):
                         self._health_figure(data.health_level, data.health_word),
                         text(data.health_reason),
                     ),
-                    ("Sessions held", held, text(planned_note)),
+                    ("Sessions held", held, text(data.planned_note)),
                     (
                         "Hours together",
                         hours(data.total_minutes),
@@ -210,9 +207,9 @@ class ProgressSummaryRenderer(Renderer):
         ]
         who += [("Status", self._status()), ("Meets", text(data.cadence.capitalize()))]
         when = [
-            ("Start date", text(format_date(data.start_date, TO_BE_AGREED))),
-            ("Mid-point review", text(format_date(data.review_date, TO_BE_AGREED))),
-            ("End date", text(format_date(data.end_date, TO_BE_AGREED))),
+            ("Start date", text(format_date(data.start_date, NOT_SET_FACT))),
+            ("Mid-point review", text(format_date(data.review_date, NOT_SET_FACT))),
+            ("End date", text(format_date(data.end_date, NOT_SET_FACT))),
             ("Agreement signed", text(format_date(data.agreement_signed, "Not yet"))),
         ]
         column = width / 2 - 8 * mm

@@ -33,7 +33,7 @@ def _forms() -> dict[tuple[int, ...], dict[str, str]]:
     return table
 
 
-def _is_rtl(char: str) -> bool:
+def is_rtl(char: str) -> bool:
     return unicodedata.bidirectional(char) in ("R", "AL")
 
 
@@ -104,7 +104,7 @@ def _rtl_runs(text: str) -> list[tuple[int, int]]:
     start: int | None = None
     end = 0
     for index, char in enumerate(text):
-        if _is_rtl(char):
+        if is_rtl(char):
             if start is None:
                 start = index
             end = index + 1
@@ -120,7 +120,7 @@ def _rtl_runs(text: str) -> list[tuple[int, int]]:
 
 def visual(text: str) -> str:
     """``text`` ready for left-to-right layout: right-to-left runs joined and reversed."""
-    if text.isascii() or not any(_is_rtl(char) for char in text):
+    if text.isascii() or not any(is_rtl(char) for char in text):
         return text
     lines = []
     for line in text.split("\n"):

@@ -44,3 +44,15 @@ def test_a_running_pair_shows_the_word_of_its_level(last_held: date, level: Heal
         HealthLevel.AMBER: "Needs a nudge",
         HealthLevel.RED: "Stalled",
     }
+
+
+@pytest.mark.parametrize(
+    ("last_held", "reason"),
+    [
+        (date(2026, 10, 1), "Last session 32 days ago: longer than 1.5 times the 14-day cadence."),
+        (date(2026, 8, 1), "Last session 93 days ago: more than three times the 14-day cadence."),
+    ],
+)
+def test_a_late_pair_s_reason_names_its_cadence_as_a_length(last_held: date, reason: str) -> None:
+    """ "the 14-day cadence", as a person writes it, not "the 14 days cadence"."""
+    assert pair_health("active", date(2026, 1, 5), last_held, 14, TODAY).reason == reason

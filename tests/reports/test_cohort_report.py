@@ -6,9 +6,18 @@ import io
 import statistics
 from datetime import date
 
+import pytest
+
 from revmentor_desktop.domain import pairs, people, report_data
 from revmentor_desktop.domain.demo import generate_demo
-from revmentor_desktop.reports.cohort_report import render_cohort_report
+from revmentor_desktop.domain.health import HEALTH_WORDS, health_words
+from revmentor_desktop.reports.base import CELL_PADDING, MARGIN_X, PAGE_SIZES, health_markup, styles
+from revmentor_desktop.reports.cohort_report import (
+    HEALTH_COLUMN,
+    PAIR_COLUMNS,
+    render_cohort_report,
+)
+from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
 from tests.reports.helpers import pdf_text
@@ -165,3 +174,15 @@ def test_a_reason_shared_by_enough_people_is_shown(data_file: DataFile) -> None:
         ("Personal circumstances", 4)
     ]
     assert people  # imported for the helpers' side effects in other tests
+
+
+@pytest.mark.parametrize("page", ["A4", "Letter"])
+@pytest.mark.parametrize("word", health_words())
+def test_every_health_word_fits_on_one_line_of_the_pairs_table(word: str, page: str) -> None:
+    """ "Needs a nudge" broke after "a" in the table of every pair."""
+    frame = PAGE_SIZES[page][0] - 2 * MARGIN_X
+    column = frame * PAIR_COLUMNS[HEALTH_COLUMN] - 2 * CELL_PADDING
+    level = next((level for level, said in HEALTH_WORDS.items() if said == word), "none")
+    cell = Paragraph(health_markup(level, word), styles()["cell"])
+    cell.wrap(column, 100)
+    assert len(cell.blPara.lines) == 1

@@ -17,6 +17,7 @@ from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs import document_dialog
 from revmentor_desktop.ui.dialogs.document_dialog import DocumentDialog, chosen_pages
+from revmentor_desktop.ui.pdf_pages import PdfPages
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.widgets import page_view
 from tests.fresh_imports import imports_library
@@ -114,6 +115,12 @@ def test_the_pages_shown_are_the_pdf_that_save_writes(
     box = PdfReader(saved).pages[0].mediabox
     assert first.width() / first.height() == pytest.approx(box.width / box.height, rel=0.01)
     assert 0.01 < _ink(first) < 0.5, "the page shows the report's text and lines on white"
+    # Pixel for pixel, the page shown is the saved file's first page at the view's zoom.
+    from_file = PdfPages(saved.read_bytes())
+    try:
+        assert from_file.image(0, dialog.page_view._pixels_per_point()) == first
+    finally:
+        from_file.close()
 
 
 def test_private_notes_are_drawn_again_live(qtbot: QtBot, context: AppContext) -> None:

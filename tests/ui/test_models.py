@@ -131,6 +131,19 @@ def test_pair_health_shows_as_a_dot_with_the_reason(programme: Programme) -> Non
     assert model.index(proposed, 0).data(Qt.ItemDataRole.DecorationRole) is None
 
 
+def test_pair_status_reads_as_the_health_column_and_documents_say_it(
+    programme: Programme,
+) -> None:
+    model = PairsModel(clock=MovableClock(START + timedelta(days=1)))
+    model.refresh()
+    status = [c.header for c in model.columns].index("Status")
+    shown = {
+        name: model.index(model.row_of(pair_id), status).data()
+        for name, pair_id in programme.pair_ids.items()
+    }
+    assert shown == {"active": "Active", "proposed": "Proposed"}  # not "active", "proposed"
+
+
 def test_sessions_filter_by_status(programme: Programme) -> None:
     model = SessionsModel(SessionQuery(status="planned"))
     model.refresh()

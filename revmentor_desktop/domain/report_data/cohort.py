@@ -19,7 +19,10 @@ from revmentor_desktop.domain.report_data.common import (
     MONTHS_SHOWN,
     TOP_TOPICS,
     cadence_phrase,
+    percent,
+    planned_note,
     sessions_due,
+    share_of_planned,
 )
 from revmentor_desktop.domain.report_data.pair_documents import (
     kind_label,
@@ -216,6 +219,21 @@ def _attention(rows: list[PairRow]) -> tuple[AttentionLine, ...]:
     return tuple(item[2] for item in items)
 
 
+def _held_note(held: int, due: int | None, cadence_days: int, started: list[PairRow]) -> str:
+    """What the cohort's sessions held compare with, with the share when it is a true share."""
+    if due is None:
+        if cadence_days <= 0:
+            unknown = "no meeting rhythm is set to plan by"
+        elif started:
+            unknown = f"meeting {cadence_phrase(cadence_days)}; no pair has a start date yet"
+        else:
+            unknown = "no pair has started yet"
+        return planned_note(held, None, unknown=unknown)
+    share = share_of_planned(held, due)
+    note = planned_note(held, due)
+    return note if share is None else f"{note} ({percent(share)})"
+
+
 def cohort_report(
     cohort_id: int, clock: Clock = system_clock, locale_name: str | None = None
 ) -> CohortReportData:
@@ -241,18 +259,24 @@ def cohort_report(
     started = [row for row in rows if row.status != PairStatus.PROPOSED]
     with_three = sum(1 for row in started if held.get(row.id, _PairSessions(0, 0, None)).held >= 3)
     due = 0
+    planned_pairs = 0
     waits: list[int] = []
     for row in started:
-        start = row.start_date or cohort.start_date
-        end = row.end_date or cohort.end_date
-        due += sessions_due(start, end, cohort.cadence_days, today)
+        pair_due = sessions_due(
+            row.start_date, row.end_date or cohort.end_date, cohort.cadence_days, today
+        )
+        if pair_due is not None:
+            due += pair_due
+            planned_pairs += 1
         first = held.get(row.id)
         if row.start_date is not None and first is not None and first.first_held is not None:
-            waits.append((first.first_held - row.start_date).days)
+            # A session logged before the recorded start counts as met on the first day.
+            waits.append(max(0, (first.first_held - row.start_date).days))
     ended = [pair for pair in pair_models.values() if pair.status == PairStatus.ENDED_EARLY]
     smallest = settings.get(settings.SMALLEST_GROUP)
     reasons, reasons_note = _ended_early_reasons(ended, smallest)
 
+    held_count = session_counts.get(SessionStatus.HELD.value, 0)
     figures = CohortFigures(
         pairs_total=len(rows),
         pairs_by_status=by_status,
@@ -260,8 +284,11 @@ def cohort_report(
         people_paired=enrolled - unpaired,
         people_unpaired=unpaired,
         match_rate=(enrolled - unpaired) / enrolled if enrolled else None,
-        sessions_held=session_counts.get(SessionStatus.HELD.value, 0),
+        sessions_held=held_count,
         sessions_due=due,
+        held_note=_held_note(
+            held_count, due if planned_pairs else None, cohort.cadence_days, started
+        ),
         sessions_cancelled=session_counts.get(SessionStatus.CANCELLED.value, 0),
         sessions_upcoming=session_counts.get(SessionStatus.PLANNED.value, 0),
         minutes_held=sum(item.minutes for item in held.values()),

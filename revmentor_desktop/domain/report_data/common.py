@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from revmentor_desktop.domain import paper, settings
-from revmentor_desktop.domain.dates import MONTHS
+from revmentor_desktop.domain.dates import MONTHS, format_date
 from revmentor_desktop.domain.paper import paper_for_locale as paper_for_locale  # re-exported
 from revmentor_desktop.domain.paper import system_locale_name as system_locale_name
 from revmentor_desktop.domain.vocabulary import cadence_phrase as cadence_phrase  # re-exported
@@ -15,7 +15,7 @@ PAGE_SIZES = settings.PAGE_SIZES
 
 TOP_TOPICS = 10
 MONTHS_SHOWN = 24
-TO_BE_AGREED = "to be agreed"  # a date the partners have not set yet, in a document
+NOT_SET_FACT = "Not set yet"  # a date no one has set, in a table of facts
 NO_DATE = "–"  # an unknown date in a table cell
 
 
@@ -39,14 +39,17 @@ def review_date(start: date | None, end: date | None) -> date | None:
     return start + timedelta(days=(end - start).days // 2)
 
 
-def sessions_due(start: date | None, end: date | None, cadence_days: int, today: date) -> int:
+def sessions_due(
+    start: date | None, end: date | None, cadence_days: int, today: date
+) -> int | None:
     """How many sessions the cadence planned from ``start`` up to ``today`` (or ``end``).
 
     One session per full cadence period elapsed: a pair that started three weeks ago with a
-    three-week cadence has one session planned so far. No start date, nothing planned.
+    three-week cadence has one session planned so far; a pair that ended before its start
+    date had none. None when it cannot be known: no start date or no meeting rhythm.
     """
     if start is None or cadence_days <= 0:
-        return 0
+        return None
     until = today if end is None else min(end, today)
     return max(0, (until - start).days) // cadence_days
 
@@ -56,6 +59,74 @@ def sessions_in_term(start: date | None, end: date | None, cadence_days: int) ->
     if start is None or end is None or cadence_days <= 0 or end <= start:
         return None
     return (end - start).days // cadence_days
+
+
+def plan_unknown_note(start: date | None, cadence_days: int) -> str:
+    """What is known when no number of planned sessions can be given, and what is missing."""
+    if start is not None:
+        return f"since {format_date(start)}; no meeting rhythm is set to plan by"
+    if cadence_days > 0:
+        return f"meeting {cadence_phrase(cadence_days)}; no start date to count from yet"
+    return "no start date or meeting rhythm is set to plan by"
+
+
+def planned_note(held: int, due: int | None, in_term: int | None = None, unknown: str = "") -> str:
+    """What the sessions held compare with: "of 4 planned so far; 14 over the term".
+
+    More held than planned reads "ahead of the 2 planned so far" rather than "5 of 2"; when
+    nothing can be planned, the note says what is known instead (``unknown``, such as
+    ``plan_unknown_note`` gives).
+    """
+    if due is None:
+        return unknown or "no plan to compare with"
+    note = f"ahead of the {due} planned so far" if held > due else f"of {due} planned so far"
+    if in_term is not None:
+        note += f"; {in_term} over the term"
+    return note
+
+
+def share_of_planned(held: int, due: int | None) -> float | None:
+    """Held sessions as a share of the planned ones, only when that is a true share (≤ 1)."""
+    if not due or held > due:
+        return None
+    return held / due
+
+
+def percent(share: float | None) -> str:
+    """A share of 0–1 as a whole percentage ("40 %"), or a dash when there is none."""
+    return "–" if share is None else f"{share * 100:.0f} %"
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    """When something runs, for a title line: both dates, one of them, or that none is set."""
+    if start is not None and end is not None:
+        return f"{format_date(start)} – {format_date(end)}"
+    if start is not None:
+        return f"from {format_date(start)}"
+    if end is not None:
+        return f"until {format_date(end)}"
+    return "dates not set yet"
+
+
+def term_sentence(start: date | None, end: date | None) -> str:
+    """The agreement's sentence on when the partnership runs, for whichever dates are known."""
+    if start is not None and end is not None and end < start:
+        return (
+            f"The partnership was due to start on {format_date(start)} and ended on "
+            f"{format_date(end)}, before it began."
+        )
+    if start is not None and end is not None:
+        return f"The partnership runs from {format_date(start)} to {format_date(end)}."
+    if start is not None:
+        return f"The partnership starts on {format_date(start)}; its end date is still to be set."
+    if end is not None:
+        return f"The partnership runs until {format_date(end)}; its start date is still to be set."
+    return "The partnership starts when the coordinator sets its dates."
+
+
+def halfway_phrase(review: date | None) -> str:
+    """How the review sentence opens: "Around 13 Jul 2026, half-way through," or without."""
+    return f"Around {format_date(review)}, half-way through," if review else "Half-way through,"
 
 
 def meeting_format_phrase(formats: Iterable[str]) -> str:

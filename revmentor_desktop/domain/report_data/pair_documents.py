@@ -14,13 +14,16 @@ from revmentor_desktop.domain.namesakes import Identity, labels_of_namesakes
 from revmentor_desktop.domain.outcomes.figures import pair_focus_progress
 from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.report_data.common import (
-    TO_BE_AGREED,
     cadence_phrase,
+    halfway_phrase,
     meeting_format_phrase,
     page_size_setting,
+    plan_unknown_note,
+    planned_note,
     review_date,
     sessions_due,
     sessions_in_term,
+    term_sentence,
 )
 from revmentor_desktop.domain.report_data.records import (
     AgreementBatch,
@@ -122,13 +125,15 @@ def _agreement(
         "mentee": second.name,
         "mentor_label": cohort.mentor_label.lower() if cohort.mentor_label else "mentor",
         "mentee_label": cohort.mentee_label.lower() if cohort.mentee_label else "mentee",
-        "cadence": cadence_phrase(cohort.cadence_days),
+        "cadence": _cadence_we_agree(cohort.cadence_days),
         "minutes": str(cohort.session_minutes),
         "format": meeting_format,
         "first_meeting_by": first_meeting_by,
-        "start": format_date(start, TO_BE_AGREED),
-        "end": format_date(end, TO_BE_AGREED),
-        "review": format_date(review, TO_BE_AGREED),
+        "start": format_date(start, "a start date still to be set"),
+        "end": format_date(end, "an end date still to be set"),
+        "review": format_date(review, "the half-way point"),
+        "term": term_sentence(start, end),
+        "halfway": halfway_phrase(review),
     }
     clause_list, version = wording or _wording(cohort.kind)
     clauses = tuple(
@@ -154,7 +159,7 @@ def _agreement(
         second=second,
         focus_areas=tuple(pair.focus_areas),
         goals=_goal_lines(pair.id, first, second),
-        cadence=values["cadence"],
+        cadence=cadence_phrase(cohort.cadence_days),
         session_minutes=cohort.session_minutes,
         meeting_format=meeting_format,
         first_meeting_by=first_meeting_by,
@@ -163,6 +168,13 @@ def _agreement(
         review_date=review,
         clauses=clauses,
     )
+
+
+def _cadence_we_agree(cadence_days: int) -> str:
+    """How often the partners meet, in the agreement's own voice ("we")."""
+    if cadence_days <= 0:
+        return "at a rhythm we agree at our first meeting"
+    return cadence_phrase(cadence_days)
 
 
 def _coordinator_phrase(name: str) -> str:
@@ -294,6 +306,8 @@ def pair_summary(
     end = pair.end_date or cohort.end_date
     review = review_date(start, end)
     goals = _goal_lines(pair.id, first, second)
+    # The plan counts from the pair's own start: a pair that began in May owes nothing for March.
+    due = sessions_due(pair.start_date, end, cohort.cadence_days, today)
 
     lines: list[SessionLine] = []
     held_count = cancelled = upcoming_count = minutes = 0
@@ -348,8 +362,14 @@ def pair_summary(
         focus_areas=tuple(pair.focus_areas),
         goals=goals,
         sessions_held=held_count,
-        sessions_due=sessions_due(start, end, cohort.cadence_days, today),
-        sessions_in_term=sessions_in_term(start, end, cohort.cadence_days),
+        sessions_due=due,
+        sessions_in_term=sessions_in_term(pair.start_date, end, cohort.cadence_days),
+        planned_note=planned_note(
+            held_count,
+            due,
+            sessions_in_term(pair.start_date, end, cohort.cadence_days),
+            plan_unknown_note(pair.start_date, cohort.cadence_days),
+        ),
         sessions_cancelled=cancelled,
         sessions_upcoming=upcoming_count,
         total_minutes=minutes,

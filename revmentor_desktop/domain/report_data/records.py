@@ -123,8 +123,9 @@ class PairSummaryData:
     focus_areas: tuple[str, ...]
     goals: tuple[GoalLine, ...]
     sessions_held: int
-    sessions_due: int
+    sessions_due: int | None  # None: no start date or no meeting rhythm to count from
     sessions_in_term: int | None
+    planned_note: str  # "of 4 planned so far; 14 over the term", or why none can be given
     sessions_cancelled: int
     sessions_upcoming: int
     total_minutes: int
@@ -154,6 +155,7 @@ class CohortFigures:
     match_rate: float | None  # share of enrolled people in a pair, 0–1
     sessions_held: int
     sessions_due: int
+    held_note: str  # what the sessions held compare with, as the headline tile says it
     sessions_cancelled: int
     sessions_upcoming: int
     minutes_held: int

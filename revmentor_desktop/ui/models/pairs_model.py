@@ -8,6 +8,7 @@ from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.pairs import PairQuery, PairRow
+from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.ui.models.formatting import health_icon
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
 
@@ -22,7 +23,7 @@ PAIR_COLUMNS: list[Column[PairRow]] = [
     Column("Mentor", lambda row: row.mentor_name, "mentor", width=155),
     Column("Mentee", lambda row: row.mentee_name, "mentee", width=155),
     Column("Cohort", lambda row: row.cohort_name, "cohort", width=185),
-    Column("Status", lambda row: row.status, "status", width=85),
+    Column("Status", lambda row: PairStatus(row.status).label, "status", width=85),
     Column("Started", lambda row: format_date(row.start_date), "start_date", width=95),
     Column("Sessions", lambda row: str(row.sessions_held), "sessions", alignment=RIGHT, width=70),
     Column("Last session", lambda row: format_date(row.last_held), "last_held", width=105),
