@@ -33,6 +33,9 @@ from xml.sax.saxutils import escape
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table
 
+# This working copy's package, not whichever one the environment has installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from revmentor_desktop.domain import cohorts, pairs, people, report_data
 from revmentor_desktop.domain.demo import generate_demo
 from revmentor_desktop.domain.report_data import AgreementBatch, PairSummaryData
