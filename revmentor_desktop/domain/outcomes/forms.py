@@ -79,15 +79,18 @@ def data_file_identity() -> str:
 
 
 def due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
-    """The pairs whose partners are due this questionnaire."""
+    """The pairs whose partners are due this questionnaire, with both partners loaded."""
     if questionnaire is Questionnaire.ENDING_EARLY:
         statuses = [PairStatus.ENDED_EARLY.value]
     elif questionnaire is Questionnaire.CLOSING:
         statuses = [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.COMPLETED.value]
     else:
         statuses = [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.PROPOSED.value]
+    mentor, mentee = Person.alias(), Person.alias()
     return list(
-        Pair.select()
+        Pair.select(Pair, mentor, mentee)
+        .join_from(Pair, mentor, on=(Pair.mentor == mentor.id), attr="mentor")
+        .join_from(Pair, mentee, on=(Pair.mentee == mentee.id), attr="mentee")
         .where((Pair.cohort == cohort_id) & Pair.status.in_(statuses))
         .order_by(Pair.id)
     )
@@ -114,7 +117,9 @@ def issue_forms(
         questions = questionnaires.questions(questionnaire)
         wanted = None if person_ids is None else set(person_ids)
         issuer = data_file_identity()
-        forms = []
+        open_forms = _open_forms(cohort_id, questionnaire)
+        issued_items = _items_by_form([row.id for row in open_forms.values()])
+        forms, newly_issued = [], []
         for pair in due_pairs(cohort_id, questionnaire):
             for role, person, partner in (
                 (MENTOR, pair.mentor, pair.mentee),
@@ -122,36 +127,39 @@ def issue_forms(
             ):
                 if wanted is not None and person.id not in wanted:
                     continue
-                due_date = pair.end_date if questionnaire is Questionnaire.ENDING_EARLY else due
-                row = _form_row(pair, person, role, questionnaire, due_date, questions, clock)
-                if mark_issued and row.issued_at is None:
-                    row.issued_at = clock()
-                    row.save()
-                forms.append(_to_fill(row, cohort, person, partner, issuer))
+                row = open_forms.get((pair.id, person.id))
+                if row is None:
+                    due_date = pair.end_date if questionnaire is Questionnaire.ENDING_EARLY else due
+                    items = form_items(questions, role, cohort.kind, pair.focus_areas)
+                    row = _new_form(pair, person, role, questionnaire, due_date, items, clock)
+                    issued_items[row.id] = items
+                if row.issued_at is None:
+                    newly_issued.append(row.id)
+                forms.append(_to_fill(row, cohort, person, partner, issuer, issued_items[row.id]))
+        if mark_issued and newly_issued:
+            OutcomeForm.update(issued_at=clock()).where(OutcomeForm.id.in_(newly_issued)).execute()
         return forms
 
 
-def _form_row(
+def _open_forms(cohort_id: int, questionnaire: Questionnaire) -> dict[tuple[int, int], OutcomeForm]:
+    """The cohort's unanswered forms of ``questionnaire``, by pair and person."""
+    rows = OutcomeForm.select().where(
+        (OutcomeForm.cohort == cohort_id)
+        & (OutcomeForm.questionnaire == questionnaire.value)
+        & OutcomeForm.returned_at.is_null()
+    )
+    return {(row.pair_id, row.person_id): row for row in rows}
+
+
+def _new_form(
     pair: Pair,
     person: Person,
     role: str,
     questionnaire: Questionnaire,
     due_date: date | None,
-    questions: list[questionnaires.Question],
+    items: list[FormItem],
     clock: Clock,
 ) -> OutcomeForm:
-    existing = (
-        OutcomeForm.select()
-        .where(
-            (OutcomeForm.pair == pair.id)
-            & (OutcomeForm.person == person.id)
-            & (OutcomeForm.questionnaire == questionnaire.value)
-            & OutcomeForm.returned_at.is_null()
-        )
-        .first()
-    )
-    if existing is not None:
-        return existing
     row = OutcomeForm.create(
         questionnaire=questionnaire.value,
         person=person.id,
@@ -162,7 +170,6 @@ def _form_row(
         token=secrets.token_hex(8),
         created_at=clock(),
     )
-    items = form_items(questions, role, pair.cohort.kind, pair.focus_areas)
     Answer.insert_many(
         [
             {
@@ -180,7 +187,12 @@ def _form_row(
 
 
 def _to_fill(
-    row: OutcomeForm, cohort: Cohort, person: Person, partner: Person, issuer: str
+    row: OutcomeForm,
+    cohort: Cohort,
+    person: Person,
+    partner: Person,
+    issuer: str,
+    items: Sequence[FormItem],
 ) -> FormToFill:
     mentor_label, mentee_label = cohort.mentor_label, cohort.mentee_label
     return FormToFill(
@@ -196,23 +208,40 @@ def _to_fill(
         role_label=mentor_label if row.role == MENTOR else mentee_label,
         cohort_name=cohort.name,
         due_date=row.due_date,
-        items=tuple(form_items_of(row.id)),
+        items=tuple(items),
+    )
+
+
+def _items_by_form(form_ids: Sequence[int]) -> dict[int, list[FormItem]]:
+    """The items of issued forms, with the wording each was issued with (one query)."""
+    items: dict[int, list[FormItem]] = {form_id: [] for form_id in form_ids}
+    if not form_ids:
+        return items
+    answers = (
+        Answer.select()
+        .where(Answer.form.in_(list(form_ids)))
+        .order_by(Answer.form, Answer.position)
+    )
+    for answer in answers:
+        items[answer.form_id].append(_item_of(answer))
+    return items
+
+
+def _item_of(answer: Answer) -> FormItem:
+    return FormItem(
+        answer.question_key,
+        answer.wording,
+        AnswerKind(answer.answer_kind),
+        answer.dimension,
+        _scale_of(answer.question_key),
+        answer.position,
     )
 
 
 def form_items_of(form_id: int) -> list[FormItem]:
     """The items of an issued form, with the wording it was issued with."""
-    return [
-        FormItem(
-            answer.question_key,
-            answer.wording,
-            AnswerKind(answer.answer_kind),
-            answer.dimension,
-            _scale_of(answer.question_key),
-            answer.position,
-        )
-        for answer in Answer.select().where(Answer.form == form_id).order_by(Answer.position)
-    ]
+    answers = Answer.select().where(Answer.form == form_id).order_by(Answer.position)
+    return [_item_of(answer) for answer in answers]
 
 
 def _scale_of(item_key: str) -> tuple[str, ...]:
@@ -230,7 +259,9 @@ def form_to_fill(form_id: int) -> FormToFill:
     pair = row.pair
     partner = None if pair is None else (pair.mentee if row.role == MENTOR else pair.mentor)
     partner = partner or row.person
-    return _to_fill(row, row.cohort, row.person, partner, data_file_identity())
+    return _to_fill(
+        row, row.cohort, row.person, partner, data_file_identity(), form_items_of(form_id)
+    )
 
 
 def form_by_token(token: str) -> OutcomeForm | None:
