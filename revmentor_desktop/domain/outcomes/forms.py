@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from revmentor_desktop.domain import calendar
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError, NotFound, ValidationError
 from revmentor_desktop.domain.outcomes import checkins, questionnaires
 from revmentor_desktop.domain.outcomes.questions import (
@@ -68,7 +69,9 @@ class AlreadyAnswered(DomainError):
     """A form that already has answers: the caller asks which answers to keep."""
 
     def __init__(self, form_id: int, returned_at: datetime) -> None:
-        super().__init__(f"Form {form_id} was already answered on {returned_at:%d %b %Y}.")
+        super().__init__(
+            f"Form {form_id} was already answered on {format_date(returned_at.date())}."
+        )
         self.form_id = form_id
         self.returned_at = returned_at
 
