@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from revmentor_desktop.domain import cohorts, edits
+from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.importing import Table
 from revmentor_desktop.domain.outcomes import answer_import
@@ -41,6 +41,7 @@ from revmentor_desktop.ui.dialogs.import_pages import (
     ResultPage,
 )
 from revmentor_desktop.ui.undo import undo_key_text
+from revmentor_desktop.ui.widgets.questionnaire_choices import fill_cohorts, questionnaire_combo
 
 LEAVE_OUT = "(leave out)"
 
@@ -53,19 +54,13 @@ class CohortPage(QWizardPage):
         self.setTitle("Which cohort answered which questionnaire?")
         self.setSubTitle("Each row is matched by its e-mail address to a person of the cohort.")
         self.cohort = QComboBox()
-        self.questionnaire = QComboBox()
-        for questionnaire in Questionnaire:
-            self.questionnaire.addItem(questionnaire.title, questionnaire.value)
+        self.questionnaire = questionnaire_combo()
         form = QFormLayout(self)
         form.addRow("&Cohort:", self.cohort)
         form.addRow("&Questionnaire:", self.questionnaire)
 
     def initializePage(self) -> None:
-        chosen = self.cohort.currentData()
-        self.cohort.clear()
-        for cohort_id, name in cohorts.cohort_names():
-            self.cohort.addItem(name, cohort_id)
-        self.cohort.setCurrentIndex(max(0, self.cohort.findData(chosen)))
+        fill_cohorts(self.cohort, chosen=self.cohort.currentData())
 
     def isComplete(self) -> bool:
         return self.cohort.currentData() is not None
