@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
-    columns_by_heading,
+    add_import_switches,
     data_path,
+    read_import_file,
+    refused_for_file_problems,
+    row_problems_refusal,
 )
-from revmentor_desktop.domain.vocabulary import agree, plural
+from revmentor_desktop.domain.vocabulary import plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.importing import Table
@@ -34,15 +36,8 @@ def command_import_answers(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.outcomes.questions import Questionnaire
     from revmentor_desktop.storage.database import DataFile
 
-    source = Path(arguments.file).expanduser().absolute()
-    if source.is_dir():
-        raise CommandProblem(
-            f"{source} is a folder, but a file was expected; name the CSV or XLSX file "
-            "the form tool exported."
-        )
-    table = importing.read_table_file(source)
+    table, chosen = read_import_file(arguments, "the CSV or XLSX file the form tool exported")
     questionnaire = Questionnaire(arguments.questionnaire)
-    chosen = columns_by_heading(table, arguments.map, source.name)
     with DataFile.open(data_path(arguments)) as opened:
         cohort_id = cohorts.find_cohort_id(arguments.cohort)
         choices = answer_import.targets(cohort_id, questionnaire)
@@ -52,10 +47,7 @@ def command_import_answers(arguments: argparse.Namespace) -> int:
         _print_columns(table, plan.columns)
         for line in plan.summary_lines():
             print(line)
-        for problem in plan.file_problems:
-            print(f"revmentor: {problem}", file=sys.stderr)
-        if plan.file_problems:
-            print("Nothing was imported.", file=sys.stderr)
+        if refused_for_file_problems(plan.file_problems):
             return EXIT_PROBLEM
         for row in plan.rows:
             print(f"Line {row.line}: {row.outline()}")
@@ -78,11 +70,7 @@ def command_import_answers(arguments: argparse.Namespace) -> int:
 def _refusal(rows_with_problems: int, others: bool) -> str:
     if not others:
         return "Nothing was imported: no row can be recorded. Correct the file and try again."
-    rows = plural(rows_with_problems, "row")
-    return (
-        f"Nothing was imported: {rows} {agree('have', rows_with_problems)} problems. Correct "
-        "the file, or add --skip-invalid to record the other rows."
-    )
+    return row_problems_refusal(rows_with_problems, "record")
 
 
 def _columns(
@@ -143,12 +131,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         choices=QUESTIONNAIRES,
         help="which questionnaire the answers are to: " + ", ".join(QUESTIONNAIRES),
     )
-    importer.add_argument(
-        "--dry-run", action="store_true", help="show what would be recorded, change nothing"
-    )
-    importer.add_argument(
-        "--skip-invalid", action="store_true", help="record the valid rows, list the others"
-    )
+    add_import_switches(importer, would="be recorded", verb="record")
     importer.add_argument(
         "--map",
         action="append",

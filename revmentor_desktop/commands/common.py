@@ -10,9 +10,10 @@ import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from revmentor_desktop import paths
+from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 
@@ -152,3 +153,50 @@ def columns_by_heading(
             )
         columns.append((column, choice))
     return columns
+
+
+def read_import_file(
+    arguments: argparse.Namespace, what: str
+) -> tuple[Table, list[tuple[int, Any]]]:
+    """The table in the file an import command is given (refused early when it names a
+    folder; ``what`` says which file to name instead), and the columns its ``--map``
+    choices name, by position, each with what was chosen for it."""
+    from revmentor_desktop.domain import importing
+
+    source = Path(arguments.file).expanduser().absolute()
+    if source.is_dir():
+        raise CommandProblem(f"{source} is a folder, but a file was expected; name {what}.")
+    table = importing.read_table_file(source)
+    return table, columns_by_heading(table, arguments.map, source.name)
+
+
+def add_import_switches(parser: argparse.ArgumentParser, would: str, verb: str) -> None:
+    """``--dry-run`` and ``--skip-invalid``, as every import takes them."""
+    parser.add_argument(
+        "--dry-run", action="store_true", help=f"show what would {would}, change nothing"
+    )
+    parser.add_argument(
+        "--skip-invalid", action="store_true", help=f"{verb} the valid rows, list the others"
+    )
+
+
+def refused_for_file_problems(file_problems: Sequence[str], hint: str = "") -> bool:
+    """Print the problems with the file as a whole, then ``hint``, on stderr; whether there
+    were any (then nothing is imported)."""
+    for problem in file_problems:
+        print(f"revmentor: {problem}", file=sys.stderr)
+    if not file_problems:
+        return False
+    if hint:
+        print(f"revmentor: {hint}", file=sys.stderr)
+    print("Nothing was imported.", file=sys.stderr)
+    return True
+
+
+def row_problems_refusal(rows_with_problems: int, verb: str) -> str:
+    """Why nothing was imported while rows have problems and --skip-invalid was not given."""
+    rows = plural(rows_with_problems, "row")
+    return (
+        f"Nothing was imported: {rows} {agree('have', rows_with_problems)} problems. Correct "
+        f"the file, or add --skip-invalid to {verb} the other rows."
+    )

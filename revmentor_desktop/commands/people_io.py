@@ -16,13 +16,16 @@ from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
-    columns_by_heading,
+    add_import_switches,
     data_path,
     finished_even_if_terminated,
     output_path,
+    read_import_file,
+    refused_for_file_problems,
+    row_problems_refusal,
 )
 from revmentor_desktop.domain.dates import format_date
-from revmentor_desktop.domain.vocabulary import agree, plural
+from revmentor_desktop.domain.vocabulary import plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.importing import Field
@@ -41,19 +44,13 @@ def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.text import clip
     from revmentor_desktop.storage.database import DataFile
 
-    source = Path(arguments.file).expanduser().absolute()
-    if source.is_dir():
-        raise CommandProblem(
-            f"{source} is a folder, but a file was expected; name the CSV or XLSX file to import."
-        )
-    table = importing.read_table_file(source)
+    table, chosen = read_import_file(arguments, "the CSV or XLSX file to import")
     options = importing.ImportOptions(
         date_order=importing.DateOrder(arguments.date_order) if arguments.date_order else None,
         cohort_name=arguments.cohort or "",
         cohort_kind=arguments.kind,
         default_role=arguments.role,
     )
-    chosen = columns_by_heading(table, arguments.map, Path(arguments.file).name)
     path = data_path(arguments)
     with DataFile.open(path) as opened:
         mapping = importing.initial_mapping(table.headers)
@@ -68,22 +65,13 @@ def command_import_people(arguments: argparse.Namespace) -> int:
             print(f"  Dates in “{header}”: {order}")
         for note in plan.notes:
             print(f"Note: {note}")
-        for problem in plan.file_problems:
-            print(f"revmentor: {problem}", file=sys.stderr)
-        if plan.file_problems:
-            if plan.needs_date_order:
-                print("revmentor: add --date-order dmy or --date-order mdy.", file=sys.stderr)
-            print("Nothing was imported.", file=sys.stderr)
+        hint = "add --date-order dmy or --date-order mdy." if plan.needs_date_order else ""
+        if refused_for_file_problems(plan.file_problems, hint):
             return EXIT_PROBLEM
         for line in plan.problems.lines():
             print(line, file=sys.stderr)
         if plan.problems and not arguments.skip_invalid:
-            rows = plan.skipped
-            print(
-                f"Nothing was imported: {plural(rows, 'row')} {agree('have', rows)} problems. "
-                "Correct the file, or add --skip-invalid to import the other rows.",
-                file=sys.stderr,
-            )
+            print(row_problems_refusal(plan.skipped, "import"), file=sys.stderr)
             return EXIT_PROBLEM
         if arguments.dry_run:
             for record in importing.planned_records(plan):
@@ -231,12 +219,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         choices=["mentor", "mentee", "both"],
         help="role for rows without one when enrolling in --cohort",
     )
-    importer.add_argument(
-        "--dry-run", action="store_true", help="show what would change, change nothing"
-    )
-    importer.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows, list the others"
-    )
+    add_import_switches(importer, would="change", verb="import")
     importer.add_argument(
         "--date-order",
         choices=["dmy", "mdy"],

@@ -97,15 +97,34 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f} %"
 
 
+def _for_known_dates(
+    start: date | None, end: date | None, both: str, start_only: str, end_only: str, neither: str
+) -> str:
+    """The wording for whichever of the two dates are known, its ``{start}`` and ``{end}``
+    written out."""
+    if start is not None and end is not None:
+        wording = both
+    elif start is not None:
+        wording = start_only
+    elif end is not None:
+        wording = end_only
+    else:
+        wording = neither
+    return wording.format(
+        start=format_date(start) if start else "", end=format_date(end) if end else ""
+    )
+
+
 def date_range(start: date | None, end: date | None) -> str:
     """When something runs, for a title line: both dates, one of them, or that none is set."""
-    if start is not None and end is not None:
-        return f"{format_date(start)} – {format_date(end)}"
-    if start is not None:
-        return f"from {format_date(start)}"
-    if end is not None:
-        return f"until {format_date(end)}"
-    return "dates not set yet"
+    return _for_known_dates(
+        start,
+        end,
+        both="{start} – {end}",
+        start_only="from {start}",
+        end_only="until {end}",
+        neither="dates not set yet",
+    )
 
 
 def term_sentence(start: date | None, end: date | None) -> str:
@@ -115,13 +134,14 @@ def term_sentence(start: date | None, end: date | None) -> str:
             f"The partnership was due to start on {format_date(start)} and ended on "
             f"{format_date(end)}, before it began."
         )
-    if start is not None and end is not None:
-        return f"The partnership runs from {format_date(start)} to {format_date(end)}."
-    if start is not None:
-        return f"The partnership starts on {format_date(start)}; its end date is still to be set."
-    if end is not None:
-        return f"The partnership runs until {format_date(end)}; its start date is still to be set."
-    return "The partnership starts when the coordinator sets its dates."
+    return _for_known_dates(
+        start,
+        end,
+        both="The partnership runs from {start} to {end}.",
+        start_only="The partnership starts on {start}; its end date is still to be set.",
+        end_only="The partnership runs until {end}; its start date is still to be set.",
+        neither="The partnership starts when the coordinator sets its dates.",
+    )
 
 
 def halfway_phrase(review: date | None) -> str:

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.domain import cohorts, edits
+from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError, ValidationError
 from revmentor_desktop.domain.outcomes import entry, forms
@@ -37,6 +36,7 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.undo import undo_key_text
 from revmentor_desktop.ui.widgets.choices import select_data
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel, confirm, show_refusal
+from revmentor_desktop.ui.widgets.questionnaire_choices import cohort_combo, questionnaire_combo
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 SAVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
@@ -163,15 +163,8 @@ class AnswerEntryDialog(RemembersSize, QDialog):
     # Building
 
     def _choices(self, cohort_id: int | None, questionnaire: Questionnaire | None) -> QHBoxLayout:
-        self.cohort = QComboBox()
-        for each_id, name in cohorts.cohort_names():
-            self.cohort.addItem(name, each_id)
-        if cohort_id is not None:
-            select_data(self.cohort, cohort_id)
-        self.questionnaire = QComboBox()
-        for each in Questionnaire:
-            self.questionnaire.addItem(each.title, each.value)
-        select_data(self.questionnaire, (questionnaire or Questionnaire.CHECKIN).value)
+        self.cohort = cohort_combo(cohort_id)
+        self.questionnaire = questionnaire_combo(questionnaire or Questionnaire.CHECKIN)
         row = QHBoxLayout()
         for text, combo in (("&Cohort:", self.cohort), ("&Questionnaire:", self.questionnaire)):
             label = QLabel(text)

@@ -7,22 +7,20 @@ one edit on the undo history (``edits.import_answers``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
-from revmentor_desktop.domain import cohorts, edits, importing
+from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.importing import Table
 from revmentor_desktop.domain.outcomes import answer_import
@@ -35,17 +33,15 @@ from revmentor_desktop.domain.outcomes.answer_import import (
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
-from revmentor_desktop.ui.dialogs.import_wizard import (
-    MAX_PREVIEW_ROWS,
+from revmentor_desktop.ui.dialogs.import_pages import (
     ChooseFilePage,
+    ColumnsPage,
+    FileImportWizard,
+    PreviewPage,
     ResultPage,
-    fill_table,
-    first_of,
-    read_only_table,
-    wrapping_label,
 )
 from revmentor_desktop.ui.undo import undo_key_text
-from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
+from revmentor_desktop.ui.widgets.questionnaire_choices import fill_cohorts, questionnaire_combo
 
 LEAVE_OUT = "(leave out)"
 
@@ -58,19 +54,13 @@ class CohortPage(QWizardPage):
         self.setTitle("Which cohort answered which questionnaire?")
         self.setSubTitle("Each row is matched by its e-mail address to a person of the cohort.")
         self.cohort = QComboBox()
-        self.questionnaire = QComboBox()
-        for questionnaire in Questionnaire:
-            self.questionnaire.addItem(questionnaire.title, questionnaire.value)
+        self.questionnaire = questionnaire_combo()
         form = QFormLayout(self)
         form.addRow("&Cohort:", self.cohort)
         form.addRow("&Questionnaire:", self.questionnaire)
 
     def initializePage(self) -> None:
-        chosen = self.cohort.currentData()
-        self.cohort.clear()
-        for cohort_id, name in cohorts.cohort_names():
-            self.cohort.addItem(name, cohort_id)
-        self.cohort.setCurrentIndex(max(0, self.cohort.findData(chosen)))
+        fill_cohorts(self.cohort, chosen=self.cohort.currentData())
 
     def isComplete(self) -> bool:
         return self.cohort.currentData() is not None
@@ -79,41 +69,28 @@ class CohortPage(QWizardPage):
         return int(self.cohort.currentData()), Questionnaire(self.questionnaire.currentData())
 
 
-class ColumnsPage(QWizardPage):
+class QuestionColumnsPage(ColumnsPage):
     """Each column with an example value and the question it holds, suggested and editable."""
 
     def __init__(self, wizard: AnswerImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setTitle("Which question does each column answer?")
-        self.setSubTitle(
+        super().__init__(
+            wizard,
+            "Which question does each column answer?",
             "RevMentor matched the columns whose heading is a question's wording; the form "
             "tool's own columns (ID, start time, timestamp) are left out. Correct any it got "
-            "wrong."
+            "wrong.",
+            holds="Holds",
         )
-        self.columns = read_only_table(["Column in the file", "Example", "Holds"])
+        self._wizard = wizard
         _fixed_widths(self.columns, 250, 110)  # the questions to choose from get the rest
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns)
-        self.combos: list[QComboBox] = []
 
-    def initializePage(self) -> None:
-        table = self._wizard.table
-        assert table is not None
+    def choice_for(self, table: Table) -> Callable[[int], QComboBox]:
         cohort_id, questionnaire = self._wizard.cohort_page.chosen()
         choices = answer_import.targets(cohort_id, questionnaire)
         suggested = answer_import.suggested_columns(table.headers, choices)
-        example = importing.sample_row(table)
-        self.columns.setRowCount(len(table.headers))
-        self.combos = []
-        for row, header in enumerate(table.headers):
-            value = example.cell(row) if example else ""
-            heading = QTableWidgetItem(header or "(no heading)")
-            heading.setToolTip(header)  # a long question is cut short in its cell
-            self.columns.setItem(row, 0, heading)
-            self.columns.setItem(row, 1, QTableWidgetItem(value.replace("\n", " ")[:60]))
-            self.combos.append(_target_combo(choices, suggested.targets[row]))
-            self.columns.setCellWidget(row, 2, self.combos[-1])
+        return lambda row: _target_combo(choices, suggested.targets[row])
 
     def columns_chosen(self) -> AnswerColumns:
         return AnswerColumns(tuple(combo.currentData() for combo in self.combos))
@@ -140,60 +117,23 @@ def _target_combo(choices: list[Target], chosen: str | None) -> QComboBox:
     return combo
 
 
-class PreviewPage(QWizardPage):
+class AnswersPreviewPage(PreviewPage):
     def __init__(self, wizard: AnswerImportWizard) -> None:
-        super().__init__()
+        super().__init__(wizard, "&Skip the rows with problems and record the others")
         self._wizard = wizard
-        self.setTitle("Preview: nothing has been written yet")
-        self.summary = wrapping_label()
-        self.problems_label = QLabel()
-        self.problems = read_only_table(["Line", "Column", "Problem"])
         _fixed_widths(self.problems, 50, 200)  # each problem wraps, whole, in the rest
         self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.skip_invalid = QCheckBox("&Skip the rows with problems and record the others")
-        self.skip_invalid.toggled.connect(self.completeChanged)
-        self.problem_box = QWidget()  # hidden, taking no space, when no row has a problem
-        box = QVBoxLayout(self.problem_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.problems_label, self.problems, self.skip_invalid):
-            box.addWidget(widget)
-        self.rows_label = QLabel()
-        self.rows = read_only_table(["Line", "Person", "Records"])
-        self.status = wrapping_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problem_box, 2)
-        layout.addWidget(self.rows_label)
-        layout.addWidget(self.rows, 1)
-        layout.addWidget(self.status)
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.rows_label, self.rows = self.lay_out(["Line", "Person", "Records"], stretches=(2, 1))
 
-    def initializePage(self) -> None:
-        self._wizard.rebuild_plan()
-        self.status.clear()
+    def show_plan(self) -> None:
         plan = self._wizard.plan
         assert plan is not None
         self.summary.setText("\n".join(plan.file_problems or plan.summary_lines()))
-        problems = plan.problems.first[:MAX_PREVIEW_ROWS]
-        self.problem_box.setVisible(bool(problems))
-        self.problems_label.setText(
-            "Rows with problems (nothing is imported until they are corrected or skipped)"
-            + first_of(len(problems), plan.problems.total, "problems")
-            + ":"
+        self.show_problems(
+            plan.problems,
+            "Rows with problems (nothing is imported until they are corrected or skipped)",
         )
-        fill_table(self.problems, [(p.line, p.column, p.reason) for p in problems])
-        self.skip_invalid.setChecked(False)
-        shown = plan.rows[:MAX_PREVIEW_ROWS]
-        self.rows_label.setText(
-            "What each row records" + first_of(len(shown), len(plan.rows), "rows") + ":"
-        )
-        fill_table(self.rows, [_row_cells(row) for row in shown])
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        plan = self._wizard.plan
-        return plan is not None and plan.can_apply(self.skip_invalid.isChecked())
+        self.show_outcome("What each row records", plan.rows, len(plan.rows), "rows", _row_cells)
 
     def validatePage(self) -> bool:
         wizard = self._wizard
@@ -221,19 +161,15 @@ def _result_paragraphs(result: AnswerImportResult | None) -> list[str]:
     return ["\n".join(result.lines()), undo]
 
 
-class AnswerImportWizard(RemembersSize, QWizard):
+class AnswerImportWizard(FileImportWizard):
     """Import the answers a form tool exported into the open data file."""
 
     imported = Signal(object)  # AnswerImportResult
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.table: Table | None = None
+        super().__init__(context, "Import answers from a form tool", parent)
         self.plan: AnswerImportPlan | None = None
         self.result: AnswerImportResult | None = None
-        self.setWindowTitle("Import answers from a form tool")
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.file_page = ChooseFilePage(
             self,
             subtitle="The responses Microsoft Forms or Google Forms exported, as CSV or Excel "
@@ -243,18 +179,12 @@ class AnswerImportWizard(RemembersSize, QWizard):
             browse_title="Import answers",
         )
         self.cohort_page = CohortPage()
-        self.columns_page = ColumnsPage(self)
-        self.preview_page = PreviewPage(self)
+        self.columns_page = QuestionColumnsPage(self)
+        self.preview_page = AnswersPreviewPage(self)
         self.result_page = ResultPage("Answers imported", lambda: _result_paragraphs(self.result))
-        for page in (
-            self.file_page,
-            self.cohort_page,
-            self.columns_page,
-            self.preview_page,
-            self.result_page,
-        ):
-            self.addPage(page)
-        self.resize(900, 640)
+        self.add_pages(
+            self.file_page, self.cohort_page, self.columns_page, self.preview_page, self.result_page
+        )
 
     def set_file(self, path: str) -> None:
         """Start with ``path`` chosen (tests, and a file dropped on the window)."""

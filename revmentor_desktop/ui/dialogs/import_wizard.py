@@ -11,25 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -52,111 +41,27 @@ from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
 from revmentor_desktop.menu_paths import RESTORE_BACKUP, UNDO
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.import_pages import (
+    ChooseFilePage,
+    ColumnsPage,
+    FileImportWizard,
+    PreviewPage,
+    ResultPage,
+    wrapping_label,
+)
 from revmentor_desktop.ui.undo import undo_key_text
-from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
-
-MAX_PREVIEW_ROWS = 2000  # enough to review; the counts always cover the whole file
 
 
-def read_only_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(True)
-    return table
-
-
-def first_of(shown: int, total: int, what: str) -> str:
-    """ ", the first 2,000 of 464,000 problems" when a list shows only the first ones."""
-    return f", the first {shown:,} of {total:,} {what}" if shown < total else ""
-
-
-def fill_table(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for row_number, values in enumerate(rows):
-        for column, value in enumerate(values):
-            table.setItem(row_number, column, QTableWidgetItem(str(value)))
-
-
-def wrapping_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    return label
-
-
-class HoldsTable(Protocol):
-    """A wizard that keeps the table its file page read."""
-
-    table: Table | None
-
-
-class ChooseFilePage(QWizardPage):
-    """Reads the chosen file into ``wizard.table`` (any wizard with that attribute)."""
-
-    def __init__(
-        self,
-        wizard: HoldsTable,
-        subtitle: str = (
-            "A staff list from HR or the answers to the enrolment form, as CSV or Excel (.xlsx)."
-        ),
-        example: str = "staff list.csv",
-        browse_title: str = "Import people",
-    ) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self._browse_title = browse_title
-        self.setTitle("Choose the file to import")
-        self.setSubTitle(subtitle)
-        self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(example)
-        browse = QPushButton("&Browse…")
-        browse.clicked.connect(self._browse)
-        self.error = wrapping_label()
-        self.error.setStyleSheet("color: palette(highlight);")
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        self.path_edit.textChanged.connect(self.completeChanged)
-
-    def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self._browse_title, "", "Spreadsheets (*.csv *.txt *.tsv *.xlsx);;All files (*)"
-        )
-        if name:
-            self.path_edit.setText(name)
-
-    def isComplete(self) -> bool:
-        return bool(self.path_edit.text().strip())
-
-    def validatePage(self) -> bool:
-        try:
-            self._wizard.table = importing.read_table_file(Path(self.path_edit.text().strip()))
-        except DomainError as error:
-            self.error.setText(str(error))
-            return False
-        self.error.clear()
-        return True
-
-
-class MappingPage(QWizardPage):
+class MappingPage(ColumnsPage):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setTitle("What does each column hold?")
-        self.setSubTitle(
+        super().__init__(
+            wizard,
+            "What does each column hold?",
             "RevMentor recognised the columns below. Correct any it got wrong; the choice is "
-            "remembered for the next file with the same headings."
+            "remembered for the next file with the same headings.",
+            holds="Import as",
         )
         self.detected = QLabel()
-        self.columns = read_only_table(["Column in the file", "Example", "Import as"])
         self.date_order = QComboBox()
         self.date_order.addItem("Decide from the dates (ask when unclear)", None)
         self.date_order.addItem("Day first (31/12/2024)", DateOrder.DMY)
@@ -167,35 +72,25 @@ class MappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.columns, 1)
-        self.combos: list[QComboBox] = []
 
-    def initializePage(self) -> None:
-        table = self._wizard.table
-        assert table is not None
+    def choice_for(self, table: Table) -> Callable[[int], QComboBox]:
         self.detected.setText(importing.source_description(table))
         mapping = importing.initial_mapping(table.headers)
-        example = importing.sample_row(table)
-        example_title = f"Example (line {example.line})" if example else "Example"
-        self.columns.setHorizontalHeaderItem(1, QTableWidgetItem(example_title))
-        self.columns.setRowCount(len(table.headers))
-        self.combos = []
-        for row, header in enumerate(table.headers):
-            value = example.cell(row) if example else ""
-            self.columns.setItem(row, 0, QTableWidgetItem(header or "(no heading)"))
-            self.columns.setItem(row, 1, QTableWidgetItem(value.replace("\n", " ")[:60]))
-            combo = QComboBox()
-            combo.addItem("(do not import)", None)
-            for field_ in Field:
-                combo.addItem(field_.label, field_.value)
-            chosen = mapping.fields[row]
-            combo.setCurrentIndex(combo.findData(chosen.value) if chosen else 0)
-            self.columns.setCellWidget(row, 2, combo)
-            self.combos.append(combo)
+        return lambda row: _field_combo(mapping.fields[row])
 
     def mapping(self) -> ColumnMapping:
         return ColumnMapping(
             tuple(Field(c.currentData()) if c.currentData() else None for c in self.combos)
         )
+
+
+def _field_combo(chosen: Field | None) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem("(do not import)", None)
+    for field_ in Field:
+        combo.addItem(field_.label, field_.value)
+    combo.setCurrentIndex(combo.findData(chosen.value) if chosen else 0)
+    return combo
 
 
 class CohortPage(QWizardPage):
@@ -281,45 +176,20 @@ class CohortPage(QWizardPage):
         }
 
 
-class PreviewPage(QWizardPage):
+class PeoplePreviewPage(PreviewPage):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
+        super().__init__(wizard, "&Skip the rows with problems and import the others")
         self._wizard = wizard
-        self.setTitle("Preview: nothing has been written yet")
-        self.summary = wrapping_label()
         self.file_problems = wrapping_label()
-        self.problems = read_only_table(["Line", "Column", "Problem"])
-        self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others")
-        self.skip_invalid.toggled.connect(self.completeChanged)
         self.blocked = wrapping_label()  # why Import waits, while it does
         self.skip_invalid.toggled.connect(self._explain_blocked)
-        self.problem_box = QWidget()  # hidden, taking no space, when no row has a problem
-        problem_layout = QVBoxLayout(self.problem_box)
-        problem_layout.setContentsMargins(0, 0, 0, 0)
-        self.problems_label = QLabel()
-        problem_layout.addWidget(self.problems_label)
-        problem_layout.addWidget(self.problems, 1)
-        problem_layout.addWidget(self.skip_invalid)
-        problem_layout.addWidget(self.blocked)
-        self.changes = read_only_table(["Line", "Person", "What happens", "Details"])
-        self.status = wrapping_label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.file_problems)
-        layout.addWidget(self.problem_box, 1)
-        self.changes_label = QLabel()
-        layout.addWidget(self.changes_label)
-        layout.addWidget(self.changes, 2)
-        layout.addWidget(self.status)
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.problem_layout.addWidget(self.blocked)
+        self.changes_label, self.changes = self.lay_out(
+            ["Line", "Person", "What happens", "Details"], notes=(self.file_problems,)
+        )
 
-    def initializePage(self) -> None:
-        self._wizard.rebuild_plan()
-        self.status.clear()
-        self.show_plan(self._wizard.plan)
-
-    def show_plan(self, plan: ImportPlan | None) -> None:
+    def show_plan(self) -> None:
+        plan = self._wizard.plan
         if plan is None:
             return
         lines = [import_summary.planned_people(plan)]
@@ -330,23 +200,16 @@ class PreviewPage(QWizardPage):
         self.summary.setText("\n".join(lines))
         self.file_problems.setText("\n".join(plan.file_problems))
         self.file_problems.setVisible(bool(plan.file_problems))
-        self.problem_box.setVisible(bool(plan.problems))
-        problems = plan.problems.first[:MAX_PREVIEW_ROWS]
-        fill_table(self.problems, [(p.line, p.column, p.reason) for p in problems])
-        self.problems_label.setText(
-            "Rows with problems (not imported until corrected)"
-            + first_of(len(problems), plan.problems.total, "problems")
-            + ":"
-        )
-        self.skip_invalid.setChecked(False)
+        self.show_problems(plan.problems, "Rows with problems (not imported until corrected)")
         self._explain_blocked()
         labels = import_summary.role_labels(plan.cohort_id, plan.options.cohort_kind)
-        shown = plan.first_changes[:MAX_PREVIEW_ROWS]
-        self.changes_label.setText(
-            "Changes" + first_of(len(shown), plan.added + plan.updated, "changes") + ":"
+        self.show_outcome(
+            "Changes",
+            plan.first_changes,
+            plan.added + plan.updated,
+            "changes",
+            lambda record: self._change_row(record, labels),
         )
-        fill_table(self.changes, [self._change_row(record, labels) for record in shown])
-        self.completeChanged.emit()
 
     def _explain_blocked(self) -> None:
         waiting = not self.skip_invalid.isChecked()
@@ -367,10 +230,6 @@ class PreviewPage(QWizardPage):
             return (record.line, f"{record.name} <{record.email}>", "Add", enrolment)
         details = "; ".join(f"{c.field}: “{c.old}” → “{c.new}”" for c in record.changes)
         return (record.line, record.name, "Update", details)
-
-    def isComplete(self) -> bool:
-        plan = self._wizard.plan
-        return plan is not None and plan.can_apply(self.skip_invalid.isChecked())
 
     def validatePage(self) -> bool:
         wizard = self._wizard
@@ -397,23 +256,6 @@ class PreviewPage(QWizardPage):
         return True
 
 
-class ResultPage(QWizardPage):
-    """The last page: what the import did, in the paragraphs ``describe`` gives."""
-
-    def __init__(self, title: str, describe: Callable[[], list[str]]) -> None:
-        super().__init__()
-        self._describe = describe
-        self.setTitle(title)
-        self.text = wrapping_label()
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        self.text.setText("\n\n".join(self._describe()))
-
-
 def _result_paragraphs(recorded: RecordedImport | None) -> list[str]:
     if recorded is None:
         return []
@@ -437,7 +279,7 @@ def _undo_words(recorded: RecordedImport) -> str:
     return "Nothing in the data file needed changing."
 
 
-class ImportWizard(RemembersSize, QWizard):
+class ImportWizard(FileImportWizard):
     """Import people from a CSV or XLSX file into the open data file."""
 
     imported = Signal(object)  # ImportResult
@@ -445,28 +287,18 @@ class ImportWizard(RemembersSize, QWizard):
     def __init__(
         self, context: AppContext, data_file_path: Path, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, "Import people", parent)
         self.data_file_path = Path(data_file_path)
-        self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self.recorded: RecordedImport | None = None
-        self.setWindowTitle("Import people")
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.file_page = ChooseFilePage(self)
         self.mapping_page = MappingPage(self)
         self.cohort_page = CohortPage(self)
-        self.preview_page = PreviewPage(self)
+        self.preview_page = PeoplePreviewPage(self)
         self.result_page = ResultPage("Import finished", lambda: _result_paragraphs(self.recorded))
-        for page in (
-            self.file_page,
-            self.mapping_page,
-            self.cohort_page,
-            self.preview_page,
-            self.result_page,
-        ):
-            self.addPage(page)
-        self.resize(900, 640)
+        self.add_pages(
+            self.file_page, self.mapping_page, self.cohort_page, self.preview_page, self.result_page
+        )
 
     @property
     def result(self) -> ImportResult | None:

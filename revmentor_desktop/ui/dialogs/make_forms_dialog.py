@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain import report_data
-from revmentor_desktop.domain.cohorts import cohort_names
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.outcomes.forms import FormToFill, issue_forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
@@ -30,6 +28,7 @@ from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.questionnaire_choices import cohort_combo, questionnaire_combo
 from revmentor_desktop.ui.workers import JobThread, ProgressCallback
 
 PRINT_COPY_NAME = "{title} – all forms to print.pdf"
@@ -66,14 +65,8 @@ class MakeFormsDialog(QDialog):
         self.context = context
         self.setWindowTitle("Make questionnaire forms")
         self._thread: JobThread | None = None
-        self.cohort = QComboBox(self)
-        for known_id, name in cohort_names():
-            self.cohort.addItem(name, known_id)
-        if cohort_id is not None and (index := self.cohort.findData(cohort_id)) >= 0:
-            self.cohort.setCurrentIndex(index)
-        self.questionnaire = QComboBox(self)
-        for questionnaire in Questionnaire:
-            self.questionnaire.addItem(questionnaire.title, questionnaire.value)
+        self.cohort = cohort_combo(cohort_id, self)
+        self.questionnaire = questionnaire_combo(parent=self)
         self.folder = QLineEdit(self)
         self.folder.setPlaceholderText("The folder to write the forms to")
         browse = QPushButton("&Browse…", self)

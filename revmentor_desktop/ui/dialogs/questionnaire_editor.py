@@ -41,6 +41,7 @@ from revmentor_desktop.ui.models.questions_model import (
     QuestionsModel,
 )
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+from revmentor_desktop.ui.widgets.questionnaire_choices import questionnaire_combo
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 HISTORY_NOTE = (
@@ -55,10 +56,8 @@ class QuestionnaireEditor(RemembersSize, QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Questionnaires")
-        self.questionnaire = QComboBox()
+        self.questionnaire = questionnaire_combo()
         self.questionnaire.setAccessibleName("Questionnaire")
-        for each in Questionnaire:
-            self.questionnaire.addItem(each.title, each.value)
         self.model = QuestionsModel(Questionnaire.STARTING, self)
         self.table = self._table()
         self.problem = ProblemLabel(self)

@@ -23,6 +23,7 @@ from revmentor_desktop.domain.attention import (
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.ui.models.formatting import HEALTH_COLOURS, dot_icon
+from revmentor_desktop.ui.models.headings import FixedHeadings
 from revmentor_desktop.ui.models.id_table_model import ID_ROLE, READ_ONLY_ITEM
 
 TARGET_KIND_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -45,7 +46,9 @@ def heading_text(group: AttentionGroup, count: int) -> str:
     return f"{group.title} ({count})"
 
 
-class AttentionModel(QAbstractItemModel):
+class AttentionModel(FixedHeadings, QAbstractItemModel):
+    headings = HEADERS
+
     def __init__(self, clock: Clock = system_clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
@@ -107,13 +110,6 @@ class AttentionModel(QAbstractItemModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

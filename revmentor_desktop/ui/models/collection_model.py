@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from revmentor_desktop.domain.outcomes.collect import CollectionPlan, Outcome, ReturnedFile
+from revmentor_desktop.ui.models.headings import FixedHeadings
+from revmentor_desktop.ui.models.id_table_model import READ_ONLY_ITEM
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("File", "Person", "Questionnaire", "What happens")
@@ -17,9 +19,6 @@ OUTCOME_WORDS = {
     Outcome.CHOOSE: "Answered twice",
     Outcome.REFUSED: "Refused",
 }
-READ_ONLY_ITEM = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-)
 
 
 def what_happens(file: ReturnedFile, plan: CollectionPlan) -> str:
@@ -34,7 +33,9 @@ def what_happens(file: ReturnedFile, plan: CollectionPlan) -> str:
     return file.reason
 
 
-class CollectionModel(QAbstractTableModel):
+class CollectionModel(FixedHeadings, QAbstractTableModel):
+    headings = HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.plan = CollectionPlan(())
@@ -52,17 +53,6 @@ class CollectionModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return READ_ONLY_ITEM if index.isValid() else Qt.ItemFlag.NoItemFlags

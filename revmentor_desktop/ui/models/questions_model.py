@@ -15,6 +15,7 @@ from revmentor_desktop.domain.outcomes.questions import (
     Question,
     Questionnaire,
 )
+from revmentor_desktop.ui.models.headings import FixedHeadings
 from revmentor_desktop.ui.models.id_table_model import READ_ONLY_ITEM
 
 WORDING_COLUMN, KIND_COLUMN, ASKED_OF_COLUMN, STATUS_COLUMN = range(4)
@@ -49,7 +50,9 @@ def status(question: Question) -> str:
     return ""
 
 
-class QuestionsModel(QAbstractTableModel):
+class QuestionsModel(FixedHeadings, QAbstractTableModel):
+    headings = HEADERS
+
     def __init__(self, questionnaire: Questionnaire, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire
@@ -74,13 +77,6 @@ class QuestionsModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         question = self.question_at(index.row()) if index.isValid() else None

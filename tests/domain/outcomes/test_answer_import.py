@@ -3,7 +3,7 @@ half-imported."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -198,25 +198,34 @@ def _check_in_row(email: str, usefulness: str = "3") -> list[str]:
     return ["2026/06/22 9:00:00 AM GMT+1", email, "Yes", usefulness, "4", "", "No"]
 
 
-def test_an_unknown_email_is_a_row_problem(
-    saved_programme: Programme, data_path: Path, tmp_path: Path
-) -> None:
-    source = with_rows(GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", _check_in_row("nobody@x.org"))
-    assert _refused(data_path, source, saved_programme, CHECKIN) == [
+RefusedRows = Callable[..., list[str]]
+
+
+@pytest.fixture
+def refused_rows(saved_programme: Programme, data_path: Path, tmp_path: Path) -> RefusedRows:
+    """The problems the Google Forms check-in export is refused with, once the given rows
+    are added to it (see ``_refused``)."""
+
+    def refused(*rows: list[str]) -> list[str]:
+        source = with_rows(GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", *rows)
+        return _refused(data_path, source, saved_programme, CHECKIN)
+
+    return refused
+
+
+def test_an_unknown_email_is_a_row_problem(refused_rows: RefusedRows) -> None:
+    assert refused_rows(_check_in_row("nobody@x.org")) == [
         "Line 5, Email address: Nobody in the data file has the e-mail address nobody@x.org. "
         "Correct it if it is mistyped, or skip the row."
     ]
 
 
 def test_the_email_of_someone_erased_is_refused_with_a_word_about_erasure(
-    saved_programme: Programme, data_path: Path, tmp_path: Path
+    saved_programme: Programme, data_path: Path, refused_rows: RefusedRows
 ) -> None:
     with DataFile.open(data_path):
         erasure.erase_person(saved_programme.names["Person 02"], clock, scrub=False)
-    source = with_rows(
-        GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", _check_in_row(email_of("Person 02"))
-    )
-    (problem,) = _refused(data_path, source, saved_programme, CHECKIN)
+    (problem,) = refused_rows(_check_in_row(email_of("Person 02")))
     assert problem.startswith(
         "Line 5, Email address: Nobody in the data file has the e-mail address person.02@"
     )
@@ -224,27 +233,22 @@ def test_the_email_of_someone_erased_is_refused_with_a_word_about_erasure(
 
 
 def test_someone_not_in_the_cohort_is_a_row_problem(
-    saved_programme: Programme, data_path: Path, tmp_path: Path
+    data_path: Path, refused_rows: RefusedRows
 ) -> None:
     with DataFile.open(data_path):
         people.add_person(people.PersonDraft("Outsider", email="out@nordwind.example"), clock)
-    source = with_rows(
-        GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", _check_in_row("out@nordwind.example")
-    )
-    assert _refused(data_path, source, saved_programme, CHECKIN) == [
+    assert refused_rows(_check_in_row("out@nordwind.example")) == [
         "Line 5, Email address: Outsider is not in “Reverse mentoring 2026”. Check that the "
         "right cohort is chosen, or skip the row."
     ]
 
 
 def test_someone_in_the_cohort_without_a_pair_due_it_is_a_row_problem(
-    saved_programme: Programme, data_path: Path, tmp_path: Path
+    refused_rows: RefusedRows,
 ) -> None:
     lonely = _check_in_row(email_of("Lonely Person"))
     ended = _check_in_row(email_of("Person 06"))  # their partnership ended early
-    source = with_rows(GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", lonely, ended)
-    problems = _refused(data_path, source, saved_programme, CHECKIN)
-    assert problems == [
+    assert refused_rows(lonely, ended) == [
         f"Line {line}, Email address: {name} is in “Reverse mentoring 2026” but has no "
         "partnership due the check-in. Check that the right questionnaire is chosen, or skip "
         "the row."
@@ -252,12 +256,8 @@ def test_someone_in_the_cohort_without_a_pair_due_it_is_a_row_problem(
     ]
 
 
-def test_two_rows_for_one_person_are_both_refused(
-    saved_programme: Programme, data_path: Path, tmp_path: Path
-) -> None:
-    again = _check_in_row("AGNES.DUBOIS@nordwind.example", "5")
-    source = with_rows(GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", again)
-    problems = _refused(data_path, source, saved_programme, CHECKIN)
+def test_two_rows_for_one_person_are_both_refused(refused_rows: RefusedRows) -> None:
+    problems = refused_rows(_check_in_row("AGNES.DUBOIS@nordwind.example", "5"))
     assert [problem.split(":")[0] for problem in problems] == [
         "Line 2, Email address",
         "Line 5, Email address",
@@ -300,11 +300,8 @@ def test_answers_out_of_range_are_row_problems_naming_the_column(
     ]
 
 
-def test_a_row_without_an_email_address_is_a_row_problem(
-    saved_programme: Programme, data_path: Path, tmp_path: Path
-) -> None:
-    source = with_rows(GOOGLE_FORMS_CHECKIN, tmp_path / "a.csv", _check_in_row("anonymous"))
-    (problem,) = _refused(data_path, source, saved_programme, CHECKIN)
+def test_a_row_without_an_email_address_is_a_row_problem(refused_rows: RefusedRows) -> None:
+    (problem,) = refused_rows(_check_in_row("anonymous"))
     assert problem.startswith("Line 5, Email address: No e-mail address, so these answers")
 
 

@@ -29,16 +29,18 @@ def _line(lines: tuple[ChangeLine, ...], dimension: str, role_label: str) -> Cha
     )
 
 
-def _rate_mentors(programme: Programme, before: list[int], after: list[int | None]) -> None:
+def _rate_mentors(
+    programme: Programme, before: list[int | None], after: list[int | None]
+) -> list[int]:
     """The first mentors rate every benefit ``before[i]`` at the start and ``after[i]`` at
-    the close (None: the closing form is not returned)."""
+    the close (None: that form is not returned); the mentors, in that order."""
     mentors = _mentor_ids(programme)
     starting, closing = issued(programme.cohort_id, STARTING), issued(programme.cohort_id, CLOSING)
-    for person, rating in zip(mentors, before, strict=False):
-        fill(starting[person], rating)
-    for person, rating in zip(mentors, after, strict=False):
-        if rating is not None:
-            fill(closing[person], rating)
+    for forms, ratings in ((starting, before), (closing, after)):
+        for person, rating in zip(mentors, ratings, strict=False):
+            if rating is not None:
+                fill(forms[person], rating)
+    return mentors
 
 
 @pytest.mark.parametrize(("answered", "shown"), [(4, False), (5, True)])
@@ -69,15 +71,7 @@ def test_mean_change_and_share_improved_count_only_people_who_answered_both_time
     programme = build_programme(extra_pairs=5)  # seven active pairs
     # Five answer both times (+2, +1, 0, 0, -1); one only at the start, with a low rating
     # that would drag the "before" mean down; one only at the close, with a high one.
-    mentors = _mentor_ids(programme)
-    starting, closing = issued(programme.cohort_id, STARTING), issued(programme.cohort_id, CLOSING)
-    for person, before, after in zip(
-        mentors, [1, 2, 3, 4, 5, 1, None], [3, 3, 3, 4, 4, None, 5], strict=False
-    ):
-        if before is not None:
-            fill(starting[person], before)
-        if after is not None:
-            fill(closing[person], after)
+    _rate_mentors(programme, [1, 2, 3, 4, 5, 1, None], [3, 3, 3, 4, 4, None, 5])
     line = _line(
         outcome_figures([programme.cohort_id]).learning, "trust-across-levels", "Reverse mentor"
     )
@@ -93,13 +87,8 @@ def test_a_rating_left_blank_at_the_close_leaves_that_person_out_of_that_benefit
     data_file: DataFile,
 ) -> None:
     programme = build_programme(extra_pairs=4)  # six active pairs
-    mentors = _mentor_ids(programme)
-    starting, closing = issued(programme.cohort_id, STARTING), issued(programme.cohort_id, CLOSING)
-    for person in mentors:
-        fill(starting[person], 2)
-    for person in mentors[:-1]:
-        fill(closing[person], 4)
-    skipped = closing[mentors[-1]]
+    mentors = _rate_mentors(programme, [2] * 6, [4] * 5)  # the sixth skips one at the close
+    skipped = issued(programme.cohort_id, CLOSING)[mentors[-1]]
     leadership = next(item.key for item in skipped.items if item.dimension == "leadership")
     fill(skipped, 4, {leadership.split(".", 1)[1]: None})
     learning = outcome_figures([programme.cohort_id]).learning
