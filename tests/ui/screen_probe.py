@@ -20,6 +20,8 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from revmentor_desktop.app import window_on
+from revmentor_desktop.domain.outcomes import forms
+from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.reports.registry import KINDS
 from revmentor_desktop.ui import dialogs
 from revmentor_desktop.ui.data_file_session import DataFileSession
@@ -47,10 +49,18 @@ def _openings(
 ) -> dict[str, tuple[str, tuple[Any, ...]]]:
     """Each dialog's module and what it is opened on (after the context): the longest forms."""
     ada, active = programme.person_ids["Ada Lovelace"], programme.pair_ids["active"]
+    answered = _answered_check_in(programme)
     guide_values = partial(page_values, window.actions, window.menuBar(), data_path)
     return {
         "AboutDialog": ("about_dialog", (data_path,)),
         "ActivatePairDialog": ("activate_pair_dialog", (programme.pair_ids["proposed"],)),
+        "AnswerEntryDialog": ("answer_entry_dialog", (programme.cohort_id,)),
+        "AnswerImportWizard": ("answer_import_wizard", ()),
+        "CheckInDatesDialog": ("check_in_dates_dialog", (programme.cohort_id,)),
+        "CollectFormsDialog": ("collect_forms_dialog", ()),
+        "FormAnswersDialog": ("form_answers_dialog", (answered,)),
+        "MakeFormsDialog": ("make_forms_dialog", ()),
+        "QuestionnaireEditor": ("questionnaire_editor", ()),
         "CohortDialog": ("cohort_dialog", (programme.cohort_id,)),
         "DocumentDialog": ("document_dialog", (KINDS["cohort report"], programme.cohort_id)),
         "EndPairEarlyDialog": ("end_pair_dialog", (active,)),
@@ -65,6 +75,18 @@ def _openings(
         "ProgrammeSettingsDialog": ("programme_settings_dialog", ()),
         "SessionDialog": ("session_dialog", (programme.session_ids[0],)),
     }
+
+
+def _answered_check_in(programme: Programme) -> int:
+    """A check-in form answered with the longest note the coordinator may be sent."""
+    form = forms.issue_forms(programme.cohort_id, Questionnaire.CHECKIN)[0]
+    note = "We have had to move our meetings several times. " * 20
+    forms.record_answers(
+        form.form_id,
+        {"checkin.comfort": 2, "checkin.for-the-coordinator": note},
+        forms.Channel.PAPER,
+    )
+    return form.form_id
 
 
 def _open(name: str, module: str, arguments: tuple[Any, ...], window: MainWindow) -> QDialog:

@@ -202,12 +202,12 @@ class AnswerEntryDialog(RemembersSize, QDialog):
         right.addWidget(self.person_heading)
         right.addWidget(self.answered_notice)
         right.addWidget(self.items_area, 1)
-        right.addWidget(
-            QLabel(
-                "Enter or Tab: next item · Ctrl+Enter: save and next person · "
-                "Ctrl+Page Down / Page Up: next / previous person without saving"
-            )
+        keys = QLabel(
+            "Enter or Tab: next item · Ctrl+Enter: save and next person · "
+            "Ctrl+Page Down / Page Up: next / previous person without saving"
         )
+        keys.setWordWrap(True)
+        right.addWidget(keys)
         right.addWidget(self.banner)
         body = QHBoxLayout()
         body.addLayout(left)

@@ -30,11 +30,12 @@ from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.collection_model import WHAT, CollectionModel
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 KEEP_RECORDED = "recorded"
 
 
-class CollectFormsDialog(QDialog):
+class CollectFormsDialog(RemembersSize, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

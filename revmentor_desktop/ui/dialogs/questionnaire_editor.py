@@ -42,7 +42,7 @@ from revmentor_desktop.ui.models.questions_model import (
 )
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
 from revmentor_desktop.ui.widgets.questionnaire_choices import questionnaire_combo
-from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
 
 HISTORY_NOTE = (
     "Changes apply to forms made from now on. Forms already sent, and the answers given on "
@@ -73,8 +73,10 @@ class QuestionnaireEditor(RemembersSize, QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(self._order_buttons())
-        layout.addWidget(self._wording_box())
-        layout.addWidget(self._add_box())
+        editing = QVBoxLayout()  # scrolls on a small screen, the list keeps its room
+        editing.addWidget(self._wording_box())
+        editing.addWidget(self._add_box())
+        layout.addWidget(scrolling(editing), 1)
         layout.addWidget(self.problem)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
