@@ -392,8 +392,8 @@ ONLINE_SECURITY = SessionPlan(
         AgendaItem(
             "Protections",
             20,
-            "Two-step sign-in, a password manager, updates, a screen lock. Show, don't set up "
-            "on the mentee's account here.",
+            "Two-step sign-in, a password manager, updates, a screen lock. Show how each "
+            "works; the mentee sets them up later, on their own.",
         ),
         AgendaItem("What to do if", 10, "Who to call, what to report, what not to delete."),
         AgendaItem("Checklist", 5, "Agree the two protections the mentee turns on."),
