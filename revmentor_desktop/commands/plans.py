@@ -46,9 +46,9 @@ def _show(name: str, minutes: int) -> int:
 
     plan = find_plan(name)
     lines = [plan.title, "=" * len(plan.title), ""]
-    lines += _wrapped(plan.aim) + [""]
-    lines += ["Mentor prepares:"] + _wrapped(plan.mentor_prepares, "  ")
-    lines += ["Mentee prepares:"] + _wrapped(plan.mentee_prepares, "  ") + [""]
+    lines += [*_wrapped(plan.aim), ""]
+    lines += ["Mentor prepares:", *_wrapped(plan.mentor_prepares, "  ")]
+    lines += ["Mentee prepares:", *_wrapped(plan.mentee_prepares, "  "), ""]
     lines.append(f"Agenda ({minutes} minutes):")
     for step in timed(plan.agenda, minutes):
         detail = f" – {step.detail}" if step.detail else ""
@@ -56,8 +56,8 @@ def _show(name: str, minutes: int) -> int:
     lines += ["", "Questions to ask:"]
     for question in plan.questions:
         lines += _wrapped(question, "  • ", "    ")
-    lines += ["", "Keep it safe:"] + _wrapped(plan.keep_safe, "  ")
-    lines += ["", "Until next time:"] + _wrapped(plan.task, "  ")
+    lines += ["", "Keep it safe:", *_wrapped(plan.keep_safe, "  ")]
+    lines += ["", "Until next time:", *_wrapped(plan.task, "  ")]
     print("\n".join(lines))
     return EXIT_OK
 
