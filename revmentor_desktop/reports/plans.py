@@ -323,7 +323,11 @@ class BookletRenderer(PlanRenderer):
                 Paragraph(TICK if page.done else BOX, st["cell"]),
                 Paragraph(str(number), st["cell_muted"]),
                 Paragraph(text(page.plan.title), st["cell"]),
-                Paragraph(text(page.plan.stage.label), st["cell_muted"]),
+                # Only the fixed meetings are named: "Topic" on every other line is noise.
+                Paragraph(
+                    text(page.plan.stage.label if page.plan.stage is not Stage.TOPIC else ""),
+                    st["cell_muted"],
+                ),
             ]
             for number, page in enumerate(booklet.pages, start=1)
         ]
