@@ -162,3 +162,20 @@ def test_the_session_dialog_hides_the_plan_item_without_a_plan(
     assert not session.plan_item.isVisibleTo(session)
     assert session.draft().plan_item_id is None
     assert pairs.get_pair(programme.quiet_pair_id)
+
+
+def test_the_pairs_list_says_how_far_along_its_plan_a_pair_is(
+    qtmodeltester: object, context: AppContext, programme: Programme
+) -> None:
+    from revmentor_desktop.ui.models.pairs_model import PairsModel
+
+    pair_plans.arrange(programme.pair_id, ["first-meeting", "inclusion", "closing-meeting"])
+    model = PairsModel(clock=clock)
+    model.refresh()
+    sessions_column = [column.header for column in model.columns].index("Sessions")
+    row = model.row_of(programme.pair_id)
+    tip = model.index(row, sessions_column).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Session plan: 0 of 3 plan items"
+    quiet = model.index(model.row_of(programme.quiet_pair_id), sessions_column)
+    assert quiet.data(Qt.ItemDataRole.ToolTipRole) == "Session plan: No plan yet"
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
