@@ -26,6 +26,7 @@ from revmentor_desktop.commands import (
     outcome_forms,
     outcomes,
     people_io,
+    plans,
     settings,
 )
 from revmentor_desktop.commands.common import (
@@ -48,6 +49,7 @@ COMMAND_MODULES = (
     documents,
     outcome_forms,
     outcomes,
+    plans,
     settings,
 )
 

@@ -26,6 +26,7 @@ from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.namesakes import person_label
 from revmentor_desktop.domain.outcomes import answer_import, checkins, forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.domain.plans import catalogue, pair_plans
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
@@ -34,11 +35,13 @@ from revmentor_desktop.storage.models import (
     Meeting,
     OutcomeForm,
     Pair,
+    PairPlanItem,
     Participation,
     Person,
     Setting,
     database_proxy,
 )
+from revmentor_desktop.storage.models import Plan as PlanRow
 from revmentor_desktop.storage.models import Question as QuestionRow
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
 
@@ -106,6 +109,15 @@ def pair_scopes(pair_id: int) -> list[Scope]:
 
 def session_scopes(session_id: int) -> list[Scope]:
     return [Scope(Meeting, Meeting.id == session_id)]
+
+
+def pair_plan_scopes(pair_id: int) -> list[Scope]:
+    """The pair's plan items: a session that takes one up changes it."""
+    return [Scope(PairPlanItem, PairPlanItem.pair == pair_id)]
+
+
+def plan_scopes(key: str) -> list[Scope]:
+    return [Scope(PlanRow, PlanRow.key == key)]
 
 
 def settings_scopes() -> list[Scope]:
@@ -361,7 +373,7 @@ def add_session(
     also = _moving_start(draft, move_pair_start)
     return _record(
         f"Log session{also.action}",
-        also.scopes,
+        also.scopes + pair_plan_scopes(draft.pair_id),
         lambda: sessions.add_session(draft, clock, move_pair_start=move_pair_start),
         session_scopes,
         done=f"Session logged{also.done}",
@@ -378,7 +390,7 @@ def update_session(
     also = _moving_start(draft, move_pair_start)
     return _record(
         f"Edit session{also.action}",
-        session_scopes(session_id) + also.scopes,
+        session_scopes(session_id) + also.scopes + pair_plan_scopes(draft.pair_id),
         lambda: sessions.update_session(session_id, draft, clock, move_pair_start=move_pair_start),
         done=f"Session saved{also.done}",
     )
@@ -584,4 +596,74 @@ def set_check_in_date(cohort_id: int, questionnaire: Questionnaire, due: date | 
         f"Set the {questionnaire.title.lower()} date",
         check_in_scopes(cohort_id),
         lambda: checkins.set_due_date(cohort_id, questionnaire, due),
+    )
+
+
+# Session plans
+
+
+def save_plan(key: str, draft: catalogue.PlanDraft, clock: Clock = system_clock) -> Edit:
+    return _record(
+        f"Edit plan “{_name(draft.title)}”",
+        plan_scopes(key),
+        lambda: catalogue.save_plan(key, draft, clock),
+        done=f"Plan “{_name(draft.title)}” saved",
+    )
+
+
+def _record_new_plan(description: str, done: str, make: Callable[[], str]) -> Edit:
+    """An edit that adds a plan: the rows of the key it was given are its after-state."""
+    made: list[str] = []
+
+    def apply() -> int:
+        made.append(make())
+        return 0
+
+    return _record(description, [], apply, lambda _: plan_scopes(made[0]), done=done)
+
+
+def add_plan(draft: catalogue.PlanDraft, clock: Clock = system_clock) -> Edit:
+    return _record_new_plan(
+        f"Add plan “{_name(draft.title)}”",
+        f"Plan “{_name(draft.title)}” added",
+        lambda: catalogue.add_plan(draft, clock),
+    )
+
+
+def duplicate_plan(key: str, clock: Clock = system_clock) -> Edit:
+    title = catalogue.find_plan(key).title
+    return _record_new_plan(
+        f"Duplicate plan “{title}”",
+        f"Plan “{title}” duplicated",
+        lambda: catalogue.duplicate_plan(key, clock),
+    )
+
+
+def set_plan_retired(key: str, retired: bool, clock: Clock = system_clock) -> Edit:
+    title = catalogue.find_plan(key).title
+    verb, done = ("Retire", "retired") if retired else ("Bring back", "brought back")
+    return _record(
+        f"{verb} plan “{title}”",
+        plan_scopes(key),
+        lambda: catalogue.set_retired(key, retired, clock),
+        done=f"Plan “{title}” {done}",
+    )
+
+
+def reset_plan(key: str) -> Edit:
+    title = catalogue.find_plan(key).title
+    return _record(
+        f"Reset plan “{title}”",
+        plan_scopes(key),
+        lambda: catalogue.reset_to_builtin(key),
+        done=f"Plan “{title}” back to the built-in words",
+    )
+
+
+def arrange_pair_plan(pair_id: int, keys: list[str]) -> Edit:
+    return _record(
+        "Change the pair's plan",
+        pair_plan_scopes(pair_id),
+        lambda: pair_plans.arrange(pair_id, keys),
+        done="The pair's plan saved",
     )

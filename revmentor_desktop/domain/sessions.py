@@ -14,6 +14,7 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
 from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
+from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
@@ -23,6 +24,9 @@ from revmentor_desktop.domain.vocabulary import (
     SessionStatus,
 )
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person, database_proxy
+
+# A draft's plan item when the caller does not say: an edit leaves the session's item as it is.
+PLAN_ITEM_UNCHANGED = -1
 
 
 @dataclass
@@ -37,6 +41,7 @@ class SessionDraft:
     mentor_takeaways: str = ""
     mentee_takeaways: str = ""
     notes: str = ""
+    plan_item_id: int | None = PLAN_ITEM_UNCHANGED  # the item of the pair's plan it takes up
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,13 @@ def add_session(
         meeting = Meeting()
         _apply(meeting, draft)
         meeting.save()
+        _take_up_plan_item(meeting, draft)
     return int(meeting.id)
+
+
+def _take_up_plan_item(meeting: Meeting, draft: SessionDraft) -> None:
+    if draft.plan_item_id != PLAN_ITEM_UNCHANGED:
+        pair_plans.take_up(int(meeting.id), draft.pair_id, draft.plan_item_id)
 
 
 def default_session_for(pair_id: int, clock: Clock = system_clock) -> SessionDraft:
@@ -187,6 +198,7 @@ def update_session(
         _apply(meeting, draft)
         meeting.sequence += 1
         meeting.save()
+        _take_up_plan_item(meeting, draft)
 
 
 def _get(session_id: int) -> Meeting:
@@ -209,6 +221,7 @@ def get_session(session_id: int) -> SessionDraft:
         mentor_takeaways=meeting.mentor_takeaways,
         mentee_takeaways=meeting.mentee_takeaways,
         notes=meeting.notes,
+        plan_item_id=pair_plans.item_of_session(session_id),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, Generic, TypeVar
 
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.plans.documents import PlanBooklet, pair_booklet
 from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
 from revmentor_desktop.domain.vocabulary import plural
 
@@ -154,5 +155,18 @@ COHORT_REPORT = _declare(
         renderer="cohort_report:render_cohort_report",
         title=lambda report: f"Cohort report – {report.name}",
         contents=lambda report: f"the cohort report for {report.name}",
+    )
+)
+PLAN_BOOKLET = _declare(
+    DocumentKind[PlanBooklet](
+        name="plan booklet",
+        command="plan",
+        target=Target.PAIR,
+        gather=pair_booklet,
+        renderer="plans:render_booklet",
+        title=lambda booklet: booklet.title,
+        contents=lambda booklet: (
+            f"the plan booklet of pair {booklet.pair_id} ({plural(len(booklet.pages), 'meeting')})"
+        ),
     )
 )

@@ -234,6 +234,48 @@ CREATE INDEX answer_form_id ON answer (form_id)
 """
 
 
+# Session plans (domain/plans): the coordinator's own plans and their changes to the built-in
+# ones (a row per changed or added plan, with its agenda), and each pair's plan: the plans in
+# the pair's order, and the session that took each one up.
+SCHEMA_8 = """
+CREATE TABLE plan (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    stage VARCHAR(255) NOT NULL DEFAULT 'topic',
+    aim TEXT NOT NULL DEFAULT '',
+    mentor_prepares TEXT NOT NULL DEFAULT '',
+    mentee_prepares TEXT NOT NULL DEFAULT '',
+    questions TEXT NOT NULL DEFAULT '[]',
+    keep_safe TEXT NOT NULL DEFAULT '',
+    task TEXT NOT NULL DEFAULT '',
+    focus_areas TEXT NOT NULL DEFAULT '[]',
+    cohort_kinds TEXT NOT NULL DEFAULT '[]',
+    position INTEGER,
+    retired INTEGER NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+CREATE TABLE plan_agenda_item (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    share INTEGER NOT NULL
+);
+CREATE INDEX plan_agenda_item_plan_id ON plan_agenda_item (plan_id);
+CREATE TABLE pair_plan_item (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pair (id) ON DELETE CASCADE,
+    plan_key TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    session_id INTEGER REFERENCES session (id) ON DELETE SET NULL
+);
+CREATE INDEX pair_plan_item_pair_id ON pair_plan_item (pair_id);
+CREATE INDEX pair_plan_item_session_id ON pair_plan_item (session_id)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -262,6 +304,10 @@ def _add_namesakes_index(database: Database) -> None:
 
 def _add_outcomes(database: Database) -> None:
     _run_script(database, SCHEMA_7)
+
+
+def _add_session_plans(database: Database) -> None:
+    _run_script(database, SCHEMA_8)
 
 
 def _store_calendar_identity(database: Database) -> None:
@@ -294,6 +340,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "an index for searching people as you type", _add_people_search_index),
     Migration(6, "an index for telling people of the same name apart", _add_namesakes_index),
     Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
+    Migration(8, "session plans: the plan library and each pair's plan", _add_session_plans),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 7).
+"""Peewee models: the tables of a RevMentor data file (schema version 8).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -245,6 +245,55 @@ class Answer(BaseModel):
     text = private_note(TextField(default=""))  # free text: never in a shareable document
 
 
+class Plan(BaseModel):
+    """A session plan the coordinator added, or their version of a built-in one (same key):
+    the built-in plans themselves live in code (domain/plans/library.py)."""
+
+    key = operational(TextField(unique=True))
+    title = operational(TextField())
+    stage = operational(CharField(default="topic"))  # first / topic / midpoint / closing
+    aim = operational(TextField(default=""))
+    mentor_prepares = operational(TextField(default=""))
+    mentee_prepares = operational(TextField(default=""))
+    questions = operational(TagListField(default=list))
+    keep_safe = operational(TextField(default=""))
+    task = operational(TextField(default=""))
+    focus_areas = operational(TagListField(default=list))  # suggests the plan to pairs
+    cohort_kinds = operational(TagListField(default=list))  # empty: fits every kind
+    position = operational(IntegerField(null=True))
+    retired = operational(BooleanField(default=False))
+    created_at = operational(DateTimeField())
+
+
+class PlanAgendaItem(BaseModel):
+    """One step of a stored plan's agenda; ``share`` is its minutes in a 60-minute session,
+    scaled to the cohort's session length when printed."""
+
+    plan = operational(ForeignKeyField(Plan, backref="agenda", on_delete="CASCADE"))
+    position = operational(IntegerField(default=0))
+    title = operational(TextField())
+    detail = operational(TextField(default=""))
+    share = operational(IntegerField())
+
+    class Meta:
+        table_name = "plan_agenda_item"
+
+
+class PairPlanItem(BaseModel):
+    """One plan in a pair's plan, in the pair's order; ``session`` is the meeting that took
+    it up (ticked off once that session is held)."""
+
+    pair = operational(ForeignKeyField(Pair, backref="plan_items", on_delete="CASCADE"))
+    plan_key = operational(TextField())
+    position = operational(IntegerField(default=0))
+    session = operational(
+        ForeignKeyField(Meeting, null=True, backref="plan_items", on_delete="SET NULL")
+    )
+
+    class Meta:
+        table_name = "pair_plan_item"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Person,
     Skill,
@@ -260,4 +309,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CheckInDate,
     OutcomeForm,
     Answer,
+    Plan,
+    PlanAgendaItem,
+    PairPlanItem,
 )

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         a.collect_forms.triggered.connect(self._collect_forms)
         a.programme_settings.triggered.connect(self._programme_settings)
         a.questionnaires.triggered.connect(self._questionnaires)
+        a.session_plans.triggered.connect(self._session_plans)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -417,6 +418,13 @@ class MainWindow(QMainWindow):
 
         if self.session.path is not None:
             run_dialog(QuestionnaireEditor(self.context, self))
+
+    def _session_plans(self) -> None:
+        from revmentor_desktop.ui.dialogs.plans_library import PlansLibrary
+        from revmentor_desktop.ui.views.record_dialogs import run_dialog
+
+        if self.session.path is not None:
+            run_dialog(PlansLibrary(self.context, self))
 
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())

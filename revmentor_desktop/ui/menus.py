@@ -107,6 +107,11 @@ class WindowActions:
             "Q&uestionnaires…",
             tip="Reword, add, reorder or retire the questions of the outcome questionnaires",
         )
+        self.session_plans = _action(
+            window,
+            "Session &plans…",
+            tip="The library of session plans: edit, add, duplicate, retire, print handouts",
+        )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
             for kind, label in EXPORT_LABELS.items()
@@ -216,7 +221,7 @@ class WindowActions:
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
-        file_menu.addActions([self.programme_settings, self.questionnaires])
+        file_menu.addActions([self.programme_settings, self.questionnaires, self.session_plans])
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()

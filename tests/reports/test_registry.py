@@ -18,6 +18,7 @@ EXPECTED = {
     "agreements": ("cohort", "Agreements-Reverse-mentoring-2026.pdf", "Signatures"),
     "pair summary": ("pair", "Progress-summary-Agnès-Dubois-Jörg-Müller.pdf", "Goals"),
     "cohort report": ("cohort", "Cohort-report-Reverse-mentoring-2026.pdf", "Headline figures"),
+    "plan booklet": ("pair", "Our-mentoring-plan-Agnès-Dubois-Jörg-Müller.pdf", "KEEP IT SAFE"),
 }
 
 

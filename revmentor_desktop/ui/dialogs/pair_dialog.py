@@ -11,11 +11,13 @@ from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.pairs import PairDraft
+from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.vocabulary import PairStatus, Role
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
 from revmentor_desktop.ui.dialogs.pair_parts import SessionsList, StatusBar
+from revmentor_desktop.ui.dialogs.pair_plan import PairPlanEditor
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
 from revmentor_desktop.ui.widgets.choices import select_data, text_area
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
@@ -60,6 +62,10 @@ class PairDialog(FormDialog):
             self.sessions = SessionsList()
             self.sessions.open_session.connect(self.open_session)
             self.tabs.addTab(self.sessions, "&Sessions")
+            self.plan = PairPlanEditor(context, pair_id)
+            self.plan.changed.connect(self._show_plan_progress)
+            self.plan.print_requested.connect(self.print_plan)
+            self.plan_tab = self.tabs.addTab(self.plan, "Pla&n")
             layout.addWidget(self.status_bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
@@ -184,6 +190,24 @@ class PairDialog(FormDialog):
             combo.setEnabled(key not in fixed)
         query = sessions.SessionQuery(pair_id=self.pair_id)
         self.sessions.set_rows(sessions.list_sessions(query))
+        self.plan.refresh()
+        self._show_plan_progress()
+
+    def _show_plan_progress(self) -> None:
+        """The Plan tab says how far along it the pair is: "Plan (3 of 8)"."""
+        assert self.pair_id is not None
+        progress = pair_plans.progress(self.pair_id)
+        shown = f" ({progress.done} of {progress.total})" if progress.total else ""
+        self.tabs.setTabText(self.plan_tab, f"Pla&n{shown}")
+        self.tabs.setTabToolTip(self.plan_tab, progress.label)
+
+    def print_plan(self) -> None:
+        """The pair's plan booklet, in the document window (preview, save, print)."""
+        from revmentor_desktop.reports.registry import KINDS
+        from revmentor_desktop.ui.dialogs.document_dialog import show_document
+
+        assert self.pair_id is not None
+        self.child_dialog = show_document(self.context, KINDS["plan booklet"], self.pair_id, self)
 
     def run_action(self, action: str) -> None:
         assert self.pair_id is not None

@@ -12,6 +12,7 @@ from revmentor_desktop.domain import cohorts, edits, pairs, sessions
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.dates import format_day_and_month
 from revmentor_desktop.domain.edits import Edit
+from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.sessions import SessionDraft
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -77,6 +78,8 @@ class SessionDialog(FormDialog):
         self.mentor_takeaways = text_area("In their own words, if they shared it")
         self.mentee_takeaways = text_area("In their own words, if they shared it")
         self.notes = text_area("Anything else worth remembering")
+        self.plan_item = QComboBox()
+        self.plan_item.setAccessibleName("The item of the pair's plan this session takes up")
         add = self.add_field
         add(self.form, "&Pair:", self.pair, "pair_id")
         add(self.form, "&Date and time:", self.starts_at, "starts_at")
@@ -85,6 +88,7 @@ class SessionDialog(FormDialog):
         add(self.form, "&Status:", self.status, "status")
         self.cancelled_label = add(self.form, "Cancelled &by:", self.cancelled_by, "cancelled_by")
         add(self.form, "&Topics:", self.topics)
+        add(self.form, "P&lan item:", self.plan_item)
         self.mentor_heading = add(self.form, "Mentor &took away:", self.mentor_takeaways)
         self.mentee_heading = add(self.form, "Mentee t&ook away:", self.mentee_takeaways)
         add(self.form, "&Notes:", self.notes)
@@ -112,6 +116,24 @@ class SessionDialog(FormDialog):
         self.mentor_takeaways.setPlainText(draft.mentor_takeaways)
         self.mentee_takeaways.setPlainText(draft.mentee_takeaways)
         self.notes.setPlainText(draft.notes)
+        self._plan_item_value = draft.plan_item_id
+        if self.session_id is None and draft.plan_item_id == sessions.PLAN_ITEM_UNCHANGED:
+            self._plan_item_value = pair_plans.next_item(draft.pair_id) if draft.pair_id else None
+
+    def _fill_plan_items(self, pair_id: int | None) -> None:
+        """The pair's plan items no other session has taken up; hidden without a plan."""
+        entries = pair_plans.pair_plan(pair_id) if pair_id is not None else []
+        chosen = self.plan_item.currentData() if self.plan_item.count() else self._plan_item_value
+        self.plan_item.blockSignals(True)
+        self.plan_item.clear()
+        self.plan_item.addItem("None (not from the plan)", None)
+        for number, entry in enumerate(entries, start=1):
+            taken = entry.session_id is not None and entry.session_id != self.session_id
+            if not taken:
+                self.plan_item.addItem(f"{number}. {entry.title}", entry.item_id)
+        select_data(self.plan_item, chosen)
+        self.plan_item.blockSignals(False)
+        self.form.setRowVisible(self.plan_item, bool(entries))
 
     def _pair_changed(self) -> None:
         """Speak of the mentor and mentee in the cohort's words ("Reverse mentor" ...)."""
@@ -133,6 +155,10 @@ class SessionDialog(FormDialog):
         self.cancelled_by.addItem("The coordinator", CancelledBy.COORDINATOR.value)
         self.cancelled_by.setCurrentIndex(self.cancelled_by.findData(chosen) if chosen else -1)
         self.cancelled_by.blockSignals(False)
+        if self.plan_item.count() and pair_id is not None:
+            self._plan_item_value = pair_plans.next_item(pair_id)
+            self.plan_item.clear()
+        self._fill_plan_items(pair_id)
         self._status_changed()
 
     def _status_changed(self) -> None:
@@ -151,6 +177,7 @@ class SessionDialog(FormDialog):
             mentor_takeaways=self.mentor_takeaways.toPlainText(),
             mentee_takeaways=self.mentee_takeaways.toPlainText(),
             notes=self.notes.toPlainText(),
+            plan_item_id=self.plan_item.currentData(),
         )
 
     def problems(self) -> Mapping[str, str]:

@@ -8,6 +8,7 @@ from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.pairs import PairQuery, PairRow
+from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.ui.models.formatting import health_icon
 from revmentor_desktop.ui.models.id_table_model import RIGHT, Column, IdTableModel
@@ -25,7 +26,15 @@ PAIR_COLUMNS: list[Column[PairRow]] = [
     Column("Cohort", lambda row: row.cohort_name, "cohort", width=185),
     Column("Status", lambda row: PairStatus(row.status).label, "status", width=85),
     Column("Started", lambda row: format_date(row.start_date), "start_date", width=95),
-    Column("Sessions", lambda row: str(row.sessions_held), "sessions", alignment=RIGHT, width=70),
+    Column(
+        "Sessions",
+        lambda row: str(row.sessions_held),
+        "sessions",
+        alignment=RIGHT,
+        width=70,
+        # Read on hover only: how far along its session plan the pair is.
+        tooltip=lambda row: f"Session plan: {pair_plans.progress(row.id).label}",
+    ),
     Column("Last session", lambda row: format_date(row.last_held), "last_held", width=105),
     Column(
         "Agreement",
