@@ -16,7 +16,12 @@ from typing import Any, BinaryIO, Generic, TypeVar
 
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
+from revmentor_desktop.domain.report_data import (
+    AgreementBatch,
+    CertificateBatch,
+    CohortReportData,
+    PairSummaryData,
+)
 from revmentor_desktop.domain.vocabulary import plural
 
 Data = TypeVar("Data")
@@ -154,5 +159,27 @@ COHORT_REPORT = _declare(
         renderer="cohort_report:render_cohort_report",
         title=lambda report: f"Cohort report – {report.name}",
         contents=lambda report: f"the cohort report for {report.name}",
+    )
+)
+CERTIFICATES = _declare(
+    DocumentKind[CertificateBatch](
+        name="certificates",
+        command="certificates",
+        target=Target.PAIR,
+        gather=report_data.certificates_for_pair,
+        renderer="certificate:render_certificate",
+        title=lambda batch: batch.title,
+        contents=lambda batch: batch.contents,
+    )
+)
+COHORT_CERTIFICATES = _declare(
+    DocumentKind[CertificateBatch](
+        name="cohort certificates",
+        command="certificates",
+        target=Target.COHORT,
+        gather=report_data.certificates_for_cohort,
+        renderer="certificate:render_certificate",
+        title=lambda batch: batch.title,
+        contents=lambda batch: batch.contents,
     )
 )
