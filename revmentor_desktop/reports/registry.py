@@ -55,6 +55,7 @@ class DocumentKind(Generic[Data]):
     title: Callable[[Data], str]  # the window's title; the suggested file name follows from it
     contents: Callable[[Data], str]  # what was written, as in "Wrote 5 agreements to FILE"
     offers_private_notes: bool = False
+    step: str = "Pair"  # what the renderer's progress counts, as in "Pair 3 of 20"
 
     def gather_document(self, target_id: int, request: Request | None = None) -> Document[Data]:
         """Read the document's data; the data file must be open (for reading is enough)."""
@@ -170,6 +171,7 @@ CERTIFICATES = _declare(
         renderer="certificate:render_certificate",
         title=lambda batch: batch.title,
         contents=lambda batch: batch.contents,
+        step="Certificate",
     )
 )
 COHORT_CERTIFICATES = _declare(
@@ -181,5 +183,6 @@ COHORT_CERTIFICATES = _declare(
         renderer="certificate:render_certificate",
         title=lambda batch: batch.title,
         contents=lambda batch: batch.contents,
+        step="Certificate",
     )
 )
