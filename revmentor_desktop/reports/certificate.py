@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.report_data import CertificateBatch, CertificateData, Signatory
+from revmentor_desktop.domain.report_data.certificates import NO_BREAK
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports import logo as header_logo
 from revmentor_desktop.reports.base import (
@@ -321,12 +322,16 @@ def _stacked(blocks: list[_Block], gap: float) -> _Block:
 
 
 def _what_they_did(certificate: CertificateData, organisation: str) -> str:
-    """The sentence under the role: the programme, the partner and when."""
+    """The sentence under the role: the programme, the partner and when. The kind of mentoring
+    is named unless the cohort's name says it ("Reverse mentoring 2026")."""
     kind = certificate.kind_label.lower()
-    where = f"the {kind} programme of {organisation}" if organisation else f"a {kind} programme"
-    partner = f"together with {certificate.partner_name} ({certificate.partner_role_label})"
+    named = kind in certificate.programme.lower()
+    where = "" if named else f", a {kind} programme"
+    at = f" at {organisation}" if organisation else ""
+    role = certificate.partner_role_label.replace(" ", NO_BREAK)  # "(Reverse mentor)" stays whole
+    partner = f"together with {certificate.partner_name} ({role})"
     period = f", {certificate.period}" if certificate.period else ""
-    return f"for taking part in {certificate.programme}, {where}, {partner}{period}."
+    return f"for taking part in {certificate.programme}{where}{at}, {partner}{period}."
 
 
 def _size_to_fit(

@@ -34,7 +34,7 @@ def test_both_partners_get_one_in_their_own_role_with_what_they_did(
     for certificate in (mentor, mentee):
         # Five sessions were logged, one cancelled: 60 + 45 + 45 + 60 minutes were held.
         assert certificate.sessions_held == 4
-        assert certificate.hours == "3.5"
+        assert certificate.hours == "3½"
         assert certificate.focus_areas == ("Microsoft Teams", "LinkedIn")
         assert certificate.programme == "Reverse mentoring 2026"
         assert certificate.kind_label == "Reverse mentoring"
@@ -42,7 +42,7 @@ def test_both_partners_get_one_in_their_own_role_with_what_they_did(
         assert certificate.end_date == clock().date()  # completing the pair ended it today
         assert certificate.figures == (
             ("4", "sessions held"),
-            ("3.5", "hours together"),
+            ("3½", "hours together"),
             ("3", "months"),
         )
     assert batch.letterhead.organisation_name == "Nordwind Logistik GmbH"
@@ -156,6 +156,8 @@ def test_hours_are_counted_to_the_quarter_hour(programme: Programme) -> None:
     [certificate] = report_data.certificate_data(
         programme.pair_id, programme.names["Agnès Dubois"], clock
     ).certificates
-    minutes = {50: "0.75", 60: "1", 95: "1.5", 100: "1.75", 600: "10"}
+    minutes = {0: "0", 20: "¼", 50: "¾", 60: "1", 95: "1½", 100: "1¾", 600: "10", 60_000: "1,000"}
     for held, hours in minutes.items():
         assert replace(certificate, minutes_held=held).hours == hours
+    assert replace(certificate, minutes_held=30).figures[1] == ("½", "hour together")
+    assert replace(certificate, minutes_held=0).figures[1] == ("0", "hours together")

@@ -62,13 +62,16 @@ def test_a_pair_gives_a_landscape_page_for_each_partner_saying_what_they_did(
         assert page.mediabox.width > page.mediabox.height, "landscape"
     mentor, mentee = page_texts(pdf)
     assert "Agnès Dubois" in mentor and "REVERSE MENTOR" in mentor
-    assert "together with Jörg Müller (Mentee)" in mentor
+    assert (
+        "for taking part in Reverse mentoring 2026 at Nordwind Logistik GmbH, together with "
+        "Jörg Müller (Mentee), from 9 Mar 2026 to 15 Jun 2026." in mentor
+    )
     assert "Jörg Müller" in mentee and "MENTEE" in mentee
     assert "together with Agnès Dubois (Reverse mentor)" in mentee
     for page in (mentor, mentee):
         assert "Nordwind Logistik GmbH" in page
         assert "Reverse mentoring 2026" in page
-        for figure in ("4", "SESSIONS HELD", "3.5", "HOURS TOGETHER"):
+        for figure in ("4", "SESSIONS HELD", "3½", "HOURS TOGETHER"):
             assert figure in page
         assert "Focus areas: Microsoft Teams · LinkedIn" in page
         assert "Dr. Katrin Weber Chief Executive Officer" in page
@@ -132,3 +135,12 @@ def test_names_that_fit_print_large_and_longer_ones_smaller(programme: Programme
     assert name_size(short, "Agnès") == 34
     assert 16 <= name_size(medium, "Maximiliane") < 34
     assert 9 <= name_size(long, "Maximiliane") < 16
+
+
+def test_a_cohort_whose_name_does_not_say_the_kind_of_mentoring_is_told_it(
+    programme: Programme,
+) -> None:
+    batch = report_data.certificates_for_pair(programme.pair_id, clock)
+    spring = replace(batch.certificates[0], programme="Spring cohort")
+    [page] = page_texts(_pdf(replace(batch, certificates=(spring,))))
+    assert "in Spring cohort, a reverse mentoring programme at Nordwind Logistik GmbH" in page

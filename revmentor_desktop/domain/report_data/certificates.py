@@ -26,6 +26,8 @@ from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
 SPONSOR_TITLE = "Programme sponsor"  # under a sponsor's name when no title is set
 COORDINATOR_TITLE = "Programme coordinator"
 DAYS_IN_MONTH = 365.25 / 12
+NO_BREAK = "\u00a0"
+ONE_HOUR_OR_LESS = ("1", "¼", "½", "¾")  # "½ hour together", not "½ hours"
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,18 @@ class CertificateData:
 
     @property
     def hours(self) -> str:
-        """The hours spent in sessions, to the quarter hour: "4", "4.5", "0.75"."""
-        quarters = round(self.minutes_held / 15)
-        return f"{quarters / 4:.2f}".rstrip("0").rstrip(".")
+        """The hours spent in sessions, to the quarter hour: "4", "4½", "¾"."""
+        whole, quarters = divmod(round(self.minutes_held / 15), 4)
+        fraction = ("", "¼", "½", "¾")[quarters]
+        return f"{whole:,}{fraction}" if whole or not fraction else fraction
 
     @property
     def period(self) -> str:
-        """When the partnership ran, for a sentence: "from 9 Mar 2026 to 18 Dec 2026"."""
-        start, end = format_date(self.start_date), format_date(self.end_date)
+        """When the partnership ran, for a sentence: "from 9 Mar 2026 to 18 Dec 2026" (each
+        date with no-break spaces, so that a line never ends inside one)."""
+        start, end = (
+            format_date(day).replace(" ", NO_BREAK) for day in (self.start_date, self.end_date)
+        )
         if start and end:
             return f"from {start} to {end}"
         if start:
@@ -85,7 +91,7 @@ class CertificateData:
                 f"{self.sessions_held:,}",
                 "session held" if self.sessions_held == 1 else "sessions held",
             ),
-            (self.hours, "hour together" if self.hours == "1" else "hours together"),
+            (self.hours, "hour together" if self.hours in ONE_HOUR_OR_LESS else "hours together"),
         ]
         if (months := self.months) is not None:
             found.append((str(months), "month" if months == 1 else "months"))
