@@ -162,27 +162,27 @@ COHORT_REPORT = _declare(
         contents=lambda report: f"the cohort report for {report.name}",
     )
 )
-CERTIFICATES = _declare(
-    DocumentKind[CertificateBatch](
-        name="certificates",
-        command="certificates",
-        target=Target.PAIR,
-        gather=report_data.certificates_for_pair,
-        renderer="certificate:render_certificate",
-        title=lambda batch: batch.title,
-        contents=lambda batch: batch.contents,
-        step="Certificate",
+
+
+def _certificates(
+    name: str, target: Target, gather: Callable[..., CertificateBatch]
+) -> DocumentKind[CertificateBatch]:
+    """Certificates of participation, a page per person: of a pair's partners or a cohort's."""
+    return _declare(
+        DocumentKind[CertificateBatch](
+            name=name,
+            command="certificates",
+            target=target,
+            gather=gather,
+            renderer="certificate:render_certificate",
+            title=lambda batch: batch.title,
+            contents=lambda batch: batch.contents,
+            step="Certificate",
+        )
     )
-)
-COHORT_CERTIFICATES = _declare(
-    DocumentKind[CertificateBatch](
-        name="cohort certificates",
-        command="certificates",
-        target=Target.COHORT,
-        gather=report_data.certificates_for_cohort,
-        renderer="certificate:render_certificate",
-        title=lambda batch: batch.title,
-        contents=lambda batch: batch.contents,
-        step="Certificate",
-    )
+
+
+CERTIFICATES = _certificates("certificates", Target.PAIR, report_data.certificates_for_pair)
+COHORT_CERTIFICATES = _certificates(
+    "cohort certificates", Target.COHORT, report_data.certificates_for_cohort
 )
