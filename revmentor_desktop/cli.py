@@ -20,6 +20,7 @@ from pathlib import Path
 from revmentor_desktop import __version__
 from revmentor_desktop.commands import (
     answers_io,
+    certificates,
     data_file,
     documents,
     match,
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     people_io,
     answers_io,
     documents,
+    certificates,
     outcome_forms,
     outcomes,
     plans,

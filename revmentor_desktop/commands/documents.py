@@ -40,7 +40,7 @@ def command_document(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_target(parser: argparse.ArgumentParser) -> None:
+def add_target(parser: argparse.ArgumentParser) -> None:
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--pair", type=int, metavar="ID", help="one pair, by its number")
     target.add_argument("--cohort", metavar="NAME", help="a whole cohort, by its name")
@@ -54,14 +54,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         "agreements",
         help="print pairing agreements (one pair, or every open pair of a cohort)",
     )
-    _add_target(agreements)
+    add_target(agreements)
     agreements.set_defaults(handler=command_document)
 
     summary = commands.add_parser(
         "summary",
         help="print a pair's progress summary, or a cohort's report",
     )
-    _add_target(summary)
+    add_target(summary)
     summary.add_argument(
         "--include-private-notes",
         action="store_true",

@@ -21,7 +21,8 @@ SHOWN_CHARACTERS = 44
 EPILOG = """\
 names:
   organisation_name, logo, page_size, coordinator_name, coordinator_contact,
-  anonymity_threshold, agreement_version, retention_months, time_zone
+  sponsor_name, sponsor_title, anonymity_threshold, agreement_version, retention_months,
+  time_zone
   agreement.CLAUSE.heading, agreement.CLAUSE.body
       the agreement's wording, clause by clause; its version goes up when the wording changes.
       CLAUSE: purpose_reverse, purpose_traditional, purpose_mutual, goals, meetings, duration,

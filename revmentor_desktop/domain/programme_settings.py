@@ -35,6 +35,8 @@ SIMPLE: tuple[settings.DataSetting[Any], ...] = (
     settings.PAGE_SIZE,
     settings.COORDINATOR_NAME,
     settings.COORDINATOR_CONTACT,
+    settings.SPONSOR_NAME,
+    settings.SPONSOR_TITLE,
     settings.SMALLEST_GROUP,
     settings.AGREEMENT_VERSION,
     settings.RETENTION_MONTHS,
@@ -60,6 +62,8 @@ class ProgrammeSettings:
     page_size: str  # "A4" or "Letter" once chosen; "" follows this computer's locale
     coordinator_name: str
     coordinator_contact: str
+    sponsor_name: str  # signs certificates; "" leaves it to the coordinator
+    sponsor_title: str
     anonymity_threshold: int
     agreement_version: str
     retention_months: int
@@ -237,9 +241,8 @@ MATCHING_GROUP = "Matching weights for every cohort of a kind"
 
 def entries(current: ProgrammeSettings) -> list[Entry]:
     """Every setting by name, in the order a list shows them."""
-    found = [_simple_entry(setting) for setting in SIMPLE[:6]]
+    found = [_simple_entry(setting) for setting in SIMPLE]
     found.insert(1, _logo_entry())
-    found.extend(_simple_entry(setting) for setting in SIMPLE[6:])
     for key in DEFAULT_CLAUSES:
         found.extend(_clause_entries(key))
     for kind in CohortKind:

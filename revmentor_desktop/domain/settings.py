@@ -188,6 +188,24 @@ COORDINATOR_CONTACT: DataSetting[str] = DataSetting(
     "coordinator_contact",
     "Contact line",
 )
+# Who signs certificates of participation: "" leaves it to the coordinator (COORDINATOR_NAME).
+SPONSOR_NAME: DataSetting[str] = DataSetting(
+    "documents.sponsor_name",
+    str,
+    "",
+    _at_most("sponsor's name"),
+    "sponsor_name",
+    "Sponsor's name",
+)
+# "" prints "Programme sponsor" under a sponsor's name ("Programme coordinator" under theirs).
+SPONSOR_TITLE: DataSetting[str] = DataSetting(
+    "documents.sponsor_title",
+    str,
+    "",
+    _at_most("sponsor's title"),
+    "sponsor_title",
+    "Sponsor's title",
+)
 # Breakdowns in reports (departments, reasons for ending early) hide smaller groups than this.
 SMALLEST_GROUP: DataSetting[int] = DataSetting(
     "reports.anonymity_threshold",
@@ -248,6 +266,8 @@ DECLARED: tuple[DataSetting[Any], ...] = (
     PAGE_SIZE,
     COORDINATOR_NAME,
     COORDINATOR_CONTACT,
+    SPONSOR_NAME,
+    SPONSOR_TITLE,
     SMALLEST_GROUP,
     AGREEMENT_VERSION,
     AGREEMENT_CLAUSE,

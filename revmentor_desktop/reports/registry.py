@@ -17,7 +17,12 @@ from typing import Any, BinaryIO, Generic, TypeVar
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.plans.documents import PlanBooklet, pair_booklet
-from revmentor_desktop.domain.report_data import AgreementBatch, CohortReportData, PairSummaryData
+from revmentor_desktop.domain.report_data import (
+    AgreementBatch,
+    CertificateBatch,
+    CohortReportData,
+    PairSummaryData,
+)
 from revmentor_desktop.domain.vocabulary import plural
 
 Data = TypeVar("Data")
@@ -51,6 +56,7 @@ class DocumentKind(Generic[Data]):
     title: Callable[[Data], str]  # the window's title; the suggested file name follows from it
     contents: Callable[[Data], str]  # what was written, as in "Wrote 5 agreements to FILE"
     offers_private_notes: bool = False
+    step: str = "Pair"  # what the renderer's progress counts, as in "Pair 3 of 20"
 
     def gather_document(self, target_id: int, request: Request | None = None) -> Document[Data]:
         """Read the document's data; the data file must be open (for reading is enough)."""
@@ -169,4 +175,28 @@ PLAN_BOOKLET = _declare(
             f"the plan booklet of pair {booklet.pair_id} ({plural(len(booklet.pages), 'meeting')})"
         ),
     )
+)
+
+
+def _certificates(
+    name: str, target: Target, gather: Callable[..., CertificateBatch]
+) -> DocumentKind[CertificateBatch]:
+    """Certificates of participation, a page per person: of a pair's partners or a cohort's."""
+    return _declare(
+        DocumentKind[CertificateBatch](
+            name=name,
+            command="certificates",
+            target=target,
+            gather=gather,
+            renderer="certificate:render_certificate",
+            title=lambda batch: batch.title,
+            contents=lambda batch: batch.contents,
+            step="Certificate",
+        )
+    )
+
+
+CERTIFICATES = _certificates("certificates", Target.PAIR, report_data.certificates_for_pair)
+COHORT_CERTIFICATES = _certificates(
+    "cohort certificates", Target.COHORT, report_data.certificates_for_cohort
 )

@@ -38,6 +38,10 @@ COMMANDS: dict[str, CohortCommand] = {
         "&Agreements for this cohort…", "Every open pair's agreement in one PDF"
     ),
     "report": CohortCommand("Cohort &report…", "Figures and charts for management"),
+    "certificates": CohortCommand(
+        "C&ertificates of participation…",
+        "A certificate for each partner of the cohort's completed pairs, in one PDF",
+    ),
     "calendar": CohortCommand(
         "&Calendar for this cohort…", "The cohort's planned sessions as a calendar file"
     ),
@@ -91,7 +95,12 @@ def run(name: str, context: AppContext, cohort_id: int, parent: QWidget) -> bool
     raise KeyError(name)
 
 
-DOCUMENTS = {"agreements": "agreements", "report": "cohort report"}  # command: document kind
+# command: document kind
+DOCUMENTS = {
+    "agreements": "agreements",
+    "report": "cohort report",
+    "certificates": "cohort certificates",
+}
 
 
 def _show_document(kind: str, context: AppContext, cohort_id: int, parent: QWidget) -> bool:

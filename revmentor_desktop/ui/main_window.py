@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop import paths
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui import cohort_commands, data_file_prompts
 from revmentor_desktop.ui.context import AppContext
@@ -194,7 +195,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(
                 lambda _checked=False, name=name: self.run_cohort_command(name)
             )
-        documents = {a.print_agreement: "agreement", a.progress_summary: "pair summary"}
+        documents = {
+            a.print_agreement: "agreement",
+            a.progress_summary: "pair summary",
+            a.pair_certificates: "certificates",
+        }
         for action, kind in documents.items():
             action.triggered.connect(lambda _checked=False, kind=kind: self._show_document(kind))
         a.export_person.triggered.connect(self._export_person)
@@ -262,7 +267,8 @@ class MainWindow(QMainWindow):
         self.actions.edit_record.setEnabled(view.can_edit())
         self.actions.delete_record.setEnabled(view.can_delete())
         pair_id = view.current_pair_id()
-        allowed = pairs.allowed_actions(pairs.pair_status(pair_id)[0]) if pair_id else []
+        status = pairs.pair_status(pair_id)[0] if pair_id else ""
+        allowed = pairs.allowed_actions(status) if pair_id else []
         for name, action in self.actions.pair_status.items():
             action.setEnabled(name in allowed)
         self.actions.end_early.setEnabled("end_early" in allowed)
@@ -273,6 +279,7 @@ class MainWindow(QMainWindow):
             self.actions.progress_summary,
         ):
             action.setEnabled(pair_id is not None)
+        self.actions.pair_certificates.setEnabled(status == PairStatus.COMPLETED)
         person_id = view.current_person_id()
         self.actions.export_person.setEnabled(person_id is not None)
         self.actions.erase_person.setEnabled(person_id is not None)

@@ -33,6 +33,8 @@ PAIR_ACTIONS = {
     "complete": "&Complete",
 }
 
+# The Pair menu's command and the pairs list's context menu say the same.
+PAIR_CERTIFICATES = "Cer&tificates of participation…"
 
 # A command's name for the guide, for actions whose text follows the state of the window
 # ("Undo Add person", "New cohort…") rather than naming the command itself.
@@ -165,6 +167,9 @@ class WindowActions:
         self.progress_summary = _action(
             window, "Progress &summary…", tip="A printable summary of the pair's progress"
         )
+        self.pair_certificates = _action(
+            window, PAIR_CERTIFICATES, tip="Certificates of participation for a completed pair"
+        )
         self.export_person = _action(
             window,
             "E&xport everything about this person…",
@@ -243,6 +248,7 @@ class WindowActions:
         pair_menu.addAction(self.log_session)
         pair_menu.addSeparator()
         pair_menu.addActions([self.print_agreement, self.progress_summary, self.pair_calendar])
+        pair_menu.addAction(self.pair_certificates)
         self.pair_menu = pair_menu
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))

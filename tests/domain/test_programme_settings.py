@@ -242,6 +242,8 @@ def changed_everywhere(old: programme_settings.ProgrammeSettings, cohort_id: int
         page_size="Letter",
         coordinator_name="Maria López",
         coordinator_contact="mentoring@nordwind.example",
+        sponsor_name="Dr. Katrin Weber",
+        sponsor_title="Chief Executive Officer",
         anonymity_threshold=7,
         retention_months=36,
         time_zone="Europe/Berlin",

@@ -39,6 +39,8 @@ EXAMPLES: dict[str, tuple[Any, list[Any]]] = {
     "documents.page_size": ("letter", ["A5", 4]),
     "documents.coordinator_name": ("Maria López", [7, "M" * 201]),
     "documents.coordinator_contact": ("mentoring@nordwind.example · ext. 4711", [None]),
+    "documents.sponsor_name": ("Dr. Katrin Weber", [7, "K" * 201]),
+    "documents.sponsor_title": ("Chief Executive Officer", [None, "C" * 201]),
     "reports.anonymity_threshold": (8, [2, 51, "5", 5.0]),
     "documents.agreement_version": ("2.1", ["  ", 2.1]),
     "documents.agreement.{}": (

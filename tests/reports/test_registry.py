@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from revmentor_desktop.domain import pairs
 from revmentor_desktop.reports import registry
 from revmentor_desktop.storage.database import DataFile
 from tests.fresh_imports import imports_library
@@ -19,12 +20,16 @@ EXPECTED = {
     "pair summary": ("pair", "Progress-summary-Agnès-Dubois-Jörg-Müller.pdf", "Goals"),
     "cohort report": ("cohort", "Cohort-report-Reverse-mentoring-2026.pdf", "Headline figures"),
     "plan booklet": ("pair", "Our-mentoring-plan-Agnès-Dubois-Jörg-Müller.pdf", "KEEP IT SAFE"),
+    "certificates": ("pair", "Certificates-Agnès-Dubois-Jörg-Müller.pdf", "CERTIFICATE OF"),
+    "cohort certificates": ("cohort", "Certificates-Reverse-mentoring-2026.pdf", "Reverse mentor"),
 }
 
 
 @pytest.fixture
 def programme(data_file: DataFile) -> Programme:
-    return build_programme()
+    built = build_programme()
+    pairs.change_status(built.pair_id, "complete", clock=clock)  # it has certificates
+    return built
 
 
 def _target_id(kind: registry.DocumentKind[object], programme: Programme) -> int:

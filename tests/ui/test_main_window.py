@@ -427,6 +427,7 @@ def test_cohort_commands_follow_the_pair_selected_on_the_pairs_list(
         "match",
         "agreements",
         "report",
+        "certificates",
         "calendar",
         "answers",
         "check-ins",

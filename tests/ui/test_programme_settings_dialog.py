@@ -68,6 +68,8 @@ def test_every_tab_saves_into_the_data_file_as_one_undoable_change(
     retype(qtbot, dialog.organisation_name, "Nordwind Logistik GmbH")
     retype(qtbot, dialog.coordinator_name, "Maria Lopez")
     retype(qtbot, dialog.coordinator_contact, "mentoring@nordwind.example")
+    retype(qtbot, dialog.sponsor_name, "Dr. Katrin Weber")
+    retype(qtbot, dialog.sponsor_title, "Chief Executive Officer")
     dialog.anonymity_threshold.setValue(7)
     pick(dialog.page_size, "Letter")
     logo = tmp_path / "logo.png"
@@ -97,6 +99,10 @@ def test_every_tab_saves_into_the_data_file_as_one_undoable_change(
     assert (after.coordinator_name, after.coordinator_contact) == (
         "Maria Lopez",
         "mentoring@nordwind.example",
+    )
+    assert (after.sponsor_name, after.sponsor_title) == (
+        "Dr. Katrin Weber",
+        "Chief Executive Officer",
     )
     assert (after.anonymity_threshold, after.page_size) == (7, "Letter")
     assert after.logo is not None and after.logo.data == logo.read_bytes()

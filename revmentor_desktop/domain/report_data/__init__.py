@@ -5,6 +5,14 @@ widgets reach them. Figures are computed here once, with their definitions writt
 them, so the documents, the tests and any screen that shows the same figure agree.
 """
 
+from revmentor_desktop.domain.report_data.certificates import (
+    CertificateBatch,
+    CertificateData,
+    Signatory,
+    certificate_data,
+    certificates_for_cohort,
+    certificates_for_pair,
+)
 from revmentor_desktop.domain.report_data.cohort import (
     cohort_report,
 )
@@ -62,6 +70,8 @@ __all__ = [
     "AgreementClause",
     "AgreementData",
     "AttentionLine",
+    "CertificateBatch",
+    "CertificateData",
     "ClauseBlock",
     "CohortFigures",
     "CohortReportData",
@@ -74,9 +84,13 @@ __all__ = [
     "PairSummaryData",
     "PartyInfo",
     "SessionLine",
+    "Signatory",
     "agreement_for_pair",
     "agreements_for_cohort",
     "cadence_phrase",
+    "certificate_data",
+    "certificates_for_cohort",
+    "certificates_for_pair",
     "cohort_report",
     "date_range",
     "kind_label",

@@ -254,7 +254,10 @@ class DocumentDialog(RemembersSize, QDialog):
         self._start(
             _drawing_job(self.prepared),
             _Running(
-                "Pair", self._on_drawn, "Stopped; nothing was made.", "The PDF could not be made"
+                self.kind.step,
+                self._on_drawn,
+                "Stopped; nothing was made.",
+                "The PDF could not be made",
             ),
         )
 

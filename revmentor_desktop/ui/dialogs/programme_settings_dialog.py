@@ -111,6 +111,12 @@ class ProgrammeSettingsDialog(FormDialog):
         self.coordinator_contact = QLineEdit(self.old.coordinator_contact)
         self.coordinator_contact.setPlaceholderText("E-mail, phone or office, as one line")
         self.add_field(form, "Co&ntact line:", self.coordinator_contact, "coordinator_contact")
+        self.sponsor_name = QLineEdit(self.old.sponsor_name)
+        self.sponsor_name.setPlaceholderText("Signs certificates; empty: the coordinator signs")
+        self.add_field(form, "Sponsor's na&me:", self.sponsor_name, "sponsor_name")
+        self.sponsor_title = QLineEdit(self.old.sponsor_title)
+        self.sponsor_title.setPlaceholderText("Under the sponsor's name, e.g. Chief Executive")
+        self.add_field(form, "Sponsor's t&itle:", self.sponsor_title, "sponsor_title")
         self.anonymity_threshold = QSpinBox()
         self.anonymity_threshold.setRange(*settings.SMALLEST_GROUP_RANGE)
         self.anonymity_threshold.setSuffix(" people")
@@ -129,6 +135,8 @@ class ProgrammeSettingsDialog(FormDialog):
         self.watch("organisation_name", self.organisation_name.textEdited)
         self.watch("coordinator_name", self.coordinator_name.textEdited)
         self.watch("coordinator_contact", self.coordinator_contact.textEdited)
+        self.watch("sponsor_name", self.sponsor_name.textEdited)
+        self.watch("sponsor_title", self.sponsor_title.textEdited)
         self.watch("anonymity_threshold", self.anonymity_threshold.valueChanged)
         self._show_page_size_note()
         tab.setLayout(form)
@@ -418,6 +426,8 @@ class ProgrammeSettingsDialog(FormDialog):
             page_size=self.page_size_chosen,
             coordinator_name=self.coordinator_name.text().strip(),
             coordinator_contact=self.coordinator_contact.text().strip(),
+            sponsor_name=self.sponsor_name.text().strip(),
+            sponsor_title=self.sponsor_title.text().strip(),
             anonymity_threshold=self.anonymity_threshold.value(),
             logo=self.logo,
             clauses=dict(self.clauses),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from revmentor_desktop.domain import edits
+from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.menus import PAIR_CERTIFICATES
 from revmentor_desktop.ui.models.pairs_model import PairsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
 from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
@@ -34,6 +36,9 @@ class PairsView(RecordListView):
         self.status_filter = ChoiceFilter("Any status", "Status", self)
         self.status_filter.set_choices([(status.value, status.value) for status in PairStatus])
         self.add_choice_filters(self.cohort_filter, self.status_filter)
+        self.certificates_action = QAction(PAIR_CERTIFICATES, self)
+        self.certificates_action.setStatusTip("Certificates of participation for a completed pair")
+        self.certificates_action.triggered.connect(self.print_certificates)
 
     def make_model(self) -> PairsModel:
         return PairsModel(clock=self.context.clock, parent=self)
@@ -56,6 +61,20 @@ class PairsView(RecordListView):
                 ("New cohort…", lambda: self.new_record_requested.emit("cohort")),
             ],
         )
+
+    def context_actions(self) -> list[QAction]:
+        pair_id = self.current_pair_id()
+        completed = pair_id is not None and pairs.pair_status(pair_id)[0] == PairStatus.COMPLETED
+        self.certificates_action.setEnabled(completed)
+        return [self.certificates_action]
+
+    def print_certificates(self) -> None:
+        """Both partners' certificates of the selected (completed) pair, in the preview."""
+        from revmentor_desktop.reports.registry import CERTIFICATES
+        from revmentor_desktop.ui.dialogs.document_dialog import show_document
+
+        if (pair_id := self.current_pair_id()) is not None:
+            show_document(self.context, CERTIFICATES, pair_id, self)
 
     def new_record(self) -> None:
         open_record(self.context, "pair", None, self, cohort_id=self.cohort_filter.value())
