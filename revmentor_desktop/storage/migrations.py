@@ -234,6 +234,23 @@ CREATE INDEX answer_form_id ON answer (form_id)
 """
 
 
+# Messages to participants (domain/messages): which e-mail draft was prepared for whom and
+# when, shown in the pair's history. Version 8 (session plans) is made on another branch; a file
+# at 7 goes straight to 9 here, and 8 slots in before it once both are merged.
+SCHEMA_9 = """
+CREATE TABLE prepared_message (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pair (id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES person (id) ON DELETE SET NULL,
+    role VARCHAR(255) NOT NULL,
+    template TEXT NOT NULL,
+    prepared_at DATETIME NOT NULL
+);
+CREATE INDEX prepared_message_pair_id ON prepared_message (pair_id);
+CREATE INDEX prepared_message_person_id ON prepared_message (person_id)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -262,6 +279,10 @@ def _add_namesakes_index(database: Database) -> None:
 
 def _add_outcomes(database: Database) -> None:
     _run_script(database, SCHEMA_7)
+
+
+def _add_prepared_messages(database: Database) -> None:
+    _run_script(database, SCHEMA_9)
 
 
 def _store_calendar_identity(database: Database) -> None:
@@ -294,6 +315,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "an index for searching people as you type", _add_people_search_index),
     Migration(6, "an index for telling people of the same name apart", _add_namesakes_index),
     Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
+    Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 7).
+"""Peewee models: the tables of a RevMentor data file (schema version 9).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -245,6 +245,25 @@ class Answer(BaseModel):
     text = private_note(TextField(default=""))  # free text: never in a shareable document
 
 
+class PreparedMessage(BaseModel):
+    """An e-mail draft prepared for one partner of a pair: which template, for whom, when.
+
+    The message itself is not kept (its words and attachments stay in the draft the coordinator
+    sends), so the history holds nothing a participant wrote or was told. Erasing the person
+    cuts the link (``person`` is personal) and keeps the line: "prepared for the mentor"."""
+
+    pair = operational(ForeignKeyField(Pair, backref="prepared_messages", on_delete="CASCADE"))
+    person = personal(
+        ForeignKeyField(Person, null=True, backref="prepared_messages", on_delete="SET NULL")
+    )
+    role = operational(CharField())  # mentor / mentee, as in the pair
+    template = operational(TextField())  # the template's name, e.g. "introduction"
+    prepared_at = operational(DateTimeField())
+
+    class Meta:
+        table_name = "prepared_message"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Person,
     Skill,
@@ -260,4 +279,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CheckInDate,
     OutcomeForm,
     Answer,
+    PreparedMessage,
 )
