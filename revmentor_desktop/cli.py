@@ -23,6 +23,7 @@ from revmentor_desktop.commands import (
     data_file,
     documents,
     match,
+    messages,
     outcome_forms,
     outcomes,
     people_io,
@@ -48,6 +49,7 @@ COMMAND_MODULES = (
     documents,
     outcome_forms,
     outcomes,
+    messages,
     settings,
 )
 

@@ -71,6 +71,14 @@ class CertificatesUnavailable(DomainError):
     pass
 
 
+def default_certificates() -> CertificateSource | None:
+    """Where the thank-you message's certificates come from when the caller names no source.
+
+    Certificates of participation are made by their own module; this is the one place that
+    connects it (None until it does, and the thank-you message is then refused)."""
+    return None
+
+
 def gather_drafts(
     plan: MessagePlan,
     clock: Clock = system_clock,
@@ -78,7 +86,7 @@ def gather_drafts(
 ) -> list[DraftToWrite]:
     """Every message of ``plan`` with its attachment gathered (reads the data file; a check-in
     form is issued here, as "Make questionnaire forms" issues it)."""
-    attach = _attachments_for(plan, clock, certificates)
+    attach = _attachments_for(plan, clock, certificates or default_certificates())
     sender = _sender()
     return [DraftToWrite(message, sender, attach(message.recipient)) for message in plan.messages]
 
