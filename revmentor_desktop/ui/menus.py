@@ -107,6 +107,11 @@ class WindowActions:
             "Q&uestionnaires…",
             tip="Reword, add, reorder or retire the questions of the outcome questionnaires",
         )
+        self.message_templates = _action(
+            window,
+            "Message &templates…",
+            tip="Reword the e-mails RevMentor prepares for participants",
+        )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
             for kind, label in EXPORT_LABELS.items()
@@ -159,6 +164,11 @@ class WindowActions:
         )
         self.progress_summary = _action(
             window, "Progress &summary…", tip="A printable summary of the pair's progress"
+        )
+        self.prepare_messages = _action(
+            window,
+            "Prepare e-&mails…",
+            tip="E-mail drafts for the pair's partners, to check and send from your mail program",
         )
         self.export_person = _action(
             window,
@@ -216,7 +226,7 @@ class WindowActions:
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
-        file_menu.addActions([self.programme_settings, self.questionnaires])
+        file_menu.addActions([self.programme_settings, self.questionnaires, self.message_templates])
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()
@@ -238,6 +248,7 @@ class WindowActions:
         pair_menu.addAction(self.log_session)
         pair_menu.addSeparator()
         pair_menu.addActions([self.print_agreement, self.progress_summary, self.pair_calendar])
+        pair_menu.addAction(self.prepare_messages)
         self.pair_menu = pair_menu
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))

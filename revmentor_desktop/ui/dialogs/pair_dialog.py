@@ -15,7 +15,9 @@ from revmentor_desktop.domain.vocabulary import PairStatus, Role
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
+from revmentor_desktop.ui.dialogs.pair_messages import PairMessages
 from revmentor_desktop.ui.dialogs.pair_parts import SessionsList, StatusBar
+from revmentor_desktop.ui.dialogs.prepare_messages_dialog import PrepareMessagesDialog
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
 from revmentor_desktop.ui.widgets.choices import select_data, text_area
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
@@ -60,6 +62,9 @@ class PairDialog(FormDialog):
             self.sessions = SessionsList()
             self.sessions.open_session.connect(self.open_session)
             self.tabs.addTab(self.sessions, "&Sessions")
+            self.messages = PairMessages()
+            self.messages.prepare_requested.connect(self.prepare_messages)
+            self.tabs.addTab(self.messages, "&Messages")
             layout.addWidget(self.status_bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
@@ -184,6 +189,7 @@ class PairDialog(FormDialog):
             combo.setEnabled(key not in fixed)
         query = sessions.SessionQuery(pair_id=self.pair_id)
         self.sessions.set_rows(sessions.list_sessions(query))
+        self.messages.refresh(self.pair_id)
 
     def run_action(self, action: str) -> None:
         assert self.pair_id is not None
@@ -214,6 +220,13 @@ class PairDialog(FormDialog):
 
     def open_session(self, session_id: int) -> None:
         self._open_child(SessionDialog(self.context, session_id=session_id, parent=self))
+
+    def prepare_messages(self) -> None:
+        assert self.pair_id is not None
+        dialog = PrepareMessagesDialog(self.context, [self.pair_id], parent=self)
+        self.child_dialog = dialog
+        dialog.accepted.connect(lambda: self.messages.refresh(self.pair_id or 0))
+        dialog.open()
 
     def _open_child(self, dialog: FormDialog) -> None:
         self.child_dialog = dialog
