@@ -184,3 +184,15 @@ def test_draft_dates_carry_the_local_offset() -> None:
     assert "From" not in built and built["Date"].endswith(
         datetime(2026, 6, 15, 10, 0).astimezone().strftime("%z")
     )
+
+
+def test_an_access_export_lists_the_emails_prepared_for_the_person(folder: Path) -> None:
+    from revmentor_desktop.domain.privacy.access import access_export, access_export_csv
+
+    programme = programme_with_addresses()
+    prepare_drafts("stalled", [programme.pair_id], folder, clock)
+    exported = access_export(programme.names["Agnès Dubois"], clock)
+    assert exported["emails_prepared"] == [
+        {"message": "stalled", "pair": programme.pair_id, "prepared": "2026-06-15 10:00"}
+    ]
+    assert "E-mail prepared 1,message,stalled" in access_export_csv(exported).decode("utf-8-sig")

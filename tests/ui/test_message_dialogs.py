@@ -149,3 +149,29 @@ def test_moving_to_another_template_keeps_what_was_typed(
     dialog.subject.setText("Oops {nope}")
     dialog.names.setCurrentRow(2)
     assert dialog.current_name() == "first-session" and "{nope}" in dialog.problem.text()
+
+
+def test_today_offers_the_nudge_that_fits_each_pair_item(
+    qtbot: QtBot,
+    context: AppContext,
+    programme: Programme,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from revmentor_desktop.domain.attention import AttentionKind
+    from revmentor_desktop.ui.views import today_view
+
+    view = today_view.TodayView(context)
+    qtbot.addWidget(view)
+    view.refresh()
+    [item] = [
+        item
+        for item in view.model.items
+        if item.target_kind == "pair" and item.target_id == programme.quiet_pair_id
+    ]
+    assert item.kind is AttentionKind.NO_FIRST_SESSION
+    shown: list[str] = []
+    monkeypatch.setattr(
+        PrepareMessagesDialog, "exec", lambda dialog: shown.append(dialog.template_name()) or 0
+    )
+    view.prepare_nudge(item.target_id, today_view.NUDGES[item.kind])
+    assert shown == ["first-session"]
