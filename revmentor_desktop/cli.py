@@ -24,6 +24,7 @@ from revmentor_desktop.commands import (
     data_file,
     documents,
     match,
+    messages,
     outcome_forms,
     outcomes,
     people_io,
@@ -52,6 +53,7 @@ COMMAND_MODULES = (
     outcome_forms,
     outcomes,
     plans,
+    messages,
     settings,
 )
 

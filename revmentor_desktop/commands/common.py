@@ -67,6 +67,17 @@ def output_path(arguments: argparse.Namespace, example: str) -> Path:
     return output
 
 
+def output_folder(arguments: argparse.Namespace, what: str) -> Path:
+    """The ``-o`` folder, made when only it is missing (a missing parent is a typing slip)."""
+    folder = Path(arguments.output).expanduser().absolute()
+    if folder.exists() and not folder.is_dir():
+        raise CommandProblem(f"{folder} is a file, but a folder was expected for the {what}.")
+    if not folder.parent.is_dir():
+        raise CommandProblem(f"The folder {folder.parent} does not exist.")
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def data_path(arguments: argparse.Namespace) -> Path:
     return Path(arguments.data).expanduser() if arguments.data else paths.default_data_file()
 

@@ -12,24 +12,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revmentor_desktop.commands.common import EXIT_OK, EXIT_PROBLEM, CommandProblem, data_path
+from revmentor_desktop.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    CommandProblem,
+    data_path,
+    output_folder,
+)
 from revmentor_desktop.domain.vocabulary import plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.outcomes.collect import CollectionPlan
 
 QUESTIONNAIRES = ("starting", "checkin", "closing", "ending-early")
-
-
-def _folder(arguments: argparse.Namespace) -> Path:
-    """The ``-o`` folder, made when only it is missing (a missing parent is a typing slip)."""
-    folder = Path(arguments.output).expanduser().absolute()
-    if folder.exists() and not folder.is_dir():
-        raise CommandProblem(f"{folder} is a file, but a folder was expected for the forms.")
-    if not folder.parent.is_dir():
-        raise CommandProblem(f"The folder {folder.parent} does not exist.")
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 def command_forms(arguments: argparse.Namespace) -> int:
@@ -41,7 +36,7 @@ def command_forms(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.reports import outcome_form
     from revmentor_desktop.storage.database import DataFile
 
-    folder = _folder(arguments)
+    folder = output_folder(arguments, "forms")
     questionnaire = Questionnaire(arguments.questionnaire)
     with DataFile.open(data_path(arguments)):
         cohort_id = find_cohort_id(arguments.cohort)

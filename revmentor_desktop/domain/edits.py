@@ -23,6 +23,7 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
 from revmentor_desktop.domain.irreversible import IrreversibleChange
+from revmentor_desktop.domain.messages import templates
 from revmentor_desktop.domain.namesakes import person_label
 from revmentor_desktop.domain.outcomes import answer_import, checkins, forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
@@ -666,4 +667,31 @@ def arrange_pair_plan(pair_id: int, keys: list[str]) -> Edit:
         pair_plan_scopes(pair_id),
         lambda: pair_plans.arrange(pair_id, keys),
         done="The pair's plan saved",
+    )
+
+
+# Message templates
+
+
+def change_message_template(name: str, subject: str, body: str) -> Edit:
+    """Store the coordinator's wording of a message template; refused before anything is
+    stored when it names an unknown placeholder."""
+    if problems := templates.wording_problems(subject, body):
+        raise ValidationError(problems)
+    title = templates.default_template(name).title
+    return _record(
+        f"Change the message “{title}”",
+        settings_scopes(),
+        lambda: templates.save_template(name, subject, body),
+        done="Message template saved",
+    )
+
+
+def reset_message_template(name: str) -> Edit:
+    title = templates.default_template(name).title
+    return _record(
+        f"Reset the message “{title}”",
+        settings_scopes(),
+        lambda: templates.reset_template(name),
+        done="Message template back to its default wording",
     )

@@ -149,6 +149,12 @@ def _clause(value: dict[str, Any]) -> str:
     return ""
 
 
+def _message_wording(value: dict[str, Any]) -> str:
+    if set(value) - {"subject", "body"} or not all(isinstance(v, str) for v in value.values()):
+        return "A message template has a subject and a body, both text."
+    return ""
+
+
 def _mapping(value: list[Any]) -> str:
     if not all(item is None or isinstance(item, str) for item in value):
         return "A remembered import mapping names one field (or none) per column."
@@ -228,6 +234,11 @@ AGREEMENT_CLAUSE: DataSetting[dict[str, Any]] = DataSetting(
     "documents.agreement.{}", dict, {}, _clause
 )
 
+# The coordinator's wording of one message template (domain/messages); {} keeps the built-in one.
+MESSAGE_TEMPLATE: DataSetting[dict[str, Any]] = DataSetting(
+    "messages.template.{}", dict, {}, _message_wording
+)
+
 # Calendar: "" means this computer's zone, and an identity derived from the data.
 TIME_ZONE: DataSetting[str] = DataSetting(
     "calendar.timezone", str, "", _time_zone, "time_zone", "Time zone of calendars"
@@ -271,6 +282,7 @@ DECLARED: tuple[DataSetting[Any], ...] = (
     SMALLEST_GROUP,
     AGREEMENT_VERSION,
     AGREEMENT_CLAUSE,
+    MESSAGE_TEMPLATE,
     TIME_ZONE,
     CALENDAR_IDENTITY,
     COORDINATOR_EMAIL,

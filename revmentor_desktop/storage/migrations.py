@@ -276,6 +276,22 @@ CREATE INDEX pair_plan_item_session_id ON pair_plan_item (session_id)
 """
 
 
+# Messages to participants (domain/messages): which e-mail draft was prepared for whom and
+# when, shown in the pair's history.
+SCHEMA_9 = """
+CREATE TABLE prepared_message (
+    id INTEGER PRIMARY KEY,
+    pair_id INTEGER NOT NULL REFERENCES pair (id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES person (id) ON DELETE SET NULL,
+    role VARCHAR(255) NOT NULL,
+    template TEXT NOT NULL,
+    prepared_at DATETIME NOT NULL
+);
+CREATE INDEX prepared_message_pair_id ON prepared_message (pair_id);
+CREATE INDEX prepared_message_person_id ON prepared_message (person_id)
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -310,6 +326,10 @@ def _add_session_plans(database: Database) -> None:
     _run_script(database, SCHEMA_8)
 
 
+def _add_prepared_messages(database: Database) -> None:
+    _run_script(database, SCHEMA_9)
+
+
 def _store_calendar_identity(database: Database) -> None:
     """Fix the name calendar UIDs use, as derived until now from the oldest records."""
     seeds = []
@@ -341,6 +361,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "an index for telling people of the same name apart", _add_namesakes_index),
     Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
     Migration(8, "session plans: the plan library and each pair's plan", _add_session_plans),
+    Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 8).
+"""Peewee models: the tables of a RevMentor data file (schema version 9).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -294,6 +294,25 @@ class PairPlanItem(BaseModel):
         table_name = "pair_plan_item"
 
 
+class PreparedMessage(BaseModel):
+    """An e-mail draft prepared for one partner of a pair: which template, for whom, when.
+
+    The message itself is not kept (its words and attachments stay in the draft the coordinator
+    sends), so the history holds nothing a participant wrote or was told. Erasing the person
+    cuts the link (``person`` is personal) and keeps the line: "prepared for the mentor"."""
+
+    pair = operational(ForeignKeyField(Pair, backref="prepared_messages", on_delete="CASCADE"))
+    person = personal(
+        ForeignKeyField(Person, null=True, backref="prepared_messages", on_delete="SET NULL")
+    )
+    role = operational(CharField())  # mentor / mentee, as in the pair
+    template = operational(TextField())  # the template's name, e.g. "introduction"
+    prepared_at = operational(DateTimeField())
+
+    class Meta:
+        table_name = "prepared_message"
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Person,
     Skill,
@@ -312,4 +331,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Plan,
     PlanAgendaItem,
     PairPlanItem,
+    PreparedMessage,
 )

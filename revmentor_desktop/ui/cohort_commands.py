@@ -51,6 +51,9 @@ COMMANDS: dict[str, CohortCommand] = {
     "check-ins": CohortCommand(
         "Check-&in dates…", "When the starting-point, check-in and closing questionnaires are due"
     ),
+    "messages": CohortCommand(
+        "Prepare &e-mails…", "E-mail drafts for the cohort's pairs, from a message template"
+    ),
     "archive": CohortCommand("Arc&hive cohort", "Hide the cohort from lists; nothing is deleted"),
     "restore": CohortCommand("Re&store cohort", "Show the archived cohort in lists again"),
     "delete": CohortCommand(
@@ -84,6 +87,10 @@ def run(name: str, context: AppContext, cohort_id: int, parent: QWidget) -> bool
         return _show_document(DOCUMENTS[name], context, cohort_id, parent)
     if name in OUTCOME_DIALOGS:
         return _open_outcome_dialog(OUTCOME_DIALOGS[name], context, cohort_id, parent)
+    if name == "messages":
+        from revmentor_desktop.ui.dialogs.prepare_messages_dialog import prepare_messages
+
+        return prepare_messages(context, parent, cohort_id=cohort_id)
     if name == "calendar":
         from revmentor_desktop.ui.export_prompts import export_calendar
 

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         a.programme_settings.triggered.connect(self._programme_settings)
         a.questionnaires.triggered.connect(self._questionnaires)
         a.session_plans.triggered.connect(self._session_plans)
+        a.message_templates.triggered.connect(self._message_templates)
+        a.prepare_messages.triggered.connect(self._prepare_messages)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -277,6 +279,7 @@ class MainWindow(QMainWindow):
             self.actions.pair_calendar,
             self.actions.print_agreement,
             self.actions.progress_summary,
+            self.actions.prepare_messages,
         ):
             action.setEnabled(pair_id is not None)
         self.actions.pair_certificates.setEnabled(status == PairStatus.COMPLETED)
@@ -320,6 +323,12 @@ class MainWindow(QMainWindow):
 
         if (pair_id := self.current_view().current_pair_id()) is not None:
             show_document(self.context, KINDS[kind_name], pair_id, self)
+
+    def _prepare_messages(self) -> None:
+        from revmentor_desktop.ui.dialogs.prepare_messages_dialog import prepare_messages
+
+        if (pair_id := self.current_view().current_pair_id()) is not None:
+            prepare_messages(self.context, self, pair_ids=[pair_id])
 
     def _pair_calendar(self) -> None:
         if (pair_id := self.current_view().current_pair_id()) is not None:
@@ -432,6 +441,13 @@ class MainWindow(QMainWindow):
 
         if self.session.path is not None:
             run_dialog(PlansLibrary(self.context, self))
+
+    def _message_templates(self) -> None:
+        from revmentor_desktop.ui.dialogs.message_templates_dialog import MessageTemplatesDialog
+        from revmentor_desktop.ui.views.record_dialogs import run_dialog
+
+        if self.session.path is not None:
+            run_dialog(MessageTemplatesDialog(self.context, self))
 
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())

@@ -114,6 +114,11 @@ class WindowActions:
             "Session &plans…",
             tip="The library of session plans: edit, add, duplicate, retire, print handouts",
         )
+        self.message_templates = _action(
+            window,
+            "Message &templates…",
+            tip="Reword the e-mails RevMentor prepares for participants",
+        )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
             for kind, label in EXPORT_LABELS.items()
@@ -169,6 +174,11 @@ class WindowActions:
         )
         self.pair_certificates = _action(
             window, PAIR_CERTIFICATES, tip="Certificates of participation for a completed pair"
+        )
+        self.prepare_messages = _action(
+            window,
+            "Prepare e-&mails…",
+            tip="E-mail drafts for the pair's partners, to check and send from your mail program",
         )
         self.export_person = _action(
             window,
@@ -226,7 +236,14 @@ class WindowActions:
         export_menu.addSeparator()
         export_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
-        file_menu.addActions([self.programme_settings, self.questionnaires, self.session_plans])
+        file_menu.addActions(
+            [
+                self.programme_settings,
+                self.questionnaires,
+                self.session_plans,
+                self.message_templates,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy, self.back_up, self.restore])
         file_menu.addSeparator()
@@ -249,6 +266,7 @@ class WindowActions:
         pair_menu.addSeparator()
         pair_menu.addActions([self.print_agreement, self.progress_summary, self.pair_calendar])
         pair_menu.addAction(self.pair_certificates)
+        pair_menu.addAction(self.prepare_messages)
         self.pair_menu = pair_menu
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(list(self.show_view.values()))

@@ -47,6 +47,10 @@ EXAMPLES: dict[str, tuple[Any, list[Any]]] = {
         {"heading": "Confidentiality", "body": "What is said stays here."},
         [{"heading": 3}, {"title": "x"}, "text"],
     ),
+    "messages.template.{}": (
+        {"subject": "Hello {first_name}", "body": "Dear {first_name},"},
+        [{"subject": 3}, {"greeting": "Hi"}, "Hello"],
+    ),
     "calendar.timezone": ("Europe/Berlin", ["Mars/Olympus", 1]),
     "calendar.uid_domain": ("3f9a0c1d22e4", [12]),
     "calendar.coordinator_email": ("maria.schmidt@example.org", ["Maria Schmidt", 3]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from peewee import DateField, ForeignKeyField, IntegerField, TextField
 
-from revmentor_desktop.storage.models import ALL_MODELS, BaseModel, Person
+from revmentor_desktop.storage.models import ALL_MODELS, BaseModel, Person, PreparedMessage
 from revmentor_desktop.storage.personal_data import (
     Privacy,
     confidential,
@@ -96,4 +96,8 @@ def test_the_access_export_shows_personal_columns_but_not_search_copies() -> Non
 
 def test_personal_links_to_a_person_are_found_in_every_table() -> None:
     links = personal_links_to(Person, [*ALL_MODELS, Member])
-    assert [(link.model, link.name) for link in links] == [(Person, "manager"), (Member, "mentor")]
+    assert [(link.model, link.name) for link in links] == [
+        (Person, "manager"),
+        (PreparedMessage, "person"),  # erasure keeps the history line, without the person
+        (Member, "mentor"),
+    ]

@@ -431,6 +431,7 @@ def test_cohort_commands_follow_the_pair_selected_on_the_pairs_list(
         "calendar",
         "answers",
         "check-ins",
+        "messages",
         "archive",
         "delete",
     }

@@ -24,6 +24,7 @@ from revmentor_desktop.storage.models import (
     Pair,
     Participation,
     Person,
+    PreparedMessage,
     Skill,
 )
 from revmentor_desktop.storage.personal_data import shown_to_the_person
@@ -161,7 +162,18 @@ def access_export(person_id: int, clock: Clock = system_clock) -> dict[str, Any]
         "cohorts": cohorts,
         "pairs": _pairs(person_id),
         "questionnaires": _questionnaires(person_id),
+        "emails_prepared": _emails_prepared(person_id),
     }
+
+
+def _emails_prepared(person_id: int) -> list[dict[str, Any]]:
+    """Which e-mails were prepared for the person and when (their words are not kept)."""
+    return [
+        {"message": row.template, "pair": row.pair_id, "prepared": _iso(row.prepared_at)}
+        for row in PreparedMessage.select()
+        .where(PreparedMessage.person == person_id)
+        .order_by(PreparedMessage.prepared_at, PreparedMessage.id)
+    ]
 
 
 def access_export_csv(data: dict[str, Any]) -> bytes:
@@ -198,6 +210,8 @@ def access_export_csv(data: dict[str, Any]) -> bytes:
         section = f"Questionnaire {number}"
         rows += [(section, key, value) for key, value in form.items() if key != "answers"]
         rows += [(section, answer["question"], answer["answer"]) for answer in form["answers"]]
+    for number, prepared in enumerate(data.get("emails_prepared", []), start=1):
+        rows += [(f"E-mail prepared {number}", key, value) for key, value in prepared.items()]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["Section", "Item", "Value"])

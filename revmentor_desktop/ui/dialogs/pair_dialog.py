@@ -16,8 +16,10 @@ from revmentor_desktop.domain.vocabulary import PairStatus, Role
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
 from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
+from revmentor_desktop.ui.dialogs.pair_messages import PairMessages
 from revmentor_desktop.ui.dialogs.pair_parts import SessionsList, StatusBar
 from revmentor_desktop.ui.dialogs.pair_plan import PairPlanEditor
+from revmentor_desktop.ui.dialogs.prepare_messages_dialog import PrepareMessagesDialog
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
 from revmentor_desktop.ui.widgets.choices import select_data, text_area
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
@@ -66,6 +68,9 @@ class PairDialog(FormDialog):
             self.plan.changed.connect(self._show_plan_progress)
             self.plan.print_requested.connect(self.print_plan)
             self.plan_tab = self.tabs.addTab(self.plan, "Pla&n")
+            self.messages = PairMessages()
+            self.messages.prepare_requested.connect(self.prepare_messages)
+            self.tabs.addTab(self.messages, "&Messages")
             layout.addWidget(self.status_bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
@@ -190,6 +195,7 @@ class PairDialog(FormDialog):
             combo.setEnabled(key not in fixed)
         query = sessions.SessionQuery(pair_id=self.pair_id)
         self.sessions.set_rows(sessions.list_sessions(query))
+        self.messages.refresh(self.pair_id)
         self.plan.refresh()
         self._show_plan_progress()
 
@@ -238,6 +244,13 @@ class PairDialog(FormDialog):
 
     def open_session(self, session_id: int) -> None:
         self._open_child(SessionDialog(self.context, session_id=session_id, parent=self))
+
+    def prepare_messages(self) -> None:
+        assert self.pair_id is not None
+        dialog = PrepareMessagesDialog(self.context, [self.pair_id], parent=self)
+        self.child_dialog = dialog
+        dialog.accepted.connect(lambda: self.messages.refresh(self.pair_id or 0))
+        dialog.open()
 
     def _open_child(self, dialog: FormDialog) -> None:
         self.child_dialog = dialog

@@ -6,12 +6,13 @@ folded is remembered while the app runs, across refreshes and other files.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain import people
-from revmentor_desktop.domain.attention import AttentionGroup, AttentionItem
+from revmentor_desktop.domain.attention import AttentionGroup, AttentionItem, AttentionKind
 from revmentor_desktop.domain.dates import format_day
 from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.ui.context import AppContext
@@ -32,6 +33,11 @@ from revmentor_desktop.ui.views.empty_state import EmptyState
 from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
+# Today's items about a pair's meetings, and the message that nudges it.
+NUDGES = {
+    AttentionKind.NO_FIRST_SESSION: "first-session",
+    AttentionKind.OVERDUE: "stalled",
+}
 TOGGLE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -92,7 +98,26 @@ class TodayView(WorkspaceView):
         tree.expanded.connect(lambda index: self._remember_fold(index, folded=False))
         tree.collapsed.connect(lambda index: self._remember_fold(index, folded=True))
         tree.selectionModel().selectionChanged.connect(self.selection_changed)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._context_menu)
         return tree
+
+    def _context_menu(self, position: QPoint) -> None:
+        """A pair that has not met or stopped meeting: offer the e-mail that nudges it."""
+        item = self.model.item_at(self.list.indexAt(position))
+        template = NUDGES.get(item.kind) if item is not None else None
+        if item is None or template is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(
+            "Prepare a nudge e-&mail…", lambda: self.prepare_nudge(item.target_id, template)
+        )
+        menu.exec(self.list.viewport().mapToGlobal(position))
+
+    def prepare_nudge(self, pair_id: int, template: str) -> None:
+        from revmentor_desktop.ui.dialogs.prepare_messages_dialog import prepare_messages
+
+        prepare_messages(self.context, self, pair_ids=[pair_id], template=template)
 
     def refresh(self) -> None:
         super().refresh()
