@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from revmentor_desktop.app import window_on
 from revmentor_desktop.domain.outcomes import forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.domain.plans import catalogue
 from revmentor_desktop.reports.registry import KINDS
 from revmentor_desktop.ui import dialogs
 from revmentor_desktop.ui.data_file_session import DataFileSession
@@ -60,6 +61,10 @@ def _openings(
         "CollectFormsDialog": ("collect_forms_dialog", ()),
         "FormAnswersDialog": ("form_answers_dialog", (answered,)),
         "MakeFormsDialog": ("make_forms_dialog", ()),
+        "MessageTemplatesDialog": ("message_templates_dialog", ()),
+        "PlanEditor": ("plans_library", (catalogue.find_plan("generative-ai"),)),
+        "PlansLibrary": ("plans_library", ()),
+        "PrepareMessagesDialog": ("prepare_messages_dialog", ([active],)),
         "QuestionnaireEditor": ("questionnaire_editor", ()),
         "CohortDialog": ("cohort_dialog", (programme.cohort_id,)),
         "DocumentDialog": ("document_dialog", (KINDS["cohort report"], programme.cohort_id)),

@@ -25,6 +25,7 @@ from revmentor_desktop.domain.messages.placeholders import PLACEHOLDERS
 from revmentor_desktop.domain.messages.templates import Attachment
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
 ATTACHES = {
     Attachment.NONE: "Attaches nothing.",
@@ -41,7 +42,7 @@ def _placeholder_help() -> str:
     return f"Placeholders, filled in for each person:<ul>{lines}</ul>"
 
 
-class MessageTemplatesDialog(QDialog):
+class MessageTemplatesDialog(RemembersSize, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

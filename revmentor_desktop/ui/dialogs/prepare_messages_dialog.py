@@ -36,12 +36,13 @@ from revmentor_desktop.domain.messages.templates import Attachment
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 from revmentor_desktop.ui.workers import JobThread
 
 PREVIEW_LINES = 14
 
 
-class PrepareMessagesDialog(QDialog):
+class PrepareMessagesDialog(RemembersSize, QDialog):
     """For ``pair_ids`` (chosen by hand) or for the pairs of ``cohort_id`` the template is for.
     ``prepared`` fires with the files written (none for a mailto: link)."""
 
@@ -73,8 +74,8 @@ class PrepareMessagesDialog(QDialog):
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("The first message as it will be written")
-        lines = self.preview.fontMetrics().lineSpacing() * PREVIEW_LINES
-        self.preview.setMinimumHeight(lines)
+        line = self.preview.fontMetrics().lineSpacing()
+        self.preview.setMinimumHeight(line * 4)  # a small screen still shows the dialog whole
         self.missing = self._wrapping_label()
         self.folder = QLineEdit(self)
         self.folder.setPlaceholderText("The folder to write the drafts to")
@@ -108,7 +109,8 @@ class PrepareMessagesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.template.currentIndexChanged.connect(lambda _index: self.refresh())
         self.refresh()
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height())
+        extra = line * (PREVIEW_LINES - 4)  # opens with room for the whole message
+        self.resize(self.fontMetrics().averageCharWidth() * 90, self.sizeHint().height() + extra)
 
     def _wrapping_label(self) -> QLabel:
         label = QLabel(self)
