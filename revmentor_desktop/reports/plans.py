@@ -87,15 +87,18 @@ class PlanRenderer(Renderer):
         st = self.styles
         plan = page.plan
         parts = [page.meeting] if page.meeting else []
-        if plan.stage is not Stage.TOPIC or not page.meeting:
-            parts.append(plan.stage.label if plan.stage is not Stage.TOPIC else "Session plan")
+        stage = plan.stage.label if plan.stage is not Stage.TOPIC else "Session plan"
+        if (plan.stage is not Stage.TOPIC or not page.meeting) and (
+            stage.casefold() not in plan.title.casefold()  # "The closing meeting" says it
+        ):
+            parts.append(stage)
         parts.append(f"{page.session_minutes} minutes")
         if page.done:
             parts.append(f"{TICK} held")
         meta = " · ".join(text(part) for part in parts)
-        heading: list[Flowable] = [
-            self.fitted(plan.title, st["title"], self.frame_width, smallest=13),
+        heading: list[Flowable] = [  # where it sits, above the title, like a booklet's running head
             Paragraph(meta, st["meta"]),
+            self.fitted(plan.title, st["title"], self.frame_width, smallest=13),
         ]
         key = (plan, page.steps, page.mentor_label, page.mentee_label)
         if key not in self._bodies:

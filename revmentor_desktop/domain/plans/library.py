@@ -446,7 +446,7 @@ DATA_DASHBOARDS = SessionPlan(
         AgendaItem(
             "Hands on",
             20,
-            "On the made-up spreadsheet: a filter, a sum, a simple chart.",
+            "Use the made-up spreadsheet: a filter, a sum, a simple chart.",
         ),
         AgendaItem("Good questions to ask", 10, "What to ask the team that builds the report."),
         AgendaItem("Next step", 5, "One report the mentee will read differently."),
