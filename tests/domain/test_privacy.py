@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import cohorts, privacy
-from revmentor_desktop.domain.data_files import restore_closed_data_file
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.privacy import access
 from revmentor_desktop.paths import backup_folder_for
+from revmentor_desktop.services.data_sources import restore_closed
+from revmentor_desktop.services.location import file_location
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
@@ -140,7 +141,7 @@ def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Pat
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)
-    restore_closed_data_file(older, data_path)
+    restore_closed(file_location(data_path), older)
     # Erased before the restored file took the old one's place: no moment holds her.
     for trace in TRACES:
         assert trace.encode() not in raw_bytes(data_path), trace
