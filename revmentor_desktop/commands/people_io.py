@@ -30,7 +30,7 @@ from revmentor_desktop.domain.vocabulary import plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.importing import Field
-    from revmentor_desktop.domain.privacy.erasure import ErasureReport
+    from revmentor_desktop.services.privacy import ErasureReport
 
 PERSON_HELP = "their name or e-mail address (the e-mail when several people share the name)"
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
@@ -136,21 +136,21 @@ def command_ics(arguments: argparse.Namespace) -> int:
 
 
 def command_person_export(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import privacy
     from revmentor_desktop.domain.namesakes import resolve_person
+    from revmentor_desktop.services import privacy as privacy_files
     from revmentor_desktop.services.data_sources import open_for_reading
 
     with open_for_reading(data_location(arguments)):
         person_id = resolve_person(arguments.person)
-        json_path, csv_path = privacy.write_access_export(person_id, _output(arguments))
+        json_path, csv_path = privacy_files.write_access_export(person_id, _output(arguments))
     print(f"Wrote {json_path}")
     print(f"Wrote {csv_path}")
     return EXIT_OK
 
 
 def command_erase(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import privacy
     from revmentor_desktop.domain.namesakes import describe_person, resolve_person
+    from revmentor_desktop.services import privacy as privacy_files
     from revmentor_desktop.services.data_sources import open_for_changes
 
     path = data_path(arguments)
@@ -167,7 +167,7 @@ def command_erase(arguments: argparse.Namespace) -> int:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
         with finished_even_if_terminated():
-            report = privacy.erase_with_backups(
+            report = privacy_files.erase_with_backups(
                 person_id, opened.path, purge=arguments.purge_backups
             )
             _report_erasure(arguments, who, report, opened.path)
