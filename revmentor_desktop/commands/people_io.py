@@ -43,7 +43,7 @@ def _output(arguments: argparse.Namespace) -> Path:
 def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
     from revmentor_desktop.domain.text import clip
-    from revmentor_desktop.services.data_sources import open_for_changes
+    from revmentor_desktop.services.data_sources import backup_before_import, open_for_changes
 
     table, chosen = read_import_file(arguments, "the CSV or XLSX file to import")
     options = importing.ImportOptions(
@@ -82,7 +82,9 @@ def command_import_people(arguments: argparse.Namespace) -> int:
                     print(f"Line {record.line}: update {record.name}: {changes}")
             print(f"Dry run, nothing was changed: would be {plan.summary()}.")
             return EXIT_OK
-        result = importing.apply_plan(plan, opened.path, skip_invalid=arguments.skip_invalid)
+        result = importing.apply_plan(
+            plan, backup_before_import(opened.path), skip_invalid=arguments.skip_invalid
+        )
         if result.backup_path is not None:
             print(f"Backup before the import: {result.backup_path}")
     print(f"Imported: {result.summary()}.")
@@ -112,25 +114,26 @@ def column_choice(text: str) -> tuple[str, Field | None]:
 
 
 def command_export(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import exporting
+    from revmentor_desktop.services import exports
     from revmentor_desktop.services.data_sources import open_for_reading
 
     destination = _output(arguments)
     with open_for_reading(data_location(arguments)):
-        exporting.export(arguments.what, destination, include_private=arguments.include_private)
+        exports.export(arguments.what, destination, include_private=arguments.include_private)
     private = "with" if arguments.include_private else "without"
     print(f"Wrote {destination} ({arguments.what}, {private} private fields).")
     return EXIT_OK
 
 
 def command_ics(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import calendar, cohorts
+    from revmentor_desktop.domain import cohorts
+    from revmentor_desktop.services import exports
     from revmentor_desktop.services.data_sources import open_for_reading
 
     destination = _output(arguments)
     with open_for_reading(data_location(arguments)):
         cohort_id = cohorts.find_cohort_id(arguments.cohort) if arguments.cohort else None
-        count = calendar.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
+        count = exports.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
     print(f"Wrote {destination} ({plural(count, 'session')}).")
     return EXIT_OK
 

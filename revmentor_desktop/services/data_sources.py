@@ -99,3 +99,9 @@ def restore_closed(
     return restore.restore_backup(
         backup_path, location.absolute, carry_over=privacy.carry_erasures_over, now=now
     )
+
+
+def backup_before_import(data_file: Path) -> Callable[[], Path]:
+    """The backup an import takes before it changes anything: an automatic backup of
+    ``data_file`` named "before-import" (see ``domain.importing.apply_plan``)."""
+    return lambda: backup.automatic_backup(Path(data_file), reason="before-import")
