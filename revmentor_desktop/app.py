@@ -9,8 +9,8 @@ from __future__ import annotations
 # every module that imports anything, looking for its `__feature__` switches: about 15 ms
 # over the data layer's modules, a tenth of start-up.
 import revmentor_desktop.domain.attention
-import revmentor_desktop.domain.data_files
-import revmentor_desktop.domain.edits  # noqa: F401
+import revmentor_desktop.domain.edits
+import revmentor_desktop.services.workspace  # noqa: F401
 
 # isort: split
 import gc

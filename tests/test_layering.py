@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -105,3 +106,54 @@ def test_a_pair_of_modules_importing_each_other_counts_as_a_cycle(
     monkeypatch.syspath_prepend(str(tmp_path))
     graph = grimp.build_graph("loopy", cache_dir=None)
     assert import_cycles(graph) == [["loopy.first", "loopy.second"]]
+
+
+# Domain modules that still read a file the coordinator hands in: an import table, returned
+# questionnaire PDFs, a logo image. These are documents brought to the programme, never the data
+# source, so they do not stand in the way of a second store; each is to become "bytes in" with
+# the reading done by revmentor_desktop.services. No module may join this list.
+READS_FILES_HANDED_IN = {
+    "revmentor_desktop/domain/importing/reading.py",  # read_table_file: a CSV or XLSX to import
+    "revmentor_desktop/domain/outcomes/collect.py",  # returned_files: filled-in PDF forms
+    "revmentor_desktop/domain/logo.py",  # read_logo: the letterhead's image file
+    "revmentor_desktop/domain/programme_settings.py",  # the logo setting names a file to read
+}
+
+
+def file_system_uses(source: str) -> list[str]:
+    """What in ``source`` reaches the file system: an import of pathlib, a call of open()."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import) and any(a.name == "pathlib" for a in node.names):
+            found.append(f"line {node.lineno}: import pathlib")
+        elif isinstance(node, ast.ImportFrom) and node.module == "pathlib":
+            found.append(f"line {node.lineno}: from pathlib import …")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "open"
+        ):
+            found.append(f"line {node.lineno}: open(…)")
+    return found
+
+
+def test_the_domain_takes_a_database_never_a_file() -> None:
+    offenders = {}
+    for module in sorted((PROJECT / "revmentor_desktop" / "domain").rglob("*.py")):
+        name = module.relative_to(PROJECT).as_posix()
+        uses = file_system_uses(module.read_text(encoding="utf-8"))
+        if uses and name not in READS_FILES_HANDED_IN:
+            offenders[name] = uses
+    assert offenders == {}, "Move the file work into revmentor_desktop/services"
+
+
+def test_the_allowed_file_readers_still_need_their_place() -> None:
+    """An entry that no longer reads files is dropped from the list, so it cannot come back."""
+    for name in READS_FILES_HANDED_IN:
+        assert file_system_uses((PROJECT / name).read_text(encoding="utf-8")), name
+
+
+def test_a_domain_module_opening_a_file_is_found() -> None:
+    assert file_system_uses("from pathlib import Path\n") == ["line 1: from pathlib import …"]
+    assert file_system_uses("def f(name):\n    return open(name).read()\n") == ["line 2: open(…)"]
+    assert file_system_uses("import io\nfrom PIL import Image\nImage.open(io.BytesIO(b''))\n") == []

@@ -16,7 +16,7 @@ from revmentor_desktop.commands.common import (
     EXIT_PROBLEM,
     CommandProblem,
     add_import_switches,
-    data_path,
+    data_location,
     read_import_file,
     refused_for_file_problems,
     row_problems_refusal,
@@ -31,14 +31,14 @@ QUESTIONNAIRES = ("starting", "checkin", "closing", "ending-early")
 
 
 def command_import_answers(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import cohorts, importing
+    from revmentor_desktop.domain import cohorts
     from revmentor_desktop.domain.outcomes import answer_import
     from revmentor_desktop.domain.outcomes.questions import Questionnaire
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.services.data_sources import backup_before_import, open_for_changes
 
     table, chosen = read_import_file(arguments, "the CSV or XLSX file the form tool exported")
     questionnaire = Questionnaire(arguments.questionnaire)
-    with DataFile.open(data_path(arguments)) as opened:
+    with open_for_changes(data_location(arguments)) as opened:
         cohort_id = cohorts.find_cohort_id(arguments.cohort)
         choices = answer_import.targets(cohort_id, questionnaire)
         columns = _columns(table, choices, chosen)
@@ -59,7 +59,7 @@ def command_import_answers(arguments: argparse.Namespace) -> int:
         if arguments.dry_run:
             print("Dry run, nothing was changed.")
             return EXIT_OK
-        backup = importing.backup_before_import(opened.path)()
+        backup = backup_before_import(opened.path)()
         print(f"Backup before the import: {backup}")
         result = answer_import.record_answer_import(plan, skip_invalid=arguments.skip_invalid)
     for line in result.lines():

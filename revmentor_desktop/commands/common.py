@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from revmentor_desktop import paths
 from revmentor_desktop.domain.vocabulary import agree, plural
+from revmentor_desktop.services.location import DataLocation, parse_location
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 
@@ -78,8 +79,14 @@ def output_folder(arguments: argparse.Namespace, what: str) -> Path:
     return folder
 
 
+def data_location(arguments: argparse.Namespace) -> DataLocation:
+    """The data source ``--data`` names (the default data file without it)."""
+    return parse_location(arguments.data)
+
+
 def data_path(arguments: argparse.Namespace) -> Path:
-    return Path(arguments.data).expanduser() if arguments.data else paths.default_data_file()
+    """The data file's path as the coordinator wrote it, for messages."""
+    return data_location(arguments).path
 
 
 def shell_word(text: str) -> str:

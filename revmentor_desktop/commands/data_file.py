@@ -10,16 +10,18 @@ from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
+    data_location,
     data_path,
     path_for_new_file,
     print_report_counts,
     revmentor_command,
 )
 from revmentor_desktop.domain.vocabulary import plural
+from revmentor_desktop.services.location import file_location
 
 
 def command_new(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.storage.database import create_data_file
+    from revmentor_desktop.services import data_sources
 
     command = revmentor_command(arguments)
     path = path_for_new_file(
@@ -27,7 +29,7 @@ def command_new(arguments: argparse.Namespace) -> int:
         f"The new command never replaces a file: open this one with {command}, or choose "
         "another name.",
     )
-    create_data_file(path, lambda: None)
+    data_sources.create(file_location(path), lambda: None)
     print(f"Created an empty data file: {path}")
     print("Next, add people from a staff list (CSV or Excel), then open the window:")
     print(f"  {command} import-people staff.csv")
@@ -36,11 +38,11 @@ def command_new(arguments: argparse.Namespace) -> int:
 
 
 def command_check(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.storage.inspection import inspect_data_file
+    from revmentor_desktop.services import data_sources
     from revmentor_desktop.storage.migrations import LATEST_VERSION
 
     path = data_path(arguments)
-    report = inspect_data_file(path)
+    report = data_sources.inspect(data_location(arguments))
     print(f"{path}")
     print(f"Data format: {report.schema_version} (this RevMentor writes {LATEST_VERSION})")
     print(f"Size: {report.size_bytes:,} bytes")
@@ -57,27 +59,22 @@ def command_check(arguments: argparse.Namespace) -> int:
 
 
 def command_backup(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.storage import backup
+    from revmentor_desktop.services import data_sources
 
-    path = data_path(arguments)
-    from revmentor_desktop.storage.inspection import inspect_data_file
-
-    inspect_data_file(path, full_check=False)
-    if arguments.output:
-        written = backup.copy_data_file(path, Path(arguments.output).expanduser().absolute())
-    else:
-        written = backup.automatic_backup(path, reason="manual")
-    print(written)
+    location = data_location(arguments)
+    data_sources.inspect(location, full_check=False)
+    output = Path(arguments.output).expanduser().absolute() if arguments.output else None
+    print(data_sources.back_up(location, output))
     return EXIT_OK
 
 
 def command_restore(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain.data_files import restore_closed_data_file
-    from revmentor_desktop.storage import backup
+    from revmentor_desktop.services import data_sources
 
-    path = data_path(arguments).absolute()
+    location = data_location(arguments)
+    path = location.absolute
     source = Path(arguments.backup).expanduser().absolute()
-    report = backup.describe_backup(source)
+    report = data_sources.describe_backup(source)
     print(f"Backup: {source}")
     print_report_counts(report.counts)
     if not arguments.yes:
@@ -87,7 +84,7 @@ def command_restore(arguments: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             print("Restore cancelled; nothing was changed.")
             return EXIT_OK
-    replaced = restore_closed_data_file(source, path)
+    replaced = data_sources.restore_closed(location, source)
     print(f"Restored {path}")
     if replaced is not None:
         print(replaced.describe())
@@ -96,7 +93,7 @@ def command_restore(arguments: argparse.Namespace) -> int:
 
 def command_demo(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.demo import generate_demo
-    from revmentor_desktop.storage.database import create_data_file
+    from revmentor_desktop.services import data_sources
 
     if not arguments.data:
         raise CommandProblem("Name the new file with --data PATH (demo never touches your data).")
@@ -104,8 +101,8 @@ def command_demo(arguments: argparse.Namespace) -> int:
     asked = arguments.sessions
     if arguments.people < 2 or (asked is not None and asked < 0):
         raise CommandProblem("Ask for at least 2 people and 0 or more sessions.")
-    summary = create_data_file(
-        path,
+    summary = data_sources.create(
+        file_location(path),
         lambda: generate_demo(people=arguments.people, sessions=asked, seed=arguments.seed),
     )
     print(

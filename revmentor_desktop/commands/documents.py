@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path, output_path
+from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_location, output_path
 
 
 def _output(arguments: argparse.Namespace) -> Path:
@@ -19,7 +19,7 @@ def command_document(arguments: argparse.Namespace) -> int:
     """``agreements`` and ``summary``: read the file without locking it, then draw the PDF."""
     from revmentor_desktop.domain.cohorts import find_cohort_id
     from revmentor_desktop.reports import registry
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services.data_sources import open_for_reading
 
     output = _output(arguments)
     target = registry.Target.PAIR if arguments.pair is not None else registry.Target.COHORT
@@ -30,7 +30,7 @@ def command_document(arguments: argparse.Namespace) -> int:
             "--include-private-notes applies to a pair's summary; the cohort report never "
             "contains coordinator-only notes."
         )
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         target_id = (
             arguments.pair if arguments.pair is not None else find_cohort_id(arguments.cohort)
         )

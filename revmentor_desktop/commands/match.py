@@ -6,7 +6,7 @@ import argparse
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_path
+from revmentor_desktop.commands.common import EXIT_OK, CommandProblem, data_location
 from revmentor_desktop.domain.vocabulary import agree, plural
 
 if TYPE_CHECKING:
@@ -125,12 +125,12 @@ def _open(arguments: argparse.Namespace) -> AbstractContextManager[object]:
     """Only ``--apply`` and ``--weight`` change the file and take the writer lock; the rest
     reads alongside it."""
     if (arguments.apply and not arguments.why) or _changes_weights(arguments):
-        from revmentor_desktop.storage.database import DataFile
+        from revmentor_desktop.services.data_sources import open_for_changes
 
-        return DataFile.open(data_path(arguments))
-    from revmentor_desktop.storage.reading import open_for_reading
+        return open_for_changes(data_location(arguments))
+    from revmentor_desktop.services.data_sources import open_for_reading
 
-    return open_for_reading(data_path(arguments))
+    return open_for_reading(data_location(arguments))
 
 
 def _save_weights(cohort_id: int, changes: list[tuple[Rule, Weight | None]]) -> None:

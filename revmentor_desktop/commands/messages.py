@@ -15,7 +15,7 @@ from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
-    data_path,
+    data_location,
     output_folder,
 )
 from revmentor_desktop.domain.vocabulary import plural
@@ -25,10 +25,10 @@ def command_messages(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.cohorts import find_cohort_id
     from revmentor_desktop.domain.messages import planning, templates
     from revmentor_desktop.reports.message_drafts import prepare_drafts
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.services.data_sources import open_for_changes
 
     folder = output_folder(arguments, "e-mail drafts")
-    with DataFile.open(data_path(arguments)):
+    with open_for_changes(data_location(arguments)):
         template = templates.find_template(arguments.template)  # refuses an unknown name
         if arguments.pair is not None:
             pair_ids = [arguments.pair]

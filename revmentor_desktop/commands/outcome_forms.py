@@ -1,7 +1,7 @@
 """Sub-commands for questionnaire forms: ``forms`` makes the fillable PDFs to send out and
 ``collect-forms`` records the answers in the ones that came back.
 
-Both write (making forms issues them), so both open the data file with ``DataFile.open``;
+Both write (making forms issues them), so both open the data file with ``open_for_changes``;
 ``collect-forms --dry-run`` only reads, so it works while the app has the file open.
 """
 
@@ -16,7 +16,7 @@ from revmentor_desktop.commands.common import (
     EXIT_OK,
     EXIT_PROBLEM,
     CommandProblem,
-    data_path,
+    data_location,
     output_folder,
 )
 from revmentor_desktop.domain.vocabulary import plural
@@ -34,11 +34,11 @@ def command_forms(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.outcomes.forms import issue_forms
     from revmentor_desktop.domain.outcomes.questions import Questionnaire
     from revmentor_desktop.reports import outcome_form
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.services.data_sources import open_for_changes
 
     folder = output_folder(arguments, "forms")
     questionnaire = Questionnaire(arguments.questionnaire)
-    with DataFile.open(data_path(arguments)):
+    with open_for_changes(data_location(arguments)):
         cohort_id = find_cohort_id(arguments.cohort)
         person_ids = None if arguments.person is None else [resolve_person(arguments.person)]
         issued = issue_forms(cohort_id, questionnaire, person_ids)
@@ -66,14 +66,13 @@ def command_forms(arguments: argparse.Namespace) -> int:
 
 def command_collect_forms(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.outcomes import collect
-    from revmentor_desktop.storage.database import DataFile
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services.data_sources import open_for_changes, open_for_reading
 
     paths = [Path(path).expanduser().absolute() for path in arguments.paths]
     if missing := [path for path in paths if not path.exists()]:
         raise CommandProblem(f"{missing[0]} does not exist; nothing was recorded.")
-    opener = open_for_reading if arguments.dry_run else DataFile.open
-    with opener(data_path(arguments)):
+    opener = open_for_reading if arguments.dry_run else open_for_changes
+    with opener(data_location(arguments)):
         plan = collect.plan_collection(paths)
         if not plan.files:
             raise CommandProblem("There are no PDF files there; nothing was recorded.")

@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from revmentor_desktop.commands.common import EXIT_OK, data_path, output_path
+from revmentor_desktop.commands.common import EXIT_OK, data_location, output_path
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.outcomes.figures import ChangeLine
@@ -31,10 +31,10 @@ HEADERS = (
 def command_outcomes(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.cohorts import find_cohort_id
     from revmentor_desktop.domain.outcomes.figures import outcome_figures
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services.data_sources import open_for_reading
 
     destination = output_path(arguments, "outcomes.csv") if arguments.output else None
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         figures = outcome_figures([find_cohort_id(arguments.cohort)])
     rows = table_rows(figures.learning)
     if destination is not None:

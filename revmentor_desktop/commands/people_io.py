@@ -1,7 +1,7 @@
 """Sub-commands that bring people in and take data out: import-people, export, ics, and the
 privacy tools person-export, erase and retention.
 
-Writing commands open the data file with ``DataFile.open`` (the writer lock: a file the app
+Writing commands open the data file with ``open_for_changes`` (the writer lock: a file the app
 holds is refused with a clear message). Exports only read, so they work while the app is open.
 """
 
@@ -17,6 +17,7 @@ from revmentor_desktop.commands.common import (
     EXIT_PROBLEM,
     CommandProblem,
     add_import_switches,
+    data_location,
     data_path,
     finished_even_if_terminated,
     output_path,
@@ -29,7 +30,7 @@ from revmentor_desktop.domain.vocabulary import plural
 
 if TYPE_CHECKING:
     from revmentor_desktop.domain.importing import Field
-    from revmentor_desktop.domain.privacy.erasure import ErasureReport
+    from revmentor_desktop.services.privacy import ErasureReport
 
 PERSON_HELP = "their name or e-mail address (the e-mail when several people share the name)"
 OUTPUT_EXAMPLES = {"export": "people.csv", "ics": "sessions.ics", "person-export": "request"}
@@ -42,7 +43,7 @@ def _output(arguments: argparse.Namespace) -> Path:
 def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
     from revmentor_desktop.domain.text import clip
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.services.data_sources import backup_before_import, open_for_changes
 
     table, chosen = read_import_file(arguments, "the CSV or XLSX file to import")
     options = importing.ImportOptions(
@@ -51,8 +52,7 @@ def command_import_people(arguments: argparse.Namespace) -> int:
         cohort_kind=arguments.kind,
         default_role=arguments.role,
     )
-    path = data_path(arguments)
-    with DataFile.open(path) as opened:
+    with open_for_changes(data_location(arguments)) as opened:
         mapping = importing.initial_mapping(table.headers)
         for column, field in chosen:  # as if chosen in the wizard's list of columns
             mapping = mapping.with_column(column, field)
@@ -82,7 +82,9 @@ def command_import_people(arguments: argparse.Namespace) -> int:
                     print(f"Line {record.line}: update {record.name}: {changes}")
             print(f"Dry run, nothing was changed: would be {plan.summary()}.")
             return EXIT_OK
-        result = importing.apply_plan(plan, opened.path, skip_invalid=arguments.skip_invalid)
+        result = importing.apply_plan(
+            plan, backup_before_import(opened.path), skip_invalid=arguments.skip_invalid
+        )
         if result.backup_path is not None:
             print(f"Backup before the import: {result.backup_path}")
     print(f"Imported: {result.summary()}.")
@@ -112,49 +114,50 @@ def column_choice(text: str) -> tuple[str, Field | None]:
 
 
 def command_export(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import exporting
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services import exports
+    from revmentor_desktop.services.data_sources import open_for_reading
 
     destination = _output(arguments)
-    with open_for_reading(data_path(arguments)):
-        exporting.export(arguments.what, destination, include_private=arguments.include_private)
+    with open_for_reading(data_location(arguments)):
+        exports.export(arguments.what, destination, include_private=arguments.include_private)
     private = "with" if arguments.include_private else "without"
     print(f"Wrote {destination} ({arguments.what}, {private} private fields).")
     return EXIT_OK
 
 
 def command_ics(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import calendar, cohorts
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.domain import cohorts
+    from revmentor_desktop.services import exports
+    from revmentor_desktop.services.data_sources import open_for_reading
 
     destination = _output(arguments)
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         cohort_id = cohorts.find_cohort_id(arguments.cohort) if arguments.cohort else None
-        count = calendar.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
+        count = exports.write_calendar(destination, pair_id=arguments.pair, cohort_id=cohort_id)
     print(f"Wrote {destination} ({plural(count, 'session')}).")
     return EXIT_OK
 
 
 def command_person_export(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import privacy
     from revmentor_desktop.domain.namesakes import resolve_person
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services import privacy as privacy_files
+    from revmentor_desktop.services.data_sources import open_for_reading
 
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         person_id = resolve_person(arguments.person)
-        json_path, csv_path = privacy.write_access_export(person_id, _output(arguments))
+        json_path, csv_path = privacy_files.write_access_export(person_id, _output(arguments))
     print(f"Wrote {json_path}")
     print(f"Wrote {csv_path}")
     return EXIT_OK
 
 
 def command_erase(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.domain import privacy
     from revmentor_desktop.domain.namesakes import describe_person, resolve_person
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.services import privacy as privacy_files
+    from revmentor_desktop.services.data_sources import open_for_changes
 
     path = data_path(arguments)
-    with DataFile.open(path) as opened:
+    with open_for_changes(data_location(arguments)) as opened:
         person_id = resolve_person(arguments.person)
         who = describe_person(person_id)
         if not arguments.yes:
@@ -167,7 +170,7 @@ def command_erase(arguments: argparse.Namespace) -> int:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
         with finished_even_if_terminated():
-            report = privacy.erase_with_backups(
+            report = privacy_files.erase_with_backups(
                 person_id, opened.path, purge=arguments.purge_backups
             )
             _report_erasure(arguments, who, report, opened.path)
@@ -188,9 +191,9 @@ def _report_erasure(
 
 def command_retention(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import privacy
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services.data_sources import open_for_reading
 
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         months = arguments.months or privacy.retention_months()
         due = privacy.people_due_for_erasure(months)
     if not due:

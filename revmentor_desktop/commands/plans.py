@@ -6,15 +6,15 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from revmentor_desktop.commands.common import EXIT_OK, data_path, output_path
+from revmentor_desktop.commands.common import EXIT_OK, data_location, output_path
 
 WRAP = 88
 
 
 def command_plans(arguments: argparse.Namespace) -> int:
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services.data_sources import open_for_reading
 
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         if arguments.action == "list":
             return _list(arguments.all)
         if arguments.action == "show":
@@ -82,10 +82,10 @@ def _print(arguments: argparse.Namespace) -> int:
 def command_plan(arguments: argparse.Namespace) -> int:
     """A pair's booklet: its plan, or the suggested one if it has none yet."""
     from revmentor_desktop.reports import registry
-    from revmentor_desktop.storage.reading import open_for_reading
+    from revmentor_desktop.services.data_sources import open_for_reading
 
     output = output_path(arguments, "plan.pdf")
-    with open_for_reading(data_path(arguments)):
+    with open_for_reading(data_location(arguments)):
         document = registry.PLAN_BOOKLET.gather_document(arguments.pair)
     document.render(output)
     print(f"Wrote {document.contents} to {output}")

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from revmentor_desktop.commands.common import EXIT_OK, data_path
+from revmentor_desktop.commands.common import EXIT_OK, data_location
 from revmentor_desktop.menu_paths import PROGRAMME_SETTINGS
 
 if TYPE_CHECKING:
@@ -94,9 +94,9 @@ def command_settings(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import programme_settings
 
     if arguments.value is None and not arguments.reset:
-        from revmentor_desktop.storage.reading import open_for_reading
+        from revmentor_desktop.services.data_sources import open_for_reading
 
-        with open_for_reading(data_path(arguments)):
+        with open_for_reading(data_location(arguments)):
             current = programme_settings.load()
             if arguments.key is None:
                 print_settings(current)
@@ -109,9 +109,9 @@ def command_settings(arguments: argparse.Namespace) -> int:
 def _change(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import programme_settings
     from revmentor_desktop.domain.errors import ValidationError
-    from revmentor_desktop.storage.database import DataFile
+    from revmentor_desktop.services.data_sources import open_for_changes
 
-    with DataFile.open(data_path(arguments)):
+    with open_for_changes(data_location(arguments)):
         old = programme_settings.load()
         entry = programme_settings.find_entry(old, arguments.key)
         if arguments.reset:

@@ -12,38 +12,26 @@ people by it): the event's description says so.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
-from revmentor_desktop import __version__
+from revmentor_desktop import __version__, machine
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.vocabulary import SessionStatus
-from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
 
 
 def local_zone_name() -> str:
     """The IANA name of this computer's time zone (the setting wins), else "UTC"."""
     configured = settings.get(settings.TIME_ZONE).strip()
-    candidates = [configured, os.environ.get("TZ", "").lstrip(":")]
-    with contextlib.suppress(OSError):
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    try:
-        target = str(Path("/etc/localtime").resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
+    candidates = [configured, *machine.time_zone_names()]
     for name in candidates:
         if not name or not isinstance(name, str):
             continue
@@ -203,16 +191,3 @@ def calendar_bytes(
     clock: Clock = system_clock,
 ) -> bytes:
     return build_calendar(pair_id, cohort_id, zone_name, clock).to_ical()
-
-
-def write_calendar(
-    destination: Path,
-    pair_id: int | None = None,
-    cohort_id: int | None = None,
-    zone_name: str | None = None,
-    clock: Clock = system_clock,
-) -> int:
-    """Write the .ics atomically; returns how many sessions it holds."""
-    calendar = build_calendar(pair_id, cohort_id, zone_name, clock)
-    write_atomically(Path(destination), calendar.to_ical())
-    return len(calendar.walk("VEVENT"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from peewee import chunked
@@ -448,7 +447,7 @@ class RecordedImport:
 
 def import_people(
     plan: ImportPlan,
-    backup: Path | importing.BackupMaker | None,
+    backup: importing.BackupMaker | None,
     *,
     skip_invalid: bool = False,
     clock: Clock = system_clock,

@@ -13,11 +13,9 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import (
     Cohort,
     Goal,
@@ -324,12 +322,10 @@ def json_bytes(data: Any) -> bytes:
     )
 
 
-def export(kind: str, destination: Path, include_private: bool = False) -> Path:
-    """Write ``kind`` (people, cohorts, pairs, sessions or all) to ``destination`` atomically."""
+def export_bytes(kind: str, include_private: bool = False) -> bytes:
+    """``kind`` (people, cohorts, pairs, sessions or all) as the bytes of its file."""
     if kind == "all":
-        data = json_bytes(everything(include_private))
-    elif kind in CSV_EXPORTS:
-        data = CSV_EXPORTS[kind](include_private)
-    else:
-        raise ValueError(f"unknown export {kind!r}")
-    return write_atomically(Path(destination), data)
+        return json_bytes(everything(include_private))
+    if kind in CSV_EXPORTS:
+        return CSV_EXPORTS[kind](include_private)
+    raise ValueError(f"unknown export {kind!r}")

@@ -10,7 +10,7 @@ from traceback import clear_frames
 from types import TracebackType
 from typing import TypeVar
 
-from peewee import Database, PeeweeException, SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
 
 from revmentor_desktop.storage import backup, disk, files
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
@@ -22,7 +22,7 @@ from revmentor_desktop.storage.inspection import (
 )
 from revmentor_desktop.storage.lock import WriterLock
 from revmentor_desktop.storage.migrations import migrate
-from revmentor_desktop.storage.models import database_proxy
+from revmentor_desktop.storage.models import binding_models_to, database_proxy
 
 # WAL lets readers (a nightly `revmentor backup`) work beside the writer; FULL makes every
 # commit durable before it is acknowledged; secure_delete overwrites erased personal data.
@@ -297,17 +297,6 @@ def _create_data_file(path: Path, fill: Callable[[], T]) -> T:
         needed = room_before + disk.MINIMUM_ROOM_FOR_CHANGES
         raise disk.no_room(path, NOTHING_CREATED, needed) from error
     return filled
-
-
-@contextlib.contextmanager
-def binding_models_to(database: Database) -> Iterator[Database]:
-    """Point the models at ``database`` for the block, then back at what they used before."""
-    previous = database_proxy.obj
-    database_proxy.initialize(database)
-    try:
-        yield database
-    finally:
-        database_proxy.initialize(previous)
 
 
 __all__ = ["DataFile", "DataFileError", "binding_models_to", "create_data_file"]

@@ -9,13 +9,16 @@ Every column is wrapped in its privacy class (``personal(...)``, ``private_note(
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    Database,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -34,6 +37,17 @@ from revmentor_desktop.storage.personal_data import (
 )
 
 database_proxy = DatabaseProxy()
+
+
+@contextlib.contextmanager
+def binding_models_to(database: Database) -> Iterator[Database]:
+    """Point the models at ``database`` for the block, then back at what they used before."""
+    previous = database_proxy.obj
+    database_proxy.initialize(database)
+    try:
+        yield database
+    finally:
+        database_proxy.initialize(previous)
 
 
 class TagListField(TextField):

@@ -15,8 +15,8 @@ from revmentor_desktop import paths
 from revmentor_desktop.domain.dates import format_datetime
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.menu_paths import OPEN_FILE
-from revmentor_desktop.storage import backup
-from revmentor_desktop.storage.database import create_data_file
+from revmentor_desktop.services import data_sources
+from revmentor_desktop.services.location import file_location
 from revmentor_desktop.storage.errors import (
     DataFileError,
     DataFileInUse,
@@ -72,7 +72,7 @@ def choose_new_file(
 
 def ask_after_open_failure(
     parent: QWidget | None, error: DataFileError, give_up_label: str
-) -> tuple[str, backup.BackupInfo | None]:
+) -> tuple[str, data_sources.BackupInfo | None]:
     """Say what is wrong with the file and ask what to do next."""
     box = QMessageBox(parent)
     missing = isinstance(error, DataFileMissing)
@@ -91,7 +91,7 @@ def ask_after_open_failure(
         box.setInformativeText(f"{error.path} {error.problem}\n\n{error.advice}".strip())
     # A backup is no way out of a file held elsewhere or a disk that refuses writes.
     restorable = not isinstance(error, DataFileInUse | ReadOnlyDataFile | DiskFull)
-    newest = backup.newest_good_backup(error.path) if restorable else None
+    newest = data_sources.newest_good_backup(file_location(error.path)) if restorable else None
     choices = {}
     if newest is not None:
         label = f"Restore the backup of {format_datetime(newest.taken_at)}"
@@ -220,7 +220,7 @@ def back_up_now(parent: QWidget, session: DataFileSession) -> None:
         session.message.emit(f"Backed up to {written.name} in {written.parent}.")
 
 
-def _describe(info: backup.BackupInfo) -> str:
+def _describe(info: data_sources.BackupInfo) -> str:
     reasons = {
         "daily": "daily",
         "on-close": "on closing",
@@ -234,7 +234,7 @@ def _describe(info: backup.BackupInfo) -> str:
 
 def choose_backup(parent: QWidget, session: DataFileSession) -> Path | None:
     assert session.path is not None
-    found = backup.list_backups(session.path)
+    found = data_sources.backups_of(file_location(session.path))
     other = "Another file…"
     labels = [_describe(info) for info in found] + [other]
     label, accepted = QInputDialog.getItem(
@@ -254,7 +254,9 @@ def restore_from_backup(parent: QWidget, session: DataFileSession) -> None:
     chosen = choose_backup(parent, session)
     if chosen is None or session.path is None:
         return
-    report = _attempt(parent, "This backup cannot be used", lambda: backup.describe_backup(chosen))
+    report = _attempt(
+        parent, "This backup cannot be used", lambda: data_sources.describe_backup(chosen)
+    )
     if report is None:
         return
     counts = report.counts
@@ -299,6 +301,6 @@ def open_sample_data(parent: QWidget, session: DataFileSession, today: date) -> 
         from revmentor_desktop.domain.demo import generate_demo
 
         with contextlib.suppress(DataFileError):  # another window created it meanwhile
-            create_data_file(path, lambda: generate_demo(today=today))
+            data_sources.create(file_location(path), lambda: generate_demo(today=today))
     if open_with_recovery(parent, session, path):
         session.message.emit("This is sample data: try anything, your own file is untouched.")

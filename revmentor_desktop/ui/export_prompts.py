@@ -49,14 +49,14 @@ def _include_private(parent: QWidget) -> bool:
 
 def export_data(parent: QWidget, kind: str) -> Path | None:
     """Export a list as CSV (Excel opens it) or everything as JSON; returns the file written."""
-    from revmentor_desktop.domain import exporting  # loaded when first used, not at start
+    from revmentor_desktop.services import exports  # loaded when first used, not at start
 
     label, file_name, file_filter = EXPORT_CHOICES[kind]
     path = _ask_path(parent, f"Export {label.lower()}", file_name, file_filter)
     if path is None:
         return None
     try:
-        return exporting.export(kind, path, include_private=_include_private(parent))
+        return exports.export(kind, path, include_private=_include_private(parent))
     except (OSError, DomainError) as error:
         QMessageBox.warning(parent, "Export failed", f"{path} could not be written: {error}")
         return None
@@ -66,13 +66,13 @@ def export_calendar(
     parent: QWidget, pair_id: int | None = None, cohort_id: int | None = None
 ) -> Path | None:
     """Write planned sessions as an .ics file that calendars update in place when re-imported."""
-    from revmentor_desktop.domain import calendar  # icalendar is heavy: load it when used
+    from revmentor_desktop.services import exports  # icalendar is heavy: load it when used
 
     path = _ask_path(parent, "Export calendar", "mentoring-sessions.ics", "Calendar (*.ics)")
     if path is None:
         return None
     try:
-        count = calendar.write_calendar(path, pair_id=pair_id, cohort_id=cohort_id)
+        count = exports.write_calendar(path, pair_id=pair_id, cohort_id=cohort_id)
     except (OSError, DomainError) as error:
         QMessageBox.warning(parent, "Export failed", f"{path} could not be written: {error}")
         return None

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.cli import main
-from revmentor_desktop.domain.data_files import restore_closed_data_file
 from revmentor_desktop.paths import backup_folder_for
+from revmentor_desktop.services.data_sources import restore_closed
+from revmentor_desktop.services.location import file_location
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.migrations import LATEST_VERSION
@@ -64,7 +65,7 @@ def test_people_erased_in_a_file_from_a_newer_version_stay_erased(data_path: Pat
     older, uma = programme_with_an_erasure(data_path)
     make_newer_version(data_path)
 
-    restore_closed_data_file(older, data_path)
+    restore_closed(file_location(data_path), older)
 
     assert ERASED_NAME.encode() not in data_path.read_bytes()
     with DataFile.open(data_path):
@@ -74,7 +75,7 @@ def test_people_erased_in_a_file_from_a_newer_version_stay_erased(data_path: Pat
 def test_set_aside_files_are_never_thinned_away(data_path: Path) -> None:
     older, _uma = programme_with_an_erasure(data_path)
     make_newer_version(data_path)
-    replaced = restore_closed_data_file(older, data_path, now=datetime(2026, 3, 2, 9, 0))
+    replaced = restore_closed(file_location(data_path), older, now=datetime(2026, 3, 2, 9, 0))
     assert replaced is not None
     for day in range(2, 21):  # three weeks of backups, several a day, all newer than it
         for hour in range(10, 16):

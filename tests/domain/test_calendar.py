@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from revmentor_desktop.domain import calendar, pairs, people, sessions, settings
 from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.services import exports
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.reading import open_for_reading
 from tests.domain.test_export import build_programme
@@ -81,7 +82,7 @@ def test_written_atomically_from_a_read_only_view(data_path: Path, tmp_path: Pat
     with DataFile.open(data_path, create=True) as opened:
         programme = build_programme(opened.path)
         with open_for_reading(data_path):
-            count = calendar.write_calendar(tmp_path / "pair.ics", pair_id=programme.pair_ids[0])
+            count = exports.write_calendar(tmp_path / "pair.ics", pair_id=programme.pair_ids[0])
     assert count == 2
     assert len(events((tmp_path / "pair.ics").read_bytes())) == 2
 

@@ -20,6 +20,8 @@ from revmentor_desktop.domain.importing import (
     initial_mapping,
     read_table,
 )
+from revmentor_desktop.services import exports
+from revmentor_desktop.services.data_sources import backup_before_import
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
 from revmentor_desktop.storage.reading import open_for_reading
@@ -140,7 +142,7 @@ def test_pairs_sessions_and_cohorts_csv(data_file: DataFile) -> None:
 def test_everything_as_json(data_file: DataFile, tmp_path: Path) -> None:
     build_programme(data_file.path)
     target = tmp_path / "all.json"
-    exporting.export("all", target)
+    exports.export("all", target)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["format"] == "revmentor-export" and data["version"] == 1
     assert data["includes_private"] is False
@@ -152,7 +154,7 @@ def test_everything_as_json(data_file: DataFile, tmp_path: Path) -> None:
         {"owner": "mentee", "description": "Post a status update", "progress": 10}
     ]
     assert "notes" not in data["sessions"][0]
-    exporting.export("all", target, include_private=True)
+    exports.export("all", target, include_private=True)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["sessions"][0]["notes"] == "Moved"
     assert not list(tmp_path.glob(".*writing"))  # no temporary file left behind
@@ -166,7 +168,7 @@ def test_export_reads_while_the_app_holds_the_file(data_path: Path, tmp_path: Pa
         # The app keeps the file open for writing; the export opens its own read-only view.
         with open_for_reading(data_path) as database:
             assert database is not held
-            exporting.export("people", tmp_path / "people.csv")
+            exports.export("people", tmp_path / "people.csv")
             with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
                 Person.update(name="x").execute()
         assert Person.select().count() == 48  # the app's binding is back
@@ -192,7 +194,7 @@ def test_export_then_import_round_trips_every_person(
         table = read_table(exported, "people.csv")
         plan = build_plan(table, initial_mapping(table.headers), ImportOptions(today=TODAY))
         assert not plan.problems and plan.file_problems == []
-        apply_plan(plan, opened.path)
+        apply_plan(plan, backup_before_import(opened.path))
         imported = {
             row.email: (row.name, row.email, row.department, row.job_title, row.manager_name)
             for row in people.list_people(people.PeopleQuery(include_archived=True))

@@ -23,6 +23,7 @@ from revmentor_desktop.domain.importing import (
     read_table_file,
     remembered_mapping,
 )
+from revmentor_desktop.services.data_sources import backup_before_import
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Participation, Person
 from tests.helpers.fixture_files import FORM, STAFF
@@ -43,7 +44,7 @@ def plan_for(data: bytes | Path, **options: object):  # type: ignore[no-untyped-
 def import_file(data: bytes | Path, data_path: Path, **options: object):  # type: ignore[no-untyped-def]
     plan = plan_for(data, **options)
     assert plan.can_apply(), [str(problem) for problem in plan.problems.first] + plan.file_problems
-    return apply_plan(plan, data_path)
+    return apply_plan(plan, backup_before_import(data_path))
 
 
 def person(email: str) -> Person:
@@ -147,7 +148,7 @@ def test_importing_twice_changes_nothing_the_second_time(data_path: Path) -> Non
         for source in (STAFF, FORM):
             plan = plan_for(source, cohort_name="Reverse 2026")
             assert (plan.added, plan.updated, plan.skipped) == (0, 0, 0)
-            result = apply_plan(plan, opened.path)
+            result = apply_plan(plan, backup_before_import(opened.path))
             assert result.backup_path is None  # nothing to write, so no backup either
     assert sha256(data_path) == before
 
@@ -302,7 +303,7 @@ def test_date_order_inferred_from_the_column(data_file: DataFile) -> None:
     data = b"Name,Email,Start date\nA,a@x.org,03/04/2020\nB,b@x.org,25/12/2019\n"
     plan = plan_for(data)
     assert plan.date_orders == {"Start date": "day-first (from the values)"}
-    apply_plan(plan, data_file.path)
+    apply_plan(plan, backup_before_import(data_file.path))
     assert person("a@x.org").hire_date == date(2020, 4, 3)
 
 
@@ -315,7 +316,7 @@ def test_undecided_date_order_must_be_chosen(data_file: DataFile) -> None:
         "choose the date order (day-first or month-first)."
     ]
     assert not plan.can_apply(skip_invalid=True)
-    apply_plan(plan_for(data, date_order=DateOrder.MDY), data_file.path)
+    apply_plan(plan_for(data, date_order=DateOrder.MDY), backup_before_import(data_file.path))
     assert person("a@x.org").hire_date == date(2020, 3, 4)
 
 
@@ -334,7 +335,7 @@ def test_failed_import_leaves_the_data_file_byte_identical(data_path: Path) -> N
     with DataFile.open(data_path) as opened:
         plan = plan_for(bad, cohort_name="New cohort")
         with pytest.raises(RuleViolation, match="Nothing was imported"):
-            apply_plan(plan, opened.path)
+            apply_plan(plan, backup_before_import(opened.path))
     assert sha256(data_path) == before
 
 
@@ -352,7 +353,7 @@ def test_failure_while_writing_rolls_everything_back(
 
         monkeypatch.setattr("revmentor_desktop.domain.importing.apply._Writer.write_managers", fail)
         with pytest.raises(RuntimeError):
-            apply_plan(plan, opened.path)
+            apply_plan(plan, backup_before_import(opened.path))
         assert Person.select().where(Person.consent_date.is_null(False)).count() == 0
     assert sha256(data_path) == before
 
@@ -370,7 +371,7 @@ def test_skip_invalid_imports_the_valid_rows(data_file: DataFile) -> None:
     data = (HEADER + "Ana,Lima,ana@example.org,,\r\n,,x@example.org,,\r\n").encode()
     plan = plan_for(data)
     assert not plan.can_apply()
-    result = apply_plan(plan, data_file.path, skip_invalid=True)
+    result = apply_plan(plan, backup_before_import(data_file.path), skip_invalid=True)
     assert (result.added, result.skipped) == (1, 1)
     assert [str(p) for p in result.skipped_problems] == [
         "Line 3, First Name: A new person needs a name, and this row has none."
@@ -383,7 +384,9 @@ def test_corrected_mapping_is_remembered(data_file: DataFile) -> None:
     mapping = initial_mapping(table.headers)
     assert mapping.fields == (None, None, Field.DEPARTMENT)
     mapping = mapping.with_column(0, Field.FULL_NAME).with_column(1, Field.EMAIL)
-    apply_plan(build_plan(table, mapping, ImportOptions(today=TODAY)), data_file.path)
+    apply_plan(
+        build_plan(table, mapping, ImportOptions(today=TODAY)), backup_before_import(data_file.path)
+    )
     assert remembered_mapping(table.headers) == mapping
     assert initial_mapping(["who", "CONTACT", "team"]) == mapping  # same headers, other case
 

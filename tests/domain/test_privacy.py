@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import cohorts, privacy
-from revmentor_desktop.domain.data_files import restore_closed_data_file
 from revmentor_desktop.domain.errors import ValidationError
-from revmentor_desktop.domain.privacy import access
 from revmentor_desktop.paths import backup_folder_for
+from revmentor_desktop.services import privacy as privacy_files
+from revmentor_desktop.services.data_sources import restore_closed
+from revmentor_desktop.services.location import file_location
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
@@ -71,7 +72,7 @@ def test_people_without_consent_are_flagged(data_file: DataFile) -> None:
 
 def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
     build_programme(data_file.path)
-    json_path, csv_path = privacy.write_access_export(person_id(UMA), tmp_path / "uma")
+    json_path, csv_path = privacy_files.write_access_export(person_id(UMA), tmp_path / "uma")
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["person"]["name"] == "Uma Sato"
     assert data["person"]["direct_reports"] == 5
@@ -92,16 +93,16 @@ def test_an_access_export_is_written_whole_or_not_at_all(
     data_file: DataFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build_programme(data_file.path)
-    real_write = access.write_atomically
+    real_write = privacy_files.write_atomically
 
     def csv_finds_the_disk_full(destination: Path, data: bytes) -> Path:
         if destination.suffix == ".csv":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(destination))
         return real_write(destination, data)
 
-    monkeypatch.setattr(access, "write_atomically", csv_finds_the_disk_full)
+    monkeypatch.setattr(privacy_files, "write_atomically", csv_finds_the_disk_full)
     with pytest.raises(OSError):
-        privacy.write_access_export(person_id(UMA), tmp_path / "uma")
+        privacy_files.write_access_export(person_id(UMA), tmp_path / "uma")
     assert list(tmp_path.glob("uma*")) == []
 
 
@@ -140,7 +141,7 @@ def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Pat
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)
-    restore_closed_data_file(older, data_path)
+    restore_closed(file_location(data_path), older)
     # Erased before the restored file took the old one's place: no moment holds her.
     for trace in TRACES:
         assert trace.encode() not in raw_bytes(data_path), trace
@@ -157,16 +158,16 @@ def test_backups_still_holding_the_data_can_be_purged(data_path: Path) -> None:
         uma = person_id(UMA)
         backup.automatic_backup(opened.path, reason="manual", now=datetime(2026, 9, 1, 8, 0))
         result = privacy.erase_person(uma)
-        exposure = privacy.backups_holding_erased_data(opened.path, uma, result.erased_at)
+        exposure = privacy_files.backups_holding_erased_data(opened.path, uma, result.erased_at)
     assert len(exposure.backups) >= 2  # the manual one and the ones before each import
     assert exposure.kept_until is not None
     assert exposure.describe().startswith(
         f"{len(exposure.backups)} older backups still hold this person's data. "
         "Backups are kept for up to a year, so the last of them is removed by"
     )
-    removed = privacy.purge_backups(data_path, uma, result.erased_at)
+    removed = privacy_files.purge_backups(data_path, uma, result.erased_at)
     assert sorted(removed) == sorted(exposure.backups)
-    assert privacy.backups_holding_erased_data(data_path, uma, result.erased_at).backups == ()
+    assert privacy_files.backups_holding_erased_data(data_path, uma, result.erased_at).backups == ()
     assert not any(b"Uma Sato" in info.path.read_bytes() for info in backup.list_backups(data_path))
 
 
@@ -185,10 +186,10 @@ def test_purging_finds_copies_under_any_name_and_half_written_ones(data_path: Pa
         notes.write_text("Uma Sato asked for erasure on Monday.", encoding="utf-8")
         result = privacy.erase_person(uma)
         after = backup.copy_data_file(opened.path, folder / "after the erasure.revmentor")
-        exposure = privacy.backups_holding_erased_data(opened.path, uma, result.erased_at)
+        exposure = privacy_files.backups_holding_erased_data(opened.path, uma, result.erased_at)
         assert by_hand in exposure.backups
         assert exposure.some_kept_indefinitely
-        privacy.purge_backups(opened.path, uma, result.erased_at)
+        privacy_files.purge_backups(opened.path, uma, result.erased_at)
     assert not by_hand.exists() and not half_written.exists()
     assert after.exists() and notes.exists(), "files that do not hold her are kept"
     for leftover in folder.iterdir():
@@ -207,9 +208,9 @@ def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
         damaged = backup.copy_data_file(opened.path, folder / "programme damaged.revmentor")
         make_newer_version(newer)
         damage_table_root_page(damaged, "person")
-        report = privacy.erase_with_backups(uma, opened.path, purge=False)
+        report = privacy_files.erase_with_backups(uma, opened.path, purge=False)
         assert {newer, damaged} <= set(report.exposure.backups)
-        privacy.purge_backups(opened.path, uma, report.result.erased_at)
+        privacy_files.purge_backups(opened.path, uma, report.result.erased_at)
     assert not newer.exists() and not damaged.exists()
     for leftover in folder.iterdir():
         assert b"Uma Sato" not in leftover.read_bytes(), leftover

@@ -13,6 +13,7 @@ from revmentor_desktop.domain.importing import (
     initial_mapping,
     read_table_file,
 )
+from revmentor_desktop.services.data_sources import backup_before_import
 from revmentor_desktop.storage.models import Person
 
 DATA = Path(__file__).parents[1] / "data"
@@ -28,7 +29,9 @@ def import_both_files(path: Path | None) -> int:
     for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
         table = read_table_file(DATA / name)
         options = ImportOptions(today=TODAY, cohort_name=COHORT)  # a reverse cohort
-        apply_plan(build_plan(table, initial_mapping(table.headers), options), path)
+        apply_plan(
+            build_plan(table, initial_mapping(table.headers), options), backup_before_import(path)
+        )
     return cohorts.find_cohort_id(COHORT)
 
 

@@ -12,7 +12,6 @@ from revmentor_desktop.domain.importing.apply import (
     ImportResult,
     apply_plan,
     back_up_for,
-    backup_before_import,
     write_plan,
 )
 from revmentor_desktop.domain.importing.changes import (
@@ -69,7 +68,6 @@ __all__ = [
     "Table",
     "apply_plan",
     "back_up_for",
-    "backup_before_import",
     "build_plan",
     "column_named",
     "encoding_label",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from peewee import EXCLUDED, chunked, fn
@@ -37,7 +37,9 @@ from revmentor_desktop.storage.models import (
     database_proxy,
 )
 
-BackupMaker = Callable[[], Path | None]
+# Takes the backup before an import changes anything; returns where it went (None: no backup).
+# The service layer makes one for a data source (services.data_sources.backup_before_import).
+BackupMaker = Callable[[], os.PathLike[str] | None]
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class ImportResult:
     unchanged: int
     skipped: int
     skipped_problems: tuple[RowProblem, ...] = ()  # the first ones in the file
-    backup_path: Path | None = None
+    backup_path: os.PathLike[str] | None = None
     cohort_id: int | None = None
     cohort_name: str = ""
     cohort_created: bool = False
@@ -62,25 +64,14 @@ class ImportResult:
         )
 
 
-def backup_before_import(data_file: Path) -> BackupMaker:
-    """The usual backup step: an automatic backup of ``data_file`` named "before-import"."""
-
-    def make() -> Path:
-        from revmentor_desktop.storage.backup import automatic_backup
-
-        return automatic_backup(Path(data_file), reason="before-import")
-
-    return make
-
-
 def apply_plan(
     plan: ImportPlan,
-    backup: Path | BackupMaker | None,
+    backup: BackupMaker | None,
     *,
     skip_invalid: bool = False,
     clock: Clock = system_clock,
 ) -> ImportResult:
-    """Write ``plan``: a backup first (``backup`` is the data file or a callable), then one
+    """Write ``plan``: a backup first (``backup`` takes it), then one
     transaction. The file is checked again inside the transaction, so a change made since the
     preview is never overwritten blindly; any failure rolls everything back.
 
@@ -93,21 +84,20 @@ def apply_plan(
 
 
 def back_up_for(
-    plan: ImportPlan, backup: Path | BackupMaker | None, *, skip_invalid: bool = False
-) -> Path | None:
+    plan: ImportPlan, backup: BackupMaker | None, *, skip_invalid: bool = False
+) -> os.PathLike[str] | None:
     """Refuse a plan that cannot be applied; else take the backup when the import will change
     anything, and return its path (None: no backup was needed or asked for)."""
     if not plan.can_apply(skip_invalid):
         problems = plan.file_problems or [str(problem) for problem in plan.problems.first[:3]]
         raise RuleViolation("Nothing was imported: " + " ".join(problems))
-    make_backup = backup_before_import(backup) if isinstance(backup, Path) else backup
     if plan.has_changes or (plan.options.cohort_name.strip() and plan.cohort_id is None):
-        return make_backup() if make_backup is not None else None
+        return backup() if backup is not None else None
     return None
 
 
 def write_plan(
-    plan: ImportPlan, backup_path: Path | None, clock: Clock = system_clock
+    plan: ImportPlan, backup_path: os.PathLike[str] | None, clock: Clock = system_clock
 ) -> ImportResult:
     """The writing of ``apply_plan``, after its backup; the caller holds the transaction."""
     now = clock()

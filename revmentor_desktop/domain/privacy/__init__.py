@@ -7,11 +7,7 @@ person's fields, skills, goals, notes and takeaways. The bytes are then scrubbed
 only the row number and the time, so a restored older backup can be erased again.
 """
 
-from revmentor_desktop.domain.privacy.access import (
-    access_export,
-    access_export_csv,
-    write_access_export,
-)
+from revmentor_desktop.domain.privacy.access import access_export, access_export_csv
 from revmentor_desktop.domain.privacy.common import PLACEHOLDER_PREFIX
 from revmentor_desktop.domain.privacy.consent import (
     PersonBrief,
@@ -22,19 +18,14 @@ from revmentor_desktop.domain.privacy.consent import (
     record_consent,
 )
 from revmentor_desktop.domain.privacy.erasure import (
-    BackupExposure,
     ErasureRecord,
-    ErasureReport,
     ErasureResult,
-    backups_holding_erased_data,
     carry_erasures_over,
     erase_person,
-    erase_with_backups,
     erasure_log,
+    holds_erased_person,
     is_erased,
-    purge_backups,
     reapply_erasures,
-    scrub_file,
 )
 from revmentor_desktop.domain.privacy.retention import (
     RetentionCandidate,
@@ -45,30 +36,24 @@ from revmentor_desktop.domain.privacy.retention import (
 
 __all__ = [
     "PLACEHOLDER_PREFIX",
-    "BackupExposure",
     "ErasureRecord",
-    "ErasureReport",
     "ErasureResult",
     "PersonBrief",
     "RetentionCandidate",
     "access_export",
     "access_export_csv",
-    "backups_holding_erased_data",
     "carry_erasures_over",
     "consent_wording_version",
     "erase_person",
-    "erase_with_backups",
     "erasure_log",
     "find_person_id",
+    "holds_erased_person",
     "is_erased",
     "people_due_for_erasure",
     "people_without_consent",
     "person_ids_without_consent",
-    "purge_backups",
     "reapply_erasures",
     "record_consent",
     "retention_months",
-    "scrub_file",
     "set_retention_months",
-    "write_access_export",
 ]

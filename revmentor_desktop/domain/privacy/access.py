@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from peewee import CharField, Field, ForeignKeyField, Model, TextField
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.privacy.common import person_or_not_found
-from revmentor_desktop.storage.files import write_atomically
 from revmentor_desktop.storage.models import (
     Answer,
     Cohort,
@@ -219,18 +216,3 @@ def access_export_csv(data: dict[str, Any]) -> bytes:
         shown = "" if value is None else value
         writer.writerow([section, key.replace("_", " "), neutralise(shown)])
     return buffer.getvalue().encode("utf-8-sig")
-
-
-def write_access_export(person_id: int, destination: Path) -> tuple[Path, Path]:
-    """Write ``destination`` as .json and a readable .csv beside it; returns both paths."""
-    data = access_export(person_id)
-    json_path = Path(destination).with_suffix(".json")
-    csv_path = Path(destination).with_suffix(".csv")
-    encoded = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(json_path, encoded.encode("utf-8"))
-    try:
-        write_atomically(csv_path, access_export_csv(data))
-    except BaseException:
-        json_path.unlink(missing_ok=True)  # both or neither: half an answer is not sent
-        raise
-    return json_path, csv_path

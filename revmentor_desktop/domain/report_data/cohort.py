@@ -38,6 +38,7 @@ from revmentor_desktop.domain.report_data.records import (
     PairLine,
 )
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
+from revmentor_desktop.storage.counting import topic_counts, year_month
 from revmentor_desktop.storage.models import (
     Meeting,
     Pair,
@@ -83,7 +84,7 @@ def _status_counts(cohort_id: int) -> dict[str, int]:
 
 
 def _months(cohort_id: int, start: date | None) -> tuple[MonthCount, ...]:
-    month = fn.substr(Meeting.starts_at, 1, 7)
+    month = year_month(Meeting.starts_at)
     query = (
         Meeting.select(month, fn.COUNT(Meeting.id))
         .join(Pair, on=(Meeting.pair == Pair.id))
@@ -107,16 +108,8 @@ def _months(cohort_id: int, start: date | None) -> tuple[MonthCount, ...]:
 
 def _topics(cohort_id: int) -> tuple[CountLine, ...]:
     """Topics of held sessions, most frequent first; the rest summed as "Other topics"."""
-    cursor = Meeting._meta.database.execute_sql(
-        "SELECT topic.value, COUNT(*) FROM session "
-        "JOIN pair ON session.pair_id = pair.id, json_each(session.topics) AS topic "
-        "WHERE pair.cohort_id = ? AND session.status = ? "
-        "GROUP BY topic.value",
-        (cohort_id, SessionStatus.HELD.value),
-    )
-    counts = sorted(
-        ((str(name), int(count)) for name, count in cursor), key=lambda x: (-x[1], x[0])
-    )
+    held = topic_counts(cohort_id, SessionStatus.HELD.value)
+    counts = sorted(held.items(), key=lambda item: (-item[1], item[0]))
     lines = [CountLine(name, count) for name, count in counts[:TOP_TOPICS]]
     rest = sum(count for _, count in counts[TOP_TOPICS:])
     if rest:

@@ -40,6 +40,7 @@ from revmentor_desktop.domain.importing import summary as import_summary
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.vocabulary import CohortKind, Role
 from revmentor_desktop.menu_paths import RESTORE_BACKUP, UNDO
+from revmentor_desktop.services.data_sources import backup_before_import
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.import_pages import (
     ChooseFilePage,
@@ -247,7 +248,10 @@ class PeoplePreviewPage(PreviewPage):
             return False
         try:
             recorded = edits.import_people(
-                plan, wizard.data_file_path, skip_invalid=skip, clock=wizard.context.clock
+                plan,
+                backup_before_import(wizard.data_file_path),
+                skip_invalid=skip,
+                clock=wizard.context.clock,
             )
         except (DomainError, OSError) as error:
             self.status.setText(f"Nothing was imported: {error}")

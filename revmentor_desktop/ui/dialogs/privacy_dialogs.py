@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.domain import namesakes, people, privacy
+from revmentor_desktop.domain import namesakes, people
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.services import privacy as privacy_files
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
@@ -80,7 +81,7 @@ class PersonExportDialog(RemembersSize, QDialog):
 
     def accept(self) -> None:
         try:
-            self.written = privacy.write_access_export(
+            self.written = privacy_files.write_access_export(
                 self.person_id, Path(self.path_edit.text().strip())
             )
         except (DomainError, OSError) as error:
@@ -92,7 +93,7 @@ class PersonExportDialog(RemembersSize, QDialog):
 class EraseDialog(RemembersSize, QDialog):
     """Erase a person's personal data for good, after saying exactly what that means."""
 
-    erased = Signal(object)  # privacy.ErasureReport
+    erased = Signal(object)  # privacy_files.ErasureReport
 
     def __init__(
         self,
@@ -105,10 +106,10 @@ class EraseDialog(RemembersSize, QDialog):
         self.context = context
         self.data_file_path = Path(data_file_path)
         self.person_id = person_id
-        self.report: privacy.ErasureReport | None = None
+        self.report: privacy_files.ErasureReport | None = None
         name = namesakes.person_label(person_id)
         self.setWindowTitle(f"Erase {name}")
-        exposure = privacy.backups_holding_erased_data(
+        exposure = privacy_files.backups_holding_erased_data(
             self.data_file_path, person_id, datetime.now()
         )
         text = QLabel(
@@ -143,7 +144,7 @@ class EraseDialog(RemembersSize, QDialog):
         if not self.understood.isChecked():
             return
         try:
-            self.report = privacy.erase_with_backups(
+            self.report = privacy_files.erase_with_backups(
                 self.person_id, self.data_file_path, purge=self.purge.isChecked()
             )
         except (DomainError, DataFileError, OSError) as error:

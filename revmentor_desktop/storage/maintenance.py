@@ -1,0 +1,27 @@
+"""Housekeeping the store does on request, named for what it achieves, not how SQLite does it."""
+
+from __future__ import annotations
+
+from peewee import PeeweeException
+
+from revmentor_desktop.storage.disk import is_disk_full
+from revmentor_desktop.storage.models import database_proxy
+
+
+def reclaim_space() -> bool:
+    """Rewrite the open data so no bytes of deleted or blanked values remain, in the file or in
+    its write-ahead log (after an erasure, say).
+
+    Returns False when the disk is too full to rewrite the file: what was deleted stays deleted
+    (secure_delete has already overwritten the values), only compacting failed.
+    """
+    database = database_proxy.obj
+    try:
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.execute_sql("VACUUM")
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except PeeweeException as error:
+        if not is_disk_full(error):
+            raise
+        return False
+    return True
