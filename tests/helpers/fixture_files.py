@@ -29,9 +29,8 @@ def import_both_files(path: Path | None) -> int:
     for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
         table = read_table_file(DATA / name)
         options = ImportOptions(today=TODAY, cohort_name=COHORT)  # a reverse cohort
-        apply_plan(
-            build_plan(table, initial_mapping(table.headers), options), backup_before_import(path)
-        )
+        backup = None if path is None else backup_before_import(path)
+        apply_plan(build_plan(table, initial_mapping(table.headers), options), backup)
     return cohorts.find_cohort_id(COHORT)
 
 
