@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from peewee import JOIN, Expression, Select, fn
 
 from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.dates import Period as Period  # re-exported: one definition
 from revmentor_desktop.domain.outcomes.questions import (
     BENEFITS,
     FOCUS_AREA_KEY,
@@ -54,14 +55,6 @@ DIMENSION_LABELS = {
     FOCUS_AREA_KEY: "Confidence in the pair's focus areas",
 }
 _DIMENSION_ORDER = [*dict.fromkeys(benefit.dimension for benefit in BENEFITS), FOCUS_AREA_KEY]
-
-
-@dataclass(frozen=True)
-class Period:
-    """From ``first`` to ``last``, both days included."""
-
-    first: date
-    last: date
 
 
 @dataclass(frozen=True)
