@@ -276,7 +276,8 @@ def _end_reasons(selection: Selection) -> EndReasons:
     if selection.period is not None:
         where &= Pair.end_date.between(selection.period.first, selection.period.last)
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for pair_id, reason in rows(Pair.select(Pair.id, Pair.end_reason).where(where)):
+    query = Pair.select(Pair.id, Pair.end_reason).where(where).order_by(Pair.id)
+    for pair_id, reason in rows(query):
         spelling = " ".join((reason or "").split()) or NO_REASON
         groups[spelling.casefold()].append((pair_id, spelling))
     shown: list[EndReason] = []
@@ -284,8 +285,8 @@ def _end_reasons(selection: Selection) -> EndReasons:
     for members in groups.values():
         ids = tuple(sorted(pair_id for pair_id, _ in members))
         if 2 * len(ids) >= smallest:  # each pair that ended early is two people
-            spellings = Counter(spelling for _, spelling in members).items()
-            label = min(spellings, key=lambda item: (-item[1], item[0]))[0]
+            # The most used spelling; of equally used ones, the first recorded.
+            label = Counter(spelling for _, spelling in members).most_common(1)[0][0]
             shown.append(EndReason(label, len(ids), ids))
         else:
             rest.extend(ids)
