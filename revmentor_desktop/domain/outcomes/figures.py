@@ -297,24 +297,29 @@ def _numbers_by_person(
     # Summed here rather than by GROUP BY: sorting tens of thousands of rows on six text
     # columns took SQLite twice as long as reading them.
     sums: dict[tuple, list[float]] = {}
-    for *answer, number in _raw_rows(query):
-        key = tuple(answer)
+    for row in _raw_rows(query):
+        key = row[:6]
         total = sums.get(key)
         if total is None:
-            sums[key] = [number, 1]
+            sums[key] = [row[6], 1]
         else:
-            total[0] += number
+            total[0] += row[6]
             total[1] += 1
     numbers: _Numbers = defaultdict(dict)
     before_and_after = {Questionnaire.STARTING.value, Questionnaire.CLOSING.value}
+    names: dict[tuple[str, str, str], str] = {}
     for (cohort_id, person_id, role, questionnaire, key, dimension), (total, count) in sums.items():
-        mean = total / count
+        question = (questionnaire, key, dimension)
+        name = names.get(question)
+        if name is None:
+            paired = questionnaire in before_and_after and dimension
+            name = names[question] = f"{questionnaire}:{dimension}" if paired else key
         respondent = (cohort_id, person_id, labels.get((cohort_id, role), role))
-        paired = questionnaire in before_and_after
-        name = f"{questionnaire}:{dimension}" if paired and dimension else key
+        mean = total / count
         # A mutual partner mentoring in one pair and mentored in another answers twice.
-        earlier = numbers[name].get(respondent)
-        numbers[name][respondent] = mean if earlier is None else (earlier + mean) / 2
+        by_person = numbers[name]
+        earlier = by_person.get(respondent)
+        by_person[respondent] = mean if earlier is None else (earlier + mean) / 2
     return numbers
 
 

@@ -111,10 +111,7 @@ class _PairFacts:
         by_end = fn.COUNT(Meeting.id) if after is None else fn.SUM(Meeting.starts_at < after)
         query = (
             Meeting.select(Meeting.pair, by_end, fn.MAX(Meeting.starts_at))
-            .where(
-                (Meeting.status == SessionStatus.HELD.value)
-                & Meeting.pair.in_(Pair.select(Pair.id).where(self.selection.pairs()))
-            )
+            .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
             .group_by(Meeting.pair)
         )
         return {pair: (int(count or 0), as_date(last)) for pair, count, last in rows(query)}
@@ -250,7 +247,7 @@ def _health_weeks(facts: _PairFacts) -> tuple[HealthWeek, ...]:
         Meeting.select(Meeting.pair, day_number(Meeting.starts_at))
         .where(
             (Meeting.status == SessionStatus.HELD.value)
-            & Meeting.pair.in_(Pair.select(Pair.id).where(selection.pairs()))
+            & selection.sessions()
             & (Meeting.starts_at < start_of(weeks[-1] + timedelta(days=1)))
         )
         .order_by(Meeting.pair, Meeting.starts_at)

@@ -58,9 +58,12 @@ class _WeekCounter:
         """Days ``first_day``–``last_day`` counted from ``anchor`` (last session or start)."""
         green_end = anchor + bounds.green_until
         amber_end = anchor + bounds.amber_until
-        self.add(HealthLevel.GREEN, first_day, min(last_day, green_end))
-        self.add(HealthLevel.AMBER, max(first_day, green_end + 1), min(last_day, amber_end))
-        self.add(HealthLevel.RED, max(first_day, amber_end + 1), last_day)
+        if first_day <= green_end:
+            self.add(HealthLevel.GREEN, first_day, min(last_day, green_end))
+        if last_day > green_end and first_day <= amber_end:
+            self.add(HealthLevel.AMBER, max(first_day, green_end + 1), min(last_day, amber_end))
+        if last_day > amber_end:
+            self.add(HealthLevel.RED, max(first_day, amber_end + 1), last_day)
 
     def totals(self, level: HealthLevel) -> list[int]:
         running, totals = 0, []
