@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from bench_outcomes import best_of  # the same best-of-several timing
 from peewee import fn
 
 from revmentor_desktop.domain.dates import Period
@@ -29,23 +28,11 @@ from revmentor_desktop.storage.models import Meeting, Pair, database_proxy
 
 ALL_GOAL_SECONDS = 0.3
 CHANGE_GOAL_SECONDS = 0.15
-RUNS = 7
 TODAY = date(2026, 11, 25)
 
 
 def clock() -> datetime:
     return datetime.combine(TODAY, datetime.min.time())
-
-
-def best_of(work: Callable[[], object]) -> tuple[float, float]:
-    """The shortest time on the clock and in processor time of ``RUNS`` runs of ``work``."""
-    elapsed = processor = float("inf")
-    for _ in range(RUNS):
-        started, processor_started = time.perf_counter(), time.process_time()
-        work()
-        elapsed = min(elapsed, time.perf_counter() - started)
-        processor = min(processor, time.process_time() - processor_started)
-    return elapsed, processor
 
 
 def _largest_cohort() -> int:
