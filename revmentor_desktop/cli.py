@@ -23,6 +23,7 @@ from revmentor_desktop.commands import (
     certificates,
     data_file,
     documents,
+    figures,
     match,
     messages,
     outcome_forms,
@@ -54,6 +55,7 @@ COMMAND_MODULES = (
     outcomes,
     plans,
     messages,
+    figures,
     settings,
 )
 

@@ -13,6 +13,7 @@ the command line reads the operating system's; tests choose one with ``use_date_
 from __future__ import annotations
 
 import locale
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -35,6 +36,25 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # Day, month and year all differ, and none of them is inside another: written in a locale's
 # short format, where each lands tells the locale's order.
 REFERENCE_DATE = date(2033, 11, 22)
+
+
+@dataclass(frozen=True)
+class Period:
+    """From ``first`` to ``last``, both days included: what a dashboard or a figure covers."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError(f"A period cannot end ({self.last}) before it starts ({self.first}).")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
 
 
 class DateOrder(StrEnum):
@@ -120,6 +140,11 @@ def format_day_and_month(value: date, today: date) -> str:
 def format_near_day(value: date, today: date) -> str:
     """``Thu 12 Nov``: a day near ``today``, with its weekday, the year only when it differs."""
     return f"{WEEKDAYS[value.weekday()][:3]} {format_day_and_month(value, today)}"
+
+
+def month_label(year: int, month: int) -> str:
+    """A month as a chart's axis labels it: "Mar 26"."""
+    return f"{MONTHS[month - 1][:3]} {year % 100:02d}"
 
 
 def format_time(value: datetime) -> str:

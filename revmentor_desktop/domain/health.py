@@ -73,6 +73,33 @@ def _without_rhythm(health: Health) -> Health:
     )
 
 
+@dataclass(frozen=True)
+class HealthBounds:
+    """How many days without a session each level lasts for a running pair: green up to
+    ``green_until`` days, amber up to ``amber_until``, red beyond. The one statement of the
+    rule: ``pair_health`` judges today by it, the programme figures every past week."""
+
+    green_until: int
+    amber_until: int
+
+    def level(self, days: int) -> HealthLevel:
+        if days > self.amber_until:
+            return HealthLevel.RED
+        if days > self.green_until:
+            return HealthLevel.AMBER
+        return HealthLevel.GREEN
+
+
+def health_bounds(cadence_days: int, has_met: bool) -> HealthBounds:
+    """The bounds counted from the last session (``has_met``) or from the start date (a pair
+    that has not met yet gets a grace period for its first session)."""
+    cadence = cadence_days if cadence_days > 0 else USUAL_CADENCE_DAYS
+    stalled_after = int(RED_FACTOR * cadence)
+    if has_met:
+        return HealthBounds(int(AMBER_FACTOR * cadence), stalled_after)
+    return HealthBounds(min(FIRST_SESSION_GRACE_DAYS, stalled_after), stalled_after)
+
+
 def pair_health(
     status: str,
     start_date: date | None,
@@ -92,20 +119,22 @@ def pair_health(
         if start_date is None:
             return _running(HealthLevel.AMBER, "Active but has no start date and no sessions.")
         waited = (today - start_date).days
-        if waited > RED_FACTOR * cadence_days:
-            return _running(HealthLevel.RED, f"No session yet, {_days(waited)} after starting.")
-        if waited > FIRST_SESSION_GRACE_DAYS:
-            return _running(HealthLevel.AMBER, f"No first session {_days(waited)} after starting.")
-        return _running(HealthLevel.GREEN, f"Started {_days(max(waited, 0))} ago.")
+        level = health_bounds(cadence_days, has_met=False).level(waited)
+        if level == HealthLevel.RED:
+            return _running(level, f"No session yet, {_days(waited)} after starting.")
+        if level == HealthLevel.AMBER:
+            return _running(level, f"No first session {_days(waited)} after starting.")
+        return _running(level, f"Started {_days(max(waited, 0))} ago.")
     gap = (today - last_held).days
-    if gap > RED_FACTOR * cadence_days:
+    level = health_bounds(cadence_days, has_met=True).level(gap)
+    if level == HealthLevel.RED:
         return _running(
-            HealthLevel.RED,
+            level,
             f"Last session {_days(gap)} ago: more than three times the {cadence_days}-day cadence.",
         )
-    if gap > AMBER_FACTOR * cadence_days:
+    if level == HealthLevel.AMBER:
         return _running(
-            HealthLevel.AMBER,
+            level,
             f"Last session {_days(gap)} ago: longer than 1.5 times the {cadence_days}-day cadence.",
         )
-    return _running(HealthLevel.GREEN, f"Last session {_days(max(gap, 0))} ago.")
+    return _running(level, f"Last session {_days(max(gap, 0))} ago.")

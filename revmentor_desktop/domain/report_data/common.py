@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from revmentor_desktop.domain import paper, settings
-from revmentor_desktop.domain.dates import MONTHS, format_date
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.dates import month_label as month_label  # re-exported
 from revmentor_desktop.domain.paper import paper_for_locale as paper_for_locale  # re-exported
 from revmentor_desktop.domain.paper import system_locale_name as system_locale_name
+from revmentor_desktop.domain.planned_sessions import sessions_due as sessions_due  # re-exported
+from revmentor_desktop.domain.planned_sessions import sessions_in_term as sessions_in_term
 from revmentor_desktop.domain.vocabulary import cadence_phrase as cadence_phrase  # re-exported
 
 PAGE_SIZES = settings.PAGE_SIZES
@@ -28,37 +31,11 @@ def page_size_setting(locale_name: str | None = None) -> str:
     return paper.page_size(locale_name)
 
 
-def month_label(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1][:3]} {year % 100:02d}"
-
-
 def review_date(start: date | None, end: date | None) -> date | None:
     """The mid-point review: half-way between the start and end dates (rounded down)."""
     if start is None or end is None or end <= start:
         return None
     return start + timedelta(days=(end - start).days // 2)
-
-
-def sessions_due(
-    start: date | None, end: date | None, cadence_days: int, today: date
-) -> int | None:
-    """How many sessions the cadence planned from ``start`` up to ``today`` (or ``end``).
-
-    One session per full cadence period elapsed: a pair that started three weeks ago with a
-    three-week cadence has one session planned so far; a pair that ended before its start
-    date had none. None when it cannot be known: no start date or no meeting rhythm.
-    """
-    if start is None or cadence_days <= 0:
-        return None
-    until = today if end is None else min(end, today)
-    return max(0, (until - start).days) // cadence_days
-
-
-def sessions_in_term(start: date | None, end: date | None, cadence_days: int) -> int | None:
-    """How many sessions the cadence plans over the whole term; None without both dates."""
-    if start is None or end is None or cadence_days <= 0 or end <= start:
-        return None
-    return (end - start).days // cadence_days
 
 
 def plan_unknown_note(start: date | None, cadence_days: int) -> str:

@@ -1,0 +1,90 @@
+"""Benchmark: the programme figures of the Programme view (a figure against its goal, not a test).
+
+Goals, on the file of ``revmentor demo --people 10000 --sessions 100000``: the figures of every
+cohort in at most 300 ms; those of one cohort over a period (what a change of cohort or period
+recomputes) in at most 150 ms. The view draws on top of these. For scale the run also times,
+on the same file, SQLite reading every session once (their minutes summed) with nothing else:
+the least any figure drawn from the sessions can cost, and a plain ``SELECT COUNT(*)``.
+
+Run with ``python benchmarks/bench_figures.py [PEOPLE [SESSIONS]]``. Exits 1 when a goal is
+missed. Each figure is the best of several runs, on the clock and in processor time.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from bench_outcomes import best_of  # the same best-of-several timing
+from peewee import fn
+
+from revmentor_desktop.domain.dates import Period
+from revmentor_desktop.domain.demo import generate_demo
+from revmentor_desktop.domain.programme_figures import programme_figures
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.models import Meeting, Pair, database_proxy
+
+ALL_GOAL_SECONDS = 0.3
+CHANGE_GOAL_SECONDS = 0.15
+TODAY = date(2026, 11, 25)
+
+
+def clock() -> datetime:
+    return datetime.combine(TODAY, datetime.min.time())
+
+
+def _largest_cohort() -> int:
+    counts = (
+        Pair.select(Pair.cohort).group_by(Pair.cohort).order_by(fn.COUNT(Pair.id).desc()).limit(1)
+    )
+    return int(database_proxy.execute(counts).fetchone()[0])
+
+
+def _line(name: str, measured: tuple[float, float], goal: float, reference: float) -> str:
+    elapsed, processor = measured
+    return (
+        f"{name}: {elapsed * 1000:.0f} ms ({processor * 1000:.0f} ms of processor time) "
+        f"against a goal of {goal * 1000:.0f} ms (ratio {elapsed / goal:.2f}; "
+        f"{elapsed / reference:.1f} times the reading of every session)"
+    )
+
+
+def main() -> int:
+    people = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    sessions = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        DataFile.open(Path(folder) / "figures.revmentor", create=True),
+    ):
+        summary = generate_demo(people=people, sessions=sessions, seed=1, today=TODAY)
+        print(
+            f"Demo: {summary.people:,} people, {summary.pairs:,} pairs, "
+            f"{Meeting.select().count():,} sessions"
+        )
+        cohort = _largest_cohort()
+        quarter = Period(TODAY - timedelta(days=91), TODAY)
+        every_cohort = best_of(lambda: programme_figures(None, None, clock))
+        one_cohort = best_of(lambda: programme_figures([cohort], quarter, clock))
+        reading, _ = best_of(
+            lambda: database_proxy.execute_sql(
+                "SELECT SUM(duration_minutes) FROM session"
+            ).fetchall()
+        )
+        counting, _ = best_of(
+            lambda: database_proxy.execute_sql("SELECT COUNT(*) FROM session").fetchall()
+        )
+    print(_line("Every cohort, everything recorded", every_cohort, ALL_GOAL_SECONDS, reading))
+    print(_line("One cohort, the last 13 weeks", one_cohort, CHANGE_GOAL_SECONDS, reading))
+    print(
+        f"  for scale, SQLite reading every session once: {reading * 1000:.1f} ms; "
+        f"SELECT COUNT(*) over the sessions: {counting * 1000:.2f} ms"
+    )
+    ok = every_cohort[1] <= ALL_GOAL_SECONDS and one_cohort[1] <= CHANGE_GOAL_SECONDS
+    print("Goals met." if ok else "A goal was missed.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,342 @@
+"""Gathering the programme figures of one or more cohorts over a period, from a few grouped
+queries: nothing here runs a query per pair or per person.
+
+How each figure is counted:
+
+- **Funnel**: enrolled → paired → agreement signed → first session → three or more sessions
+  → completed. A pair reaches a step when it reached every step before it too; a person
+  (one enrolment) reaches the furthest step of any of their pairs in that cohort. With a
+  period, the funnel is the cohorts as they stood at its end: sessions held, agreements
+  signed and pairs completed by then (the file keeps no date for enrolling or pairing).
+- **Health now**: the active pairs today, judged as the pairs list judges them.
+- **Health by week**: the pairs running at the end of each week of the period (to today).
+  A paused pair is left out: the file does not record when it paused.
+- **Sessions**: held sessions, their hours and planned ones (``sessions_due``: one per
+  cadence period since each started pair's start date, up to its end date), per month.
+- **Topics**: focus areas of the pairs running in the period, topics of held sessions in it.
+- **Ended early**: pairs that ended early in the period, by reason, thresholded.
+- **Outcomes**: ``outcome_figures`` of the cohorts over the period.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+from itertools import groupby
+from typing import Any
+
+from peewee import fn
+
+from revmentor_desktop.domain import settings
+from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.dates import Period
+from revmentor_desktop.domain.health import HealthLevel, pair_health
+from revmentor_desktop.domain.outcomes.figures import outcome_figures
+from revmentor_desktop.domain.programme_figures.records import (
+    RUNNING_LEVELS,
+    Comparison,
+    EndReason,
+    EndReasons,
+    Funnel,
+    FunnelStep,
+    HealthCount,
+    HealthWeek,
+    ProgrammeFigures,
+    Topics,
+)
+from revmentor_desktop.domain.programme_figures.selection import (
+    Selection,
+    day_number,
+    rows,
+    start_of,
+)
+from revmentor_desktop.domain.programme_figures.sessions import (
+    focus_areas,
+    session_topics,
+    sessions,
+)
+from revmentor_desktop.domain.programme_figures.weekly import (
+    RunningSpan,
+    health_by_week,
+    week_endings,
+)
+from revmentor_desktop.domain.queries import as_date, id_list
+from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
+from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
+
+FUNNEL_STEPS = (
+    ("enrolled", "Enrolled"),
+    ("paired", "Paired"),
+    ("agreement", "Agreement signed"),
+    ("first-session", "First session held"),
+    ("three-sessions", "Three or more sessions"),
+    ("completed", "Completed"),
+)
+NO_REASON = "No reason recorded"
+_FOLLOWED = (PairStatus.ACTIVE, PairStatus.COMPLETED, PairStatus.ENDED_EARLY)
+
+
+class _PairFacts:
+    """The pairs of the chosen cohorts, and per pair its held sessions by the end of the
+    period and its last held session: one query each."""
+
+    def __init__(self, selection: Selection) -> None:
+        self.selection = selection
+        query = (
+            Pair.select(
+                Pair.id,
+                Pair.cohort,
+                Pair.mentor,
+                Pair.mentee,
+                Pair.status,
+                Pair.start_date,
+                Pair.end_date,
+                Pair.agreement_signed,
+                Cohort.cadence_days,
+            )
+            .join(Cohort, on=(Pair.cohort == Cohort.id))
+            .where(selection.pairs())
+        )
+        self.rows = [
+            (pair_id, cohort, mentor, mentee, status, as_date(start), as_date(end),
+             as_date(signed), cadence)
+            for pair_id, cohort, mentor, mentee, status, start, end, signed, cadence in rows(query)
+        ]  # fmt: skip
+        self.held = self._held()
+
+    def _held(self) -> dict[int, tuple[int, date | None]]:
+        """Read from the (status, pair, start) index alone, without touching the sessions."""
+        after = self.selection.after
+        by_end = fn.COUNT(Meeting.id) if after is None else fn.SUM(Meeting.starts_at < after)
+        query = (
+            Meeting.select(Meeting.pair, by_end, fn.MAX(Meeting.starts_at))
+            .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
+            .group_by(Meeting.pair)
+        )
+        return {pair: (int(count or 0), as_date(last)) for pair, count, last in rows(query)}
+
+    def held_by_end(self, pair_id: int) -> int:
+        return self.held.get(pair_id, (0, None))[0]
+
+    def last_held(self, pair_id: int) -> date | None:
+        return self.held.get(pair_id, (0, None))[1]
+
+
+# --- Funnel ----------------------------------------------------------------------------------
+
+
+def _pair_step(facts: _PairFacts, row: tuple[Any, ...]) -> int:
+    """How far along the funnel a pair got by the end of the period (1 = paired)."""
+    pair_id, _, _, _, status, _, end, signed, _ = row
+    period = facts.selection.period
+    held = facts.held_by_end(pair_id)
+    reached = (
+        signed is not None and (period is None or signed <= period.last),
+        held >= 1,
+        held >= 3,
+        status == PairStatus.COMPLETED and (period is None or end is None or end <= period.last),
+    )
+    step = 1
+    for passed in reached:
+        if not passed:
+            break
+        step += 1
+    return step
+
+
+def _funnel(facts: _PairFacts) -> Funnel:
+    enrolments = rows(
+        Participation.select(Participation.cohort, Participation.person).where(
+            Participation.cohort.in_(id_list(facts.selection.ids))
+        )
+    )
+    furthest: dict[tuple[int, int], int] = {}
+    pairs_at: dict[int, list[int]] = defaultdict(list)  # the furthest step -> pairs there
+    for row in facts.rows:
+        step = _pair_step(facts, row)
+        pairs_at[step].append(row[0])
+        for person in (row[2], row[3]):
+            key = (row[1], person)
+            if furthest.get(key, 0) < step:
+                furthest[key] = step
+    people_at: dict[int, list[int]] = defaultdict(list)
+    for cohort, person in enrolments:
+        people_at[furthest.get((cohort, person), 0)].append(person)
+    # From the last step back, each step holds those at it and at every later one.
+    reached_people: list[set[int]] = []
+    reached_pairs: list[list[int]] = []
+    counts: list[int] = []
+    people: set[int] = set()
+    pairs: list[int] = []
+    count = 0
+    for index in reversed(range(len(FUNNEL_STEPS))):
+        people |= set(people_at[index])
+        pairs += pairs_at[index]
+        count += len(people_at[index])
+        reached_people.append(set(people))
+        reached_pairs.append(list(pairs))
+        counts.append(count)
+    reached_people.reverse()
+    reached_pairs.reverse()
+    counts.reverse()
+    enrolled = counts[0]
+    steps = []
+    for index, (key, label) in enumerate(FUNNEL_STEPS):
+        before = counts[index - 1] if index else counts[0]
+        drop = before - counts[index]
+        steps.append(
+            FunnelStep(
+                key=key,
+                label=label,
+                count=counts[index],
+                share_of_enrolled=counts[index] / enrolled if enrolled else None,
+                drop_out=drop,
+                drop_out_share=drop / before if before else None,
+                person_ids=tuple(sorted(reached_people[index])),
+                pair_ids=tuple(sorted(reached_pairs[index])),
+            )
+        )
+    return Funnel(tuple(steps))
+
+
+# --- Health ----------------------------------------------------------------------------------
+
+
+def _health_now(facts: _PairFacts) -> tuple[HealthCount, ...]:
+    today = facts.selection.today
+    by_level: dict[HealthLevel, list[int]] = defaultdict(list)
+    for pair_id, _, _, _, status, start, _, _, cadence in facts.rows:
+        if status == PairStatus.ACTIVE:
+            health = pair_health(status, start, facts.last_held(pair_id), cadence, today)
+            by_level[health.level].append(pair_id)
+    return tuple(
+        HealthCount(level, len(by_level[level]), tuple(sorted(by_level[level])))
+        for level in RUNNING_LEVELS
+    )
+
+
+def _running_until(status: str, end: date | None, last: date | None, today: date) -> date | None:
+    """The last day a pair was running: today for an active pair, the day before it ended
+    for a finished one; None for a pair that is not followed (proposed or paused)."""
+    if status == PairStatus.ACTIVE:
+        return today
+    if status in _FOLLOWED:
+        return (end or last or today) - timedelta(days=1)
+    return None
+
+
+def _health_weeks(facts: _PairFacts) -> tuple[HealthWeek, ...]:
+    selection = facts.selection
+    spans: dict[int, tuple[int, int, int]] = {}
+    for pair_id, _, _, _, status, start, end, _, cadence in facts.rows:
+        stop = _running_until(status, end, facts.last_held(pair_id), selection.today)
+        if start is not None and stop is not None and stop >= start:
+            spans[pair_id] = (start.toordinal(), stop.toordinal(), cadence)
+    if not spans:
+        return ()
+    if selection.period is None:
+        first, last = date.fromordinal(min(span[0] for span in spans.values())), selection.today
+    else:
+        first, last = selection.period.first, min(selection.period.last, selection.today)
+    weeks = week_endings(first, last)
+    if not weeks:
+        return ()
+    # Read from the (status, pair, start) index alone, already in pair and date order.
+    held = rows(
+        Meeting.select(Meeting.pair, day_number(Meeting.starts_at))
+        .where(
+            (Meeting.status == SessionStatus.HELD.value)
+            & selection.sessions()
+            & (Meeting.starts_at < start_of(weeks[-1] + timedelta(days=1)))
+        )
+        .order_by(Meeting.pair, Meeting.starts_at)
+    )
+    days = {pair: [row[1] for row in group] for pair, group in groupby(held, lambda row: row[0])}
+    return health_by_week(
+        (
+            RunningSpan(start, stop, cadence, days.get(pair_id, ()))
+            for pair_id, (start, stop, cadence) in spans.items()
+        ),
+        weeks,
+    )
+
+
+# --- Reasons for ending early ----------------------------------------------------------------
+
+
+def _end_reasons(selection: Selection) -> EndReasons:
+    """Reasons grouped regardless of letter case and spacing, each under its most used
+    spelling; a reason shared by fewer than the threshold in people is merged or hidden."""
+    smallest = settings.get(settings.SMALLEST_GROUP)
+    where = selection.pairs() & (Pair.status == PairStatus.ENDED_EARLY.value)
+    if selection.period is not None:
+        where &= Pair.end_date.between(selection.period.first, selection.period.last)
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    query = Pair.select(Pair.id, Pair.end_reason).where(where).order_by(Pair.id)
+    for pair_id, reason in rows(query):
+        spelling = " ".join((reason or "").split()) or NO_REASON
+        groups[spelling.casefold()].append((pair_id, spelling))
+    shown: list[EndReason] = []
+    rest: list[int] = []
+    for members in groups.values():
+        ids = tuple(sorted(pair_id for pair_id, _ in members))
+        if 2 * len(ids) >= smallest:  # each pair that ended early is two people
+            # The most used spelling; of equally used ones, the first recorded.
+            label = Counter(spelling for _, spelling in members).most_common(1)[0][0]
+            shown.append(EndReason(label, len(ids), ids))
+        else:
+            rest.extend(ids)
+    shown.sort(key=lambda line: (-line.pairs, line.label))
+    note = ""
+    if rest and 2 * len(rest) >= smallest:
+        label = f"Other reasons (each shared by fewer than {smallest} people)"
+        shown.append(EndReason(label, len(rest), tuple(sorted(rest))))
+    elif rest:
+        note = (
+            f"{plural(len(rest), 'ended-early pair')} {agree('are', len(rest))} "
+            f"not broken down by reason: fewer than {smallest} people."
+        )
+    ended = sum(len(members) for members in groups.values())
+    return EndReasons(ended, tuple(shown), note, smallest)
+
+
+# --- Public ----------------------------------------------------------------------------------
+
+
+def programme_figures(
+    cohort_ids: Sequence[int] | None = None,
+    period: Period | None = None,
+    clock: Clock = system_clock,
+) -> ProgrammeFigures:
+    """The figures of the cohorts ``cohort_ids`` (None: every cohort) over ``period`` (None:
+    all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort."""
+    selection = Selection.of(cohort_ids, period, clock().date())
+    facts = _PairFacts(selection)
+    return ProgrammeFigures(
+        cohorts=selection.cohorts,
+        period=period,
+        as_of=selection.today,
+        funnel=_funnel(facts),
+        health_now=_health_now(facts),
+        health_weeks=_health_weeks(facts),
+        sessions=sessions(selection),
+        topics=Topics(focus_areas(selection), session_topics(selection)),
+        end_reasons=_end_reasons(selection),
+        outcomes=outcome_figures(selection.ids, period),
+    )
+
+
+def compare(
+    first: Sequence[int],
+    second: Sequence[int],
+    period: Period | None = None,
+    clock: Clock = system_clock,
+    second_period: Period | None = None,
+) -> Comparison:
+    """Two selections side by side: ``first`` over ``period``, ``second`` over
+    ``second_period`` (the same period unless given, e.g. last year's for last year's cohort)."""
+    return Comparison(
+        programme_figures(first, period, clock),
+        programme_figures(second, second_period or period, clock),
+    )
