@@ -17,8 +17,17 @@ def sessions_due(
     """
     if start is None or cadence_days <= 0:
         return None
+    return len(planned_days(start, end, cadence_days, today))
+
+
+def planned_days(start: date | None, end: date | None, cadence_days: int, today: date) -> range:
+    """The day (``date.toordinal()``) of each session ``sessions_due`` counts: one at the close
+    of each full cadence period from ``start``, up to ``today`` or ``end``, whichever is first.
+    A range, so the programme figures count them per month without listing them."""
+    if start is None or cadence_days <= 0:
+        return range(0)
     until = today if end is None else min(end, today)
-    return max(0, (until - start).days) // cadence_days
+    return range(start.toordinal() + cadence_days, until.toordinal() + 1, cadence_days)
 
 
 def sessions_in_term(start: date | None, end: date | None, cadence_days: int) -> int | None:

@@ -73,6 +73,7 @@ class CohortReportRenderer(Renderer):
         )
         story = self.title_block("Cohort report", data.name, meta)
         story.extend(self._headline())
+        story.extend(self._participation())
         story.extend(self._status_and_reasons())
         story.extend(self._charts())
         story.extend(self._departments())
@@ -108,6 +109,39 @@ class CohortReportRenderer(Renderer):
             ("Ended early", str(figures.ended_early), "no fault implied"),
         ]
         return [*self.heading("Headline figures"), figure_tiles(tiles, self.frame_width, st)]
+
+    def _participation(self) -> list[Flowable]:
+        """The funnel and today's health, as the Programme view shows them."""
+        figures, st, width = self.data.figures, self.styles, self.frame_width
+        if not figures.funnel:
+            return []
+        heads = ("From enrolment to completion", "People", "Of those enrolled", "Left at this step")
+        rows: list[list[object]] = [self.header_row(heads)]
+        for index, step in enumerate(figures.funnel):
+            rows.append(
+                [
+                    Paragraph(text(step.label), st["cell"]),
+                    Paragraph(str(step.count), st["cell_right"]),
+                    Paragraph(percent(step.share_of_enrolled), st["cell_right"]),
+                    Paragraph(str(step.drop_out) if index else "", st["cell_right"]),
+                ]
+            )
+        story: list[Flowable] = [
+            *self.heading("Participation"),
+            data_table(rows, [width * 0.46, width * 0.14, width * 0.2, width * 0.2]),
+        ]
+        health = " · ".join(f"{line.label} {line.count}" for line in figures.health)
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(
+            Paragraph(
+                text(
+                    f"Active pairs today: {health}. Each step counts the people who also "
+                    "reached every step before it."
+                ),
+                st["muted"],
+            )
+        )
+        return story
 
     def _status_and_reasons(self) -> list[Flowable]:
         figures, st, width = self.data.figures, self.styles, self.frame_width

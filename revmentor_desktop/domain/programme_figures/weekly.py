@@ -9,6 +9,7 @@ the sessions, however many weeks are shown.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -70,24 +71,33 @@ class _WeekCounter:
 
 
 def _count_span(counter: _WeekCounter, span: RunningSpan) -> None:
+    """Adds one pair's running days to the weeks, level by level."""
     met = health_bounds(span.cadence_days, has_met=True)
-    held = [day for day in span.held if day <= span.stop]
-    before_start = [day for day in held if day <= span.start]
-    anchors = held[len(before_start) - 1 :] if before_start else held
-    if not before_start:
-        waiting_until = (anchors[0] - 1) if anchors else span.stop
+    green_until = met.green_until
+    start, stop = span.start, span.stop
+    held = span.held
+    # Sessions before the start count (a pair may meet before its recorded start date):
+    # the last of them is where the count begins.
+    first = bisect_right(held, start)
+    end = bisect_right(held, stop)
+    if first == 0:
         waiting = health_bounds(span.cadence_days, has_met=False)
-        counter.add_levels(span.start, waiting, span.start, waiting_until)
-    green_from: int | None = None
-    for position, anchor in enumerate(anchors):
-        until = anchors[position + 1] - 1 if position + 1 < len(anchors) else span.stop
-        if green_from is None:
-            green_from = max(anchor, span.start)
-        if until <= anchor + met.green_until and position + 1 < len(anchors):
-            continue  # met again while still on track: the green run goes on
-        counter.add(HealthLevel.GREEN, green_from, min(until, anchor + met.green_until))
-        counter.add_levels(anchor, met, max(anchor + met.green_until + 1, span.start), until)
-        green_from = None
+        counter.add_levels(start, waiting, start, (held[0] - 1) if end else stop)
+        green_from = held[0] if end else stop + 1
+    else:
+        first -= 1
+        green_from = start
+    for position in range(first, end):
+        anchor = held[position]
+        if position + 1 < end:
+            until = held[position + 1] - 1
+            if until <= anchor + green_until:
+                continue  # met again while still on track: the green run goes on
+        else:
+            until = stop
+        counter.add(HealthLevel.GREEN, green_from, min(until, anchor + green_until))
+        counter.add_levels(anchor, met, max(anchor + green_until + 1, start), until)
+        green_from = until + 1
 
 
 def health_by_week(spans: Iterable[RunningSpan], weeks: list[date]) -> tuple[HealthWeek, ...]:

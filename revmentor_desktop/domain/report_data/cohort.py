@@ -12,8 +12,8 @@ from peewee import fn
 from revmentor_desktop.domain import cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.health import HealthLevel
-from revmentor_desktop.domain.outcomes.figures import outcome_figures
 from revmentor_desktop.domain.pairs import PairQuery, PairRow, list_pairs
+from revmentor_desktop.domain.programme_figures import Sessions, TopicCount, programme_figures
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.report_data.common import (
     MONTHS_SHOWN,
@@ -21,7 +21,6 @@ from revmentor_desktop.domain.report_data.common import (
     cadence_phrase,
     percent,
     planned_note,
-    sessions_due,
     share_of_planned,
 )
 from revmentor_desktop.domain.report_data.pair_documents import (
@@ -37,7 +36,7 @@ from revmentor_desktop.domain.report_data.records import (
     MonthCount,
     PairLine,
 )
-from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
+from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
 from revmentor_desktop.storage.models import (
     Meeting,
     Pair,
@@ -71,88 +70,12 @@ def _held_by_pair(cohort_id: int) -> dict[int, _PairSessions]:
     }
 
 
-def _status_counts(cohort_id: int) -> dict[str, int]:
-    """Sessions of the cohort by status: "held", "cancelled", and "upcoming" (planned)."""
-    query = (
-        Meeting.select(Meeting.status, fn.COUNT(Meeting.id))
-        .join(Pair, on=(Meeting.pair == Pair.id))
-        .where(Pair.cohort == cohort_id)
-        .group_by(Meeting.status)
-    )
-    return dict(query.tuples())
-
-
-def _months(cohort_id: int, start: date | None) -> tuple[MonthCount, ...]:
-    month = fn.substr(Meeting.starts_at, 1, 7)
-    query = (
-        Meeting.select(month, fn.COUNT(Meeting.id))
-        .join(Pair, on=(Meeting.pair == Pair.id))
-        .where((Pair.cohort == cohort_id) & (Meeting.status == SessionStatus.HELD.value))
-        .group_by(month)
-    )
-    counts = {(int(key[:4]), int(key[5:7])): count for key, count in query.tuples()}
-    if not counts:
-        return ()
-    first = min(counts)
-    if start is not None:
-        first = min(first, (start.year, start.month))
-    last = max(counts)
-    months: list[MonthCount] = []
-    year, number = first
-    while (year, number) <= last:
-        months.append(MonthCount(year, number, counts.get((year, number), 0)))
-        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
-    return tuple(months[-MONTHS_SHOWN:])
-
-
-def _topics(cohort_id: int) -> tuple[CountLine, ...]:
-    """Topics of held sessions, most frequent first; the rest summed as "Other topics"."""
-    cursor = Meeting._meta.database.execute_sql(
-        "SELECT topic.value, COUNT(*) FROM session "
-        "JOIN pair ON session.pair_id = pair.id, json_each(session.topics) AS topic "
-        "WHERE pair.cohort_id = ? AND session.status = ? "
-        "GROUP BY topic.value",
-        (cohort_id, SessionStatus.HELD.value),
-    )
-    counts = sorted(
-        ((str(name), int(count)) for name, count in cursor), key=lambda x: (-x[1], x[0])
-    )
-    lines = [CountLine(name, count) for name, count in counts[:TOP_TOPICS]]
-    rest = sum(count for _, count in counts[TOP_TOPICS:])
-    if rest:
-        lines.append(CountLine("Other topics", rest))
-    return tuple(lines)
-
-
 def _suppress(groups: dict[str, int], smallest: int) -> tuple[list[tuple[str, int]], int]:
     """Groups of at least ``smallest`` people, and the number of people in the rest."""
     shown = [(label, size) for label, size in groups.items() if size >= smallest]
     rest = sum(size for size in groups.values() if size < smallest)
     shown.sort(key=lambda item: (-item[1], item[0]))
     return shown, rest
-
-
-def _ended_early_reasons(rows: list[Pair], smallest: int) -> tuple[tuple[CountLine, ...], str]:
-    """Reasons shared by at least ``smallest`` people (each ended pair counts its partners)."""
-    pairs_by_reason = Counter(pair.end_reason.strip() or "No reason recorded" for pair in rows)
-    people = {reason: 2 * count for reason, count in pairs_by_reason.items()}
-    shown, rest_people = _suppress(people, smallest)
-    lines = [CountLine(reason, pairs_by_reason[reason]) for reason, _ in shown]
-    note = ""
-    if rest_people:
-        rest_pairs = rest_people // 2
-        if rest_people >= smallest:
-            lines.append(
-                CountLine(
-                    f"Other reasons (each shared by fewer than {smallest} people)", rest_pairs
-                )
-            )
-        else:
-            note = (
-                f"{plural(rest_pairs, 'ended-early pair')} {agree('are', rest_pairs)} "
-                f"not broken down by reason: fewer than {smallest} people."
-            )
-    return tuple(lines), note
 
 
 def _departments(
@@ -234,71 +157,74 @@ def _held_note(held: int, due: int | None, cadence_days: int, started: list[Pair
     return note if share is None else f"{note} ({percent(share)})"
 
 
+def _months(shared: Sessions) -> tuple[MonthCount, ...]:
+    """The programme figures' months, from the first with a session held (the report charts
+    held sessions only), the latest ``MONTHS_SHOWN`` of them."""
+    months = list(shared.months)
+    while months and months[0].held == 0:
+        months.pop(0)
+    return tuple(
+        MonthCount(month.year, month.month, month.held) for month in months[-MONTHS_SHOWN:]
+    )
+
+
+def _topics(topics: tuple[TopicCount, ...]) -> tuple[CountLine, ...]:
+    """The ``TOP_TOPICS`` most covered topics; the rest summed as "Other topics"."""
+    lines = [CountLine(line.label, line.count) for line in topics[:TOP_TOPICS]]
+    rest = sum(line.count for line in topics[TOP_TOPICS:])
+    if rest:
+        lines.append(CountLine("Other topics", rest))
+    return tuple(lines)
+
+
 def cohort_report(
     cohort_id: int, clock: Clock = system_clock, locale_name: str | None = None
 ) -> CohortReportData:
+    """The cohort report's data. Every figure the Programme view also shows (match rate,
+    health, sessions against planned, topics, reasons for ending early, outcomes) is read
+    from ``programme_figures``, so the document and the screen cannot disagree."""
     cohort = cohorts.get_cohort_model(cohort_id)
-    today = clock().date()
+    shared = programme_figures([cohort_id], None, clock)
+    funnel, sessions = shared.funnel, shared.sessions
     rows = list_pairs(PairQuery(cohort_id=cohort_id, sort_by="mentee"), clock)
-    pair_models = {
-        pair.id: pair
-        for pair in Pair.select(
-            Pair.id, Pair.status, Pair.end_reason, Pair.start_date, Pair.end_date
-        ).where(Pair.cohort == cohort_id)
-    }
     held = _held_by_pair(cohort_id)
     statuses = Counter(row.status for row in rows)
     by_status = tuple(
         CountLine(status.value, statuses.get(status.value, 0)) for status in PairStatus
     )
 
-    enrolled = Participation.select().where(Participation.cohort == cohort_id).count()
-    unpaired = len(cohorts.unpaired_person_ids(cohort_id))
-    session_counts = _status_counts(cohort_id)
-
     started = [row for row in rows if row.status != PairStatus.PROPOSED]
     with_three = sum(1 for row in started if held.get(row.id, _PairSessions(0, 0, None)).held >= 3)
-    due = 0
-    planned_pairs = 0
     waits: list[int] = []
     for row in started:
-        pair_due = sessions_due(
-            row.start_date, row.end_date or cohort.end_date, cohort.cadence_days, today
-        )
-        if pair_due is not None:
-            due += pair_due
-            planned_pairs += 1
         first = held.get(row.id)
         if row.start_date is not None and first is not None and first.first_held is not None:
             # A session logged before the recorded start counts as met on the first day.
             waits.append(max(0, (first.first_held - row.start_date).days))
-    ended = [pair for pair in pair_models.values() if pair.status == PairStatus.ENDED_EARLY]
     smallest = settings.get(settings.SMALLEST_GROUP)
-    reasons, reasons_note = _ended_early_reasons(ended, smallest)
-
-    held_count = session_counts.get(SessionStatus.HELD.value, 0)
+    reasons = shared.end_reasons
     figures = CohortFigures(
         pairs_total=len(rows),
         pairs_by_status=by_status,
-        enrolled=enrolled,
-        people_paired=enrolled - unpaired,
-        people_unpaired=unpaired,
-        match_rate=(enrolled - unpaired) / enrolled if enrolled else None,
-        sessions_held=held_count,
-        sessions_due=due,
-        held_note=_held_note(
-            held_count, due if planned_pairs else None, cohort.cadence_days, started
-        ),
-        sessions_cancelled=session_counts.get(SessionStatus.CANCELLED.value, 0),
-        sessions_upcoming=session_counts.get(SessionStatus.PLANNED.value, 0),
-        minutes_held=sum(item.minutes for item in held.values()),
+        enrolled=funnel.enrolled,
+        people_paired=funnel.paired,
+        people_unpaired=funnel.enrolled - funnel.paired,
+        match_rate=funnel.match_rate,
+        sessions_held=sessions.held,
+        sessions_due=sessions.planned or 0,
+        held_note=_held_note(sessions.held, sessions.planned, cohort.cadence_days, started),
+        sessions_cancelled=sessions.cancelled,
+        sessions_upcoming=sessions.upcoming,
+        minutes_held=sessions.minutes_held,
         pairs_started=len(started),
         pairs_with_three=with_three,
         share_with_three=with_three / len(started) if started else None,
         median_days_to_first=float(statistics.median(waits)) if waits else None,
-        ended_early=len(ended),
-        ended_early_reasons=reasons,
-        reasons_note=reasons_note,
+        ended_early=reasons.ended_early,
+        ended_early_reasons=tuple(CountLine(line.label, line.pairs) for line in reasons.reasons),
+        reasons_note=reasons.note,
+        health=tuple(CountLine(line.word, line.count) for line in shared.health_now),
+        funnel=shared.funnel.steps,
     )
     pair_lines = tuple(
         PairLine(
@@ -327,9 +253,9 @@ def cohort_report(
         figures=figures,
         pairs=pair_lines,
         attention=_attention(rows),
-        months=_months(cohort_id, cohort.start_date),
-        topics=_topics(cohort_id),
+        months=_months(sessions),
+        topics=_topics(shared.topics.session_topics),
         departments=_departments(cohort_id, held, smallest),
         min_group_size=smallest,
-        outcomes=outcome_figures([cohort.id]),
+        outcomes=shared.outcomes,
     )

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from revmentor_desktop.domain.logo import Logo
 from revmentor_desktop.domain.outcomes.figures import FocusProgress, OutcomeFigures
+from revmentor_desktop.domain.programme_figures.records import FunnelStep
 from revmentor_desktop.domain.report_data.common import (
     month_label,
 )
@@ -166,6 +167,10 @@ class CohortFigures:
     ended_early: int
     ended_early_reasons: tuple[CountLine, ...]  # small groups merged, see ``reasons_note``
     reasons_note: str
+    # Shared with the Programme view (``programme_figures``): active pairs by health word,
+    # and the participation funnel.
+    health: tuple[CountLine, ...] = ()
+    funnel: tuple[FunnelStep, ...] = ()
 
 
 @dataclass(frozen=True)

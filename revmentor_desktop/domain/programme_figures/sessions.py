@@ -1,0 +1,174 @@
+"""Sessions held per month, with their hours, against the sessions planned, and the topics
+held sessions covered: grouped in SQL, the plan counted from pairs grouped by what it
+depends on (start, end and cadence), never pair by pair."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from datetime import date
+
+from peewee import SQL, fn
+
+from revmentor_desktop.domain.planned_sessions import planned_days
+from revmentor_desktop.domain.programme_figures.records import (
+    MonthFigures,
+    Sessions,
+    TopicCount,
+)
+from revmentor_desktop.domain.programme_figures.selection import Selection, rows
+from revmentor_desktop.domain.queries import as_date
+from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
+from revmentor_desktop.storage.models import Cohort, Meeting, Pair
+
+Month = tuple[int, int]
+# Started pairs that share a start date, an end date and a cadence plan alike: (start, end,
+# cadence, how many pairs).
+_PlanGroup = tuple[date, date | None, int, int]
+
+
+def _next(month: Month) -> Month:
+    year, number = month
+    return (year + 1, 1) if number == 12 else (year, number + 1)
+
+
+def _plan_groups(selection: Selection) -> list[_PlanGroup]:
+    end = fn.COALESCE(Pair.end_date, Cohort.end_date)
+    query = (
+        Pair.select(Pair.start_date, end, Cohort.cadence_days, fn.COUNT(Pair.id))
+        .join(Cohort, on=(Pair.cohort == Cohort.id))
+        .where(
+            selection.pairs()
+            & (Pair.status != PairStatus.PROPOSED.value)
+            & Pair.start_date.is_null(False)
+            & (Cohort.cadence_days > 0)
+        )
+        .group_by(Pair.start_date, end, Cohort.cadence_days)
+    )
+    groups = []
+    for start, finish, cadence, count in rows(query):
+        start_date = as_date(start)
+        if start_date is not None:
+            groups.append((start_date, as_date(finish), cadence, count))
+    return groups
+
+
+def _by_month_and_status(selection: Selection) -> dict[tuple[Month, str], tuple[int, int]]:
+    """(month, status) -> sessions and their minutes, in the period."""
+    month = fn.substr(Meeting.starts_at, 1, 7)
+    query = (
+        Meeting.select(
+            month, Meeting.status, fn.COUNT(Meeting.id), fn.SUM(Meeting.duration_minutes)
+        )
+        .where(selection.sessions_in_period())
+        .group_by(month, Meeting.status)
+    )
+    return {
+        ((int(key[:4]), int(key[5:7])), status): (count, int(minutes or 0))
+        for key, status, count, minutes in rows(query)
+    }
+
+
+def _months_shown(
+    held: dict[Month, tuple[int, int]], groups: list[_PlanGroup], selection: Selection
+) -> list[Month]:
+    """The period's months; without one, from the first start or session to the last session
+    or the last day a pair was planned to meet (never past today)."""
+    period, today = selection.period, selection.today
+    if period is not None:
+        first, last = (period.first.year, period.first.month), (period.last.year, period.last.month)
+    else:
+        running = [
+            (start, min(end or today, today)) for start, end, _, _ in groups if start <= today
+        ]
+        firsts = [*held, *((start.year, start.month) for start, _ in running)]
+        lasts = [*held, *((until.year, until.month) for _, until in running)]
+        if not firsts:
+            return []
+        first, last = min(firsts), max(lasts)
+    months = [first]
+    while months[-1] < last:
+        months.append(_next(months[-1]))
+    return months
+
+
+def _planned(groups: list[_PlanGroup], months: list[Month], selection: Selection) -> list[int]:
+    """Sessions planned in each of ``months`` (within the period, if any)."""
+    starts = [date(year, number, 1).toordinal() for year, number in [*months, _next(months[-1])]]
+    low, high = starts[0], starts[-1] - 1
+    if selection.period is not None:
+        low = max(low, selection.period.first.toordinal())
+        high = min(high, selection.period.last.toordinal())
+    planned = [0] * len(months)
+    for start, end, cadence, count in groups:
+        days = planned_days(start, end, cadence, selection.today)
+        for day in days[bisect_left(days, low) : bisect_right(days, high)]:
+            planned[bisect_right(starts, day) - 1] += count
+    return planned
+
+
+def sessions(selection: Selection) -> Sessions:
+    counted = _by_month_and_status(selection)
+    held = {month: value for (month, status), value in counted.items() if status == "held"}
+    totals: dict[str, int] = defaultdict(int)
+    for (_, status), (count, _) in counted.items():
+        totals[status] += count
+    groups = _plan_groups(selection)
+    months = _months_shown(held, groups, selection)
+    planned = _planned(groups, months, selection) if months else []
+    if selection.period is None:
+        planned_total = sum(
+            count * len(planned_days(start, end, cadence, selection.today))
+            for start, end, cadence, count in groups
+        )
+    else:
+        planned_total = sum(planned)
+    return Sessions(
+        held=totals[SessionStatus.HELD.value],
+        minutes_held=sum(minutes for _, minutes in held.values()),
+        planned=planned_total if groups else None,
+        cancelled=totals[SessionStatus.CANCELLED.value],
+        upcoming=totals[SessionStatus.PLANNED.value],
+        months=tuple(
+            MonthFigures(year, number, *held.get((year, number), (0, 0)), planned[index])
+            for index, (year, number) in enumerate(months)
+        ),
+    )
+
+
+def _ranked(counts: dict[str, int]) -> tuple[TopicCount, ...]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(TopicCount(label, count) for label, count in ordered)
+
+
+def session_topics(selection: Selection) -> tuple[TopicCount, ...]:
+    """Held sessions in the period that covered each topic, most first. Grouped by status
+    too rather than filtered by it, so SQLite reads the sessions in one pass instead of
+    through the status index."""
+    label = SQL("topic.value")
+    query = (
+        Meeting.select(Meeting.status, label, fn.COUNT(Meeting.id))
+        .from_(Meeting, fn.json_each(Meeting.topics).alias("topic"))
+        .where(selection.sessions_in_period())
+        .group_by(label, Meeting.status)
+    )
+    held = SessionStatus.HELD.value
+    return _ranked({str(topic): count for status, topic, count in rows(query) if status == held})
+
+
+def focus_areas(selection: Selection) -> tuple[TopicCount, ...]:
+    """Pairs that chose each focus area, most first: with a period, the pairs that were
+    running in it (started by its end, not ended before it began)."""
+    label = SQL("area.value")
+    where = selection.pairs()
+    if selection.period is not None:
+        where &= (Pair.start_date <= selection.period.last) & (
+            Pair.end_date.is_null() | (Pair.end_date >= selection.period.first)
+        )
+    query = (
+        Pair.select(label, fn.COUNT(fn.DISTINCT(Pair.id)))
+        .from_(Pair, fn.json_each(Pair.focus_areas).alias("area"))
+        .where(where)
+        .group_by(label)
+    )
+    return _ranked({str(area): count for area, count in rows(query)})
