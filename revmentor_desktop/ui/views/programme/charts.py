@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from revmentor_desktop.domain.dates import format_day_and_month
 from revmentor_desktop.domain.health import HEALTH_WORDS
-from revmentor_desktop.domain.programme_figures import Comparison, ProgrammeFigures
+from revmentor_desktop.domain.programme_figures import Comparison, FunnelStep, ProgrammeFigures
 from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS
 from revmentor_desktop.ui.views.programme.chart_data import (
     ChartData,
@@ -24,18 +24,15 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
+def _people_behind(title: str, step: FunnelStep) -> RecordList:
+    """The people who reached a funnel step: the step counts people, so its list names them."""
+    people = tuple(dict.fromkeys(step.person_ids))  # someone in two cohorts is listed once
+    return RecordList(f"{title}: {len(people):,} people", RecordKind.PEOPLE, people)
+
+
 def funnel_chart(figures: ProgrammeFigures) -> ChartData:
     steps = figures.funnel.steps
-    records = {}
-    for index, step in enumerate(steps):
-        if step.pair_ids:
-            records[(0, index)] = RecordList(
-                f"{step.label}: {len(step.pair_ids):,} pairs", RecordKind.PAIRS, step.pair_ids
-            )
-        elif step.person_ids:
-            records[(0, index)] = RecordList(
-                f"{step.label}: {len(step.person_ids):,} people", RecordKind.PEOPLE, step.person_ids
-            )
+    records = {(0, index): _people_behind(step.label, step) for index, step in enumerate(steps)}
     drop_outs = tuple(
         "" if index == 0 else f"{step.drop_out:,} ({percent(step.drop_out_share)})"
         for index, step in enumerate(steps)
@@ -272,11 +269,7 @@ def comparison_chart(comparison: Comparison) -> ChartData:
             for name, side in zip(names, (steps, second_steps), strict=True)
         ),
         records={
-            (series, index): RecordList(
-                f"{names[series]}, {step.label}: {len(step.pair_ids or step.person_ids):,}",
-                RecordKind.PAIRS if step.pair_ids else RecordKind.PEOPLE,
-                step.pair_ids or step.person_ids,
-            )
+            (series, index): _people_behind(f"{names[series]}, {step.label}", step)
             for series, side in enumerate((steps, second_steps))
             for index, step in enumerate(side)
         },

@@ -18,8 +18,10 @@ from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartKind
 from revmentor_desktop.ui.views.programme.colours import ChartColours
 
 GROUP_WIDTH = 0.8  # of the room of one category, the rest is the gap between categories
-LABELLED_BARS = 40
-MINIMUM_HEIGHT = 220  # charts with at most this many bars print each bar's value by it
+# Upright bars print their value above them up to this many (beyond, the numbers would touch);
+# bars lying in rows always have room for it at their end.
+LABELLED_BARS = 16
+MINIMUM_HEIGHT = 220
 pg.setConfigOptions(antialias=True)
 
 
@@ -63,6 +65,9 @@ class ChartCanvas(pg.PlotWidget):
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.getViewBox().setMouseEnabled(x=False, y=False)
+        # The ranges are set once the bars are in (``_fit``): measuring all items again after
+        # each one is added would make drawing a chart quadratic in its bars.
+        item.getViewBox().disableAutoRange()
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it is what takes keys
         self.setMinimumHeight(MINIMUM_HEIGHT)
 
@@ -103,7 +108,7 @@ class ChartCanvas(pg.PlotWidget):
     def _grouped(self, chart: ChartData, colours: ChartColours, *, horizontal: bool) -> None:
         count = max(len(chart.series), 1)
         width = GROUP_WIDTH / count
-        labelled = len(chart.categories) * count <= LABELLED_BARS
+        labelled = horizontal or len(chart.categories) * count <= LABELLED_BARS
         for series_index, series in enumerate(chart.series):
             colour = colours.of_series(series_index, series.colour_role)
             for category, value in enumerate(series.values):

@@ -186,10 +186,16 @@ class ProgrammeView(WorkspaceView):
         self.figures = programme_figures(
             self.cohort_chooser.chosen(), self.period(), self.context.clock
         )
+        self.draw_charts()
+        self.status_changed.emit()
+
+    def draw_charts(self) -> None:
+        """Every chart of the main selection from the figures already gathered."""
+        if self.figures is None:
+            return
         for name, (make_chart, _) in CHARTS.items():
             self.panels[name].show_chart(make_chart(self.figures))
         self.summary.setText(self._summary_text(self.figures))
-        self.status_changed.emit()
 
     def _summary_text(self, figures: ProgrammeFigures) -> str:
         period = figures.period
