@@ -271,13 +271,26 @@ def test_the_charts_follow_a_dark_palette_and_back(window: MainWindow) -> None:
     assert QColor(light_picture.pixel(3, 3)).lightness() > 200
 
 
+def rightmost_of_colour(picture: QImage, colour: QColor) -> int:
+    """The right-most column holding ``colour`` (the longest bar's end), or -1."""
+    wanted = colour.rgb()
+    for x in range(picture.width() - 1, -1, -4):
+        if any(picture.pixel(x, y) == wanted for y in range(0, picture.height(), 4)):
+            return x
+    return -1
+
+
 def test_saving_a_chart_writes_a_picture_and_a_pdf(window: MainWindow, tmp_path: Path) -> None:
     panel = view_of(window).panels["funnel"]
-    panel.save_to(tmp_path / "funnel.png")
+    tall = view_of(window).panels["outcomes"]  # a tall plot in the window, a wide picture
+    tall.save_to(tmp_path / "outcomes.png")
     panel.save_to(tmp_path / "funnel.pdf")
 
-    picture = QImage(str(tmp_path / "funnel.png"))
+    picture = QImage(str(tmp_path / "outcomes.png"))
     assert (picture.width(), picture.height()) == (1920, 1080)
+    assert rightmost_of_colour(picture, tall.colours.series[1]) > 0.6 * picture.width(), (
+        "the chart is drawn anew at the picture's size, not the window's plot shrunk into it"
+    )
     reader = PdfReader(tmp_path / "funnel.pdf")
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())  # words, as vector text

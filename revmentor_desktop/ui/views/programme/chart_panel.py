@@ -218,13 +218,7 @@ class ChartPanel(QFrame):
                 + line * 0.5
             )
         chart_area = QRectF(inner.left(), top, inner.width(), inner.bottom() - top - notes_height)
-        self.canvas.resize(chart_area.size().toSize())
-        scene = self.canvas.scene()
-        scene.render(
-            painter,
-            chart_area,
-            self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect(),
-        )
+        self._render_chart(painter, chart_area)
         if notes:
             painter.setPen(self.colours.text)
             painter.drawText(
@@ -245,11 +239,7 @@ class ChartPanel(QFrame):
         image.setDevicePixelRatio(EXPORT_SCALE)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._with_canvas_sized(
-            lambda: self.paint_figure(
-                painter, QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height())
-            )
-        )
+        self.paint_figure(painter, QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height()))
         painter.end()
         return image
 
@@ -264,20 +254,25 @@ class ChartPanel(QFrame):
         writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF()))
         painter = QPainter(writer)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._with_canvas_sized(
-            lambda: self.paint_figure(
-                painter, QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height())
-            )
-        )
+        self.paint_figure(painter, QRectF(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height()))
         painter.end()
 
-    def _with_canvas_sized(self, paint: object) -> None:
-        """Paint with the plot laid out at the export's size, then give it back its own."""
-        size = self.canvas.size()
+    def _render_chart(self, painter: QPainter, area: QRectF) -> None:
+        """Draw the chart anew at the size of ``area`` (not the window's plot scaled), so its
+        labels keep their size and the bottom names as many categories as fit."""
+        assert self.chart is not None
+        canvas = ChartCanvas()
         try:
-            paint()  # type: ignore[operator]
+            canvas.resize(area.size().toSize())
+            canvas.show_chart(self.chart, self.colours)
+            whole = QRectF(0, 0, area.width(), area.height())
+            canvas.setSceneRect(whole)
+            plot = canvas.getPlotItem()
+            plot.setGeometry(whole)
+            plot.layout.activate()  # lay the axes out now, as showing the plot would
+            canvas.scene().render(painter, area, whole)
         finally:
-            self.canvas.resize(size)
+            canvas.deleteLater()
 
     def save_to(self, path: Path) -> None:
         if path.suffix.lower() == ".pdf":

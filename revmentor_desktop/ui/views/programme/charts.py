@@ -144,15 +144,18 @@ def hours_chart(figures: ProgrammeFigures) -> ChartData:
 
 def outcomes_chart(figures: ProgrammeFigures) -> ChartData:
     lines = figures.outcomes.learning
-    hidden = tuple(
-        f"{line.label} ({line.role_label}): {line.hidden}" for line in lines if line.hidden
-    )
     notes = (
         "Mean rating from 1 to 5 of those who answered both the starting-point and the closing "
         "questionnaire.",
     )
-    if hidden:
-        notes += (f"Not shown, to keep answers anonymous: {'; '.join(hidden)}.",)
+    by_reason: dict[str, list[str]] = {}
+    for line in lines:
+        if line.hidden:
+            by_reason.setdefault(line.hidden, []).append(f"{line.label} ({line.role_label})")
+    notes += tuple(
+        f"Hidden to keep answers anonymous, {reason}: {'; '.join(names)}."
+        for reason, names in by_reason.items()
+    )
     return ChartData(
         title="Before and after, by benefit and role",
         kind=ChartKind.ROWS,

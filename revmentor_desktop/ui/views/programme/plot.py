@@ -113,6 +113,8 @@ class ChartCanvas(pg.PlotWidget):
             colour = colours.of_series(series_index, series.colour_role)
             for category, value in enumerate(series.values):
                 if value is None:
+                    if series_index == 0 and horizontal:
+                        self._hidden_label(category, colours)
                     continue
                 if chart.bar_roles:
                     colour = colours.of_series(series_index, chart.bar_roles[category])
@@ -124,6 +126,15 @@ class ChartCanvas(pg.PlotWidget):
                 self._add_bar(chart, series_index, category, rect, colour)
                 if labelled:
                     self._value_label(chart, series_index, category, rect, colours, horizontal)
+
+    def _hidden_label(self, category: int, colours: ChartColours) -> None:
+        """Say a row is hidden where its bars would be (the note under the chart says why)."""
+        dim = QColor(colours.text)
+        dim.setAlpha(150)
+        label = pg.TextItem("hidden", color=dim, anchor=(0, 0.5))
+        label.setFont(self.font())
+        label.setPos(QPointF(0, category))
+        self.getPlotItem().addItem(label)
 
     def _stacked(self, chart: ChartData, colours: ChartColours) -> None:
         bottoms = [0.0] * len(chart.categories)
@@ -170,8 +181,7 @@ class ChartCanvas(pg.PlotWidget):
             axis = self.getPlotItem().getAxis(name)
             axis.setPen(pg.mkPen(colours.grid))
             axis.setTextPen(pg.mkPen(colours.text))
-            axis.setStyle(tickFont=font, tickTextOffset=6)
-        self.getPlotItem().showGrid(x=False, y=False)
+            axis.setStyle(tickFont=font, tickTextOffset=6, maxTickLevel=1)
 
     def _category_ticks(self, chart: ChartData, *, horizontal: bool) -> None:
         category_axis = self.getPlotItem().getAxis("left" if horizontal else "bottom")
