@@ -20,7 +20,6 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_documents import Stopwatch
+from bench_workspace import generate_large_file
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 SHOW_GOAL_MS = 300.0
@@ -42,24 +42,7 @@ SIZE = (1140, 720)  # the view's part of a 1280x800 window
 def generate(folder: Path) -> Path:
     path = folder / "large.revmentor"
     print("Generating the demo file (10,000 people, 100,000 sessions asked)…", flush=True)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "revmentor_desktop",
-            "--data",
-            str(path),
-            "demo",
-            "--people",
-            "10000",
-            "--sessions",
-            "100000",
-            "--seed",
-            "1",
-        ],
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
-    )
+    generate_large_file(path)
     return path
 
 
