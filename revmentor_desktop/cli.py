@@ -22,6 +22,7 @@ from revmentor_desktop.commands import (
     answers_io,
     data_file,
     documents,
+    figures,
     match,
     outcome_forms,
     outcomes,
@@ -48,6 +49,7 @@ COMMAND_MODULES = (
     documents,
     outcome_forms,
     outcomes,
+    figures,
     settings,
 )
 

@@ -56,12 +56,6 @@ class Period:
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
-    def until(self, day: date) -> Period | None:
-        """The part of the period up to ``day``; None when it all lies after ``day``."""
-        if day < self.first:
-            return None
-        return Period(self.first, min(self.last, day))
-
 
 class DateOrder(StrEnum):
     DAY_MONTH_YEAR = "dmy"

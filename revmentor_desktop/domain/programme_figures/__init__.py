@@ -2,7 +2,8 @@
 ``revmentor figures``, so a PDF and the screen can never disagree.
 
 ``programme_figures(cohort_ids, period, clock)`` gathers them (see ``gather`` for how each is
-counted); ``compare`` gives two selections side by side.
+counted); ``compare`` gives two selections side by side; ``figure_rows`` flattens them to one
+row per number (the CSV, a copied table) and ``figures_record`` to plain data (JSON).
 """
 
 from revmentor_desktop.domain.dates import Period
@@ -27,14 +28,23 @@ from revmentor_desktop.domain.programme_figures.records import (
     TopicCount,
     Topics,
 )
+from revmentor_desktop.domain.programme_figures.rows import (
+    HEADERS,
+    FigureRow,
+    figure_rows,
+    figures_record,
+    side_by_side,
+)
 
 __all__ = [
     "FUNNEL_STEPS",
+    "HEADERS",
     "NO_REASON",
     "CohortRef",
     "Comparison",
     "EndReason",
     "EndReasons",
+    "FigureRow",
     "Funnel",
     "FunnelStep",
     "HealthCount",
@@ -46,5 +56,8 @@ __all__ = [
     "TopicCount",
     "Topics",
     "compare",
+    "figure_rows",
+    "figures_record",
     "programme_figures",
+    "side_by_side",
 ]
