@@ -99,18 +99,15 @@ print("ready", flush=True)
 """
 
 
-def ensure_large_file() -> Path:
-    if LARGE_FILE.exists():
-        return LARGE_FILE
-    OUTPUT.mkdir(exist_ok=True)
-    print("Generating the large demo file (once)…", flush=True)
+def generate_large_file(path: Path) -> None:
+    """The file of ``revmentor demo --people 10000 --sessions 100000`` (seeded), at ``path``."""
     subprocess.run(
         [
             sys.executable,
             "-m",
             "revmentor_desktop",
             "--data",
-            str(LARGE_FILE),
+            str(path),
             "demo",
             "--people",
             "10000",
@@ -120,7 +117,16 @@ def ensure_large_file() -> Path:
             "1",
         ],
         check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
     )
+
+
+def ensure_large_file() -> Path:
+    if LARGE_FILE.exists():
+        return LARGE_FILE
+    OUTPUT.mkdir(exist_ok=True)
+    print("Generating the large demo file (once)…", flush=True)
+    generate_large_file(LARGE_FILE)
     return LARGE_FILE
 
 

@@ -3,7 +3,8 @@
 Run under a real X server so fonts and styles are the ones a user sees, e.g.
 ``xvfb-run -s "-screen 0 1280x800x24" python docs/make_screenshots.py``. It writes a fresh sample
 file to a temporary folder, never touching the user's data, and saves PNGs in docs/screenshots/.
-``python docs/make_screenshots.py --matching-only`` makes just dialog-matching.png. The matching
+``python docs/make_screenshots.py --matching-only`` makes just dialog-matching.png, and
+``--programme-only`` just the Programme view, light and dark. The matching
 assistant is shown on the staff list and enrolment answers in tests/data/, imported
 into a reverse cohort as a new coordinator would.
 """
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 # This working copy's package, not whichever one the environment has installed.
@@ -52,17 +54,23 @@ def main() -> int:
     def clock() -> datetime:
         return datetime(2026, 11, 25, 10, 0)
 
-    matching_only = "--matching-only" in sys.argv
-    app = make_application([arg for arg in sys.argv if arg != "--matching-only"])
+    options = {"--matching-only", "--programme-only"}
+    app = make_application([arg for arg in sys.argv if arg not in options])
     OUTPUT.mkdir(exist_ok=True)
-    if not matching_only:
-        save_views_and_dialogs(scratch / "Northwind programme.revmentor", app, clock)
+    sample = scratch / "Northwind programme.revmentor"
+    if "--programme-only" in sys.argv:
+        window = open_sample_window(sample, clock)
+        save_programme(window, app)
+        window.close()
+        return 0
+    if "--matching-only" not in sys.argv:
+        save_views_and_dialogs(sample, app, clock)
     save_matching(scratch / "Northwind staff.revmentor", app, clock)
     return 0
 
 
-def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], datetime]) -> None:
-    """Every view and the record dialogs, on a generated sample programme."""
+def open_sample_window(sample: Path, clock: Callable[[], datetime]) -> QWidget:
+    """The main window, shown at the screenshots' size, on a generated sample programme."""
     from make_document_pages import apply_sample_organisation
 
     from revmentor_desktop.app import open_main_window
@@ -77,13 +85,65 @@ def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], 
     assert window is not None
     window.resize(*WINDOW_SIZE)
     window.show()
+    return window
+
+
+def save_views_and_dialogs(sample: Path, app: QApplication, clock: Callable[[], datetime]) -> None:
+    """Every view and the record dialogs, on a generated sample programme."""
+    window = open_sample_window(sample, clock)
     for name in ("today", "people", "cohorts", "pairs", "sessions"):
-        window.show_view(name)
+        window.show_view(name)  # type: ignore[attr-defined]
         save(window, f"view-{name}", app)
+    save_programme(window, app)
     save_dialogs(window, app)
     save_preview(window, app)
     save_import_wizard(window, sample, app)
     window.close()
+
+
+def save_programme(window: QWidget, app: QApplication) -> None:
+    """The Programme view over every cohort of the sample, in the light palette and in the
+    dark one a computer set to dark mode gives the app."""
+    window.show_view("programme")  # type: ignore[attr-defined]
+    save(window, "view-programme", app)
+    light = app.palette()
+    app.setPalette(dark_palette())
+    save(window, "view-programme-dark", app)
+    app.setPalette(light)
+    settle(app)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like a desktop's dark mode gives Qt (offscreen and Xvfb have none)."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2d2d2d",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1f1f1f",
+        QPalette.ColorRole.AlternateBase: "#292929",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#383838",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.Highlight: "#3d7fc4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.Light: "#4a4a4a",
+        QPalette.ColorRole.Midlight: "#404040",
+        QPalette.ColorRole.Mid: "#303030",
+        QPalette.ColorRole.Dark: "#1a1a1a",
+        QPalette.ColorRole.Shadow: "#000000",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
 
 
 def save_dialogs(window: QWidget, app: QApplication) -> None:

@@ -1,4 +1,4 @@
-"""The main window: a sidebar of five views, the menus and toolbar, and the status bar.
+"""The main window: a sidebar of six views, the menus and toolbar, and the status bar.
 
 It only wires things together: ``menus`` declares the commands, views do the listing, dialogs
 the editing, ``data_file_prompts`` the conversations about the data file, ``export_prompts``
@@ -67,6 +67,7 @@ VIEW_CLASSES = {
     "cohorts": ("cohorts_view", "CohortsView"),
     "pairs": ("pairs_view", "PairsView"),
     "sessions": ("sessions_view", "SessionsView"),
+    "programme": ("programme.programme_view", "ProgrammeView"),
 }
 KIND_VIEWS = {"person": "people", "cohort": "cohorts", "pair": "pairs", "session": "sessions"}
 MESSAGE_MS = 8_000

@@ -11,13 +11,14 @@ from revmentor_desktop.ui.cohort_commands import CHANGING
 from revmentor_desktop.ui.cohort_commands import COMMANDS as COHORT_COMMANDS
 from revmentor_desktop.ui.undo import redo_keys, undo_keys
 
-VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions")
+VIEW_NAMES = ("today", "people", "cohorts", "pairs", "sessions", "programme")
 VIEW_TITLES = {
     "today": "&Today",
     "people": "&People",
     "cohorts": "&Cohorts",
     "pairs": "P&airs",
     "sessions": "&Sessions",
+    "programme": "Pro&gramme",
 }
 EXPORT_LABELS = {
     "people": "&People",

@@ -1,0 +1,305 @@
+"""The Programme view: choosing cohorts and a period, the lists behind the bars, the tables
+behind the charts, both palettes, saving and copying, and loading the chart library late."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from revmentor_desktop.domain.dates import Period
+from revmentor_desktop.domain.demo import generate_demo
+from revmentor_desktop.domain.health import HealthLevel
+from revmentor_desktop.domain.programme_figures import programme_figures
+from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.views.programme.chart_data import ChartTableModel
+from revmentor_desktop.ui.views.programme.chart_panel import ChartPanel
+from revmentor_desktop.ui.views.programme.period import PeriodChoice
+from revmentor_desktop.ui.views.programme.programme_view import ProgrammeView
+from tests.ui import window_fixtures
+from tests.ui.programme import MovableClock
+from tests.ui.window_fixtures import IGNORE_OFFSCREEN_NOISE, MakeWindow
+
+pytestmark = IGNORE_OFFSCREEN_NOISE
+make_window = window_fixtures.make_window
+
+TODAY = date(2026, 11, 25)
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(make_window: MakeWindow) -> MainWindow:
+    """A window on a small sample programme (five cohorts), showing the Programme view."""
+    made = make_window(
+        clock=MovableClock(datetime(2026, 11, 25, 10)),
+        build=lambda: generate_demo(people=120, seed=7, today=TODAY),
+    )
+    made.resize(1280, 800)
+    made.show_view("programme")
+    return made
+
+
+def view_of(window: MainWindow) -> ProgrammeView:
+    view = window.current_view()
+    assert isinstance(view, ProgrammeView)
+    return view
+
+
+def column_texts(panel: ChartPanel, column: int) -> list[str]:
+    model = panel.model
+    return [model.cell_text(row, column) for row in range(model.rowCount())]
+
+
+def click_bar(qtbot: QtBot, panel: ChartPanel, series: int, category: int) -> None:
+    canvas = panel.canvas
+    bar = canvas.bars[(series, category)]
+    centre = canvas.mapFromScene(bar.mapToScene(bar.rect().center()))
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+
+
+def test_the_window_opens_without_the_chart_library_and_loads_it_with_the_view(
+    tmp_path: Path,
+) -> None:
+    """Start-up must not pay for charts: pyqtgraph (and NumPy) load when Programme is shown."""
+    code = f"""
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from revmentor_desktop.app import make_application, open_main_window
+from revmentor_desktop.domain.demo import generate_demo
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.ui.settings import AppSettings
+path = Path({str(tmp_path / "sample.revmentor")!r})
+with DataFile.open(path, create=True):
+    generate_demo(people=60, seed=3, today=date(2026, 11, 25))
+app = make_application([])
+window = open_main_window(path, AppSettings(), lambda: datetime(2026, 11, 25, 10))
+window.show()
+app.processEvents()
+print("after opening:", sorted(m for m in ("pyqtgraph", "numpy") if m in sys.modules))
+window.show_view("programme")
+app.processEvents()
+print("after Programme:", sorted(m for m in ("pyqtgraph", "numpy") if m in sys.modules))
+window.close()
+"""
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(REPOSITORY),
+        "QT_QPA_PLATFORM": "offscreen",
+        "REVMENTOR_HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+        timeout=120,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("after")]
+    assert lines == ["after opening: []", "after Programme: ['numpy', 'pyqtgraph']"]
+
+
+def test_choosing_cohorts_and_a_period_redraws_every_chart_from_the_figures(
+    window: MainWindow,
+) -> None:
+    view = view_of(window)
+    first, second = view.cohort_chooser.cohort_actions[:2]
+    chosen = [first.data(), second.data()]
+    view.cohort_chooser.choose(chosen)
+    assert view.cohort_chooser.text() == "2 cohorts"
+    view.choose_period(PeriodChoice.THIS_YEAR)
+
+    expected = programme_figures(
+        chosen, Period(date(2026, 1, 1), date(2026, 12, 31)), window.context.clock
+    )
+    assert view.figures == expected
+    assert "from 1 Jan 2026 to 31 Dec 2026" in view.summary.text()
+    funnel = view.panels["funnel"]
+    assert column_texts(funnel, 1) == [f"{step.count:,}" for step in expected.funnel.steps]
+
+
+def test_a_custom_period_shows_its_dates_and_counts_only_its_months(window: MainWindow) -> None:
+    view = view_of(window)
+    custom = Period(date(2026, 3, 1), date(2026, 5, 31))
+    view.choose_period(PeriodChoice.CUSTOM, custom)
+
+    assert view.first_day.isVisible() and view.last_day.isVisible()
+    assert view.figures.period == custom
+    months = column_texts(view.panels["sessions"], 0)
+    assert months == ["Mar 26", "Apr 26", "May 26"]
+
+
+def test_clicking_the_stalled_bar_lists_the_stalled_pairs_and_shows_them_on_the_pairs_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = view_of(window)
+    stalled = view.figures.health(HealthLevel.RED).pair_ids
+    assert stalled, "the sample has stalled pairs"
+    panel = view.panels["health now"]
+
+    click_bar(qtbot, panel, 0, 2)  # On track, Needs a nudge, Stalled
+
+    dialog = view.record_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert sorted(dialog.ids_listed()) == sorted(stalled)
+    assert "Stalled" in dialog.windowTitle()
+    qtbot.mouseClick(dialog.show_pairs_button, Qt.MouseButton.LeftButton)
+    assert window.current_view_name == "pairs"
+    assert sorted(window.current_view().selected_ids()) == sorted(stalled)
+
+
+def test_a_funnel_step_before_pairing_lists_people(qtbot: QtBot, window: MainWindow) -> None:
+    view = view_of(window)
+    enrolled = view.figures.funnel.steps[0]
+
+    click_bar(qtbot, view.panels["funnel"], 0, 0)
+
+    assert sorted(view.record_dialog.ids_listed()) == sorted(set(enrolled.person_ids))
+    assert not view.record_dialog.show_pairs_button.isVisible()
+    view.record_dialog.close()
+
+
+def test_each_table_holds_the_figures_modules_numbers(window: MainWindow) -> None:
+    view = view_of(window)
+    figures = view.figures
+    panels = view.panels
+    assert column_texts(panels["funnel"], 0) == [step.label for step in figures.funnel.steps]
+    assert column_texts(panels["funnel"], 2) == [
+        f"{step.share_of_enrolled:.0%}" for step in figures.funnel.steps
+    ]
+    assert column_texts(panels["health now"], 1) == [
+        f"{figures.health(level).count:,}"
+        for level in (HealthLevel.GREEN, HealthLevel.AMBER, HealthLevel.RED)
+    ]
+    weeks = figures.health_weeks
+    assert column_texts(panels["health weeks"], 3) == [f"{week.stalled:,}" for week in weeks]
+    months = figures.sessions.months
+    assert column_texts(panels["sessions"], 1) == [f"{month.held:,}" for month in months]
+    assert column_texts(panels["sessions"], 2) == [f"{month.planned:,}" for month in months]
+    assert column_texts(panels["hours"], 1) == [f"{month.hours_held:,.0f}" for month in months]
+    learning = figures.outcomes.learning
+    assert column_texts(panels["outcomes"], 2) == [
+        "hidden" if line.mean_after is None else f"{line.mean_after:.1f}" for line in learning
+    ]
+    assert "hidden" in column_texts(panels["outcomes"], 1), "the sample hides a small group"
+    assert "fewer than" in panels["outcomes"].notes.text()
+    assert column_texts(panels["end reasons"], 1) == [
+        f"{reason.pairs:,}" for reason in figures.end_reasons.reasons
+    ]
+    focus = figures.topics.focus_areas[:10]
+    assert column_texts(panels["focus areas"], 0) == [topic.label for topic in focus]
+
+
+def test_two_cohorts_side_by_side_as_shares_of_their_own_enrolled(window: MainWindow) -> None:
+    view = view_of(window)
+    comparison = view.comparison
+    assert comparison is not None
+    panel = view.comparison_panel
+    first_share = [f"{100 * s.share_of_enrolled:.0f}%" for s in comparison.first.funnel.steps]
+    assert column_texts(panel, 1) == first_share
+    assert panel.title.text() == (
+        f"{comparison.first.cohorts[0].name} against {comparison.second.cohorts[0].name}"
+    )
+    view.compare_second.setCurrentIndex(view.compare_second.count() - 1)
+    assert view.comparison.second.cohorts[0].id == view.compare_second.currentData()
+
+
+def test_the_numbers_toggle_between_chart_and_table(qtbot: QtBot, window: MainWindow) -> None:
+    panel = view_of(window).panels["funnel"]
+    qtbot.mouseClick(panel.numbers_button, Qt.MouseButton.LeftButton)
+    assert panel.pages.currentWidget() is panel.table
+    assert panel.numbers_button.text() == "Show chart"
+    qtbot.mouseClick(panel.numbers_button, Qt.MouseButton.LeftButton)
+    assert panel.pages.currentWidget() is panel.canvas
+
+
+def test_the_chart_tables_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    """Each chart's table, on a model of its own that outlives the window."""
+    view = view_of(window)
+    for panel in (*view.panels.values(), view.comparison_panel):
+        model = ChartTableModel()
+        model.set_chart(panel.chart)
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_tooltips_name_the_bar_and_its_number(window: MainWindow) -> None:
+    view = view_of(window)
+    step = view.figures.funnel.steps[1]
+    tooltip = view.panels["funnel"].canvas.bars[(0, 1)].toolTip()
+    assert tooltip.startswith(f"{step.label}\n{step.count:,} people")
+    assert "Click to list them." in tooltip
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#eeeeee"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+        (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#eeeeee"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_the_charts_follow_a_dark_palette_and_back(window: MainWindow) -> None:
+    app = QApplication.instance()
+    light = app.palette()
+    panel = view_of(window).panels["funnel"]
+    try:
+        app.setPalette(dark_palette())
+        QApplication.processEvents()
+        dark_picture = panel.canvas.grab().toImage()
+        assert QColor(dark_picture.pixel(3, 3)).lightness() < 60
+        assert panel.colours.text.lightness() > 200
+    finally:
+        app.setPalette(light)
+        QApplication.processEvents()
+    light_picture = panel.canvas.grab().toImage()
+    assert QColor(light_picture.pixel(3, 3)).lightness() > 200
+
+
+def rightmost_of_colour(picture: QImage, colour: QColor) -> int:
+    """The right-most column holding ``colour`` (the longest bar's end), or -1."""
+    wanted = colour.rgb()
+    for x in range(picture.width() - 1, -1, -4):
+        if any(picture.pixel(x, y) == wanted for y in range(0, picture.height(), 4)):
+            return x
+    return -1
+
+
+def test_saving_a_chart_writes_a_picture_and_a_pdf(window: MainWindow, tmp_path: Path) -> None:
+    panel = view_of(window).panels["funnel"]
+    tall = view_of(window).panels["outcomes"]  # a tall plot in the window, a wide picture
+    tall.save_to(tmp_path / "outcomes.png")
+    panel.save_to(tmp_path / "funnel.pdf")
+
+    picture = QImage(str(tmp_path / "outcomes.png"))
+    assert (picture.width(), picture.height()) == (1920, 1080)
+    assert rightmost_of_colour(picture, tall.colours.series[1]) > 0.6 * picture.width(), (
+        "the chart is drawn anew at the picture's size, not the window's plot shrunk into it"
+    )
+    reader = PdfReader(tmp_path / "funnel.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())  # words, as vector text
+    assert "Participation funnel" in text and "Enrolled" in text
+
+
+def test_copying_a_chart_puts_its_picture_on_the_clipboard(window: MainWindow) -> None:
+    panel = view_of(window).panels["health now"]
+    QGuiApplication.clipboard().clear()
+    panel.copy()
+    copied = QGuiApplication.clipboard().image()
+    assert not copied.isNull() and copied.width() == 1920
