@@ -21,6 +21,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.commands import (
     answers_io,
     certificates,
+    copying,
     data_file,
     documents,
     match,
@@ -46,6 +47,7 @@ from revmentor_desktop.storage.errors import DataFileError
 
 COMMAND_MODULES = (
     data_file,
+    copying,
     match,
     people_io,
     answers_io,
