@@ -21,6 +21,7 @@ from revmentor_desktop import __version__
 from revmentor_desktop.commands import (
     answers_io,
     certificates,
+    copying,
     data_file,
     documents,
     figures,
@@ -42,10 +43,12 @@ from revmentor_desktop.commands.common import (
 )
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
+from revmentor_desktop.services.location import is_server_address
 from revmentor_desktop.storage.errors import DataFileError
 
 COMMAND_MODULES = (
     data_file,
+    copying,
     match,
     people_io,
     answers_io,
@@ -70,7 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"RevMentor {__version__}")
     parser.add_argument(
-        "--data", metavar="PATH", help="data file to use (default: the one in your user folder)"
+        "--data",
+        metavar="PATH",
+        help="data file to use (default: the one in your user folder), or a PostgreSQL "
+        "database as postgresql://HOST/DBNAME (the password from ~/.pgpass)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -143,6 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     handler = getattr(arguments, "handler", None)
     if handler is None:
+        if arguments.data and is_server_address(arguments.data):
+            print(
+                "revmentor: the window opens data files only so far; use the commands on a "
+                "server database, or copy its programme to a file with: revmentor copy",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEM
         return _run_window(Path(arguments.data).expanduser() if arguments.data else None)
     return _run_handler(handler, arguments)
 

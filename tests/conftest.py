@@ -16,7 +16,10 @@ import pytest
 from revmentor_desktop import log_file
 from revmentor_desktop.domain import dates
 from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
+from revmentor_desktop.services.location import server_location
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.server import ServerStore
+from tests.helpers.server import new_server_database
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +45,28 @@ def data_path(tmp_path: Path) -> Path:
     return tmp_path / "programme.revmentor"
 
 
+FILE_STORE, SERVER_STORE = "file", "server"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``both_stores`` runs twice: on a data file and on a server database."""
+    if "data_file" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_stores"
+    ):
+        metafunc.parametrize("data_file", [FILE_STORE, SERVER_STORE], indirect=True)
+
+
 @pytest.fixture
-def data_file(data_path: Path) -> Iterator[DataFile]:
-    """A new, empty data file open for writing."""
+def data_file(request: pytest.FixtureRequest, data_path: Path) -> Iterator[DataFile | ServerStore]:
+    """A new, empty programme open for writing: a data file, or (for a ``both_stores`` test's
+    second run) a new database on the test server (tests/helpers/server.py)."""
+    if getattr(request, "param", FILE_STORE) == SERVER_STORE:
+        with new_server_database() as url:
+            location = server_location(url)
+            store = ServerStore.open(location.url, location.database_name, create=True)
+            yield store
+            store.close()
+        return
     opened = DataFile.open(data_path, create=True)
     yield opened
     opened.close()

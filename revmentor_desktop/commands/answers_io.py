@@ -34,7 +34,10 @@ def command_import_answers(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import cohorts
     from revmentor_desktop.domain.outcomes import answer_import
     from revmentor_desktop.domain.outcomes.questions import Questionnaire
-    from revmentor_desktop.services.data_sources import backup_before_import, open_for_changes
+    from revmentor_desktop.services.data_sources import (
+        backup_before_import_into,
+        open_for_changes,
+    )
 
     table, chosen = read_import_file(arguments, "the CSV or XLSX file the form tool exported")
     questionnaire = Questionnaire(arguments.questionnaire)
@@ -59,8 +62,9 @@ def command_import_answers(arguments: argparse.Namespace) -> int:
         if arguments.dry_run:
             print("Dry run, nothing was changed.")
             return EXIT_OK
-        backup = backup_before_import(opened.path)()
-        print(f"Backup before the import: {backup}")
+        take_backup = backup_before_import_into(opened)
+        if take_backup is not None:
+            print(f"Backup before the import: {take_backup()}")
         result = answer_import.record_answer_import(plan, skip_invalid=arguments.skip_invalid)
     for line in result.lines():
         print(line)

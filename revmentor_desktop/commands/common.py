@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from revmentor_desktop import paths
 from revmentor_desktop.domain.vocabulary import agree, plural
-from revmentor_desktop.services.location import DataLocation, parse_location
+from revmentor_desktop.services.location import DataFileLocation, DataLocation, parse_location
 from revmentor_desktop.storage import disk
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 
@@ -85,8 +85,11 @@ def data_location(arguments: argparse.Namespace) -> DataLocation:
 
 
 def data_path(arguments: argparse.Namespace) -> Path:
-    """The data file's path as the coordinator wrote it, for messages."""
-    return data_location(arguments).path
+    """The data file's path as the coordinator wrote it, for messages; a server address is
+    refused by commands that work on a file only."""
+    from revmentor_desktop.services.data_sources import file_only
+
+    return file_only(data_location(arguments), f"the {arguments.command} command").path
 
 
 def shell_word(text: str) -> str:
@@ -98,14 +101,19 @@ def revmentor_command(arguments: argparse.Namespace) -> str:
     """How to run ``revmentor`` on the same data file again: with ``--data`` when one was named."""
     if not arguments.data:
         return "revmentor"
-    return f"revmentor --data {shell_word(str(data_path(arguments)))}"
+    return f"revmentor --data {shell_word(str(data_location(arguments)))}"
 
 
 def describe_data_file_problem(problem: DataFileError, arguments: argparse.Namespace) -> str:
     """The message for a data file that cannot be used. A missing data file is no fault: the
     message says how to make one. (A missing backup or other file is reported as it is.)"""
-    missing = data_path(arguments)
-    if not isinstance(problem, DataFileMissing) or problem.path.absolute() != missing.absolute():
+    if not isinstance(problem, DataFileMissing):
+        return str(problem)
+    location = data_location(arguments)
+    if not isinstance(location, DataFileLocation):
+        return str(problem)
+    missing = location.path
+    if Path(problem.path).absolute() != missing.absolute():
         return str(problem)
     command = revmentor_command(arguments)
     if not arguments.data:

@@ -17,13 +17,20 @@ from revmentor_desktop.commands.common import (
     revmentor_command,
 )
 from revmentor_desktop.domain.vocabulary import plural
-from revmentor_desktop.services.location import file_location
+from revmentor_desktop.services.location import ServerLocation, file_location
 
 
 def command_new(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.services import data_sources
 
     command = revmentor_command(arguments)
+    location = data_location(arguments)
+    if isinstance(location, ServerLocation):
+        data_sources.create(location, lambda: None)
+        print(f"Created an empty programme in the server database {location.database_name}.")
+        print(f"Next, add people (or copy a programme in with: revmentor copy --to {location}):")
+        print(f"  {command} import-people staff.csv")
+        return EXIT_OK
     path = path_for_new_file(
         arguments,
         f"The new command never replaces a file: open this one with {command}, or choose "

@@ -43,7 +43,10 @@ def _output(arguments: argparse.Namespace) -> Path:
 def command_import_people(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain import importing
     from revmentor_desktop.domain.text import clip
-    from revmentor_desktop.services.data_sources import backup_before_import, open_for_changes
+    from revmentor_desktop.services.data_sources import (
+        backup_before_import_into,
+        open_for_changes,
+    )
 
     table, chosen = read_import_file(arguments, "the CSV or XLSX file to import")
     options = importing.ImportOptions(
@@ -83,7 +86,7 @@ def command_import_people(arguments: argparse.Namespace) -> int:
             print(f"Dry run, nothing was changed: would be {plan.summary()}.")
             return EXIT_OK
         result = importing.apply_plan(
-            plan, backup_before_import(opened.path), skip_invalid=arguments.skip_invalid
+            plan, backup_before_import_into(opened), skip_invalid=arguments.skip_invalid
         )
         if result.backup_path is not None:
             print(f"Backup before the import: {result.backup_path}")

@@ -1,16 +1,20 @@
 """Where the data lives, parsed once from ``--data`` or the window's choice.
 
-Today a data source is a file. A server URL will become a second kind of location; everything
-above this module passes a ``DataLocation`` along and asks it to describe itself, so that kind
-can be added here without the window or the commands learning a second way to name data.
+A data source is a file on this computer or a database on a PostgreSQL server, named by a
+``postgresql://`` URL. Everything above this module passes a ``DataLocation`` along and asks it to
+describe itself; ``services.data_sources`` picks the store by its kind.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from revmentor_desktop import paths
+from revmentor_desktop.storage.errors import ServerProblem
+
+SERVER_SCHEMES = ("postgresql", "postgres")
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,27 @@ class DataFileLocation:
         return str(self.path)
 
 
-# The only kind of data source so far; a server location joins it as ``DataFileLocation | …``.
-DataLocation = DataFileLocation
+@dataclass(frozen=True)
+class ServerLocation:
+    """A database on a PostgreSQL server, named by its URL (``postgresql://host/dbname``, with
+    ``sslmode`` and the like as libpq reads them). It never holds a password: libpq finds that
+    in ~/.pgpass, a service file or PGPASSWORD, so none is written to a command line or a file."""
+
+    url: str
+
+    @property
+    def database_name(self) -> str:
+        return unquote(urlsplit(self.url).path.lstrip("/"))
+
+    @property
+    def name(self) -> str:
+        return self.database_name
+
+    def __str__(self) -> str:
+        return self.url
+
+
+DataLocation = DataFileLocation | ServerLocation
 
 
 def file_location(path: Path | str) -> DataFileLocation:
@@ -45,6 +68,44 @@ def default_location() -> DataFileLocation:
     return file_location(paths.default_data_file())
 
 
+def server_location(url: str) -> ServerLocation:
+    """The server database ``url`` names, refused when it names no database or holds a
+    password (which would then sit in the shell history and the list of processes)."""
+    parts = urlsplit(url)
+    options = dict(parse_qsl(parts.query))
+    if parts.password is not None or "password" in options:
+        raise ServerProblem(
+            _without_password(url),
+            "contains a password, which would be seen in the shell history and the list of "
+            "running programs.",
+            "Give the address without it and keep the password in ~/.pgpass (or a PostgreSQL "
+            "service file), where the PostgreSQL client finds it.",
+        )
+    location = ServerLocation(url)
+    if not location.database_name:
+        raise ServerProblem(
+            url,
+            "names no database.",
+            f"Add its name, e.g. {parts.scheme}://{parts.netloc or 'dbhost'}/mentoring",
+        )
+    return location
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password is not None:
+        netloc = netloc.replace(f":{parts.password}@", ":…@", 1)
+    return parts._replace(netloc=netloc, query="").geturl()
+
+
+def is_server_address(text: str) -> bool:
+    return urlsplit(text).scheme.lower() in SERVER_SCHEMES
+
+
 def parse_location(text: str | None) -> DataLocation:
-    """The data source ``--data TEXT`` names; without it, the default data file."""
-    return file_location(text) if text else default_location()
+    """The data source ``--data TEXT`` names: a server database for a ``postgresql://`` URL,
+    otherwise a data file; without it, the default data file."""
+    if not text:
+        return default_location()
+    return server_location(text) if is_server_address(text) else file_location(text)

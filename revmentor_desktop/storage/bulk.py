@@ -20,7 +20,7 @@ from revmentor_desktop.storage.models import TagListField, database_proxy
 def insert_rows(model: type[Model], fields: Sequence[Field], rows: list[tuple[Any, ...]]) -> None:
     """Insert ``rows``, whose values already have the fields' Python types, in field order."""
     columns = ", ".join(f'"{field_.column_name}"' for field_ in fields)
-    marks = ", ".join("?" for _ in fields)
+    marks = ", ".join(database_proxy.param for _ in fields)
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
     database_proxy.cursor().executemany(sql, _stored(fields, rows))
 
@@ -29,8 +29,9 @@ def update_rows(
     model: type[Model], fields: Sequence[Field], rows: Iterable[tuple[Any, ...]]
 ) -> None:
     """Set ``fields`` of many rows; each row gives the values in field order, then its id."""
-    assignments = ", ".join(f'"{field_.column_name}" = ?' for field_ in fields)
-    sql = f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE "id" = ?'
+    mark = database_proxy.param
+    assignments = ", ".join(f'"{field_.column_name}" = {mark}' for field_ in fields)
+    sql = f'UPDATE "{model._meta.table_name}" SET {assignments} WHERE "id" = {mark}'
     database_proxy.cursor().executemany(sql, _stored([*fields, model.id], list(rows)))
 
 

@@ -12,9 +12,11 @@ DAMAGE_WORDS = ("malformed", "not a database", "disk i/o error")
 
 
 class DataFileError(Exception):
-    """A data file cannot be used. ``str(error)`` is a complete message for a person."""
+    """A data file cannot be used. ``str(error)`` is a complete message for a person.
 
-    def __init__(self, path: Path, problem: str, advice: str = "") -> None:
+    ``path`` is the file; for a server database (``ServerProblem``) it is the address."""
+
+    def __init__(self, path: Path | str, problem: str, advice: str = "") -> None:
         self.path = path
         self.problem = problem
         self.advice = advice
@@ -56,6 +58,11 @@ class DataFileInUse(DataFileError):
 
 class BackupError(DataFileError):
     pass
+
+
+class ServerProblem(DataFileError):
+    """A database on a server cannot be used (unreachable, refused, not RevMentor's, newer
+    than this version); ``path`` is its address, never with a password."""
 
 
 class ReadOnlyDataFile(DataFileError):

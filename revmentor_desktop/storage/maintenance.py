@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import PeeweeException
+from peewee import PeeweeException, PostgresqlDatabase
 
 from revmentor_desktop.storage.disk import is_disk_full
 from revmentor_desktop.storage.models import database_proxy
@@ -16,6 +16,10 @@ def reclaim_space() -> bool:
     (secure_delete has already overwritten the values), only compacting failed.
     """
     database = database_proxy.obj
+    if isinstance(database, PostgresqlDatabase):
+        # The server reclaims dead rows itself (autovacuum); a VACUUM cannot run inside the
+        # transaction the change is in, and would not reach its write-ahead log or backups.
+        return True
     try:
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         database.execute_sql("VACUUM")

@@ -204,3 +204,5 @@ def _defer_foreign_key_checks() -> None:
     """Rows may point at each other (a manager and a report): check the links at commit."""
     if isinstance(database_proxy.obj, SqliteDatabase):
         database_proxy.execute_sql("PRAGMA defer_foreign_keys = ON")
+    else:  # the server's links are made DEFERRABLE by the migrations for this
+        database_proxy.execute_sql("SET CONSTRAINTS ALL DEFERRED")

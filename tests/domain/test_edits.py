@@ -14,7 +14,7 @@ from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.sessions import SessionDraft
 
-pytestmark = pytest.mark.usefixtures("data_file")
+pytestmark = [pytest.mark.usefixtures("data_file"), pytest.mark.both_stores]
 
 
 def clock() -> datetime:

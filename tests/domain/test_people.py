@@ -9,9 +9,10 @@ import pytest
 from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.people import PersonDraft
-from revmentor_desktop.storage.models import Cohort, database_proxy
+from revmentor_desktop.storage.models import Cohort
+from tests.helpers.statements import statements_sent
 
-pytestmark = pytest.mark.usefixtures("data_file")
+pytestmark = [pytest.mark.usefixtures("data_file"), pytest.mark.both_stores]
 TODAY = date(2026, 11, 2)
 
 
@@ -154,16 +155,11 @@ def test_rows_for_a_page_of_people_take_the_same_few_queries_however_many() -> N
     ids = _programme()
     for number in range(40):
         ids[f"Extra {number}"] = add(f"Extra {number}")
-    statements: list[str] = []
-    connection = database_proxy.connection()
-    connection.set_trace_callback(statements.append)
-    try:
+    with statements_sent() as statements:
         people.people_rows(list(ids.values())[:3])
-        few = len(statements)
-        statements.clear()
+    few = len(statements)
+    with statements_sent() as statements:
         people.people_rows(list(ids.values()))
-    finally:
-        connection.set_trace_callback(None)
     assert len(statements) == few <= 3
 
 

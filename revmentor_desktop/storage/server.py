@@ -1,0 +1,128 @@
+"""A programme kept in a database on a PostgreSQL server: the second store beside the data file.
+
+The same models and the same numbered migrations serve both. The server looks after what the
+data file's code does by hand (durability, locking, its own backups); this module connects,
+checks the database is RevMentor's at a version this app understands, upgrades an older one
+(in one transaction) and binds the models to it.
+
+Passwords never pass through here: libpq reads them from ~/.pgpass, a service file or
+PGPASSWORD, and the address (``ServerLocation``) is refused when it holds one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from types import TracebackType
+
+from peewee import PeeweeException, PostgresqlDatabase
+
+from revmentor_desktop.storage.errors import DataFileError, ServerProblem
+from revmentor_desktop.storage.migrations import (
+    LATEST_VERSION,
+    SERVER_VERSION_TABLE,
+    migrate,
+    schema_version,
+)
+from revmentor_desktop.storage.models import database_proxy
+
+CONNECT_SECONDS = 10
+
+
+def connect(url: str, database_name: str) -> PostgresqlDatabase:
+    """An open connection to the database ``url`` names, or ``ServerProblem`` saying why not."""
+    database = PostgresqlDatabase(database_name, dsn=url, connect_timeout=CONNECT_SECONDS)
+    try:
+        database.connect()
+    except PeeweeException as error:
+        raise ServerProblem(
+            url,
+            f"could not be reached ({_first_line(error)}).",
+            "Check the address, that the server is running, and that your ~/.pgpass (or "
+            "service file) holds the password for this database and role.",
+        ) from error
+    return database
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class ServerStore:
+    """A server database open for changes, with the models bound to it until ``close``."""
+
+    def __init__(self, url: str, database: PostgresqlDatabase) -> None:
+        self.url = url
+        self.database = database
+
+    @classmethod
+    def open(cls, url: str, database_name: str, *, create: bool = False) -> ServerStore:
+        """Open the database; ``create`` builds the schema in an empty one. Refuses a
+        database that is not RevMentor's, or newer than this version, leaving it untouched."""
+        database = connect(url, database_name)
+        try:
+            prepare_schema(url, database, create=create)
+        except BaseException:
+            database.close()
+            raise
+        database_proxy.initialize(database)
+        return cls(url, database)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.database.atomic():
+            yield
+
+    def explain_failure(self, error: BaseException) -> DataFileError | None:
+        """The server reports its own problems in words of its own: nothing to restate."""
+        return None
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+        if database_proxy.obj is self.database:
+            database_proxy.initialize(None)
+
+    def __enter__(self) -> ServerStore:
+        return self
+
+    def __exit__(
+        self, exc_type: object, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def prepare_schema(url: str, database: PostgresqlDatabase, *, create: bool) -> list[int]:
+    """Check the schema, and build or upgrade it; returns the versions applied."""
+    version = schema_version(database)
+    if version == 0:
+        others = [name for name in database.get_tables() if name != SERVER_VERSION_TABLE]
+        if others:
+            raise ServerProblem(
+                url,
+                f"holds other tables ({', '.join(sorted(others)[:3])}…), not a RevMentor "
+                "programme; nothing was changed.",
+                "Give RevMentor a database of its own.",
+            )
+        if not create:
+            raise ServerProblem(
+                url,
+                "holds no RevMentor programme yet.",
+                f"Create one with: revmentor --data {url} new",
+            )
+    elif version > LATEST_VERSION:
+        raise ServerProblem(
+            url,
+            f"was written by a newer RevMentor (data format {version}; this version reads up "
+            f"to {LATEST_VERSION}); nothing was changed.",
+            "Update RevMentor on this computer.",
+        )
+    try:
+        return migrate(database)
+    except PeeweeException as error:
+        raise ServerProblem(
+            url,
+            f"could not be upgraded to this version's data format ({_first_line(error)}).",
+            "The upgrade was undone: the database is as it was.",
+        ) from error

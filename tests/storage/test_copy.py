@@ -1,0 +1,99 @@
+"""``revmentor copy`` moves a whole programme between a data file and a server database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from revmentor_desktop.domain import people
+from revmentor_desktop.services.location import ServerLocation, server_location
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.models import ALL_MODELS
+from revmentor_desktop.storage.server import ServerStore
+from tests.helpers.cli import run
+from tests.helpers.server import new_server_database
+from tests.reports.programme import build_programme
+from tests.storage.helpers import query
+
+
+@pytest.fixture
+def server_database() -> Iterator[ServerLocation]:
+    with new_server_database() as url:
+        yield server_location(url)
+
+
+def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows exactly as the file stores them."""
+    return {
+        model._meta.table_name: query(path, f'SELECT * FROM "{model._meta.table_name}" ORDER BY 1')
+        for model in ALL_MODELS
+    }
+
+
+@pytest.fixture
+def programme_file(data_path: Path) -> Path:
+    with DataFile.open(data_path, create=True):
+        build_programme()
+    return data_path
+
+
+def test_a_programme_goes_to_the_server_and_back_unchanged(
+    capsys: pytest.CaptureFixture[str],
+    programme_file: Path,
+    server_database: ServerLocation,
+    tmp_path: Path,
+) -> None:
+    status, out, err = run(
+        capsys, "copy", "--from", str(programme_file), "--to", server_database.url
+    )
+    assert status == 0, err
+    assert "person: 1" in out  # some people, counted and checked
+    back = tmp_path / "back.revmentor"
+    status, _out, err = run(capsys, "copy", "--from", server_database.url, "--to", str(back))
+    assert status == 0, err
+    original, returned = _stored(programme_file), _stored(back)
+    assert original == returned
+    assert len(original["person"]) > 5 and len(original["session"]) > 5
+
+
+def test_a_server_holding_a_programme_is_replaced_only_when_asked(
+    capsys: pytest.CaptureFixture[str], programme_file: Path, server_database: ServerLocation
+) -> None:
+    run(capsys, "--data", server_database.url, "new")
+    with ServerStore.open(server_database.url, server_database.database_name):
+        people.add_person(people.PersonDraft("Only on the server"))
+    status, _out, err = run(
+        capsys, "copy", "--from", str(programme_file), "--to", server_database.url
+    )
+    assert status == 1
+    assert "--replace" in err
+    with ServerStore.open(server_database.url, server_database.database_name):
+        assert people.people_ids() and len(people.people_ids()) == 1
+
+    arguments = ("copy", "--from", str(programme_file), "--to", server_database.url, "--replace")
+    status, _out, err = run(capsys, *arguments)
+    assert status == 0, err
+    with ServerStore.open(server_database.url, server_database.database_name):
+        copied = people.people_ids()
+        names = {row.name for row in people.people_rows(copied).values()}
+        assert "Only on the server" not in names
+        # New rows on the server are numbered after the copied ones.
+        added = people.add_person(people.PersonDraft("Added after the copy"))
+    assert added > max(copied)
+
+
+def test_copying_onto_an_existing_file_is_refused_and_leaves_it(
+    capsys: pytest.CaptureFixture[str],
+    programme_file: Path,
+    server_database: ServerLocation,
+    tmp_path: Path,
+) -> None:
+    run(capsys, "copy", "--from", str(programme_file), "--to", server_database.url)
+    existing = tmp_path / "existing.revmentor"
+    existing.write_bytes(b"kept")
+    status, _out, err = run(capsys, "copy", "--from", server_database.url, "--to", str(existing))
+    assert status == 1
+    assert "already exists" in err
+    assert existing.read_bytes() == b"kept"

@@ -1,0 +1,155 @@
+"""A programme on a PostgreSQL server: its address, ``revmentor --data URL new``, and the
+schema checks (newer refused untouched, older upgraded in one transaction)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from peewee import OperationalError, PostgresqlDatabase
+
+from revmentor_desktop.domain import people
+from revmentor_desktop.services.location import (
+    DataFileLocation,
+    ServerLocation,
+    parse_location,
+    server_location,
+)
+from revmentor_desktop.storage import migrations, server
+from revmentor_desktop.storage.errors import ServerProblem
+from revmentor_desktop.storage.migrations import LATEST_VERSION, migrate, schema_version
+from tests.helpers.cli import run
+from tests.helpers.server import new_server_database
+
+
+@pytest.fixture
+def empty_database() -> Iterator[ServerLocation]:
+    with new_server_database() as url:
+        yield server_location(url)
+
+
+def _connected(location: ServerLocation) -> PostgresqlDatabase:
+    return server.connect(location.url, location.database_name)
+
+
+def _tables(location: ServerLocation) -> set[str]:
+    database = _connected(location)
+    try:
+        return set(database.get_tables())
+    finally:
+        database.close()
+
+
+def test_data_names_a_file_or_a_server_database() -> None:
+    assert isinstance(parse_location("programme.revmentor"), DataFileLocation)
+    location = parse_location("postgresql://db.example.org/mentoring?sslmode=verify-full")
+    assert isinstance(location, ServerLocation)
+    assert location.database_name == "mentoring"
+    assert str(location) == "postgresql://db.example.org/mentoring?sslmode=verify-full"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://hr:s3cret@db.example.org/mentoring", "postgresql://db/m?password=s3cret"],
+)
+def test_an_address_holding_a_password_is_refused_without_repeating_it(
+    capsys: pytest.CaptureFixture[str], url: str
+) -> None:
+    status, _out, err = run(capsys, "--data", url, "new")
+    assert status == 1
+    assert "~/.pgpass" in err
+    assert "s3cret" not in err
+
+
+def test_an_address_without_a_database_is_refused() -> None:
+    with pytest.raises(ServerProblem, match="names no database"):
+        server_location("postgresql://db.example.org")
+
+
+def test_new_builds_the_schema_on_an_empty_database_and_refuses_a_second_time(
+    capsys: pytest.CaptureFixture[str], empty_database: ServerLocation
+) -> None:
+    status, out, err = run(capsys, "--data", empty_database.url, "new")
+    assert status == 0, err
+    assert f"server database {empty_database.database_name}" in out
+    database = _connected(empty_database)
+    assert schema_version(database) == LATEST_VERSION
+    database.close()
+
+    status, _out, err = run(capsys, "--data", empty_database.url, "new")
+    assert status == 1
+    assert "already holds a RevMentor programme" in err
+
+
+def test_people_added_through_a_command_are_on_the_server(
+    capsys: pytest.CaptureFixture[str], empty_database: ServerLocation, tmp_path: Path
+) -> None:
+    run(capsys, "--data", empty_database.url, "new")
+    staff = tmp_path / "staff.csv"
+    staff.write_text("Name,Email\nAgnès Dupont,agnes@example.org\n", encoding="utf-8")
+    status, _out, err = run(capsys, "--data", empty_database.url, "import-people", str(staff))
+    assert status == 0, err
+    with server.ServerStore.open(empty_database.url, empty_database.database_name):
+        rows = people.people_rows(people.people_ids()).values()
+        assert [row.name for row in rows] == ["Agnès Dupont"]
+
+
+def test_a_database_without_a_programme_is_not_opened_and_says_how_to_create_one(
+    empty_database: ServerLocation,
+) -> None:
+    with pytest.raises(ServerProblem, match=r"revmentor --data .* new"):
+        server.ServerStore.open(empty_database.url, empty_database.database_name)
+    assert _tables(empty_database) == set()
+
+
+def test_a_database_holding_other_tables_is_refused_untouched(
+    empty_database: ServerLocation,
+) -> None:
+    database = _connected(empty_database)
+    database.execute_sql("CREATE TABLE invoices (id INTEGER)")
+    database.close()
+    with pytest.raises(ServerProblem, match="not a RevMentor programme"):
+        server.ServerStore.open(empty_database.url, empty_database.database_name, create=True)
+    assert _tables(empty_database) == {"invoices"}
+
+
+def test_a_schema_newer_than_this_app_is_refused_untouched(
+    empty_database: ServerLocation,
+) -> None:
+    database = _connected(empty_database)
+    migrate(database)
+    database.execute_sql(f"UPDATE schema_version SET version = {LATEST_VERSION + 1}")
+    database.close()
+    with pytest.raises(ServerProblem, match="newer RevMentor"):
+        server.ServerStore.open(empty_database.url, empty_database.database_name)
+    database = _connected(empty_database)
+    assert schema_version(database) == LATEST_VERSION + 1
+    database.close()
+
+
+def test_an_older_schema_is_upgraded_and_a_failed_upgrade_leaves_it_as_it_was(
+    empty_database: ServerLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = _connected(empty_database)
+    migrate(database, target_version=6)
+    database.close()
+    before = _tables(empty_database)
+
+    def fail(_database: object) -> None:
+        raise OperationalError("disk quota exceeded")
+
+    last = migrations.MIGRATIONS[-1]
+    broken = (*migrations.MIGRATIONS[:-1], migrations.Migration(last.version, "x", fail))
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    with pytest.raises(ServerProblem, match="upgrade was undone"):
+        server.ServerStore.open(empty_database.url, empty_database.database_name)
+    assert _tables(empty_database) == before  # steps 7 and 8 were undone with step 9
+    database = _connected(empty_database)
+    assert schema_version(database) == 6
+    database.close()
+
+    monkeypatch.undo()
+    with server.ServerStore.open(empty_database.url, empty_database.database_name) as store:
+        assert schema_version(store.database) == LATEST_VERSION
+    assert {"question", "plan", "prepared_message"} <= _tables(empty_database)
