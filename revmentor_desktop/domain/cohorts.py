@@ -18,7 +18,7 @@ from revmentor_desktop.domain.errors import (
     ValidationError,
 )
 from revmentor_desktop.domain.namesakes import label_columns, label_from, person_labels
-from revmentor_desktop.domain.queries import fetch_ids
+from revmentor_desktop.domain.queries import fetch_ids, get_or_not_found
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind, PairStatus, Role, agree, plural
 from revmentor_desktop.storage.models import (
@@ -276,10 +276,7 @@ def is_archived(cohort_id: int) -> bool | None:
 
 
 def get_cohort_model(cohort_id: int) -> Cohort:
-    cohort = Cohort.get_or_none(Cohort.id == cohort_id)
-    if cohort is None:
-        raise NotFound(f"There is no cohort with number {cohort_id}.")
-    return cohort
+    return get_or_not_found(Cohort, cohort_id, "cohort")
 
 
 def get_cohort(cohort_id: int) -> CohortDraft:

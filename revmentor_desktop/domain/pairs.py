@@ -11,7 +11,7 @@ from peewee import Ordering, chunked, fn
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
-from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
 from revmentor_desktop.domain.namesakes import (
     LABEL_WIDTH,
@@ -20,7 +20,13 @@ from revmentor_desktop.domain.namesakes import (
     person_label,
     person_labels,
 )
-from revmentor_desktop.domain.queries import OrderedIds, as_date, as_datetime, id_list
+from revmentor_desktop.domain.queries import (
+    OrderedIds,
+    as_date,
+    as_datetime,
+    get_or_not_found,
+    id_list,
+)
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus, plural
 from revmentor_desktop.storage.models import (
@@ -244,10 +250,7 @@ def update_pair(pair_id: int, draft: PairDraft) -> None:
 
 
 def _get(pair_id: int) -> Pair:
-    pair = Pair.get_or_none(Pair.id == pair_id)
-    if pair is None:
-        raise NotFound(f"There is no pair with number {pair_id}.")
-    return pair
+    return get_or_not_found(Pair, pair_id, "pair")
 
 
 def get_pair(pair_id: int) -> PairDraft:

@@ -10,9 +10,15 @@ from peewee import JOIN, Ordering, chunked, fn
 
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
-from revmentor_desktop.domain.queries import OrderedIds, as_date, fetch_ids, id_list
+from revmentor_desktop.domain.queries import (
+    OrderedIds,
+    as_date,
+    fetch_ids,
+    get_or_not_found,
+    id_list,
+)
 from revmentor_desktop.domain.text import clean_tags, email_key, fold, is_valid_email
 from revmentor_desktop.domain.vocabulary import MeetingFormat
 from revmentor_desktop.storage.models import (
@@ -225,10 +231,7 @@ def update_person(person_id: int, draft: PersonDraft, clock: Clock = system_cloc
 
 
 def _get(person_id: int) -> Person:
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise NotFound(f"There is no person with number {person_id}.")
-    return person
+    return get_or_not_found(Person, person_id, "person")
 
 
 def skills_of(person_id: int) -> tuple[list[str], list[str]]:

@@ -1,16 +1,29 @@
-"""Small helpers for list queries that must stay fast on large files."""
+"""Small helpers for queries: one row by its number, and lists that must stay fast on large
+files."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
-from peewee import SQL
+from peewee import SQL, Model
 
+from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.storage.models import database_proxy
 
 FIRST_PAGE = 500
+
+RowT = TypeVar("RowT", bound=Model)
+
+
+def get_or_not_found(model: type[RowT], row_id: int, noun: str) -> RowT:
+    """The row of ``model`` numbered ``row_id``, or NotFound naming what is missing:
+    "There is no pair with number 12." (``noun`` is "pair")."""
+    row = model.get_or_none(model._meta.primary_key == row_id)
+    if row is None:
+        raise NotFound(f"There is no {noun} with number {row_id}.")
+    return row
 
 
 def id_list(ids: Iterable[int]) -> SQL:

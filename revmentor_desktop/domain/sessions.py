@@ -12,10 +12,10 @@ from peewee import Case, chunked, fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
-from revmentor_desktop.domain.errors import NotFound, RuleViolation, ValidationError
+from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
 from revmentor_desktop.domain.plans import pair_plans
-from revmentor_desktop.domain.queries import OrderedIds, as_datetime, id_list
+from revmentor_desktop.domain.queries import OrderedIds, as_datetime, get_or_not_found, id_list
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import (
     CancelledBy,
@@ -161,9 +161,7 @@ def _take_up_plan_item(meeting: Meeting, draft: SessionDraft) -> None:
 
 def default_session_for(pair_id: int, clock: Clock = system_clock) -> SessionDraft:
     """A held session today with the cohort's usual length: the quick "Log a session" entry."""
-    pair = Pair.get_or_none(Pair.id == pair_id)
-    if pair is None:
-        raise NotFound(f"There is no pair with number {pair_id}.")
+    pair = get_or_not_found(Pair, pair_id, "pair")
     cohort = Cohort.get_by_id(pair.cohort_id)
     mentee = Person.get_by_id(pair.mentee_id)
     now = clock()
@@ -202,10 +200,7 @@ def update_session(
 
 
 def _get(session_id: int) -> Meeting:
-    meeting = Meeting.get_or_none(Meeting.id == session_id)
-    if meeting is None:
-        raise NotFound(f"There is no session with number {session_id}.")
-    return meeting
+    return get_or_not_found(Meeting, session_id, "session")
 
 
 def get_session(session_id: int) -> SessionDraft:

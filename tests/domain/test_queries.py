@@ -1,12 +1,14 @@
-"""Long lists read a page at a time: the first rows at once, the rest only when asked for."""
+"""Long lists read a page at a time: the first rows at once, the rest only when asked for; one
+row by its number, or an error that says which is missing."""
 
 from __future__ import annotations
 
 import pytest
 
 from revmentor_desktop.domain import people
+from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.people import PersonDraft
-from revmentor_desktop.domain.queries import OrderedIds
+from revmentor_desktop.domain.queries import OrderedIds, get_or_not_found
 from revmentor_desktop.storage.models import Person
 
 pytestmark = pytest.mark.usefixtures("data_file")
@@ -45,3 +47,11 @@ def test_a_list_shorter_than_a_page_is_read_whole_at_once() -> None:
     ordered = OrderedIds.of_query(Person.select(Person.id).order_by(Person.name), first_page=4)
     assert ordered.all_read and len(ordered) == 3 and ordered == added
     assert not OrderedIds.of_query(Person.select(Person.id).where(Person.id < 0))
+
+
+def test_a_row_is_found_by_its_number_or_the_error_names_what_is_missing() -> None:
+    (ada,) = _add(1)
+
+    assert get_or_not_found(Person, ada, "person").name == "Person 00"
+    with pytest.raises(NotFound, match=f"^There is no person with number {ada + 1}\\.$"):
+        get_or_not_found(Person, ada + 1, "person")

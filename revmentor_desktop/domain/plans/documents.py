@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.plans.agenda import WRITTEN_FOR, TimedItem, timed
 from revmentor_desktop.domain.plans.catalogue import find_plan, plans_by_key
 from revmentor_desktop.domain.plans.library import SessionPlan
+from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.domain.report_data.common import cadence_phrase, date_range
 from revmentor_desktop.domain.report_data.pair_documents import kind_label, letterhead
@@ -99,9 +99,7 @@ def pair_booklets(
 
 
 def _booklet(pair_id: int, head: Letterhead, plans: dict[str, SessionPlan]) -> PlanBooklet:
-    pair = Pair.get_or_none(Pair.id == pair_id)
-    if pair is None:
-        raise NotFound(f"There is no pair with number {pair_id}.")
+    pair = get_or_not_found(Pair, pair_id, "pair")
     cohort = Cohort.get_by_id(pair.cohort_id)
     mentor, mentee = Person.get_by_id(pair.mentor_id), Person.get_by_id(pair.mentee_id)
     entries = pair_plans.pair_plan(pair_id)

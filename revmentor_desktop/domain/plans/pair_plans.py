@@ -14,9 +14,10 @@ from datetime import datetime
 
 from peewee import JOIN, fn
 
-from revmentor_desktop.domain.errors import NotFound, ValidationError
+from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.plans.catalogue import all_plans, plans_by_key
 from revmentor_desktop.domain.plans.library import SessionPlan, Stage
+from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import SessionStatus, plural
 from revmentor_desktop.storage.models import Cohort, Meeting, PairPlanItem, database_proxy
@@ -100,10 +101,7 @@ def _ranked_topics(focus_areas: Sequence[str], topics: Sequence[SessionPlan]) ->
 
 
 def _pair(pair_id: int) -> PairRow:
-    pair = PairRow.get_or_none(PairRow.id == pair_id)
-    if pair is None:
-        raise NotFound(f"There is no pair with number {pair_id}.")
-    return pair
+    return get_or_not_found(PairRow, pair_id, "pair")
 
 
 def suggested_for_pair(pair_id: int) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.storage.models import (
     Person,
 )
@@ -11,7 +11,4 @@ PLACEHOLDER_PREFIX = "Erased person #"
 
 
 def person_or_not_found(person_id: int) -> Person:
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise NotFound(f"There is no person with number {person_id}.")
-    return person
+    return get_or_not_found(Person, person_id, "person")

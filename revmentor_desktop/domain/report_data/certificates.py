@@ -18,6 +18,7 @@ from revmentor_desktop.domain import cohorts, settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import NotFound, RuleViolation
+from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.domain.report_data.pair_documents import kind_label, letterhead
 from revmentor_desktop.domain.report_data.records import Letterhead
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, plural
@@ -172,9 +173,7 @@ def _both_partners(
 
 
 def _completed_pair(pair_id: int) -> tuple[Pair, Cohort, Person, Person]:
-    pair = Pair.get_or_none(Pair.id == pair_id)
-    if pair is None:
-        raise NotFound(f"There is no pair with number {pair_id}.")
+    pair = get_or_not_found(Pair, pair_id, "pair")
     mentor, mentee = Person.get_by_id(pair.mentor_id), Person.get_by_id(pair.mentee_id)
     if pair.status != PairStatus.COMPLETED:
         raise RuleViolation(_not_completed(pair_id, PairStatus(pair.status), mentor, mentee))

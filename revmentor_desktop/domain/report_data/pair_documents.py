@@ -12,7 +12,7 @@ from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.logo import Logo
 from revmentor_desktop.domain.namesakes import Identity, labels_of_namesakes
 from revmentor_desktop.domain.outcomes.figures import pair_focus_progress
-from revmentor_desktop.domain.queries import as_datetime
+from revmentor_desktop.domain.queries import as_datetime, get_or_not_found
 from revmentor_desktop.domain.report_data.common import (
     cadence_phrase,
     halfway_phrase,
@@ -66,10 +66,7 @@ def kind_label(kind: str) -> str:
 
 
 def _pair_model(pair_id: int) -> Pair:
-    pair = Pair.get_or_none(Pair.id == pair_id)
-    if pair is None:
-        raise NotFound(f"There is no pair with number {pair_id}.")
-    return pair
+    return get_or_not_found(Pair, pair_id, "pair")
 
 
 def _parties(cohort: Cohort, mentor: Person, mentee: Person) -> tuple[PartyInfo, PartyInfo]:
