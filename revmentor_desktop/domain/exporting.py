@@ -76,6 +76,15 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _with_private(
+    record: dict[str, Any], row: Any, private_fields: Sequence[str], include_private: bool
+) -> dict[str, Any]:
+    """``record`` with the row's private columns added, when they were asked for."""
+    if include_private:
+        record.update((name, getattr(row, name)) for name in private_fields)
+    return record
+
+
 def _skills_by_person() -> dict[int, dict[str, list[str]]]:
     found: dict[int, dict[str, list[str]]] = {}
     query = Skill.select(Skill.person, Skill.direction, Skill.name).order_by(Skill.id)
@@ -104,10 +113,7 @@ def people_records(include_private: bool = False) -> list[dict[str, Any]]:
             "has_consent": person.consent_date is not None,
             "archived": bool(person.archived),
         }
-        if include_private:
-            for name in PRIVATE_PERSON_FIELDS:
-                record[name] = getattr(person, name)
-        records.append(record)
+        records.append(_with_private(record, person, PRIVATE_PERSON_FIELDS, include_private))
     return records
 
 
@@ -179,10 +185,7 @@ def pair_records(include_private: bool = False) -> list[dict[str, Any]]:
             "shared_summary": pair.shared_summary,
             "goals": goals.get(pair.id, []),
         }
-        if include_private:
-            for name in PRIVATE_PAIR_FIELDS:
-                record[name] = getattr(pair, name)
-        records.append(record)
+        records.append(_with_private(record, pair, PRIVATE_PAIR_FIELDS, include_private))
     return records
 
 
@@ -200,10 +203,7 @@ def session_records(include_private: bool = False) -> list[dict[str, Any]]:
             "topics": list(meeting.topics),
             "sequence": meeting.sequence,
         }
-        if include_private:
-            for name in PRIVATE_SESSION_FIELDS:
-                record[name] = getattr(meeting, name)
-        records.append(record)
+        records.append(_with_private(record, meeting, PRIVATE_SESSION_FIELDS, include_private))
     return records
 
 
@@ -222,76 +222,83 @@ PEOPLE_CSV_COLUMNS = (
 )
 
 
-def people_csv(include_private: bool = False) -> bytes:
-    columns = list(PEOPLE_CSV_COLUMNS)
+PAIR_CSV_COLUMNS = (
+    "id",
+    "cohort_id",
+    "cohort",
+    "mentor_id",
+    "mentor_name",
+    "mentor_email",
+    "mentee_id",
+    "mentee_name",
+    "mentee_email",
+    "direction",
+    "status",
+    "start_date",
+    "end_date",
+    "focus_areas",
+    "agreement_signed",
+    "shared_summary",
+)
+SESSION_CSV_COLUMNS = (
+    "id",
+    "pair_id",
+    "starts_at",
+    "duration_minutes",
+    "meeting_format",
+    "status",
+    "cancelled_by",
+    "topics",
+    "sequence",
+)
+COHORT_CSV_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "start_date",
+    "end_date",
+    "cadence_days",
+    "session_minutes",
+    "mentor_label",
+    "mentee_label",
+    "archived",
+    "participants",  # how many: the CSV has one line a cohort
+)
+
+
+def _records_csv(
+    records: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    private_fields: Sequence[str] = (),
+    include_private: bool = False,
+) -> bytes:
+    """One CSV line a record: ``columns``, then the private ones when they were asked for."""
     if include_private:
-        columns += PRIVATE_PERSON_FIELDS
-    records = people_records(include_private)
+        columns = [*columns, *private_fields]
     return csv_bytes(columns, ([record[c] for c in columns] for record in records))
+
+
+def people_csv(include_private: bool = False) -> bytes:
+    records = people_records(include_private)
+    return _records_csv(records, PEOPLE_CSV_COLUMNS, PRIVATE_PERSON_FIELDS, include_private)
 
 
 def cohorts_csv(include_private: bool = False) -> bytes:
     del include_private  # cohorts hold nothing private
-    columns = [
-        "id",
-        "name",
-        "kind",
-        "start_date",
-        "end_date",
-        "cadence_days",
-        "session_minutes",
-        "mentor_label",
-        "mentee_label",
-        "archived",
+    records = [
+        {**record, "participants": len(record["participants"])} for record in cohort_records()
     ]
-    records = cohort_records()
-    headers = [*columns, "participants"]
-    rows = ([*(record[c] for c in columns), len(record["participants"])] for record in records)
-    return csv_bytes(headers, rows)
+    return _records_csv(records, COHORT_CSV_COLUMNS)
 
 
 def pairs_csv(include_private: bool = False) -> bytes:
     records = pair_records(include_private)
-    columns = [
-        "id",
-        "cohort_id",
-        "cohort",
-        "mentor_id",
-        "mentor_name",
-        "mentor_email",
-        "mentee_id",
-        "mentee_name",
-        "mentee_email",
-        "direction",
-        "status",
-        "start_date",
-        "end_date",
-        "focus_areas",
-        "agreement_signed",
-        "shared_summary",
-    ]
-    if include_private:
-        columns += PRIVATE_PAIR_FIELDS
-    rows = ([*(record[c] for c in columns)] for record in records)
-    return csv_bytes(columns, rows)
+    return _records_csv(records, PAIR_CSV_COLUMNS, PRIVATE_PAIR_FIELDS, include_private)
 
 
 def sessions_csv(include_private: bool = False) -> bytes:
     records = session_records(include_private)
-    columns = [
-        "id",
-        "pair_id",
-        "starts_at",
-        "duration_minutes",
-        "meeting_format",
-        "status",
-        "cancelled_by",
-        "topics",
-        "sequence",
-    ]
-    if include_private:
-        columns += PRIVATE_SESSION_FIELDS
-    return csv_bytes(columns, ([record[c] for c in columns] for record in records))
+    return _records_csv(records, SESSION_CSV_COLUMNS, PRIVATE_SESSION_FIELDS, include_private)
 
 
 CSV_EXPORTS = {
