@@ -182,12 +182,3 @@ def build_calendar(
             event.add("status", "CONFIRMED")
         calendar.add_component(event)
     return calendar
-
-
-def calendar_bytes(
-    pair_id: int | None = None,
-    cohort_id: int | None = None,
-    zone_name: str | None = None,
-    clock: Clock = system_clock,
-) -> bytes:
-    return build_calendar(pair_id, cohort_id, zone_name, clock).to_ical()

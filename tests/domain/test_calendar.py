@@ -21,15 +21,18 @@ from tests.domain.test_export import build_programme
 CLOCK = lambda: datetime(2026, 10, 1, 9, 0)  # noqa: E731
 
 
+def ics(**query: Any) -> bytes:
+    """The calendar file's bytes, as written to disk (parsed back below to check them)."""
+    return calendar.build_calendar(**query).to_ical()
+
+
 def events(data: bytes) -> list:  # type: ignore[type-arg]
     return Calendar.from_ical(data).walk("VEVENT")
 
 
 def test_pair_calendar_parses_back_with_uids_sequence_and_timezone(data_file: DataFile) -> None:
     programme = build_programme(data_file.path)
-    data = calendar.calendar_bytes(
-        pair_id=programme.pair_ids[0], zone_name="Europe/Dublin", clock=CLOCK
-    )
+    data = ics(pair_id=programme.pair_ids[0], zone_name="Europe/Dublin", clock=CLOCK)
     parsed = Calendar.from_ical(data)
     zones = parsed.walk("VTIMEZONE")
     assert [str(zone["TZID"]) for zone in zones] == ["Europe/Dublin"]
@@ -49,14 +52,14 @@ def test_pair_calendar_parses_back_with_uids_sequence_and_timezone(data_file: Da
 
 def test_uids_stay_the_same_and_sequence_grows_on_edits(data_file: DataFile) -> None:
     programme = build_programme(data_file.path)
-    before = events(calendar.calendar_bytes(cohort_id=programme.cohort_id, clock=CLOCK))
+    before = events(ics(cohort_id=programme.cohort_id, clock=CLOCK))
     draft = sessions.SessionDraft(programme.pair_ids[1], datetime(2026, 10, 8, 10, 0))
     sessions.update_session(programme.session_ids[2], draft, clock=CLOCK)
-    after = events(calendar.calendar_bytes(cohort_id=programme.cohort_id, clock=CLOCK))
+    after = events(ics(cohort_id=programme.cohort_id, clock=CLOCK))
     assert [str(e["UID"]) for e in before] == [str(e["UID"]) for e in after]
     assert [int(e["SEQUENCE"]) for e in after] == [1, 1, 0]
     assert calendar.ensure_uid_domain() == calendar.uid_domain()  # storing keeps it the same
-    again = events(calendar.calendar_bytes(cohort_id=programme.cohort_id, clock=CLOCK))
+    again = events(ics(cohort_id=programme.cohort_id, clock=CLOCK))
     assert [str(e["UID"]) for e in again] == [str(e["UID"]) for e in after]
 
 
@@ -69,13 +72,13 @@ def test_cancelled_sessions_are_marked_cancelled(data_file: DataFile) -> None:
         cancelled_by="mentor",
     )
     sessions.update_session(programme.session_ids[2], draft, clock=CLOCK)
-    found = events(calendar.calendar_bytes(pair_id=programme.pair_ids[1], clock=CLOCK))
+    found = events(ics(pair_id=programme.pair_ids[1], clock=CLOCK))
     assert [str(event["STATUS"]) for event in found] == ["CANCELLED"]
 
 
 def test_unknown_pair(data_file: DataFile) -> None:
     with pytest.raises(NotFound, match="There is no pair with number 99"):
-        calendar.calendar_bytes(pair_id=99)
+        ics(pair_id=99)
 
 
 def test_written_atomically_from_a_read_only_view(data_path: Path, tmp_path: Path) -> None:
@@ -99,7 +102,7 @@ def _attendees(event: Any) -> list[tuple[str, dict[str, str]]]:
 
 def test_both_partners_are_invited_by_name_and_e_mail(data_file: DataFile) -> None:
     programme = build_programme(data_file.path)
-    first = events(calendar.calendar_bytes(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
+    first = events(ics(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
     invited = {"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
     assert _attendees(first) == [
         ("mailto:mateo.ferreira@northwind-co.example", {"CN": "Mateo Ferreira", **invited}),
@@ -113,7 +116,7 @@ def test_the_coordinator_organises_once_their_address_is_known(data_file: DataFi
     programme = build_programme(data_file.path)
     settings.put(settings.COORDINATOR_NAME, "Maria Schmidt")
     settings.put(settings.COORDINATOR_EMAIL, "maria.schmidt@northwind-co.example")
-    first = events(calendar.calendar_bytes(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
+    first = events(ics(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
     organizer = first["ORGANIZER"]
     assert str(organizer) == "mailto:maria.schmidt@northwind-co.example"
     assert organizer.params["CN"] == "Maria Schmidt"
@@ -126,7 +129,7 @@ def test_a_partner_without_an_e_mail_address_is_named_in_the_description(
     mentee = pairs.get_pair(programme.pair_ids[0]).mentee_id
     draft = people.get_person(mentee).draft
     people.update_person(mentee, replace(draft, email=""), clock=CLOCK)
-    first = events(calendar.calendar_bytes(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
+    first = events(ics(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
     assert [address for address, _params in _attendees(first)] == [
         "mailto:mateo.ferreira@northwind-co.example"
     ]
