@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QDialog
 
 ProgressCallback = Callable[[int, int], None]
 Job = Callable[[ProgressCallback], Any]
@@ -54,3 +55,39 @@ class JobThread(QThread):
             self.failed.emit(str(problem) or type(problem).__name__)
         else:
             self.succeeded.emit(result)
+
+
+class DialogJob(QObject):
+    """One job at a time for a dialog, which never outlives it: the thread is stopped (and
+    waited for) before ``succeeded`` or ``failed`` is called, and when the dialog closes."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self.thread: JobThread | None = None
+        dialog.finished.connect(self.stop)
+
+    def start(
+        self,
+        job: Job,
+        *,
+        progressed: Callable[[int, int], None],
+        succeeded: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        self.stop()
+        thread = JobThread(job, self)
+        thread.progressed.connect(progressed)
+        thread.succeeded.connect(lambda result: self._then(succeeded, result))
+        thread.failed.connect(lambda message: self._then(failed, message))
+        self.thread = thread
+        thread.start()
+
+    def _then(self, handler: Callable[[Any], None], outcome: object) -> None:
+        self.stop()  # the thread is returning from run(): wait for it, then hand over
+        handler(outcome)
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.thread.cancel()
+            self.thread.wait()
+            self.thread = None

@@ -20,6 +20,8 @@ from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.cohorts_view import CohortsView
 from revmentor_desktop.ui.views.pairs_view import PairsView
 from revmentor_desktop.ui.views.people_view import PeopleView
+from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.views.sessions_view import SessionsView
 from tests.ui import window_fixtures
 from tests.ui.programme import START, MovableClock, Programme, build_programme
 
@@ -40,7 +42,7 @@ def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier=Qt.KeyboardMo
     qtbot.keyClick(target, key, modifier)
 
 
-def _click_row(qtbot: QtBot, view: PeopleView, row: int) -> None:
+def _click_row(qtbot: QtBot, view: RecordListView, row: int) -> None:
     table = view.table
     rect = table.visualRect(view.model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -370,6 +372,30 @@ def test_a_filter_with_no_match_offers_to_clear_it_too(
     qtbot.mouseClick(view.empty_state.buttons[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() == pairs_listed)
     assert view.status_filter.value() is None
+
+
+def test_the_sessions_list_filters_by_status_and_cohort_and_opens_a_session(
+    qtbot: QtBot, make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
+) -> None:
+    programme: dict[str, object] = {}
+    window = make_window(build=lambda: programme.setdefault("p", build_programme()))
+    window.show_view("sessions")
+    view = window.current_view()
+    assert isinstance(view, SessionsView)
+    made = programme["p"]
+    [held] = made.session_ids  # type: ignore[attr-defined]
+    assert view.model.ids == [held]
+    view.status_filter.setCurrentIndex(view.status_filter.findText("planned"))
+    qtbot.waitUntil(lambda: view.model.ids == [])
+    view.status_filter.setCurrentIndex(view.status_filter.findText("held"))
+    qtbot.waitUntil(lambda: view.model.ids == [held])
+    _click_row(qtbot, view, 0)
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert dialogs.calls == [("SessionDialog", (), {"session_id": held})]
+    view.select_ids([])
+    assert view.current_cohort_id() is None
+    view.cohort_filter.setCurrentIndex(view.cohort_filter.findData(made.cohort_id))  # type: ignore[attr-defined]
+    assert view.current_cohort_id() == made.cohort_id  # type: ignore[attr-defined]
 
 
 def test_a_file_in_a_synced_folder_warns_in_the_status_bar(

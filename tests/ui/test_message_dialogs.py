@@ -56,7 +56,7 @@ def test_prepare_for_a_pair_suggests_its_message_writes_drafts_and_opens_the_fol
     assert f"{NO_ADDRESS} (Mentee, pair {programme.quiet_pair_id}) has no e-mail" in (
         dialog.missing.text()
     )
-    dialog.folder.setText(str(tmp_path))
+    dialog.folder.set_folder(str(tmp_path))
     with qtbot.waitSignal(dialog.prepared, timeout=60_000) as prepared:
         qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
     [path] = prepared.args[0]
@@ -99,7 +99,7 @@ def test_the_pair_dialog_lists_what_was_prepared(
     assert model.rowCount() == 0 and not dialog.messages.empty.isHidden()
     prepare = PrepareMessagesDialog(context, [programme.pair_id], template="stalled")
     qtbot.addWidget(prepare)
-    prepare.folder.setText(str(tmp_path))
+    prepare.folder.set_folder(str(tmp_path))
     with qtbot.waitSignal(prepare.prepared, timeout=60_000):
         qtbot.mouseClick(prepare.prepare_button, Qt.MouseButton.LeftButton)
     dialog.messages.refresh(programme.pair_id)

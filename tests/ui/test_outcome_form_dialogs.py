@@ -57,7 +57,7 @@ def test_make_forms_writes_a_file_per_person_of_the_chosen_cohort_and_questionna
     dialog = MakeFormsDialog(context, cohort_id=programme.cohort_id)
     qtbot.addWidget(dialog)
     dialog.questionnaire.setCurrentIndex(dialog.questionnaire.findData("checkin"))
-    dialog.folder.setText(str(tmp_path))
+    dialog.folder.set_folder(str(tmp_path))
     dialog.print_copy.setChecked(True)
     with qtbot.waitSignal(dialog.written, timeout=60_000) as written:
         qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
@@ -75,7 +75,7 @@ def test_make_forms_asks_for_a_folder_that_exists(
 ) -> None:
     dialog = MakeFormsDialog(context, cohort_id=programme.cohort_id)
     qtbot.addWidget(dialog)
-    dialog.folder.setText(str(tmp_path / "missing"))
+    dialog.folder.set_folder(str(tmp_path / "missing"))
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     assert "Choose a folder that exists" in dialog.status.text()
     assert not any(form.issued_at for form in _issued_rows(programme))

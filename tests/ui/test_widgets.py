@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain.pairs import GoalDraft
 from revmentor_desktop.ui.widgets.feedback import FieldFeedback
+from revmentor_desktop.ui.widgets.folder_field import FolderField
 from revmentor_desktop.ui.widgets.goals_editor import GoalsEditor
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.person_picker import PersonPicker
 from revmentor_desktop.ui.widgets.role_choice import capacity_spin
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
+from revmentor_desktop.ui.workers import DialogJob, ProgressCallback
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
@@ -157,3 +161,51 @@ def test_an_empty_state_shows_its_whole_sentence(qtbot) -> None:  # type: ignore
     (text,) = text_labels
     assert text.height() >= text.heightForWidth(text.width())  # two lines, nothing cut off
     assert text.heightForWidth(text.width()) > text.fontMetrics().height() * 1.5
+
+
+def test_folder_field_gives_only_a_folder_that_exists(qtbot: QtBot, tmp_path: Path) -> None:
+    field = FolderField("The folder to write to", "Folder", None)
+    qtbot.addWidget(field)
+    assert field.existing_folder() is None
+    field.set_folder(tmp_path / "missing")
+    assert field.existing_folder() is None
+    field.set_folder(f"  {tmp_path}  ")
+    assert field.existing_folder() == tmp_path
+
+
+def test_closing_a_dialog_stops_its_job(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    job = DialogJob(dialog)
+    reporting = threading.Event()
+    outcomes: list[object] = []
+
+    def endless(progress: ProgressCallback) -> None:
+        while True:
+            progress(0, 1)
+            reporting.set()
+
+    job.start(
+        endless, progressed=lambda *_: None, succeeded=outcomes.append, failed=outcomes.append
+    )
+    thread = job.thread
+    assert thread is not None and reporting.wait(5)
+    dialog.reject()
+    assert thread.isFinished() and job.thread is None
+    assert outcomes == [], "a stopped job neither succeeds nor fails"
+
+
+def test_a_dialog_job_hands_over_its_result_once_the_thread_is_done(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    job = DialogJob(dialog)
+    outcomes: list[object] = []
+    job.start(
+        lambda progress: 42,
+        progressed=lambda *_: None,
+        succeeded=outcomes.append,
+        failed=outcomes.append,
+    )
+    thread = job.thread
+    qtbot.waitUntil(lambda: outcomes == [42])
+    assert thread is not None and thread.isFinished() and job.thread is None

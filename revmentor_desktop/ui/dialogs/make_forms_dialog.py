@@ -10,12 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +24,9 @@ from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.folder_field import FolderField
 from revmentor_desktop.ui.widgets.questionnaire_choices import cohort_combo, questionnaire_combo
-from revmentor_desktop.ui.workers import JobThread, ProgressCallback
+from revmentor_desktop.ui.workers import DialogJob, ProgressCallback
 
 PRINT_COPY_NAME = "{title} – all forms to print.pdf"
 
@@ -64,13 +61,10 @@ class MakeFormsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Make questionnaire forms")
-        self._thread: JobThread | None = None
+        self._job = DialogJob(self)
         self.cohort = cohort_combo(cohort_id, self)
         self.questionnaire = questionnaire_combo(parent=self)
-        self.folder = QLineEdit(self)
-        self.folder.setPlaceholderText("The folder to write the forms to")
-        browse = QPushButton("&Browse…", self)
-        browse.clicked.connect(self._browse)
+        self.folder = FolderField("The folder to write the forms to", "Folder for the forms", self)
         self.print_copy = QCheckBox("Also one PDF of every form, to &print", self)
         self.status = QLabel(
             "One fillable PDF per person due the questionnaire. People fill it in any PDF "
@@ -84,13 +78,10 @@ class MakeFormsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Cohort:", self.cohort)
         form.addRow("&Questionnaire:", self.questionnaire)
-        form.addRow("&Folder:", folder_row)
+        form.addRow("&Folder:", self.folder)
         form.addRow("", self.print_copy)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -98,19 +89,10 @@ class MakeFormsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 80, self.sizeHint().height())
 
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the forms", self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
-
-    def chosen_folder(self) -> Path | None:
-        text = self.folder.text().strip()
-        return Path(text).expanduser() if text else None
-
     def accept(self) -> None:
         """Issue the forms (in the data file) and draw them in a worker thread."""
-        folder = self.chosen_folder()
-        if folder is None or not folder.is_dir():
+        folder = self.folder.existing_folder()
+        if folder is None:
             self.status.setText("Choose a folder that exists for the forms.")
             self.folder.setFocus()
             return
@@ -130,36 +112,22 @@ class MakeFormsDialog(QDialog):
         print_copy = self.print_copy.isChecked()
         self.make_button.setEnabled(False)
         self.status.setText(f"Writing {plural(len(issued), 'form')}…")
-        thread = JobThread(
-            lambda progress: _write(issued, letterhead, folder, print_copy, progress), self
+        self._job.start(
+            lambda progress: _write(issued, letterhead, folder, print_copy, progress),
+            progressed=lambda done, total: self.status.setText(
+                f"Writing form {done + 1} of {total}…"
+            ),
+            succeeded=self._finished,
+            failed=self._failed,
         )
-        thread.progressed.connect(
-            lambda done, total: self.status.setText(f"Writing form {done + 1} of {total}…")
-        )
-        thread.succeeded.connect(self._finished)
-        thread.failed.connect(self._failed)
-        self._thread = thread
-        thread.start()
 
     def _finished(self, written: list[Path]) -> None:
-        self._stop_thread()
         self.written.emit(written)
         super().accept()
 
     def _failed(self, message: str) -> None:
-        self._stop_thread()
         self.make_button.setEnabled(True)
         self.status.setText(f"The forms could not all be written: {message}")
-
-    def _stop_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.cancel()
-            self._thread.wait()
-            self._thread = None
-
-    def reject(self) -> None:
-        self._stop_thread()
-        super().reject()
 
 
 def make_questionnaire_forms(context: AppContext, parent: QWidget | None = None) -> None:

@@ -112,7 +112,7 @@ class PlansLibrary(RemembersSize, QDialog):
         layout.addWidget(close)
 
     def current_plan(self) -> SessionPlan | None:
-        return self.model.plan_at(self.table.currentIndex().row())
+        return self.model.entry_at(self.table.currentIndex().row())
 
     def select(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -16,13 +16,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +32,9 @@ from revmentor_desktop.domain.messages.templates import Attachment
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import show_refusal
+from revmentor_desktop.ui.widgets.folder_field import FolderField
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
-from revmentor_desktop.ui.workers import JobThread
+from revmentor_desktop.ui.workers import DialogJob
 
 PREVIEW_LINES = 14
 
@@ -61,7 +58,7 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         self.chosen_pairs = list(pair_ids or [])
         self.cohort_id = cohort_id
         self.plan: MessagePlan | None = None
-        self._thread: JobThread | None = None
+        self._job = DialogJob(self)
         self.setWindowTitle("Prepare e-mails")
         if template is None and len(self.chosen_pairs) == 1:
             template = planning.suggested_template(self.chosen_pairs[0], context.clock)
@@ -77,10 +74,9 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         line = self.preview.fontMetrics().lineSpacing()
         self.preview.setMinimumHeight(line * 4)  # a small screen still shows the dialog whole
         self.missing = self._wrapping_label()
-        self.folder = QLineEdit(self)
-        self.folder.setPlaceholderText("The folder to write the drafts to")
-        browse = QPushButton("&Browse…", self)
-        browse.clicked.connect(self._browse)
+        self.folder = FolderField(
+            "The folder to write the drafts to", "Folder for the drafts", self
+        )
         self.status = self._wrapping_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.prepare_button = self.buttons.addButton(
@@ -93,14 +89,11 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         self.open_button.clicked.connect(self.open_in_mail_program)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Message:", self.template)
         form.addRow("", self.purpose)
         form.addRow("For:", self.who)
-        form.addRow("&Folder:", folder_row)
+        form.addRow("&Folder:", self.folder)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
@@ -174,15 +167,6 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         self.prepare_button.setEnabled(False)
         self.open_button.setEnabled(False)
 
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Folder for the drafts", self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
-
-    def chosen_folder(self) -> Path | None:
-        text = self.folder.text().strip()
-        return Path(text).expanduser() if text else None
-
     def accept(self) -> None:
         self._prepare(single=False)
 
@@ -205,8 +189,8 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         """Gather the attachments here (they read the data file), draw and write in a thread."""
         from revmentor_desktop.reports.message_drafts import gather_drafts, write_drafts
 
-        folder = self.chosen_folder()
-        if folder is None or not folder.is_dir():
+        folder = self.folder.existing_folder()
+        if folder is None:
             self.status.setText("Choose a folder that exists for the drafts.")
             self.folder.setFocus()
             return
@@ -223,17 +207,16 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         self.prepare_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.status.setText(f"Writing {plural(len(drafts), 'draft')}…")
-        thread = JobThread(lambda progress: write_drafts(drafts, folder, clock, progress), self)
-        thread.progressed.connect(
-            lambda done, total: self.status.setText(f"Writing draft {done + 1} of {total}…")
+        self._job.start(
+            lambda progress: write_drafts(drafts, folder, clock, progress),
+            progressed=lambda done, total: self.status.setText(
+                f"Writing draft {done + 1} of {total}…"
+            ),
+            succeeded=lambda written: self._written(plan, written, single=single),
+            failed=self._failed,
         )
-        thread.succeeded.connect(lambda written: self._written(plan, written, single=single))
-        thread.failed.connect(self._failed)
-        self._thread = thread
-        thread.start()
 
     def _written(self, plan: MessagePlan, written: list[Path], *, single: bool) -> None:
-        self._stop_thread()
         record_prepared(plan.messages, self.context.clock)
         opened = written[0] if single else written[0].parent
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(opened)))
@@ -251,19 +234,8 @@ class PrepareMessagesDialog(RemembersSize, QDialog):
         super().accept()
 
     def _failed(self, message: str) -> None:
-        self._stop_thread()
         self.refresh()
         self.status.setText(f"The drafts could not all be written: {message}")
-
-    def _stop_thread(self) -> None:
-        if self._thread is not None:
-            self._thread.cancel()
-            self._thread.wait()
-            self._thread = None
-
-    def reject(self) -> None:
-        self._stop_thread()
-        super().reject()
 
 
 def prepare_messages(

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -93,9 +94,9 @@ class ProgrammeSettingsDialog(FormDialog):
     def _organisation_tab(self) -> QWidget:
         tab = QWidget()
         form = new_form()
-        self.organisation_name = QLineEdit(self.old.organisation_name)
-        self.organisation_name.setPlaceholderText("Printed at the top of every document")
-        self.add_field(form, "&Organisation:", self.organisation_name, "organisation_name")
+        self.organisation_name = self._text_setting(
+            form, "&Organisation:", "organisation_name", "Printed at the top of every document"
+        )
         self.add_field(form, "&Logo:", self._logo_row())
         self.page_size = QComboBox()
         for size in settings.PAGE_SIZES:
@@ -105,18 +106,24 @@ class ProgrammeSettingsDialog(FormDialog):
         self.page_size_note = QLabel()
         self.page_size_note.setWordWrap(True)
         self.add_field(form, "&Paper:", self._stacked(self.page_size, self.page_size_note))
-        self.coordinator_name = QLineEdit(self.old.coordinator_name)
-        self.coordinator_name.setPlaceholderText("Printed on agreements and reports")
-        self.add_field(form, "&Coordinator:", self.coordinator_name, "coordinator_name")
-        self.coordinator_contact = QLineEdit(self.old.coordinator_contact)
-        self.coordinator_contact.setPlaceholderText("E-mail, phone or office, as one line")
-        self.add_field(form, "Co&ntact line:", self.coordinator_contact, "coordinator_contact")
-        self.sponsor_name = QLineEdit(self.old.sponsor_name)
-        self.sponsor_name.setPlaceholderText("Signs certificates; empty: the coordinator signs")
-        self.add_field(form, "Sponsor's na&me:", self.sponsor_name, "sponsor_name")
-        self.sponsor_title = QLineEdit(self.old.sponsor_title)
-        self.sponsor_title.setPlaceholderText("Under the sponsor's name, e.g. Chief Executive")
-        self.add_field(form, "Sponsor's t&itle:", self.sponsor_title, "sponsor_title")
+        self.coordinator_name = self._text_setting(
+            form, "&Coordinator:", "coordinator_name", "Printed on agreements and reports"
+        )
+        self.coordinator_contact = self._text_setting(
+            form, "Co&ntact line:", "coordinator_contact", "E-mail, phone or office, as one line"
+        )
+        self.sponsor_name = self._text_setting(
+            form,
+            "Sponsor's na&me:",
+            "sponsor_name",
+            "Signs certificates; empty: the coordinator signs",
+        )
+        self.sponsor_title = self._text_setting(
+            form,
+            "Sponsor's t&itle:",
+            "sponsor_title",
+            "Under the sponsor's name, e.g. Chief Executive",
+        )
         self.anonymity_threshold = QSpinBox()
         self.anonymity_threshold.setRange(*settings.SMALLEST_GROUP_RANGE)
         self.anonymity_threshold.setSuffix(" people")
@@ -132,15 +139,18 @@ class ProgrammeSettingsDialog(FormDialog):
             self._stacked(self.anonymity_threshold, threshold_note),
             "anonymity_threshold",
         )
-        self.watch("organisation_name", self.organisation_name.textEdited)
-        self.watch("coordinator_name", self.coordinator_name.textEdited)
-        self.watch("coordinator_contact", self.coordinator_contact.textEdited)
-        self.watch("sponsor_name", self.sponsor_name.textEdited)
-        self.watch("sponsor_title", self.sponsor_title.textEdited)
         self.watch("anonymity_threshold", self.anonymity_threshold.valueChanged)
         self._show_page_size_note()
         tab.setLayout(form)
         return tab
+
+    def _text_setting(self, form: QFormLayout, label: str, key: str, placeholder: str) -> QLineEdit:
+        """A one-line setting in ``form``, showing its saved value and checked as it is typed."""
+        line = QLineEdit(getattr(self.old, key))
+        line.setPlaceholderText(placeholder)
+        self.add_field(form, label, line, key)
+        self.watch(key, line.textEdited)
+        return line
 
     def _stacked(self, field: QWidget, note: QLabel) -> QWidget:
         """A short field (a choice, a number) with a sentence under it saying what it does."""

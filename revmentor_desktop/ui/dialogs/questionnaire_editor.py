@@ -173,7 +173,7 @@ class QuestionnaireEditor(RemembersSize, QDialog):
         return Questionnaire(self.questionnaire.currentData())
 
     def current_question(self) -> Question | None:
-        return self.model.question_at(self.table.currentIndex().row())
+        return self.model.entry_at(self.table.currentIndex().row())
 
     def refresh(self, select_key: str | None = None) -> None:
         current = self.current_question()

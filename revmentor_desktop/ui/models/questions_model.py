@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QObject, Qt
 
 from revmentor_desktop.domain.outcomes import questionnaires
 from revmentor_desktop.domain.outcomes.questions import (
@@ -15,8 +14,7 @@ from revmentor_desktop.domain.outcomes.questions import (
     Question,
     Questionnaire,
 )
-from revmentor_desktop.ui.models.headings import FixedHeadings
-from revmentor_desktop.ui.models.id_table_model import READ_ONLY_ITEM
+from revmentor_desktop.ui.models.library_model import LibraryTableModel
 
 WORDING_COLUMN, KIND_COLUMN, ASKED_OF_COLUMN, STATUS_COLUMN = range(4)
 HEADERS = ("Question", "Answer", "Asked of", "Status")
@@ -28,7 +26,6 @@ KIND_WORDS = {
     AnswerKind.PRIVATE_TEXT: "Private note",
 }
 ROLE_WORDS = {MENTOR: "Mentors", MENTEE: "Mentees"}
-Index = QModelIndex | QPersistentModelIndex
 
 
 def asked_of(question: Question) -> str:
@@ -50,50 +47,25 @@ def status(question: Question) -> str:
     return ""
 
 
-class QuestionsModel(FixedHeadings, QAbstractTableModel):
+class QuestionsModel(LibraryTableModel[Question]):
     headings = HEADERS
 
     def __init__(self, questionnaire: Questionnaire, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire
-        self._questions: list[Question] = []
 
     def refresh(self, questionnaire: Questionnaire | None = None) -> None:
         wanted = questionnaire or self.questionnaire
-        fresh = questionnaires.questions(wanted, include_retired=True)
-        self.beginResetModel()
+        fresh = questionnaires.questions(wanted, include_retired=True)  # a failure changes nothing
         self.questionnaire = wanted
-        self._questions = fresh
-        self.endResetModel()
+        self._show(fresh)
 
-    def question_at(self, row: int) -> Question | None:
-        return self._questions[row] if 0 <= row < len(self._questions) else None
-
-    def row_of(self, key: str) -> int:
-        return next((row for row, each in enumerate(self._questions) if each.key == key), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._questions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        question = self.question_at(index.row()) if index.isValid() else None
-        if question is None:
-            return None
+    def _cell(self, question: Question, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
                 question.wording,
                 KIND_WORDS[question.answer_kind],
                 asked_of(question),
                 status(question),
-            )[index.column()]
-        if role == Qt.ItemDataRole.FontRole and question.retired:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            )[column]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return READ_ONLY_ITEM if index.isValid() else Qt.ItemFlag.NoItemFlags

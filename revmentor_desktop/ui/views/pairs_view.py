@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -15,13 +13,12 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.menus import PAIR_CERTIFICATES
 from revmentor_desktop.ui.models.pairs_model import PairsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
-from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
 from revmentor_desktop.ui.views.record_dialogs import open_record
-from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.views.record_list_view import CohortRecordListView
 from revmentor_desktop.ui.widgets.feedback import confirm, show_refusal
 
 
-class PairsView(RecordListView):
+class PairsView(CohortRecordListView):
     list_name = "pairs"
     title = "Pairs"
     new_label = "New pair…"
@@ -29,27 +26,17 @@ class PairsView(RecordListView):
     search_placeholder = "Search pairs by mentor or mentee"
     noun_singular = "pair"
     noun_plural = "pairs"
+    record_kind = "pair"
+    statuses = PairStatus
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
-        self.status_filter = ChoiceFilter("Any status", "Status", self)
-        self.status_filter.set_choices([(status.value, status.value) for status in PairStatus])
-        self.add_choice_filters(self.cohort_filter, self.status_filter)
         self.certificates_action = QAction(PAIR_CERTIFICATES, self)
         self.certificates_action.setStatusTip("Certificates of participation for a completed pair")
         self.certificates_action.triggered.connect(self.print_certificates)
 
     def make_model(self) -> PairsModel:
         return PairsModel(clock=self.context.clock, parent=self)
-
-    def reload_filters(self) -> None:
-        self.cohort_filter.set_choices(cohort_choices())
-
-    def apply_filters(self, query: Any) -> None:
-        super().apply_filters(query)
-        query.cohort_id = self.cohort_filter.value()
-        query.status = self.status_filter.value() or ""
 
     def empty_content(self) -> tuple[str, str, list[EmptyAction]]:
         return (
@@ -79,17 +66,9 @@ class PairsView(RecordListView):
     def new_record(self) -> None:
         open_record(self.context, "pair", None, self, cohort_id=self.cohort_filter.value())
 
-    def edit_current(self) -> None:
-        if (pair_id := self.current_id()) is not None:
-            open_record(self.context, "pair", pair_id, self)
-
     def current_pair_id(self) -> int | None:
         selected = self.selected_ids()
         return selected[0] if len(selected) == 1 else None
-
-    def current_cohort_id(self) -> int | None:
-        """The selected pair's cohort, else the cohort the list is filtered on."""
-        return super().current_cohort_id() or self.cohort_filter.value()
 
     def show_pairs(self, cohort_id: int, pair_ids: list[int]) -> None:
         self.clear_filters()

@@ -1,7 +1,9 @@
-"""A searchable, filterable, sortable list of records: the shape shared by four views."""
+"""A searchable, filterable, sortable list of records: the shape shared by four views; the
+pairs and sessions lists share their cohort and status filters too."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
@@ -30,7 +32,8 @@ from revmentor_desktop.ui.settings import (
     AppSettings,
 )
 from revmentor_desktop.ui.views.empty_state import EmptyAction, EmptyState
-from revmentor_desktop.ui.views.filters import ChoiceFilter
+from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
+from revmentor_desktop.ui.views.record_dialogs import open_record
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 
 SEARCH_DELAY_MS = 150
@@ -329,3 +332,34 @@ class RecordListView(WorkspaceView):
         # A hidden list is filled when first shown: start-up fills only the view on screen.
         self.model.set_query(query, refresh=self.isVisible())
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+
+
+class CohortRecordListView(RecordListView):
+    """Records of a cohort's pairs that have a status (pairs, sessions): filtered by cohort and
+    status, and opened in the dialog for ``record_kind``; the Cohort menu acts on the selected
+    record's cohort, else on the cohort the list is filtered on."""
+
+    record_kind: str  # the kind ``open_record`` opens: "pair" or "session"
+    statuses: type[StrEnum]
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
+        self.status_filter = ChoiceFilter("Any status", "Status", self)
+        self.status_filter.set_choices([(status.value, status.value) for status in self.statuses])
+        self.add_choice_filters(self.cohort_filter, self.status_filter)
+
+    def reload_filters(self) -> None:
+        self.cohort_filter.set_choices(cohort_choices())
+
+    def apply_filters(self, query: Any) -> None:
+        super().apply_filters(query)
+        query.cohort_id = self.cohort_filter.value()
+        query.status = self.status_filter.value() or ""
+
+    def edit_current(self) -> None:
+        if (record_id := self.current_id()) is not None:
+            open_record(self.context, self.record_kind, record_id, self)
+
+    def current_cohort_id(self) -> int | None:
+        return super().current_cohort_id() or self.cohort_filter.value()

@@ -12,13 +12,13 @@ from revmentor_desktop.menu_paths import UNDO
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.sessions_model import SessionsModel
 from revmentor_desktop.ui.views.empty_state import EmptyAction
-from revmentor_desktop.ui.views.filters import ChoiceFilter, cohort_choices
+from revmentor_desktop.ui.views.filters import ChoiceFilter
 from revmentor_desktop.ui.views.record_dialogs import open_record
-from revmentor_desktop.ui.views.record_list_view import RecordListView
+from revmentor_desktop.ui.views.record_list_view import CohortRecordListView
 from revmentor_desktop.ui.widgets.feedback import confirm
 
 
-class SessionsView(RecordListView):
+class SessionsView(CohortRecordListView):
     list_name = "sessions"
     title = "Sessions"
     new_label = "New session…"
@@ -26,26 +26,20 @@ class SessionsView(RecordListView):
     search_placeholder = "Search sessions by mentor, mentee or topic"
     noun_singular = "session"
     noun_plural = "sessions"
+    record_kind = "session"
+    statuses = SessionStatus
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.cohort_filter = ChoiceFilter("All cohorts", "Cohort", self)
-        self.status_filter = ChoiceFilter("Any status", "Status", self)
-        self.status_filter.set_choices([(status.value, status.value) for status in SessionStatus])
         self.period_filter = ChoiceFilter("Any date", "Period", self)
         self.period_filter.set_choices(list(sessions.SESSION_PERIODS))
-        self.add_choice_filters(self.cohort_filter, self.status_filter, self.period_filter)
+        self.add_choice_filters(self.period_filter)
 
     def make_model(self) -> SessionsModel:
         return SessionsModel(parent=self)
 
-    def reload_filters(self) -> None:
-        self.cohort_filter.set_choices(cohort_choices())
-
     def apply_filters(self, query: Any) -> None:
         super().apply_filters(query)
-        query.cohort_id = self.cohort_filter.value()
-        query.status = self.status_filter.value() or ""
         today = self.context.clock().date()
         period = self.period_filter.value() or ""
         query.date_from, query.date_to = sessions.period_range(period, today)
@@ -61,20 +55,12 @@ class SessionsView(RecordListView):
     def new_record(self) -> None:
         open_record(self.context, "session", None, self)
 
-    def edit_current(self) -> None:
-        if (session_id := self.current_id()) is not None:
-            open_record(self.context, "session", session_id, self)
-
     def current_pair_id(self) -> int | None:
         session_id = self.current_id()
         if session_id is None or len(self.selected_ids()) != 1:
             return None
         row = self.model.record_at(self.model.row_of(session_id) or 0)
         return row.pair_id if row is not None else None
-
-    def current_cohort_id(self) -> int | None:
-        """The selected session's cohort, else the cohort the list is filtered on."""
-        return super().current_cohort_id() or self.cohort_filter.value()
 
     def can_delete(self) -> bool:
         return bool(self.selected_ids())

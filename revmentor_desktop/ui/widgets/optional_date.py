@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QHBoxLayout, QWidget
@@ -25,19 +26,22 @@ def from_qdate(value: QDate) -> date:
 
 def new_date_edit() -> QDateEdit:
     """A date edit that shows dates as the lists and documents write them."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setLocale(english_dates_locale())
-    edit.setDisplayFormat(qt_date_format())
-    return edit
+    return _written_as_elsewhere(QDateEdit(), qt_date_format())
 
 
 def new_date_time_edit() -> QDateTimeEdit:
     """A date-and-time edit in the shape of ``dates.format_datetime``."""
-    edit = QDateTimeEdit()
+    return _written_as_elsewhere(QDateTimeEdit(), qt_datetime_format())
+
+
+Edit = TypeVar("Edit", bound=QDateTimeEdit)
+
+
+def _written_as_elsewhere(edit: Edit, display_format: str) -> Edit:
+    """``edit`` with a calendar to pick from, in the English date words the app writes."""
     edit.setCalendarPopup(True)
     edit.setLocale(english_dates_locale())
-    edit.setDisplayFormat(qt_datetime_format())
+    edit.setDisplayFormat(display_format)
     return edit
 
 

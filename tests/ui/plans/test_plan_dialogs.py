@@ -65,7 +65,10 @@ def test_retire_duplicate_and_undo_in_the_library(qtbot: QtBot, context: AppCont
     click(qtbot, library.buttons["retire"])
     assert catalogue.find_plan("inclusion").retired
     assert library.buttons["retire"].text() == "B&ring back"
-    assert library.model.index(library.model.row_of("inclusion"), 3).data() == "Retired"
+    retired = library.model.index(library.model.row_of("inclusion"), 0)
+    assert library.model.index(retired.row(), 3).data() == "Retired"
+    assert retired.data(Qt.ItemDataRole.FontRole).strikeOut(), "a retired plan is struck through"
+    assert library.model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
     context.edits.undo_stack.undo()
     assert not catalogue.find_plan("inclusion").retired
     assert library.buttons["retire"].text() == "&Retire"
