@@ -18,14 +18,13 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the package, run from anywhere
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_documents import Stopwatch, least_processor_seconds
+from bench_documents import Stopwatch, best_of_three_alternately, drawn_once
 
 from revmentor_desktop.domain import cohorts, pairs, people, report_data, sessions
 from revmentor_desktop.domain.report_data import CertificateBatch
@@ -107,22 +106,17 @@ def main(people_count: int) -> int:
         stopwatch = Stopwatch()
         batch: CertificateBatch = report_data.certificates_for_cohort(cohort_id, clock)
         gathered, _ = stopwatch.read()
-    buffer = io.BytesIO()
-    stopwatch = Stopwatch()
-    render_certificate(batch, buffer)
-    first, _ = stopwatch.read()
-    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    reader, size, first = drawn_once(lambda out: render_certificate(batch, out))
     pages = len(reader.pages)
     page_lines = [(page.extract_text() or "").splitlines() for page in reader.pages]
 
-    drawn = plain = float("inf")
-    for _ in range(3):  # best of three, alternately, so that both meet the same conditions
-        drawn = min(drawn, least_processor_seconds(lambda: render_certificate(batch, io.BytesIO())))
-        plain = min(plain, least_processor_seconds(lambda: plain_reportlab(page_lines)))
+    drawn, plain = best_of_three_alternately(
+        lambda: render_certificate(batch, io.BytesIO()), lambda: plain_reportlab(page_lines)
+    )
     rate, plain_rate = pages / drawn, pages / plain
     print(
         f"Certificates: {len(batch.certificates)} people, {pages} pages, "
-        f"{len(buffer.getvalue()) / 1e6:.1f} MB; gathering {gathered:.2f} s, "
+        f"{size / 1e6:.1f} MB; gathering {gathered:.2f} s, "
         f"first drawing {first:.2f} s on the clock"
     )
     print(

@@ -129,6 +129,28 @@ def least_processor_seconds(draw: Callable[[], object], runs: int = 1) -> float:
     return best
 
 
+def drawn_once(render: Render) -> tuple[PdfReader, int, float]:
+    """A first drawing of a document, cold: the PDF read back, its size in bytes and the
+    seconds on the clock it took."""
+    buffer = io.BytesIO()
+    stopwatch = Stopwatch()
+    render(buffer)
+    seconds, _ = stopwatch.read()
+    return PdfReader(io.BytesIO(buffer.getvalue())), len(buffer.getvalue()), seconds
+
+
+def best_of_three_alternately(
+    draw: Callable[[], object], draw_plain: Callable[[], object]
+) -> tuple[float, float]:
+    """The least processor seconds of ``draw`` and of ``draw_plain`` over three runs each,
+    taken in turn so that both meet the same conditions."""
+    drawn = plain = float("inf")
+    for _ in range(3):
+        drawn = min(drawn, least_processor_seconds(draw))
+        plain = min(plain, least_processor_seconds(draw_plain))
+    return drawn, plain
+
+
 def plain_platypus_pages(page_texts: list[str]) -> list[Flowable]:
     """The same words per page as plain Platypus: paragraphs of 60 words and a four-row table
     per page, in the same embedded font and styles, then a page break."""
@@ -165,11 +187,7 @@ def bench_agreements(folder: Path, pair_count: int) -> tuple[float, AgreementBat
         stopwatch = Stopwatch()
         batch = report_data.agreements_for_cohort(cohort_id, clock)
         gathered, _ = stopwatch.read()
-    buffer = io.BytesIO()
-    stopwatch = Stopwatch()
-    render_agreements(batch, buffer)
-    first_seconds, _ = stopwatch.read()
-    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    reader, size, first_seconds = drawn_once(lambda out: render_agreements(batch, out))
     pages = len(reader.pages)
     page_texts = [page.extract_text() or "" for page in reader.pages]
     plain = io.BytesIO()
@@ -180,16 +198,15 @@ def bench_agreements(folder: Path, pair_count: int) -> tuple[float, AgreementBat
         document = SimpleDocTemplate(plain, initialFontName=fonts.REGULAR, invariant=1)
         document.build(plain_platypus_pages(page_texts))
 
-    drawn = plain_seconds = float("inf")
-    for _ in range(3):  # best of three, alternately, so that both meet the same conditions
-        drawn = min(drawn, least_processor_seconds(lambda: render_agreements(batch, io.BytesIO())))
-        plain_seconds = min(plain_seconds, least_processor_seconds(draw_plain))
+    drawn, plain_seconds = best_of_three_alternately(
+        lambda: render_agreements(batch, io.BytesIO()), draw_plain
+    )
     plain_pages = len(PdfReader(io.BytesIO(plain.getvalue())).pages)
     rate, plain_rate = pages / drawn, plain_pages / plain_seconds
     ratio = rate / plain_rate
     print(
         f"Agreements: {len(batch.agreements)} pairs, {pages} pages, "
-        f"{len(buffer.getvalue()) / 1e6:.1f} MB, "
+        f"{size / 1e6:.1f} MB, "
         f"{sum(map(len, page_texts)) / pages:,.0f} characters a page"
     )
     print(

@@ -9,9 +9,7 @@ docs/certificates/reverse-mentor.png and docs/certificates/mentee.png.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import tempfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -20,10 +18,9 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 sys.path.insert(0, str(REPOSITORY / "docs"))
 
-from make_document_pages import TODAY, sample_programme  # noqa: E402
+from make_document_pages import TODAY, sample_data_file, write_page_picture  # noqa: E402
 
 OUTPUT = REPOSITORY / "docs" / "certificates"
-RESOLUTION = 80  # dots per inch: a landscape A4 page becomes 936 × 662 pixels
 NAMES = ("reverse-mentor", "mentee")
 
 
@@ -60,25 +57,16 @@ def busiest_completed_reverse_pair() -> int:
 
 def main() -> int:
     from revmentor_desktop.reports.registry import CERTIFICATES, Request
-    from revmentor_desktop.storage.database import DataFile
 
-    scratch = Path(tempfile.mkdtemp(prefix="revmentor-certificates-"))
-    pdf = scratch / "certificates.pdf"
-    with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        sample_programme()
+    with sample_data_file("certificates") as scratch:
         name_the_sponsor()
         document = CERTIFICATES.gather_document(
             busiest_completed_reverse_pair(), Request(clock=clock)
         )
+    pdf = scratch / "certificates.pdf"
     document.render(pdf)
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["pdftoppm", "-r", str(RESOLUTION), "-png", str(pdf), str(scratch / "page")], check=True
-    )
     for number, name in enumerate(NAMES, start=1):
-        target = OUTPUT / f"{name}.png"
-        (scratch / f"page-{number}.png").replace(target)
-        print(target)
+        write_page_picture(pdf, number, OUTPUT / f"{name}.png")
     return 0
 
 

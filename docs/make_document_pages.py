@@ -18,7 +18,8 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ OUTPUT = REPOSITORY / "docs" / "documents"
 OUTCOMES_OUTPUT = REPOSITORY / "docs" / "outcomes"
 FONT = REPOSITORY / "revmentor_desktop" / "resources" / "fonts" / "DejaVuSans-Bold.ttf"
 TODAY = date(2026, 11, 25)
+SAMPLE_NOW = datetime(2026, 11, 25, 10, 0)  # the moment the sample documents are drawn
 RESOLUTION = 80  # dots per inch: an A4 page becomes 662 × 936 pixels
 PAGES = 2
 NAVY, TEAL, WHITE = (31, 58, 95), (42, 111, 151), (255, 255, 255)
@@ -61,6 +63,37 @@ def sample_logo() -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def sample_clock() -> datetime:
+    return SAMPLE_NOW
+
+
+@contextmanager
+def sample_data_file(purpose: str) -> Iterator[Path]:
+    """A new scratch folder with the sample programme's data file in it, open while the block
+    runs; the folder stays, for the PDFs drawn from the file."""
+    from revmentor_desktop.storage.database import DataFile
+
+    scratch = Path(tempfile.mkdtemp(prefix=f"revmentor-{purpose}-"))
+    with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
+        sample_programme()
+        yield scratch
+
+
+def write_page_picture(pdf: Path, page: int, target: Path) -> None:
+    """Page ``page`` of ``pdf`` as the PNG ``target``, at the resolution of every picture."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    prefix = pdf.with_name(f"{target.stem}-page")
+    subprocess.run(
+        [
+            "pdftoppm", "-r", str(RESOLUTION), "-png", "-singlefile",
+            "-f", str(page), "-l", str(page), str(pdf), str(prefix),
+        ],
+        check=True,
+    )  # fmt: skip
+    prefix.with_suffix(".png").replace(target)
+    print(target)
 
 
 def sample_programme() -> None:
@@ -95,26 +128,20 @@ def main(argv: list[str]) -> int:
     from revmentor_desktop.domain import cohorts, pairs
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.reports.registry import KINDS, Request
-    from revmentor_desktop.storage.database import DataFile
 
-    def clock() -> datetime:
-        return datetime(2026, 11, 25, 10, 0)
-
-    scratch = Path(tempfile.mkdtemp(prefix="revmentor-documents-"))
-    with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        sample_programme()
+    with sample_data_file("documents") as scratch:
         write_outcomes_pages(scratch)
         if "outcomes" in argv:
             return 0
         reverse = {row.id for row in cohorts.list_cohorts() if row.kind == "reverse"}
-        active = pairs.list_pairs(PairQuery(status="active"), clock)
+        active = pairs.list_pairs(PairQuery(status="active"), sample_clock)
         cohort_id = next(row.cohort_id for row in active if row.cohort_id in reverse)
         arabic = next(
             row.id for row in active if ARABIC.search(f"{row.mentor_name} {row.mentee_name}")
         )
-        request = Request(clock=clock)
+        request = Request(clock=sample_clock)
         for name, kind, target in (
-            ("agreement", "agreement", korean_and_hindi_pair(cohort_id, clock)),
+            ("agreement", "agreement", korean_and_hindi_pair(cohort_id, sample_clock)),
             ("summary", "pair summary", arabic),
             ("cohort", "cohort report", cohort_id),
         ):

@@ -9,20 +9,20 @@ writes the first page of each as a PNG to docs/outcomes/.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import tempfile
-from datetime import datetime
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 sys.path.insert(0, str(REPOSITORY / "docs"))
 
-from make_document_pages import sample_programme  # noqa: E402
+from make_document_pages import (  # noqa: E402
+    sample_clock,
+    sample_data_file,
+    write_page_picture,
+)
 
 OUTPUT = REPOSITORY / "docs" / "outcomes"
-RESOLUTION = 80
 CHECK_IN_ANSWERS: dict[str, int | str] = {
     "checkin.meeting-as-planned": 1,
     "checkin.usefulness": 4,
@@ -34,45 +34,26 @@ CHECK_IN_ANSWERS: dict[str, int | str] = {
 }
 
 
-def clock() -> datetime:
-    return datetime(2026, 11, 25, 10, 0)
-
-
 def main() -> int:
     from revmentor_desktop.domain import cohorts, report_data
     from revmentor_desktop.domain.outcomes.forms import issue_forms
     from revmentor_desktop.domain.outcomes.questions import Questionnaire
     from revmentor_desktop.reports import outcome_form
-    from revmentor_desktop.storage.database import DataFile
     from tests.helpers.pdf_forms import fill_form
 
-    scratch = Path(tempfile.mkdtemp(prefix="revmentor-forms-"))
-    with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        sample_programme()
+    with sample_data_file("forms") as scratch:
         cohort_id = next(row.id for row in cohorts.list_cohorts() if row.kind == "reverse")
-        letterhead = report_data.letterhead(clock)
-        starting = issue_forms(cohort_id, Questionnaire.STARTING, clock=clock)[0]
-        check_in = issue_forms(cohort_id, Questionnaire.CHECKIN, clock=clock)[0]
+        letterhead = report_data.letterhead(sample_clock)
+        starting = issue_forms(cohort_id, Questionnaire.STARTING, clock=sample_clock)[0]
+        check_in = issue_forms(cohort_id, Questionnaire.CHECKIN, clock=sample_clock)[0]
     blank = scratch / "blank.pdf"
     outcome_form.render_form(starting, letterhead, blank)
-    write_page(blank, "blank-form")
+    write_page_picture(blank, 1, OUTPUT / "blank-form.png")
     sent = scratch / "sent.pdf"
     outcome_form.render_form(check_in, letterhead, sent)
     filled = fill_form(check_in, sent, scratch / "filled.pdf", CHECK_IN_ANSWERS)
-    write_page(filled, "filled-form")
+    write_page_picture(filled, 1, OUTPUT / "filled-form.png")
     return 0
-
-
-def write_page(pdf: Path, name: str) -> None:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    prefix = pdf.with_suffix("")
-    subprocess.run(
-        ["pdftoppm", "-r", str(RESOLUTION), "-png", "-singlefile", str(pdf), str(prefix)],
-        check=True,
-    )
-    target = OUTPUT / f"{name}.png"
-    prefix.with_suffix(".png").replace(target)
-    print(target)
 
 
 if __name__ == "__main__":

@@ -9,46 +9,39 @@ writes the pages as PNGs to docs/plans/.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import tempfile
-from datetime import datetime
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 sys.path.insert(0, str(REPOSITORY / "docs"))
 
-from make_document_pages import sample_programme  # noqa: E402
+from make_document_pages import (  # noqa: E402
+    sample_clock,
+    sample_data_file,
+    write_page_picture,
+)
 
 OUTPUT = REPOSITORY / "docs" / "plans"
-RESOLUTION = 80
 HANDOUT_PLAN = "generative-ai"
 HANDOUT_MINUTES = 90
-
-
-def clock() -> datetime:
-    return datetime(2026, 11, 25, 10, 0)
 
 
 def main() -> int:
     from revmentor_desktop.domain.plans import documents
     from revmentor_desktop.reports.plans import render_booklet, render_handout
-    from revmentor_desktop.storage.database import DataFile
 
-    scratch = Path(tempfile.mkdtemp(prefix="revmentor-plans-"))
-    with DataFile.open(scratch / "Nordwind programme.revmentor", create=True):
-        sample_programme()
+    with sample_data_file("plans") as scratch:
         pair_id = planned_pair()
-        booklet = documents.pair_booklet(pair_id, clock)
-        handout = documents.handout(HANDOUT_PLAN, HANDOUT_MINUTES, clock)
+        booklet = documents.pair_booklet(pair_id, sample_clock)
+        handout = documents.handout(HANDOUT_PLAN, HANDOUT_MINUTES, sample_clock)
     handout_pdf = scratch / "handout.pdf"
     render_handout(handout, handout_pdf)
-    write_page(handout_pdf, 1, "handout")
+    write_page_picture(handout_pdf, 1, OUTPUT / "handout.png")
     booklet_pdf = scratch / "booklet.pdf"
     render_booklet(booklet, booklet_pdf)
-    write_page(booklet_pdf, 1, "booklet-cover")
-    write_page(booklet_pdf, 3, "booklet-page")
+    write_page_picture(booklet_pdf, 1, OUTPUT / "booklet-cover.png")
+    write_page_picture(booklet_pdf, 3, OUTPUT / "booklet-page.png")
     return 0
 
 
@@ -59,7 +52,7 @@ def planned_pair() -> int:
     from revmentor_desktop.domain.pairs import PairQuery
     from revmentor_desktop.domain.plans import pair_plans
 
-    rows = pairs.list_pairs(PairQuery(status="active"), clock)
+    rows = pairs.list_pairs(PairQuery(status="active"), sample_clock)
     row = next(row for row in rows if row.sessions_held >= 2 and "everse" in row.cohort_name)
     pair_plans.give_suggested_plan(row.id)
     held = sessions.list_sessions(sessions.SessionQuery(pair_id=row.id, status="held"))
@@ -70,21 +63,6 @@ def planned_pair() -> int:
     ):
         pair_plans.take_up(session.id, row.id, entry.item_id)
     return row.id
-
-
-def write_page(pdf: Path, page: int, name: str) -> None:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    prefix = pdf.with_name(f"{name}-page")
-    subprocess.run(
-        [
-            "pdftoppm", "-r", str(RESOLUTION), "-png", "-singlefile",
-            "-f", str(page), "-l", str(page), str(pdf), str(prefix),
-        ],
-        check=True,
-    )  # fmt: skip
-    target = OUTPUT / f"{name}.png"
-    prefix.with_suffix(".png").replace(target)
-    print(target)
 
 
 if __name__ == "__main__":

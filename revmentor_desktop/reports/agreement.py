@@ -25,7 +25,6 @@ from revmentor_desktop.domain.report_data import (
     date_range,
 )
 from revmentor_desktop.reports.base import (
-    HEAD_FILL,
     NAVY,
     RULE,
     DocumentInfo,
@@ -38,6 +37,7 @@ from revmentor_desktop.reports.base import (
     facts_table,
     fitted_style,
     paragraphs,
+    side_by_side_cards,
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
@@ -105,25 +105,14 @@ class AgreementRenderer(Renderer):
                 Paragraph(details or "&nbsp;", st["muted"]),
             ]
 
-        table = Table(
-            [[card(first), card(second)]],
-            colWidths=[half - 2 * mm, half + 2 * mm],
-            splitInRow=1,  # names and titles saved before there were limits can fill a page
+        return side_by_side_cards(
+            (card(first), card(second)),
+            (half - 2 * mm, half + 2 * mm),
+            padding=CARD_PADDING,
+            divider=2,
+            top=6,
+            bottom=4,
         )
-        table.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
-                    ("LINEBEFORE", (1, 0), (1, 0), 2, "white"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), CARD_PADDING),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), CARD_PADDING),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        return table
 
     def _clause(self, number: int, clause: AgreementClause, data: AgreementData) -> list[Flowable]:
         st = self.styles

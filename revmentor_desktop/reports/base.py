@@ -257,6 +257,35 @@ def table_style(commands: Sequence[Any]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands])
 
 
+def side_by_side_cards(
+    cards: tuple[list[Flowable], list[Flowable]],
+    widths: tuple[float, float],
+    *,
+    padding: float,
+    divider: float,
+    top: float,
+    bottom: float,
+) -> Table:
+    """Two cards side by side on the light fill, split by a white line ``divider`` points
+    wide: an agreement's two parties, what each partner prepares for a meeting. A card may
+    split across pages, as text saved before there were limits can be longer than a page."""
+    table = Table([list(cards)], colWidths=list(widths), splitInRow=1)
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
+                ("LINEBEFORE", (1, 0), (1, 0), divider, "white"),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+                ("TOPPADDING", (0, 0), (-1, -1), top),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+            ]
+        )
+    )
+    return table
+
+
 def grid_style(
     header_rows: int = 1,
     *,

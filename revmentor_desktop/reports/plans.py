@@ -19,7 +19,6 @@ from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     ACCENT,
     BAND_FILL,
-    HEAD_FILL,
     NAVY,
     RULE,
     DocumentInfo,
@@ -27,6 +26,7 @@ from revmentor_desktop.reports.base import (
     Renderer,
     SectionStart,
     Target,
+    side_by_side_cards,
     table_style,
 )
 from revmentor_desktop.reports.fonts import text
@@ -143,30 +143,17 @@ class PlanRenderer(Renderer):
                 Paragraph(text(words), st["small"]),
             ]
 
-        table = Table(
-            [
-                [
-                    card(page.mentor_label, page.plan.mentor_prepares),
-                    card(page.mentee_label, page.plan.mentee_prepares),
-                ]
-            ],
-            colWidths=[half, half],
-            splitInRow=1,
+        return side_by_side_cards(
+            (
+                card(page.mentor_label, page.plan.mentor_prepares),
+                card(page.mentee_label, page.plan.mentee_prepares),
+            ),
+            (half, half),
+            padding=CARD_PADDING,
+            divider=3,
+            top=5,
+            bottom=3,
         )
-        table.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, -1), HEAD_FILL),
-                    ("LINEBEFORE", (1, 0), (1, 0), 3, "white"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), CARD_PADDING),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), CARD_PADDING),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        return table
 
     def _agenda(self, page: PlanPage) -> Table:
         st = self.styles

@@ -71,16 +71,22 @@ def test_plans_print_writes_a_one_page_handout(
     assert "KEEP IT SAFE" in words and "Until next time" in words
 
 
+def _booklet(
+    capsys: pytest.CaptureFixture[str], data_path: Path, pair_id: int, folder: Path
+) -> tuple[int, str, bytes]:
+    """``revmentor plan --pair PAIR_ID -o FILE``: its status, what it printed, the PDF it wrote."""
+    output = folder / "booklet.pdf"
+    status, out, _ = run(
+        capsys, "--data", str(data_path), "plan", "--pair", str(pair_id), "-o", str(output)
+    )
+    return status, out, output.read_bytes()
+
+
 def test_plan_writes_the_pairs_booklet_with_a_cover_and_a_page_per_meeting(
     programme: Programme, data_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    output = tmp_path / "booklet.pdf"
-    status, out, _ = run(
-        capsys, "--data", str(data_path), "plan", "--pair", str(programme.pair_id),
-        "-o", str(output),
-    )  # fmt: skip
+    status, out, pdf = _booklet(capsys, data_path, programme.pair_id, tmp_path)
     assert status == 0 and "3 meetings" in out
-    pdf = output.read_bytes()
     assert page_count(pdf) == 4
     words = pdf_text(pdf)
     assert "Agnès Dubois" in words and "Jörg Müller" in words
@@ -91,10 +97,6 @@ def test_plan_writes_the_pairs_booklet_with_a_cover_and_a_page_per_meeting(
 def test_plan_of_a_pair_without_one_prints_the_suggestion(
     programme: Programme, data_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    output = tmp_path / "quiet.pdf"
-    status, out, _ = run(
-        capsys, "--data", str(data_path), "plan", "--pair", str(programme.quiet_pair_id),
-        "-o", str(output),
-    )  # fmt: skip
+    status, out, pdf = _booklet(capsys, data_path, programme.quiet_pair_id, tmp_path)
     assert status == 0 and "suggests" in out
-    assert page_count(output.read_bytes()) == 14  # a cover and 13 meetings
+    assert page_count(pdf) == 14  # a cover and 13 meetings

@@ -3,6 +3,8 @@ and for a cohort (Cohort menu), shown in the document preview."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
@@ -34,6 +36,23 @@ def _select_pair(window: MainWindow, pair_id: int) -> None:
     window.current_view().select_ids([pair_id])  # type: ignore[attr-defined]
 
 
+def _window_on(
+    make_window: MakeWindow, build: Callable[[], Programme]
+) -> tuple[MainWindow, Programme]:
+    """A main window on a data file holding the programme ``build`` makes; and that programme."""
+    built: list[Programme] = []
+    window = make_window(build=lambda: built.append(build()))
+    return window, built[0]
+
+
+def _ask_for_cohort_certificates(make_window: MakeWindow, build: Callable[[], Programme]) -> None:
+    """Open a window on ``build``'s programme, select its busy pair, ask for its cohort's
+    certificates."""
+    window, programme = _window_on(make_window, build)
+    _select_pair(window, programme.pair_id)
+    window.actions.cohort["certificates"].trigger()
+
+
 def _preview(qtbot: QtBot) -> DocumentDialog:
     """The document dialog the action opened, once its PDF is made."""
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog)]
@@ -51,9 +70,7 @@ def _close(dialog: DocumentDialog) -> None:
 def test_a_completed_pairs_certificates_open_from_the_pair_menu_and_the_context_menu(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    built: list[Programme] = []
-    window = make_window(build=lambda: built.append(_completed_programme()))
-    programme = built[0]
+    window, programme = _window_on(make_window, _completed_programme)
     action = window.actions.pair_certificates
 
     _select_pair(window, programme.quiet_pair_id)
@@ -84,11 +101,7 @@ def test_a_completed_pairs_certificates_open_from_the_pair_menu_and_the_context_
 def test_a_cohorts_certificates_open_from_the_cohort_menu(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    built: list[Programme] = []
-    window = make_window(build=lambda: built.append(_completed_programme()))
-    _select_pair(window, built[0].pair_id)
-
-    window.actions.cohort["certificates"].trigger()
+    _ask_for_cohort_certificates(make_window, _completed_programme)
 
     dialog = _preview(qtbot)
     assert dialog.windowTitle() == "Certificates – Reverse mentoring 2026"
@@ -99,11 +112,7 @@ def test_a_cohorts_certificates_open_from_the_cohort_menu(
 def test_a_cohort_without_completed_pairs_says_so_in_the_preview(
     qtbot: QtBot, make_window: MakeWindow
 ) -> None:
-    built: list[Programme] = []
-    window = make_window(build=lambda: built.append(build_programme()))
-    _select_pair(window, built[0].pair_id)
-
-    window.actions.cohort["certificates"].trigger()
+    _ask_for_cohort_certificates(make_window, build_programme)
 
     [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog)]
     assert dialog.pdf is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import cohorts, pairs, people, sessions
+from revmentor_desktop.domain.clock import Clock
 from revmentor_desktop.domain.cohorts import CohortDraft
 from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.people import PersonDraft
-from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs import document_dialog
 from revmentor_desktop.ui.dialogs.activate_pair_dialog import ActivatePairDialog
@@ -34,7 +33,6 @@ from revmentor_desktop.ui.dialogs.end_pair_dialog import EndPairEarlyDialog
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
-from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.widgets.choices import select_data
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog
@@ -50,10 +48,8 @@ def clock() -> datetime:
 
 
 @pytest.fixture
-def context(data_file: DataFile, qtbot: QtBot) -> Iterator[AppContext]:
-    stack = EditStack()
-    yield AppContext(edits=stack, clock=clock)
-    stack.deleteLater()
+def app_clock() -> Clock:
+    return clock
 
 
 def shown(qtbot: QtBot, dialog: FormDialog) -> FormDialog:

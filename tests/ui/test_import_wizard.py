@@ -36,6 +36,15 @@ def make_wizard(qtbot: QtBot, data_file: DataFile) -> tuple[ImportWizard, AppCon
     return wizard, context
 
 
+def choose_file(qtbot: QtBot, data_file: DataFile, path: Path) -> ImportWizard:
+    """A new wizard given ``path`` and asked for the next page: the mapping page, or the file
+    page again, with its error, when the file is refused."""
+    wizard, _ = make_wizard(qtbot, data_file)
+    wizard.set_file(path)
+    wizard.next()
+    return wizard
+
+
 def to_preview(wizard: ImportWizard, path: Path, cohort: str = "", role: str | None = None) -> None:
     """Choose ``path``, keep the recognised columns, enrol in ``cohort`` as ``role``, and
     arrive on the preview."""
@@ -75,9 +84,7 @@ def test_import_staff_list_then_form_into_a_cohort(qtbot: QtBot, data_file: Data
 def test_cohort_and_role_come_before_the_preview_which_shows_the_enrolments(
     qtbot: QtBot, data_file: DataFile
 ) -> None:
-    wizard, _ = make_wizard(qtbot, data_file)
-    wizard.set_file(DATA / "staff_hris_export.csv")
-    wizard.next()
+    wizard = choose_file(qtbot, data_file, DATA / "staff_hris_export.csv")
     wizard.next()
     assert wizard.currentPage().title() == "Enrol them in a cohort?"
     assert wizard.cohort_page.role_label.text() == "&Enrol everyone as:"  # no role column
@@ -150,9 +157,7 @@ def test_mapping_examples_all_come_from_one_row(
     all three of them, rather than Ana's name beside Bo's e-mail."""
     source = tmp_path / "gaps.csv"
     source.write_text("Name,Email,Department\nAna Lima,,\nBo Berg,bo@example.org,Web\n", "utf-8")
-    wizard, _ = make_wizard(qtbot, data_file)
-    wizard.set_file(source)
-    wizard.next()
+    wizard = choose_file(qtbot, data_file, source)
     columns = wizard.mapping_page.columns
     assert columns.horizontalHeaderItem(1).text() == "Example (line 3)"
     assert [columns.item(row, 1).text() for row in range(3)] == [
@@ -181,9 +186,7 @@ def test_the_encoding_is_named_in_plain_words(
 ) -> None:
     source = tmp_path / "people.csv"
     source.write_bytes(content)
-    wizard, _ = make_wizard(qtbot, data_file)
-    wizard.set_file(source)
-    wizard.next()
+    wizard = choose_file(qtbot, data_file, source)
     assert wizard.mapping_page.detected.text() == detected
 
 
@@ -254,9 +257,7 @@ def test_the_detected_encoding_is_named_in_plain_words(
     source = tmp_path / "pracownicy.csv"
     text = "Imię i nazwisko;E-mail;Dział\r\nŁukasz Żółkiewski;lukasz@firma.pl;Księgowość\r\n"
     source.write_bytes(text.encode("cp1250"))
-    wizard, _ = make_wizard(qtbot, data_file)
-    wizard.set_file(source)
-    wizard.next()
+    wizard = choose_file(qtbot, data_file, source)
     page = wizard.mapping_page
     assert page.detected.text() == (
         "CSV, Central European (Windows-1250), columns separated by semicolons"
@@ -273,9 +274,7 @@ def test_unreadable_file_stays_on_the_first_page(
 ) -> None:
     source = tmp_path / "empty.csv"
     source.write_bytes(b"")
-    wizard, _ = make_wizard(qtbot, data_file)
-    wizard.set_file(source)
-    wizard.next()
+    wizard = choose_file(qtbot, data_file, source)
     assert wizard.currentPage() is wizard.file_page
     assert wizard.file_page.error.text() == "empty.csv is empty: there is nothing to import."
 
@@ -285,9 +284,7 @@ def test_mapping_can_be_corrected_and_dates_ordered(
 ) -> None:
     source = tmp_path / "odd.csv"
     source.write_text("Who,Contact,Since\nAna Lima,ana@example.org,03/04/2020\n", "utf-8")
-    wizard, _ = make_wizard(qtbot, data_file)
-    wizard.set_file(source)
-    wizard.next()
+    wizard = choose_file(qtbot, data_file, source)
     combos = wizard.mapping_page.combos
     combos[0].setCurrentIndex(combos[0].findData(Field.FULL_NAME.value))
     combos[1].setCurrentIndex(combos[1].findData(Field.EMAIL.value))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-from collections.abc import Iterator
 from email import policy
 from pathlib import Path
 
@@ -21,16 +20,8 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.message_templates_dialog import MessageTemplatesDialog
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.dialogs.prepare_messages_dialog import PrepareMessagesDialog
-from revmentor_desktop.ui.undo import EditStack
 from tests.domain.messages.helpers import NO_ADDRESS, address_of, programme_with_addresses
-from tests.reports.programme import Programme, clock
-
-
-@pytest.fixture
-def context(data_file: DataFile, qtbot: QtBot) -> Iterator[AppContext]:
-    stack = EditStack()
-    yield AppContext(edits=stack, clock=clock)
-    stack.deleteLater()
+from tests.reports.programme import Programme
 
 
 @pytest.fixture

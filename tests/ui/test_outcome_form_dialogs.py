@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,18 +19,10 @@ from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.collect_forms_dialog import KEEP_RECORDED, CollectFormsDialog
 from revmentor_desktop.ui.dialogs.make_forms_dialog import MakeFormsDialog
 from revmentor_desktop.ui.models.collection_model import WHAT
-from revmentor_desktop.ui.undo import EditStack
 from tests.helpers.pdf_forms import fill_form, flatten
 from tests.reports.programme import Programme, build_programme, clock
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
-
-
-@pytest.fixture
-def context(data_file: DataFile, qtbot: QtBot) -> Iterator[AppContext]:
-    stack = EditStack()
-    yield AppContext(edits=stack, clock=clock)
-    stack.deleteLater()
 
 
 @pytest.fixture

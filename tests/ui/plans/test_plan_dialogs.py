@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,28 +12,15 @@ from pytestqt.qtbot import QtBot
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.plans import catalogue, pair_plans
 from revmentor_desktop.domain.plans.library import BUILTIN_PLANS
-from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.dialogs.plans_library import PlanEditor, PlansLibrary
 from revmentor_desktop.ui.dialogs.session_dialog import SessionDialog
 from revmentor_desktop.ui.models.plans_model import PlansModel
-from revmentor_desktop.ui.undo import EditStack
 from tests.reports.helpers import page_count
-from tests.reports.programme import NOW, Programme, build_programme
+from tests.reports.programme import Programme, build_programme, clock
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
-
-
-def clock() -> datetime:
-    return NOW
-
-
-@pytest.fixture
-def context(data_file: DataFile, qtbot: QtBot) -> Iterator[AppContext]:
-    stack = EditStack()
-    yield AppContext(edits=stack, clock=clock)
-    stack.deleteLater()
 
 
 @pytest.fixture
