@@ -150,17 +150,26 @@ def save_dialogs(window: QWidget, app: QApplication) -> None:
     """The record dialogs a coordinator uses most, on the first rows of the sample data."""
     from revmentor_desktop.domain import pairs, people
     from revmentor_desktop.domain.pairs import PairQuery
+    from revmentor_desktop.ui.dialogs.answer_entry_dialog import AnswerEntryDialog
     from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
     from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
+    from revmentor_desktop.ui.dialogs.plans_library import PlansLibrary
+    from revmentor_desktop.ui.dialogs.prepare_messages_dialog import PrepareMessagesDialog
     from revmentor_desktop.ui.dialogs.programme_settings_dialog import ProgrammeSettingsDialog
+    from revmentor_desktop.ui.dialogs.questionnaire_editor import QuestionnaireEditor
 
     context = window.context  # type: ignore[attr-defined]
     person_id = people.people_ids()[0]
     active_pair = pairs.list_pairs(PairQuery(status="active"), context.clock)[0]
+    cohort_id = pairs.get_pair(active_pair.id).cohort_id
     for name, dialog in (
         ("dialog-person", PersonDialog(context, person_id, parent=window)),
         ("dialog-pair", PairDialog(context, active_pair.id, parent=window)),
         ("dialog-settings", ProgrammeSettingsDialog(context, parent=window)),
+        ("dialog-answer-entry", AnswerEntryDialog(context, cohort_id, parent=window)),
+        ("dialog-questionnaires", QuestionnaireEditor(context, parent=window)),
+        ("dialog-session-plans", PlansLibrary(context, parent=window)),
+        ("dialog-prepare-emails", PrepareMessagesDialog(context, [active_pair.id], parent=window)),
     ):
         dialog.show()
         save(dialog, name, app)
