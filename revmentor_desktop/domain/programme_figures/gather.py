@@ -47,7 +47,6 @@ from revmentor_desktop.domain.programme_figures.records import (
 )
 from revmentor_desktop.domain.programme_figures.selection import (
     Selection,
-    day_number,
     rows,
     start_of,
 )
@@ -63,6 +62,7 @@ from revmentor_desktop.domain.programme_figures.weekly import (
 )
 from revmentor_desktop.domain.queries import as_date, id_list
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
+from revmentor_desktop.storage.counting import count_where, day_number
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
 
 FUNNEL_STEPS = (
@@ -108,7 +108,7 @@ class _PairFacts:
     def _held(self) -> dict[int, tuple[int, date | None]]:
         """Read from the (status, pair, start) index alone, without touching the sessions."""
         after = self.selection.after
-        by_end = fn.COUNT(Meeting.id) if after is None else fn.SUM(Meeting.starts_at < after)
+        by_end = fn.COUNT(Meeting.id) if after is None else count_where(Meeting.starts_at < after)
         query = (
             Meeting.select(Meeting.pair, by_end, fn.MAX(Meeting.starts_at))
             .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
