@@ -30,6 +30,7 @@ from peewee import fn
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.collector import collector_paused
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.outcomes.figures import outcome_figures
@@ -311,20 +312,21 @@ def programme_figures(
 ) -> ProgrammeFigures:
     """The figures of the cohorts ``cohort_ids`` (None: every cohort) over ``period`` (None:
     all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort."""
-    selection = Selection.of(cohort_ids, period, clock().date())
-    facts = _PairFacts(selection)
-    return ProgrammeFigures(
-        cohorts=selection.cohorts,
-        period=period,
-        as_of=selection.today,
-        funnel=_funnel(facts),
-        health_now=_health_now(facts),
-        health_weeks=_health_weeks(facts),
-        sessions=sessions(selection),
-        topics=Topics(focus_areas(selection), session_topics(selection)),
-        end_reasons=_end_reasons(selection),
-        outcomes=outcome_figures(selection.ids, period),
-    )
+    with collector_paused():
+        selection = Selection.of(cohort_ids, period, clock().date())
+        facts = _PairFacts(selection)
+        return ProgrammeFigures(
+            cohorts=selection.cohorts,
+            period=period,
+            as_of=selection.today,
+            funnel=_funnel(facts),
+            health_now=_health_now(facts),
+            health_weeks=_health_weeks(facts),
+            sessions=sessions(selection),
+            topics=Topics(focus_areas(selection), session_topics(selection)),
+            end_reasons=_end_reasons(selection),
+            outcomes=outcome_figures(selection.ids, period),
+        )
 
 
 def compare(
