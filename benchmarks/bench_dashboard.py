@@ -2,8 +2,12 @@
 
 Goals, on the file of ``revmentor demo --people 10000 --sessions 100000``: the view shows in
 at most 300 ms for all cohorts, and redraws in at most 150 ms when the cohorts or the period
-change. For scale the run also shows a bare QMainWindow, and prints the one-off cost of the
-first opening in a session of the app, which imports pyqtgraph and NumPy.
+change. The view appears first, saying it is counting, and draws its charts straight after
+(the figures of every cohort take longer than 300 ms on this file): "on screen" is the view's
+first paint; "charts drawn" the moment the last chart is drawn, which is judged against the
+same goal and reported as missed when it is. For scale the run also shows a bare
+QMainWindow, and prints the one-off cost of the first opening in a session of the app, which
+imports pyqtgraph and NumPy.
 
 Run with ``python benchmarks/bench_dashboard.py [--file PATH]`` (offscreen without a display).
 Without ``--file`` it generates the demo file in a temporary folder first (a few minutes).
@@ -30,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_documents import Stopwatch
 from bench_workspace import generate_large_file
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 SHOW_GOAL_MS = 300.0
 REDRAW_GOAL_MS = 150.0
@@ -57,6 +62,23 @@ def best_ms(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]
     return clock, processor
 
 
+class FirstPaint(QObject):
+    """The clock and processor milliseconds from ``stopwatch``'s start to a widget's first
+    paint."""
+
+    def __init__(self, widget: QWidget, stopwatch: Stopwatch) -> None:
+        super().__init__(widget)
+        self.stopwatch = stopwatch
+        self.at: tuple[float, float] | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.at is None:
+            elapsed, used = self.stopwatch.read()
+            self.at = (elapsed * 1000, used * 1000)
+        return False
+
+
 def measure(path: Path) -> dict[str, tuple[float, float]]:
     app = QApplication.instance() or QApplication([])
     from revmentor_desktop.storage.database import DataFile
@@ -77,14 +99,21 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
     with DataFile.open(path):
         context = AppContext(EditStack(), lambda: NOW)
         shown: list[QMainWindow] = []
+        first_paints: list[tuple[float, float]] = []
 
         def show_view() -> None:
             from revmentor_desktop.ui.views.programme.programme_view import ProgrammeView
 
+            stopwatch = Stopwatch()
             view = ProgrammeView(context)
+            painted = FirstPaint(view, stopwatch)
             view.resize(*SIZE)
             view.show()
+            while view.figures is None:
+                app.processEvents()
             app.processEvents()
+            assert painted.at is not None
+            first_paints.append(painted.at)
             shown.append(view)
 
         from revmentor_desktop.domain.programme_figures import programme_figures
@@ -93,7 +122,13 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
             lambda: programme_figures(None, None, context.clock)
         )
         figures["first opening (imports pyqtgraph, NumPy)"] = best_ms(show_view, runs=1)
-        figures["Programme view shown, all cohorts"] = best_ms(show_view)
+        first_paints.clear()
+        drawn = best_ms(show_view)
+        figures["Programme view on screen, all cohorts"] = (
+            min(clock for clock, _ in first_paints),
+            min(used for _, used in first_paints),
+        )
+        figures["Programme view charts drawn, all cohorts"] = drawn
         view = shown[-1]
 
         def draw_charts() -> None:

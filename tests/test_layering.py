@@ -157,3 +157,51 @@ def test_a_domain_module_opening_a_file_is_found() -> None:
     assert file_system_uses("from pathlib import Path\n") == ["line 1: from pathlib import …"]
     assert file_system_uses("def f(name):\n    return open(name).read()\n") == ["line 2: open(…)"]
     assert file_system_uses("import io\nfrom PIL import Image\nImage.open(io.BytesIO(b''))\n") == []
+
+
+# Functions only one store has; domain code asks revmentor_desktop.storage.counting instead.
+DIALECT_FUNCTIONS = {"json_each", "julianday", "strftime"}
+
+
+def dialect_sql(source: str) -> list[str]:
+    """What in ``source`` speaks one store's SQL: ``fn.json_each(…)``, ``fn.julianday(…)``,
+    ``fn.strftime(…)`` (peewee's ``fn`` under any spelling of the name), or a ``PRAGMA`` in a
+    string. A date's own ``.strftime(…)`` method is Python, not SQL, and is not counted."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "fn"
+            and node.attr.lower() in DIALECT_FUNCTIONS
+        ):
+            found.append(f"line {node.lineno}: fn.{node.attr}")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and "PRAGMA " in node.value.upper()
+        ):
+            found.append(f"line {node.lineno}: PRAGMA")
+    return found
+
+
+def test_the_domain_speaks_no_single_stores_sql() -> None:
+    offenders = {}
+    for module in sorted((PROJECT / "revmentor_desktop" / "domain").rglob("*.py")):
+        uses = dialect_sql(module.read_text(encoding="utf-8"))
+        if uses:
+            offenders[module.relative_to(PROJECT).as_posix()] = uses
+    assert offenders == {}, (
+        "These work on a data file but fail on a PostgreSQL server: "
+        "say them through revmentor_desktop/storage/counting.py, which writes each store's SQL"
+    )
+
+
+def test_a_domain_module_using_sqlite_only_sql_is_found() -> None:
+    assert dialect_sql("fn.json_each(Meeting.topics)\n") == ["line 1: fn.json_each"]
+    assert dialect_sql("x = fn.JULIANDAY(c)\ny = fn.strftime('%m', c)\n") == [
+        "line 1: fn.JULIANDAY",
+        "line 2: fn.strftime",
+    ]
+    assert dialect_sql("db.execute_sql('pragma foreign_keys = ON')\n") == ["line 1: PRAGMA"]
+    assert dialect_sql("day.strftime('%d %b')\nfn.COUNT(x)\n") == []

@@ -1,13 +1,22 @@
-"""Counts the report data needs that SQL expresses differently on each store: a session's
-month, and the topics held inside each session's JSON list. Only this module knows how each
-store says them: SQLite with ``substr`` on the stored text and ``json_each``, PostgreSQL with
-``to_char`` on its timestamp and ``json_array_elements_text``."""
+"""The pieces of SQL the figures need that each store says differently: a date-time's month
+and day number, the labels inside a JSON list column, and a count of rows meeting a condition.
+Only this module knows how each store says them: SQLite with ``substr`` and ``julianday`` on
+the stored text and ``json_each``; PostgreSQL with ``to_char`` and date arithmetic on its
+timestamps and ``json_array_elements_text``. Domain code builds its queries from these and
+never names a dialect's function itself (tests/test_layering.py holds it to that)."""
 
 from __future__ import annotations
 
-from peewee import Field, Function, PostgresqlDatabase, fn
+from datetime import date
+from typing import Any
 
-from revmentor_desktop.storage.models import Meeting, database_proxy
+from peewee import SQL, Case, Field, Function, Node, NodeList, PostgresqlDatabase, fn
+
+from revmentor_desktop.storage.models import database_proxy
+
+# SQLite's day number of 1 January of year 1 is 1721425.5; Python's ordinal of it is 1.
+_JULIAN_DAY_OF_ORDINAL_ZERO = 1721424.5
+_EPOCH = date(1970, 1, 1)
 
 
 def _on_server() -> bool:
@@ -21,19 +30,29 @@ def year_month(field: Field) -> Function:
     return fn.substr(field, 1, 7)
 
 
-def topic_counts(cohort_id: int, status: str) -> dict[str, int]:
-    """How often each topic comes up among the cohort's sessions with ``status``."""
-    mark = database_proxy.param
-    each_topic = (
-        "json_array_elements_text(session.topics::json) AS topic(value)"
-        if _on_server()
-        else "json_each(session.topics) AS topic"
-    )
-    cursor = Meeting._meta.database.execute_sql(
-        "SELECT topic.value, COUNT(*) FROM session "
-        f"JOIN pair ON session.pair_id = pair.id, {each_topic} "
-        f"WHERE pair.cohort_id = {mark} AND session.status = {mark} "
-        "GROUP BY topic.value",
-        (cohort_id, status),
-    )
-    return {str(name): int(count) for name, count in cursor}
+def day_number(field: Field) -> Node:
+    """``field`` (a stored date or date-time) as the whole number ``date.toordinal()`` gives
+    its day, computed by the store."""
+    if _on_server():
+        # Subtracting two dates gives whole days in PostgreSQL.
+        return (field.cast("date") - SQL(f"DATE '{_EPOCH}'")) + _EPOCH.toordinal()
+    return (fn.julianday(fn.substr(field, 1, 10)) - _JULIAN_DAY_OF_ORDINAL_ZERO).cast("INTEGER")
+
+
+def each_label(field: Field, name: str) -> tuple[Node, Node]:
+    """A FROM item giving one row per label in the JSON list ``field`` holds (a
+    ``TagListField``), named ``name``, and the column of that row's label.
+
+    ``Model.select(label, ...).from_(Model, source)`` then counts labels like any column."""
+    if _on_server():
+        source = NodeList(
+            (fn.json_array_elements_text(field.cast("json")), SQL(f'AS "{name}"("value")'))
+        )
+    else:
+        source = fn.json_each(field).alias(name)
+    return source, SQL(f'"{name}"."value"')
+
+
+def count_where(condition: Any) -> Function:
+    """How many rows of a group meet ``condition`` (PostgreSQL cannot sum true and false)."""
+    return fn.SUM(Case(None, ((condition, 1),), 0))

@@ -37,14 +37,16 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def window(make_window: MakeWindow) -> MainWindow:
-    """A window on a small sample programme (five cohorts), showing the Programme view."""
+def window(qtbot: QtBot, make_window: MakeWindow) -> MainWindow:
+    """A window on a small sample programme (five cohorts), showing the Programme view with
+    its charts drawn."""
     made = make_window(
         clock=MovableClock(datetime(2026, 11, 25, 10)),
         build=lambda: generate_demo(people=120, seed=7, today=TODAY),
     )
     made.resize(1280, 800)
     made.show_view("programme")
+    qtbot.waitUntil(lambda: view_of(made).figures is not None)
     return made
 
 
@@ -107,6 +109,28 @@ window.close()
     )
     lines = [line for line in result.stdout.splitlines() if line.startswith("after")]
     assert lines == ["after opening: []", "after Programme: ['numpy', 'pyqtgraph']"]
+
+
+def test_the_view_is_on_screen_before_its_figures_are_counted(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """On a large file the figures take longer than the view may take to appear: the view
+    shows at once, saying it is counting, and draws every chart straight after."""
+    made = make_window(build=lambda: generate_demo(people=40, seed=7, today=TODAY))
+    made.show_view("programme")
+    view = view_of(made)
+    assert view.isVisible()
+    assert view.figures is None
+    assert view.summary.text() == "Counting the figures…"
+    funnel = view.panels["funnel"]
+    assert funnel.pages.currentWidget() is funnel.empty
+    assert funnel.empty.text() == "Counting…"
+    assert not funnel.save_button.isEnabled()
+    qtbot.waitUntil(lambda: view.figures is not None)
+    assert funnel.model.rowCount() == len(view.figures.funnel.steps)
+    assert funnel.pages.currentWidget() is funnel.canvas
+    assert funnel.save_button.isEnabled()
+    assert view.summary.text().endswith("Click a bar to list who is behind it.")
 
 
 def test_choosing_cohorts_and_a_period_redraws_every_chart_from_the_figures(

@@ -31,6 +31,7 @@ from revmentor_desktop.domain.outcomes.questions import (
 )
 from revmentor_desktop.domain.queries import id_list
 from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.storage.counting import count_where
 from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, Pair, database_proxy
 
 MENTOR, MENTEE = "mentor", "mentee"
@@ -417,7 +418,9 @@ def _change_line(
 def _behaviour(cohort_ids: list[int], period: Period | None, smallest: int) -> Behaviour:
     """People who returned the closing questionnaire, and how many of them wrote something
     in answer to "what do you now do differently" (the text itself is never read)."""
-    wrote = fn.MAX((Answer.question_key == DO_DIFFERENTLY) & (fn.LENGTH(fn.TRIM(Answer.text)) > 0))
+    wrote = count_where(
+        (Answer.question_key == DO_DIFFERENTLY) & (fn.LENGTH(fn.TRIM(Answer.text)) > 0)
+    )
     query = (
         OutcomeForm.select(OutcomeForm.cohort, OutcomeForm.person, wrote)
         .join(Answer, JOIN.LEFT_OUTER)

@@ -30,6 +30,7 @@ from peewee import fn
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.collector import collector_paused
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.outcomes.figures import outcome_figures
@@ -47,7 +48,6 @@ from revmentor_desktop.domain.programme_figures.records import (
 )
 from revmentor_desktop.domain.programme_figures.selection import (
     Selection,
-    day_number,
     rows,
     start_of,
 )
@@ -63,6 +63,7 @@ from revmentor_desktop.domain.programme_figures.weekly import (
 )
 from revmentor_desktop.domain.queries import as_date, id_list
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
+from revmentor_desktop.storage.counting import count_where, day_number
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
 
 FUNNEL_STEPS = (
@@ -108,7 +109,7 @@ class _PairFacts:
     def _held(self) -> dict[int, tuple[int, date | None]]:
         """Read from the (status, pair, start) index alone, without touching the sessions."""
         after = self.selection.after
-        by_end = fn.COUNT(Meeting.id) if after is None else fn.SUM(Meeting.starts_at < after)
+        by_end = fn.COUNT(Meeting.id) if after is None else count_where(Meeting.starts_at < after)
         query = (
             Meeting.select(Meeting.pair, by_end, fn.MAX(Meeting.starts_at))
             .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
@@ -311,20 +312,21 @@ def programme_figures(
 ) -> ProgrammeFigures:
     """The figures of the cohorts ``cohort_ids`` (None: every cohort) over ``period`` (None:
     all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort."""
-    selection = Selection.of(cohort_ids, period, clock().date())
-    facts = _PairFacts(selection)
-    return ProgrammeFigures(
-        cohorts=selection.cohorts,
-        period=period,
-        as_of=selection.today,
-        funnel=_funnel(facts),
-        health_now=_health_now(facts),
-        health_weeks=_health_weeks(facts),
-        sessions=sessions(selection),
-        topics=Topics(focus_areas(selection), session_topics(selection)),
-        end_reasons=_end_reasons(selection),
-        outcomes=outcome_figures(selection.ids, period),
-    )
+    with collector_paused():
+        selection = Selection.of(cohort_ids, period, clock().date())
+        facts = _PairFacts(selection)
+        return ProgrammeFigures(
+            cohorts=selection.cohorts,
+            period=period,
+            as_of=selection.today,
+            funnel=_funnel(facts),
+            health_now=_health_now(facts),
+            health_weeks=_health_weeks(facts),
+            sessions=sessions(selection),
+            topics=Topics(focus_areas(selection), session_topics(selection)),
+            end_reasons=_end_reasons(selection),
+            outcomes=outcome_figures(selection.ids, period),
+        )
 
 
 def compare(

@@ -8,26 +8,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import fn
-
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.programme_figures.records import CohortRef
 from revmentor_desktop.domain.queries import id_list
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, database_proxy
 
-# SQLite's day number of 1 January of year 1 is 1721425.5; Python's ordinal of it is 1.
-_ORDINAL_OFFSET = 1721424.5
-
 
 def rows(query: Any) -> list[tuple[Any, ...]]:
     """Rows straight from the cursor: peewee's per-value conversion costs more than the query."""
     return database_proxy.execute(query).fetchall()
-
-
-def day_number(column: Any) -> Any:
-    """A date or date-and-time column as ``date.toordinal()`` numbers it, computed by SQLite."""
-    return (fn.julianday(fn.substr(column, 1, 10)) - _ORDINAL_OFFSET).cast("INTEGER")
 
 
 def start_of(day: date) -> datetime:

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date
 
-from peewee import SQL, fn
+from peewee import fn
 
 from revmentor_desktop.domain.planned_sessions import planned_days
 from revmentor_desktop.domain.programme_figures.records import (
@@ -19,6 +19,7 @@ from revmentor_desktop.domain.programme_figures.records import (
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
+from revmentor_desktop.storage.counting import each_label, year_month
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair
 
 Month = tuple[int, int]
@@ -55,7 +56,7 @@ def _plan_groups(selection: Selection) -> list[_PlanGroup]:
 
 def _by_month_and_status(selection: Selection) -> dict[tuple[Month, str], tuple[int, int]]:
     """(month, status) -> sessions and their minutes, in the period."""
-    month = fn.substr(Meeting.starts_at, 1, 7)
+    month = year_month(Meeting.starts_at)
     query = (
         Meeting.select(
             month, Meeting.status, fn.COUNT(Meeting.id), fn.SUM(Meeting.duration_minutes)
@@ -145,10 +146,10 @@ def session_topics(selection: Selection) -> tuple[TopicCount, ...]:
     """Held sessions in the period that covered each topic, most first. Grouped by status
     too rather than filtered by it, so SQLite reads the sessions in one pass instead of
     through the status index."""
-    label = SQL("topic.value")
+    topics, label = each_label(Meeting.topics, "topic")
     query = (
         Meeting.select(Meeting.status, label, fn.COUNT(Meeting.id))
-        .from_(Meeting, fn.json_each(Meeting.topics).alias("topic"))
+        .from_(Meeting, topics)
         .where(selection.sessions_in_period())
         .group_by(label, Meeting.status)
     )
@@ -159,7 +160,7 @@ def session_topics(selection: Selection) -> tuple[TopicCount, ...]:
 def focus_areas(selection: Selection) -> tuple[TopicCount, ...]:
     """Pairs that chose each focus area, most first: with a period, the pairs that were
     running in it (started by its end, not ended before it began)."""
-    label = SQL("area.value")
+    areas, label = each_label(Pair.focus_areas, "area")
     where = selection.pairs()
     if selection.period is not None:
         where &= (Pair.start_date <= selection.period.last) & (
@@ -167,7 +168,7 @@ def focus_areas(selection: Selection) -> tuple[TopicCount, ...]:
         )
     query = (
         Pair.select(label, fn.COUNT(fn.DISTINCT(Pair.id)))
-        .from_(Pair, fn.json_each(Pair.focus_areas).alias("area"))
+        .from_(Pair, areas)
         .where(where)
         .group_by(label)
     )

@@ -24,6 +24,8 @@ from tests.domain.programme_figures.small_programme import (
     clock,
 )
 
+pytestmark = pytest.mark.both_stores
+
 FEBRUARY = Period(date(2026, 2, 1), date(2026, 2, 28))
 EARLY_MARCH = Period(date(2026, 3, 1), date(2026, 3, 15))
 

@@ -83,6 +83,14 @@ class ChartPanel(QFrame):
         self.copy_button = self._tool_button("Copy", "Copy the chart as a picture, for a slide")
         self.copy_button.clicked.connect(self.copy)
         self._lay_out()
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        """Until its first chart: a word instead of an empty plot, nothing to save or copy."""
+        self.empty.setText("Counting…")
+        self.pages.setCurrentWidget(self.empty)
+        for button in (self.numbers_button, self.save_button, self.copy_button):
+            button.setEnabled(False)
 
     def _tool_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -136,6 +144,7 @@ class ChartPanel(QFrame):
         else:
             self.canvas.show_chart(chart, self.colours)
             self._show_numbers(self.numbers_button.isChecked())
+        self.numbers_button.setEnabled(True)
         for button in (self.save_button, self.copy_button):
             button.setEnabled(not chart.is_empty())
 

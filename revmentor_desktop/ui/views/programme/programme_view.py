@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -48,6 +50,10 @@ CHARTS: dict[str, tuple[Callable[[ProgrammeFigures], ChartData], tuple[int, int,
     "end reasons": (charts.end_reasons_chart, (5, 0, 2)),
 }
 PANEL_HEIGHT = 340
+COUNTING_TEXT = "Counting the figures…"
+# The first drawing starts as soon as the view has been painted, or after this long if no
+# paint comes (a window that is not exposed).
+FIRST_DRAWING_AT_LATEST_MS = 100
 
 
 class ProgrammeView(WorkspaceView):
@@ -84,6 +90,10 @@ class ProgrammeView(WorkspaceView):
             panel.records_requested.connect(self.show_records)
             panel.message.connect(self.message)
             panel.canvas.setMinimumHeight(PANEL_HEIGHT - 120)
+        # The first drawing waits for the view to be on screen: on a large file the figures
+        # take longer than a view may take to appear (see paintEvent).
+        self._first_drawing = QTimer(self, singleShot=True)
+        self._first_drawing.timeout.connect(self._draw_everything)
         self._lay_out()
         self._set_custom_visible(False)
 
@@ -178,6 +188,19 @@ class ProgrammeView(WorkspaceView):
         names = cohorts.cohort_names()
         self.cohort_chooser.set_cohorts(names)
         self._fill_comparison_choices()
+        if self.figures is None:
+            self.summary.setText(COUNTING_TEXT)
+            self._first_drawing.start(FIRST_DRAWING_AT_LATEST_MS)
+        else:
+            self._draw_everything()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Once the view waiting for its first drawing is painted, draw straight after."""
+        super().paintEvent(event)
+        if self._first_drawing.isActive() and self._first_drawing.interval() != 0:
+            self._first_drawing.start(0)
+
+    def _draw_everything(self) -> None:
         self.redraw()
         self._redraw_comparison()
 
