@@ -31,6 +31,7 @@ from revmentor_desktop.commands import (
     outcomes,
     people_io,
     plans,
+    roles,
     settings,
 )
 from revmentor_desktop.commands.common import (
@@ -60,6 +61,7 @@ COMMAND_MODULES = (
     messages,
     figures,
     settings,
+    roles,
 )
 
 Handler = Callable[[argparse.Namespace], int]

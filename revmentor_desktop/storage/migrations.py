@@ -341,6 +341,12 @@ CREATE INDEX prepared_message_person_id ON prepared_message (person_id)
 """
 
 
+# Sites (storage/server_roles.py): a server may restrict a coordinator to the cohorts of their site.
+SCHEMA_11 = """
+ALTER TABLE cohort ADD COLUMN site TEXT NOT NULL DEFAULT ''
+"""
+
+
 def _create_initial_schema(database: Database) -> None:
     _run_script(database, SCHEMA_1)
     if not is_server(database):
@@ -380,6 +386,10 @@ def _add_prepared_messages(database: Database) -> None:
     _run_script(database, SCHEMA_9)
 
 
+def _add_cohort_sites(database: Database) -> None:
+    _run_script(database, SCHEMA_11)
+
+
 def _store_calendar_identity(database: Database) -> None:
     """Fix the name calendar UIDs use, as derived until now from the oldest records."""
     seeds = []
@@ -413,6 +423,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
     Migration(8, "session plans: the plan library and each pair's plan", _add_session_plans),
     Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
+    Migration(11, "a site for each cohort", _add_cohort_sites),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

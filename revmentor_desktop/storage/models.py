@@ -111,6 +111,8 @@ class Cohort(BaseModel):
     mentee_label = operational(TextField(default="Mentee"))
     archived = operational(BooleanField(default=False))
     created_at = operational(DateTimeField())
+    # Where the cohort runs; on a server, a coordinator may be kept to the cohorts of one site.
+    site = operational(TextField(default=""))
 
 
 class Participation(BaseModel):

@@ -37,14 +37,14 @@ def connect(url: str, database_name: str) -> PostgresqlDatabase:
     except PeeweeException as error:
         raise ServerProblem(
             url,
-            f"could not be reached ({_first_line(error)}).",
+            f"could not be reached ({first_line(error)}).",
             "Check the address, that the server is running, and that your ~/.pgpass (or "
             "service file) holds the password for this database and role.",
         ) from error
     return database
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
@@ -123,6 +123,6 @@ def prepare_schema(url: str, database: PostgresqlDatabase, *, create: bool) -> l
     except PeeweeException as error:
         raise ServerProblem(
             url,
-            f"could not be upgraded to this version's data format ({_first_line(error)}).",
+            f"could not be upgraded to this version's data format ({first_line(error)}).",
             "The upgrade was undone: the database is as it was.",
         ) from error
