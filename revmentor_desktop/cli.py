@@ -20,6 +20,7 @@ from pathlib import Path
 from revmentor_desktop import __version__
 from revmentor_desktop.commands import (
     answers_io,
+    audit,
     certificates,
     copying,
     data_file,
@@ -62,6 +63,7 @@ COMMAND_MODULES = (
     figures,
     settings,
     roles,
+    audit,
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from peewee import PeeweeException, SqliteDatabase
 
-from revmentor_desktop.storage import backup, disk, files
+from revmentor_desktop.storage import audit, backup, disk, files
 from revmentor_desktop.storage.errors import DataFileError, DataFileMissing
 from revmentor_desktop.storage.inspection import (
     BackgroundIntegrityCheck,
@@ -138,6 +138,7 @@ class DataFile:
             database = _connect(path)
             try:
                 migrate(database)
+                audit.record_actor(database)
             except (sqlite3.Error, PeeweeException) as error:
                 database.close()
                 raise DataFileError(

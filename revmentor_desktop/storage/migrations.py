@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from peewee import BooleanField, Database, PostgresqlDatabase
 
+from revmentor_desktop.storage import audit
 from revmentor_desktop.storage.models import ALL_MODELS
 
 # Marks a SQLite file as a RevMentor data file ("RvMn").
@@ -342,8 +343,19 @@ CREATE INDEX prepared_message_person_id ON prepared_message (person_id)
 
 
 # Sites (storage/server_roles.py): a server may restrict a coordinator to the cohorts of their site.
+# The audit trail (storage/audit.py): row ids and column names only, never values.
 SCHEMA_11 = """
-ALTER TABLE cohort ADD COLUMN site TEXT NOT NULL DEFAULT ''
+ALTER TABLE cohort ADD COLUMN site TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    action VARCHAR(255) NOT NULL,
+    columns TEXT NOT NULL DEFAULT '',
+    changed_by TEXT NOT NULL DEFAULT '',
+    changed_at DATETIME NOT NULL
+);
+CREATE INDEX audit_table_name_row_key ON audit (table_name, row_key)
 """
 
 
@@ -386,8 +398,11 @@ def _add_prepared_messages(database: Database) -> None:
     _run_script(database, SCHEMA_9)
 
 
-def _add_cohort_sites(database: Database) -> None:
+def _add_cohort_sites_and_audit(database: Database) -> None:
     _run_script(database, SCHEMA_11)
+    if not is_server(database):
+        database.execute_sql(f"CREATE TABLE {audit.ACTOR_TABLE} (who TEXT NOT NULL)")
+    audit.install_triggers(database)
 
 
 def _store_calendar_identity(database: Database) -> None:
@@ -423,7 +438,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
     Migration(8, "session plans: the plan library and each pair's plan", _add_session_plans),
     Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
-    Migration(11, "a site for each cohort", _add_cohort_sites),
+    Migration(11, "a site for each cohort; the audit trail", _add_cohort_sites_and_audit),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

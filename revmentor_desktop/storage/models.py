@@ -179,6 +179,21 @@ class Erasure(BaseModel):
     erased_at = operational(DateTimeField())
 
 
+class AuditEntry(BaseModel):
+    """One change to one row (storage/audit.py): written by triggers, never by the app, and
+    never copied with the programme (each store keeps its own trail)."""
+
+    table_name = operational(TextField())
+    row_key = operational(TextField())
+    action = operational(CharField())  # insert / update / delete
+    columns = operational(TextField(default=""))  # the changed columns' names, comma-separated
+    changed_by = operational(TextField(default=""))
+    changed_at = operational(DateTimeField())
+
+    class Meta:
+        table_name = "audit"
+
+
 class Setting(BaseModel):
     """Settings that travel with the data file (organisation name, agreement wording, ...)."""
 

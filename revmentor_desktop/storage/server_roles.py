@@ -128,6 +128,9 @@ def set_up(database: PostgresqlDatabase, database_name: str) -> ProgrammeRoles:
             f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {owner}",
             # What only the owner changes: the schema's version and who is kept to which site.
             f"REVOKE INSERT, UPDATE, DELETE ON schema_version, {SITE_TABLE} FROM {coordinator}",
+            # The audit trail: their changes add to it (by trigger); nobody but the owner
+            # rewrites it.
+            f"REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM {coordinator}",
         ]
         for statement in statements:
             database.execute_sql(statement)
