@@ -19,6 +19,7 @@ from peewee import chunked
 
 from revmentor_desktop.domain import cohorts, importing, pairs, people, programme_settings, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.conflicts import Loaded
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
 from revmentor_desktop.domain.irreversible import IrreversibleChange
@@ -195,11 +196,17 @@ def add_person(draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
     )
 
 
-def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
+def update_person(
+    person_id: int,
+    draft: people.PersonDraft,
+    clock: Clock = system_clock,
+    base: Loaded[people.PersonDraft] | None = None,
+) -> Edit:
+    """Save a person; ``base`` is the copy the dialog loaded (see ``conflicts``)."""
     return _record(
         f"Edit {draft.name}",
         person_scopes(person_id),
-        lambda: people.update_person(person_id, draft, clock),
+        lambda: people.update_person(person_id, draft, clock, base),
         done=f"{_name(draft.name)} saved",
     )
 
@@ -238,11 +245,13 @@ def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:
     )
 
 
-def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
+def update_cohort(
+    cohort_id: int, draft: cohorts.CohortDraft, base: Loaded[cohorts.CohortDraft] | None = None
+) -> Edit:
     return _record(
         f"Edit cohort {draft.name}",
         cohort_scopes(cohort_id),
-        lambda: cohorts.update_cohort(cohort_id, draft),
+        lambda: cohorts.update_cohort(cohort_id, draft, base),
         done=f"Cohort “{_name(draft.name)}” saved",
     )
 
@@ -298,11 +307,13 @@ def create_pair(draft: pairs.PairDraft, clock: Clock = system_clock) -> Edit:
     )
 
 
-def update_pair(pair_id: int, draft: pairs.PairDraft) -> Edit:
+def update_pair(
+    pair_id: int, draft: pairs.PairDraft, base: Loaded[pairs.PairDraft] | None = None
+) -> Edit:
     return _record(
         "Edit pair",
         pair_scopes(pair_id),
-        lambda: pairs.update_pair(pair_id, draft),
+        lambda: pairs.update_pair(pair_id, draft, base),
         done="Pair saved",
     )
 
@@ -386,12 +397,19 @@ def update_session(
     clock: Clock = system_clock,
     *,
     move_pair_start: bool = False,
+    base: Loaded[sessions.SessionDraft] | None = None,
 ) -> Edit:
     also = _moving_start(draft, move_pair_start)
+
+    def save() -> None:
+        sessions.update_session(
+            session_id, draft, clock, move_pair_start=move_pair_start, base=base
+        )
+
     return _record(
         f"Edit session{also.action}",
         session_scopes(session_id) + also.scopes + pair_plan_scopes(draft.pair_id),
-        lambda: sessions.update_session(session_id, draft, clock, move_pair_start=move_pair_start),
+        save,
         done=f"Session saved{also.done}",
     )
 
