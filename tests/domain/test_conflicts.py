@@ -151,3 +151,54 @@ def test_people_sessions_and_cohorts_refuse_stale_saves_too(pair_id: int) -> Non
         with pytest.raises(EditConflict):
             save()
     assert people.get_person(person_id).draft.job_title == "CFO"
+
+
+def _edit_summary(pair_id: int, summary: str) -> edits.Edit:
+    draft = dataclasses.replace(pairs.get_pair(pair_id), shared_summary=summary)
+    return edits.update_pair(pair_id, draft)
+
+
+def test_undo_and_redo_of_ones_own_edits_go_through_in_turn(pair_id: int) -> None:
+    first, second = _edit_summary(pair_id, "One"), _edit_summary(pair_id, "Two")
+
+    edits.undo(second)
+    edits.undo(first)
+    assert pairs.get_pair(pair_id).shared_summary == ""
+    edits.redo(first)
+    edits.redo(second)
+    assert pairs.get_pair(pair_id).shared_summary == "Two"
+
+
+def test_undo_never_overwrites_another_coordinators_later_change(pair_id: int) -> None:
+    mine = _edit_summary(pair_id, "Mine")
+    as_other_coordinator(lambda: _edit_summary(pair_id, "Theirs"))
+
+    with pytest.raises(edits.LaterChangeKept) as raised:
+        edits.undo(mine)
+
+    assert str(raised.value) == (
+        "Cannot undo “Edit pair”: another coordinator has changed the pair of Ada and Bob "
+        "since. Their change is kept; make yours again by hand if it is still needed."
+    )
+    assert pairs.get_pair(pair_id).shared_summary == "Theirs"
+
+
+def test_redo_never_overwrites_another_coordinators_later_change(pair_id: int) -> None:
+    mine = _edit_summary(pair_id, "Mine")
+    edits.undo(mine)
+    as_other_coordinator(lambda: _edit_summary(pair_id, "Theirs"))
+
+    with pytest.raises(edits.LaterChangeKept, match="Cannot redo “Edit pair”"):
+        edits.redo(mine)
+
+    assert pairs.get_pair(pair_id).shared_summary == "Theirs"
+
+
+def test_undo_is_refused_when_another_coordinator_deleted_the_record(pair_id: int) -> None:
+    mine = _edit_summary(pair_id, "Mine")
+    as_other_coordinator(lambda: edits.delete_pair(pair_id))
+
+    with pytest.raises(edits.LaterChangeKept, match="the pair of Ada and Bob"):
+        edits.undo(mine)
+
+    assert pairs.cohort_of(pair_id) is None
