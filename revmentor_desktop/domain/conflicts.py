@@ -117,7 +117,7 @@ def refuse_if_moved(
         return
     current = locked_version(model, row_id)
     if current is None:
-        raise NotFound(f"Another coordinator deleted this {noun} while you were editing it.")
+        raise NotFound(f"There is no {noun} with number {row_id}.")
     if current != base.version:
         raise EditConflict(noun, base.draft, read_current(), mine, base.version, current)
 
