@@ -11,6 +11,7 @@ from peewee import chunked, fn
 
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.conflicts import Loaded, load, refuse_if_moved
 from revmentor_desktop.domain.errors import (
     DomainError,
     NotFound,
@@ -152,9 +153,13 @@ def add_cohort(draft: CohortDraft, clock: Clock = system_clock) -> int:
     return int(cohort.id)
 
 
-def update_cohort(cohort_id: int, draft: CohortDraft) -> None:
-    """Save the cohort's details and, when the draft lists them, exactly these participants."""
+def update_cohort(
+    cohort_id: int, draft: CohortDraft, base: Loaded[CohortDraft] | None = None
+) -> None:
+    """Save the cohort's details and, when the draft lists them, exactly these participants;
+    refused with ``EditConflict`` when ``base`` is older than the stored row."""
     with database_proxy.atomic():
+        refuse_if_moved(Cohort, cohort_id, base, draft, lambda: get_cohort(cohort_id), "cohort")
         cohort = get_cohort_model(cohort_id)
         problems = validate_cohort(draft, cohort_id)
         if problems:
@@ -277,6 +282,11 @@ def is_archived(cohort_id: int) -> bool | None:
 
 def get_cohort_model(cohort_id: int) -> Cohort:
     return get_or_not_found(Cohort, cohort_id, "cohort")
+
+
+def load_cohort(cohort_id: int) -> Loaded[CohortDraft]:
+    """The cohort as an editing dialog loads it: with the version its save is checked against."""
+    return load(Cohort, cohort_id, lambda: get_cohort(cohort_id))
 
 
 def get_cohort(cohort_id: int) -> CohortDraft:

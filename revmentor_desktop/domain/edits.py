@@ -19,7 +19,9 @@ from peewee import chunked
 
 from revmentor_desktop.domain import cohorts, importing, pairs, people, programme_settings, sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.errors import ValidationError
+from revmentor_desktop.domain.conflicts import Loaded
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.errors import DomainError, ValidationError
 from revmentor_desktop.domain.importing import ChangeKind, ImportPlan, ImportResult
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.domain.messages import templates
@@ -27,6 +29,7 @@ from revmentor_desktop.domain.namesakes import person_label
 from revmentor_desktop.domain.outcomes import answer_import, checkins, forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.domain.plans import catalogue, pair_plans
+from revmentor_desktop.domain.queries import as_datetime
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.models import (
@@ -72,14 +75,49 @@ def created_pair_ids(edit: Edit) -> list[int]:
     )
 
 
+class LaterChangeKept(DomainError):
+    """Undo or redo refused: another coordinator changed a row of the edit since."""
+
+
 def undo(edit: Edit) -> None:
+    """Put back the rows as they were before ``edit``; refused, writing nothing, when another
+    coordinator changed one of them after it (undo would silently overwrite their change)."""
     with database_proxy.atomic():
+        _refuse_over_later_changes(edit.after, f"undo “{edit.description}”")
         snapshots.restore(edit.before)
 
 
 def redo(edit: Edit) -> None:
     with database_proxy.atomic():
+        _refuse_over_later_changes(edit.before, f"redo “{edit.description}”")
         snapshots.restore(edit.after)
+
+
+def _refuse_over_later_changes(expected: Snapshot, action: str) -> None:
+    changed = snapshots.changed_since(expected)
+    if not changed:
+        return
+    table, key = changed[0]
+    record = _record_name(table, expected[(table, key)] or {"id": key})
+    others = f" (and {plural(len(changed) - 1, 'other record')})" if len(changed) > 1 else ""
+    raise LaterChangeKept(
+        f"Cannot {action}: another coordinator has changed {record}{others} since. "
+        "Their change is kept; make yours again by hand if it is still needed."
+    )
+
+
+def _record_name(table: str, row: Mapping[str, object]) -> str:
+    """A record of an edit, as a message names it: "Ada Lovelace", "the pair of Ada and Bob"."""
+    if table == Person._meta.table_name:
+        return str(row.get("name") or f"person {row['id']}")
+    if table == Cohort._meta.table_name:
+        return f"the cohort “{row.get('name', row['id'])}”"
+    if table == Pair._meta.table_name and "mentor_id" in row:
+        mentor, mentee = (person_label(int(str(row[side]))) for side in ("mentor_id", "mentee_id"))
+        return f"the pair of {mentor} and {mentee}"
+    if table == Meeting._meta.table_name and "starts_at" in row:
+        return f"the session of {format_date(as_datetime(row['starts_at']).date())}"
+    return f"a {table.replace('_', ' ')} record"
 
 
 # The root rows of each kind of edit; ``snapshots.capture`` adds the rows that hang off them
@@ -195,11 +233,17 @@ def add_person(draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
     )
 
 
-def update_person(person_id: int, draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:
+def update_person(
+    person_id: int,
+    draft: people.PersonDraft,
+    clock: Clock = system_clock,
+    base: Loaded[people.PersonDraft] | None = None,
+) -> Edit:
+    """Save a person; ``base`` is the copy the dialog loaded (see ``conflicts``)."""
     return _record(
         f"Edit {draft.name}",
         person_scopes(person_id),
-        lambda: people.update_person(person_id, draft, clock),
+        lambda: people.update_person(person_id, draft, clock, base),
         done=f"{_name(draft.name)} saved",
     )
 
@@ -238,11 +282,13 @@ def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:
     )
 
 
-def update_cohort(cohort_id: int, draft: cohorts.CohortDraft) -> Edit:
+def update_cohort(
+    cohort_id: int, draft: cohorts.CohortDraft, base: Loaded[cohorts.CohortDraft] | None = None
+) -> Edit:
     return _record(
         f"Edit cohort {draft.name}",
         cohort_scopes(cohort_id),
-        lambda: cohorts.update_cohort(cohort_id, draft),
+        lambda: cohorts.update_cohort(cohort_id, draft, base),
         done=f"Cohort “{_name(draft.name)}” saved",
     )
 
@@ -298,11 +344,13 @@ def create_pair(draft: pairs.PairDraft, clock: Clock = system_clock) -> Edit:
     )
 
 
-def update_pair(pair_id: int, draft: pairs.PairDraft) -> Edit:
+def update_pair(
+    pair_id: int, draft: pairs.PairDraft, base: Loaded[pairs.PairDraft] | None = None
+) -> Edit:
     return _record(
         "Edit pair",
         pair_scopes(pair_id),
-        lambda: pairs.update_pair(pair_id, draft),
+        lambda: pairs.update_pair(pair_id, draft, base),
         done="Pair saved",
     )
 
@@ -386,12 +434,19 @@ def update_session(
     clock: Clock = system_clock,
     *,
     move_pair_start: bool = False,
+    base: Loaded[sessions.SessionDraft] | None = None,
 ) -> Edit:
     also = _moving_start(draft, move_pair_start)
+
+    def save() -> None:
+        sessions.update_session(
+            session_id, draft, clock, move_pair_start=move_pair_start, base=base
+        )
+
     return _record(
         f"Edit session{also.action}",
         session_scopes(session_id) + also.scopes + pair_plan_scopes(draft.pair_id),
-        lambda: sessions.update_session(session_id, draft, clock, move_pair_start=move_pair_start),
+        save,
         done=f"Session saved{also.done}",
     )
 

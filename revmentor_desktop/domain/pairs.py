@@ -10,6 +10,7 @@ from peewee import Ordering, chunked, fn
 
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.conflicts import Loaded, load, refuse_if_moved
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.health import Health, HealthLevel, pair_health
@@ -239,8 +240,10 @@ def create_pair(draft: PairDraft, clock: Clock = system_clock) -> int:
     return int(pair.id)
 
 
-def update_pair(pair_id: int, draft: PairDraft) -> None:
+def update_pair(pair_id: int, draft: PairDraft, base: Loaded[PairDraft] | None = None) -> None:
+    """Save the pair; refused with ``EditConflict`` when ``base`` is older than the stored row."""
     with database_proxy.atomic():
+        refuse_if_moved(Pair, pair_id, base, draft, lambda: get_pair(pair_id), "pair")
         if problems := validate_pair(draft, pair_id):
             raise ValidationError(problems)
         pair = _get(pair_id)
@@ -271,6 +274,11 @@ def get_pair(pair_id: int) -> PairDraft:
         coordinator_notes=pair.coordinator_notes,
         shared_summary=pair.shared_summary,
     )
+
+
+def load_pair(pair_id: int) -> Loaded[PairDraft]:
+    """The pair as an editing dialog loads it: with the version its save is checked against."""
+    return load(Pair, pair_id, lambda: get_pair(pair_id))
 
 
 def cohort_of(pair_id: int) -> int | None:

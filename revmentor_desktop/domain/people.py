@@ -10,6 +10,7 @@ from peewee import JOIN, Ordering, chunked, fn
 
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.conflicts import Loaded, load, refuse_if_moved
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
 from revmentor_desktop.domain.queries import (
@@ -216,9 +217,19 @@ def add_person(draft: PersonDraft, clock: Clock = system_clock) -> int:
     return int(person.id)
 
 
-def update_person(person_id: int, draft: PersonDraft, clock: Clock = system_clock) -> None:
+def update_person(
+    person_id: int,
+    draft: PersonDraft,
+    clock: Clock = system_clock,
+    base: Loaded[PersonDraft] | None = None,
+) -> None:
+    """Save the person; refused with ``EditConflict`` when ``base`` (the copy the coordinator
+    edited) is older than the stored row."""
     now = clock()
     with database_proxy.atomic():
+        refuse_if_moved(
+            Person, person_id, base, draft, lambda: get_person(person_id).draft, "person"
+        )
         person = _get(person_id)
         problems = validate_person(draft, person_id, today=now.date())
         if problems:
@@ -258,6 +269,11 @@ def get_person(person_id: int) -> PersonRecord:
     draft = PersonDraft(**stored, email=person.email or "", teaches=teaches, learns=learns)
     manager_name = person.manager.name if person.manager_id else ""
     return PersonRecord(person.id, draft, manager_name, bool(person.archived))
+
+
+def load_person(person_id: int) -> Loaded[PersonDraft]:
+    """The person as an editing dialog loads them: with the version its save is checked against."""
+    return load(Person, person_id, lambda: get_person(person_id).draft)
 
 
 def _filtered_people(query: PeopleQuery) -> Any:

@@ -11,6 +11,7 @@ from peewee import Case, chunked, fn
 
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.domain.conflicts import Loaded, load, refuse_if_moved
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.namesakes import LABEL_WIDTH, label_columns, label_from
@@ -185,8 +186,13 @@ def update_session(
     clock: Clock = system_clock,
     *,
     move_pair_start: bool = False,
+    base: Loaded[SessionDraft] | None = None,
 ) -> None:
+    """Save the session; refused with ``EditConflict`` when ``base`` is older than the row."""
     with database_proxy.atomic():
+        refuse_if_moved(
+            Meeting, session_id, base, draft, lambda: get_session(session_id), "session"
+        )
         meeting = _get(session_id)
         if move_pair_start:
             _move_pair_start(draft)
@@ -201,6 +207,11 @@ def update_session(
 
 def _get(session_id: int) -> Meeting:
     return get_or_not_found(Meeting, session_id, "session")
+
+
+def load_session(session_id: int) -> Loaded[SessionDraft]:
+    """The session as an editing dialog loads it: with the version its save is checked against."""
+    return load(Meeting, session_id, lambda: get_session(session_id))
 
 
 def get_session(session_id: int) -> SessionDraft:

@@ -342,6 +342,44 @@ CREATE INDEX prepared_message_person_id ON prepared_message (person_id)
 """
 
 
+# Every row an editing dialog loads carries a version that the database itself advances on each
+# update, whoever makes it: a save based on a version that moved is refused (domain/conflicts.py)
+# and undo can tell another coordinator's later change (storage/snapshots.py). A trigger rather
+# than code in every update: bulk updates, undo's restores and a plain SQL client all count, and
+# whatever a statement writes into ``version`` is overruled, so it never goes backwards.
+VERSIONED_TABLES = ("person", "cohort", "participation", "pair", "goal", "session")
+_NEXT_VERSION_FUNCTION = """
+CREATE FUNCTION revmentor_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.version := OLD.version + 1;
+    RETURN NEW;
+END
+$$
+"""
+
+
+def _add_row_versions(database: Database) -> None:
+    if is_server(database):
+        database.execute_sql(_NEXT_VERSION_FUNCTION)
+    for table in VERSIONED_TABLES:
+        database.execute_sql(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        database.execute_sql(_version_trigger(database, table))
+
+
+def _version_trigger(database: Database, table: str) -> str:
+    """SQLite cannot change NEW in a trigger: it advances the row after the update instead
+    (its triggers do not fire themselves again unless ``recursive_triggers`` is on)."""
+    if is_server(database):
+        return (
+            f"CREATE TRIGGER {table}_version BEFORE UPDATE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION revmentor_next_version()"
+        )
+    return (
+        f"CREATE TRIGGER {table}_version AFTER UPDATE ON {table} FOR EACH ROW BEGIN "
+        f"UPDATE {table} SET version = OLD.version + 1 WHERE id = NEW.id; END"
+    )
+
+
 # Sites (storage/server_roles.py): a server may restrict a coordinator to the cohorts of their site.
 # The audit trail (storage/audit.py): row ids and column names only, never values.
 SCHEMA_11 = """
@@ -438,6 +476,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "outcomes: questionnaires, check-in dates, forms and answers", _add_outcomes),
     Migration(8, "session plans: the plan library and each pair's plan", _add_session_plans),
     Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
+    Migration(10, "a version on each edited row, advanced by every update", _add_row_versions),
     Migration(11, "a site for each cohort; the audit trail", _add_cohort_sites_and_audit),
 )
 LATEST_VERSION = MIGRATIONS[-1].version

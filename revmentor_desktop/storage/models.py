@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 9).
+"""Peewee models: the tables of a RevMentor data file (schema version 11).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.
@@ -71,7 +71,14 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
-class Person(BaseModel):
+class VersionedModel(BaseModel):
+    """A table whose rows carry a version: the database advances it on every update
+    (migration 10), so the app reads it and never writes it."""
+
+    version = operational(IntegerField(default=1))
+
+
+class Person(VersionedModel):
     name = personal(TextField())
     search_key = derived(TextField(default=""))  # name, e-mail and department folded for search
     email = personal(TextField(null=True))
@@ -100,7 +107,7 @@ class Skill(BaseModel):
         indexes = ((("person", "direction", "name"), True),)
 
 
-class Cohort(BaseModel):
+class Cohort(VersionedModel):
     name = operational(TextField(unique=True))
     kind = operational(CharField())  # reverse / traditional / mutual
     start_date = operational(DateField(null=True))
@@ -115,7 +122,7 @@ class Cohort(BaseModel):
     site = operational(TextField(default=""))
 
 
-class Participation(BaseModel):
+class Participation(VersionedModel):
     cohort = operational(ForeignKeyField(Cohort, backref="participations", on_delete="CASCADE"))
     person = operational(ForeignKeyField(Person, backref="participations", on_delete="CASCADE"))
     role = operational(CharField())  # mentor / mentee / both
@@ -125,7 +132,7 @@ class Participation(BaseModel):
         indexes = ((("cohort", "person"), True),)
 
 
-class Pair(BaseModel):
+class Pair(VersionedModel):
     cohort = operational(ForeignKeyField(Cohort, backref="pairs", on_delete="CASCADE"))
     mentor = operational(ForeignKeyField(Person, backref="pairs_as_mentor", on_delete="RESTRICT"))
     mentee = operational(ForeignKeyField(Person, backref="pairs_as_mentee", on_delete="RESTRICT"))
@@ -141,7 +148,7 @@ class Pair(BaseModel):
     created_at = operational(DateTimeField())
 
 
-class Goal(BaseModel):
+class Goal(VersionedModel):
     pair = operational(ForeignKeyField(Pair, backref="goals", on_delete="CASCADE"))
     owner = operational(CharField(default="mentee"))  # mentee / mentor / both
     description = personal(TextField())
@@ -149,7 +156,7 @@ class Goal(BaseModel):
     position = operational(IntegerField(default=0))
 
 
-class Meeting(BaseModel):
+class Meeting(VersionedModel):
     """A session of a pair. Named Meeting in code to avoid clashing with database sessions."""
 
     pair = operational(ForeignKeyField(Pair, backref="meetings", on_delete="CASCADE"))

@@ -103,6 +103,31 @@ def capture_after(before: Snapshot, scopes: Iterable[Scope]) -> Snapshot:
     return after
 
 
+def changed_since(snapshot: Snapshot) -> list[RowKey]:
+    """The rows of ``snapshot`` that no longer look as it recorded them: written since by
+    someone else. A row at the recorded version is unchanged; one whose version moved is
+    compared by content, since undo and redo advance versions while putting back the very
+    values an earlier edit left."""
+    now: Snapshot = {}
+    for table, keys in _keys_by_table(snapshot).items():
+        model = _MODEL_BY_TABLE[table]
+        for chunk in chunked(keys, _KEYS_PER_QUERY):
+            _read_rows(model, model._meta.primary_key.in_(chunk), now)
+    return [key for key, row in snapshot.items() if not _same_row(row, now.get(key))]
+
+
+def _same_row(recorded: dict[str, Any] | None, now: dict[str, Any] | None) -> bool:
+    if recorded is None or now is None:
+        return recorded is now
+    if "version" in recorded and recorded["version"] == now["version"]:
+        return True
+    return _without_version(recorded) == _without_version(now)
+
+
+def _without_version(row: dict[str, Any]) -> dict[str, Any]:
+    return {column: value for column, value in row.items() if column != "version"}
+
+
 def _keys_by_table(keys: Iterable[RowKey]) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = {}
     for table, key in keys:

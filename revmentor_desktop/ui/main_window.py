@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -217,6 +218,9 @@ class MainWindow(QMainWindow):
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.context.edits.data_changed.connect(self._update_actions)
         self.context.edits.message.connect(self.show_message)
+        self.context.edits.refused.connect(
+            lambda text: QMessageBox.warning(self, "Not undone", text)
+        )
         self.context.requests.show_pairs.connect(self.show_pairs)
         self.session.opened.connect(self._on_file_opened)
         self.session.damaged.connect(self._on_file_damaged)

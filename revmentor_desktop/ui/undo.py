@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
@@ -54,19 +54,34 @@ class _EditCommand(QUndoCommand):
         if self._already_applied:  # the edit was made before it was pushed
             self._already_applied = False
             return
-        edits.redo(self._edit)
+        if self._refused(edits.redo):
+            return
         self._stack.data_changed.emit()
         self._stack.message.emit(done_message(self._edit))
 
     def undo(self) -> None:
-        edits.undo(self._edit)
+        if self._refused(edits.undo):
+            return
         self._stack.data_changed.emit()
         self._stack.message.emit(undone_message(self._edit))
+
+    def _refused(self, step: Callable[[Edit], None]) -> bool:
+        """Take ``step``; when another coordinator changed the edit's rows since, leave their
+        change, drop this edit from the history (it can no longer be taken back) and say so."""
+        try:
+            step(self._edit)
+        except edits.LaterChangeKept as refusal:
+            self.setObsolete(True)
+            self._stack.data_changed.emit()
+            self._stack.refused.emit(str(refusal))
+            return True
+        return False
 
 
 class EditStack(QObject):
     """The window's history of edits. Views refresh when ``data_changed`` fires; ``message``
-    says what an edit did and how to undo it, for the status bar (so no caller words it).
+    says what an edit did and how to undo it, for the status bar (so no caller words it);
+    ``refused`` says why an undo or redo was not made (the window shows it in a message box).
 
     Nothing outside clears the history: it drops itself when an irreversible change is pushed
     and when another data file is opened (``forget_history``, connected to the file session).
@@ -74,6 +89,7 @@ class EditStack(QObject):
 
     data_changed = Signal()
     message = Signal(str)
+    refused = Signal(str)  # undo or redo left another coordinator's later change in place
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidge
 
 from revmentor_desktop.domain import cohorts, edits, namesakes, pairs, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.conflicts import Loaded
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.pairs import PairDraft
@@ -77,7 +78,8 @@ class PairDialog(FormDialog):
         layout.addWidget(self.buttons)
         if pair_id is not None:
             self.status = pairs.pair_status(pair_id)[0]
-        self._load(pairs.get_pair(pair_id) if pair_id is not None else None, cohort_id)
+        self.loaded = None if pair_id is None else pairs.load_pair(pair_id)
+        self._load(self.loaded.draft if self.loaded else None, cohort_id)
         self._watch_fields()
         self.revalidate()
         self.size_comfortably(100, 30)
@@ -233,7 +235,8 @@ class PairDialog(FormDialog):
     def _after_action(self) -> None:
         """An action may have set the start or end date: show the saved dates."""
         assert self.pair_id is not None
-        saved = pairs.get_pair(self.pair_id)
+        self.loaded = pairs.load_pair(self.pair_id)  # the action saved the pair: a new version
+        saved = self.loaded.draft
         self.start_date.set_value(saved.start_date)
         self.end_date.set_value(saved.end_date)
         self.refresh_status()
@@ -293,7 +296,11 @@ class PairDialog(FormDialog):
     def save(self) -> Edit:
         if self.pair_id is None:
             return edits.create_pair(self.draft(), self.context.clock)
-        return edits.update_pair(self.pair_id, self.draft())
+        return edits.update_pair(self.pair_id, self.draft(), self.loaded)
+
+    def rebase(self, loaded: Loaded[PairDraft], draft: PairDraft) -> None:
+        self.loaded = loaded
+        self._load(draft, draft.cohort_id)
 
 
 def _fill(combo: QComboBox, people: list[tuple[int, str]]) -> None:

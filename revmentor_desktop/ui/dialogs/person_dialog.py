@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.conflicts import Loaded
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.people import PersonDraft
@@ -49,8 +50,9 @@ class PersonDialog(FormDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
-        if person_id is not None:
-            self._load(people.get_person(person_id).draft)
+        self.loaded = None if person_id is None else people.load_person(person_id)
+        if self.loaded is not None:
+            self._load(self.loaded.draft)
         self._watch_fields()
         self.revalidate()
         self.size_comfortably(100, 30)
@@ -189,7 +191,11 @@ class PersonDialog(FormDialog):
     def save(self) -> Edit:
         if self.person_id is None:
             return edits.add_person(self.draft(), self.context.clock)
-        return edits.update_person(self.person_id, self.draft(), self.context.clock)
+        return edits.update_person(self.person_id, self.draft(), self.context.clock, self.loaded)
+
+    def rebase(self, loaded: Loaded[PersonDraft], draft: PersonDraft) -> None:
+        self.loaded = loaded
+        self._load(draft)
 
 
 def _history(person_id: int, context: AppContext) -> list[tuple[str, list[str]]]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from revmentor_desktop.domain import cohorts, edits, pairs, sessions
 from revmentor_desktop.domain.clock import today
+from revmentor_desktop.domain.conflicts import Loaded
 from revmentor_desktop.domain.dates import format_day_and_month
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.plans import pair_plans
@@ -42,8 +43,9 @@ class SessionDialog(FormDialog):
         title = "Log a session" if session_id is None else "Edit session"
         super().__init__(context, title, parent, existing=session_id is not None)
         self.session_id = session_id
-        if session_id is not None:
-            draft = sessions.get_session(session_id)
+        self.loaded = None if session_id is None else sessions.load_session(session_id)
+        if self.loaded is not None:
+            draft = self.loaded.draft
         elif pair_id is not None:
             draft = sessions.default_session_for(pair_id, context.clock)
         else:
@@ -206,8 +208,16 @@ class SessionDialog(FormDialog):
         if self.session_id is None:
             return edits.add_session(self.draft(), self.context.clock, move_pair_start=True)
         return edits.update_session(
-            self.session_id, self.draft(), self.context.clock, move_pair_start=True
+            self.session_id,
+            self.draft(),
+            self.context.clock,
+            move_pair_start=True,
+            base=self.loaded,
         )
+
+    def rebase(self, loaded: Loaded[SessionDraft], draft: SessionDraft) -> None:
+        self.loaded = loaded
+        self._load(draft)
 
 
 def _to_datetime(value: QDateTime) -> datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.domain.conflicts import EditConflict, Loaded
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError, ValidationError
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.widgets.conflict_chooser import ConflictChooser
 from revmentor_desktop.ui.widgets.feedback import FieldFeedback, ProblemLabel
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize
 
@@ -106,6 +109,21 @@ class FormDialog(RemembersSize, QDialog):
         self.save_button.setToolTip("\n".join(problems.values()))
         return not problems
 
+    def rebase(self, loaded: Loaded[Any], draft: Any) -> None:
+        """Show ``draft`` and save against ``loaded`` from now on (dialogs that edit a stored
+        record: their save passes the copy they loaded, so a stale one is refused)."""
+        raise NotImplementedError
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Another coordinator saved first: let the person choose field by field, then save
+        the chosen values against the copy the other coordinator left."""
+        chooser = ConflictChooser(conflict, self)
+        if chooser.exec() != QDialog.DialogCode.Accepted:
+            self.banner.set_problem(str(conflict))
+            return False
+        self.rebase(conflict.rebased, conflict.merged(chooser.choices()))
+        return self.save_now()
+
     def accept(self) -> None:
         if self.save_now():
             super().accept()
@@ -117,6 +135,8 @@ class FormDialog(RemembersSize, QDialog):
             return False
         try:
             edit = self.save()
+        except EditConflict as conflict:
+            return self._resolve(conflict)
         except ValidationError as error:
             self.feedback.touch_all()
             self.feedback.show(error.problems)

@@ -1,0 +1,152 @@
+"""Two coordinators editing the same record: the later save of a stale copy is refused.
+
+A dialog loads a record with its version (``load``); its save passes that ``Loaded`` back, and
+the update checks the row's version before writing (``refuse_if_moved``). When another
+coordinator saved in between, the update raises ``EditConflict`` holding the three copies the
+coordinator chooses from: what they loaded, what the other coordinator saved, and their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.errors import DomainError, NotFound
+from revmentor_desktop.domain.namesakes import person_label
+from revmentor_desktop.storage.models import VersionedModel
+from revmentor_desktop.storage.versions import locked_version, version_of
+
+Draft = TypeVar("Draft")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[Draft]):
+    """A record as a dialog loaded it, and the row version it was read at."""
+
+    draft: Draft
+    version: int
+
+
+def load(model: type[VersionedModel], row_id: int, read: Callable[[], Draft]) -> Loaded[Draft]:
+    """The record with its version. The version is read first: a save in between then makes the
+    draft newer than the version, so saving it is refused (safe) rather than let through."""
+    version = version_of(model, row_id)
+    draft = read()
+    return Loaded(draft, int(version or 0))
+
+
+class Side(Enum):
+    MINE = "mine"
+    THEIRS = "theirs"
+
+
+class EditConflict(DomainError):
+    """Another coordinator saved the record after this copy of it was loaded."""
+
+    def __init__(
+        self, noun: str, original: Any, theirs: Any, mine: Any, loaded: int, current: int
+    ) -> None:
+        self.noun = noun  # "pair", "person", "session", "cohort"
+        self.original = original
+        self.theirs = theirs
+        self.mine = mine
+        self.loaded_version = loaded
+        self.current_version = current
+        super().__init__(
+            f"Another coordinator saved this {noun} while you were editing it. "
+            "Choose, field by field, whose values to keep, then save again."
+        )
+
+    @property
+    def rebased(self) -> Loaded[Any]:
+        """What to save against now: the other coordinator's copy, at its version."""
+        return Loaded(self.theirs, self.current_version)
+
+    def differing_fields(self) -> list[str]:
+        """The fields where the other coordinator's copy and this one differ."""
+        return [
+            name
+            for name in _field_names(self.mine)
+            if getattr(self.mine, name) != getattr(self.theirs, name)
+        ]
+
+    def changed_by_both(self) -> list[str]:
+        """Differing fields both coordinators changed from the original: a real choice."""
+        return [
+            name
+            for name in self.differing_fields()
+            if getattr(self.mine, name) != getattr(self.original, name)
+            and getattr(self.theirs, name) != getattr(self.original, name)
+        ]
+
+    def suggested_side(self, name: str) -> Side:
+        """Keep whichever side changed the field; mine when both did."""
+        changed_by_me = getattr(self.mine, name) != getattr(self.original, name)
+        return Side.MINE if changed_by_me else Side.THEIRS
+
+    def merged(self, choices: Mapping[str, Side]) -> Any:
+        """My copy with the other coordinator's value in each field chosen as theirs."""
+        taken = {
+            name: getattr(self.theirs, name)
+            for name, side in choices.items()
+            if side is Side.THEIRS
+        }
+        return dataclasses.replace(self.mine, **taken)
+
+
+def _field_names(draft: Any) -> list[str]:
+    return [field.name for field in dataclasses.fields(draft)]
+
+
+def refuse_if_moved(
+    model: type[VersionedModel],
+    row_id: int,
+    base: Loaded[Draft] | None,
+    mine: Draft,
+    read_current: Callable[[], Draft],
+    noun: str,
+) -> None:
+    """Raise ``EditConflict`` when the row moved past ``base``'s version (None: not checked, as
+    for the command line). Call it inside the update's transaction, before writing."""
+    if base is None:
+        return
+    current = locked_version(model, row_id)
+    if current is None:
+        raise NotFound(f"There is no {noun} with number {row_id}.")
+    if current != base.version:
+        raise EditConflict(noun, base.draft, read_current(), mine, base.version, current)
+
+
+def field_label(name: str) -> str:
+    """A draft's field as a person reads it: "coordinator_notes" → "Coordinator notes"."""
+    words = name.removesuffix("_id").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+_PERSON_FIELDS = {"manager_id", "mentor_id", "mentee_id"}
+
+
+def value_text(name: str, value: Any) -> str:
+    """A field's value in words, for showing two copies side by side."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if name in _PERSON_FIELDS:
+        return person_label(int(value))
+    if isinstance(value, datetime):
+        return f"{format_date(value.date())} {value:%H:%M}"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, list):
+        return "; ".join(_item_text(item) for item in value)
+    return str(value)
+
+
+def _item_text(item: Any) -> str:
+    if dataclasses.is_dataclass(item):
+        return ", ".join(str(getattr(item, name)) for name in _field_names(item))
+    return str(item)
