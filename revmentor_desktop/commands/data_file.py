@@ -69,7 +69,8 @@ def command_backup(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.services import data_sources
 
     location = data_location(arguments)
-    data_sources.inspect(location, full_check=False)
+    if not isinstance(location, ServerLocation):  # the server checks its own data
+        data_sources.inspect(location, full_check=False)
     output = Path(arguments.output).expanduser().absolute() if arguments.output else None
     print(data_sources.back_up(location, output))
     return EXIT_OK
