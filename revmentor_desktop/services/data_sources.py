@@ -17,12 +17,7 @@ from typing import TypeVar
 from peewee import Database
 
 from revmentor_desktop.domain import privacy
-from revmentor_desktop.services.location import (
-    DataFileLocation,
-    DataLocation,
-    ServerLocation,
-    file_location,
-)
+from revmentor_desktop.services.location import DataFileLocation, DataLocation, ServerLocation
 from revmentor_desktop.storage import backup, reading, restore, server
 from revmentor_desktop.storage.database import DataFile, create_data_file
 from revmentor_desktop.storage.errors import ServerProblem
@@ -110,27 +105,12 @@ def back_up(
     location: DataLocation, output: Path | None = None, now: datetime | None = None
 ) -> Path:
     """A verified copy at ``output``, or (without it) a backup in the backup folder kept by
-    the usual thinning; returns where it was written. A server database is written to a new
-    data file ``output`` from one snapshot, so the copy is consistent while others edit."""
-    if isinstance(location, ServerLocation) and output is not None:
-        return _server_to_data_file(location, output)
-    path = file_only(location, "a backup without -o FILE").path
+    the usual thinning; returns where it was written. (A server database's copy is
+    ``copying.back_up_server``'s.)"""
+    path = file_only(location, "a backup").path
     if output is not None:
         return backup.copy_data_file(path, output)
     return backup.automatic_backup(path, reason="manual", now=now)
-
-
-def _server_to_data_file(location: ServerLocation, output: Path) -> Path:
-    from revmentor_desktop.services.copying import copy_programme  # it builds on this module
-
-    if output.exists():
-        raise ServerProblem(
-            str(output),
-            "already exists, so no backup was written.",
-            "Give a new file name after -o.",
-        )
-    copy_programme(location, file_location(output), replace=False)
-    return output
 
 
 def took_backup_today(location: DataLocation, now: datetime) -> bool:
