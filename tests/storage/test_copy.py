@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import people
-from revmentor_desktop.services.location import ServerLocation, server_location
+from revmentor_desktop.services.copying import copy_programme
+from revmentor_desktop.services.location import ServerLocation, file_location, server_location
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import ALL_MODELS
 from revmentor_desktop.storage.server import ServerStore
@@ -100,13 +101,17 @@ def test_copying_onto_an_existing_file_is_refused_and_leaves_it(
     assert existing.read_bytes() == b"kept"
 
 
+@pytest.fixture
+def programme_on_server(programme_file: Path, server_database: ServerLocation) -> ServerLocation:
+    """The test programme, copied to a new server database."""
+    copy_programme(file_location(programme_file), server_database, replace=False)
+    return server_database
+
+
 def test_a_server_backup_is_a_data_file_the_single_user_app_opens(
-    capsys: pytest.CaptureFixture[str],
-    programme_file: Path,
-    server_database: ServerLocation,
-    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], programme_on_server: ServerLocation, tmp_path: Path
 ) -> None:
-    run(capsys, "copy", "--from", str(programme_file), "--to", server_database.url)
+    server_database = programme_on_server
     with ServerStore.open(server_database.url, server_database.database_name) as store:
         on_server = fingerprint(store.database)
     backup_file = tmp_path / "server backup.revmentor"
@@ -122,11 +127,9 @@ def test_a_server_backup_is_a_data_file_the_single_user_app_opens(
 
 
 def test_a_server_backup_never_overwrites_a_file(
-    capsys: pytest.CaptureFixture[str],
-    programme_file: Path,
-    server_database: ServerLocation,
+    capsys: pytest.CaptureFixture[str], programme_file: Path, programme_on_server: ServerLocation
 ) -> None:
-    run(capsys, "copy", "--from", str(programme_file), "--to", server_database.url)
+    server_database = programme_on_server
     before = programme_file.read_bytes()
 
     status, _out, err = run(
