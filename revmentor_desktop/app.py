@@ -21,10 +21,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from revmentor_desktop import APP_ID, APP_NAME, paths
 from revmentor_desktop.domain.clock import Clock, system_clock
+from revmentor_desktop.services.location import ServerLocation
+from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.data_file_prompts import open_with_recovery
 from revmentor_desktop.ui.data_file_session import DataFileSession
@@ -76,16 +78,19 @@ def start_path(data_path: Path | None, settings: AppSettings) -> tuple[Path, boo
 
 
 def open_main_window(
-    data_path: Path | None, settings: AppSettings, clock: Clock = system_clock
+    data_path: Path | ServerLocation | None, settings: AppSettings, clock: Clock = system_clock
 ) -> MainWindow | None:
-    """Open the data file (asking the user what to do if it fails), then build the window.
+    """Open the data file (asking the user what to do if it fails), or the server database
+    ``--data`` named, then build the window.
 
     SQLite's integrity check of the file goes on in the background while the window is built
     and shown; the window offers a backup if the check finds damage.
     """
     session = DataFileSession(settings, clock)
+    if isinstance(data_path, ServerLocation):
+        return _window_on_server(session, data_path, settings, clock)
     # No file name in the log: the user chose it, and it may well be a person's name.
-    session.opened.connect(lambda _path: log.info("Data file opened"))
+    session.opened.connect(lambda _where: log.info("Data source opened"))
     session.damaged.connect(
         lambda error: log.warning("Data file damaged (%s)", type(error).__name__)
     )
@@ -99,11 +104,25 @@ def open_main_window(
     return window_on(session, settings, clock)
 
 
+def _window_on_server(
+    session: DataFileSession, location: ServerLocation, settings: AppSettings, clock: Clock
+) -> MainWindow | None:
+    try:
+        session.open_server(location)
+    except DataFileError as problem:
+        QMessageBox.warning(None, "The server database cannot be opened", str(problem))
+        return None
+    log.info("Server database opened")
+    return window_on(session, settings, clock)
+
+
 def window_on(session: DataFileSession, settings: AppSettings, clock: Clock) -> MainWindow:
     """The window over an open data file, with the undo history that follows the file."""
     context = AppContext(EditStack(), clock, settings)
     window = MainWindow(context, session, settings)
     session.opened.connect(context.edits.forget_history)
+    # Another coordinator's change refreshes the lists as the window's own edits do.
+    session.changed_elsewhere.connect(context.edits.data_changed)
     session.setParent(window)
     context.edits.setParent(window)
     return window
@@ -119,7 +138,7 @@ def report_errors_of(session: DataFileSession) -> UnexpectedErrors:
     return errors
 
 
-def start_gui(data_path: Path | None) -> MainWindow | None:
+def start_gui(data_path: Path | ServerLocation | None) -> MainWindow | None:
     """Everything up to the shown window; the event loop is ``run_gui``'s."""
     make_application(sys.argv)
     window = open_main_window(data_path, AppSettings())
@@ -132,7 +151,7 @@ def start_gui(data_path: Path | None) -> MainWindow | None:
     return window
 
 
-def run_gui(data_path: Path | None) -> int:
+def run_gui(data_path: Path | ServerLocation | None) -> int:
     window = start_gui(data_path)
     status = 1 if window is None else QApplication.exec()
     log.info("Window closed (exit status %s)", status)

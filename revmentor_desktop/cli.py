@@ -45,7 +45,7 @@ from revmentor_desktop.commands.common import (
 )
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.log_file import start_logging
-from revmentor_desktop.services.location import is_server_address
+from revmentor_desktop.services.location import ServerLocation, is_server_address, server_location
 from revmentor_desktop.storage.errors import DataFileError
 
 COMMAND_MODULES = (
@@ -154,17 +154,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(arguments, "handler", None)
     if handler is None:
         if arguments.data and is_server_address(arguments.data):
-            print(
-                "revmentor: the window opens data files only so far; use the commands on a "
-                "server database, or copy its programme to a file with: revmentor copy",
-                file=sys.stderr,
-            )
-            return EXIT_PROBLEM
+            try:
+                return _run_window(server_location(arguments.data))
+            except DataFileError as problem:  # an address holding a password, or no database
+                print(f"revmentor: {problem}", file=sys.stderr)
+                return EXIT_PROBLEM
         return _run_window(Path(arguments.data).expanduser() if arguments.data else None)
     return _run_handler(handler, arguments)
 
 
-def _run_window(data_path: Path | None) -> int:
+def _run_window(data_path: Path | ServerLocation | None) -> int:
     # Start-up makes many long-lived objects (modules, classes, Qt's enums) and next to no
     # garbage: the cycle collector only slows it down, by about a tenth. run_gui turns it back
     # on once the window is shown.

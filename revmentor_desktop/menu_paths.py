@@ -36,6 +36,7 @@ class MenuCommand:
 
 
 OPEN_FILE = MenuCommand(FILE_MENU, "&Open…")
+CONNECT_SERVER = MenuCommand(FILE_MENU, "Connect to a ser&ver…")
 IMPORT_PEOPLE = MenuCommand(FILE_MENU, "&Import people…")
 IMPORT_ANSWERS = MenuCommand(FILE_MENU, "Import &answers from a form tool…")
 PROGRAMME_SETTINGS = MenuCommand(FILE_MENU, "Programme se&ttings…")

@@ -69,8 +69,13 @@ def command_backup(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.services import data_sources
 
     location = data_location(arguments)
-    data_sources.inspect(location, full_check=False)
     output = Path(arguments.output).expanduser().absolute() if arguments.output else None
+    if isinstance(location, ServerLocation) and output is not None:
+        from revmentor_desktop.services.copying import back_up_server
+
+        print(back_up_server(location, output))
+        return EXIT_OK
+    data_sources.inspect(location, full_check=False)
     print(data_sources.back_up(location, output))
     return EXIT_OK
 

@@ -3,10 +3,12 @@ verified table by table before it is kept."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from peewee import Database
 
 from revmentor_desktop.services import data_sources
-from revmentor_desktop.services.location import DataLocation, ServerLocation
+from revmentor_desktop.services.location import DataLocation, ServerLocation, file_location
 from revmentor_desktop.storage.database import create_data_file
 from revmentor_desktop.storage.errors import DataFileError, ServerProblem
 from revmentor_desktop.storage.models import database_proxy
@@ -41,6 +43,20 @@ def copy_programme(source: DataLocation, target: DataLocation, *, replace: bool)
                 lambda: _copy_and_verify(source_database, database_proxy.obj, target, expected),
             )
     return expected
+
+
+def back_up_server(location: ServerLocation, output: Path) -> Path:
+    """A new data file at ``output`` holding the server's programme as one snapshot saw it
+    (one repeatable-read transaction: consistent while others edit), verified table by table;
+    the single-user app opens it like any data file. Returns ``output``."""
+    if output.exists():
+        raise ServerProblem(
+            str(output),
+            "already exists, so no backup was written.",
+            "Give a new file name for the backup.",
+        )
+    copy_programme(location, file_location(output), replace=False)
+    return output
 
 
 def _copy_to_server(

@@ -105,7 +105,8 @@ def back_up(
     location: DataLocation, output: Path | None = None, now: datetime | None = None
 ) -> Path:
     """A verified copy at ``output``, or (without it) a backup in the backup folder kept by
-    the usual thinning; returns where it was written."""
+    the usual thinning; returns where it was written. (A server database's copy is
+    ``copying.back_up_server``'s.)"""
     path = file_only(location, "a backup").path
     if output is not None:
         return backup.copy_data_file(path, output)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from revmentor_desktop import paths
 from revmentor_desktop.storage.errors import ServerProblem
@@ -51,6 +51,16 @@ class ServerLocation:
     @property
     def name(self) -> str:
         return self.database_name
+
+    @property
+    def host(self) -> str:
+        """The server's host name; "this computer" for its local socket."""
+        return urlsplit(self.url).hostname or "this computer"
+
+    @property
+    def description(self) -> str:
+        """Which database on which server, for a title or the status bar."""
+        return f"{self.database_name} on {self.host}"
 
     def __str__(self) -> str:
         return self.url
@@ -97,6 +107,40 @@ def _without_password(url: str) -> str:
     if parts.password is not None:
         netloc = netloc.replace(f":{parts.password}@", ":…@", 1)
     return parts._replace(netloc=netloc, query="").geturl()
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """The parts of a server address a coordinator fills in one by one (File → Connect to a
+    server…); an empty host means this computer's own server, reached by its local socket."""
+
+    host: str = ""
+    port: str = ""
+    database: str = ""
+    user: str = ""
+    sslmode: str = ""
+
+    @property
+    def url(self) -> str:
+        user = f"{quote(self.user, safe='')}@" if self.user else ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        port = f":{self.port}" if self.port else ""
+        query = f"?{urlencode({'sslmode': self.sslmode})}" if self.sslmode else ""
+        return f"postgresql://{user}{host}{port}/{quote(self.database, safe='')}{query}"
+
+    @classmethod
+    def from_url(cls, url: str) -> ServerAddress:
+        """The parts of a pasted address (one holding a password is refused first)."""
+        location = server_location(url)
+        parts = urlsplit(location.url)
+        options = dict(parse_qsl(parts.query))
+        return cls(
+            host=parts.hostname or "",
+            port=str(parts.port or ""),
+            database=location.database_name,
+            user=unquote(parts.username or ""),
+            sslmode=options.get("sslmode", ""),
+        )
 
 
 def is_server_address(text: str) -> bool:

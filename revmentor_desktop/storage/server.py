@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from types import TracebackType
+from typing import Any
 
+import psycopg2
 from peewee import PeeweeException, PostgresqlDatabase
 
 from revmentor_desktop.storage.errors import DataFileError, ServerProblem
@@ -27,14 +29,55 @@ from revmentor_desktop.storage.migrations import (
 from revmentor_desktop.storage.models import database_proxy
 
 CONNECT_SECONDS = 10
+# PostgreSQL delivers a notification only to listeners on the same database, so one name serves
+# every programme on a server: each database is a channel of its own.
+CHANGES_CHANNEL = "revmentor_changes"
+_CHANGING_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "TRUNCATE")
+PGPASS_HELP = (
+    "Put the password in ~/.pgpass, one line per server, readable by you alone "
+    "(chmod 600 ~/.pgpass): host:port:database:user:password, for example "
+    "dbhost:5432:mentoring:anna:secret (a * matches any value). A PostgreSQL service file or "
+    "the PGPASSWORD variable work too; RevMentor never stores a password itself."
+)
 
 
-def connect(url: str, database_name: str) -> PostgresqlDatabase:
+class AnnouncingDatabase(PostgresqlDatabase):
+    """A connection that tells the other coordinators' windows when it changed rows: a NOTIFY on
+    ``CHANGES_CHANNEL`` with each commit that wrote something. Sent inside the transaction, the
+    notification arrives when the change is committed, and never for a change rolled back."""
+
+    _changes_pending = False
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        cursor = super().execute_sql(sql, params)
+        if sql.lstrip()[:8].upper().startswith(_CHANGING_STATEMENTS):
+            if self.in_transaction():
+                self._changes_pending = True
+            else:  # a statement of its own is committed at once
+                super().execute_sql(f"NOTIFY {CHANGES_CHANNEL}")
+        return cursor
+
+    def commit(self) -> None:
+        if self._changes_pending:
+            self._changes_pending = False
+            super().execute_sql(f"NOTIFY {CHANGES_CHANNEL}")
+        super().commit()
+
+    def rollback(self) -> None:
+        self._changes_pending = False
+        super().rollback()
+
+
+def connect(url: str, database_name: str) -> AnnouncingDatabase:
     """An open connection to the database ``url`` names, or ``ServerProblem`` saying why not."""
-    database = PostgresqlDatabase(database_name, dsn=url, connect_timeout=CONNECT_SECONDS)
+    database = AnnouncingDatabase(database_name, dsn=url, connect_timeout=CONNECT_SECONDS)
     try:
         database.connect()
     except PeeweeException as error:
+        if "no password supplied" in str(error):
+            raise ServerProblem(
+                url, "asks for a password, and none was found for it.", PGPASS_HELP
+            ) from error
         raise ServerProblem(
             url,
             f"could not be reached ({first_line(error)}).",
@@ -42,6 +85,37 @@ def connect(url: str, database_name: str) -> PostgresqlDatabase:
             "service file) holds the password for this database and role.",
         ) from error
     return database
+
+
+class ChangeListener:
+    """A connection of its own that LISTENs for the commits of other connections to the same
+    database. The window watches ``fileno`` and calls ``changed_elsewhere`` when it is
+    readable; nothing here waits."""
+
+    def __init__(self, url: str, database_name: str, own_backend: int | None) -> None:
+        self._database = connect(url, database_name)
+        self._own_backend = own_backend  # this app's own changes are refreshed as they are made
+        self._database.execute_sql(f"LISTEN {CHANGES_CHANNEL}")
+        self.lost = False
+
+    def fileno(self) -> int:
+        return int(self._database.connection().fileno())
+
+    def changed_elsewhere(self) -> bool:
+        """Read what has arrived: True when another connection committed a change. A lost
+        connection sets ``lost`` (and reports no change)."""
+        connection = self._database.connection()
+        try:
+            connection.poll()
+        except psycopg2.Error:
+            self.lost = True
+            return False
+        arrived, connection.notifies[:] = list(connection.notifies), []
+        return any(notice.pid != self._own_backend for notice in arrived)
+
+    def close(self) -> None:
+        with contextlib.suppress(PeeweeException, psycopg2.Error):
+            self._database.close()
 
 
 def first_line(error: BaseException) -> str:
@@ -73,6 +147,11 @@ class ServerStore:
     def transaction(self) -> Iterator[None]:
         with self.database.atomic():
             yield
+
+    def listen_for_changes(self) -> ChangeListener:
+        """A listener for what other coordinators commit to this database from now on."""
+        own = self.database.connection().get_backend_pid()
+        return ChangeListener(self.url, self.database.database, own_backend=own)
 
     def explain_failure(self, error: BaseException) -> DataFileError | None:
         """The server reports its own problems in words of its own: nothing to restate."""

@@ -8,7 +8,6 @@ those about data leaving the app, and ``DataFileSession`` the data file itself.
 from __future__ import annotations
 
 from importlib import import_module
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -30,10 +29,12 @@ from revmentor_desktop import paths
 from revmentor_desktop.domain import edits, pairs
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import PairStatus
+from revmentor_desktop.services.location import DataLocation, ServerLocation
 from revmentor_desktop.storage.errors import DataFileError
 from revmentor_desktop.ui import cohort_commands, data_file_prompts
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.data_file_session import DataFileSession
+from revmentor_desktop.ui.dialogs.connect_server_dialog import ConnectServerDialog
 from revmentor_desktop.ui.export_prompts import (
     erase_person,
     export_calendar,
@@ -115,8 +116,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._restore_settings()
-        if session.path is not None:
-            self._on_file_opened(session.path)
+        if session.location is not None:
+            self._on_file_opened(session.location)
 
     # Building
 
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         a.guide.triggered.connect(self.show_guide)
         a.about.triggered.connect(self._about)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        a.connect_server.triggered.connect(self._connect_to_server)
         self.context.edits.data_changed.connect(self._update_actions)
         self.context.edits.message.connect(self.show_message)
         self.context.edits.refused.connect(
@@ -366,12 +368,18 @@ class MainWindow(QMainWindow):
 
     # Files
 
-    def _on_file_opened(self, path: Path) -> None:
-        self.setWindowTitle(f"{path.name} — RevMentor")
-        self.setWindowFilePath(str(path))
-        self.file_label.setText(path.name)
-        self.file_label.setToolTip(str(path))
-        self.sample_banner.setVisible(data_file_prompts.is_sample_data(path))
+    def _on_file_opened(self, location: DataLocation) -> None:
+        on_server = isinstance(location, ServerLocation)
+        shown = location.description if on_server else location.name
+        self.setWindowTitle(f"{shown} — RevMentor")
+        self.setWindowFilePath("" if on_server else str(location.absolute))
+        self.file_label.setText(shown)
+        self.file_label.setToolTip(str(location))
+        self.sample_banner.setVisible(
+            not on_server and data_file_prompts.is_sample_data(location.absolute)
+        )
+        for file_only in (self.actions.back_up, self.actions.restore):
+            file_only.setEnabled(not on_server)  # a server's backups are its administrator's
         warning = self.session.location_warning
         self.warning_label.setVisible(bool(warning))
         self.warning_label.setText("⚠ Risky location" if warning else "")
@@ -404,6 +412,11 @@ class MainWindow(QMainWindow):
             )
         if menu.isEmpty():
             menu.addAction("No recent files").setEnabled(False)
+
+    def _connect_to_server(self) -> None:
+        dialog = ConnectServerDialog(self.context, self, connect=self.session.open_server)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _import_people(self) -> None:
         if self.session.path is not None:

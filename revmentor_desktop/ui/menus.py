@@ -80,6 +80,11 @@ class WindowActions:
         self.new_file = _action(window, "&New data file…", tip="Start a new, empty data file")
         self.open_file = _action(window, menu_paths.OPEN_FILE.text, QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
+        self.connect_server = _action(
+            window,
+            menu_paths.CONNECT_SERVER.text,
+            tip="Open a programme kept in a database on a PostgreSQL server",
+        )
         self.import_people = _action(
             window,
             menu_paths.IMPORT_PEOPLE.text,
@@ -229,6 +234,7 @@ class WindowActions:
         file_menu = menu_bar.addMenu(menu_paths.FILE_MENU)
         file_menu.addActions([self.new_file, self.open_file])
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.connect_server)
         file_menu.addSeparator()
         file_menu.addActions([self.import_people, self.import_answers])
         file_menu.addActions([self.make_forms, self.collect_forms])

@@ -37,6 +37,8 @@ SPLITTER_STATE = Setting("window/splitter", QByteArray())
 CURRENT_VIEW = Setting("window/current_view", "today")
 LAST_FILE = Setting("files/last_opened", "")
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
+# Server databases by address, as ServerLocation accepts them: never with a password in them.
+RECENT_SERVERS: Setting[list[str]] = Setting("servers/recent", [])
 TABLE_HEADER = Setting("lists/{list}/header", QByteArray())
 SORT_KEY = Setting("lists/{list}/sort_key", "")
 SORT_DESCENDING = Setting("lists/{list}/sort_descending", False)
@@ -92,3 +94,11 @@ class AppSettings:
         recent = [text] + [item for item in self.get(RECENT_FILES) if item != text]
         self.set(RECENT_FILES, recent[:MAX_RECENT_FILES])
         self.set(LAST_FILE, text)
+
+    def recent_servers(self) -> list[str]:
+        return [item for item in self.get(RECENT_SERVERS) if item]
+
+    def remember_server(self, url: str) -> None:
+        """Put the server database ``url`` first among the recent servers."""
+        recent = [url] + [item for item in self.recent_servers() if item != url]
+        self.set(RECENT_SERVERS, recent[:MAX_RECENT_FILES])

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import people
-from revmentor_desktop.services.location import ServerLocation, server_location
+from revmentor_desktop.services.copying import copy_programme
+from revmentor_desktop.services.location import ServerLocation, file_location, server_location
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import ALL_MODELS
 from revmentor_desktop.storage.server import ServerStore
+from revmentor_desktop.storage.transfer import fingerprint
 from tests.helpers.cli import run
 from tests.helpers.server import new_server_database
 from tests.reports.programme import build_programme
@@ -97,3 +99,43 @@ def test_copying_onto_an_existing_file_is_refused_and_leaves_it(
     assert status == 1
     assert "already exists" in err
     assert existing.read_bytes() == b"kept"
+
+
+@pytest.fixture
+def programme_on_server(programme_file: Path, server_database: ServerLocation) -> ServerLocation:
+    """The test programme, copied to a new server database."""
+    copy_programme(file_location(programme_file), server_database, replace=False)
+    return server_database
+
+
+def test_a_server_backup_is_a_data_file_the_single_user_app_opens(
+    capsys: pytest.CaptureFixture[str], programme_on_server: ServerLocation, tmp_path: Path
+) -> None:
+    server_database = programme_on_server
+    with ServerStore.open(server_database.url, server_database.database_name) as store:
+        on_server = fingerprint(store.database)
+    backup_file = tmp_path / "server backup.revmentor"
+
+    status, out, err = run(capsys, "--data", server_database.url, "backup", "-o", str(backup_file))
+
+    assert status == 0, err
+    assert str(backup_file) in out
+    with DataFile.open(backup_file) as opened:
+        in_file = fingerprint(opened.database)
+    assert in_file == on_server  # the same rows in every table, to the checksum
+    assert in_file["person"].rows > 5 and in_file["session"].rows > 5
+
+
+def test_a_server_backup_never_overwrites_a_file(
+    capsys: pytest.CaptureFixture[str], programme_file: Path, programme_on_server: ServerLocation
+) -> None:
+    server_database = programme_on_server
+    before = programme_file.read_bytes()
+
+    status, _out, err = run(
+        capsys, "--data", server_database.url, "backup", "-o", str(programme_file)
+    )
+
+    assert status == 1
+    assert "already exists" in err
+    assert programme_file.read_bytes() == before

@@ -59,6 +59,7 @@ def _openings(
         "AnswerImportWizard": ("answer_import_wizard", ()),
         "CheckInDatesDialog": ("check_in_dates_dialog", (programme.cohort_id,)),
         "CollectFormsDialog": ("collect_forms_dialog", ()),
+        "ConnectServerDialog": ("connect_server_dialog", ()),
         "FormAnswersDialog": ("form_answers_dialog", (answered,)),
         "MakeFormsDialog": ("make_forms_dialog", ()),
         "MessageTemplatesDialog": ("message_templates_dialog", ()),
