@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import time
 from collections.abc import Iterator
 from functools import cache
 from urllib.parse import urlsplit
 
-from peewee import OperationalError, PostgresqlDatabase
+from peewee import OperationalError, PostgresqlDatabase, ProgrammingError
 
 TEST_SERVER_VARIABLE = "REVMENTOR_TEST_SERVER"
 DEFAULT_TEST_SERVER = "postgresql:///revmentor_test"
@@ -72,6 +73,25 @@ def new_server_database() -> Iterator[str]:
         try:
             yield address_of(admin_url, name)
         finally:
-            admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _drop(admin, name)
     finally:
         admin.close()
+
+
+def _drop(admin: PostgresqlDatabase, name: str) -> None:
+    """Drop a test's database, ending connections the test left open (FORCE). FORCE may also
+    have to stop the server's own autovacuum worker on it, which needs ``pg_signal_backend``
+    (``.ci/run`` grants it); without that right, wait for the worker and drop plainly."""
+    try:
+        admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
+    except ProgrammingError as error:
+        if "pg_signal_backend" not in str(error):
+            raise
+    for _attempt in range(50):
+        try:
+            admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            return
+        except OperationalError:  # still in use by autovacuum for a moment
+            time.sleep(0.1)
+    admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}"')
