@@ -40,10 +40,17 @@ def install_triggers(database: Database) -> None:
             database.execute_sql(statement)
 
 
+VERSION_COLUMN = "version"  # advanced by every update (migration 10): not itself a change
+
+
 def _sqlite_triggers(model: type[BaseModel]) -> list[str]:
     table = model._meta.table_name
     key = model._meta.primary_key.column_name
-    columns = [field.column_name for field in model._meta.sorted_fields if field.name != key]
+    columns = [
+        field.column_name
+        for field in model._meta.sorted_fields
+        if field.name != key and field.column_name != VERSION_COLUMN
+    ]
     changed = " || ".join(
         f"CASE WHEN OLD.\"{column}\" IS NOT NEW.\"{column}\" THEN '{column},' ELSE '' END"
         for column in columns
@@ -51,15 +58,17 @@ def _sqlite_triggers(model: type[BaseModel]) -> list[str]:
     who = f"COALESCE((SELECT who FROM {ACTOR_TABLE}), '')"
     when = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
     statements = []
-    for action, row, names in (
-        ("insert", "NEW", "''"),
-        ("update", "NEW", f"rtrim({changed}, ',')"),
-        ("delete", "OLD", "''"),
+    # The row version's own step (its trigger's second UPDATE) is not a change to record.
+    content_changed = " OR ".join(f'OLD."{column}" IS NOT NEW."{column}"' for column in columns)
+    for action, row, names, condition in (
+        ("insert", "NEW", "''", ""),
+        ("update", "NEW", f"rtrim({changed}, ',')", f" WHEN {content_changed or '0'}"),
+        ("delete", "OLD", "''", ""),
     ):
         name = f"audit_{table}_{action}"
         statements.append(f"DROP TRIGGER IF EXISTS {name}")
         statements.append(
-            f'CREATE TRIGGER {name} AFTER {action.upper()} ON "{table}" BEGIN '
+            f'CREATE TRIGGER {name} AFTER {action.upper()} ON "{table}"{condition} BEGIN '
             f"INSERT INTO {AUDIT_TABLE} (table_name, row_key, action, columns, changed_by, "
             f"changed_at) VALUES ('{table}', {row}.\"{key}\", '{action}', {names}, {who}, "
             f"{when}); END"
@@ -76,7 +85,8 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         SELECT COALESCE(string_agg(new_value.key, ',' ORDER BY new_value.key), '') INTO changed
         FROM jsonb_each(to_jsonb(NEW)) AS new_value
-        WHERE new_value.value IS DISTINCT FROM to_jsonb(OLD) -> new_value.key;
+        WHERE new_value.value IS DISTINCT FROM to_jsonb(OLD) -> new_value.key
+          AND new_value.key <> '{VERSION_COLUMN}';
     END IF;
     INSERT INTO {AUDIT_TABLE} (table_name, row_key, action, columns, changed_by, changed_at)
     VALUES (TG_TABLE_NAME, row_data ->> TG_ARGV[0], lower(TG_OP), changed, current_user,

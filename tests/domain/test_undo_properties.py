@@ -60,11 +60,17 @@ Dump = dict[str, list[tuple[Any, ...]]]
 
 
 def dump_tables() -> Dump:
-    """Every table's rows as SQLite stores them."""
+    """Every table's rows as SQLite stores them, but for the row versions: those count every
+    change, undo and redo included (so another coordinator's later change is never undone)."""
     dump = {}
     for model in ALL_MODELS:
         table = model._meta.table_name
-        cursor = database_proxy.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1')
+        columns = ", ".join(
+            f'"{field.column_name}"'
+            for field in model._meta.sorted_fields
+            if field.column_name != "version"
+        )
+        cursor = database_proxy.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY 1')
         dump[table] = list(cursor.fetchall())
     return dump
 
