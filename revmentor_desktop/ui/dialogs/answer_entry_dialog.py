@@ -45,6 +45,9 @@ PREVIOUS_KEY = QKeySequence("Ctrl+PgUp")
 ANSWERED_MARK = "✓"
 
 
+PRIVATE_HINT = "Only the coordinator reads this"
+
+
 def scale_hint(item: FormItem) -> str:
     """What the coordinator may type for the item, as the printed form offers it."""
     if item.answer_kind is AnswerKind.YES_NO:
@@ -53,8 +56,10 @@ def scale_hint(item: FormItem) -> str:
         return "0 (not at all likely) to 10 (extremely likely)"
     if item.scale:
         return "   ".join(f"{point} {label}" for point, label in enumerate(item.scale, start=1))
-    if item.answer_kind is AnswerKind.PRIVATE_TEXT:
-        return "Only the coordinator reads this"
+    if item.answer_kind is AnswerKind.PRIVATE_TEXT and PRIVATE_HINT.casefold() not in (
+        item.wording.casefold()  # the built-in questions say it already
+    ):
+        return PRIVATE_HINT
     return ""
 
 
