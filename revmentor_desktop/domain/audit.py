@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from revmentor_desktop.domain.conflicts import field_label
 from revmentor_desktop.storage.models import AuditEntry, BaseModel, Pair, Person
 from revmentor_desktop.storage.personal_data import Privacy, privacy_of
 
@@ -67,15 +68,11 @@ ACTION_LABELS = {"insert": "Added", "update": "Changed", "delete": "Deleted"}
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "person": {
         "email": "E-mail",
-        "manager_id": "Manager",
         "meeting_format": "Prefers to meet",
         "consent_wording": "Consent wording version",
         "coordinator_notes": "Private notes",
     },
     "pair": {
-        "cohort_id": "Cohort",
-        "mentor_id": "Mentor",
-        "mentee_id": "Mentee",
         "end_reason": "Reason for ending early",
         "end_date": "Planned end date",
         "coordinator_notes": "Private notes",
@@ -117,7 +114,7 @@ def field_labels(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
     columns the app derives or keeps for itself are left out."""
     labels = FIELD_LABELS.get(table, {})
     shown = [column for column in columns if _is_a_field(table, column)]
-    return tuple(labels.get(column) or column.replace("_", " ").capitalize() for column in shown)
+    return tuple(labels.get(column) or field_label(column) for column in shown)
 
 
 def _is_a_field(table: str, column: str) -> bool:
