@@ -4,9 +4,11 @@ export. It names rows by id and columns by name only (see ``storage.audit``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from revmentor_desktop.storage.models import AuditEntry
+from revmentor_desktop.domain.conflicts import field_label
+from revmentor_desktop.storage.models import AuditEntry, BaseModel, Pair, Person
+from revmentor_desktop.storage.personal_data import Privacy, privacy_of
 
 EXPORT_HEADINGS = ("when (UTC)", "who", "action", "table", "row", "columns changed")
 
@@ -59,3 +61,67 @@ def history(table: str, row_id: int | str) -> list[Change]:
 def all_changes() -> list[Change]:
     """The whole trail, oldest first."""
     return [_change(entry) for entry in AuditEntry.select().order_by(AuditEntry.id)]
+
+
+ACTION_LABELS = {"insert": "Added", "update": "Changed", "delete": "Deleted"}
+# The words the dialogs use for a column, where they differ from its name made readable.
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "person": {
+        "email": "E-mail",
+        "meeting_format": "Prefers to meet",
+        "consent_wording": "Consent wording version",
+        "coordinator_notes": "Private notes",
+    },
+    "pair": {
+        "end_reason": "Reason for ending early",
+        "end_date": "Planned end date",
+        "coordinator_notes": "Private notes",
+        "shared_summary": "Shareable summary",
+    },
+}
+# Columns the app keeps for itself: a change to them is never one the coordinator made.
+_BOOKKEEPING = {"updated_at", "created_at", "version"}
+_MODELS: dict[str, type[BaseModel]] = {"person": Person, "pair": Pair}
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One entry of a record's history as its dialog lists it: never a value, only which
+    fields changed."""
+
+    changed_at: datetime  # local time
+    changed_by: str
+    action: str  # "Added", "Changed" or "Deleted"
+    fields: tuple[str, ...]
+
+
+def record_history(table: str, row_id: int) -> list[HistoryLine]:
+    """The history of one person (``"person"``) or pair (``"pair"``), newest first, its
+    fields named as the dialog names them."""
+    return [
+        HistoryLine(
+            changed_at=change.changed_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None),
+            changed_by=change.changed_by,
+            action=ACTION_LABELS.get(change.action, change.action),
+            fields=field_labels(table, change.columns),
+        )
+        for change in reversed(history(table, row_id))
+    ]
+
+
+def field_labels(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Readable names of the columns a person would recognise as fields they edited: the
+    columns the app derives or keeps for itself are left out."""
+    labels = FIELD_LABELS.get(table, {})
+    shown = [column for column in columns if _is_a_field(table, column)]
+    return tuple(labels.get(column) or field_label(column) for column in shown)
+
+
+def _is_a_field(table: str, column: str) -> bool:
+    if column in _BOOKKEEPING:
+        return False
+    model = _MODELS.get(table)
+    if model is None:
+        return True
+    field = next((f for f in model._meta.sorted_fields if f.column_name == column), None)
+    return field is None or privacy_of(field) is not Privacy.DERIVED

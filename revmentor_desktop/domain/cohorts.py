@@ -54,6 +54,8 @@ class CohortDraft:
     session_minutes: int = 60
     mentor_label: str = ""
     mentee_label: str = ""
+    # Where it runs (a town, an office); on a server a coordinator may be kept to one site.
+    site: str = ""
     # Who takes part, saved with the cohort in one go; None leaves the enrolments as they are.
     participants: list[Enrolment] | None = None
 
@@ -74,6 +76,7 @@ class CohortRow:
     pairs: int
     unmatched: int
     archived: bool = False
+    site: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def _apply(cohort: Cohort, draft: CohortDraft) -> None:
     cohort.session_minutes = draft.session_minutes
     cohort.mentor_label = draft.mentor_label.strip() or default_mentor
     cohort.mentee_label = draft.mentee_label.strip() or default_mentee
+    cohort.site = draft.site.strip()
 
 
 def add_cohort(draft: CohortDraft, clock: Clock = system_clock) -> int:

@@ -55,6 +55,7 @@ COHORT = {
     "name": TextLimit("Cohort name", LINE),
     "mentor_label": TextLimit("The mentor's role label", LABEL),
     "mentee_label": TextLimit("The mentee's role label", LABEL),
+    "site": TextLimit("The cohort's site", LINE),
 }
 
 

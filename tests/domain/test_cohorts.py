@@ -59,6 +59,14 @@ def test_empty_role_labels_take_the_defaults_of_the_kind() -> None:
     assert (saved.mentor_label, saved.mentee_label) == ("Learning partner", "Learning partner")
 
 
+def test_a_cohorts_site_is_saved_trimmed_and_listed() -> None:
+    cohort = cohorts.add_cohort(CohortDraft("North 2027", site=" North office "), clock)
+    assert cohorts.get_cohort(cohort).site == "North office"
+    [row] = cohorts.list_cohorts()
+    assert row.site == "North office"
+    assert "site" in cohorts.validate_cohort(CohortDraft("South", site="x" * 1000))
+
+
 def test_enrolment_checks_role_capacity_and_archived_people() -> None:
     cohort = cohorts.add_cohort(CohortDraft("Reverse 2026"), clock)
     ada = people.add_person(PersonDraft("Ada"), clock)

@@ -213,6 +213,19 @@ def test_create_a_cohort_with_role_labels_of_its_kind(qtbot: QtBot, context: App
     )
 
 
+def test_a_cohorts_site_is_typed_saved_and_shown_again(qtbot: QtBot, context: AppContext) -> None:
+    dialog = shown(qtbot, CohortDialog(context))
+    qtbot.keyClicks(dialog.name, "Mentoring 2027")
+    qtbot.keyClicks(dialog.site, "North")
+    click(qtbot, dialog.save_button)
+    [row] = cohorts.list_cohorts()
+    assert row.site == "North"
+    again = shown(qtbot, CohortDialog(context, row.id))
+    assert again.site.text() == "North"
+    notes = [label.text() for label in again.findChildren(QLabel)]
+    assert any("restricted to a site sees only" in text for text in notes)
+
+
 def test_cohort_end_before_start_is_shown(qtbot: QtBot, context: AppContext) -> None:
     dialog = shown(qtbot, CohortDialog(context))
     qtbot.keyClicks(dialog.name, "Mentoring 2027")

@@ -1,4 +1,4 @@
-"""Add or edit a cohort: its kind, dates, rhythm and role names, and who takes part.
+"""Add or edit a cohort: its kind, dates, rhythm, role names and site, and who takes part.
 
 One save model: the dialog collects the cohort's details and its participants as one draft and
 Save stores them in one undoable edit, for a new cohort as for an existing one. The Cohort
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -45,6 +46,7 @@ KIND_HINTS = {
     CohortKind.MUTUAL: "Mutual mentoring: partners learn from each other",
 }
 WEEKS, DAYS = "weeks", "days"
+SITE_NOTE = "On a server, a coordinator restricted to a site sees only that site's cohorts."
 
 
 class CohortDialog(FormDialog):
@@ -127,6 +129,8 @@ class CohortDialog(FormDialog):
         self.session_minutes.setValue(60)
         self.mentor_label = QLineEdit()
         self.mentee_label = QLineEdit()
+        self.site = QLineEdit()
+        self.site.setPlaceholderText("Optional, for example “North office”")
         form = new_form()
         self.add_field(form, "&Name:", self.name, "name")
         self.add_field(form, "&Kind:", self.kind, "kind")
@@ -136,6 +140,10 @@ class CohortDialog(FormDialog):
         self.add_field(form, "Session &length:", self.session_minutes, "session_minutes")
         self.add_field(form, "&Mentor role is called:", self.mentor_label, "mentor_label")
         self.add_field(form, "Men&tee role is called:", self.mentee_label, "mentee_label")
+        self.add_field(form, "S&ite:", self.site, "site")
+        site_note = QLabel(SITE_NOTE)
+        site_note.setWordWrap(True)
+        form.addRow(site_note)
         self.set_cadence_days(21)
         return form
 
@@ -195,6 +203,7 @@ class CohortDialog(FormDialog):
         self.session_minutes.setValue(draft.session_minutes)
         self.mentor_label.setText(draft.mentor_label)
         self.mentee_label.setText(draft.mentee_label)
+        self.site.setText(draft.site)
 
     def draft(self) -> CohortDraft:
         return CohortDraft(
@@ -206,6 +215,7 @@ class CohortDialog(FormDialog):
             session_minutes=self.session_minutes.value(),
             mentor_label=self.mentor_label.text(),
             mentee_label=self.mentee_label.text(),
+            site=self.site.text(),
             participants=self.participants.participants(),
         )
 

@@ -27,6 +27,7 @@ from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.goals_editor import GoalsEditor
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.private_notes import PrivateNotes
+from revmentor_desktop.ui.widgets.record_history import RecordHistory
 from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
@@ -72,6 +73,8 @@ class PairDialog(FormDialog):
             self.messages = PairMessages()
             self.messages.prepare_requested.connect(self.prepare_messages)
             self.tabs.addTab(self.messages, "&Messages")
+            self.history = RecordHistory("pair", pair_id)
+            self.tabs.addTab(self.history, "Hist&ory")
             layout.addWidget(self.status_bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)

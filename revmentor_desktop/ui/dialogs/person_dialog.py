@@ -1,4 +1,5 @@
-"""Add or edit a person: contact details, skills, consent, private notes and their history."""
+"""Add or edit a person: contact details, skills, consent, private notes, their programme and
+the history of changes to their record."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from revmentor_desktop.ui.widgets.form_dialog import FormDialog, new_form
 from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.person_picker import PersonPicker
 from revmentor_desktop.ui.widgets.private_notes import PrivateNotes
+from revmentor_desktop.ui.widgets.record_history import RecordHistory
 from revmentor_desktop.ui.widgets.screen_fit import scrolling
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
 
@@ -46,6 +48,8 @@ class PersonDialog(FormDialog):
         self.tabs.addTab(scrolling(self._consent_tab()), "&Consent and notes")
         if person_id is not None:
             self.tabs.addTab(scrolling(self._history_tab(person_id)), "&Programme")
+            self.history = RecordHistory("person", person_id)
+            self.tabs.addTab(self.history, "Hi&story")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.banner)
