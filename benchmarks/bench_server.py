@@ -204,8 +204,8 @@ def judge(
         repeated = sum(n - 1 for n in Counter(save.base for save in acknowledged).values())
         unreported += repeated
         lost += repeated
-        latest = max(acknowledged, key=lambda save: save.base)
-        lost += final[row] != latest.marker
+        latest = max(save.base for save in acknowledged)
+        lost += final[row] not in {save.marker for save in acknowledged if save.base == latest}
     moved = {(save.kind, save.row_id, save.base) for save in saves}
     spurious = sum((c.kind, c.row_id, c.base) not in moved for c in conflicts)
     return Verdict(len(saves), lost, len(conflicts), unreported, spurious)
