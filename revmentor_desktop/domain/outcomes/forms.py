@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from revmentor_desktop.domain import calendar
@@ -37,6 +37,7 @@ from revmentor_desktop.storage.models import (
 )
 
 LONGEST_TEXT_ANSWER = 4000
+ENDING_EARLY_ANSWER_TIME = timedelta(days=14)
 MENTOR, MENTEE = "mentor", "mentee"
 
 
@@ -132,7 +133,11 @@ def issue_forms(
                     continue
                 row = open_forms.get((pair.id, person.id))
                 if row is None:
-                    due_date = pair.end_date if questionnaire is Questionnaire.ENDING_EARLY else due
+                    due_date = (
+                        _ending_early_due(pair)
+                        if questionnaire is Questionnaire.ENDING_EARLY
+                        else due
+                    )
                     items = form_items(questions, role, cohort.kind, pair.focus_areas)
                     row = _new_form(pair, person, role, questionnaire, due_date, items, clock)
                     issued_items[row.id] = items
@@ -142,6 +147,11 @@ def issue_forms(
         if mark_issued and newly_issued:
             OutcomeForm.update(issued_at=clock()).where(OutcomeForm.id.in_(newly_issued)).execute()
         return forms
+
+
+def _ending_early_due(pair: Pair) -> date | None:
+    """An ending-early form is due two weeks after the pair ended: time to answer calmly."""
+    return None if pair.end_date is None else pair.end_date + ENDING_EARLY_ANSWER_TIME
 
 
 def _open_forms(cohort_id: int, questionnaire: Questionnaire) -> dict[tuple[int, int], OutcomeForm]:

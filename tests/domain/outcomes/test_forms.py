@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from revmentor_desktop.domain.outcomes import checkins, forms, questionnaires
 from revmentor_desktop.domain.outcomes.questions import AnswerKind, Questionnaire
 from revmentor_desktop.domain.privacy import access, erasure
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.models import Pair
 from tests.reports.programme import build_programme, clock
 
 LATER = datetime(2026, 7, 1, 9, 0)
@@ -166,3 +167,12 @@ def test_answers_are_in_the_access_export_and_gone_after_erasure(data_file: Data
     erasure.erase_person(person_id, lambda: LATER)
     assert access.access_export(person_id, clock)["questionnaires"] == []
     assert forms.form_by_token(issued[0].token) is None
+
+
+def test_an_ending_early_form_is_due_two_weeks_after_the_pair_ended(data_file: DataFile) -> None:
+    programme = build_programme()
+    issued = forms.issue_forms(programme.cohort_id, Questionnaire.ENDING_EARLY, clock=clock)
+    assert issued, "the programme has pairs that ended early"
+    for form in issued:
+        ended = Pair.get_by_id(forms.form_by_token(form.token).pair_id).end_date
+        assert form.due_date == ended + timedelta(days=14)
