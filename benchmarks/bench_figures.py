@@ -2,9 +2,10 @@
 
 Goals, on the file of ``revmentor demo --people 10000 --sessions 100000``: the figures of every
 cohort in at most 300 ms; those of one cohort over a period (what a change of cohort or period
-recomputes) in at most 150 ms. The view draws on top of these. For scale the run also times,
-on the same file, SQLite reading every session once (their minutes summed) with nothing else:
-the least any figure drawn from the sessions can cost, and a plain ``SELECT COUNT(*)``.
+recomputes) in at most 150 ms. The view draws on top of these. Both are judged as ratios (see
+``goals.py``) to SQLite reading every session once (their minutes summed) on the same file with
+nothing else, timed in the same run: the least any figure drawn from the sessions can cost. A
+plain ``SELECT COUNT(*)`` is printed for scale.
 
 Run with ``python benchmarks/bench_figures.py [PEOPLE [SESSIONS]]``. Exits 1 when a goal is
 missed. Each figure is the best of several runs, on the clock and in processor time.
@@ -18,6 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bench_outcomes import best_of  # the same best-of-several timing
+from goals import EVERY_COHORT_FIGURES, ONE_COHORT_FIGURES, Goal
 from peewee import fn
 
 from revmentor_desktop.domain.dates import Period
@@ -26,8 +28,6 @@ from revmentor_desktop.domain.programme_figures import programme_figures
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Meeting, Pair, database_proxy
 
-ALL_GOAL_SECONDS = 0.3
-CHANGE_GOAL_SECONDS = 0.15
 TODAY = date(2026, 11, 25)
 
 
@@ -42,13 +42,12 @@ def _largest_cohort() -> int:
     return int(database_proxy.execute(counts).fetchone()[0])
 
 
-def _line(name: str, measured: tuple[float, float], goal: float, reference: float) -> str:
+def _judged(goal: Goal, measured: tuple[float, float], reference: float) -> bool:
+    """Prints the figure and judges its processor time against the reading of every session."""
     elapsed, processor = measured
-    return (
-        f"{name}: {elapsed * 1000:.0f} ms ({processor * 1000:.0f} ms of processor time) "
-        f"against a goal of {goal * 1000:.0f} ms (ratio {elapsed / goal:.2f}; "
-        f"{elapsed / reference:.1f} times the reading of every session)"
-    )
+    print(f"{goal.name}: {elapsed * 1000:.0f} ms on the clock")
+    print(f"  {goal.verdict(processor * 1000, reference * 1000)}")
+    return goal.met(processor * 1000, reference * 1000)
 
 
 def main() -> int:
@@ -67,7 +66,7 @@ def main() -> int:
         quarter = Period(TODAY - timedelta(days=91), TODAY)
         every_cohort = best_of(lambda: programme_figures(None, None, clock))
         one_cohort = best_of(lambda: programme_figures([cohort], quarter, clock))
-        reading, _ = best_of(
+        _, reading = best_of(
             lambda: database_proxy.execute_sql(
                 "SELECT SUM(duration_minutes) FROM session"
             ).fetchall()
@@ -75,13 +74,14 @@ def main() -> int:
         counting, _ = best_of(
             lambda: database_proxy.execute_sql("SELECT COUNT(*) FROM session").fetchall()
         )
-    print(_line("Every cohort, everything recorded", every_cohort, ALL_GOAL_SECONDS, reading))
-    print(_line("One cohort, the last 13 weeks", one_cohort, CHANGE_GOAL_SECONDS, reading))
+    every_met = _judged(EVERY_COHORT_FIGURES, every_cohort, reading)
+    one_met = _judged(ONE_COHORT_FIGURES, one_cohort, reading)
     print(
-        f"  for scale, SQLite reading every session once: {reading * 1000:.1f} ms; "
+        f"  reference, SQLite reading every session once: {reading * 1000:.1f} ms of processor "
+        f"time; "
         f"SELECT COUNT(*) over the sessions: {counting * 1000:.2f} ms"
     )
-    ok = every_cohort[1] <= ALL_GOAL_SECONDS and one_cohort[1] <= CHANGE_GOAL_SECONDS
+    ok = every_met and one_met
     print("Goals met." if ok else "A goal was missed.")
     return 0 if ok else 1
 

@@ -1,9 +1,10 @@
 """Benchmark: plan booklets for a cohort of 250 pairs (a figure against the goal, not a test).
 
 Goal: at least 100 pages a second for the booklets of 250 pairs in one PDF (a cover and a page
-per meeting each: 14 pages a pair over a 9-month cohort meeting every three weeks). For scale,
-plain ReportLab Platypus setting the same words per page (the plan's paragraphs and its agenda
-table, no letterhead, no fitting of names, no fallback fonts) is measured in the same run.
+per meeting each: 14 pages a pair over a 9-month cohort meeting every three weeks), judged as
+a ratio (see ``goals.py``) to plain ReportLab Platypus setting the same words per page (the
+plan's paragraphs and its agenda table, no letterhead, no fitting of names, no fallback fonts)
+measured in the same run.
 
 Run with ``python benchmarks/bench_plans.py [--pairs 250]``. Exits 1 when the goal is missed.
 Figures are processor seconds (on a shared machine the clock also counts other programs' work);
@@ -24,6 +25,9 @@ from xml.sax.saxutils import escape
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Table
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the package, run from anywhere
+from goals import PLAN_PAGES
+
 from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.plans.documents import PlanBooklet, pair_booklets
@@ -32,7 +36,6 @@ from revmentor_desktop.reports.base import RULE, styles, table_style
 from revmentor_desktop.reports.plans import render_booklets
 from revmentor_desktop.storage.database import DataFile
 
-PAGES_PER_SECOND_GOAL = 100.0
 TODAY = datetime(2026, 6, 15, 10, 0)
 FOCUS = (
     ["Microsoft Teams", "LinkedIn"],
@@ -130,12 +133,13 @@ def main() -> int:
     plain_rate = plain_pages / reference
     print(f"Plan booklets for {arguments.pairs} pairs: {pages} pages")
     print(f"  gathering from the data file: {gather:.2f} s")
-    print(f"  drawing: {drawing:.2f} s, {rate:.0f} pages/s (goal ≥ {PAGES_PER_SECOND_GOAL:.0f})")
+    print(f"  drawing: {drawing:.2f} s, {rate:.0f} pages/s")
     print(
         f"  plain ReportLab, same words: {plain_pages} pages in {reference:.2f} s, "
         f"{plain_rate:.0f} pages/s (ours is {rate / plain_rate:.2f}× that)"
     )
-    met = rate >= PAGES_PER_SECOND_GOAL
+    print(f"  {PLAN_PAGES.verdict(rate, plain_rate)}")
+    met = PLAN_PAGES.met(rate, plain_rate)
     print("Goal met." if met else "Goal MISSED.")
     return 0 if met else 1
 

@@ -1,0 +1,69 @@
+"""The speed goals of the benchmarks, judged as ratios to a reference measured in the same run.
+
+Machines differ by 2x, so an absolute figure ("100 pages/s") says as much about the machine as
+about the code. Each goal below keeps the issue's absolute figure together with the reference
+(plain ReportLab, or plain SQLite) that the machine measured when the goal was recorded; the
+goal is then ``absolute / reference_at_goal``, a ratio that travels between machines. A
+benchmark measures its reference again in every run and judges the ratio of the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Goal:
+    """An absolute goal and the reference figure it corresponded to on the recording machine."""
+
+    name: str
+    absolute: float
+    reference_at_goal: float
+    unit: str  # "/s" (more is better) or "ms" (less is better)
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.unit != "ms"
+
+    @property
+    def ratio_goal(self) -> float:
+        return self.absolute / self.reference_at_goal
+
+    def met(self, measured: float, reference: float) -> bool:
+        """Whether ``measured`` against ``reference`` of this run meets the ratio goal."""
+        ratio = measured / reference
+        return ratio >= self.ratio_goal if self.higher_is_better else ratio <= self.ratio_goal
+
+    def verdict(self, measured: float, reference: float) -> str:
+        """One line: measured, this run's reference, their ratio against the ratio goal, and
+        the absolute goal for comparison (not judged)."""
+        sign = "≥" if self.higher_is_better else "≤"
+        return (
+            f"{self.name}: {self._figure(measured)}, reference {self._figure(reference)}, "
+            f"ratio {measured / reference:.3g} (goal {sign} {self.ratio_goal:.3g}: "
+            f"{'met' if self.met(measured, reference) else 'MISSED'}); "
+            f"absolute goal {sign} {self._figure(self.absolute)} "
+            f"({'reached' if self._reaches_absolute(measured) else 'not reached'}, not judged)"
+        )
+
+    def _reaches_absolute(self, measured: float) -> bool:
+        return measured >= self.absolute if self.higher_is_better else measured <= self.absolute
+
+    def _figure(self, value: float) -> str:
+        return f"{value:.2f} ms" if self.unit == "ms" else f"{value:.0f}{self.unit}"
+
+
+# Reference figures: each script run ONCE on the recording machine (a shared 2-core box) at a
+# small size, when the goals were turned into ratios: bench_forms.py 40, bench_certificates.py
+# 40, bench_plans.py --pairs 10, bench_outcomes.py 500, bench_figures.py 1000 10000. Rates of
+# plain ReportLab do not depend on the size. The SQLite readings grow with the rows read (a
+# full scan), so they are scaled linearly to the size each goal is stated for: 5 ms for 3,838
+# answer rows (500 people) x4 for the 2,000-person file; 0.2 ms for 2,217 sessions x45 for
+# 100,000 sessions.
+FORMS_MADE = Goal("Forms made", 50.0, 509.0, "/s")  # plain ReportLab one-page files/s
+FORMS_COLLECTED = Goal("Forms collected", 50.0, 509.0, "/s")  # the same reference
+CERTIFICATE_PAGES = Goal("Certificate pages", 100.0, 1100.0, "/s")  # plain ReportLab pages/s
+PLAN_PAGES = Goal("Plan booklet pages", 100.0, 225.0, "/s")  # plain Platypus, same words
+OUTCOMES = Goal("Outcomes of the whole file", 200.0, 20.0, "ms")  # reading every answer row
+EVERY_COHORT_FIGURES = Goal("Every cohort, everything recorded", 300.0, 9.0, "ms")  # sessions
+ONE_COHORT_FIGURES = Goal("One cohort, the last 13 weeks", 150.0, 9.0, "ms")  # the same reading
