@@ -65,33 +65,35 @@ def test_every_tab_saves_into_the_data_file_as_one_undoable_change(
     qtbot: QtBot, dialog: ProgrammeSettingsDialog, context: AppContext, tmp_path: Path
 ) -> None:
     before = programme_settings.load()
-    retype(qtbot, dialog.organisation_name, "Nordwind Logistik GmbH")
-    retype(qtbot, dialog.coordinator_name, "Maria Lopez")
-    retype(qtbot, dialog.coordinator_contact, "mentoring@nordwind.example")
-    retype(qtbot, dialog.sponsor_name, "Dr. Katrin Weber")
-    retype(qtbot, dialog.sponsor_title, "Chief Executive Officer")
-    dialog.anonymity_threshold.setValue(7)
-    pick(dialog.page_size, "Letter")
+    retype(qtbot, dialog.organisation.organisation_name, "Nordwind Logistik GmbH")
+    retype(qtbot, dialog.organisation.coordinator_name, "Maria Lopez")
+    retype(qtbot, dialog.organisation.coordinator_contact, "mentoring@nordwind.example")
+    retype(qtbot, dialog.organisation.sponsor_name, "Dr. Katrin Weber")
+    retype(qtbot, dialog.organisation.sponsor_title, "Chief Executive Officer")
+    dialog.organisation.anonymity_threshold.setValue(7)
+    pick(dialog.organisation.page_size, "Letter")
     logo = tmp_path / "logo.png"
     logo.write_bytes(png_logo(400, 120))
-    dialog.load_logo_file(logo)
-    assert not dialog.logo_preview.pixmap().isNull(), "the logo is shown"
-    assert "400 × 120 pixels" in dialog.logo_description.text()
+    dialog.organisation.load_logo_file(logo)
+    assert not dialog.organisation.logo_preview.pixmap().isNull(), "the logo is shown"
+    assert "400 × 120 pixels" in dialog.organisation.logo_description.text()
 
     dialog.tabs.setCurrentIndex(1)
-    dialog.clause_list.setCurrentRow(list(DEFAULT_CLAUSES).index("goals"))
-    dialog.clause_body.setPlainText("We choose two goals at the first meeting.")
-    assert "becomes version 1.1 when you save" in dialog.version_label.text()
-    assert dialog.clause_list.currentItem().text() == "Focus areas and goals (your wording)"
+    dialog.agreement.clause_list.setCurrentRow(list(DEFAULT_CLAUSES).index("goals"))
+    dialog.agreement.clause_body.setPlainText("We choose two goals at the first meeting.")
+    assert "becomes version 1.1 when you save" in dialog.agreement.version_label.text()
+    assert (
+        dialog.agreement.clause_list.currentItem().text() == "Focus areas and goals (your wording)"
+    )
 
     dialog.tabs.setCurrentIndex(2)
-    pick(dialog.weights_for, "Every reverse cohort")
-    pick(dialog.weights.combos[Rule.LOCATION], "High")
-    pick(dialog.weights_for, "The cohort “Reverse mentoring 2027”")
-    location = dialog.weights.combos[Rule.LOCATION]
+    pick(dialog.matching.weights_for, "Every reverse cohort")
+    pick(dialog.matching.weights.combos[Rule.LOCATION], "High")
+    pick(dialog.matching.weights_for, "The cohort “Reverse mentoring 2027”")
+    location = dialog.matching.weights.combos[Rule.LOCATION]
     assert location.currentText() == "As its kind (high)", "its kind's new weight"
-    assert dialog.weights.shares[Rule.LOCATION].text() == "36 points"
-    pick(dialog.weights.combos[Rule.HISTORY], "Off")
+    assert dialog.matching.weights.shares[Rule.LOCATION].text() == "36 points"
+    pick(dialog.matching.weights.combos[Rule.HISTORY], "Off")
     save(qtbot, dialog)
 
     after = programme_settings.load()
@@ -125,15 +127,15 @@ def test_reset_to_default_brings_back_the_default_wording(
     qtbot: QtBot, dialog: ProgrammeSettingsDialog
 ) -> None:
     dialog.tabs.setCurrentIndex(1)
-    dialog.clause_list.setCurrentRow(list(DEFAULT_CLAUSES).index("ending"))
-    assert not dialog.reset_clause_button.isEnabled(), "the default needs no reset"
-    retype(qtbot, dialog.clause_heading, "When it ends")
-    assert dialog.default_heading.text() == "<b>Ending the partnership</b>"
-    assert dialog.reset_clause_button.isEnabled()
-    qtbot.mouseClick(dialog.reset_clause_button, Qt.MouseButton.LeftButton)
-    assert dialog.clause_heading.text() == "Ending the partnership"
-    assert dialog.clause_body.toPlainText() == DEFAULT_CLAUSES["ending"].body
-    assert dialog.version_label.text() == "Agreement version 1.0."
+    dialog.agreement.clause_list.setCurrentRow(list(DEFAULT_CLAUSES).index("ending"))
+    assert not dialog.agreement.reset_clause_button.isEnabled(), "the default needs no reset"
+    retype(qtbot, dialog.agreement.clause_heading, "When it ends")
+    assert dialog.agreement.default_heading.text() == "<b>Ending the partnership</b>"
+    assert dialog.agreement.reset_clause_button.isEnabled()
+    qtbot.mouseClick(dialog.agreement.reset_clause_button, Qt.MouseButton.LeftButton)
+    assert dialog.agreement.clause_heading.text() == "Ending the partnership"
+    assert dialog.agreement.clause_body.toPlainText() == DEFAULT_CLAUSES["ending"].body
+    assert dialog.agreement.version_label.text() == "Agreement version 1.0."
 
 
 def test_bad_values_show_inline_messages_and_block_saving(
@@ -141,29 +143,31 @@ def test_bad_values_show_inline_messages_and_block_saving(
 ) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Our logo is blue.")
-    dialog.load_logo_file(notes)
-    assert dialog.logo_problem.isVisibleTo(dialog)
-    assert dialog.logo_problem.text() == (
+    dialog.organisation.load_logo_file(notes)
+    assert dialog.organisation.logo_problem.isVisibleTo(dialog)
+    assert dialog.organisation.logo_problem.text() == (
         "“notes.txt” is not a PNG, JPEG or SVG image; choose the logo as one of those."
     )
-    assert dialog.logo is None, "no logo was taken"
+    assert dialog.organisation.logo is None, "no logo was taken"
     poster = tmp_path / "poster.png"
     poster.write_bytes(png_logo() + b"\0" * 5_000_000)
-    dialog.load_logo_file(poster)
-    assert "is 5.0 MB; a logo can be at most 1 MB" in dialog.logo_problem.text()
+    dialog.organisation.load_logo_file(poster)
+    assert "is 5.0 MB; a logo can be at most 1 MB" in dialog.organisation.logo_problem.text()
 
-    retype(qtbot, dialog.organisation_name, "Nordwind")
-    retype(qtbot, dialog.organisation_name, "")
+    retype(qtbot, dialog.organisation.organisation_name, "Nordwind")
+    retype(qtbot, dialog.organisation.organisation_name, "")
     assert dialog.feedback.problem_for("organisation_name") == (
         "The organisation name cannot be empty."
     )
     assert not dialog.save_button.isEnabled()
     assert dialog.tabs.tabText(0) == "Organisation and documents ⚠"
 
-    retype(qtbot, dialog.organisation_name, "Nordwind")
+    retype(qtbot, dialog.organisation.organisation_name, "Nordwind")
     dialog.tabs.setCurrentIndex(1)
-    dialog.clause_body.setPlainText("   ")
-    assert dialog.clause_problem.text().startswith("The wording of “Purpose” cannot be empty")
+    dialog.agreement.clause_body.setPlainText("   ")
+    assert dialog.agreement.clause_problem.text().startswith(
+        "The wording of “Purpose” cannot be empty"
+    )
     assert not dialog.save_button.isEnabled()
     assert dialog.tabs.tabText(1) == "Agreement wording ⚠"
     assert dialog.tabs.tabText(0) == "Organisation and documents"
@@ -173,25 +177,25 @@ def test_weights_that_cannot_work_are_refused_in_place_and_reset_follows_the_lev
     qtbot: QtBot, dialog: ProgrammeSettingsDialog
 ) -> None:
     dialog.tabs.setCurrentIndex(2)
-    pick(dialog.weights_for, "Every traditional cohort")
-    for combo in dialog.weights.combos.values():
+    pick(dialog.matching.weights_for, "Every traditional cohort")
+    for combo in dialog.matching.weights.combos.values():
         pick(combo, "Off")
-    assert dialog.weights.problem.text() == (
+    assert dialog.matching.weights.problem.text() == (
         "At least one matching rule must count, or every pairing scores the same."
     )
     assert not dialog.save_button.isEnabled()
     assert dialog.tabs.tabText(2) == "Matching weights ⚠"
 
-    qtbot.mouseClick(dialog.weights.reset_button, Qt.MouseButton.LeftButton)
-    assert dialog.weights.combos[Rule.SKILLS].currentText() == "Default (high)"
-    assert not dialog.weights.problem.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.matching.weights.reset_button, Qt.MouseButton.LeftButton)
+    assert dialog.matching.weights.combos[Rule.SKILLS].currentText() == "Default (high)"
+    assert not dialog.matching.weights.problem.isVisibleTo(dialog)
     assert dialog.save_button.isEnabled()
 
-    pick(dialog.weights_for, "The cohort “Reverse mentoring 2027”")
-    pick(dialog.weights.combos[Rule.HISTORY], "Off")
-    assert dialog.weights.reset_button.isEnabled()
-    qtbot.mouseClick(dialog.weights.reset_button, Qt.MouseButton.LeftButton)
-    assert dialog.weights.combos[Rule.HISTORY].currentText() == "As its kind (low)"
+    pick(dialog.matching.weights_for, "The cohort “Reverse mentoring 2027”")
+    pick(dialog.matching.weights.combos[Rule.HISTORY], "Off")
+    assert dialog.matching.weights.reset_button.isEnabled()
+    qtbot.mouseClick(dialog.matching.weights.reset_button, Qt.MouseButton.LeftButton)
+    assert dialog.matching.weights.combos[Rule.HISTORY].currentText() == "As its kind (low)"
     assert dialog.draft().cohorts[0].own == {}
 
 
@@ -200,8 +204,10 @@ def test_the_paper_shown_is_the_one_the_command_line_would_use(
 ) -> None:
     from revmentor_desktop.domain import paper
 
-    assert dialog.page_size.currentText() == paper.page_size()
-    assert f"Not chosen yet: {paper.locale_page_size()}" in dialog.page_size_note.text()
+    assert dialog.organisation.page_size.currentText() == paper.page_size()
+    assert (
+        f"Not chosen yet: {paper.locale_page_size()}" in dialog.organisation.page_size_note.text()
+    )
     save(qtbot, dialog)
     assert programme_settings.load().page_size == "", "not chosen, so not remembered"
 
@@ -218,7 +224,7 @@ def test_file_menu_opens_the_settings_and_ctrl_z_undoes_them(
     qtbot: QtBot, make_window: window_fixtures.MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fill_in_and_save(dialog: ProgrammeSettingsDialog) -> int:
-        retype(qtbot, dialog.organisation_name, "Nordwind Logistik GmbH")
+        retype(qtbot, dialog.organisation.organisation_name, "Nordwind Logistik GmbH")
         dialog.accept()
         return dialog.result()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,10 +29,11 @@ from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError, ValidationError
 from revmentor_desktop.domain.outcomes import entry, forms
-from revmentor_desktop.domain.outcomes.questions import AnswerKind, FormItem, Questionnaire
+from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.undo import undo_key_text
+from revmentor_desktop.ui.widgets.answer_fields import ItemRow, shown_value
 from revmentor_desktop.ui.widgets.choices import select_data
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel, confirm, show_refusal
 from revmentor_desktop.ui.widgets.questionnaire_choices import cohort_combo, questionnaire_combo
@@ -43,101 +43,6 @@ SAVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
 SKIP_KEY = QKeySequence("Ctrl+PgDown")
 PREVIOUS_KEY = QKeySequence("Ctrl+PgUp")
 ANSWERED_MARK = "✓"
-
-
-PRIVATE_HINT = "Only the coordinator reads this"
-
-
-def scale_hint(item: FormItem) -> str:
-    """What the coordinator may type for the item, as the printed form offers it."""
-    if item.answer_kind is AnswerKind.YES_NO:
-        return "y = yes, n = no"
-    if item.answer_kind is AnswerKind.RECOMMEND:
-        return "0 (not at all likely) to 10 (extremely likely)"
-    if item.scale:
-        return "   ".join(f"{point} {label}" for point, label in enumerate(item.scale, start=1))
-    if item.answer_kind is AnswerKind.PRIVATE_TEXT and PRIVATE_HINT.casefold() not in (
-        item.wording.casefold()  # the built-in questions say it already
-    ):
-        return PRIVATE_HINT
-    return ""
-
-
-def shown_value(item: FormItem, value: forms.AnswerValue) -> str:
-    """A stored answer as it is typed: a digit, y or n, or the text."""
-    if value is None:
-        return ""
-    if item.answer_kind is AnswerKind.YES_NO:
-        return "y" if value == 1 else "n"
-    return str(value)
-
-
-class NumberAnswer(QLineEdit):
-    """A short answer box; Enter moves on to the next item, as Tab does."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.focusNextChild()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-def text_answer() -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)  # Tab goes to the next item; Enter starts a new line
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 3 + 12)
-    box.setFixedWidth(box.fontMetrics().averageCharWidth() * 40)
-    return box
-
-
-class ItemRow:
-    """One item of the form on screen: its wording, the answer box, the hint and a problem."""
-
-    def __init__(self, item: FormItem, number: int, column: QVBoxLayout) -> None:
-        self.item = item
-        wording = QLabel(f"{number}. {item.wording}")
-        wording.setWordWrap(True)
-        self.box: QLineEdit | QPlainTextEdit
-        if item.answer_kind.is_number:
-            self.box = NumberAnswer()
-            self.box.setMaxLength(20)
-            self.box.setFixedWidth(self.box.fontMetrics().averageCharWidth() * 8)
-        else:
-            self.box = text_answer()
-        self.box.setAccessibleName(item.wording)
-        wording.setBuddy(self.box)
-        hint = QLabel(scale_hint(item))
-        hint.setWordWrap(True)
-        self.problem = ProblemLabel()
-        self.problem.setAccessibleName(f"Problem with “{item.wording}”")
-        beside = QVBoxLayout()
-        beside.setSpacing(2)
-        beside.addWidget(hint)
-        beside.addWidget(self.problem)
-        beside.addStretch(1)
-        # The wording above its box, the scale and any problem beside the box.
-        answer = QHBoxLayout()
-        answer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        answer.addLayout(beside, 1)
-        column.addWidget(wording)
-        column.addLayout(answer)
-        column.addSpacing(6)
-
-    def text(self) -> str:
-        if isinstance(self.box, QLineEdit):
-            return self.box.text().strip()
-        return self.box.toPlainText().strip()
-
-    def set_text(self, text: str) -> None:
-        if isinstance(self.box, QLineEdit):
-            self.box.setText(text)
-        else:
-            self.box.setPlainText(text)
 
 
 class AnswerEntryDialog(RemembersSize, QDialog):
@@ -389,16 +294,9 @@ class AnswerEntryDialog(RemembersSize, QDialog):
         try:
             forms.checked_answers(form_id, {row.item.key: row.text()})
         except ValidationError as error:
-            row.problem.set_problem(self._problem_words(row, error.problems))
+            row.show_problem(error.problems)
             return
         row.problem.set_problem("")
-
-    @staticmethod
-    def _problem_words(row: ItemRow, problems: Mapping[str, str]) -> str:
-        text = problems.get(row.item.key, "")
-        # The domain names the question; beside it the wording would only repeat.
-        prefix = f"“{row.item.wording}”: "
-        return text.removeprefix(prefix).capitalize() if text.startswith(prefix) else text
 
     def save_and_next(self) -> None:
         if self._current < 0:
@@ -460,7 +358,7 @@ class AnswerEntryDialog(RemembersSize, QDialog):
         first_bad = None
         for row in self._rows:
             if row.item.key in problems:
-                row.problem.set_problem(self._problem_words(row, problems))
+                row.show_problem(problems)
                 first_bad = first_bad or row
         placed = {row.item.key for row in self._rows}
         self.banner.set_problem(" ".join(v for k, v in problems.items() if k not in placed))
