@@ -1,8 +1,9 @@
 """The main window: a sidebar of six views, the menus and toolbar, and the status bar.
 
 It only wires things together: ``menus`` declares the commands, views do the listing, dialogs
-the editing, ``data_file_prompts`` the conversations about the data file, ``export_prompts``
-those about data leaving the app, and ``DataFileSession`` the data file itself.
+the editing, ``feature_dialogs`` opens each feature's dialog, ``cohort_commands`` runs the Cohort
+menu, ``data_file_prompts`` holds the conversations about the data file, ``export_prompts`` those
+about data leaving the app, and ``DataFileSession`` the data file itself.
 """
 
 from __future__ import annotations
@@ -31,16 +32,16 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.services.location import DataLocation, ServerLocation
 from revmentor_desktop.storage.errors import DataFileError
-from revmentor_desktop.ui import cohort_commands, data_file_prompts
+from revmentor_desktop.ui import cohort_commands, data_file_prompts, feature_dialogs
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.data_file_session import DataFileSession
-from revmentor_desktop.ui.dialogs.connect_server_dialog import ConnectServerDialog
 from revmentor_desktop.ui.export_prompts import (
     erase_person,
     export_calendar,
     export_data,
     export_person,
 )
+from revmentor_desktop.ui.feature_dialogs import DataFileCommand, PairCommand
 from revmentor_desktop.ui.menus import VIEW_NAMES, VIEW_TITLES, WindowActions
 from revmentor_desktop.ui.settings import (
     CURRENT_VIEW,
@@ -49,13 +50,7 @@ from revmentor_desktop.ui.settings import (
     WINDOW_STATE,
     AppSettings,
 )
-from revmentor_desktop.ui.views.record_dialogs import (
-    STATUS_DIALOGS,
-    change_status_asking,
-    import_answers,
-    import_people,
-    log_session,
-)
+from revmentor_desktop.ui.views.record_dialogs import STATUS_DIALOGS, change_status_asking
 from revmentor_desktop.ui.views.workspace_view import WorkspaceView
 from revmentor_desktop.ui.widgets.feedback import show_refusal
 from revmentor_desktop.ui.widgets.notice_bar import NoticeBar
@@ -170,15 +165,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(
                 lambda _checked=False, prompt=prompt: prompt(self, self.session)
             )
-        a.import_people.triggered.connect(self._import_people)
-        a.import_answers.triggered.connect(self._import_answers)
-        a.make_forms.triggered.connect(self._make_forms)
-        a.collect_forms.triggered.connect(self._collect_forms)
-        a.programme_settings.triggered.connect(self._programme_settings)
-        a.questionnaires.triggered.connect(self._questionnaires)
-        a.session_plans.triggered.connect(self._session_plans)
-        a.message_templates.triggered.connect(self._message_templates)
-        a.prepare_messages.triggered.connect(self._prepare_messages)
+        self._connect_feature_dialogs()
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(lambda: self.current_view().focus_search())
         a.new_record.triggered.connect(lambda: self.current_view().new_record())
@@ -189,24 +176,15 @@ class MainWindow(QMainWindow):
         for name, action in a.pair_status.items():
             action.triggered.connect(lambda _checked=False, name=name: self.change_pair(name))
         a.end_early.triggered.connect(lambda: self.change_pair("end_early"))
-        a.log_session.triggered.connect(self._log_session)
         for name, action in a.show_view.items():
             action.triggered.connect(lambda _checked=False, name=name: self.show_view(name))
         for kind, action in a.export.items():
             action.triggered.connect(lambda _checked=False, kind=kind: export_data(self, kind))
         a.export_calendar.triggered.connect(lambda: export_calendar(self))
-        a.pair_calendar.triggered.connect(self._pair_calendar)
         for name, action in a.cohort.items():
             action.triggered.connect(
                 lambda _checked=False, name=name: self.run_cohort_command(name)
             )
-        documents = {
-            a.print_agreement: "agreement",
-            a.progress_summary: "pair summary",
-            a.pair_certificates: "certificates",
-        }
-        for action, kind in documents.items():
-            action.triggered.connect(lambda _checked=False, kind=kind: self._show_document(kind))
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self._open_sample)
@@ -215,9 +193,13 @@ class MainWindow(QMainWindow):
         )
         a.open_log_folder.triggered.connect(open_log_folder)
         a.guide.triggered.connect(self.show_guide)
-        a.about.triggered.connect(self._about)
+        a.about.triggered.connect(
+            lambda: feature_dialogs.about(self.context, self.session.path, self)
+        )
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        a.connect_server.triggered.connect(self._connect_to_server)
+        a.connect_server.triggered.connect(
+            lambda: feature_dialogs.connect_to_server(self.context, self.session, self)
+        )
         self.context.edits.data_changed.connect(self._update_actions)
         self.context.edits.message.connect(self.show_message)
         self.context.edits.refused.connect(
@@ -227,6 +209,34 @@ class MainWindow(QMainWindow):
         self.session.opened.connect(self._on_file_opened)
         self.session.damaged.connect(self._on_file_damaged)
         self.session.message.connect(self.show_message)
+
+    def _connect_feature_dialogs(self) -> None:
+        """The commands that open one feature's dialog on the data file or the current pair."""
+        a, dialogs = self.actions, feature_dialogs
+        for action, command in (
+            (a.import_people, dialogs.import_people_from_list),
+            (a.import_answers, dialogs.import_form_answers),
+            (a.make_forms, dialogs.make_forms),
+            (a.collect_forms, dialogs.collect_forms),
+            (a.programme_settings, dialogs.programme_settings),
+            (a.questionnaires, dialogs.questionnaires),
+            (a.session_plans, dialogs.session_plans),
+            (a.message_templates, dialogs.message_templates),
+        ):
+            action.triggered.connect(
+                lambda _checked=False, command=command: self.run_on_data_file(command)
+            )
+        for action, pair_command in (
+            (a.log_session, dialogs.log_pair_session),
+            (a.print_agreement, dialogs.pair_document("agreement")),
+            (a.progress_summary, dialogs.pair_document("pair summary")),
+            (a.pair_certificates, dialogs.pair_document("certificates")),
+            (a.prepare_messages, dialogs.prepare_pair_messages),
+            (a.pair_calendar, dialogs.pair_calendar),
+        ):
+            action.triggered.connect(
+                lambda _checked=False, command=pair_command: self.run_on_pair(command)
+            )
 
     # Views
 
@@ -319,27 +329,10 @@ class MainWindow(QMainWindow):
             return
         self.context.edits.push(edit)
 
-    def _log_session(self) -> None:
+    def run_on_pair(self, command: PairCommand) -> None:
+        """Run a Pair menu command on the pair current in the view, if there is one."""
         if (pair_id := self.current_view().current_pair_id()) is not None:
-            log_session(self.context, pair_id, self)
-
-    def _show_document(self, kind_name: str) -> None:
-        """Make the named kind of document for the selected pair."""
-        from revmentor_desktop.reports.registry import KINDS
-        from revmentor_desktop.ui.dialogs.document_dialog import show_document
-
-        if (pair_id := self.current_view().current_pair_id()) is not None:
-            show_document(self.context, KINDS[kind_name], pair_id, self)
-
-    def _prepare_messages(self) -> None:
-        from revmentor_desktop.ui.dialogs.prepare_messages_dialog import prepare_messages
-
-        if (pair_id := self.current_view().current_pair_id()) is not None:
-            prepare_messages(self.context, self, pair_ids=[pair_id])
-
-    def _pair_calendar(self) -> None:
-        if (pair_id := self.current_view().current_pair_id()) is not None:
-            export_calendar(self, pair_id=pair_id)
+            command(self.context, pair_id, self)
 
     # Cohorts
 
@@ -413,59 +406,10 @@ class MainWindow(QMainWindow):
         if menu.isEmpty():
             menu.addAction("No recent files").setEnabled(False)
 
-    def _connect_to_server(self) -> None:
-        dialog = ConnectServerDialog(self.context, self, connect=self.session.open_server)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def _import_people(self) -> None:
+    def run_on_data_file(self, command: DataFileCommand) -> None:
+        """Run a command on the programme in the open data file (none when on a server)."""
         if self.session.path is not None:
-            import_people(self.context, self.session.path, self)
-
-    def _import_answers(self) -> None:
-        if self.session.path is not None:
-            import_answers(self.context, self)
-
-    def _make_forms(self) -> None:
-        from revmentor_desktop.ui.dialogs.make_forms_dialog import make_questionnaire_forms
-
-        if self.session.path is not None:
-            make_questionnaire_forms(self.context, self)
-
-    def _collect_forms(self) -> None:
-        from revmentor_desktop.ui.dialogs.collect_forms_dialog import collect_returned_forms
-
-        if self.session.path is not None:
-            collect_returned_forms(self.context, self)
-
-    def _programme_settings(self) -> None:
-        from revmentor_desktop.ui.dialogs.programme_settings_dialog import (
-            show_programme_settings,
-        )
-
-        if self.session.path is not None:
-            show_programme_settings(self.context, self)
-
-    def _questionnaires(self) -> None:
-        from revmentor_desktop.ui.dialogs.questionnaire_editor import QuestionnaireEditor
-        from revmentor_desktop.ui.views.record_dialogs import run_dialog
-
-        if self.session.path is not None:
-            run_dialog(QuestionnaireEditor(self.context, self))
-
-    def _session_plans(self) -> None:
-        from revmentor_desktop.ui.dialogs.plans_library import PlansLibrary
-        from revmentor_desktop.ui.views.record_dialogs import run_dialog
-
-        if self.session.path is not None:
-            run_dialog(PlansLibrary(self.context, self))
-
-    def _message_templates(self) -> None:
-        from revmentor_desktop.ui.dialogs.message_templates_dialog import MessageTemplatesDialog
-        from revmentor_desktop.ui.views.record_dialogs import run_dialog
-
-        if self.session.path is not None:
-            run_dialog(MessageTemplatesDialog(self.context, self))
+            command(self.context, self.session.path, self)
 
     def _open_sample(self) -> None:
         data_file_prompts.open_sample_data(self, self.session, self.context.clock().date())
@@ -486,13 +430,6 @@ class MainWindow(QMainWindow):
         self.guide_dialog.show()
         self.guide_dialog.raise_()
         self.guide_dialog.activateWindow()
-
-    def _about(self) -> None:
-        from revmentor_desktop.ui.dialogs.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self.context, self.session.path, self)
-        dialog.exec()
-        dialog.deleteLater()
 
     # Remembered between runs
 

@@ -37,6 +37,74 @@ PAIR_ACTIONS = {
 # The Pair menu's command and the pairs list's context menu say the same.
 PAIR_CERTIFICATES = "Cer&tificates of participation…"
 
+# The commands that have a text and a tip and nothing else: (attribute, text, tip), by menu.
+TIPPED_COMMANDS = (
+    ("new_file", "&New data file…", "Start a new, empty data file"),
+    (
+        "connect_server",
+        menu_paths.CONNECT_SERVER.text,
+        "Open a programme kept in a database on a PostgreSQL server",
+    ),
+    ("import_people", menu_paths.IMPORT_PEOPLE.text, "Add people from a staff list (CSV or Excel)"),
+    (
+        "import_answers",
+        menu_paths.IMPORT_ANSWERS.text,
+        "Questionnaire answers exported by Microsoft Forms or Google Forms",
+    ),
+    (
+        "make_forms",
+        "&Make questionnaire forms…",
+        "Fillable PDF questionnaires for everyone due one in a cohort",
+    ),
+    (
+        "collect_forms",
+        "Co&llect returned forms…",
+        "Record the answers in questionnaire forms that came back as PDFs",
+    ),
+    (
+        "programme_settings",
+        menu_paths.PROGRAMME_SETTINGS.text,
+        "Organisation name and logo, paper, agreement wording and matching weights",
+    ),
+    (
+        "questionnaires",
+        "Q&uestionnaires…",
+        "Reword, add, reorder or retire the questions of the outcome questionnaires",
+    ),
+    (
+        "session_plans",
+        "Session &plans…",
+        "The library of session plans: edit, add, duplicate, retire, print handouts",
+    ),
+    (
+        "message_templates",
+        "Message &templates…",
+        "Reword the e-mails RevMentor prepares for participants",
+    ),
+    ("export_calendar", "&Calendar of planned sessions…", "Write an .ics file for your calendar"),
+    ("back_up", "&Back up now", "Write a backup copy beside the file"),
+    (
+        "export_person",
+        "E&xport everything about this person…",
+        "Answer an access request: all data held about the selected person",
+    ),
+    ("erase_person", "&Erase this person…", "Remove the selected person's personal data"),
+    ("end_early", "&End early…", "End the selected pair early"),
+    ("progress_summary", "Progress &summary…", "A printable summary of the pair's progress"),
+    ("pair_certificates", PAIR_CERTIFICATES, "Certificates of participation for a completed pair"),
+    (
+        "prepare_messages",
+        "Prepare e-&mails…",
+        "E-mail drafts for the pair's partners, to check and send from your mail program",
+    ),
+    ("open_sample", "Open &sample data", "Look around in sample data"),
+    (
+        "open_log_folder",
+        menu_paths.OPEN_LOG_FOLDER.text,
+        "Show the log of what went wrong, to send to whoever looks after RevMentor",
+    ),
+)
+
 # A command's name for the guide, for actions whose text follows the state of the window
 # ("Undo Add person", "New cohort…") rather than naming the command itself.
 COMMAND_NAME = "command_name"
@@ -75,65 +143,39 @@ def add_cohort_commands(menu: QMenu, actions: dict[str, QAction]) -> None:
 class WindowActions:
     """Created once per window; the window connects them and enables what fits the selection."""
 
+    # Made from TIPPED_COMMANDS
+    new_file: QAction
+    connect_server: QAction
+    import_people: QAction
+    import_answers: QAction
+    make_forms: QAction
+    collect_forms: QAction
+    programme_settings: QAction
+    questionnaires: QAction
+    session_plans: QAction
+    message_templates: QAction
+    export_calendar: QAction
+    back_up: QAction
+    export_person: QAction
+    erase_person: QAction
+    end_early: QAction
+    progress_summary: QAction
+    pair_certificates: QAction
+    prepare_messages: QAction
+    open_sample: QAction
+    open_log_folder: QAction
+
     def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
         sp = QStyle.StandardPixmap
-        self.new_file = _action(window, "&New data file…", tip="Start a new, empty data file")
+        for name, text, tip in TIPPED_COMMANDS:
+            setattr(self, name, _action(window, text, tip=tip))
         self.open_file = _action(window, menu_paths.OPEN_FILE.text, QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Open &recent", window)
-        self.connect_server = _action(
-            window,
-            menu_paths.CONNECT_SERVER.text,
-            tip="Open a programme kept in a database on a PostgreSQL server",
-        )
-        self.import_people = _action(
-            window,
-            menu_paths.IMPORT_PEOPLE.text,
-            tip="Add people from a staff list (CSV or Excel)",
-        )
-        self.import_answers = _action(
-            window,
-            menu_paths.IMPORT_ANSWERS.text,
-            tip="Questionnaire answers exported by Microsoft Forms or Google Forms",
-        )
-        self.make_forms = _action(
-            window,
-            "&Make questionnaire forms…",
-            tip="Fillable PDF questionnaires for everyone due one in a cohort",
-        )
-        self.collect_forms = _action(
-            window,
-            "Co&llect returned forms…",
-            tip="Record the answers in questionnaire forms that came back as PDFs",
-        )
-        self.programme_settings = _action(
-            window,
-            menu_paths.PROGRAMME_SETTINGS.text,
-            tip="Organisation name and logo, paper, agreement wording and matching weights",
-        )
-        self.questionnaires = _action(
-            window,
-            "Q&uestionnaires…",
-            tip="Reword, add, reorder or retire the questions of the outcome questionnaires",
-        )
-        self.session_plans = _action(
-            window,
-            "Session &plans…",
-            tip="The library of session plans: edit, add, duplicate, retire, print handouts",
-        )
-        self.message_templates = _action(
-            window,
-            "Message &templates…",
-            tip="Reword the e-mails RevMentor prepares for participants",
-        )
         self.export = {
             kind: _action(window, f"{label}{' (JSON)' if kind == 'all' else ' (CSV)'}…")
             for kind, label in EXPORT_LABELS.items()
         }
-        self.export_calendar = _action(
-            window, "&Calendar of planned sessions…", tip="Write an .ics file for your calendar"
-        )
         self.save_copy = _action(window, menu_paths.SAVE_COPY.text, QKeySequence.StandardKey.SaveAs)
-        self.back_up = _action(window, "&Back up now", tip="Write a backup copy beside the file")
         self.restore = _action(window, menu_paths.RESTORE_BACKUP.text)
         self.quit = _action(window, "&Quit", QKeySequence.StandardKey.Quit)
 
@@ -165,7 +207,6 @@ class WindowActions:
             )
             for name, text in PAIR_ACTIONS.items()
         }
-        self.end_early = _action(window, "&End early…", tip="End the selected pair early")
         self.log_session = _action(
             window, "&Log a session…", "Ctrl+L", "Log a session for the pair"
         )
@@ -174,25 +215,6 @@ class WindowActions:
         self.pair_calendar = _action(window, "Calendar for this &pair…")
         self.print_agreement = _action(
             window, "Print a&greement…", "Ctrl+P", "The pairing agreement for both to sign"
-        )
-        self.progress_summary = _action(
-            window, "Progress &summary…", tip="A printable summary of the pair's progress"
-        )
-        self.pair_certificates = _action(
-            window, PAIR_CERTIFICATES, tip="Certificates of participation for a completed pair"
-        )
-        self.prepare_messages = _action(
-            window,
-            "Prepare e-&mails…",
-            tip="E-mail drafts for the pair's partners, to check and send from your mail program",
-        )
-        self.export_person = _action(
-            window,
-            "E&xport everything about this person…",
-            tip="Answer an access request: all data held about the selected person",
-        )
-        self.erase_person = _action(
-            window, "&Erase this person…", tip="Remove the selected person's personal data"
         )
         self.cohort = {
             name: _action(window, command.text, command.shortcut, command.tip)
@@ -217,12 +239,6 @@ class WindowActions:
             "RevMentor &guide",
             QKeySequence.StandardKey.HelpContents,
             "Getting started, running a cohort well, your data and backups, shortcuts",
-        )
-        self.open_sample = _action(window, "Open &sample data", tip="Look around in sample data")
-        self.open_log_folder = _action(
-            window,
-            menu_paths.OPEN_LOG_FOLDER.text,
-            tip="Show the log of what went wrong, to send to whoever looks after RevMentor",
         )
         self.about = _action(window, "&About RevMentor")
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop import menu_paths
-from revmentor_desktop.ui.menus import WindowActions
+from revmentor_desktop.ui.menus import TIPPED_COMMANDS, WindowActions
 
 ROOT = Path(__file__).parents[2]
 PACKAGE = ROOT / "revmentor_desktop"
@@ -104,3 +104,18 @@ def test_a_misspelt_path_is_caught(qtbot: QtBot) -> None:
     ]
     assert quoted_paths_that_miss("**File → Export → People (CSV)…**", menus) == []
     assert quoted_paths_that_miss("**Help → About** shows", menus) == ["Help → About** shows"]
+
+
+def test_each_command_made_from_the_table_is_declared_and_in_a_menu(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = WindowActions(window, QUndoStack(window))
+    menu_bar = QMenuBar(window)
+    actions.build_menus(menu_bar)
+    in_menus = {action for menu in menu_bar.findChildren(QMenu) for action in menu.actions()}
+
+    for name, text, tip in TIPPED_COMMANDS:
+        assert name in WindowActions.__annotations__, f"declare {name}: QAction on WindowActions"
+        action = getattr(actions, name)
+        assert (action.text(), action.statusTip(), action.toolTip()) == (text, tip, tip)
+        assert action in in_menus, f"{name} is made but no menu lists it"
