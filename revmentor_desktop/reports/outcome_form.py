@@ -16,16 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.acroform import AcroForm, RadioGroup
-from reportlab.pdfbase.pdfdoc import PDFName, PDFObject
-from reportlab.pdfbase.pdfdoc import format as pdf_format
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from revmentor_desktop.domain.dates import format_date
@@ -37,7 +31,6 @@ from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import (
     INK,
     MUTED,
-    NAVY,
     RULE,
     DocumentInfo,
     Paragraph,
@@ -48,6 +41,12 @@ from revmentor_desktop.reports.base import (
     draw_line,
 )
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.form_fields import (
+    fields_of,
+    hidden_field,
+    plain_box,
+    text_box,
+)
 
 BOX = 4.2 * mm  # one answer's tick box
 TEXT_BOX_HEIGHT = 25 * mm  # room for a few handwritten lines
@@ -55,9 +54,6 @@ GAP_AFTER_ITEM = 3.5 * mm
 QUESTION_TO_ANSWER = 1.5 * mm
 BOX_TO_LABEL = 1 * mm
 LABEL_SIZE = 7.5
-FIELD_FONT = "Helvetica"  # form fields may only use the PDF's standard fonts
-FIELD_FONT_SIZE = 10
-BOX_FILL = colors.white
 
 
 def form_file_name(form: FormToFill) -> str:
@@ -66,95 +62,6 @@ def form_file_name(form: FormToFill) -> str:
     words = f"{form.questionnaire.title} {form.person_name}"
     kept = "".join(char if char.isalnum() or char in " -_" else " " for char in words)
     return f"{'-'.join(kept.split()) or 'form'}-{form.form_id}.pdf"
-
-
-TICK_BOX_FLAGS = "noToggleToOff radio"  # one box of a group; a click on another moves the tick
-_PRINTED = 4  # the annotation flag "print": the box prints with the page
-
-
-class TickBoxes(AcroForm):
-    """ReportLab's form fields, with a lean tick box (one box of a radio group).
-
-    ReportLab's own ``radio`` draws six appearances per box and writes a dozen entries, each
-    formatted object by object: 0.5 ms per box, 25 ms for a closing questionnaire's fifty
-    boxes, more than the rest of the form. Every box of a form looks alike, so its two
-    appearances (ticked, empty) are drawn once per document and each box is written as one
-    short dictionary.
-    """
-
-    def __init__(self, canvas: Canvas) -> None:
-        super().__init__(canvas)
-        self._looks: dict[float, tuple[object, object]] = {}
-
-    def tick_box(
-        self, group: str, value: str, x: float, y: float, size: float, tooltip: str
-    ) -> None:
-        """One box of the radio group ``group`` at (x, y) in the current drawing position."""
-        radios = self._radios
-        if group not in radios:
-            radios[group] = RadioGroup(group, tooltip=tooltip, fieldFlags=TICK_BOX_FLAGS)
-            radios[group]._ref = self.getRef(radios[group])
-            self.fields.append(radios[group]._ref)
-        x, y = self.canv.absolutePosition(x, y)
-        ticked, empty = self._look(size)
-        widget = _TickBox(value, (x, y, x + size, y + size), ticked, empty, radios[group]._ref)
-        self.canv._addAnnotation(widget)
-        radios[group].kids.append(self.getRef(widget))
-        # The box is drawn on the page as well: it prints even where a reader leaves fields out.
-        self.checkForceBorder(x, y, size, size, True, "square", "solid", 0.8, NAVY, BOX_FILL)
-
-    def _look(self, size: float) -> tuple[object, object]:
-        if size not in self._looks:
-            self._looks[size] = tuple(  # type: ignore[assignment]
-                self.getRef(
-                    self.checkboxAP(
-                        "N",
-                        state,
-                        buttonStyle="check",
-                        shape="square",
-                        fillColor=BOX_FILL,
-                        borderColor=NAVY,
-                        textColor=INK,
-                        borderWidth=0.8,
-                        size=size,
-                    )
-                )
-                for state in ("Yes", "Off")
-            )
-        return self._looks[size]
-
-
-class _TickBox(PDFObject):
-    """A radio button's widget, written in one piece."""
-
-    def __init__(
-        self,
-        value: str,
-        rect: tuple[float, float, float, float],
-        ticked: object,
-        empty: object,
-        parent: object,
-    ) -> None:
-        self.value, self.rect = value, rect
-        self.ticked, self.empty, self.parent = ticked, empty, parent
-
-    def format(self, document: object) -> bytes:
-        refs = [pdf_format(ref, document) for ref in (self.ticked, self.empty, self.parent)]
-        rect = fp_str(*self.rect).encode("ascii")
-        name = PDFName(self.value).encode("ascii")
-        return (
-            b"<< /Type /Annot /Subtype /Widget /F %d /Rect [ %s ] /AS /Off"
-            b" /AP << /N << %s %s /Off %s >> >> /MK << /CA (4) >> /Parent %s >>"
-            % (_PRINTED, rect, name, refs[0], refs[1], refs[2])
-        )
-
-
-def fields_of(canvas: Canvas) -> TickBoxes:
-    """The canvas's form fields (``canvas.acroForm``, where ReportLab looks for them)."""
-    if "AcroForm" not in vars(canvas):
-        canvas.AcroForm = TickBoxes(canvas)
-        canvas._doc._catalog.AcroForm = canvas.AcroForm
-    return canvas.acroForm
 
 
 class ItemBlock(Flowable):
@@ -249,42 +156,22 @@ class ItemBlock(Flowable):
                     f"{self.item.wording} – {choice.label}",
                 )
             else:
-                _plain_box(canvas, centre - BOX / 2, box_y, BOX, BOX)
+                plain_box(canvas, centre - BOX / 2, box_y, BOX, BOX)
             self._draw_label(label, centre, box_y - BOX_TO_LABEL, column - 2)
 
     def _draw_text_box(self, top: float) -> None:
         canvas = self.canv
         y = top - TEXT_BOX_HEIGHT
         if self.fillable:
-            fields_of(canvas).textfield(
-                name=form_fields.field_name(self.item),
-                value="",
-                x=0,
-                y=y,
-                width=self.width,
-                height=TEXT_BOX_HEIGHT,
-                borderColor=NAVY,
-                fillColor=BOX_FILL,
-                textColor=INK,
-                borderWidth=0.8,
-                forceBorder=True,
-                fontName=FIELD_FONT,
-                fontSize=FIELD_FONT_SIZE,
-                maxlen=LONGEST_TEXT_ANSWER,
-                fieldFlags="multiline doNotSpellCheck",
-                tooltip=self.item.wording,
-                relative=True,
+            text_box(
+                canvas,
+                form_fields.field_name(self.item),
+                (0, y, self.width, TEXT_BOX_HEIGHT),
+                self.item.wording,
+                LONGEST_TEXT_ANSWER,
             )
         else:
-            _plain_box(canvas, 0, y, self.width, TEXT_BOX_HEIGHT)
-
-
-def _plain_box(canvas: object, x: float, y: float, width: float, height: float) -> None:
-    canvas.saveState()  # type: ignore[attr-defined]
-    canvas.setStrokeColor(NAVY)  # type: ignore[attr-defined]
-    canvas.setLineWidth(0.8)  # type: ignore[attr-defined]
-    canvas.rect(x, y, width, height, stroke=1, fill=0)  # type: ignore[attr-defined]
-    canvas.restoreState()  # type: ignore[attr-defined]
+            plain_box(canvas, 0, y, self.width, TEXT_BOX_HEIGHT)
 
 
 class FactsGrid(Flowable):
@@ -335,19 +222,7 @@ class HiddenIdentifiers(Flowable):
 
     def draw(self) -> None:
         for name, value in self.values.items():
-            fields_of(self.canv).textfield(
-                name=name,
-                value=value,
-                x=0,
-                y=0,
-                width=1,
-                height=1,
-                fieldFlags="readOnly",
-                annotationFlags="hidden",
-                fontName=FIELD_FONT,
-                fontSize=FIELD_FONT_SIZE,
-                relative=True,
-            )
+            hidden_field(self.canv, name, value)
 
 
 class FormRenderer(Renderer):
