@@ -20,6 +20,7 @@ import getpass
 
 from peewee import Database, PostgresqlDatabase
 
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import ALL_MODELS, BaseModel
 
 AUDIT_TABLE = "audit"
@@ -32,7 +33,7 @@ def _audited_models() -> list[type[BaseModel]]:
 
 def install_triggers(database: Database) -> None:
     """(Re)create the audit triggers of every table the models declare."""
-    if isinstance(database, PostgresqlDatabase):
+    if is_server(database):
         _install_server_triggers(database)
         return
     for model in _audited_models():
@@ -111,7 +112,7 @@ def _install_server_triggers(database: PostgresqlDatabase) -> None:
 def record_actor(database: Database, who: str | None = None) -> None:
     """Name who changes this data file from now on (the operating system's user by default);
     written only when it differs, so opening one's own file changes nothing."""
-    if isinstance(database, PostgresqlDatabase):
+    if is_server(database):
         return  # the server knows who is logged in
     who = who if who is not None else _os_user()
     row = database.execute_sql(f"SELECT who FROM {ACTOR_TABLE}").fetchone()

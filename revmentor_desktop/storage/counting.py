@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peewee import SQL, Case, Field, Function, Node, NodeList, PostgresqlDatabase, fn
+from peewee import SQL, Case, Field, Function, Node, NodeList, fn
 
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import database_proxy
 
 # SQLite's day number of 1 January of year 1 is 1721425.5; Python's ordinal of it is 1.
@@ -20,7 +21,7 @@ _EPOCH = date(1970, 1, 1)
 
 
 def _on_server() -> bool:
-    return isinstance(database_proxy.obj, PostgresqlDatabase)
+    return is_server(database_proxy.obj)
 
 
 def year_month(field: Field) -> Function:

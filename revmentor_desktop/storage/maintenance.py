@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from peewee import PeeweeException, PostgresqlDatabase
+from peewee import PeeweeException
 
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.disk import is_disk_full
 from revmentor_desktop.storage.models import database_proxy
 
@@ -16,7 +17,7 @@ def reclaim_space() -> bool:
     (secure_delete has already overwritten the values), only compacting failed.
     """
     database = database_proxy.obj
-    if isinstance(database, PostgresqlDatabase):
+    if is_server(database):
         # The server reclaims dead rows itself (autovacuum); a VACUUM cannot run inside the
         # transaction the change is in, and would not reach its write-ahead log or backups.
         return True

@@ -13,8 +13,9 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase, chunked
+from peewee import Database, SqliteDatabase, chunked
 
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import ALL_MODELS, BaseModel, binding_models_to
 
 _ROWS_PER_INSERT = 200
@@ -80,7 +81,7 @@ def _defer_links(database: Database) -> None:
 
 def _continue_numbering_after(model: type[BaseModel], database: Database) -> None:
     """Copied rows keep their ids; the server's next id must follow the highest of them."""
-    if not isinstance(database, PostgresqlDatabase) or model._meta.primary_key.name != "id":
+    if not is_server(database) or model._meta.primary_key.name != "id":
         return
     table = model._meta.table_name
     if model._meta.primary_key.field_type != "AUTO":
