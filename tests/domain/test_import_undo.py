@@ -81,7 +81,7 @@ def test_an_import_that_changes_nothing_leaves_nothing_to_undo(data_file: DataFi
 def test_a_very_large_import_is_marked_irreversible(
     data_file: DataFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(edits, "LARGEST_UNDOABLE_IMPORT", 47)
+    monkeypatch.setattr(edits.imports, "LARGEST_UNDOABLE_IMPORT", 47)
     recorded = import_people(STAFF, data_file)
     assert isinstance(recorded.change, IrreversibleChange)
     assert not recorded.undoable

@@ -2,7 +2,7 @@
 exactly as it was (compared as stored, column by column).
 
 Each example builds its own data file with a small programme, then applies random edits
-through ``domain/edits.py``. An edit the rules refuse changes nothing and is left out.
+through ``domain/edits``. An edit the rules refuse changes nothing and is left out.
 """
 
 from __future__ import annotations

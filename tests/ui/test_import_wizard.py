@@ -139,7 +139,7 @@ def test_one_undo_takes_the_whole_import_back(qtbot: QtBot, data_file: DataFile)
 def test_a_very_large_import_says_how_to_undo_it(
     qtbot: QtBot, data_file: DataFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(edits, "LARGEST_UNDOABLE_IMPORT", 40)
+    monkeypatch.setattr(edits.imports, "LARGEST_UNDOABLE_IMPORT", 40)
     wizard, context = make_wizard(qtbot, data_file)
     context.edits.push(add_person(people.PersonDraft(name="Someone Else")))
     to_preview(wizard, DATA / "staff_hris_export.csv")

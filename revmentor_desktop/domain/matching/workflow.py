@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
-from revmentor_desktop.domain.edits import Edit, _record
+from revmentor_desktop.domain.edits import Edit, record_edit
 from revmentor_desktop.domain.matching import constraints
 from revmentor_desktop.domain.matching.facts import load_facts
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
@@ -103,7 +103,7 @@ def accept_edit(
             constraints.forbid_pair(cohort_id, mentor_id, mentee_id)
         accept(cohort_id, proposals, clock)
 
-    return _record(
+    return record_edit(
         _description(len(proposals), len(locked), len(forbidden)),
         _cohort_scopes(cohort_id),
         action,

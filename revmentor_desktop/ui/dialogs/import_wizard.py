@@ -275,8 +275,9 @@ def _undo_words(recorded: RecordedImport) -> str:
     if isinstance(recorded.change, Edit):
         return f"To take the whole import back, choose {UNDO.path} ({undo_key_text()}) once."
     if isinstance(recorded.change, IrreversibleChange):
+        limit = edits.imports.LARGEST_UNDOABLE_IMPORT
         return (
-            f"This import changed more than {edits.LARGEST_UNDOABLE_IMPORT:,} people, too many "
+            f"This import changed more than {limit:,} people, too many "
             "to keep for undo, so it and the changes before it cannot be undone with "
             f"{UNDO.path}. To undo it, restore the backup ({RESTORE_BACKUP.path})."
         )
