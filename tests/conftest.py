@@ -11,11 +11,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 
 from revmentor_desktop import log_file
 from revmentor_desktop.domain import dates
 from revmentor_desktop.paths import HOME_OVERRIDE_VARIABLE
+from revmentor_desktop.services import server_passwords
 from revmentor_desktop.services.location import server_location
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.server import ServerStore
@@ -30,6 +33,17 @@ def isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(HOME_OVERRIDE_VARIABLE, str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or writes this computer's keyring, or a password typed in another test
+    (a test wanting a keyring installs ``tests.helpers.keyrings.MemoryKeyring``)."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setattr(server_passwords, "_typed_this_session", {})
+    yield
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(autouse=True)

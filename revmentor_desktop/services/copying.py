@@ -7,12 +7,11 @@ from pathlib import Path
 
 from peewee import Database
 
-from revmentor_desktop.services import data_sources
+from revmentor_desktop.services import data_sources, server_passwords
 from revmentor_desktop.services.location import DataLocation, ServerLocation, file_location
 from revmentor_desktop.storage.database import create_data_file
 from revmentor_desktop.storage.errors import DataFileError, ServerProblem
 from revmentor_desktop.storage.models import database_proxy
-from revmentor_desktop.storage.server import ServerStore
 from revmentor_desktop.storage.transfer import (
     Fingerprint,
     copy_rows,
@@ -62,7 +61,7 @@ def back_up_server(location: ServerLocation, output: Path) -> Path:
 def _copy_to_server(
     source: Database, target: ServerLocation, expected: Fingerprint, *, replace: bool
 ) -> None:
-    with ServerStore.open(target.url, target.database_name, create=True) as store:
+    with server_passwords.open_store(target, create=True) as store:
         if holds_a_programme(store.database) and not replace:
             raise ServerProblem(
                 target.url,

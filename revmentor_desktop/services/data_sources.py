@@ -17,6 +17,7 @@ from typing import TypeVar
 from peewee import Database
 
 from revmentor_desktop.domain import privacy
+from revmentor_desktop.services import server_passwords
 from revmentor_desktop.services.location import DataFileLocation, DataLocation, ServerLocation
 from revmentor_desktop.storage import backup, reading, restore, server
 from revmentor_desktop.storage.database import DataFile, create_data_file
@@ -43,7 +44,7 @@ def create(location: DataLocation, fill: Callable[[], T]) -> T:
 
 
 def _create_on_server(location: ServerLocation, fill: Callable[[], T]) -> T:
-    database = server.connect(location.url, location.database_name)
+    database = server_passwords.connect(location)
     try:
         if schema_version(database) > 0:
             raise ServerProblem(
@@ -65,7 +66,7 @@ def open_for_changes(
     """Open for changes (a data file: the writer lock, an upgrade after a backup; see
     ``DataFile.open``; a server database: ``ServerStore.open``)."""
     if isinstance(location, ServerLocation):
-        return ServerStore.open(location.url, location.database_name, create=create)
+        return server_passwords.open_store(location, create=create)
     return DataFile.open(location.absolute, create=create, check_in_background=check_in_background)
 
 
@@ -73,7 +74,7 @@ def open_for_changes(
 def open_for_reading(location: DataLocation) -> Iterator[Database]:
     """One consistent, read-only snapshot, even while the window is changing the data."""
     if isinstance(location, ServerLocation):
-        store = ServerStore.open(location.url, location.database_name)
+        store = server_passwords.open_store(location)
         # One repeatable-read, read-only transaction: every query sees the same moment.
         with store, store.database.atomic():
             store.database.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")

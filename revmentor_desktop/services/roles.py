@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from peewee import PeeweeException, PostgresqlDatabase
 
+from revmentor_desktop.services import server_passwords
 from revmentor_desktop.services.location import DataLocation, ServerLocation
 from revmentor_desktop.storage import server, server_roles
 from revmentor_desktop.storage.server_roles import Group, Member, ProgrammeRoles, RoleProblem
@@ -25,7 +26,7 @@ def _programme_database(location: DataLocation) -> Iterator[tuple[PostgresqlData
             f"{location} is a data file: roles exist only for a database on a server. Who may "
             "open a data file is decided by its folder's permissions."
         )
-    database = server.connect(location.url, location.database_name)
+    database = server_passwords.connect(location)
     try:
         server.prepare_schema(location.url, database, create=False)
         yield database, location.database_name

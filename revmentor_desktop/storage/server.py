@@ -5,14 +5,16 @@ data file's code does by hand (durability, locking, its own backups); this modul
 checks the database is RevMentor's at a version this app understands, upgrades an older one
 (in one transaction) and binds the models to it.
 
-Passwords never pass through here: libpq reads them from ~/.pgpass, a service file or
-PGPASSWORD, and the address (``ServerLocation``) is refused when it holds one.
+Passwords are libpq's business first: it reads them from ~/.pgpass, a service file or
+PGPASSWORD, and the address (``ServerLocation``) is refused when it holds one. Only when the
+server asks for a password libpq did not find does ``connect`` ask the caller's
+``PasswordLookup`` (the services layer's: one typed in the window, or the system keyring).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any
 
@@ -37,8 +39,15 @@ PGPASS_HELP = (
     "Put the password in ~/.pgpass, one line per server, readable by you alone "
     "(chmod 600 ~/.pgpass): host:port:database:user:password, for example "
     "dbhost:5432:mentoring:anna:secret (a * matches any value). A PostgreSQL service file or "
-    "the PGPASSWORD variable work too; RevMentor never stores a password itself."
+    "the PGPASSWORD variable work too; or type it in File → Connect to a server…, which can "
+    "keep it in this computer's keyring."
 )
+WRONG_PASSWORD_HELP = (
+    "Type the password again in File → Connect to a server…, or correct it in ~/.pgpass "
+    "(or the service file or PGPASSWORD) where the PostgreSQL client found it."
+)
+# The server's address -> a password for it, or None: asked only when the server wants one.
+PasswordLookup = Callable[[str], "str | None"]
 
 
 class AnnouncingDatabase(PostgresqlDatabase):
@@ -68,23 +77,50 @@ class AnnouncingDatabase(PostgresqlDatabase):
         super().rollback()
 
 
-def connect(url: str, database_name: str) -> AnnouncingDatabase:
-    """An open connection to the database ``url`` names, or ``ServerProblem`` saying why not."""
-    database = AnnouncingDatabase(database_name, dsn=url, connect_timeout=CONNECT_SECONDS)
+def connect(
+    url: str, database_name: str, passwords: PasswordLookup | None = None
+) -> AnnouncingDatabase:
+    """An open connection to the database ``url`` names, or ``ServerProblem`` saying why not.
+    When the server asks for a password libpq did not find (or refuses the one it found),
+    ``passwords`` is asked for one and the connection tried once more with it."""
     try:
-        database.connect()
+        return _connected(url, database_name)
     except PeeweeException as error:
-        if "no password supplied" in str(error):
-            raise ServerProblem(
-                url, "asks for a password, and none was found for it.", PGPASS_HELP
-            ) from error
-        raise ServerProblem(
-            url,
-            f"could not be reached ({first_line(error)}).",
-            "Check the address, that the server is running, and that your ~/.pgpass (or "
-            "service file) holds the password for this database and role.",
-        ) from error
+        password = passwords(url) if passwords is not None and _wants_password(error) else None
+        if not password:
+            raise _connection_problem(url, error) from error
+    try:
+        return _connected(url, database_name, password)
+    except PeeweeException as error:
+        raise _connection_problem(url, error) from error
+
+
+def _connected(url: str, database_name: str, password: str | None = None) -> AnnouncingDatabase:
+    options: dict[str, Any] = {"password": password} if password else {}
+    database = AnnouncingDatabase(
+        database_name, dsn=url, connect_timeout=CONNECT_SECONDS, **options
+    )
+    database.connect()
     return database
+
+
+def _wants_password(error: BaseException) -> bool:
+    text = str(error)
+    return "no password supplied" in text or "password authentication failed" in text
+
+
+def _connection_problem(url: str, error: BaseException) -> ServerProblem:
+    text = str(error)
+    if "no password supplied" in text:
+        return ServerProblem(url, "asks for a password, and none was found for it.", PGPASS_HELP)
+    if "password authentication failed" in text:
+        return ServerProblem(url, "refused the password given for it.", WRONG_PASSWORD_HELP)
+    return ServerProblem(
+        url,
+        f"could not be reached ({first_line(error)}).",
+        "Check the address, that the server is running, and that your ~/.pgpass (or "
+        "service file) holds the password for this database and role.",
+    )
 
 
 class ChangeListener:
@@ -92,8 +128,14 @@ class ChangeListener:
     database. The window watches ``fileno`` and calls ``changed_elsewhere`` when it is
     readable; nothing here waits."""
 
-    def __init__(self, url: str, database_name: str, own_backend: int | None) -> None:
-        self._database = connect(url, database_name)
+    def __init__(
+        self,
+        url: str,
+        database_name: str,
+        own_backend: int | None,
+        passwords: PasswordLookup | None = None,
+    ) -> None:
+        self._database = connect(url, database_name, passwords)
         self._own_backend = own_backend  # this app's own changes are refreshed as they are made
         self._database.execute_sql(f"LISTEN {CHANGES_CHANNEL}")
         self.lost = False
@@ -126,22 +168,32 @@ def first_line(error: BaseException) -> str:
 class ServerStore:
     """A server database open for changes, with the models bound to it until ``close``."""
 
-    def __init__(self, url: str, database: PostgresqlDatabase) -> None:
+    def __init__(
+        self, url: str, database: PostgresqlDatabase, passwords: PasswordLookup | None = None
+    ) -> None:
         self.url = url
         self.database = database
+        self._passwords = passwords
 
     @classmethod
-    def open(cls, url: str, database_name: str, *, create: bool = False) -> ServerStore:
+    def open(
+        cls,
+        url: str,
+        database_name: str,
+        *,
+        create: bool = False,
+        passwords: PasswordLookup | None = None,
+    ) -> ServerStore:
         """Open the database; ``create`` builds the schema in an empty one. Refuses a
         database that is not RevMentor's, or newer than this version, leaving it untouched."""
-        database = connect(url, database_name)
+        database = connect(url, database_name, passwords)
         try:
             prepare_schema(url, database, create=create)
         except BaseException:
             database.close()
             raise
         database_proxy.initialize(database)
-        return cls(url, database)
+        return cls(url, database, passwords)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -151,7 +203,7 @@ class ServerStore:
     def listen_for_changes(self) -> ChangeListener:
         """A listener for what other coordinators commit to this database from now on."""
         own = self.database.connection().get_backend_pid()
-        return ChangeListener(self.url, self.database.database, own_backend=own)
+        return ChangeListener(self.url, self.database.database, own, self._passwords)
 
     def explain_failure(self, error: BaseException) -> DataFileError | None:
         """The server reports its own problems in words of its own: nothing to restate."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import keyring
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
@@ -19,12 +20,15 @@ from revmentor_desktop.storage.models import binding_models_to
 from revmentor_desktop.ui.dialogs.connect_server_dialog import ConnectServerDialog
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.settings import AppSettings
+from tests.helpers import protected_server
+from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.server import new_server_database
 from tests.ui import window_fixtures
 from tests.ui.window_fixtures import IGNORE_OFFSCREEN_NOISE, MakeWindow
 
 pytestmark = IGNORE_OFFSCREEN_NOISE
 make_window = window_fixtures.make_window
+protected_programme = protected_server.protected_programme
 NAMES = [f"Member {number:02}" for number in range(1, 61)]
 PASSWORD = "never-kept-4711"
 
@@ -78,6 +82,7 @@ def test_connecting_to_a_server_shows_its_programme_and_remembers_no_password(
     window = make_window()
     dialog = _connect_dialog(window, qtbot)
     assert not _connect_button(dialog).isEnabled()  # no database named yet
+    assert not dialog.recent.isVisible()  # no recent servers: no box lying over the address
 
     _fill_in(qtbot, dialog, ServerAddress.from_url(server_programme.url))
     assert dialog.address.text() == server_programme.url
@@ -165,3 +170,45 @@ def test_a_person_added_by_another_coordinator_appears_and_the_selection_stays(
     qtbot.waitUntil(lambda: "Aaron Early" in _people_names(window), timeout=2000)
     assert view.selected_ids() == [selected]  # type: ignore[attr-defined]
     assert scroll.value() == where_reading
+
+
+def test_a_typed_password_connects_and_only_the_keyring_keeps_it(
+    qtbot: QtBot, make_window: MakeWindow, protected_programme: ServerLocation
+) -> None:
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    window = make_window()
+    dialog = _connect_dialog(window, qtbot)
+    dialog.set_address(protected_programme.url)
+    assert not dialog.remember_password.isEnabled()  # nothing typed, nothing to remember
+    qtbot.keyClicks(dialog.password, protected_server.PASSWORD)
+    dialog.remember_password.setChecked(True)
+
+    qtbot.mouseClick(_connect_button(dialog), Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    assert window.file_label.text() == f"{protected_programme.database_name} on 127.0.0.1"
+    assert list(memory.kept.values()) == [protected_server.PASSWORD]
+    window.settings.sync()
+    kept = window.settings.path.read_text(encoding="utf-8")
+    assert protected_programme.url in kept
+    assert protected_server.PASSWORD not in kept
+
+
+def test_without_a_keyring_the_dialog_says_so_and_connects_for_this_session(
+    qtbot: QtBot, make_window: MakeWindow, protected_programme: ServerLocation
+) -> None:
+    window = make_window()  # the tests' computer has no keyring (tests/conftest.py)
+    dialog = _connect_dialog(window, qtbot)
+    dialog.set_address(protected_programme.url)
+    qtbot.keyClicks(dialog.password, protected_server.PASSWORD)
+    dialog.remember_password.setChecked(True)
+
+    qtbot.mouseClick(_connect_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "no keyring" in dialog.problem.text()
+    assert not dialog.remember_password.isChecked()
+
+    qtbot.mouseClick(_connect_button(dialog), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.file_label.text() == f"{protected_programme.database_name} on 127.0.0.1"

@@ -1,8 +1,9 @@
 """File → Connect to a server…: the address of a programme's database on a PostgreSQL server,
 filled in part by part or pasted whole as a ``postgresql://`` address.
 
-There is no password field on purpose: PostgreSQL's client finds the password in ~/.pgpass, a
-service file or PGPASSWORD, so RevMentor never holds one, and never writes one to its settings.
+PostgreSQL's client finds a password in ~/.pgpass, a service file or PGPASSWORD first. A
+coordinator without those types it here: it is used until RevMentor closes, or kept in the
+computer's keyring when asked (``services.server_passwords``), never in RevMentor's settings.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from revmentor_desktop.services import server_passwords
 from revmentor_desktop.services.location import ServerAddress, ServerLocation, server_location
 from revmentor_desktop.storage.errors import DataFileError, ServerProblem
 from revmentor_desktop.ui.context import AppContext
@@ -36,9 +39,9 @@ SSL_MODES = {
     "disable": "Never",
 }
 PASSWORD_NOTE = (
-    "RevMentor does not ask for a password and never stores one. If the server needs one, "
-    "put it in ~/.pgpass (one line host:port:database:user:password, readable by you "
-    "alone), in a PostgreSQL service file, or in the PGPASSWORD variable."
+    "Leave the password empty when it is in ~/.pgpass, a PostgreSQL service file or the "
+    "PGPASSWORD variable. A password typed here is used until RevMentor closes; ticked, "
+    "this computer's keyring keeps it. RevMentor never writes it to its settings."
 )
 
 
@@ -66,6 +69,7 @@ class ConnectServerDialog(QDialog):
         super().__init__(parent)
         self._connect = connect
         self.setWindowTitle("Connect to a server")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.location: ServerLocation | None = None
         self.recent = QComboBox(self)
         self.recent.addItem("")
@@ -82,6 +86,10 @@ class ConnectServerDialog(QDialog):
         self.sslmode = QComboBox(self)
         for mode, label in SSL_MODES.items():
             self.sslmode.addItem(label, mode)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("only if the server asks for one")
+        self.remember_password = QCheckBox("Re&member it in this computer's keyring", self)
         self.problem = ProblemLabel(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -89,6 +97,7 @@ class ConnectServerDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Connect")
         self._lay_out()
         self._connect_signals()
+        self._update_remember_box()
         if self.recent.count() > 1:
             self.recent.setCurrentIndex(1)
         self._update_connect_button()
@@ -97,12 +106,16 @@ class ConnectServerDialog(QDialog):
         form = QFormLayout()
         if self.recent.count() > 1:
             form.addRow("&Recent servers:", self.recent)
+        else:
+            self.recent.hide()  # outside the layout, it would sit over the first row
         form.addRow("&Address:", self.address)
         form.addRow("&Host:", self.host)
         form.addRow("&Port:", self.port)
         form.addRow("&Database:", self.database)
         form.addRow("&User:", self.user)
         form.addRow("&Encryption:", self.sslmode)
+        form.addRow("Pass&word:", self.password)
+        form.addRow("", self.remember_password)
         note = QLabel(PASSWORD_NOTE, self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -117,6 +130,7 @@ class ConnectServerDialog(QDialog):
         for field in (self.host, self.port, self.database, self.user):
             field.textEdited.connect(self._parts_edited)
         self.sslmode.activated.connect(self._parts_edited)
+        self.password.textChanged.connect(self._update_remember_box)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -156,6 +170,9 @@ class ConnectServerDialog(QDialog):
         self.problem.set_problem("")
         self._update_connect_button()
 
+    def _update_remember_box(self) -> None:
+        self.remember_password.setEnabled(bool(self.password.text()))
+
     def _update_connect_button(self) -> None:
         ready = bool(self.database.text().strip()) and not self.problem.text()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
@@ -163,6 +180,8 @@ class ConnectServerDialog(QDialog):
     def accept(self) -> None:
         try:
             self.location = server_location(self.address.text().strip())
+            if not self._use_typed_password(self.location):
+                return
             if self._connect is not None:
                 with wait_cursor():
                     self._connect(self.location)
@@ -171,3 +190,17 @@ class ConnectServerDialog(QDialog):
             self._update_connect_button()
             return
         super().accept()
+
+    def _use_typed_password(self, location: ServerLocation) -> bool:
+        """Hand a typed password to the connections; False (and why) when the keyring could
+        not keep it as asked, so the coordinator can connect without it being remembered."""
+        password = self.password.text()
+        if not password:
+            return True
+        remember = self.remember_password.isChecked()
+        warning = server_passwords.use_password(location.url, password, remember=remember)
+        if warning:
+            self.remember_password.setChecked(False)
+            self.problem.set_problem(warning)
+            return False
+        return True
