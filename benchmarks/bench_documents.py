@@ -41,9 +41,10 @@ from revmentor_desktop.domain.demo import generate_demo
 from revmentor_desktop.domain.report_data import AgreementBatch, PairSummaryData
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.agreement import render_agreements
-from revmentor_desktop.reports.base import RULE, styles, table_style
 from revmentor_desktop.reports.cohort_report import render_cohort_report
+from revmentor_desktop.reports.house_style import RULE, styles
 from revmentor_desktop.reports.progress import render_progress_summary
+from revmentor_desktop.reports.tables import table_style
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair
 

@@ -32,8 +32,9 @@ from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.plans.documents import PlanBooklet, pair_booklets
 from revmentor_desktop.reports import fonts
-from revmentor_desktop.reports.base import RULE, styles, table_style
+from revmentor_desktop.reports.house_style import RULE, styles
 from revmentor_desktop.reports.plans import render_booklets
+from revmentor_desktop.reports.tables import table_style
 from revmentor_desktop.storage.database import DataFile
 
 TODAY = datetime(2026, 6, 15, 10, 0)

@@ -24,24 +24,17 @@ from revmentor_desktop.domain.report_data import (
     PartyInfo,
     date_range,
 )
-from revmentor_desktop.reports.base import (
-    NAVY,
-    RULE,
-    DocumentInfo,
-    Progress,
-    Renderer,
-    SectionStart,
-    Target,
-    cell_text,
+from revmentor_desktop.reports.base import DocumentInfo, Progress, Renderer, SectionStart, Target
+from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import NAVY, RULE
+from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.tables import (
     data_table,
     facts_table,
-    fitted_style,
-    paragraphs,
     side_by_side_cards,
     table_style,
 )
-from revmentor_desktop.reports.fonts import text
-from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.text_fitting import cell_text, fitted_style, paragraphs
 
 SELF_ASSESSMENT = "☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5"
 CARD_PADDING = 8  # points inside each party's card

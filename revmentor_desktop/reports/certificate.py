@@ -25,21 +25,11 @@ from revmentor_desktop.domain.report_data import CertificateBatch, CertificateDa
 from revmentor_desktop.domain.report_data.certificates import NO_BREAK
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports import logo as header_logo
-from revmentor_desktop.reports.base import (
-    ACCENT,
-    INK,
-    MUTED,
-    NAVY,
-    PAGE_SIZES,
-    RULE,
-    Progress,
-    Target,
-    fit_line,
-    fitted_style,
-    write_pdf,
-)
+from revmentor_desktop.reports.base import Progress, Target, write_pdf
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import ACCENT, INK, MUTED, NAVY, PAGE_SIZES, RULE
 from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.text_fitting import fit_line, fitted_style
 
 OUTER_BORDER = 9 * mm  # from the paper's edge
 INNER_BORDER = 12 * mm

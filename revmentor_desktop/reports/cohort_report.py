@@ -17,25 +17,21 @@ from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
 from revmentor_desktop.domain.report_data import NO_DATE, CohortReportData, date_range, percent
 from revmentor_desktop.reports import fonts
-from revmentor_desktop.reports.base import (
+from revmentor_desktop.reports.base import DocumentInfo, Progress, Renderer, Target
+from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import (
     ACCENT,
     HEALTH_COLOURS,
     INK,
     MUTED,
     RULE,
-    DocumentInfo,
-    Progress,
-    Renderer,
-    Target,
-    cell_text,
-    data_table,
     health_markup,
-    table_style,
 )
-from revmentor_desktop.reports.fonts import text
 from revmentor_desktop.reports.outcomes import outcomes_section
 from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.reports.progress import figure_tiles, hours
+from revmentor_desktop.reports.tables import data_table, table_style
+from revmentor_desktop.reports.text_fitting import cell_text
 
 OTHER_TOPICS = "Other topics"
 # Shares of the width of the "Every pair" table: the two names, status, health, held, last

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfdoc import PDFName, PDFObject
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfgen.canvas import Canvas
 
-from revmentor_desktop.reports.base import INK, NAVY
+from revmentor_desktop.reports.house_style import INK, NAVY
 
 FIELD_FONT = "Helvetica"  # form fields may only use the PDF's standard fonts
 FIELD_FONT_SIZE = 10

@@ -28,18 +28,7 @@ from revmentor_desktop.domain.outcomes.forms import LONGEST_TEXT_ANSWER, FormToF
 from revmentor_desktop.domain.outcomes.questions import FormItem
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
-from revmentor_desktop.reports.base import (
-    INK,
-    MUTED,
-    RULE,
-    DocumentInfo,
-    Paragraph,
-    Progress,
-    Renderer,
-    SectionStart,
-    Target,
-    draw_line,
-)
+from revmentor_desktop.reports.base import DocumentInfo, Progress, Renderer, SectionStart, Target
 from revmentor_desktop.reports.fonts import text
 from revmentor_desktop.reports.form_fields import (
     fields_of,
@@ -47,6 +36,9 @@ from revmentor_desktop.reports.form_fields import (
     plain_box,
     text_box,
 )
+from revmentor_desktop.reports.house_style import INK, MUTED, RULE
+from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.text_fitting import draw_line
 
 BOX = 4.2 * mm  # one answer's tick box
 TEXT_BOX_HEIGHT = 25 * mm  # room for a few handwritten lines

@@ -27,18 +27,12 @@ from revmentor_desktop.domain.outcomes.figures import (
 )
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports import fonts
-from revmentor_desktop.reports.base import (
-    ACCENT,
-    INK,
-    MUTED,
-    NAVY,
-    RULE,
-    Paragraph,
-    Renderer,
-    data_table,
-    fit_line,
-)
+from revmentor_desktop.reports.base import Renderer
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import ACCENT, INK, MUTED, NAVY, RULE
+from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.tables import data_table
+from revmentor_desktop.reports.text_fitting import fit_line
 
 SCALE = (1, 5)
 ROW_HEIGHT = 21  # points per benefit in the chart

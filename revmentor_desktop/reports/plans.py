@@ -16,21 +16,11 @@ from revmentor_desktop.domain.plans.documents import PlanBooklet, PlanHandout, P
 from revmentor_desktop.domain.plans.library import Stage
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
-from revmentor_desktop.reports.base import (
-    ACCENT,
-    BAND_FILL,
-    NAVY,
-    RULE,
-    DocumentInfo,
-    Progress,
-    Renderer,
-    SectionStart,
-    Target,
-    side_by_side_cards,
-    table_style,
-)
+from revmentor_desktop.reports.base import DocumentInfo, Progress, Renderer, SectionStart, Target
 from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import ACCENT, BAND_FILL, NAVY, RULE
 from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.tables import side_by_side_cards, table_style
 
 CARD_PADDING = 7  # points inside the "prepare" cards and the safety box
 SAFE_FILL = "#FFF6E5"  # a warm band: the note people should not skip

@@ -12,7 +12,9 @@ from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.report_data import NOT_SET_FACT, PairSummaryData
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports import fonts
-from revmentor_desktop.reports.base import (
+from revmentor_desktop.reports.base import DocumentInfo, Progress, Renderer, Target
+from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import (
     ACCENT,
     BAND_FILL,
     HEAD_FILL,
@@ -22,22 +24,13 @@ from revmentor_desktop.reports.base import (
     PAGE_SIZES,
     RULE,
     TITLE_SMALLEST,
-    DocumentInfo,
-    Progress,
-    Renderer,
-    Target,
-    cell_text,
-    data_table,
-    facts_table,
-    fit_line,
     health_markup,
-    paragraphs,
-    table_style,
 )
-from revmentor_desktop.reports.base import styles as document_styles
-from revmentor_desktop.reports.fonts import text
+from revmentor_desktop.reports.house_style import styles as document_styles
 from revmentor_desktop.reports.outcomes import pair_focus_section
 from revmentor_desktop.reports.paragraph import Paragraph
+from revmentor_desktop.reports.tables import data_table, facts_table, table_style
+from revmentor_desktop.reports.text_fitting import cell_text, fit_line, paragraphs
 
 
 class ProgressBar(Flowable):

@@ -11,11 +11,17 @@ import pytest
 from revmentor_desktop.domain import pairs, people, report_data
 from revmentor_desktop.domain.demo import generate_demo
 from revmentor_desktop.domain.health import HEALTH_WORDS, health_words
-from revmentor_desktop.reports.base import CELL_PADDING, MARGIN_X, PAGE_SIZES, health_markup, styles
 from revmentor_desktop.reports.cohort_report import (
     HEALTH_COLUMN,
     PAIR_COLUMNS,
     render_cohort_report,
+)
+from revmentor_desktop.reports.house_style import (
+    CELL_PADDING,
+    MARGIN_X,
+    PAGE_SIZES,
+    health_markup,
+    styles,
 )
 from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.storage.database import DataFile

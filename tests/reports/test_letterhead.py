@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from revmentor_desktop.domain import report_data, settings
 from revmentor_desktop.domain.logo import Logo
 from revmentor_desktop.reports.agreement import render_agreements
-from revmentor_desktop.reports.base import LOGO_BOX
 from revmentor_desktop.reports.cohort_report import render_cohort_report
+from revmentor_desktop.reports.house_style import LOGO_BOX
 from revmentor_desktop.reports.logo import prepare
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Setting

@@ -14,8 +14,8 @@ from reportlab.platypus import Paragraph
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.report_data import GoalLine, PartyInfo
 from revmentor_desktop.reports.agreement import render_agreements
-from revmentor_desktop.reports.base import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from revmentor_desktop.reports.cohort_report import render_cohort_report
+from revmentor_desktop.reports.house_style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from revmentor_desktop.reports.progress import render_progress_summary
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import (

@@ -9,7 +9,7 @@ import pytest
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.reports import paragraph
 from revmentor_desktop.reports.agreement import render_agreements
-from revmentor_desktop.reports.base import styles
+from revmentor_desktop.reports.house_style import styles
 from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.reports.progress import render_progress_summary
 from revmentor_desktop.storage.database import DataFile

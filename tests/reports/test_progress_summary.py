@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph
 from revmentor_desktop.domain import pairs, report_data
 from revmentor_desktop.domain.health import HEALTH_WORDS, health_words
 from revmentor_desktop.domain.vocabulary import PairStatus
-from revmentor_desktop.reports.base import MARGIN_X, PAGE_SIZES, styles
+from revmentor_desktop.reports.house_style import MARGIN_X, PAGE_SIZES, styles
 from revmentor_desktop.reports.progress import (
     TILE_PADDING,
     ProgressSummaryRenderer,

@@ -18,7 +18,7 @@ import pytest
 from revmentor_desktop.domain import cohorts, pairs, people, report_data, settings
 from revmentor_desktop.reports import fonts, system_fonts
 from revmentor_desktop.reports.agreement import render_agreements
-from revmentor_desktop.reports.base import styles
+from revmentor_desktop.reports.house_style import styles
 from revmentor_desktop.reports.paragraph import Paragraph
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import pdffonts
