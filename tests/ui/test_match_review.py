@@ -96,16 +96,16 @@ def test_review_accept_reject_lock_rerun_and_create(
     assert "4 proposals, 0 chosen, 1 unmatched" in dialog.summary.text()
     assert not dialog.create_button.isEnabled()
     first = rows[0].proposal
-    assert first.mentee_name in dialog.mentee_view.toPlainText()
-    assert "fff1a8" in dialog.mentee_view.toHtml().lower()  # shared tags are highlighted
-    assert dialog.breakdown.rowCount() == len(first.parts) + 1 + len(first.gates)
+    assert first.mentee_name in dialog.detail.mentee_view.toPlainText()
+    assert "fff1a8" in dialog.detail.mentee_view.toHtml().lower()  # shared tags are highlighted
+    breakdown = dialog.detail.breakdown
+    assert breakdown.rowCount() == len(first.parts) + 1 + len(first.gates)
     total_row = len(first.parts)
-    assert dialog.breakdown.item(total_row, 1).text() == f"{first.score} / 100"
+    assert breakdown.item(total_row, 1).text() == f"{first.score} / 100"
     assert [
-        dialog.breakdown.item(row, 1).text()
-        for row in range(total_row + 1, dialog.breakdown.rowCount())
+        breakdown.item(row, 1).text() for row in range(total_row + 1, breakdown.rowCount())
     ] == ["passed", "passed"]
-    assert dialog.breakdown.item(total_row + 1, 0).text() == "Seniority direction (mandatory)"
+    assert breakdown.item(total_row + 1, 0).text() == "Seniority direction (mandatory)"
     assert dialog.model.index(0, SCORE).data() == f"{first.score} / 100"
 
     dialog.select_rows([0, 1])
@@ -246,7 +246,7 @@ def test_the_seniority_gap_and_job_title_words_are_edited_in_the_dialog(
     )
     dialog = _review(qtbot, cohort_id)
     assert dialog.model.rowCount() == 0  # hired a year apart: too close to tell apart
-    assert "too close to them in seniority" in dialog.unmatched.item(0, 2).text()
+    assert "too close to them in seniority" in dialog.unmatched.table.item(0, 2).text()
 
     dialog.weights.years_gap.setValue(1.0)
 

@@ -161,7 +161,7 @@ def test_the_matching_assistant_tells_the_alex_kims_apart(
     (proposal,) = range(dialog.model.rowCount())
     assert dialog.model.index(proposal, MENTOR).data() in {FINANCE_KIM, "Ana Ortiz"}
     assert dialog.model.index(proposal, MENTEE).data() == IT_KIM
-    assert IT_KIM in dialog.mentee_view.toPlainText()
+    assert IT_KIM in dialog.detail.mentee_view.toPlainText()
 
 
 def test_the_models_stay_valid_with_namesakes(qtmodeltester, context: AppContext) -> None:

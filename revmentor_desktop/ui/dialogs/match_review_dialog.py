@@ -2,12 +2,11 @@
 
 The dialog only shows and collects decisions; ``domain.matching.review.ReviewSession`` keeps
 them and runs the assistant. Nothing changes in the data until "Create pairs", which pushes one
-undoable edit.
+undoable edit. The proposals are ``ui.models.match_model``; the panes beside them (the two
+people side by side, the unmatched) are ``ui.widgets.match_review_panes``.
 """
 
 from __future__ import annotations
-
-from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
@@ -21,78 +20,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError
-from revmentor_desktop.domain.matching.facts import Profile
 from revmentor_desktop.domain.matching.result import MatchResult, Proposal
 from revmentor_desktop.domain.matching.review import Decision, ReviewSession
 from revmentor_desktop.domain.matching.rules import RuleSettings
-from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.match_model import SHARED, MatchProposalModel
 from revmentor_desktop.ui.widgets.feedback import ProblemLabel
+from revmentor_desktop.ui.widgets.match_review_panes import ProposalDetail, UnmatchedPeople
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, scrolling
 from revmentor_desktop.ui.widgets.weights_editor import WeightsEditor
-
-_HIGHLIGHT = "background-color:#fff1a8; color:#3d3200; font-weight:600;"
-_TAG = "background-color:palette(alternate-base);"
-
-
-def _tag_html(tags: tuple[str, ...], shared: set[str]) -> str:
-    if not tags:
-        return "<i>none listed</i>"
-    chips = []
-    for tag in tags:
-        style = _HIGHLIGHT if fold(" ".join(tag.split())) in shared else _TAG
-        chips.append(f'<span style="{style}">&nbsp;{escape(tag)}&nbsp;</span>')
-    return " ".join(chips)
-
-
-def profile_html(profile: Profile, role_label: str, shared_tags: tuple[str, ...]) -> str:
-    """One side of the side-by-side view, with the tags the two share highlighted."""
-    shared = {fold(" ".join(tag.split())) for tag in shared_tags}
-    facts = [
-        ("Job", " · ".join(part for part in (profile.job_title, profile.department) if part)),
-        ("Grade", "" if profile.grade is None else str(profile.grade)),
-        ("Hired", format_date(profile.hire_date)),
-        ("Location", profile.location),
-        ("Meets", profile.meeting_format),
-    ]
-    rows = "".join(
-        f"<tr><td style='color:palette(placeholder-text); padding-right:8px'>{label}</td>"
-        f"<td>{escape(value) if value else '—'}</td></tr>"
-        for label, value in facts
-    )
-    return (
-        f"<p style='margin:0; color:palette(placeholder-text)'>{escape(role_label)}</p>"
-        f"<h3 style='margin-top:0'>{escape(profile.name)}</h3>"
-        f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
-        f"<p><b>Can teach</b><br>{_tag_html(profile.teaches, shared)}</p>"
-        f"<p><b>Wants to learn</b><br>{_tag_html(profile.learns, shared)}</p>"
-    )
-
-
-def _read_only_table(headers: list[str]) -> QTableWidget:
-    """A wrapping, read-only table whose last column takes the room the others leave."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    for column in range(len(headers) - 1):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class MatchReviewDialog(RemembersSize, QDialog):
@@ -123,6 +66,43 @@ class MatchReviewDialog(RemembersSize, QDialog):
         )
         self.weights.settings_changed.connect(self.change_rules)
 
+        proposals_box = self._proposals_pane()
+        self.detail = ProposalDetail()
+        self.unmatched = UnmatchedPeople()
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(proposals_box)
+        top.addWidget(self.detail)
+        top.setStretchFactor(0, 5)
+        top.setStretchFactor(1, 6)
+        top.setChildrenCollapsible(False)
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(top)
+        # The people left over, and the rules that decide who is proposed with whom.
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.unmatched, self.tr("Unmatched"))
+        self.lower_tabs.addTab(self.weights, self.tr("Rules and weights"))
+        main.addWidget(self.lower_tabs)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+        main.setChildrenCollapsible(False)
+
+        self.message = ProblemLabel()
+        created_row = self._created_row()
+        buttons = self._closing_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(hint)
+        layout.addWidget(scrolling(main), 1)  # on a small screen, scroll rather than crush
+        layout.addWidget(self.message)
+        layout.addLayout(created_row)
+        layout.addLayout(buttons)
+        self.resize(1180, 780)
+        self.rerun()
+
+    def _proposals_pane(self) -> QGroupBox:
+        """The proposals table, the decisions to take on the selected ones, and what each means."""
         self.model = MatchProposalModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -136,6 +116,23 @@ class MatchReviewDialog(RemembersSize, QDialog):
         header.setSectionResizeMode(SHARED, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
+        proposals_box = QGroupBox(self.tr("Proposals"))
+        proposals_layout = QVBoxLayout(proposals_box)
+        proposals_layout.addWidget(self.table)
+        proposals_layout.addLayout(self._decision_buttons())
+        explained = (
+            self.tr("Accept: make this pair"),
+            self.tr("Lock: always keep this pair when matching again"),
+            self.tr("Forbid: never propose these two"),
+        )
+        # A narrow pane wraps between the explanations, never inside one.
+        decisions_hint = QLabel(" · ".join(text.replace(" ", "\u00a0") for text in explained))
+        decisions_hint.setWordWrap(True)
+        decisions_hint.setAccessibleName(" · ".join(explained))
+        proposals_layout.addWidget(decisions_hint)
+        return proposals_box
+
+    def _decision_buttons(self) -> QHBoxLayout:
         self.accept_button = QPushButton(self.tr("&Accept"))
         self.accept_all_button = QPushButton(self.tr("Acc&ept all"))
         self.reject_button = QPushButton(self.tr("&Reject"))
@@ -169,73 +166,11 @@ class MatchReviewDialog(RemembersSize, QDialog):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        return actions
 
-        proposals_box = QGroupBox(self.tr("Proposals"))
-        proposals_layout = QVBoxLayout(proposals_box)
-        proposals_layout.addWidget(self.table)
-        proposals_layout.addLayout(actions)
-        explained = (
-            self.tr("Accept: make this pair"),
-            self.tr("Lock: always keep this pair when matching again"),
-            self.tr("Forbid: never propose these two"),
-        )
-        # A narrow pane wraps between the explanations, never inside one.
-        decisions_hint = QLabel(" · ".join(text.replace(" ", "\u00a0") for text in explained))
-        decisions_hint.setWordWrap(True)
-        decisions_hint.setAccessibleName(" · ".join(explained))
-        proposals_layout.addWidget(decisions_hint)
-
-        self.mentor_view = QTextBrowser()
-        self.mentee_view = QTextBrowser()
-        for view in (self.mentor_view, self.mentee_view):
-            view.setOpenLinks(False)
-            view.setMinimumWidth(220)
-        profiles = QHBoxLayout()
-        profiles.addWidget(self.mentor_view)
-        profiles.addWidget(self.mentee_view)
-
-        self.breakdown = _read_only_table([self.tr("Rule"), self.tr("Points"), self.tr("Why")])
-        self.breakdown.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.alternatives = QLabel()
-        self.alternatives.setWordWrap(True)
-        self.alternatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        detail_box = QGroupBox(self.tr("Side by side"))
-        detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addLayout(profiles, 5)
-        detail_layout.addWidget(self.breakdown, 4)
-        detail_layout.addWidget(self.alternatives)
-
-        self.unmatched = _read_only_table(
-            [self.tr("Person"), self.tr("Role"), self.tr("Why unmatched")]
-        )
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setVisible(False)
-        unmatched_box = QWidget()
-        unmatched_layout = QVBoxLayout(unmatched_box)
-        unmatched_layout.addWidget(self.unmatched)
-        unmatched_layout.addWidget(self.warnings)
-
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(proposals_box)
-        top.addWidget(detail_box)
-        top.setStretchFactor(0, 5)
-        top.setStretchFactor(1, 6)
-        top.setChildrenCollapsible(False)
-        main = QSplitter(Qt.Orientation.Vertical)
-        main.addWidget(top)
-        # The people left over, and the rules that decide who is proposed with whom.
-        self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(unmatched_box, self.tr("Unmatched"))
-        self.lower_tabs.addTab(self.weights, self.tr("Rules and weights"))
-        main.addWidget(self.lower_tabs)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 1)
-        main.setChildrenCollapsible(False)
-
-        self.message = ProblemLabel()
-        self.created = QLabel()  # what Create pairs did
+    def _created_row(self) -> QHBoxLayout:
+        """What Create pairs did, with a way to see the new pairs on the Pairs list."""
+        self.created = QLabel()
         self.created.setAccessibleName(self.tr("Pairs created"))
         self.show_pairs_button = QPushButton(self.tr("&Show the new pairs"))
         self.show_pairs_button.setAutoDefault(False)
@@ -244,6 +179,9 @@ class MatchReviewDialog(RemembersSize, QDialog):
         created_row.addWidget(self.created, 1)
         created_row.addWidget(self.show_pairs_button)
         self._show_created("", [])
+        return created_row
+
+    def _closing_buttons(self) -> QHBoxLayout:
         self.rerun_button = QPushButton(self.tr("Re-&run"))
         self.rerun_button.setToolTip(self.tr("Keep accepted and locked proposals; solve the rest"))
         self.create_button = QPushButton(self.tr("&Create pairs"))
@@ -257,16 +195,7 @@ class MatchReviewDialog(RemembersSize, QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(hint)
-        layout.addWidget(scrolling(main), 1)  # on a small screen, scroll rather than crush
-        layout.addWidget(self.message)
-        layout.addLayout(created_row)
-        layout.addLayout(buttons)
-        self.resize(1180, 780)
-        self.rerun()
+        return buttons
 
     # Running
 
@@ -333,19 +262,10 @@ class MatchReviewDialog(RemembersSize, QDialog):
         self._selection_changed()
 
     def _show_unmatched(self, result: MatchResult) -> None:
-        self.unmatched.setRowCount(len(result.unmatched))
-        for row, person in enumerate(result.unmatched):
-            for column, text in enumerate((person.name, person.role, person.reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.unmatched.setItem(row, column, item)
-        self.unmatched.resizeRowsToContents()
+        self.unmatched.show_result(result)
         self.lower_tabs.setTabText(
             0, self.tr("Unmatched ({count})").format(count=len(result.unmatched))
         )
-        lines = list(result.warnings)
-        self.warnings.setText("\n".join(lines))
-        self.warnings.setVisible(bool(lines))
 
     # Selection and detail
 
@@ -373,64 +293,7 @@ class MatchReviewDialog(RemembersSize, QDialog):
         self._show_detail(self.model.row_at(rows[0]).proposal if one else None)
 
     def _show_detail(self, proposal: Proposal | None) -> None:
-        result = self.result
-        if proposal is None or result is None:
-            self.mentor_view.setHtml(
-                "<p style='color:palette(placeholder-text)'>Select a proposal to compare the "
-                "two people side by side.</p>"
-            )
-            self.mentee_view.clear()
-            self.breakdown.setRowCount(0)
-            self.alternatives.clear()
-            return
-        mentor = result.profiles[proposal.mentor_id]
-        mentee = result.profiles[proposal.mentee_id]
-        self.mentor_view.setHtml(profile_html(mentor, result.mentor_label, proposal.shared_tags))
-        self.mentee_view.setHtml(profile_html(mentee, result.mentee_label, proposal.shared_tags))
-        self._show_breakdown(proposal)
-        options = result.alternatives(proposal.mentee_id)
-        if options:
-            text = "; ".join(f"{a.partner_name} ({a.score}/100, {a.note})" for a in options)
-            self.alternatives.setText(
-                self.tr("Other options for {name}: {options}").format(
-                    name=proposal.mentee_name, options=text
-                )
-            )
-        else:
-            self.alternatives.setText(
-                self.tr("No other allowed option for {name}.").format(name=proposal.mentee_name)
-            )
-
-    def _show_breakdown(self, proposal: Proposal) -> None:
-        """The score's parts and total out of 100, then the mandatory rules it passes."""
-        rows = [
-            (part.rule.label, f"{part.points} / {part.max_points}", part.note)
-            for part in proposal.parts
-        ]
-        rows.append((self.tr("Total"), f"{proposal.score} / 100", "; ".join(proposal.warnings)))
-        rows += [
-            (
-                self.tr("{rule} (mandatory)").format(rule=gate.rule.label),
-                self.tr("passed") if gate.passed else self.tr("broken"),
-                gate.note,
-            )
-            for gate in proposal.gates
-        ]
-        total_row = len(proposal.parts)
-        self.breakdown.setRowCount(len(rows))
-        for row, cells in enumerate(rows):
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if row == total_row and column < 2:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.breakdown.setItem(row, column, item)
-        self.breakdown.resizeRowsToContents()
+        self.detail.show_proposal(self.result, proposal)
 
     # Decisions
 
@@ -506,4 +369,4 @@ def _created_text(created: int, forbidden: int, cohort: str) -> str:
     return " ".join(sentences)
 
 
-__all__ = ["MatchReviewDialog", "profile_html"]
+__all__ = ["MatchReviewDialog"]
