@@ -1,4 +1,5 @@
-"""A PDF's own pages as images, drawn by PDFium: what the preview shows and what is printed.
+"""A PDF's own pages as images, drawn by PDFium: what the preview shows and what is printed
+(``printing`` paints them onto the printer's sheets).
 
 PDFium (through pypdfium2) draws the very bytes that Save writes, so the preview and the printout
 cannot differ from the file. PDFium is not thread-safe: no two of its calls may run at the same
@@ -10,21 +11,12 @@ start-up (its import alone takes about 0.15 s).
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPainter
-
-from revmentor_desktop.ui.workers import ProgressCallback
-
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QImage
 
 POINTS_PER_INCH = 72
-# A page at a PDF printer's 1200 dpi would be a 540 MB image; 300 dpi prints text and lines as
-# sharply as the eye sees on paper, at 34 MB a page.
-PRINT_DPI_LIMIT = 300
 # Re-entrant: a PdfPages dropped unclosed closes itself in __del__, which the garbage collector
 # may run in a thread that already holds the lock (between two PDFium calls, never during one).
 _PDFIUM = threading.RLock()
@@ -81,39 +73,3 @@ class PdfPages:
             if self._document is not None:
                 self._document.close()
                 self._document = None
-
-
-def fitted(size: QSizeF, frame: QRectF) -> QRectF:
-    """``size`` scaled to fit ``frame`` without changing its shape, centred in it."""
-    scaled = size.scaled(frame.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    left = frame.left() + (frame.width() - scaled.width()) / 2
-    top = frame.top() + (frame.height() - scaled.height()) / 2
-    return QRectF(left, top, scaled.width(), scaled.height())
-
-
-def print_pages(
-    pages: PdfPages, printer: QPrinter, indexes: Sequence[int], progress: ProgressCallback
-) -> None:
-    """Paint each chosen page, drawn at the printer's resolution, onto a sheet of its paper.
-
-    The printer must be set to ``setFullPage(True)``: the PDF page already has its margins, so it
-    covers the whole sheet, at its actual size when the paper is the PDF's own size. Painting on
-    a QPrinter is allowed outside the GUI thread, so this runs as a background job.
-    """
-    scale = min(printer.resolution(), PRINT_DPI_LIMIT) / POINTS_PER_INCH
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not be started; check that it is connected and ready")
-    try:
-        for position, index in enumerate(indexes):
-            progress(position, len(indexes))
-            if position > 0:
-                printer.newPage()
-            sheet = QRectF(painter.viewport())
-            painter.drawImage(fitted(pages.sizes[index], sheet), pages.image(index, scale))
-        progress(len(indexes), len(indexes))
-    except BaseException:
-        printer.abort()
-        raise
-    finally:
-        painter.end()

@@ -16,8 +16,9 @@ from revmentor_desktop.reports import registry
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs import document_dialog
-from revmentor_desktop.ui.dialogs.document_dialog import DocumentDialog, chosen_pages
+from revmentor_desktop.ui.dialogs.document_dialog import DocumentDialog
 from revmentor_desktop.ui.pdf_pages import PdfPages
+from revmentor_desktop.ui.printing import chosen_pages
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.widgets import page_view
 from tests.fresh_imports import imports_library
@@ -94,6 +95,7 @@ def test_the_pages_shown_are_the_pdf_that_save_writes(
 ) -> None:
     programme = build_programme()
     dialog = _opened(qtbot, DocumentDialog(context, registry.COHORT_REPORT, programme.cohort_id))
+    controls = dialog.page_controls
     target = tmp_path / "cohort"
     proposed: list[str] = []
 
@@ -110,7 +112,7 @@ def test_the_pages_shown_are_the_pdf_that_save_writes(
 
     pages = page_count(saved.read_bytes())
     assert dialog.page_view.page_count == pages
-    assert (dialog.page_box.maximum(), dialog.page_total.text()) == (pages, f"of {pages}")
+    assert (controls.page_box.maximum(), controls.page_total.text()) == (pages, f"of {pages}")
     first = _drawn_page(qtbot, dialog, 0)
     box = PdfReader(saved).pages[0].mediabox
     assert first.width() / first.height() == pytest.approx(box.width / box.height, rel=0.01)
@@ -126,6 +128,7 @@ def test_the_pages_shown_are_the_pdf_that_save_writes(
 def test_private_notes_are_drawn_again_live(qtbot: QtBot, context: AppContext) -> None:
     programme = build_programme()
     dialog = _opened(qtbot, DocumentDialog(context, registry.PAIR_SUMMARY, programme.pair_id))
+    controls = dialog.page_controls
     assert not dialog.private_notes.isHidden()
     without = dialog.pdf
     assert without is not None and NOTE not in pdf_text(without)
@@ -139,7 +142,7 @@ def test_private_notes_are_drawn_again_live(qtbot: QtBot, context: AppContext) -
     assert NOTE in pdf_text(with_notes)
     assert dialog.page_view.pages is not shown_before
     assert dialog.page_view.page_count == page_count(with_notes)
-    assert dialog.page_view.current_page == 1 and dialog.page_box.value() == 2, "same place"
+    assert dialog.page_view.current_page == 1 and controls.page_box.value() == 2, "same place"
     _drawn_page(qtbot, dialog, 1)
 
     dialog.private_notes.setChecked(False)
@@ -169,7 +172,7 @@ def test_zoom_from_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom > fitted and not view.fits_width
     assert view.page_rect(0).width() > width
-    assert dialog.zoom_label.text() == f"{view.zoom * 100:.0f} %"
+    assert dialog.page_controls.zoom_label.text() == f"{view.zoom * 100:.0f} %"
     qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom < fitted
@@ -182,30 +185,31 @@ def test_zoom_from_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
 def test_page_navigation_from_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
     programme = build_programme()
     dialog = _opened(qtbot, DocumentDialog(context, registry.AGREEMENTS, programme.cohort_id))
+    controls = dialog.page_controls
     view = dialog.page_view
     last = view.page_count - 1
-    assert view.current_page == 0 and dialog.page_box.value() == 1
+    assert view.current_page == 0 and controls.page_box.value() == 1
 
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
-    assert view.current_page == 1 and dialog.page_box.value() == 2
+    assert view.current_page == 1 and controls.page_box.value() == 2
     assert view.page_rect(1).top() == page_view.GAP, "page 2 starts at the top of the view"
     qtbot.keyClick(view, Qt.Key.Key_End)
-    assert view.current_page == last and dialog.page_box.value() == last + 1
+    assert view.current_page == last and controls.page_box.value() == last + 1
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert view.current_page == last - 1
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert view.current_page == 0
 
-    dialog.page_box.setFocus()
-    dialog.page_box.selectAll()
-    qtbot.keyClicks(dialog.page_box, "5")
-    qtbot.keyClick(dialog.page_box, Qt.Key.Key_Return)
+    controls.page_box.setFocus()
+    controls.page_box.selectAll()
+    qtbot.keyClicks(controls.page_box, "5")
+    qtbot.keyClick(controls.page_box, Qt.Key.Key_Return)
     assert view.current_page == 4
     assert view.page_rect(4).top() == page_view.GAP
     _drawn_page(qtbot, dialog, 4)
 
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
-    assert dialog.page_box.value() == last + 1, "scrolling to the end shows the last page"
+    assert controls.page_box.value() == last + 1, "scrolling to the end shows the last page"
 
 
 def test_a_long_document_keeps_few_page_images(
@@ -242,7 +246,7 @@ def test_printing_paints_the_pdfs_own_pages(
         chosen.append(current)
         return printer, list(range(dialog.page_view.page_count))
 
-    monkeypatch.setattr(document_dialog, "_choose_printer", choose)
+    monkeypatch.setattr(document_dialog, "choose_printer", choose)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Sent"), timeout=30_000)
     assert chosen == [0]

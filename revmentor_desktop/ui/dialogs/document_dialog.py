@@ -3,8 +3,10 @@
 The data is gathered from the domain on the GUI thread (a fraction of a second even for a
 500-pair cohort); drawing the PDF, the slow part, runs in a worker thread with progress. The
 preview shows the pages of the very bytes that Save as… writes, drawn by PDFium (see
-``ui/pdf_pages.py``), and Print… paints those same pages onto the printer's sheets: what is seen,
-saved and printed is one PDF. Changing an option (coordinator-only notes) draws the PDF again.
+``ui/pdf_pages.py``), and Print… paints those same pages onto the printer's sheets (see
+``ui/printing.py``): what is seen, saved and printed is one PDF. Changing an option
+(coordinator-only notes) draws the PDF again. The zoom and page controls are
+``ui/widgets/page_controls.py``.
 
 The kinds of document, with their data, titles and file names, come from
 ``revmentor_desktop.reports.registry``; the main window opens one with ``show_document``.
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPageSize
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,8 +34,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +42,9 @@ from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
-from revmentor_desktop.ui.pdf_pages import PdfPages, print_pages
+from revmentor_desktop.ui.pdf_pages import PdfPages
+from revmentor_desktop.ui.printing import choose_printer, print_pages
+from revmentor_desktop.ui.widgets.page_controls import PageControls
 from revmentor_desktop.ui.widgets.page_view import PageView
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, available_size, fitted_size
 from revmentor_desktop.ui.workers import Job, JobThread, ProgressCallback
@@ -151,49 +153,12 @@ class DocumentDialog(RemembersSize, QDialog):
 
     def _tool_row(self) -> QHBoxLayout:
         """Options on the left; zoom and "Page 3 of 12" on the right, with their shortcuts."""
-        view = self.page_view
-        self.zoom_out_action = self._action("Zoom out", view.zoom_out, "Ctrl+-", "Ctrl+_")
-        self.zoom_in_action = self._action("Zoom in", view.zoom_in, "Ctrl+=", "Ctrl++")
-        self.fit_action = self._action("Fit width", view.fit_width, "Ctrl+0")
-        self.zoom_label = QLabel()
-        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("400 %  "))
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        view.zoom_changed.connect(self._show_zoom)
-        self.page_box = QSpinBox()
-        self.page_box.setAccessibleName("Page number")
-        self.page_box.setKeyboardTracking(False)  # typing "12" does not jump to page 1 first
-        self.page_box.valueChanged.connect(lambda number: view.go_to_page(number - 1))
-        view.current_page_changed.connect(self._show_current_page)
-        self.page_total = QLabel()
-        page_label = QLabel("P&age")
-        page_label.setBuddy(self.page_box)
-
+        self.page_controls = PageControls(self.page_view)
         row = QHBoxLayout()
         row.addWidget(self.private_notes)
         row.addStretch(1)
-        for action in (self.zoom_out_action, self.zoom_in_action):
-            row.addWidget(self._tool_button(action))
-        row.insertWidget(row.count() - 1, self.zoom_label)
-        row.addWidget(self._tool_button(self.fit_action))
-        row.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        row.addWidget(page_label)
-        row.addWidget(self.page_box)
-        row.addWidget(self.page_total)
+        row.addWidget(self.page_controls)
         return row
-
-    def _action(self, text: str, slot: Callable[[], None], *keys: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setToolTip(f"{text} ({QKeySequence(keys[0]).toString()})")
-        action.triggered.connect(slot)
-        self.addAction(action)  # the shortcut works wherever the focus is in the dialog
-        return action
-
-    def _tool_button(self, action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        return button
 
     def _size_for_a_page(self) -> None:
         """At first, a page at its actual size across, as tall as the screen allows; later, the
@@ -201,22 +166,6 @@ class DocumentDialog(RemembersSize, QDialog):
         page_width = round(self.logicalDpiX() * 8.5)  # Letter, the wider of the two papers
         width = page_width + self.fontMetrics().averageCharWidth() * 10
         self.resize(fitted_size(self, QSize(width, available_size(self).height())))
-
-    def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{zoom * 100:.0f} %")
-        self.zoom_label.setAccessibleName(f"Zoom {zoom * 100:.0f} percent")
-
-    def _show_current_page(self, index: int) -> None:
-        self.page_box.blockSignals(True)
-        self.page_box.setValue(index + 1)
-        self.page_box.blockSignals(False)
-
-    def _show_page_count(self, count: int) -> None:
-        self.page_box.blockSignals(True)
-        self.page_box.setRange(1 if count else 0, count)
-        self.page_box.setValue(self.page_view.current_page + 1 if count else 0)
-        self.page_box.blockSignals(False)
-        self.page_total.setText(f"of {count}")
 
     # Generating
 
@@ -311,7 +260,7 @@ class DocumentDialog(RemembersSize, QDialog):
         if replaced is not None:
             replaced.close()
         count = drawn.pages.count
-        self._show_page_count(count)
+        self.page_controls.show_page_count(count)
         self.status.setText(
             f"{plural(count, 'page')}, {len(drawn.pdf) / 1024:.0f} KB, "
             "as they will be saved and printed."
@@ -373,7 +322,7 @@ class DocumentDialog(RemembersSize, QDialog):
         pages = self.page_view.pages
         if self.pdf is None or pages is None or self.prepared is None:
             return
-        choice = _choose_printer(self, pages, self.page_view.current_page, self.prepared.title)
+        choice = choose_printer(self, pages, self.page_view.current_page, self.prepared.title)
         if choice is not None:
             self.print_to(*choice)
 
@@ -419,38 +368,6 @@ class DocumentDialog(RemembersSize, QDialog):
         self.page_view.shutdown()
         if self.page_view.pages is not None:
             self.page_view.pages.close()
-
-
-def chosen_pages(printer: QPrinter, count: int, current: int) -> list[int]:
-    """The pages (from 0) picked in the print dialog: all, the current one, or ranges "1-3, 5"."""
-    from PySide6.QtPrintSupport import QPrinter
-
-    if printer.printRange() == QPrinter.PrintRange.CurrentPage:
-        return [current]
-    ranges = printer.pageRanges()
-    if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
-        return [index for index in range(count) if ranges.contains(index + 1)]
-    return list(range(count))
-
-
-def _choose_printer(
-    parent: QWidget, pages: PdfPages, current: int, title: str
-) -> tuple[QPrinter, list[int]] | None:
-    """A printer set up in Qt's print dialog on the PDF's own paper, and the pages to print."""
-    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setFullPage(True)  # the PDF's pages carry their own margins
-    printer.setPageSize(QPageSize(pages.sizes[0], QPageSize.Unit.Point))
-    printer.setDocName(title)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print")
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-    dialog.setMinMax(1, pages.count)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return printer, chosen_pages(printer, pages.count, current)
 
 
 class _wait_cursor:  # noqa: N801 - used like a function: ``with _wait_cursor():``
