@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from revmentor_desktop.ui.pdf_pages import PdfPages
 from revmentor_desktop.ui.printing import chosen_pages
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.widgets import page_view
+from revmentor_desktop.ui.workers import Job, ProgressCallback
 from tests.fresh_imports import imports_library
 from tests.reports.helpers import page_count, page_texts, pdf_text
 from tests.reports.programme import NOTE, build_programme, clock
@@ -82,8 +86,8 @@ def test_agreements_for_a_cohort_are_made_with_progress(qtbot: QtBot, context: A
     qtbot.addWidget(dialog)
     seen: list[tuple[int, int]] = []
     dialog.generate()
-    assert dialog._thread is not None
-    dialog._thread.progressed.connect(lambda done, total: seen.append((done, total)))
+    assert dialog.job_progress.worker is not None
+    dialog.job_progress.worker.progressed.connect(lambda done, total: seen.append((done, total)))
     pdf = _made(qtbot, dialog)
     assert page_count(pdf) >= 10
     assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
@@ -154,10 +158,64 @@ def test_a_new_option_stops_the_drawing_in_flight(qtbot: QtBot, context: AppCont
     dialog = DocumentDialog(context, registry.PAIR_SUMMARY, programme.pair_id)
     qtbot.addWidget(dialog)
     dialog.generate()
-    first = dialog._thread
+    first = dialog.job_progress.worker
     dialog.private_notes.setChecked(True)
     assert first is not None and first.isFinished()
     assert NOTE in pdf_text(_made(qtbot, dialog))
+
+
+def _job_that_runs_until_stopped(started: threading.Event) -> Callable[[object], Job]:
+    def drawing_job(_document: object) -> Job:
+        def job(progress: ProgressCallback) -> None:
+            started.set()
+            while True:
+                progress(0, 2)
+                time.sleep(0.01)
+
+        return job
+
+    return drawing_job
+
+
+def test_stop_ends_the_drawing_and_says_nothing_was_made(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = threading.Event()
+    monkeypatch.setattr(document_dialog, "_drawing_job", _job_that_runs_until_stopped(started))
+    programme = build_programme()
+    dialog = DocumentDialog(context, registry.AGREEMENTS, programme.cohort_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.generate()
+    assert started.wait(10)
+    bar = dialog.job_progress.bar
+    qtbot.waitUntil(lambda: bar.format() == f"{registry.AGREEMENTS.step} 1 of 2")
+
+    qtbot.mouseClick(dialog.job_progress.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() == "Stopped; nothing was made.")
+    assert dialog.job_progress.isHidden()
+    assert dialog.pdf is None and not dialog.save_button.isEnabled()
+    assert dialog.private_notes.isEnabled()
+
+
+def test_a_drawing_that_fails_says_why(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_job(_document: object) -> Job:
+        def job(_progress: ProgressCallback) -> None:
+            raise OSError("no room left on the disk")
+
+        return job
+
+    monkeypatch.setattr(document_dialog, "_drawing_job", failing_job)
+    programme = build_programme()
+    dialog = DocumentDialog(context, registry.AGREEMENT, programme.pair_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.generate()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("The PDF could not be made"))
+    assert dialog.status.text() == "The PDF could not be made: no room left on the disk"
+    assert dialog.job_progress.isHidden() and not dialog.save_button.isEnabled()
 
 
 def test_zoom_from_the_keyboard(qtbot: QtBot, context: AppContext) -> None:

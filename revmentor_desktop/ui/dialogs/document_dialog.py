@@ -1,11 +1,11 @@
 """Print agreement…, Progress summary…, Cohort report…: make a PDF, show its pages, save or print.
 
 The data is gathered from the domain on the GUI thread (a fraction of a second even for a
-500-pair cohort); drawing the PDF, the slow part, runs in a worker thread with progress. The
-preview shows the pages of the very bytes that Save as… writes, drawn by PDFium (see
-``ui/pdf_pages.py``), and Print… paints those same pages onto the printer's sheets (see
-``ui/printing.py``): what is seen, saved and printed is one PDF. Changing an option
-(coordinator-only notes) draws the PDF again. The zoom and page controls are
+500-pair cohort); drawing the PDF, the slow part, runs in a worker thread with progress
+(``ui/widgets/job_progress.py``). The preview shows the pages of the very bytes that Save as…
+writes, drawn by PDFium (see ``ui/pdf_pages.py``), and Print… paints those same pages onto the
+printer's sheets (see ``ui/printing.py``): what is seen, saved and printed is one PDF. Changing
+an option (coordinator-only notes) draws the PDF again. The zoom and page controls are
 ``ui/widgets/page_controls.py``.
 
 The kinds of document, with their data, titles and file names, come from
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -44,10 +43,11 @@ from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.pdf_pages import PdfPages
 from revmentor_desktop.ui.printing import choose_printer, print_pages
+from revmentor_desktop.ui.widgets.job_progress import JobProgress, Running
 from revmentor_desktop.ui.widgets.page_controls import PageControls
 from revmentor_desktop.ui.widgets.page_view import PageView
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, available_size, fitted_size
-from revmentor_desktop.ui.workers import Job, JobThread, ProgressCallback
+from revmentor_desktop.ui.workers import ProgressCallback
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -83,16 +83,6 @@ def _drawing_job(document: Document[Any]) -> Callable[[ProgressCallback], Drawn]
     return draw
 
 
-@dataclass(frozen=True)
-class _Running:
-    """What the dialog says and does about the job in the worker thread."""
-
-    step: str  # the progress bar's words, as in "Pair 3 of 20"
-    done: Callable[[Any], None]
-    stopped: str
-    failed: str
-
-
 class DocumentDialog(RemembersSize, QDialog):
     """Makes one document in the background, shows its pages, and saves or prints that PDF."""
 
@@ -109,8 +99,6 @@ class DocumentDialog(RemembersSize, QDialog):
         self.target_id = target_id
         self.pdf: bytes | None = None  # the bytes shown, saved and printed
         self.prepared: Document[Any] | None = None
-        self._thread: JobThread | None = None
-        self._running: _Running | None = None
         self._temporary: list[Path] = []
         self.setWindowTitle("Document")
         self.setSizeGripEnabled(True)
@@ -122,10 +110,8 @@ class DocumentDialog(RemembersSize, QDialog):
         self.page_view.setAccessibleName("Pages of the document")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("&Stop")
-        self.cancel_button.clicked.connect(self.cancel)
+        self.job_progress = JobProgress()
+        self.job_progress.ended_without_result.connect(self._on_not_made)
 
         self.view_button = QPushButton("&Open in viewer")
         self.save_button = QPushButton("&Save as…")
@@ -138,13 +124,10 @@ class DocumentDialog(RemembersSize, QDialog):
         for button in (self.view_button, self.save_button, self.print_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
 
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self._tool_row())
         layout.addWidget(self.page_view, 1)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.job_progress)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._size_for_a_page()
@@ -175,7 +158,7 @@ class DocumentDialog(RemembersSize, QDialog):
         The pages shown so far stay until the new ones are ready, but nothing can be saved or
         printed meanwhile: what is saved is always what is shown.
         """
-        self._stop_thread()
+        self.job_progress.stop()
         self.pdf = None
         self._set_ready(False)
         try:
@@ -191,8 +174,7 @@ class DocumentDialog(RemembersSize, QDialog):
             self.prepared = None
             self.page_view.set_message("This document cannot be made.")
             self.status.setText(str(problem))
-            self.progress.hide()
-            self.cancel_button.hide()
+            self.job_progress.hide()
             return
         self.setWindowTitle(self.prepared.title)
         if self.page_view.pages is None:
@@ -200,9 +182,9 @@ class DocumentDialog(RemembersSize, QDialog):
             self.status.setText("Drawing the PDF…")
         else:
             self.status.setText("Drawing the PDF again with the new option…")
-        self._start(
+        self.job_progress.start(
             _drawing_job(self.prepared),
-            _Running(
+            Running(
                 self.kind.step,
                 self._on_drawn,
                 "Stopped; nothing was made.",
@@ -210,46 +192,9 @@ class DocumentDialog(RemembersSize, QDialog):
             ),
         )
 
-    def cancel(self) -> None:
-        if self._thread is not None:
-            self._thread.cancel()
-
-    def _start(self, job: Job, running: _Running) -> None:
-        self.progress.show()
-        self.cancel_button.show()
-        self.progress.setRange(0, 0)
-        thread = JobThread(job, self)
-        thread.progressed.connect(self._on_progress)
-        thread.succeeded.connect(self._on_succeeded)
-        thread.failed.connect(self._on_failed)
-        thread.cancelled.connect(self._on_cancelled)
-        self._thread, self._running = thread, running
-        thread.start()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if total > 1 and self._running is not None:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
-            self.progress.setFormat(f"{self._running.step} {min(done + 1, total)} of {total}")
-
-    def _finish(self) -> _Running:
-        running = self._running
-        assert running is not None
-        self._stop_thread()  # it is returning from run(); wait so it never outlives the dialog
-        self.progress.hide()
-        self.cancel_button.hide()
-        return running
-
-    def _on_succeeded(self, result: object) -> None:
-        self._finish().done(result)
-
-    def _on_failed(self, message: str) -> None:
-        self.status.setText(f"{self._finish().failed}: {message}")
-        self._set_ready(self.pdf is not None)
-        self.private_notes.setEnabled(True)
-
-    def _on_cancelled(self) -> None:
-        self.status.setText(self._finish().stopped)
+    def _on_not_made(self, sentence: str) -> None:
+        """The drawing or the printing stopped or failed: the last PDF made stays usable."""
+        self.status.setText(sentence)
         self._set_ready(self.pdf is not None)
         self.private_notes.setEnabled(True)
 
@@ -270,16 +215,6 @@ class DocumentDialog(RemembersSize, QDialog):
     def _set_ready(self, ready: bool) -> None:
         for button in (self.view_button, self.save_button, self.print_button):
             button.setEnabled(ready)
-
-    def _stop_thread(self) -> None:
-        thread, self._thread, self._running = self._thread, None, None
-        if thread is None:
-            return
-        thread.cancel()
-        for signal in (thread.progressed, thread.succeeded, thread.failed, thread.cancelled):
-            signal.disconnect()
-        thread.wait()
-        thread.deleteLater()
 
     # Using the PDF
 
@@ -336,9 +271,9 @@ class DocumentDialog(RemembersSize, QDialog):
         name = printer.printerName() or printer.outputFileName() or "the printer"
         count = len(indexes)
         sent = f"Sent {plural(count, 'page')} to {name}."
-        self._start(
+        self.job_progress.start(
             lambda progress: print_pages(pages, printer, indexes, progress),
-            _Running(
+            Running(
                 "Page", lambda _: self._on_printed(sent), "Printing stopped.", "Printing failed"
             ),
         )
@@ -364,7 +299,7 @@ class DocumentDialog(RemembersSize, QDialog):
         super().done(result)
 
     def _shut_down(self) -> None:
-        self._stop_thread()
+        self.job_progress.stop()
         self.page_view.shutdown()
         if self.page_view.pages is not None:
             self.page_view.pages.close()
