@@ -84,11 +84,13 @@ def test_agreements_for_a_cohort_are_made_with_progress(qtbot: QtBot, context: A
     programme = build_programme()
     dialog = DocumentDialog(context, registry.AGREEMENTS, programme.cohort_id)
     qtbot.addWidget(dialog)
-    seen: list[tuple[int, int]] = []
+    bar = dialog.job_progress.bar
+    steps: list[int] = []
+    bar.valueChanged.connect(steps.append)  # the bar moves on the window's thread
     dialog.generate()
-    assert dialog.job_progress.worker is not None
-    dialog.job_progress.worker.progressed.connect(lambda done, total: seen.append((done, total)))
     pdf = _made(qtbot, dialog)
+    assert len(steps) > 1 and steps == sorted(steps)  # it moved, and only forwards
+    assert steps[-1] >= bar.maximum() - 1  # up to the last agreement
     assert page_count(pdf) >= 10
     assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
     assert dialog.status.text().startswith(f"{page_count(pdf)} pages")
