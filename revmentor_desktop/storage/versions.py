@@ -36,3 +36,10 @@ def checked_transaction() -> AbstractContextManager[Any]:
     if is_server(database):
         return database.atomic()
     return database.atomic(lock_type="IMMEDIATE")
+
+
+def advance_versions(model: type[VersionedModel], row_ids: list[int]) -> None:
+    """Count the rows as changed though none of their own columns did (a cohort whose
+    enrolments changed): the database steps their versions, so an editing dialog that loaded
+    them before is refused rather than saving over the change."""
+    model.update(version=model.version).where(model.id.in_(row_ids)).execute()

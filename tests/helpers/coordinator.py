@@ -3,7 +3,8 @@
 The test starts ``Coordinator(address)``; the process opens the same programme (a data file or
 a server database) and answers one JSON request per line: load a pair or a person as an editing
 dialog does, save a change to that copy, and, when the save is refused as a conflict, re-apply
-the change the way the conflict chooser does (keep mine, or field by field). The test decides
+the change the way the conflict chooser does (keep mine, or field by field); or enrol people in
+a cohort. The test decides
 when each step happens, so two coordinators can be made to read the same version and then save
 at once.
 
@@ -172,6 +173,13 @@ class _Editing:
             choices = {name: conflict.suggested_side(name) for name in fields}
         return self._save_against(conflict.rebased, conflict.merged(choices))
 
+    def enrol(self, cohort_id: int, person_ids: list[int], role: str) -> Reply:
+        """Enrol people in a cohort, as the enrol dialog and an import do."""
+        from revmentor_desktop.domain import edits
+
+        edits.enrol(cohort_id, person_ids, role)
+        return {"status": "saved"}
+
     def _save_against(self, base: Any, draft: Any) -> Reply:
         from revmentor_desktop.domain.conflicts import EditConflict
 
@@ -204,7 +212,12 @@ def _serve(address: str) -> None:
         if op == "quit":
             return
         try:
-            handler = {"load": editing.load, "save": editing.save, "resolve": editing.resolve}
+            handler = {
+                "load": editing.load,
+                "save": editing.save,
+                "resolve": editing.resolve,
+                "enrol": editing.enrol,
+            }
             _answer(handler[op](**request))
         except Exception:
             _answer({"error": traceback.format_exc()})

@@ -13,11 +13,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
 from pytestqt.qtbot import QtBot
 
-from revmentor_desktop.domain import pairs, people
+from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.conflicts import Side
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.server import ServerStore
 from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.cohort_dialog import CohortDialog
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.dialogs.person_dialog import PersonDialog
 from revmentor_desktop.ui.widgets.conflict_chooser import ConflictChooser
@@ -109,3 +110,33 @@ def test_cancelling_the_choice_saves_nothing_and_says_why(
 
     assert people.get_person(person_id).draft.job_title == "Head of Data"
     assert "Another coordinator saved this person" in dialog.banner.text()
+
+
+@pytest.mark.both_stores
+def test_a_cohort_enrolled_in_meanwhile_shows_both_lists_and_keeps_both_enrolments(
+    qtbot: QtBot, context: AppContext, other_coordinator: Coordinator
+) -> None:
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2027"), programme.clock)
+    ada, bob = (
+        people.add_person(people.PersonDraft(name), programme.clock)
+        for name in ("Ada Lovelace", "Bob Okafor")
+    )
+    dialog = CohortDialog(context, cohort_id)
+    qtbot.addWidget(dialog)
+    other_coordinator.send("enrol", cohort_id=cohort_id, person_ids=[bob], role="mentee")
+    assert other_coordinator.reply()["status"] == "saved"
+    dialog.participants.open_enrol_dialog()
+    picker = dialog.participants.enrol_dialog
+    assert picker is not None
+    picker.check_person(ada)
+    picker.accept()
+    seen = when_the_chooser_opens(qtbot, lambda chooser: chooser.save_chosen.click())
+
+    assert dialog.save_now()
+
+    assert "<b>Participants</b>" in seen
+    assert "Bob Okafor (mentee, 1)" in seen and "Ada Lovelace (mentor, 1)" in seen
+    assert {row.name for row in cohorts.list_participants(cohort_id)} == {
+        "Ada Lovelace",
+        "Bob Okafor",
+    }
