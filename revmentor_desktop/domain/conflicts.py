@@ -114,6 +114,16 @@ class EditConflict(DomainError):
         }
         return dataclasses.replace(self.mine, **taken)
 
+    def side_text(self, name: str, side: Side) -> str:
+        """A field's value on one side, in words for the chooser. A list told apart by a key
+        shows what that side changed in it since it was loaded ("Added: Carla Mendes (mentor,
+        1)"): the whole list, cut to fit, would hide the difference that matters."""
+        value = getattr(self.theirs if side is Side.THEIRS else self.mine, name)
+        original = getattr(self.original, name)
+        if name not in self.item_keys or value is None or original is None:
+            return value_text(name, value)
+        return _changes_text(original, value, self.item_keys[name])
+
     def _kept(self, name: str, side: Side) -> Any:
         theirs = getattr(self.theirs, name)
         if side is Side.THEIRS:
@@ -137,6 +147,21 @@ def my_changes_on_theirs(
     for item_key in loaded.keys() - my_items.keys():
         result.pop(item_key, None)
     return list(result.values())
+
+
+def _changes_text(original: list[Any], changed: list[Any], key: ItemKey) -> str:
+    before = {key(item): item for item in original}
+    after = {key(item): item for item in changed}
+    groups = (
+        ("Added", [item for item_key, item in after.items() if item_key not in before]),
+        (
+            "Changed",
+            [item for item_key, item in after.items() if before.get(item_key, item) != item],
+        ),
+        ("Removed", [item for item_key, item in before.items() if item_key not in after]),
+    )
+    parts = [f"{word}: " + "; ".join(map(_item_text, items)) for word, items in groups if items]
+    return ". ".join(parts) if parts else "As when you opened it"
 
 
 def _field_names(draft: Any) -> list[str]:

@@ -243,6 +243,9 @@ def test_an_enrolment_meanwhile_refuses_a_stale_cohort_save_and_the_merge_keeps_
     assert conflict.differing_fields() == ["end_date", "participants"]
     choices = {name: conflict.suggested_side(name) for name in conflict.differing_fields()}
     assert choices == {"end_date": Side.MINE, "participants": Side.MINE}
+    # Each side is shown by what it changed in the list since it was loaded.
+    assert conflict.side_text("participants", Side.THEIRS) == "Added: Carl (mentee, 1)"
+    assert conflict.side_text("participants", Side.MINE) == "Added: Dora (mentee, 1)"
     edits.update_cohort(cohort_id, conflict.merged(choices), conflict.rebased)
 
     # Keeping my participants keeps my addition on top of theirs, not my list over theirs.
