@@ -31,6 +31,7 @@ from revmentor_desktop.storage.models import (
     Person,
     database_proxy,
 )
+from revmentor_desktop.storage.versions import advance_versions
 
 OPEN_STATUSES = [status.value for status in PairStatus if status.is_open]
 
@@ -163,7 +164,15 @@ def update_cohort(
     """Save the cohort's details and, when the draft lists them, exactly these participants;
     refused with ``EditConflict`` when ``base`` is older than the stored row."""
     with database_proxy.atomic():
-        refuse_if_moved(Cohort, cohort_id, base, draft, lambda: get_cohort(cohort_id), "cohort")
+        refuse_if_moved(
+            Cohort,
+            cohort_id,
+            base,
+            draft,
+            lambda: get_cohort(cohort_id),
+            "cohort",
+            item_keys={"participants": _enrolled_person},
+        )
         cohort = get_cohort_model(cohort_id)
         problems = validate_cohort(draft, cohort_id)
         if problems:
@@ -171,6 +180,10 @@ def update_cohort(
         _apply(cohort, draft)
         cohort.save()
         _save_participants(cohort_id, draft.participants)
+
+
+def _enrolled_person(enrolment: Enrolment) -> int:
+    return enrolment.person_id
 
 
 def _saved_enrolments(cohort_id: int | None) -> dict[int, Enrolment]:
@@ -474,6 +487,7 @@ def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:
             conflict_target=[Participation.cohort, Participation.person],
             update={Participation.role: role, Participation.capacity: capacity},
         ).execute()
+        advance_versions(Cohort, [cohort_id])
 
 
 def withdrawal_refusal(cohort_id: int, person_id: int) -> RuleViolation | None:
@@ -496,6 +510,7 @@ def withdraw(cohort_id: int, person_id: int) -> None:
         Participation.delete().where(
             (Participation.cohort == cohort_id) & (Participation.person == person_id)
         ).execute()
+        advance_versions(Cohort, [cohort_id])
 
 
 def _open_pairs_as_mentor(cohort_id: int, person_id: int) -> int:

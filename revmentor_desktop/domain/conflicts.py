@@ -9,7 +9,7 @@ coordinator chooses from: what they loaded, what the other coordinator saved, an
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -22,6 +22,8 @@ from revmentor_desktop.storage.models import VersionedModel
 from revmentor_desktop.storage.versions import locked_version, version_of
 
 Draft = TypeVar("Draft")
+# Tells apart the items of a list field (a cohort's participants: by person).
+ItemKey = Callable[[Any], Hashable]
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,14 @@ class EditConflict(DomainError):
     """Another coordinator saved the record after this copy of it was loaded."""
 
     def __init__(
-        self, noun: str, original: Any, theirs: Any, mine: Any, loaded: int, current: int
+        self,
+        noun: str,
+        original: Any,
+        theirs: Any,
+        mine: Any,
+        loaded: int,
+        current: int,
+        item_keys: Mapping[str, ItemKey] | None = None,
     ) -> None:
         self.noun = noun  # "pair", "person", "session", "cohort"
         self.original = original
@@ -57,6 +66,8 @@ class EditConflict(DomainError):
         self.mine = mine
         self.loaded_version = loaded
         self.current_version = current
+        # List fields whose items are merged one by one (see ``merged``).
+        self.item_keys = dict(item_keys or {})
         super().__init__(
             f"Another coordinator saved this {noun} while you were editing it. "
             "Choose, field by field, whose values to keep, then save again."
@@ -90,13 +101,67 @@ class EditConflict(DomainError):
         return Side.MINE if changed_by_me else Side.THEIRS
 
     def merged(self, choices: Mapping[str, Side]) -> Any:
-        """My copy with the other coordinator's value in each field chosen as theirs."""
+        """My copy with the other coordinator's value in each field chosen as theirs.
+
+        In a list whose items are told apart (``item_keys``), keeping mine keeps my changes
+        to it on top of theirs: an item they added and I did not touch stays (keeping my whole
+        list would take away a participant they enrolled without either of us choosing so).
+        """
         taken = {
-            name: getattr(self.theirs, name)
+            name: self._kept(name, side)
             for name, side in choices.items()
-            if side is Side.THEIRS
+            if side is Side.THEIRS or name in self.item_keys
         }
         return dataclasses.replace(self.mine, **taken)
+
+    def side_text(self, name: str, side: Side) -> str:
+        """A field's value on one side, in words for the chooser. A list told apart by a key
+        shows what that side changed in it since it was loaded ("Added: Carla Mendes (mentor,
+        1)"): the whole list, cut to fit, would hide the difference that matters."""
+        value = getattr(self.theirs if side is Side.THEIRS else self.mine, name)
+        original = getattr(self.original, name)
+        if name not in self.item_keys or value is None or original is None:
+            return value_text(name, value)
+        return _changes_text(original, value, self.item_keys[name])
+
+    def _kept(self, name: str, side: Side) -> Any:
+        theirs = getattr(self.theirs, name)
+        if side is Side.THEIRS:
+            return theirs
+        original, mine = getattr(self.original, name), getattr(self.mine, name)
+        if original is None or theirs is None or mine is None:
+            return mine
+        return my_changes_on_theirs(original, theirs, mine, self.item_keys[name])
+
+
+def my_changes_on_theirs(
+    original: list[Any], theirs: list[Any], mine: list[Any], key: ItemKey
+) -> list[Any]:
+    """``theirs`` with the items I added, changed or removed since ``original`` done to it."""
+    loaded = {key(item): item for item in original}
+    my_items = {key(item): item for item in mine}
+    result = {key(item): item for item in theirs}
+    result |= {
+        item_key: item for item_key, item in my_items.items() if loaded.get(item_key) != item
+    }
+    for item_key in loaded.keys() - my_items.keys():
+        result.pop(item_key, None)
+    return list(result.values())
+
+
+def _changes_text(original: list[Any], changed: list[Any], key: ItemKey) -> str:
+    before = {key(item): item for item in original}
+    after = {key(item): item for item in changed}
+    groups = (
+        ("Added", [item for item_key, item in after.items() if item_key not in before]),
+        (
+            "Changed",
+            [item for item_key, item in after.items() if before.get(item_key, item) != item],
+        ),
+        ("Removed", [item for item_key, item in before.items() if item_key not in after]),
+    )
+    parts = [f"{word}: " + "; ".join(map(_item_text, items)) for word, items in groups if items]
+    return ". ".join(parts) if parts else "As when you opened it"
 
 
 def _field_names(draft: Any) -> list[str]:
@@ -110,16 +175,18 @@ def refuse_if_moved(
     mine: Draft,
     read_current: Callable[[], Draft],
     noun: str,
+    item_keys: Mapping[str, ItemKey] | None = None,
 ) -> None:
     """Raise ``EditConflict`` when the row moved past ``base``'s version (None: not checked, as
-    for the command line). Call it inside the update's transaction, before writing."""
+    for the command line). Call it inside the update's transaction, before writing.
+    ``item_keys`` names the list fields merged item by item (see ``EditConflict.merged``)."""
     if base is None:
         return
     current = locked_version(model, row_id)
     if current is None:
         raise NotFound(f"There is no {noun} with number {row_id}.")
     if current != base.version:
-        raise EditConflict(noun, base.draft, read_current(), mine, base.version, current)
+        raise EditConflict(noun, base.draft, read_current(), mine, base.version, current, item_keys)
 
 
 def field_label(name: str) -> str:
@@ -128,7 +195,7 @@ def field_label(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-_PERSON_FIELDS = {"manager_id", "mentor_id", "mentee_id"}
+_PERSON_FIELDS = {"manager_id", "mentor_id", "mentee_id", "person_id"}
 
 
 def value_text(name: str, value: Any) -> str:
@@ -147,6 +214,10 @@ def value_text(name: str, value: Any) -> str:
 
 
 def _item_text(item: Any) -> str:
-    if dataclasses.is_dataclass(item):
-        return ", ".join(str(getattr(item, name)) for name in _field_names(item))
-    return str(item)
+    """An item of a list: a participant reads "Ada Lovelace (mentor, 1)"."""
+    if not dataclasses.is_dataclass(item):
+        return str(item)
+    texts = [value_text(name, getattr(item, name)) for name in _field_names(item)]
+    if _field_names(item)[0] in _PERSON_FIELDS:
+        return f"{texts[0]} ({', '.join(texts[1:])})"
+    return ", ".join(texts)

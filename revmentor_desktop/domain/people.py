@@ -197,8 +197,15 @@ def _apply(person: Person, draft: PersonDraft) -> None:
 
 
 def _replace_skills(person_id: int, direction: str, tags: list[str]) -> None:
-    Skill.delete().where((Skill.person == person_id) & (Skill.direction == direction)).execute()
-    rows = [{"person": person_id, "direction": direction, "name": tag} for tag in clean_tags(tags)]
+    """Store the skills of one direction, in order; left alone when they are the same, so a
+    save that did not touch them records no change to them (the person's history)."""
+    wanted = clean_tags(tags)
+    of_direction = (Skill.person == person_id) & (Skill.direction == direction)
+    stored = Skill.select(Skill.name).where(of_direction).order_by(Skill.id)
+    if [skill.name for skill in stored] == wanted:
+        return
+    Skill.delete().where(of_direction).execute()
+    rows = [{"person": person_id, "direction": direction, "name": tag} for tag in wanted]
     if rows:
         Skill.insert_many(rows).execute()
 

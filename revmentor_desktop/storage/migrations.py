@@ -38,6 +38,7 @@ from revmentor_desktop.storage.schema_sql import (
     SCHEMA_8,
     SCHEMA_9,
     SCHEMA_11,
+    SCHEMA_12,
 )
 
 # Marks a SQLite file as a RevMentor data file ("RvMn").
@@ -112,7 +113,13 @@ def _add_cohort_sites_and_audit(database: Database) -> None:
     run_script(database, SCHEMA_11)
     if not is_server(database):
         database.execute_sql(f"CREATE TABLE {audit.ACTOR_TABLE} (who TEXT NOT NULL)")
+    audit.install_triggers(database, owners=False)
+
+
+def _add_audit_owners(database: Database) -> None:
+    run_script(database, SCHEMA_12)
     audit.install_triggers(database)
+    audit.fill_in_owners(database)
 
 
 def _store_calendar_identity(database: Database) -> None:
@@ -150,6 +157,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
     Migration(10, "a version on each edited row, advanced by every update", _add_row_versions),
     Migration(11, "a site for each cohort; the audit trail", _add_cohort_sites_and_audit),
+    Migration(12, "the audit trail names the person a changed row belongs to", _add_audit_owners),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -196,6 +196,9 @@ class AuditEntry(BaseModel):
     columns = operational(TextField(default=""))  # the changed columns' names, comma-separated
     changed_by = operational(TextField(default=""))
     changed_at = operational(DateTimeField())
+    # The record the row belongs to, when it is part of one (a person's skill): "person", "12".
+    owner_table = operational(TextField(default=""))
+    owner_key = operational(TextField(default=""))
 
     class Meta:
         table_name = "audit"

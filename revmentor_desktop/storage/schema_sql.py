@@ -279,3 +279,12 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_table_name_row_key ON audit (table_name, row_key)
 """
+
+
+# The audit trail names, beside a row of a table that belongs to a person (their skills,
+# enrolments, forms), the person it belongs to: their history shows those changes too.
+SCHEMA_12 = """
+ALTER TABLE audit ADD COLUMN owner_table TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN owner_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_owner_table_owner_key ON audit (owner_table, owner_key)
+"""

@@ -202,3 +202,76 @@ def test_undo_is_refused_when_another_coordinator_deleted_the_record(pair_id: in
         edits.undo(mine)
 
     assert pairs.cohort_of(pair_id) is None
+
+
+def enrolled(cohort_id: int) -> set[int]:
+    return {enrolment.person_id for enrolment in cohorts.get_cohort(cohort_id).participants or []}
+
+
+def test_enrolling_and_withdrawing_advance_the_cohorts_version(pair_id: int) -> None:
+    cohort_id = pairs.get_pair(pair_id).cohort_id
+    carl = people.add_person(PersonDraft("Carl"), clock)
+    versions = [cohorts.load_cohort(cohort_id).version]
+
+    edits.enrol(cohort_id, [carl], "mentee")
+    versions.append(cohorts.load_cohort(cohort_id).version)
+    edits.withdraw(cohort_id, carl)
+    versions.append(cohorts.load_cohort(cohort_id).version)
+
+    assert versions[0] < versions[1] < versions[2]
+
+
+def test_an_enrolment_meanwhile_refuses_a_stale_cohort_save_and_the_merge_keeps_it(
+    pair_id: int,
+) -> None:
+    cohort_id = pairs.get_pair(pair_id).cohort_id
+    carl, dora = (people.add_person(PersonDraft(name), clock) for name in ("Carl", "Dora"))
+    mine = cohorts.load_cohort(cohort_id)
+    before = enrolled(cohort_id)
+    as_other_coordinator(lambda: edits.enrol(cohort_id, [carl], "mentee"))
+    my_draft = dataclasses.replace(
+        mine.draft,
+        end_date=date(2027, 6, 1),
+        participants=[*(mine.draft.participants or []), cohorts.Enrolment(dora, "mentee")],
+    )
+
+    with pytest.raises(EditConflict) as raised:
+        edits.update_cohort(cohort_id, my_draft, mine)
+    assert enrolled(cohort_id) == before | {carl}  # refused: Carl, enrolled meanwhile, stays
+
+    conflict = raised.value
+    assert conflict.differing_fields() == ["end_date", "participants"]
+    choices = {name: conflict.suggested_side(name) for name in conflict.differing_fields()}
+    assert choices == {"end_date": Side.MINE, "participants": Side.MINE}
+    # Each side is shown by what it changed in the list since it was loaded.
+    assert conflict.side_text("participants", Side.THEIRS) == "Added: Carl (mentee, 1)"
+    assert conflict.side_text("participants", Side.MINE) == "Added: Dora (mentee, 1)"
+    edits.update_cohort(cohort_id, conflict.merged(choices), conflict.rebased)
+
+    # Keeping my participants keeps my addition on top of theirs, not my list over theirs.
+    assert enrolled(cohort_id) == before | {carl, dora}
+    assert cohorts.get_cohort(cohort_id).end_date == date(2027, 6, 1)
+
+
+def test_keeping_my_participants_keeps_my_withdrawals_and_role_changes(pair_id: int) -> None:
+    cohort_id = pairs.get_pair(pair_id).cohort_id
+    carl, dora = (people.add_person(PersonDraft(name), clock) for name in ("Carl", "Dora"))
+    edits.enrol(cohort_id, [carl, dora], "mentee")
+    mine = cohorts.load_cohort(cohort_id)
+    erin = people.add_person(PersonDraft("Erin"), clock)
+    as_other_coordinator(lambda: edits.enrol(cohort_id, [erin], "mentor"))
+    kept = [e for e in mine.draft.participants or [] if e.person_id != dora]
+    my_draft = dataclasses.replace(
+        mine.draft,
+        participants=[
+            dataclasses.replace(e, role="both") if e.person_id == carl else e for e in kept
+        ],
+    )
+    with pytest.raises(EditConflict) as raised:
+        edits.update_cohort(cohort_id, my_draft, mine)
+
+    conflict = raised.value
+    edits.update_cohort(cohort_id, conflict.merged({"participants": Side.MINE}), conflict.rebased)
+
+    saved = {e.person_id: e.role for e in cohorts.get_cohort(cohort_id).participants or []}
+    assert dora not in saved and saved[carl] == "both" and saved[erin] == "mentor"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain import cohorts, edits, people
+from revmentor_desktop.domain.conflicts import EditConflict
 from revmentor_desktop.domain.edits import Edit, RecordedImport
 from revmentor_desktop.domain.importing import (
     ImportOptions,
@@ -69,6 +70,19 @@ def test_undo_takes_back_the_updates_of_a_second_import(data_file: DataFile) -> 
     assert dump_tables() == before
     edits.redo(recorded.change)
     assert dump_tables() == after
+
+
+def test_enrolling_by_import_refuses_a_stale_save_of_the_cohort(data_file: DataFile) -> None:
+    """A cohort dialog opened before the import would otherwise save its empty list of
+    participants over the 48 people the import enrolled."""
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+    opened_before = cohorts.load_cohort(cohort_id)
+    import_people(STAFF, data_file, cohort_name="Reverse 2026", default_role="mentee")
+
+    with pytest.raises(EditConflict):
+        edits.update_cohort(cohort_id, opened_before.draft, opened_before)
+
+    assert len(cohorts.get_cohort(cohort_id).participants or []) == 48
 
 
 def test_an_import_that_changes_nothing_leaves_nothing_to_undo(data_file: DataFile) -> None:

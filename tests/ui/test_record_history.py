@@ -9,7 +9,7 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from revmentor_desktop.domain import people
+from revmentor_desktop.domain import cohorts, edits, people
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
@@ -58,3 +58,27 @@ def test_a_pairs_history_names_the_fields_of_the_pair_dialog(
         ("Changed", "Shareable summary"),
         ("Added", ""),
     ]
+
+
+def test_a_persons_skills_and_cohorts_show_in_their_history_by_name_only(
+    qtbot: QtBot, qtmodeltester: ModelTester, context: AppContext
+) -> None:
+    ada = people.add_person(PersonDraft("Ada", teaches=["Excel"]))
+    editing = shown(qtbot, PersonDialog(context, ada))
+    editing.teaches.add_tag("Statistics")
+    editing.learns.add_tag("Public speaking")
+    click(qtbot, editing.save_button)
+    cohort_id = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"))
+    edits.enrol(cohort_id, [ada], "mentor")
+
+    dialog = shown(qtbot, PersonDialog(context, ada))
+    history = dialog.history.model
+    qtmodeltester.check(history)
+    assert [row[2:] for row in rows(history)] == [
+        ("Changed", "Cohorts"),
+        ("Changed", "Skills"),
+        ("Added", ""),
+    ]
+    shown_text = " ".join(" ".join(row) for row in rows(history))
+    for value in ("Excel", "Statistics", "Public", "Reverse"):
+        assert value not in shown_text

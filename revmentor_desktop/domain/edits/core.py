@@ -24,11 +24,11 @@ from revmentor_desktop.storage.models import (
     Participation,
     Person,
     Setting,
-    database_proxy,
 )
 from revmentor_desktop.storage.models import Plan as PlanRow
 from revmentor_desktop.storage.models import Question as QuestionRow
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
+from revmentor_desktop.storage.versions import checked_transaction
 
 if TYPE_CHECKING:
     pass
@@ -64,13 +64,13 @@ class LaterChangeKept(DomainError):
 def undo(edit: Edit) -> None:
     """Put back the rows as they were before ``edit``; refused, writing nothing, when another
     coordinator changed one of them after it (undo would silently overwrite their change)."""
-    with database_proxy.atomic():
+    with checked_transaction():
         _refuse_over_later_changes(edit.after, f"undo “{edit.description}”")
         snapshots.restore(edit.before)
 
 
 def redo(edit: Edit) -> None:
-    with database_proxy.atomic():
+    with checked_transaction():
         _refuse_over_later_changes(edit.before, f"redo “{edit.description}”")
         snapshots.restore(edit.after)
 
@@ -168,7 +168,7 @@ def snapshots_around(
 ) -> tuple[Snapshot, Snapshot, Outcome]:
     """Run ``action`` in one transaction between two captures of ``scopes``; the second also
     reads the rows ``action`` created, found from what it returned."""
-    with database_proxy.atomic():
+    with checked_transaction():
         before = snapshots.capture(scopes)
         outcome = action()
         after = snapshots.capture_after(before, scopes + scopes_of_created(outcome))

@@ -36,6 +36,7 @@ from revmentor_desktop.storage.models import (
     Skill,
     database_proxy,
 )
+from revmentor_desktop.storage.versions import advance_versions
 
 # Takes the backup before an import changes anything; returns where it went (None: no backup).
 # The service layer makes one for a data source (services.data_sources.backup_before_import).
@@ -288,6 +289,8 @@ class _Writer:
                     Participation.capacity: EXCLUDED.capacity,
                 },
             ).execute()
+        if rows:  # the cohort's membership changed: a dialog open on it must not save over it
+            advance_versions(Cohort, [self.cohort_id])
         self.enrolled.update(str(row["role"]) for row in rows)
 
     def write_managers(self) -> None:

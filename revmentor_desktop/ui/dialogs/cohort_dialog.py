@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from revmentor_desktop.domain import cohorts, edits
 from revmentor_desktop.domain.clock import today
 from revmentor_desktop.domain.cohorts import CohortDraft
+from revmentor_desktop.domain.conflicts import Loaded
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.vocabulary import CohortKind, plural
 from revmentor_desktop.ui import cohort_commands
@@ -57,7 +58,9 @@ class CohortDialog(FormDialog):
         super().__init__(context, title, parent, existing=cohort_id is not None)
         self.cohort_id = cohort_id
         self._labels_edited = False
-        self._saved = cohorts.get_cohort(cohort_id) if cohort_id is not None else None
+        # The cohort as loaded, with the version its save is checked against (``conflicts``).
+        self.loaded = cohorts.load_cohort(cohort_id) if cohort_id is not None else None
+        self._saved = self.loaded.draft if self.loaded is not None else None
         self._navigated = False
         body = QVBoxLayout()
         body.addLayout(self._details())
@@ -227,7 +230,13 @@ class CohortDialog(FormDialog):
             edit = edits.add_cohort(self.draft(), self.context.clock)
             self.cohort_id = edit.created_id
             return edit
-        return edits.update_cohort(self.cohort_id, self.draft())
+        return edits.update_cohort(self.cohort_id, self.draft(), self.loaded)
+
+    def rebase(self, loaded: Loaded[CohortDraft], draft: CohortDraft) -> None:
+        self.loaded = loaded
+        self._saved = loaded.draft
+        self._load(draft)
+        self.participants.set_participants(self.cohort_id, draft.participants or [])
 
     def has_unsaved_changes(self) -> bool:
         return self._saved is None or self.draft() != self._saved
@@ -277,7 +286,8 @@ class CohortDialog(FormDialog):
     def _reload_saved(self) -> None:
         """After a save or a command: the dialog now edits the cohort as saved."""
         assert self.cohort_id is not None
-        self._saved = cohorts.get_cohort(self.cohort_id)
+        self.loaded = cohorts.load_cohort(self.cohort_id)
+        self._saved = self.loaded.draft
         self.setWindowTitle("Edit cohort")
         self.feedback.touch_all()
         self.participants.set_participants(self.cohort_id, self._saved.participants or [])

@@ -100,7 +100,8 @@ class ParticipantsPanel(QGroupBox):
         return sorted(self._draft.values(), key=lambda enrolment: enrolment.person_id)
 
     def set_participants(self, cohort_id: int | None, participants: list[Enrolment]) -> None:
-        """Start again from what is saved (after the dialog saved without closing)."""
+        """Show these participants: what is saved (after a save without closing), or the
+        choice made after another coordinator saved the cohort meanwhile."""
         self.cohort_id = cohort_id
         self._draft = {enrolment.person_id: enrolment for enrolment in participants}
         self.refresh()

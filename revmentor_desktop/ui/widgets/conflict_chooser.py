@@ -64,9 +64,8 @@ class ConflictChooser(QDialog):
         grid.addWidget(_value(name, getattr(self.conflict.original, name)), row, 1)
         group = QButtonGroup(self)
         for column, side in ((2, Side.THEIRS), (3, Side.MINE)):
-            copy = self.conflict.theirs if side is Side.THEIRS else self.conflict.mine
             # A button reads "&" as a shortcut mark: doubled, it shows as typed.
-            text = value_text(name, getattr(copy, name))
+            text = self.conflict.side_text(name, side)
             button = QRadioButton(_shortened(text).replace("&", "&&"))
             button.setToolTip(text)
             button.setAccessibleName(f"{label}: keep {side.value}")
