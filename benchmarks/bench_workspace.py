@@ -28,6 +28,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# The package of this checkout, not whichever copy is installed: bench_server does the same.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 OUTPUT = Path(__file__).resolve().parent / "output"
 LARGE_FILE = OUTPUT / "large-10000-people-100000-sessions.revmentor"
 VISIBLE_ROWS = 30
