@@ -82,7 +82,9 @@ def put_on_server(path: Path, url: str) -> None:
 
     location = server_location(url)
     subprocess.run(["dropdb", "--if-exists", location.database_name], check=True)
-    subprocess.run(["createdb", location.database_name], check=True)
+    # Text compared by letter code, as in a data file.
+    created_as_readme_says = ("--template", "template0", "--encoding", "UTF8", "--lc-collate", "C")
+    subprocess.run(["createdb", *created_as_readme_says, location.database_name], check=True)
     started = time.perf_counter()
     copy_programme(file_location(path), location, replace=False)
     print(f"  copied to {url} in {time.perf_counter() - started:.1f} s")
