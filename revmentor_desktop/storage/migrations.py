@@ -38,6 +38,7 @@ from revmentor_desktop.storage.schema_sql import (
     SCHEMA_8,
     SCHEMA_9,
     SCHEMA_11,
+    SERVER_SCHEMA_12,
 )
 
 # Marks a SQLite file as a RevMentor data file ("RvMn").
@@ -115,6 +116,11 @@ def _add_cohort_sites_and_audit(database: Database) -> None:
     audit.install_triggers(database)
 
 
+def _cover_people_list_on_server(database: Database) -> None:
+    if is_server(database):
+        run_script(database, SERVER_SCHEMA_12)
+
+
 def _store_calendar_identity(database: Database) -> None:
     """Fix the name calendar UIDs use, as derived until now from the oldest records."""
     seeds = []
@@ -150,6 +156,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "the history of e-mail drafts prepared for each pair", _add_prepared_messages),
     Migration(10, "a version on each edited row, advanced by every update", _add_row_versions),
     Migration(11, "a site for each cohort; the audit trail", _add_cohort_sites_and_audit),
+    Migration(
+        12,
+        "on a server, indexes that answer the people list alone (a data file's already do)",
+        _cover_people_list_on_server,
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
