@@ -308,12 +308,16 @@ def large_file_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def chosen_large_file(given: Path | None) -> Path:
-    """A private copy of ``given`` (opening takes a daily backup and may upgrade it), or the
-    generated demo file when none is given."""
+    """A private copy of ``given``, upgraded to this version's format as the app's first open
+    of it does (and taking its daily backup then), or the generated demo file when none is
+    given."""
     if given is None:
         return ensure_large_file()
+    from revmentor_desktop.storage.database import DataFile
+
     copy = Path(tempfile.mkdtemp(prefix="revmentor-bench-file-")) / given.name
     shutil.copyfile(given, copy)
+    DataFile.open(copy).close()
     return copy
 
 
