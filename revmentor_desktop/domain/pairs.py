@@ -477,18 +477,16 @@ def _join_sort_key(
     select: Any, sort_by: str, mentor: Any, mentee: Any, people_joined: bool
 ) -> tuple[Any, Any]:
     """``select`` of pairs with what ``sort_by`` sorts by joined in, and that column."""
+    held = _held_per_pair()
     if sort_by in ("sessions", "last_held"):
-        held = _held_per_pair()
         select = select.join_from(Pair, held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
-        return select, _sort_column(
-            sort_by, mentor, mentee, fn.COALESCE(held.c.held, 0), held.c.last_held
-        )
-    if sort_by == "cohort":
+    elif sort_by == "cohort":
         select = select.join_from(Pair, Cohort, on=(Pair.cohort == Cohort.id))
     elif sort_by in ("mentor", "mentee") and not people_joined:
         partner = mentor if sort_by == "mentor" else mentee
         select = _join_partner(select, partner, getattr(Pair, sort_by))
-    return select, _sort_column(sort_by, mentor, mentee, None, None)
+    held_count = fn.COALESCE(held.c.held, 0)
+    return select, _sort_column(sort_by, mentor, mentee, held_count, held.c.last_held)
 
 
 def _join_partner(select: Any, person: Any, link: Any) -> Any:

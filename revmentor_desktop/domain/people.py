@@ -101,7 +101,8 @@ class PeopleQuery:
 def _open_pair_count() -> Any:
     """How many open pairs a person is in, as an expression of a query for a page of rows.
 
-    Two counts, each answered from its own index; for a whole list, ``_open_pair_counts``."""
+    Two counts, each answered from its own index; to sort a whole list by it,
+    ``_join_open_pair_counts``."""
     is_open = Pair.status.in_(cohorts.OPEN_STATUSES)
     as_mentor = Pair.select(fn.COUNT(Pair.id)).where((Pair.mentor == Person.id) & is_open)
     as_mentee = Pair.select(fn.COUNT(Pair.id)).where((Pair.mentee == Person.id) & is_open)
@@ -185,7 +186,6 @@ PEOPLE_JOINED_SORT_KEYS = {
     "role": lambda select: _join_newest_enrolment(select, "role"),
     "paired": _join_open_pair_counts,
 }
-PEOPLE_SORT_KEYS = (*PEOPLE_SORT_COLUMNS, *PEOPLE_JOINED_SORT_KEYS)
 
 
 def _search_key(draft: PersonDraft) -> str:
@@ -423,7 +423,8 @@ def _enrolments(person_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]
             Cohort.mentee_label,
         )
         .join(Cohort)
-        .where(Participation.person.in_(id_list(person_ids)) & (Cohort.archived == False))  # noqa: E712
+        .where(Participation.person.in_(id_list(person_ids)))
+        .where(Cohort.archived == False)  # noqa: E712
         .order_by(*NEWEST_COHORT_FIRST)
     )
     found: dict[int, tuple[list[str], list[str]]] = {}
