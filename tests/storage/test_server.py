@@ -1,5 +1,6 @@
-"""A programme on a PostgreSQL server: its address, ``revmentor --data URL new``, and the
-schema checks (newer refused untouched, older upgraded in one transaction)."""
+"""A programme on a PostgreSQL server: its address, ``revmentor --data URL new``, what is not
+RevMentor's refused untouched, and the copy kept before an upgrade. (How the schema is built,
+refused when newer and upgraded, on both stores: tests/storage/test_migrations.py.)"""
 
 from __future__ import annotations
 
@@ -17,11 +18,12 @@ from revmentor_desktop.services.location import (
     parse_location,
     server_location,
 )
-from revmentor_desktop.storage import server
+from revmentor_desktop.storage import server, server_backup
 from revmentor_desktop.storage.errors import ServerProblem
 from revmentor_desktop.storage.migrations import LATEST_VERSION, migrate, schema_version
 from tests.helpers.cli import run
 from tests.helpers.server import new_server_database
+from tests.storage.helpers import query
 
 
 @pytest.fixture
@@ -136,3 +138,27 @@ def test_an_older_schema_whose_copy_cannot_be_written_is_not_upgraded(
     database = _connected(empty_database)
     assert schema_version(database) == 6
     database.close()
+
+
+def test_the_copy_before_an_upgrade_keeps_the_servers_own_audit_trail(
+    empty_database: ServerLocation,
+) -> None:
+    """Copying rows into the new data file fires its audit triggers; the copy's trail is
+    nonetheless the server's, as it was: who changed what, not who made the copy."""
+    database = _connected(empty_database)
+    migrate(database, target_version=11)
+    database.execute_sql(
+        "INSERT INTO person (name, created_at, updated_at) VALUES ('Ana Lima', now(), now())"
+    )
+    trail = database.execute_sql(
+        "SELECT table_name, row_key, action, changed_by FROM audit ORDER BY id"
+    ).fetchall()
+    database.close()
+
+    server.ServerStore.open(empty_database.url, empty_database.database_name).close()
+
+    (copy,) = server_backup.backups_before_upgrade(empty_database.url, empty_database.name)
+    assert query(copy, "PRAGMA user_version") == [(11,)]
+    assert query(copy, "SELECT name FROM person") == [("Ana Lima",)]
+    copied = query(copy, "SELECT table_name, row_key, action, changed_by FROM audit ORDER BY id")
+    assert copied == [tuple(row) for row in trail] and len(copied) == 1
