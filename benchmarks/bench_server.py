@@ -1,9 +1,10 @@
 """Benchmark a programme on a PostgreSQL server: start-up, filtering, sorting, five coordinators.
 
-Run with ``python benchmarks/bench_server.py [--server URL] [--seconds N]`` (offscreen without a
-display). It puts the file of ``revmentor demo --people 10000 --sessions 100000`` (generated once
-by bench_workspace, cached under benchmarks/output/) on a new database on the server
-(``revmentor copy``'s service), then prints each figure with its goal:
+Run with ``python benchmarks/bench_server.py [--server URL] [--seconds N] [--file PATH]``
+(offscreen without a display). It puts the file of ``revmentor demo --people 10000 --sessions
+100000`` (generated once by bench_workspace, cached under benchmarks/output/), or a copy of the
+file ``--file`` names, on a new database on the server (``revmentor copy``'s service), then
+prints each figure with its goal:
 
 - start-up to a populated window on the server, against the same on the data file (≤ 1.5×),
   timed as bench_workspace times it: from launching a fresh interpreter to the shown window;
@@ -46,8 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_workspace import (
     APP_WINDOW,
     STARTUP_RUNS,
+    chosen_large_file,
     compile_bytecode,
-    ensure_large_file,
+    large_file_argument,
     measure_people_filter,
     measure_slowest_sort,
     time_until_ready,
@@ -80,7 +82,9 @@ def put_on_server(path: Path, url: str) -> None:
 
     location = server_location(url)
     subprocess.run(["dropdb", "--if-exists", location.database_name], check=True)
-    subprocess.run(["createdb", location.database_name], check=True)
+    # Text compared by letter code, as in a data file.
+    created_as_readme_says = ("--template", "template0", "--encoding", "UTF8", "--lc-collate", "C")
+    subprocess.run(["createdb", *created_as_readme_says, location.database_name], check=True)
     started = time.perf_counter()
     copy_programme(file_location(path), location, replace=False)
     print(f"  copied to {url} in {time.perf_counter() - started:.1f} s")
@@ -256,9 +260,10 @@ def main() -> int:
     parser.add_argument("--server", default="postgresql:///revmentor_bench")
     parser.add_argument("--seconds", type=float, default=60.0, help="of coordinators editing")
     parser.add_argument("--keep", action="store_true", help="keep the server database")
+    large_file_argument(parser)
     arguments = parser.parse_args()
 
-    path = ensure_large_file()
+    path = chosen_large_file(arguments.file)
     home = tempfile.mkdtemp(prefix="revmentor-bench-")
     os.environ["REVMENTOR_HOME"] = home
     environment = compile_bytecode({**os.environ, "REVMENTOR_HOME": home})

@@ -2,8 +2,8 @@
 
 Run with ``xvfb-run -a -s "-screen 0 1280x800x24" python benchmarks/bench_workspace.py`` (without
 a display Qt runs offscreen). It generates (once, cached under benchmarks/output/) the file of
-``revmentor demo --people 10000 --sessions 100000`` and prints each figure with its goal and
-ratio; exits 1 when a goal is missed.
+``revmentor demo --people 10000 --sessions 100000`` (or copies the file ``--file PATH`` names)
+and prints each figure with its goal and ratio; exits 1 when a goal is missed.
 
 Start-up is timed from launching a fresh interpreter to the line it prints once its window is
 shown and painted, the median of several runs, for the app and for a bare PySide6 window. For
@@ -18,6 +18,8 @@ import os
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +27,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+# The package of this checkout, not whichever copy is installed: bench_server does the same.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 OUTPUT = Path(__file__).resolve().parent / "output"
 LARGE_FILE = OUTPUT / "large-10000-people-100000-sessions.revmentor"
@@ -292,8 +297,34 @@ def measure_in_process(path: Path) -> dict[str, float]:
     return figures
 
 
+def large_file_argument(parser: argparse.ArgumentParser) -> None:
+    """``--file``: measure a copy of this data file instead of the generated one."""
+    parser.add_argument(
+        "--file",
+        type=Path,
+        help="a data file to measure (a copy is used; the file itself is never changed) "
+        "instead of the generated 10,000-people demo",
+    )
+
+
+def chosen_large_file(given: Path | None) -> Path:
+    """A private copy of ``given``, upgraded to this version's format as the app's first open
+    of it does (and taking its daily backup then), or the generated demo file when none is
+    given."""
+    if given is None:
+        return ensure_large_file()
+    from revmentor_desktop.storage.database import DataFile
+
+    copy = Path(tempfile.mkdtemp(prefix="revmentor-bench-file-")) / given.name
+    shutil.copyfile(given, copy)
+    DataFile.open(copy).close()
+    return copy
+
+
 def main() -> int:
-    path = ensure_large_file()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    large_file_argument(parser)
+    path = chosen_large_file(parser.parse_args().file)
     home = tempfile.mkdtemp(prefix="revmentor-bench-")
     environment = compile_bytecode({**os.environ, "REVMENTOR_HOME": home})
     os.environ["REVMENTOR_HOME"] = home

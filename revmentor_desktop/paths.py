@@ -60,5 +60,10 @@ def backup_folder_for(data_file: Path) -> Path:
     return data_file.parent / f"{data_file.stem} backups"
 
 
+def server_backup_folder() -> Path:
+    """Copies of server databases taken on this computer before they were upgraded."""
+    return user_data_folder() / "server backups"
+
+
 def lock_file_for(data_file: Path) -> Path:
     return data_file.with_name(data_file.name + ".lock")

@@ -63,11 +63,23 @@ FILE_STORE, SERVER_STORE = "file", "server"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test marked ``both_stores`` runs twice: on a data file and on a server database."""
-    if "data_file" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "both_stores"
-    ):
+    """A test marked ``both_stores`` runs twice: on a data file and on a server database
+    (``data_file`` is then one or the other; ``store_kind`` says which, for a test that makes
+    its own)."""
+    if not metafunc.definition.get_closest_marker("both_stores"):
+        return
+    if "data_file" in metafunc.fixturenames:
         metafunc.parametrize("data_file", [FILE_STORE, SERVER_STORE], indirect=True)
+    elif "store_kind" in metafunc.fixturenames:
+        metafunc.parametrize("store_kind", [FILE_STORE, SERVER_STORE])
+
+
+@pytest.fixture
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Which store a test works on: a data file, unless it is marked ``both_stores`` (then the
+    store of this run, as ``data_file`` has it when the test uses that too)."""
+    callspec = getattr(request.node, "callspec", None)
+    return str(callspec.params.get("data_file", FILE_STORE)) if callspec else FILE_STORE
 
 
 @pytest.fixture

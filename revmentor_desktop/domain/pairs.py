@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from peewee import Ordering, chunked, fn
+from peewee import JOIN, SQL, chunked, fn
 
 from revmentor_desktop.domain import cohorts, limits
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -25,10 +25,12 @@ from revmentor_desktop.domain.queries import (
     OrderedIds,
     as_date,
     as_datetime,
+    contains_folded,
     get_or_not_found,
     id_list,
+    sort_order,
 )
-from revmentor_desktop.domain.text import clean_tags, fold
+from revmentor_desktop.domain.text import clean_tags
 from revmentor_desktop.domain.vocabulary import PairStatus, Role, SessionStatus, plural
 from revmentor_desktop.storage.models import (
     Cohort,
@@ -400,6 +402,22 @@ def _last_held() -> Any:
     return _held_sessions(fn.MAX(Meeting.starts_at))
 
 
+def _held_per_pair() -> Any:
+    """Each pair's held sessions, counted, and the last one's time, from one grouped pass over
+    the (status, pair, starts_at) index: to sort a whole list by them. A subquery per pair is
+    as quick on a data file, but a server runs it once per pair, several times slower."""
+    return (
+        Meeting.select(
+            Meeting.pair.alias("pair_id"),
+            fn.COUNT(SQL("*")).alias("held"),  # not COUNT(id): the index holds no id
+            fn.MAX(Meeting.starts_at).alias("last_held"),
+        )
+        .where(Meeting.status == SessionStatus.HELD.value)
+        .group_by(Meeting.pair)
+        .alias("held_sessions")
+    )
+
+
 def _filter_pairs(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
     if query.cohort_id is not None:
         select = select.where(Pair.cohort == query.cohort_id)
@@ -408,9 +426,9 @@ def _filter_pairs(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> An
     if query.person_id is not None:
         select = select.where((Pair.mentor == query.person_id) | (Pair.mentee == query.person_id))
     if query.search.strip():
-        needle = fold(query.search.strip())
         select = select.where(
-            mentor.search_key.contains(needle) | mentee.search_key.contains(needle)
+            contains_folded(mentor.search_key, query.search)
+            | contains_folded(mentee.search_key, query.search)
         )
     return select
 
@@ -422,43 +440,58 @@ def _sort_by(query: PairQuery) -> str:
     return query.sort_by if query.sort_by in PAIR_SORT_KEYS else "mentee"
 
 
-def _ordered(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
-    sort_keys = {
+def _ordered(select: Any, query: PairQuery, sort_key: Any) -> Any:
+    return select.order_by(sort_order(sort_key, query.descending), Pair.id)
+
+
+def _sort_column(sort_by: str, mentor: Any, mentee: Any, held: Any, last_held: Any) -> Any:
+    """What ``sort_by`` sorts by, the sessions held and the last one's time given as the caller
+    has them (joined, or a subquery per pair)."""
+    return {
         "cohort": Cohort.name,
         "mentor": mentor.name,
         "mentee": mentee.name,
         "status": Pair.status,
         "start_date": Pair.start_date,
-        "sessions": _sessions_held(),
-        "last_held": _last_held(),
-    }
-    column = sort_keys[_sort_by(query)]
-    direction = "DESC" if query.descending else "ASC"
-    return select.order_by(Ordering(column, direction, nulls="LAST"), Pair.id)
+        "sessions": held,
+        "last_held": last_held,
+    }[sort_by]
 
 
 def pair_ids(query: PairQuery | None = None) -> OrderedIds:
-    """Ids of the matching pairs in the query's order, joining only what the query needs."""
+    """Ids of the matching pairs in the query's order. The search joins the people; the sort
+    joins only what it sorts by, and the count none of that."""
     query = query or PairQuery()
     mentor = Person.alias("mentor")
     mentee = Person.alias("mentee")
-    select = _join_people(Pair.select(Pair.id), query, mentor, mentee)
-    if _sort_by(query) == "cohort":
-        select = select.join(Cohort, on=(Pair.cohort == Cohort.id)).switch(Pair)
-    select = _filter_pairs(select, query, mentor, mentee)
-    return OrderedIds.of_query(_ordered(select, query, mentor, mentee))
+    searching = bool(query.search.strip())
+    filtered = Pair.select(Pair.id)
+    if searching:
+        filtered = _join_partner(_join_partner(filtered, mentor, Pair.mentor), mentee, Pair.mentee)
+    filtered = _filter_pairs(filtered, query, mentor, mentee)
+    select, sort_key = _join_sort_key(filtered, _sort_by(query), mentor, mentee, searching)
+    return OrderedIds.of_query(_ordered(select, query, sort_key), counted=filtered)
 
 
-def _join_people(select: Any, query: PairQuery, mentor: Any, mentee: Any) -> Any:
-    """Mentor and mentee joined in, when the query's search or sort needs them."""
-    if not (query.search.strip() or _sort_by(query) in ("mentor", "mentee")):
-        return select
-    return (
-        select.join(mentor, on=(Pair.mentor == mentor.id))
-        .switch(Pair)
-        .join(mentee, on=(Pair.mentee == mentee.id))
-        .switch(Pair)
-    )
+def _join_sort_key(
+    select: Any, sort_by: str, mentor: Any, mentee: Any, people_joined: bool
+) -> tuple[Any, Any]:
+    """``select`` of pairs with what ``sort_by`` sorts by joined in, and that column."""
+    held = _held_per_pair()
+    if sort_by in ("sessions", "last_held"):
+        select = select.join_from(Pair, held, JOIN.LEFT_OUTER, on=(held.c.pair_id == Pair.id))
+    elif sort_by == "cohort":
+        select = select.join_from(Pair, Cohort, on=(Pair.cohort == Cohort.id))
+    elif sort_by in ("mentor", "mentee") and not people_joined:
+        partner = mentor if sort_by == "mentor" else mentee
+        select = _join_partner(select, partner, getattr(Pair, sort_by))
+    held_count = fn.COALESCE(held.c.held, 0)
+    return select, _sort_column(sort_by, mentor, mentee, held_count, held.c.last_held)
+
+
+def _join_partner(select: Any, person: Any, link: Any) -> Any:
+    """``select`` of pairs with ``person`` (the mentor's or mentee's alias) joined by ``link``."""
+    return select.join_from(Pair, person, on=(link == person.id))
 
 
 def _pair_rows_select(mentor: Any, mentee: Any) -> Any:
@@ -526,7 +559,8 @@ def list_pairs(query: PairQuery | None = None, clock: Clock = system_clock) -> l
     mentee = Person.alias("mentee")
     select = _filter_pairs(_pair_rows_select(mentor, mentee), query, mentor, mentee)
     today = clock().date()
-    cursor = database_proxy.execute(_ordered(select, query, mentor, mentee))
+    sort_key = _sort_column(_sort_by(query), mentor, mentee, _sessions_held(), _last_held())
+    cursor = database_proxy.execute(_ordered(select, query, sort_key))
     return [_row(values, today) for values in cursor.fetchall()]
 
 

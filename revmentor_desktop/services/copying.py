@@ -9,6 +9,7 @@ from peewee import Database
 
 from revmentor_desktop.services import data_sources, server_passwords
 from revmentor_desktop.services.location import DataLocation, ServerLocation, file_location
+from revmentor_desktop.storage import maintenance
 from revmentor_desktop.storage.database import create_data_file
 from revmentor_desktop.storage.errors import DataFileError, ServerProblem
 from revmentor_desktop.storage.models import database_proxy
@@ -70,6 +71,7 @@ def _copy_to_server(
             )
         with store.database.atomic():
             _copy_and_verify(source, store.database, target, expected)
+        maintenance.settle_after_bulk_load(store.database)
 
 
 def _copy_and_verify(

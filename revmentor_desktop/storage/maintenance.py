@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from peewee import PeeweeException
+from peewee import Database, PeeweeException
 
 from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.disk import is_disk_full
-from revmentor_desktop.storage.models import database_proxy
+from revmentor_desktop.storage.models import ALL_MODELS, database_proxy
 
 
 def reclaim_space() -> bool:
@@ -30,3 +30,15 @@ def reclaim_space() -> bool:
             raise
         return False
     return True
+
+
+def settle_after_bulk_load(database: Database) -> None:
+    """After a whole programme was written to a server at once (a copy onto it): bring the
+    planner's statistics and the map of rows every transaction sees up to date now, rather than
+    when the server's autovacuum next passes (a minute or more later). Until then the lists
+    cannot read from their indexes alone (migration 13) and a search keystroke reads the
+    table. Outside any transaction; a data file needs nothing."""
+    if not is_server(database):
+        return
+    tables = ", ".join(f'"{model._meta.table_name}"' for model in ALL_MODELS)
+    database.execute_sql(f"VACUUM (ANALYZE) {tables}")

@@ -39,6 +39,7 @@ from revmentor_desktop.storage.schema_sql import (
     SCHEMA_9,
     SCHEMA_11,
     SCHEMA_12,
+    SERVER_SCHEMA_13,
 )
 
 # Marks a SQLite file as a RevMentor data file ("RvMn").
@@ -122,6 +123,11 @@ def _add_audit_owners(database: Database) -> None:
     audit.fill_in_owners(database)
 
 
+def _cover_people_list_on_server(database: Database) -> None:
+    if is_server(database):
+        run_script(database, SERVER_SCHEMA_13)
+
+
 def _store_calendar_identity(database: Database) -> None:
     """Fix the name calendar UIDs use, as derived until now from the oldest records."""
     seeds = []
@@ -158,6 +164,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "a version on each edited row, advanced by every update", _add_row_versions),
     Migration(11, "a site for each cohort; the audit trail", _add_cohort_sites_and_audit),
     Migration(12, "the audit trail names the person a changed row belongs to", _add_audit_owners),
+    Migration(
+        13,
+        "on a server, indexes that answer the people list alone (a data file's already do)",
+        _cover_people_list_on_server,
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Peewee models: the tables of a RevMentor data file (schema version 11).
+"""Peewee models: the tables of a RevMentor data file (schema version 13).
 
 The tables themselves are created by the numbered migrations in ``migrations.py``; these
 classes describe them for queries. ``tests/storage/test_migrations.py`` checks both agree.

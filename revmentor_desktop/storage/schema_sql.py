@@ -288,3 +288,18 @@ ALTER TABLE audit ADD COLUMN owner_table TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit ADD COLUMN owner_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX audit_owner_table_owner_key ON audit (owner_table, owner_key)
 """
+
+
+# The people list's indexes on a server (migration 13; a data file needs no change). An SQLite
+# index holds each row's id (its rowid) beside the indexed columns, so the indexes of versions 5
+# and 6 answer the list's page, its search and each row's namesakes from the index alone. A
+# PostgreSQL index holds only a pointer to the row, so the server visited every row they found:
+# these also carry the id (and what the search reads), for the same index-only answers.
+SERVER_SCHEMA_13 = """
+DROP INDEX person_name_archived_search_key;
+CREATE INDEX person_name_id_archived_search_key
+    ON person (name, id) INCLUDE (archived, search_key);
+DROP INDEX person_name_department_job_title;
+CREATE INDEX person_name_department_job_title_id
+    ON person (name, department, job_title) INCLUDE (id)
+"""

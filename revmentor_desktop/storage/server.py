@@ -14,6 +14,7 @@ server asks for a password libpq did not find does ``connect`` ask the caller's
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any
@@ -21,6 +22,8 @@ from typing import Any
 import psycopg2
 from peewee import PeeweeException, PostgresqlDatabase
 
+from revmentor_desktop import paths
+from revmentor_desktop.storage import server_backup
 from revmentor_desktop.storage.errors import DataFileError, ServerProblem
 from revmentor_desktop.storage.migrations import (
     LATEST_VERSION,
@@ -30,6 +33,7 @@ from revmentor_desktop.storage.migrations import (
 )
 from revmentor_desktop.storage.models import database_proxy
 
+log = logging.getLogger(__name__)
 CONNECT_SECONDS = 10
 # PostgreSQL delivers a notification only to listeners on the same database, so one name serves
 # every programme on a server: each database is a channel of its own.
@@ -225,7 +229,8 @@ class ServerStore:
 
 
 def prepare_schema(url: str, database: PostgresqlDatabase, *, create: bool) -> list[int]:
-    """Check the schema, and build or upgrade it; returns the versions applied."""
+    """Check the schema, and build or upgrade it (an older one after a copy of it is written,
+    ``server_backup``); returns the versions applied."""
     version = schema_version(database)
     if version == 0:
         others = [name for name in database.get_tables() if name != SERVER_VERSION_TABLE]
@@ -249,6 +254,8 @@ def prepare_schema(url: str, database: PostgresqlDatabase, *, create: bool) -> l
             f"to {LATEST_VERSION}); nothing was changed.",
             "Update RevMentor on this computer.",
         )
+    elif version < LATEST_VERSION:
+        _back_up_before_upgrade(url, database, version)
     try:
         return migrate(database)
     except PeeweeException as error:
@@ -257,3 +264,17 @@ def prepare_schema(url: str, database: PostgresqlDatabase, *, create: bool) -> l
             f"could not be upgraded to this version's data format ({first_line(error)}).",
             "The upgrade was undone: the database is as it was.",
         ) from error
+
+
+def _back_up_before_upgrade(url: str, database: PostgresqlDatabase, version: int) -> None:
+    try:
+        written = server_backup.back_up_before_upgrade(url, database, version)
+    except (DataFileError, PeeweeException) as error:
+        reason = error.problem if isinstance(error, DataFileError) else first_line(error)
+        raise ServerProblem(
+            url,
+            f"needs an upgrade to this version's data format, and the copy taken first could "
+            f"not be written ({reason}); nothing was changed.",
+            f"Make room in {paths.server_backup_folder()}, or ask whoever runs the server.",
+        ) from error
+    log.info("Copied %s before its upgrade from data format %s: %s", url, version, written)

@@ -270,3 +270,23 @@ def test_a_pair_that_has_met_starts_by_default_on_its_first_session(cohort: Coho
         "start_date": "The pair first met on 12 Oct 2026; it cannot start later than that."
     }
     assert pairs.pair_status(pair)[0] == "proposed"
+
+
+def test_pairs_are_searched_ignoring_accents_and_sorted_by_a_partner(cohort: Cohort) -> None:
+    zoe = people.add_person(PersonDraft("Zoë Park"), clock)
+    cohorts.enrol(cohort.id, zoe, "mentor", 1)
+    cohorts.enrol(cohort.id, cohort.ada, "mentor", 1)
+    cohorts.enrol(cohort.id, cohort.dee, "mentee")
+    zoe_and_bob = pairs.create_pair(PairDraft(cohort.id, zoe, cohort.bob), clock)
+    ada_and_dee = pairs.create_pair(PairDraft(cohort.id, cohort.ada, cohort.dee), clock)
+
+    def order(**query: object) -> list[int]:
+        wanted = pairs.PairQuery(**query)  # type: ignore[arg-type]
+        listed = [row.id for row in pairs.list_pairs(wanted, clock)]
+        assert pairs.pair_ids(wanted) == listed
+        return listed
+
+    assert order(sort_by="mentor", descending=True) == [zoe_and_bob, ada_and_dee]
+    assert order(sort_by="mentee") == [zoe_and_bob, ada_and_dee]
+    assert order(search="ZOE PARK", sort_by="mentor") == [zoe_and_bob]
+    assert order(search="dee", sort_by="cohort") == [ada_and_dee]

@@ -9,7 +9,8 @@ import pytest
 from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.people import PersonDraft
-from revmentor_desktop.storage.models import Cohort
+from revmentor_desktop.domain.queries import FIRST_PAGE
+from revmentor_desktop.storage.models import Cohort, Person
 from tests.helpers.statements import statements_sent
 
 pytestmark = [pytest.mark.usefixtures("data_file"), pytest.mark.both_stores]
@@ -169,3 +170,91 @@ def test_people_with_or_without_a_pair_can_be_listed_apart() -> None:
     waiting = people.people_ids(people.PeopleQuery(paired=False, search="d"))
     assert [names[i] for i in paired] == ["Ada", "Bo", "Cy"]
     assert [names[i] for i in waiting] == ["Di", "Ed"]
+
+
+def _people_to_search() -> dict[str, int]:
+    """Names that differ only in capitals or accents, and text holding LIKE's wildcards."""
+    found = {
+        name: add(name, email=email, department=department, job_title=job)
+        for name, email, department, job in (
+            ("Zoë Ødegaard", "zoe.o@example.org", "Finance", ""),
+            ("zoe park", "", "Platform", ""),
+            ("ZOE KIM", "zoe2000@example.org", "", ""),
+            ("Jörg Müller", "", "Finance", "100% remote"),
+            ("Anna Muller", "anna_m@example.org", "", ""),
+            ("Ana Pérez", "", "Legal", ""),
+            ("ana perez", "", "", "Data manager, total rewards"),
+            ("Éric Dubois", "", "", ""),
+        )
+    }
+    people.set_archived([add("Zoe Archived")], archived=True)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("zoe", ["ZOE KIM", "Zoë Ødegaard", "zoe park"]),
+        ("ZOË", ["ZOE KIM", "Zoë Ødegaard", "zoe park"]),
+        ("MÜLLER", ["Anna Muller", "Jörg Müller"]),
+        ("perez", ["Ana Pérez", "ana perez"]),
+        ("eric", ["Éric Dubois"]),
+        ("finance", ["Jörg Müller", "Zoë Ødegaard"]),
+        ("  jörg ", ["Jörg Müller"]),
+        ("a_m", ["Anna Muller"]),  # "_" is itself, not any one letter ("data manager")
+        ("0%", ["Jörg Müller"]),  # "%" is itself, not any text ("zoe2000")
+        ("t%l", []),  # not "total"
+    ],
+)
+def test_the_search_ignores_capitals_and_accents_and_means_what_is_typed(
+    typed: str, expected: list[str]
+) -> None:
+    """The same people, in the same order, on a data file and on a server."""
+    names = {person_id: name for name, person_id in _people_to_search().items()}
+    found = people.people_ids(people.PeopleQuery(search=typed))
+    assert [names[person_id] for person_id in found] == expected
+
+
+def test_names_sort_by_letter_code_on_either_store() -> None:
+    """Capitals before small letters and accented letters after z, as a data file has always
+    sorted them: a server database sorts the same (README: created with LC_COLLATE C)."""
+    names = {person_id: name for name, person_id in _people_to_search().items()}
+    ascending = [
+        "Ana Pérez",
+        "Anna Muller",
+        "Jörg Müller",
+        "ZOE KIM",
+        "Zoë Ødegaard",
+        "ana perez",
+        "zoe park",
+        "Éric Dubois",
+    ]
+    for descending, expected in ((False, ascending), (True, ascending[::-1])):
+        query = people.PeopleQuery(sort_by="name", descending=descending)
+        assert [names[person_id] for person_id in people.people_ids(query)] == expected
+
+
+def test_a_long_list_sorted_by_a_joined_column_is_counted_and_read_past_its_first_page() -> None:
+    """The first page is read at once and the rest when scrolled to; the count is of the people
+    who match, whatever the sort joins in to sort by."""
+    now = clock()
+    Person.insert_many(
+        {
+            "name": f"Person {number:04}",
+            "search_key": f"person {number:04} {'finance' if number % 2 else 'legal'}",
+            "department": "Finance" if number % 2 else "Legal",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for number in range(2 * FIRST_PAGE + 20)
+    ).execute()
+    cohort = cohorts.add_cohort(cohorts.CohortDraft("Reverse 2026"), clock)
+    first_in_finance = people.people_ids(people.PeopleQuery(search="finance"))[0]
+    cohorts.enrol(cohort, first_in_finance, "mentee")
+
+    query = people.PeopleQuery(search="finance", sort_by="cohort", descending=True)
+    finance = people.people_ids(query)
+
+    assert len(finance) == FIRST_PAGE + 10
+    assert finance[0] == first_in_finance  # the one with a cohort, then by the order added
+    assert [Person.get_by_id(i).name for i in finance[-2:]] == ["Person 1017", "Person 1019"]

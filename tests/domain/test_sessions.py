@@ -143,3 +143,42 @@ def test_only_held_sessions_conflict_with_the_start(pair_id: int) -> None:
     assert sessions.start_date_conflict(planned) is None
     sessions.add_session(planned, clock, move_pair_start=True)
     assert pairs.get_pair(pair_id).start_date == date(2026, 10, 1)
+
+
+@pytest.mark.both_stores
+def test_sessions_are_searched_by_either_partner_and_sorted_by_what_each_column_shows() -> None:
+    """The same sessions in the same order on a data file and on a server; the list's ids and
+    its rows agree, and a search ignores capitals and accents."""
+    spring = cohorts.add_cohort(CohortDraft("Spring", start_date=date(2026, 3, 1)), clock)
+    autumn = cohorts.add_cohort(CohortDraft("Autumn", start_date=date(2026, 9, 1)), clock)
+    zoe, ada, bo, cy = (
+        people.add_person(PersonDraft(name), clock) for name in ("Zoë", "Ada", "Bo", "Cy")
+    )
+    for cohort, mentor, mentee in ((spring, zoe, bo), (autumn, ada, cy)):
+        cohorts.enrol(cohort, mentor, "mentor")
+        cohorts.enrol(cohort, mentee, "mentee")
+    zoe_and_bo = pairs.create_pair(PairDraft(spring, zoe, bo, start_date=date(2026, 3, 1)), clock)
+    ada_and_cy = pairs.create_pair(PairDraft(autumn, ada, cy, start_date=date(2026, 9, 1)), clock)
+    added = {
+        (pair, day): sessions.add_session(
+            SessionDraft(pair, datetime(2026, 10, day, 9, 0), status="held"), clock
+        )
+        for pair, day in ((zoe_and_bo, 5), (ada_and_cy, 6), (zoe_and_bo, 7))
+    }
+    zoe_5, ada_6, zoe_7 = added.values()
+
+    def order(**query: object) -> list[int]:
+        wanted = sessions.SessionQuery(**query)  # type: ignore[arg-type]
+        listed = [row.id for row in sessions.list_sessions(wanted)]
+        ids = sessions.session_ids(wanted)
+        assert list(ids) == listed and len(ids) == len(listed)
+        return listed
+
+    assert order() == [zoe_7, ada_6, zoe_5]  # newest first
+    assert order(sort_by="mentor", descending=False) == [ada_6, zoe_5, zoe_7]
+    assert order(sort_by="mentor", descending=True) == [zoe_5, zoe_7, ada_6]  # ties: by number
+    assert order(sort_by="mentee", descending=True) == [ada_6, zoe_5, zoe_7]
+    assert order(sort_by="cohort", descending=False) == [ada_6, zoe_5, zoe_7]
+    assert order(search="ZOE", sort_by="mentee", descending=True) == [zoe_5, zoe_7]
+    assert order(search="cy", sort_by="starts_at") == [ada_6]
+    assert order(cohort_id=spring, sort_by="mentor") == [zoe_5, zoe_7]

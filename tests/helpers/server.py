@@ -69,7 +69,10 @@ def new_server_database() -> Iterator[str]:
     admin = _connected(admin_url)
     try:
         admin.execute_sql(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute_sql(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
+        # Text sorted by letter code, as README has the database created: as a data file sorts.
+        admin.execute_sql(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"
+        )
         try:
             yield address_of(admin_url, name)
         finally:

@@ -139,3 +139,20 @@ def test_a_server_backup_never_overwrites_a_file(
     assert status == 1
     assert "already exists" in err
     assert programme_file.read_bytes() == before
+
+
+def test_a_programme_copied_to_a_server_has_its_statistics_at_once(
+    capsys: pytest.CaptureFixture[str], programme_file: Path, server_database: ServerLocation
+) -> None:
+    """Vacuumed and analysed as the copy ends, not when autovacuum next passes: until then the
+    server cannot read the lists from their indexes alone, nor plan with real row counts."""
+    status, _out, err = run(
+        capsys, "copy", "--from", str(programme_file), "--to", server_database.url
+    )
+    assert status == 0, err
+    with ServerStore.open(server_database.url, server_database.database_name) as store:
+        settled = store.database.execute_sql(
+            "SELECT relname FROM pg_stat_user_tables "
+            "WHERE last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"
+        ).fetchall()
+    assert {row[0] for row in settled} == {model._meta.table_name for model in ALL_MODELS}

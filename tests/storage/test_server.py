@@ -1,5 +1,6 @@
-"""A programme on a PostgreSQL server: its address, ``revmentor --data URL new``, and the
-schema checks (newer refused untouched, older upgraded in one transaction)."""
+"""A programme on a PostgreSQL server: its address, ``revmentor --data URL new``, what is not
+RevMentor's refused untouched, and the copy kept before an upgrade. (How the schema is built,
+refused when newer and upgraded, on both stores: tests/storage/test_migrations.py.)"""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from peewee import OperationalError, PostgresqlDatabase
+from peewee import PostgresqlDatabase
 
+from revmentor_desktop import paths
 from revmentor_desktop.domain import people
 from revmentor_desktop.services.location import (
     DataFileLocation,
@@ -16,11 +18,12 @@ from revmentor_desktop.services.location import (
     parse_location,
     server_location,
 )
-from revmentor_desktop.storage import migrations, server
+from revmentor_desktop.storage import server, server_backup
 from revmentor_desktop.storage.errors import ServerProblem
 from revmentor_desktop.storage.migrations import LATEST_VERSION, migrate, schema_version
 from tests.helpers.cli import run
 from tests.helpers.server import new_server_database
+from tests.storage.helpers import query
 
 
 @pytest.fixture
@@ -114,42 +117,48 @@ def test_a_database_holding_other_tables_is_refused_untouched(
     assert _tables(empty_database) == {"invoices"}
 
 
-def test_a_schema_newer_than_this_app_is_refused_untouched(
+def test_an_older_schema_whose_copy_cannot_be_written_is_not_upgraded(
     empty_database: ServerLocation,
 ) -> None:
-    database = _connected(empty_database)
-    migrate(database)
-    database.execute_sql(f"UPDATE schema_version SET version = {LATEST_VERSION + 1}")
-    database.close()
-    with pytest.raises(ServerProblem, match="newer RevMentor"):
-        server.ServerStore.open(empty_database.url, empty_database.database_name)
-    database = _connected(empty_database)
-    assert schema_version(database) == LATEST_VERSION + 1
-    database.close()
-
-
-def test_an_older_schema_is_upgraded_and_a_failed_upgrade_leaves_it_as_it_was(
-    empty_database: ServerLocation, monkeypatch: pytest.MonkeyPatch
-) -> None:
+    """The copy kept before an upgrade (tests/storage/test_migrations.py) comes first: when it
+    cannot be written, the database is left at its version, with plain words on why."""
     database = _connected(empty_database)
     migrate(database, target_version=6)
     database.close()
     before = _tables(empty_database)
+    paths.server_backup_folder().parent.mkdir(parents=True, exist_ok=True)
+    paths.server_backup_folder().write_text("a file where the folder should be")
 
-    def fail(_database: object) -> None:
-        raise OperationalError("disk quota exceeded")
-
-    last = migrations.MIGRATIONS[-1]
-    broken = (*migrations.MIGRATIONS[:-1], migrations.Migration(last.version, "x", fail))
-    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
-    with pytest.raises(ServerProblem, match="upgrade was undone"):
+    with pytest.raises(ServerProblem) as refused:
         server.ServerStore.open(empty_database.url, empty_database.database_name)
-    assert _tables(empty_database) == before  # steps 7 and 8 were undone with step 9
+
+    assert "the copy taken first could not be written" in str(refused.value)
+    assert "nothing was changed" in str(refused.value)
+    assert _tables(empty_database) == before
     database = _connected(empty_database)
     assert schema_version(database) == 6
     database.close()
 
-    monkeypatch.undo()
-    with server.ServerStore.open(empty_database.url, empty_database.database_name) as store:
-        assert schema_version(store.database) == LATEST_VERSION
-    assert {"question", "plan", "prepared_message"} <= _tables(empty_database)
+
+def test_the_copy_before_an_upgrade_keeps_the_servers_own_audit_trail(
+    empty_database: ServerLocation,
+) -> None:
+    """Copying rows into the new data file fires its audit triggers; the copy's trail is
+    nonetheless the server's, as it was: who changed what, not who made the copy."""
+    database = _connected(empty_database)
+    migrate(database, target_version=11)
+    database.execute_sql(
+        "INSERT INTO person (name, created_at, updated_at) VALUES ('Ana Lima', now(), now())"
+    )
+    trail = database.execute_sql(
+        "SELECT table_name, row_key, action, changed_by FROM audit ORDER BY id"
+    ).fetchall()
+    database.close()
+
+    server.ServerStore.open(empty_database.url, empty_database.database_name).close()
+
+    (copy,) = server_backup.backups_before_upgrade(empty_database.url, empty_database.name)
+    assert query(copy, "PRAGMA user_version") == [(11,)]
+    assert query(copy, "SELECT name FROM person") == [("Ana Lima",)]
+    copied = query(copy, "SELECT table_name, row_key, action, changed_by FROM audit ORDER BY id")
+    assert copied == [tuple(row) for row in trail] and len(copied) == 1

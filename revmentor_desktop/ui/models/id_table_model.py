@@ -20,7 +20,9 @@ SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 READ_ONLY_ITEM = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
-BATCH_SIZE = 200
+# Rows fetched at once: two screens' worth. Each keystroke in a search fetches the first batch
+# anew, and on a server every row costs its share of the query (labels, pairs, cohorts).
+BATCH_SIZE = 50
 MAX_CACHED_ROWS = 5_000
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
