@@ -17,7 +17,7 @@ from revmentor_desktop.domain.importing import (
     read_table_file,
 )
 from revmentor_desktop.domain.irreversible import IrreversibleChange
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
 from tests.domain.test_undo_properties import dump_tables
 from tests.helpers.fixture_files import FORM, STAFF
@@ -32,7 +32,7 @@ def clock() -> datetime:
 def import_people(path: Path, data_file: DataFile, **options: object) -> RecordedImport:
     table = read_table_file(path)
     plan = build_plan(table, initial_mapping(table.headers), ImportOptions(today=TODAY, **options))
-    return edits.import_people(plan, backup_before_import(data_file.path), clock=clock)
+    return edits.import_people(plan, backup_before_import_into(data_file), clock=clock)
 
 
 def test_undo_takes_back_a_whole_import_with_its_new_cohort(data_file: DataFile) -> None:

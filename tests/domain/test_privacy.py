@@ -60,7 +60,7 @@ def raw_bytes(path: Path) -> bytes:
 
 
 def test_people_without_consent_are_flagged(data_file: DataFile) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     missing = privacy.people_without_consent()
     assert len(missing) == 5  # the people who did not answer the form
     assert "oisin.obrien@northwind-co.example" in {item.email for item in missing}
@@ -71,7 +71,7 @@ def test_people_without_consent_are_flagged(data_file: DataFile) -> None:
 
 
 def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     json_path, csv_path = privacy_files.write_access_export(person_id(UMA), tmp_path / "uma")
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["person"]["name"] == "Uma Sato"
@@ -92,7 +92,7 @@ def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
 def test_an_access_export_is_written_whole_or_not_at_all(
     data_file: DataFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     real_write = privacy_files.write_atomically
 
     def csv_finds_the_disk_full(destination: Path, data: bytes) -> Path:
@@ -108,7 +108,7 @@ def test_an_access_export_is_written_whole_or_not_at_all(
 
 def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        programme = build_programme(opened.path)
+        programme = build_programme(opened)
         uma = person_id(UMA)
         assert b"Uma Sato" in raw_bytes(data_path)  # the check below can see her
         result = privacy.erase_person(uma, clock=lambda: datetime(2026, 10, 3, 12, 0))
@@ -137,7 +137,7 @@ def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
 
 def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)
@@ -154,7 +154,7 @@ def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Pat
 
 def test_backups_still_holding_the_data_can_be_purged(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         backup.automatic_backup(opened.path, reason="manual", now=datetime(2026, 9, 1, 8, 0))
         result = privacy.erase_person(uma)
@@ -176,7 +176,7 @@ def test_purging_finds_copies_under_any_name_and_half_written_ones(data_path: Pa
     left half-written hold the person too; purging removes them, and keeps what does not."""
     folder = backup_folder_for(data_path)
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         folder.mkdir(exist_ok=True)  # the imports already backed the file up there
         by_hand = backup.copy_data_file(opened.path, folder / "before the audit.revmentor")
@@ -201,7 +201,7 @@ def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
     they are counted and purged, and neither stops the erasure with an error."""
     folder = backup_folder_for(data_path)
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         folder.mkdir(exist_ok=True)
         newer = backup.copy_data_file(opened.path, folder / "programme newer-version.revmentor")
@@ -217,7 +217,7 @@ def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
 
 
 def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     draft = cohorts.get_cohort(programme.cohort_id)
     draft.start_date, draft.end_date = date(2023, 1, 1), date(2024, 6, 30)
     cohorts.update_cohort(programme.cohort_id, draft)
@@ -242,7 +242,7 @@ def test_the_restore_command_keeps_people_erased(
     from revmentor_desktop.cli import main
 
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)

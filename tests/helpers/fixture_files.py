@@ -13,8 +13,10 @@ from revmentor_desktop.domain.importing import (
     initial_mapping,
     read_table_file,
 )
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
+from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
+from revmentor_desktop.storage.server import ServerStore
 
 DATA = Path(__file__).parents[1] / "data"
 STAFF = DATA / "staff_hris_export.csv"  # the HR system's export of the staff list
@@ -23,13 +25,14 @@ TODAY = date(2026, 10, 1)
 COHORT = "Reverse 2026"
 
 
-def import_both_files(path: Path | None) -> int:
+def import_both_files(opened: DataFile | ServerStore | None) -> int:
     """The HR export, then the enrolment form, imported into the reverse-mentoring cohort
-    "Reverse 2026"; its id. ``path`` is the open data file (None: no backup first)."""
+    "Reverse 2026"; its id. ``opened`` is the open programme (a data file is backed up first;
+    None: no backup)."""
     for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
         table = read_table_file(DATA / name)
         options = ImportOptions(today=TODAY, cohort_name=COHORT)  # a reverse cohort
-        backup = None if path is None else backup_before_import(path)
+        backup = None if opened is None else backup_before_import_into(opened)
         apply_plan(build_plan(table, initial_mapping(table.headers), options), backup)
     return cohorts.find_cohort_id(COHORT)
 
