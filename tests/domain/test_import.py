@@ -27,7 +27,7 @@ from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Participation, Person
 from revmentor_desktop.storage.server import ServerStore
-from tests.helpers.fixture_files import FORM, STAFF
+from tests.helpers.fixture_files import FORM, STAFF, assert_backed_up_before_import
 
 TODAY = date(2026, 10, 1)
 CONSENT_WORDING = "I consent to my details being used to run the programme"
@@ -57,10 +57,10 @@ def problems_of(data: bytes, **options: object) -> list[str]:
     return plan.file_problems + [str(problem) for problem in plan.problems.first]
 
 
-def test_staff_list_builds_people_with_reporting_lines(data_file: DataFile) -> None:
+def test_staff_list_builds_people_with_reporting_lines(data_file: DataFile | ServerStore) -> None:
     result = import_file(STAFF, data_file)
     assert (result.added, result.updated, result.unchanged, result.skipped) == (48, 0, 0, 0)
-    assert result.backup_path is not None and result.backup_path.exists()
+    assert_backed_up_before_import(result, data_file)
     hana = person("hana.rossi@northwind-co.example")
     assert hana.name == "Hana Rossi"
     assert hana.department == "Finance"

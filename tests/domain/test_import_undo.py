@@ -19,8 +19,9 @@ from revmentor_desktop.domain.importing import (
 from revmentor_desktop.domain.irreversible import IrreversibleChange
 from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.server import ServerStore
 from tests.domain.test_undo_properties import dump_tables
-from tests.helpers.fixture_files import FORM, STAFF
+from tests.helpers.fixture_files import FORM, STAFF, assert_backed_up_before_import
 
 TODAY = date(2026, 10, 1)
 
@@ -79,14 +80,14 @@ def test_an_import_that_changes_nothing_leaves_nothing_to_undo(data_file: DataFi
 
 
 def test_a_very_large_import_is_marked_irreversible(
-    data_file: DataFile, monkeypatch: pytest.MonkeyPatch
+    data_file: DataFile | ServerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(edits.imports, "LARGEST_UNDOABLE_IMPORT", 47)
     recorded = import_people(STAFF, data_file)
     assert isinstance(recorded.change, IrreversibleChange)
     assert not recorded.undoable
     assert recorded.result.added == 48
-    assert recorded.result.backup_path is not None and recorded.result.backup_path.exists()
+    assert_backed_up_before_import(recorded.result, data_file)
 
 
 def test_the_readme_states_the_limit_the_code_applies() -> None:

@@ -8,13 +8,13 @@ import errno
 import io
 import json
 import os
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from peewee import Database
 
-from revmentor_desktop.domain import cohorts, privacy
+from revmentor_desktop.domain import audit, cohorts, privacy
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.services import privacy as privacy_files
@@ -22,7 +22,9 @@ from revmentor_desktop.services.data_sources import restore_closed
 from revmentor_desktop.services.location import file_location
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
+from revmentor_desktop.storage.server import ServerStore
 from tests.domain.test_export import build_programme, person_id
 from tests.storage.helpers import damage_table_root_page, make_newer_version
 
@@ -30,27 +32,33 @@ UMA = "uma.sato@northwind-co.example"
 TRACES = ("Uma Sato", "uma sato", "uma.sato@", "Uma is shy", "Uma learns", "Post a status")
 
 
-def text_in_tables(path: Path, needle: str) -> list[str]:
-    """Every table.column of the data file whose text contains ``needle`` (ignoring case)."""
-    connection = sqlite3.connect(str(path))
-    try:
-        found = []
-        tables = [
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        ]
-        for table in tables:
-            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-            for column in columns:
-                hits = connection.execute(
-                    f'SELECT COUNT(*) FROM "{table}" WHERE lower(CAST("{column}" AS TEXT)) LIKE ?',
-                    (f"%{needle.lower()}%",),
-                ).fetchone()[0]
-                if hits:
-                    found.append(f"{table}.{column}")
-        return found
-    finally:
-        connection.close()
+# Every column of every table in the programme's database, as the store's catalogue lists it.
+FILE_COLUMNS = (
+    "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+    "WHERE m.type = 'table'"
+)
+SERVER_COLUMNS = (
+    "SELECT c.table_name, c.column_name FROM information_schema.columns AS c "
+    "JOIN information_schema.tables AS t "
+    "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+    "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+)
+
+
+def text_in_tables(database: Database, needle: str) -> list[str]:
+    """Every table.column of the open programme whose text contains ``needle`` (ignoring
+    case), searching every column of every table, whatever the store."""
+    columns = database.execute_sql(SERVER_COLUMNS if is_server(database) else FILE_COLUMNS)
+    found = []
+    for table, column in columns.fetchall():
+        hits = database.execute_sql(
+            f'SELECT COUNT(*) FROM "{table}" '
+            f'WHERE lower(CAST("{column}" AS TEXT)) LIKE {database.param}',
+            (f"%{needle.lower()}%",),
+        ).fetchone()[0]
+        if hits:
+            found.append(f"{table}.{column}")
+    return found
 
 
 def raw_bytes(path: Path) -> bytes:
@@ -127,12 +135,34 @@ def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
         assert Person.select().where(Person.manager == uma).count() == 0
         assert [row.person_id for row in Erasure.select()] == [uma]
         for trace in TRACES:
-            assert text_in_tables(data_path, trace) == [], trace
+            assert text_in_tables(opened.database, trace) == [], trace
             assert trace.encode() not in raw_bytes(data_path), trace
         with pytest.raises(ValidationError):
             privacy.erase_person(uma)
     for trace in TRACES:
         assert trace.encode() not in raw_bytes(data_path), trace
+
+
+def test_erasure_leaves_nothing_of_the_person_in_any_table_or_the_audit_trail(
+    data_file: DataFile | ServerStore,
+) -> None:
+    build_programme(data_file)
+    uma = person_id(UMA)
+    assert "person.email" in text_in_tables(data_file.database, UMA)  # the search can see her
+    assert "pair.coordinator_notes" in text_in_tables(data_file.database, "Uma is shy")
+    privacy.erase_person(uma, clock=lambda: datetime(2026, 10, 3, 12, 0))
+    for trace in (*TRACES, UMA):
+        assert text_in_tables(data_file.database, trace) == [], trace
+    # The trail says her record was changed, and which columns, without what they held.
+    erased = audit.history("person", uma)[-1]
+    assert (erased.action, "name" in erased.columns, "email" in erased.columns) == (
+        "update",
+        True,
+        True,
+    )
+    trail = " ".join(" ".join(change.export_row()) for change in audit.all_changes()).lower()
+    for trace in (*TRACES, UMA):
+        assert trace.lower() not in trail, trace
 
 
 def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.importing import (
     ImportOptions,
+    ImportResult,
     apply_plan,
     build_plan,
     initial_mapping,
@@ -35,6 +36,15 @@ def import_both_files(opened: DataFile | ServerStore | None) -> int:
         backup = None if opened is None else backup_before_import_into(opened)
         apply_plan(build_plan(table, initial_mapping(table.headers), options), backup)
     return cohorts.find_cohort_id(COHORT)
+
+
+def assert_backed_up_before_import(result: ImportResult, opened: DataFile | ServerStore) -> None:
+    """A data file is backed up before an import changes it; a server database is not (its
+    backups are its administrator's), and the result names no backup."""
+    if isinstance(opened, DataFile):
+        assert result.backup_path is not None and result.backup_path.exists()
+    else:
+        assert result.backup_path is None
 
 
 def person_id(email: str) -> int:
