@@ -22,7 +22,7 @@ from revmentor_desktop.services import server_passwords
 from revmentor_desktop.services.location import server_location
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.server import ServerStore
-from tests.helpers.server import new_server_database
+from tests.helpers.server import new_programme_database
 
 
 @pytest.fixture(autouse=True)
@@ -60,13 +60,16 @@ def data_path(tmp_path: Path) -> Path:
 
 
 FILE_STORE, SERVER_STORE = "file", "server"
+# Every storage and domain test given a programme runs on both stores unless marked
+# ``file_only``; a test elsewhere opts in with ``both_stores``.
+BOTH_STORES_FOLDERS = ("domain", "storage")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test marked ``both_stores`` runs twice: on a data file and on a server database
-    (``data_file`` is then one or the other; ``store_kind`` says which, for a test that makes
-    its own)."""
-    if not metafunc.definition.get_closest_marker("both_stores"):
+    """A test runs twice where ``runs_on_both_stores`` says so: on a data file and on a server
+    database (``data_file`` is then one or the other; ``store_kind`` says which, for a test that
+    makes its own)."""
+    if not runs_on_both_stores(metafunc.definition):
         return
     if "data_file" in metafunc.fixturenames:
         metafunc.parametrize("data_file", [FILE_STORE, SERVER_STORE], indirect=True)
@@ -76,20 +79,30 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def store_kind(request: pytest.FixtureRequest) -> str:
-    """Which store a test works on: a data file, unless it is marked ``both_stores`` (then the
-    store of this run, as ``data_file`` has it when the test uses that too)."""
+    """Which store a test works on: a data file, unless it runs on both stores (then the store
+    of this run, as ``data_file`` has it when the test uses that too)."""
     callspec = getattr(request.node, "callspec", None)
     return str(callspec.params.get("data_file", FILE_STORE)) if callspec else FILE_STORE
 
 
+def runs_on_both_stores(test: pytest.Item) -> bool:
+    file_only = test.get_closest_marker("file_only")
+    if file_only is not None:
+        if not file_only.args:
+            raise pytest.UsageError(f"{test.nodeid}: file_only needs a reason (why not a server)")
+        return False
+    folder = test.path.relative_to(Path(__file__).parent).parts[0]
+    return folder in BOTH_STORES_FOLDERS or test.get_closest_marker("both_stores") is not None
+
+
 @pytest.fixture
 def data_file(request: pytest.FixtureRequest, data_path: Path) -> Iterator[DataFile | ServerStore]:
-    """A new, empty programme open for writing: a data file, or (for a ``both_stores`` test's
-    second run) a new database on the test server (tests/helpers/server.py)."""
+    """A new, empty programme open for writing: a data file, or (for a test's second run on
+    both stores) a new database on the test server (tests/helpers/server.py)."""
     if getattr(request, "param", FILE_STORE) == SERVER_STORE:
-        with new_server_database() as url:
+        with new_programme_database() as url:
             location = server_location(url)
-            store = ServerStore.open(location.url, location.database_name, create=True)
+            store = ServerStore.open(location.url, location.database_name)
             yield store
             store.close()
         return

@@ -158,36 +158,49 @@ def command_erase(arguments: argparse.Namespace) -> int:
     from revmentor_desktop.domain.namesakes import describe_person, resolve_person
     from revmentor_desktop.services import privacy as privacy_files
     from revmentor_desktop.services.data_sources import open_for_changes
+    from revmentor_desktop.services.location import ServerLocation
 
-    path = data_path(arguments)
-    with open_for_changes(data_location(arguments)) as opened:
+    location = data_location(arguments)
+    on_server = isinstance(location, ServerLocation)
+    if on_server and arguments.purge_backups:
+        raise CommandProblem(
+            f"{location}: --purge-backups deletes the backups RevMentor keeps beside a data "
+            "file; a server's own backups are its administrator's. Nothing was erased; run "
+            "the command again without --purge-backups."
+        )
+    path = None if on_server else data_path(arguments)
+    with open_for_changes(location) as opened:
         person_id = resolve_person(arguments.person)
         who = describe_person(person_id)
         if not arguments.yes:
             if not sys.stdin.isatty():
                 raise CommandProblem("Add --yes to confirm the erasure when not interactive.")
             answer = input(
-                f"Erase every personal detail of {who} from {path}? This cannot be undone. [y/N] "
+                f"Erase every personal detail of {who} from {path or location}? This cannot "
+                "be undone. [y/N] "
             )
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Erasure cancelled; nothing was changed.")
                 return EXIT_OK
         with finished_even_if_terminated():
+            data_file = None if on_server else opened.path
             report = privacy_files.erase_with_backups(
-                person_id, opened.path, purge=arguments.purge_backups
+                person_id, data_file, purge=arguments.purge_backups
             )
-            _report_erasure(arguments, who, report, opened.path)
+            _report_erasure(arguments, who, report, data_file)
     return EXIT_OK
 
 
 def _report_erasure(
-    arguments: argparse.Namespace, who: str, report: ErasureReport, path: Path
+    arguments: argparse.Namespace, who: str, report: ErasureReport, path: Path | None
 ) -> None:
     print(f"Erased {who}; their records now show “{report.result.placeholder}”.")
     if warning := report.space_warning(path):
         print(f"revmentor: {warning}", file=sys.stderr)
     if arguments.purge_backups:
         print(report.describe_purge())
+    elif path is None:
+        print(report.exposure.describe())
     else:
         print(report.exposure.describe() + " (Use --purge-backups to delete them.)")
 

@@ -31,6 +31,7 @@ from revmentor_desktop.domain.vocabulary import (
     PairStatus,
     SessionStatus,
 )
+from revmentor_desktop.storage.counting import count_where
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person, database_proxy
 
 # A draft's plan item when the caller does not say: an edit leaves the session's item as it is.
@@ -425,8 +426,8 @@ def person_sessions(person_id: int) -> PersonSessions:
     """A person's session counts, counted in SQL rather than by listing every session."""
     select = (
         Meeting.select(
-            fn.SUM(Meeting.status == SessionStatus.HELD.value),
-            fn.SUM(Meeting.status == SessionStatus.PLANNED.value),
+            count_where(Meeting.status == SessionStatus.HELD.value),
+            count_where(Meeting.status == SessionStatus.PLANNED.value),
             fn.MAX(Case(None, [(Meeting.status == SessionStatus.HELD.value, Meeting.starts_at)])),
         )
         .join(Pair, on=(Meeting.pair == Pair.id))

@@ -39,6 +39,13 @@ def write_access_export(person_id: int, destination: Path) -> tuple[Path, Path]:
     return json_path, csv_path
 
 
+SERVER_COPIES = (
+    "The server's own backups (and its log, if its administrator logs statements) may still "
+    "hold their data until those expire: they are the administrator's to keep, and RevMentor "
+    "cannot reach them."
+)
+
+
 @dataclass(frozen=True)
 class BackupExposure:
     """The files in the backup folder that still hold an erased person's data."""
@@ -46,8 +53,11 @@ class BackupExposure:
     backups: tuple[Path, ...]
     kept_until: date | None  # when thinning removes the last of them (None: no backups)
     some_kept_indefinitely: bool  # before an upgrade, set aside, saved by hand: never thinned
+    on_server: bool = False  # no backup folder: the server's backups are its administrator's
 
     def describe(self) -> str:
+        if self.on_server:
+            return SERVER_COPIES
         if not self.backups:
             return "No backup holds the erased data."
         count = len(self.backups)
@@ -63,6 +73,9 @@ class BackupExposure:
                 "saved there by hand are kept until you delete them."
             )
         return text + " You can delete these backups now."
+
+
+ON_SERVER = BackupExposure((), None, False, on_server=True)
 
 
 def _may_hold_person(copy: Path, person_id: int, erased_at: datetime) -> bool:
@@ -81,9 +94,12 @@ def _copies_holding(data_file: Path, person_id: int, erased_at: datetime) -> lis
 
 
 def backups_holding_erased_data(
-    data_file: Path, person_id: int, erased_at: datetime
+    data_file: Path | None, person_id: int, erased_at: datetime
 ) -> BackupExposure:
-    """Every data file in the backup folder that still holds the person, whatever its name."""
+    """Every data file in the backup folder that still holds the person, whatever its name
+    (``data_file`` None: the programme is on a server, which has no backup folder)."""
+    if data_file is None:
+        return ON_SERVER
     holding = _copies_holding(data_file, person_id, erased_at)
     if not holding:
         return BackupExposure((), None, False)
@@ -120,10 +136,10 @@ class ErasureReport:
     def describe_purge(self) -> str:
         return f"Deleted {plural(len(self.purged), 'backup')} that still held their data."
 
-    def space_warning(self, data_file: Path) -> str:
+    def space_warning(self, data_file: Path | None) -> str:
         """What to say when the erasure was saved but the full disk left no room to compact
-        the file; "" when it was compacted."""
-        if self.result.space_reclaimed:
+        the file; "" when it was compacted (and always on a server: ``data_file`` None)."""
+        if self.result.space_reclaimed or data_file is None:
             return ""
         return (
             f"{data_file}: the erasure is complete and saved. Only reclaiming the space the "
@@ -139,10 +155,19 @@ class ErasureReport:
 
 
 def erase_with_backups(
-    person_id: int, data_file: Path, purge: bool = False, clock: Clock = system_clock
+    person_id: int, data_file: Path | None, purge: bool = False, clock: Clock = system_clock
 ) -> ErasureReport:
     """What the window and the command do: a safety backup, the erasure, then either the
-    list of older backups that still hold the data or (``purge``) their deletion."""
+    list of older backups that still hold the data or (``purge``) their deletion.
+
+    On a server (``data_file`` None) the person is erased at once, with no backup of
+    RevMentor's own before or after: the server's backups are its administrator's, so there
+    is nothing here to ``purge``."""
+    if data_file is None:
+        if purge:
+            raise ValueError("a server has no backup folder of RevMentor's to purge")
+        result = privacy.erase_person(person_id, clock=clock)
+        return ErasureReport(result, ON_SERVER, ())
     backup.automatic_backup(Path(data_file), reason="before-erasure")
     result = privacy.erase_person(person_id, clock=clock)
     purged: tuple[Path, ...] = ()

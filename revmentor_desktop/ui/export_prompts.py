@@ -92,9 +92,10 @@ def export_person(parent: QWidget, context: AppContext, person_id: int) -> bool:
 
 
 def erase_person(
-    parent: QWidget, context: AppContext, data_path: Path, person_id: int
+    parent: QWidget, context: AppContext, data_path: Path | None, person_id: int
 ) -> str | None:
-    """Erase after asking; returns what to tell the coordinator, or None when cancelled."""
+    """Erase after asking; returns what to tell the coordinator, or None when cancelled
+    (``data_path`` None: the programme is on a server)."""
     from revmentor_desktop.ui.dialogs.privacy_dialogs import EraseDialog
 
     dialog = EraseDialog(context, data_path, person_id, parent=parent)

@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def _erase_person(self) -> None:
         person_id = self.current_view().current_person_id()
-        if person_id is None or self.session.path is None:
+        if person_id is None or self.session.location is None:
             return
         if summary := erase_person(self, self.context, self.session.path, person_id):
             self.show_message(summary)

@@ -11,6 +11,7 @@ import pytest
 from revmentor_desktop.cli import main
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
+from tests.helpers.server import new_programme_database
 
 DATA = Path(__file__).parent.parent / "data"
 STAFF = str(DATA / "staff_hris_export.csv")
@@ -387,6 +388,28 @@ def test_person_export_erase_and_retention(
     status, out, _ = run(capsys, "--data", str(programme), "retention", "--months", "6")
     assert status == 0
     assert out.strip() == "Nobody's last cohort ended more than 6 months ago."
+
+
+def test_export_erasure_and_retention_work_on_a_server_without_backups_of_ours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    email = "uma.sato@northwind-co.example"
+    with new_programme_database() as url:
+        assert run(capsys, "--data", url, "import-people", STAFF)[0] == 0
+        status, _, err = run(capsys, "--data", url, "person-export", email, "-o", f"{tmp_path}/u")
+        assert status == 0, err
+        assert json.loads((tmp_path / "u.json").read_text("utf-8"))["person"]["name"] == "Uma Sato"
+        status, _, err = run(capsys, "--data", url, "erase", email, "--yes", "--purge-backups")
+        assert status == 1
+        assert "a server's own backups are its administrator's. Nothing was erased" in err
+        status, out, err = run(capsys, "--data", url, "erase", email, "--yes")
+        assert status == 0, err
+        assert "their records now show “Erased person #1”." in out
+        assert "The server's own backups (and its log" in out
+        status, _, err = run(capsys, "--data", url, "person-export", email, "-o", "x")
+        assert status == 1 and "Nobody has the e-mail address" in err
+        status, out, _ = run(capsys, "--data", url, "retention", "--months", "6")
+        assert (status, out.strip()) == (0, "Nobody's last cohort ended more than 6 months ago.")
 
 
 def test_person_export_and_erase_take_a_name_and_refuse_a_shared_one(

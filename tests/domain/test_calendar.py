@@ -31,7 +31,7 @@ def events(data: bytes) -> list:  # type: ignore[type-arg]
 
 
 def test_pair_calendar_parses_back_with_uids_sequence_and_timezone(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     data = ics(pair_id=programme.pair_ids[0], zone_name="Europe/Dublin", clock=CLOCK)
     parsed = Calendar.from_ical(data)
     zones = parsed.walk("VTIMEZONE")
@@ -51,7 +51,7 @@ def test_pair_calendar_parses_back_with_uids_sequence_and_timezone(data_file: Da
 
 
 def test_uids_stay_the_same_and_sequence_grows_on_edits(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     before = events(ics(cohort_id=programme.cohort_id, clock=CLOCK))
     draft = sessions.SessionDraft(programme.pair_ids[1], datetime(2026, 10, 8, 10, 0))
     sessions.update_session(programme.session_ids[2], draft, clock=CLOCK)
@@ -64,7 +64,7 @@ def test_uids_stay_the_same_and_sequence_grows_on_edits(data_file: DataFile) -> 
 
 
 def test_cancelled_sessions_are_marked_cancelled(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     draft = sessions.SessionDraft(
         programme.pair_ids[1],
         datetime(2026, 10, 7, 14, 30),
@@ -83,7 +83,7 @@ def test_unknown_pair(data_file: DataFile) -> None:
 
 def test_written_atomically_from_a_read_only_view(data_path: Path, tmp_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        programme = build_programme(opened.path)
+        programme = build_programme(opened)
         with open_for_reading(data_path):
             count = exports.write_calendar(tmp_path / "pair.ics", pair_id=programme.pair_ids[0])
     assert count == 2
@@ -101,7 +101,7 @@ def _attendees(event: Any) -> list[tuple[str, dict[str, str]]]:
 
 
 def test_both_partners_are_invited_by_name_and_e_mail(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     first = events(ics(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
     invited = {"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
     assert _attendees(first) == [
@@ -113,7 +113,7 @@ def test_both_partners_are_invited_by_name_and_e_mail(data_file: DataFile) -> No
 
 
 def test_the_coordinator_organises_once_their_address_is_known(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     settings.put(settings.COORDINATOR_NAME, "Maria Schmidt")
     settings.put(settings.COORDINATOR_EMAIL, "maria.schmidt@northwind-co.example")
     first = events(ics(pair_id=programme.pair_ids[0], clock=CLOCK))[0]
@@ -125,7 +125,7 @@ def test_the_coordinator_organises_once_their_address_is_known(data_file: DataFi
 def test_a_partner_without_an_e_mail_address_is_named_in_the_description(
     data_file: DataFile,
 ) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     mentee = pairs.get_pair(programme.pair_ids[0]).mentee_id
     draft = people.get_person(mentee).draft
     people.update_person(mentee, replace(draft, email=""), clock=CLOCK)

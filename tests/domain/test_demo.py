@@ -23,6 +23,7 @@ from revmentor_desktop.domain.vocabulary import (
 )
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person, Skill
+from tests.helpers.links import dangling_links
 
 TODAY = date(2026, 3, 15)
 
@@ -77,7 +78,7 @@ def test_a_tiny_demo_still_follows_the_rules(data_file: DataFile, size: int) -> 
     assert summary.sessions == Meeting.select().count()
     for pair in pairs.list_pairs(clock=clock):
         assert pair.mentor_id != pair.mentee_id
-    assert data_file.database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert dangling_links() == []
 
 
 def _generated(path: Path, seed: int) -> tuple[object, ...]:
@@ -219,7 +220,12 @@ def test_seniority_shapes_titles_tenure_skills_and_hierarchy(demo: DemoSummary) 
         assert teaches and set(teaches) <= set(topics.CLASSIC_TOPICS)
 
 
-def test_the_demo_passes_the_foreign_key_check(data_file: DataFile, demo: DemoSummary) -> None:
+def test_the_demo_leaves_no_link_pointing_nowhere(demo: DemoSummary) -> None:
+    assert dangling_links() == []
+
+
+@pytest.mark.file_only("SQLite's own checks of the file it wrote")
+def test_the_demo_file_passes_sqlites_checks(data_file: DataFile, demo: DemoSummary) -> None:
     assert data_file.database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     assert data_file.database.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
 

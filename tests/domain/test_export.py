@@ -21,10 +21,11 @@ from revmentor_desktop.domain.importing import (
     read_table,
 )
 from revmentor_desktop.services import exports
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
 from revmentor_desktop.storage.reading import open_for_reading
+from revmentor_desktop.storage.server import ServerStore
 from tests.helpers.fixture_files import TODAY, import_both_files, person_id
 
 
@@ -35,9 +36,9 @@ class Programme:
     session_ids: list[int]
 
 
-def build_programme(path: Path) -> Programme:
+def build_programme(opened: DataFile | ServerStore) -> Programme:
     """Both fixture files imported into a cohort, two pairs and a few sessions with notes."""
-    cohort_id = import_both_files(path)
+    cohort_id = import_both_files(opened)
     pair_ids = [
         pairs.create_pair(
             pairs.PairDraft(
@@ -102,7 +103,7 @@ def test_neutralise(value: object, expected: object) -> None:
 
 
 def test_people_csv_leaves_private_fields_out_unless_asked(data_file: DataFile) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     uma_id = person_id("uma.sato@northwind-co.example")
     draft = people.get_person(uma_id).draft
     draft.coordinator_notes = "=cmd|' /C calc'!A0"
@@ -123,7 +124,7 @@ def test_people_csv_leaves_private_fields_out_unless_asked(data_file: DataFile) 
 
 
 def test_pairs_sessions_and_cohorts_csv(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     pair_rows = rows_of(exporting.pairs_csv())
     assert [row["id"] for row in pair_rows] == [str(i) for i in programme.pair_ids]
     assert pair_rows[0]["mentee_email"] == "uma.sato@northwind-co.example"
@@ -140,7 +141,7 @@ def test_pairs_sessions_and_cohorts_csv(data_file: DataFile) -> None:
 
 
 def test_everything_as_json(data_file: DataFile, tmp_path: Path) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     target = tmp_path / "all.json"
     exports.export("all", target)
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -162,7 +163,7 @@ def test_everything_as_json(data_file: DataFile, tmp_path: Path) -> None:
 
 def test_export_reads_while_the_app_holds_the_file(data_path: Path, tmp_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         before = data_path.read_bytes()
         held = opened.database
         # The app keeps the file open for writing; the export opens its own read-only view.
@@ -181,7 +182,7 @@ def test_export_then_import_round_trips_every_person(
     data_path: Path, tmp_path: Path, include_private: bool
 ) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         exported = exporting.people_csv(include_private)
         original = {
             row.id: (row.name, row.email, row.department, row.job_title, row.manager_name)
@@ -194,7 +195,7 @@ def test_export_then_import_round_trips_every_person(
         table = read_table(exported, "people.csv")
         plan = build_plan(table, initial_mapping(table.headers), ImportOptions(today=TODAY))
         assert not plan.problems and plan.file_problems == []
-        apply_plan(plan, backup_before_import(opened.path))
+        apply_plan(plan, backup_before_import_into(opened))
         imported = {
             row.email: (row.name, row.email, row.department, row.job_title, row.manager_name)
             for row in people.list_people(people.PeopleQuery(include_archived=True))

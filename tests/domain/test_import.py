@@ -23,10 +23,11 @@ from revmentor_desktop.domain.importing import (
     read_table_file,
     remembered_mapping,
 )
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Participation, Person
-from tests.helpers.fixture_files import FORM, STAFF
+from revmentor_desktop.storage.server import ServerStore
+from tests.helpers.fixture_files import FORM, STAFF, assert_backed_up_before_import
 
 TODAY = date(2026, 10, 1)
 CONSENT_WORDING = "I consent to my details being used to run the programme"
@@ -41,10 +42,10 @@ def plan_for(data: bytes | Path, **options: object):  # type: ignore[no-untyped-
     return build_plan(table, initial_mapping(table.headers), ImportOptions(today=TODAY, **options))
 
 
-def import_file(data: bytes | Path, data_path: Path, **options: object):  # type: ignore[no-untyped-def]
+def import_file(data: bytes | Path, opened: DataFile | ServerStore, **options: object):  # type: ignore[no-untyped-def]
     plan = plan_for(data, **options)
     assert plan.can_apply(), [str(problem) for problem in plan.problems.first] + plan.file_problems
-    return apply_plan(plan, backup_before_import(data_path))
+    return apply_plan(plan, backup_before_import_into(opened))
 
 
 def person(email: str) -> Person:
@@ -56,10 +57,10 @@ def problems_of(data: bytes, **options: object) -> list[str]:
     return plan.file_problems + [str(problem) for problem in plan.problems.first]
 
 
-def test_staff_list_builds_people_with_reporting_lines(data_file: DataFile) -> None:
-    result = import_file(STAFF, data_file.path)
+def test_staff_list_builds_people_with_reporting_lines(data_file: DataFile | ServerStore) -> None:
+    result = import_file(STAFF, data_file)
     assert (result.added, result.updated, result.unchanged, result.skipped) == (48, 0, 0, 0)
-    assert result.backup_path is not None and result.backup_path.exists()
+    assert_backed_up_before_import(result, data_file)
     hana = person("hana.rossi@northwind-co.example")
     assert hana.name == "Hana Rossi"
     assert hana.department == "Finance"
@@ -77,8 +78,8 @@ def test_staff_list_builds_people_with_reporting_lines(data_file: DataFile) -> N
 
 
 def test_form_after_staff_list_completes_the_people(data_file: DataFile) -> None:
-    import_file(STAFF, data_file.path)
-    result = import_file(FORM, data_file.path, cohort_name="Reverse 2026", cohort_kind="reverse")
+    import_file(STAFF, data_file)
+    result = import_file(FORM, data_file, cohort_name="Reverse 2026", cohort_kind="reverse")
     assert (result.added, result.updated, result.unchanged, result.skipped) == (0, 43, 0, 0)
     assert Person.select().count() == 48  # matched by e-mail ignoring case: no duplicates
 
@@ -119,7 +120,7 @@ def test_form_after_staff_list_completes_the_people(data_file: DataFile) -> None
 
 
 def test_the_preview_shows_field_by_field_changes(data_file: DataFile) -> None:
-    import_file(STAFF, data_file.path)
+    import_file(STAFF, data_file)
     plan = plan_for(FORM, cohort_name="Reverse 2026")
     first = plan.first_changes[0]
     assert first.kind == ChangeKind.UPDATE
@@ -141,14 +142,14 @@ def test_the_preview_shows_field_by_field_changes(data_file: DataFile) -> None:
 
 def test_importing_twice_changes_nothing_the_second_time(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        import_file(STAFF, opened.path)
-        import_file(FORM, opened.path, cohort_name="Reverse 2026")
+        import_file(STAFF, opened)
+        import_file(FORM, opened, cohort_name="Reverse 2026")
     before = sha256(data_path)
     with DataFile.open(data_path) as opened:
         for source in (STAFF, FORM):
             plan = plan_for(source, cohort_name="Reverse 2026")
             assert (plan.added, plan.updated, plan.skipped) == (0, 0, 0)
-            result = apply_plan(plan, backup_before_import(opened.path))
+            result = apply_plan(plan, backup_before_import_into(opened))
             assert result.backup_path is None  # nothing to write, so no backup either
     assert sha256(data_path) == before
 
@@ -262,7 +263,7 @@ def test_a_report_of_a_skipped_manager_is_skipped_too(data_file: DataFile) -> No
 
 def test_managers_later_in_the_file_and_loops(data_file: DataFile) -> None:
     data = HEADER + "Ana,Lima,ana@example.org,ben@example.org,\r\nBen,Ode,ben@example.org,,\r\n"
-    import_file(data.encode(), data_file.path)
+    import_file(data.encode(), data_file)
     assert person("ana@example.org").manager.name == "Ben Ode"
     loop = "Work Email,Manager Email\r\nben@example.org,ana@example.org\r\n"
     assert problems_of(loop.encode()) == [
@@ -286,7 +287,7 @@ def test_file_without_email_column(data_file: DataFile) -> None:
 
 def test_semicolon_windows_1252_file_imports(data_file: DataFile) -> None:
     text = "Vorname;Nachname;E-Mail;Abteilung\r\nJörg;Müller;jorg@example.org;Vertrieb Süd\r\n"
-    result = import_file(text.encode("cp1252"), data_file.path)
+    result = import_file(text.encode("cp1252"), data_file)
     assert result.added == 1
     assert person("jorg@example.org").name == "Jörg Müller"
     assert person("jorg@example.org").department == "Vertrieb Süd"
@@ -294,7 +295,7 @@ def test_semicolon_windows_1252_file_imports(data_file: DataFile) -> None:
 
 def test_utf16_file_imports(data_file: DataFile) -> None:
     text = "Full name\tE-mail\tGrade\r\nZoë Ångström\tzoe@example.org\tG7\r\n"
-    import_file(text.encode("utf-16"), data_file.path)
+    import_file(text.encode("utf-16"), data_file)
     assert person("zoe@example.org").name == "Zoë Ångström"
     assert person("zoe@example.org").grade == 7
 
@@ -303,7 +304,7 @@ def test_date_order_inferred_from_the_column(data_file: DataFile) -> None:
     data = b"Name,Email,Start date\nA,a@x.org,03/04/2020\nB,b@x.org,25/12/2019\n"
     plan = plan_for(data)
     assert plan.date_orders == {"Start date": "day-first (from the values)"}
-    apply_plan(plan, backup_before_import(data_file.path))
+    apply_plan(plan, backup_before_import_into(data_file))
     assert person("a@x.org").hire_date == date(2020, 4, 3)
 
 
@@ -316,7 +317,7 @@ def test_undecided_date_order_must_be_chosen(data_file: DataFile) -> None:
         "choose the date order (day-first or month-first)."
     ]
     assert not plan.can_apply(skip_invalid=True)
-    apply_plan(plan_for(data, date_order=DateOrder.MDY), backup_before_import(data_file.path))
+    apply_plan(plan_for(data, date_order=DateOrder.MDY), backup_before_import_into(data_file))
     assert person("a@x.org").hire_date == date(2020, 3, 4)
 
 
@@ -329,13 +330,13 @@ def test_chosen_date_order_makes_impossible_dates_errors(data_file: DataFile) ->
 
 def test_failed_import_leaves_the_data_file_byte_identical(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        import_file(STAFF, opened.path)
+        import_file(STAFF, opened)
     before = sha256(data_path)
     bad = (HEADER + "Ana,Lima,ana@example.org,,\r\n,,x@example.org,,\r\n").encode()
     with DataFile.open(data_path) as opened:
         plan = plan_for(bad, cohort_name="New cohort")
         with pytest.raises(RuleViolation, match="Nothing was imported"):
-            apply_plan(plan, backup_before_import(opened.path))
+            apply_plan(plan, backup_before_import_into(opened))
     assert sha256(data_path) == before
 
 
@@ -343,7 +344,7 @@ def test_failure_while_writing_rolls_everything_back(
     data_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        import_file(STAFF, opened.path)
+        import_file(STAFF, opened)
     before = sha256(data_path)
     with DataFile.open(data_path) as opened:
         plan = plan_for(FORM, cohort_name="Reverse 2026")
@@ -353,7 +354,7 @@ def test_failure_while_writing_rolls_everything_back(
 
         monkeypatch.setattr("revmentor_desktop.domain.importing.apply._Writer.write_managers", fail)
         with pytest.raises(RuntimeError):
-            apply_plan(plan, backup_before_import(opened.path))
+            apply_plan(plan, backup_before_import_into(opened))
         assert Person.select().where(Person.consent_date.is_null(False)).count() == 0
     assert sha256(data_path) == before
 
@@ -371,7 +372,7 @@ def test_skip_invalid_imports_the_valid_rows(data_file: DataFile) -> None:
     data = (HEADER + "Ana,Lima,ana@example.org,,\r\n,,x@example.org,,\r\n").encode()
     plan = plan_for(data)
     assert not plan.can_apply()
-    result = apply_plan(plan, backup_before_import(data_file.path), skip_invalid=True)
+    result = apply_plan(plan, backup_before_import_into(data_file), skip_invalid=True)
     assert (result.added, result.skipped) == (1, 1)
     assert [str(p) for p in result.skipped_problems] == [
         "Line 3, First Name: A new person needs a name, and this row has none."
@@ -385,7 +386,7 @@ def test_corrected_mapping_is_remembered(data_file: DataFile) -> None:
     assert mapping.fields == (None, None, Field.DEPARTMENT)
     mapping = mapping.with_column(0, Field.FULL_NAME).with_column(1, Field.EMAIL)
     apply_plan(
-        build_plan(table, mapping, ImportOptions(today=TODAY)), backup_before_import(data_file.path)
+        build_plan(table, mapping, ImportOptions(today=TODAY)), backup_before_import_into(data_file)
     )
     assert remembered_mapping(table.headers) == mapping
     assert initial_mapping(["who", "CONTACT", "team"]) == mapping  # same headers, other case
@@ -406,7 +407,7 @@ def test_cohort_enrolment_with_default_role_and_wordings(data_file: DataFile) ->
     ]
     result = import_file(
         data.replace(b"Whatever", b"Both"),
-        data_file.path,
+        data_file,
         cohort_name="Mutual 27",
         cohort_kind="mutual",
         default_role="mentee",
@@ -427,7 +428,7 @@ def test_cohort_enrolment_with_default_role_and_wordings(data_file: DataFile) ->
 
 def test_skills_split_on_semicolons_commas_and_newlines(data_file: DataFile) -> None:
     data = b'Name,Email,Skills to share\nA,a@x.org,"Excel; Canva, TikTok\nexcel"\n'
-    import_file(data, data_file.path)
+    import_file(data, data_file)
     assert people.skills_of(person("a@x.org").id)[0] == ["Excel", "Canva", "TikTok"]
 
 
@@ -438,12 +439,12 @@ def test_a_second_import_replaces_the_skills_it_gives_and_keeps_the_rest(
         b"Name,Email,Skills to share,Skills to learn\n"
         b"A,Ana.Lee@x.org,Excel,Canva\nB,b@x.org,Word,TikTok\n"
     )
-    import_file(first, data_file.path)
+    import_file(first, data_file)
     again = (
         b"Name,Email,Skills to share,Department\n"
         b"A,ana.lee@X.ORG,Figma; Miro,Finance\nB,b@x.org,Word,Legal\n"
     )
-    import_file(again, data_file.path)
+    import_file(again, data_file)
 
     ana, b = person("ana.lee@x.org"), person("b@x.org")
     assert people.skills_of(ana.id) == (["Figma", "Miro"], ["Canva"])  # learns: not in the file
@@ -454,7 +455,7 @@ def test_a_second_import_replaces_the_skills_it_gives_and_keeps_the_rest(
 
 def test_consent_without_timestamp_is_dated_on_the_import_day(data_file: DataFile) -> None:
     data = b"Name,Email,Consent\nA,a@x.org,Yes\nB,b@x.org,No\n"
-    import_file(data, data_file.path, consent_wording="v2 (2026)")
+    import_file(data, data_file, consent_wording="v2 (2026)")
     assert person("a@x.org").consent_date == TODAY
     assert person("a@x.org").consent_wording == "v2 (2026)"
     assert person("b@x.org").consent_date is None

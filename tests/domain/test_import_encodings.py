@@ -16,7 +16,7 @@ from revmentor_desktop.domain.importing import (
     read_table,
     read_table_file,
 )
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
 
@@ -102,7 +102,7 @@ def test_a_polish_list_imports_with_its_letters(data_file: DataFile, tmp_path: P
     assert mapping.fields[1] == Field.EMAIL
     mapping = mapping.with_column(0, Field.FULL_NAME).with_column(2, Field.DEPARTMENT)
     result = apply_plan(
-        build_plan(table, mapping, ImportOptions()), backup_before_import(data_file.path)
+        build_plan(table, mapping, ImportOptions()), backup_before_import_into(data_file)
     )
     assert result.added == 5
     lukasz = Person.get(Person.email_key == "lukasz.zolkiewski@firma.pl")

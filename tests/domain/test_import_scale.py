@@ -17,7 +17,7 @@ from revmentor_desktop.domain.importing import (
     planned_records,
     read_table_file,
 )
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
 
@@ -49,7 +49,7 @@ def test_planning_and_importing_a_long_list_keep_memory_flat(
     tracemalloc.start()
     try:
         plan = plan_file(source)
-        result = apply_plan(plan, backup_before_import(data_file.path))
+        result = apply_plan(plan, backup_before_import_into(data_file))
         _now, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -117,7 +117,7 @@ def test_a_loop_through_reporting_lines_already_in_the_data_is_refused(
     first = ["Name,Email,Manager Email", "Ana,ana@example.org,ben@example.org"]
     first += ["Ben,ben@example.org,cy@example.org", "Cy,cy@example.org,"]
     apply_plan(
-        plan_file(write_csv(tmp_path / "first.csv", first)), backup_before_import(data_file.path)
+        plan_file(write_csv(tmp_path / "first.csv", first)), backup_before_import_into(data_file)
     )
     # Cy reporting to Ana closes Ana → Ben → Cy → Ana; only Cy's row is in the file.
     again = write_csv(tmp_path / "again.csv", ["Email,Manager Email", "cy@example.org,ana@x.org"])
@@ -140,5 +140,5 @@ def test_a_file_saved_again_after_the_preview_is_not_imported(
     plan = plan_file(source)
     write_csv(source, [*staff(3), "Eve,eve@example.org,p0@example.org,Sales,2020-01-01"])
     with pytest.raises(ImportFileError, match=r"staff\.csv changed after it was read"):
-        apply_plan(plan, backup_before_import(data_file.path))
+        apply_plan(plan, backup_before_import_into(data_file))
     assert Person.select().count() == 0

@@ -18,10 +18,11 @@ from revmentor_desktop.domain.importing import (
     read_table_file,
 )
 from revmentor_desktop.domain.irreversible import IrreversibleChange
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.server import ServerStore
 from tests.domain.test_undo_properties import dump_tables
-from tests.helpers.fixture_files import FORM, STAFF
+from tests.helpers.fixture_files import FORM, STAFF, assert_backed_up_before_import
 
 TODAY = date(2026, 10, 1)
 
@@ -33,7 +34,7 @@ def clock() -> datetime:
 def import_people(path: Path, data_file: DataFile, **options: object) -> RecordedImport:
     table = read_table_file(path)
     plan = build_plan(table, initial_mapping(table.headers), ImportOptions(today=TODAY, **options))
-    return edits.import_people(plan, backup_before_import(data_file.path), clock=clock)
+    return edits.import_people(plan, backup_before_import_into(data_file), clock=clock)
 
 
 def test_undo_takes_back_a_whole_import_with_its_new_cohort(data_file: DataFile) -> None:
@@ -93,14 +94,14 @@ def test_an_import_that_changes_nothing_leaves_nothing_to_undo(data_file: DataFi
 
 
 def test_a_very_large_import_is_marked_irreversible(
-    data_file: DataFile, monkeypatch: pytest.MonkeyPatch
+    data_file: DataFile | ServerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(edits.imports, "LARGEST_UNDOABLE_IMPORT", 47)
     recorded = import_people(STAFF, data_file)
     assert isinstance(recorded.change, IrreversibleChange)
     assert not recorded.undoable
     assert recorded.result.added == 48
-    assert recorded.result.backup_path is not None and recorded.result.backup_path.exists()
+    assert_backed_up_before_import(recorded.result, data_file)
 
 
 def test_the_readme_states_the_limit_the_code_applies() -> None:

@@ -8,13 +8,13 @@ import errno
 import io
 import json
 import os
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from peewee import Database
 
-from revmentor_desktop.domain import cohorts, privacy
+from revmentor_desktop.domain import audit, cohorts, privacy
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.paths import backup_folder_for
 from revmentor_desktop.services import privacy as privacy_files
@@ -22,7 +22,9 @@ from revmentor_desktop.services.data_sources import restore_closed
 from revmentor_desktop.services.location import file_location
 from revmentor_desktop.storage import backup
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import Erasure, Goal, Meeting, Pair, Participation, Person
+from revmentor_desktop.storage.server import ServerStore
 from tests.domain.test_export import build_programme, person_id
 from tests.storage.helpers import damage_table_root_page, make_newer_version
 
@@ -30,27 +32,33 @@ UMA = "uma.sato@northwind-co.example"
 TRACES = ("Uma Sato", "uma sato", "uma.sato@", "Uma is shy", "Uma learns", "Post a status")
 
 
-def text_in_tables(path: Path, needle: str) -> list[str]:
-    """Every table.column of the data file whose text contains ``needle`` (ignoring case)."""
-    connection = sqlite3.connect(str(path))
-    try:
-        found = []
-        tables = [
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        ]
-        for table in tables:
-            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-            for column in columns:
-                hits = connection.execute(
-                    f'SELECT COUNT(*) FROM "{table}" WHERE lower(CAST("{column}" AS TEXT)) LIKE ?',
-                    (f"%{needle.lower()}%",),
-                ).fetchone()[0]
-                if hits:
-                    found.append(f"{table}.{column}")
-        return found
-    finally:
-        connection.close()
+# Every column of every table in the programme's database, as the store's catalogue lists it.
+FILE_COLUMNS = (
+    "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+    "WHERE m.type = 'table'"
+)
+SERVER_COLUMNS = (
+    "SELECT c.table_name, c.column_name FROM information_schema.columns AS c "
+    "JOIN information_schema.tables AS t "
+    "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+    "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+)
+
+
+def text_in_tables(database: Database, needle: str) -> list[str]:
+    """Every table.column of the open programme whose text contains ``needle`` (ignoring
+    case), searching every column of every table, whatever the store."""
+    columns = database.execute_sql(SERVER_COLUMNS if is_server(database) else FILE_COLUMNS)
+    found = []
+    for table, column in columns.fetchall():
+        hits = database.execute_sql(
+            f'SELECT COUNT(*) FROM "{table}" '
+            f'WHERE lower(CAST("{column}" AS TEXT)) LIKE {database.param}',
+            (f"%{needle.lower()}%",),
+        ).fetchone()[0]
+        if hits:
+            found.append(f"{table}.{column}")
+    return found
 
 
 def raw_bytes(path: Path) -> bytes:
@@ -60,7 +68,7 @@ def raw_bytes(path: Path) -> bytes:
 
 
 def test_people_without_consent_are_flagged(data_file: DataFile) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     missing = privacy.people_without_consent()
     assert len(missing) == 5  # the people who did not answer the form
     assert "oisin.obrien@northwind-co.example" in {item.email for item in missing}
@@ -71,7 +79,7 @@ def test_people_without_consent_are_flagged(data_file: DataFile) -> None:
 
 
 def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     json_path, csv_path = privacy_files.write_access_export(person_id(UMA), tmp_path / "uma")
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["person"]["name"] == "Uma Sato"
@@ -92,7 +100,7 @@ def test_access_request_export(data_file: DataFile, tmp_path: Path) -> None:
 def test_an_access_export_is_written_whole_or_not_at_all(
     data_file: DataFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     real_write = privacy_files.write_atomically
 
     def csv_finds_the_disk_full(destination: Path, data: bytes) -> Path:
@@ -108,7 +116,7 @@ def test_an_access_export_is_written_whole_or_not_at_all(
 
 def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        programme = build_programme(opened.path)
+        programme = build_programme(opened)
         uma = person_id(UMA)
         assert b"Uma Sato" in raw_bytes(data_path)  # the check below can see her
         result = privacy.erase_person(uma, clock=lambda: datetime(2026, 10, 3, 12, 0))
@@ -127,7 +135,7 @@ def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
         assert Person.select().where(Person.manager == uma).count() == 0
         assert [row.person_id for row in Erasure.select()] == [uma]
         for trace in TRACES:
-            assert text_in_tables(data_path, trace) == [], trace
+            assert text_in_tables(opened.database, trace) == [], trace
             assert trace.encode() not in raw_bytes(data_path), trace
         with pytest.raises(ValidationError):
             privacy.erase_person(uma)
@@ -135,9 +143,31 @@ def test_erasure_leaves_no_trace_in_tables_or_bytes(data_path: Path) -> None:
         assert trace.encode() not in raw_bytes(data_path), trace
 
 
+def test_erasure_leaves_nothing_of_the_person_in_any_table_or_the_audit_trail(
+    data_file: DataFile | ServerStore,
+) -> None:
+    build_programme(data_file)
+    uma = person_id(UMA)
+    assert "person.email" in text_in_tables(data_file.database, UMA)  # the search can see her
+    assert "pair.coordinator_notes" in text_in_tables(data_file.database, "Uma is shy")
+    privacy.erase_person(uma, clock=lambda: datetime(2026, 10, 3, 12, 0))
+    for trace in (*TRACES, UMA):
+        assert text_in_tables(data_file.database, trace) == [], trace
+    # The trail says her record was changed, and which columns, without what they held.
+    erased = audit.history("person", uma)[-1]
+    assert (erased.action, "name" in erased.columns, "email" in erased.columns) == (
+        "update",
+        True,
+        True,
+    )
+    trail = " ".join(" ".join(change.export_row()) for change in audit.all_changes()).lower()
+    for trace in (*TRACES, UMA):
+        assert trace.lower() not in trail, trace
+
+
 def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)
@@ -154,7 +184,7 @@ def test_erasure_is_applied_again_after_restoring_an_older_backup(data_path: Pat
 
 def test_backups_still_holding_the_data_can_be_purged(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         backup.automatic_backup(opened.path, reason="manual", now=datetime(2026, 9, 1, 8, 0))
         result = privacy.erase_person(uma)
@@ -176,7 +206,7 @@ def test_purging_finds_copies_under_any_name_and_half_written_ones(data_path: Pa
     left half-written hold the person too; purging removes them, and keeps what does not."""
     folder = backup_folder_for(data_path)
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         folder.mkdir(exist_ok=True)  # the imports already backed the file up there
         by_hand = backup.copy_data_file(opened.path, folder / "before the audit.revmentor")
@@ -201,7 +231,7 @@ def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
     they are counted and purged, and neither stops the erasure with an error."""
     folder = backup_folder_for(data_path)
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         folder.mkdir(exist_ok=True)
         newer = backup.copy_data_file(opened.path, folder / "programme newer-version.revmentor")
@@ -217,7 +247,7 @@ def test_purging_covers_files_a_restore_set_aside(data_path: Path) -> None:
 
 
 def test_retention_offers_people_whose_last_cohort_ended_long_ago(data_file: DataFile) -> None:
-    programme = build_programme(data_file.path)
+    programme = build_programme(data_file)
     draft = cohorts.get_cohort(programme.cohort_id)
     draft.start_date, draft.end_date = date(2023, 1, 1), date(2024, 6, 30)
     cohorts.update_cohort(programme.cohort_id, draft)
@@ -242,7 +272,7 @@ def test_the_restore_command_keeps_people_erased(
     from revmentor_desktop.cli import main
 
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma = person_id(UMA)
         older = backup.automatic_backup(opened.path, reason="manual")
         privacy.erase_person(uma)

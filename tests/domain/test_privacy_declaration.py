@@ -87,7 +87,7 @@ def is_blank(value: Any) -> bool:
 
 
 def test_every_personal_column_is_in_the_persons_access_export(data_file: DataFile) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     uma_id = fill_umas_rows()
     data = privacy.access_export(uma_id)
     for field in shown_to_the_person(Person):
@@ -110,7 +110,7 @@ def test_every_personal_column_is_in_the_persons_access_export(data_file: DataFi
 
 def test_every_personal_column_is_blank_after_erasure(data_path: Path) -> None:
     with DataFile.open(data_path, create=True) as opened:
-        build_programme(opened.path)
+        build_programme(opened)
         uma, pair, meetings, goals = umas_rows(fill_umas_rows())
         result = privacy.erase_person(uma.id, scrub=False)
         after = Person.get_by_id(uma.id)
@@ -128,7 +128,7 @@ def test_every_personal_column_is_blank_after_erasure(data_path: Path) -> None:
 
 
 def test_shareable_exports_hold_no_private_or_derived_column(data_file: DataFile) -> None:
-    build_programme(data_file.path)
+    build_programme(data_file)
     fill_umas_rows()
     for export, model in (
         (exporting.people_csv, Person),

@@ -8,13 +8,16 @@ from pathlib import Path
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.importing import (
     ImportOptions,
+    ImportResult,
     apply_plan,
     build_plan,
     initial_mapping,
     read_table_file,
 )
-from revmentor_desktop.services.data_sources import backup_before_import
+from revmentor_desktop.services.data_sources import backup_before_import_into
+from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import Person
+from revmentor_desktop.storage.server import ServerStore
 
 DATA = Path(__file__).parents[1] / "data"
 STAFF = DATA / "staff_hris_export.csv"  # the HR system's export of the staff list
@@ -23,15 +26,25 @@ TODAY = date(2026, 10, 1)
 COHORT = "Reverse 2026"
 
 
-def import_both_files(path: Path | None) -> int:
+def import_both_files(opened: DataFile | ServerStore | None) -> int:
     """The HR export, then the enrolment form, imported into the reverse-mentoring cohort
-    "Reverse 2026"; its id. ``path`` is the open data file (None: no backup first)."""
+    "Reverse 2026"; its id. ``opened`` is the open programme (a data file is backed up first;
+    None: no backup)."""
     for name in ("staff_hris_export.csv", "enrolment_form_responses.csv"):
         table = read_table_file(DATA / name)
         options = ImportOptions(today=TODAY, cohort_name=COHORT)  # a reverse cohort
-        backup = None if path is None else backup_before_import(path)
+        backup = None if opened is None else backup_before_import_into(opened)
         apply_plan(build_plan(table, initial_mapping(table.headers), options), backup)
     return cohorts.find_cohort_id(COHORT)
+
+
+def assert_backed_up_before_import(result: ImportResult, opened: DataFile | ServerStore) -> None:
+    """A data file is backed up before an import changes it; a server database is not (its
+    backups are its administrator's), and the result names no backup."""
+    if isinstance(opened, DataFile):
+        assert result.backup_path is not None and result.backup_path.exists()
+    else:
+        assert result.backup_path is None
 
 
 def person_id(email: str) -> int:

@@ -9,6 +9,7 @@ import pytest
 
 from revmentor_desktop.storage import snapshots
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import (
     ALL_MODELS,
     Cohort,
@@ -22,8 +23,23 @@ from revmentor_desktop.storage.models import (
 NOW = datetime(2026, 3, 2, 9, 0)
 
 
+# A server's catalogue names the same ON DELETE actions as SQLite, in the same words.
+SERVER_FOREIGN_KEYS = """
+SELECT used.column_name, target.table_name, rule.delete_rule
+FROM information_schema.referential_constraints AS rule
+JOIN information_schema.key_column_usage AS used
+  ON used.constraint_name = rule.constraint_name AND used.constraint_schema = rule.constraint_schema
+JOIN information_schema.constraint_column_usage AS target
+  ON target.constraint_name = rule.constraint_name
+ AND target.constraint_schema = rule.constraint_schema
+WHERE used.table_name = %s AND used.table_schema = current_schema()
+"""
+
+
 def schema_foreign_keys(table: str) -> list[tuple[str, str, str]]:
-    """(column, table pointed at, ON DELETE action) as the data file itself declares them."""
+    """(column, table pointed at, ON DELETE action) as the database itself declares them."""
+    if is_server(database_proxy.obj):
+        return [tuple(row) for row in database_proxy.execute_sql(SERVER_FOREIGN_KEYS, (table,))]
     rows = database_proxy.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
     return [(row[3], row[2], row[6]) for row in rows]
 

@@ -13,8 +13,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from revmentor_desktop.domain import people
+from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.server import ServerStore
+from revmentor_desktop.ui.context import AppContext
+from revmentor_desktop.ui.dialogs.privacy_dialogs import EraseDialog
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.menus import WindowActions
+from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.views import record_dialogs
 from revmentor_desktop.ui.views.people_view import PeopleView
 from tests.ui import window_fixtures
@@ -166,3 +172,21 @@ def test_document_actions_open_the_right_document_for_the_selection(
         ("agreements", cohort_id),
         ("cohort report", cohort_id),
     ]
+
+
+@pytest.mark.both_stores
+def test_the_erase_dialog_erases_on_either_store_and_says_where_copies_remain(
+    qtbot: QtBot, data_file: DataFile | ServerStore
+) -> None:
+    uma = people.add_person(people.PersonDraft(name="Uma Sato", email="uma@example.org"))
+    on_a_file = isinstance(data_file, DataFile)
+    dialog = EraseDialog(AppContext(edits=EditStack()), data_file.path if on_a_file else None, uma)
+    qtbot.addWidget(dialog)
+    assert dialog.purge.isVisibleTo(dialog) == on_a_file  # a server has no backups of ours
+    dialog.understood.setChecked(True)
+    with qtbot.waitSignal(dialog.erased):
+        dialog.accept()
+    assert people.get_person(uma).draft.name == "Erased person #1"
+    summary = dialog.summary()
+    assert summary.startswith("Erased; their records now show “Erased person #1”.")
+    assert ("The server's own backups" in summary) != on_a_file

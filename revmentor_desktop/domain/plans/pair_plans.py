@@ -20,6 +20,7 @@ from revmentor_desktop.domain.plans.library import SessionPlan, Stage
 from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import SessionStatus, plural
+from revmentor_desktop.storage.counting import count_where
 from revmentor_desktop.storage.models import Cohort, Meeting, PairPlanItem, database_proxy
 from revmentor_desktop.storage.models import Pair as PairRow
 
@@ -179,10 +180,8 @@ def pair_plan(pair_id: int) -> list[PlanEntry]:
 
 def progress_of(pair_ids: Sequence[int]) -> dict[int, Progress]:
     """Plan items done and in all, per pair (pairs without a plan are left out)."""
-    held = fn.SUM(
-        (PairPlanItem.session.is_null(False) & (Meeting.status == SessionStatus.HELD.value)).cast(
-            "INTEGER"
-        )
+    held = count_where(
+        PairPlanItem.session.is_null(False) & (Meeting.status == SessionStatus.HELD.value)
     )
     query = (
         PairPlanItem.select(PairPlanItem.pair, fn.COUNT(PairPlanItem.id), held)

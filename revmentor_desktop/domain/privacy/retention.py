@@ -11,6 +11,7 @@ from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import system_clock
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.namesakes import person_labels
+from revmentor_desktop.storage.counting import count_where
 from revmentor_desktop.storage.models import (
     Cohort,
     Erasure,
@@ -62,7 +63,7 @@ def people_due_for_erasure(
         Participation.select(
             Participation.person,
             fn.MAX(Cohort.end_date),
-            fn.SUM(Cohort.end_date.is_null()),
+            count_where(Cohort.end_date.is_null()),
         )
         .join(Cohort)
         .where(Participation.person.not_in(erased))

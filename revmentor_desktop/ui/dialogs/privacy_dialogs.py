@@ -98,13 +98,14 @@ class EraseDialog(RemembersSize, QDialog):
     def __init__(
         self,
         context: AppContext,
-        data_file_path: Path,
+        data_file_path: Path | None,
         person_id: int,
         parent: QWidget | None = None,
     ) -> None:
+        """``data_file_path`` None: the programme is on a server, with no backup folder."""
         super().__init__(parent)
         self.context = context
-        self.data_file_path = Path(data_file_path)
+        self.data_file_path = None if data_file_path is None else Path(data_file_path)
         self.person_id = person_id
         self.report: privacy_files.ErasureReport | None = None
         name = namesakes.person_label(person_id)
@@ -112,9 +113,10 @@ class EraseDialog(RemembersSize, QDialog):
         exposure = privacy_files.backups_holding_erased_data(
             self.data_file_path, person_id, datetime.now()
         )
+        where = "server's database" if self.data_file_path is None else "data file"
         text = QLabel(
             f"Erasing removes {name}'s personal details, skills, goals, notes, session "
-            "takeaways and questionnaire answers from the data file for good. Their pairs and "
+            f"takeaways and questionnaire answers from the {where} for good. Their pairs and "
             "sessions stay as anonymous counts for cohort statistics. This cannot be undone."
             "\n\n" + exposure.describe()
         )
@@ -122,6 +124,7 @@ class EraseDialog(RemembersSize, QDialog):
         self.understood = QCheckBox("I understand that this cannot be &undone")
         self.purge = QCheckBox("Also &delete the older backups that hold their data")
         self.purge.setEnabled(bool(exposure.backups))
+        self.purge.setVisible(self.data_file_path is not None)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(

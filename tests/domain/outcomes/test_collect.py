@@ -20,6 +20,8 @@ from revmentor_desktop.domain.outcomes.questions import Questionnaire
 from revmentor_desktop.domain.privacy import erasure
 from revmentor_desktop.reports import outcome_form
 from revmentor_desktop.storage.database import DataFile
+from revmentor_desktop.storage.server import ServerStore
+from revmentor_desktop.storage.transfer import fingerprint
 from tests.helpers.pdf_forms import fill, fill_form, flatten
 from tests.reports.programme import build_programme, clock
 
@@ -66,10 +68,19 @@ def issued(data_file: DataFile, tmp_path: Path) -> Iterator[Issued]:
     yield Issued(tmp_path)
 
 
-def _digest(data_file: DataFile) -> str:
-    """The data file's bytes, everything written through to it."""
+def _digest(data_file: DataFile | ServerStore) -> object:
+    """What the programme holds: a data file's bytes (everything written through to it), or
+    each of a server database's tables, row by row."""
+    if isinstance(data_file, ServerStore):
+        return fingerprint(data_file.database)
     data_file.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return hashlib.sha256(data_file.path.read_bytes()).hexdigest()
+
+
+def _reopened(store: DataFile | ServerStore) -> DataFile | ServerStore:
+    if isinstance(store, ServerStore):
+        return ServerStore.open(store.url, store.database.database)
+    return DataFile.open(store.path)
 
 
 def _only(plan: collect.CollectionPlan) -> collect.ReturnedFile:
@@ -116,7 +127,7 @@ def test_a_starting_form_round_trip_keeps_every_rating_and_focus_area(
 
 
 def test_a_refused_collection_records_nothing_and_leaves_the_file_byte_identical(
-    issued: Issued, data_file: DataFile
+    issued: Issued, data_file: DataFile | ServerStore
 ) -> None:
     good = issued.returned("Agnès Dubois", AGNES_ANSWERS)
     bad = good.parent / "notes.pdf"
@@ -151,7 +162,7 @@ def test_a_file_that_is_not_a_pdf_or_is_damaged_is_refused_saying_so(issued: Iss
 
 
 def test_a_form_from_another_data_file_is_refused(
-    issued: Issued, data_file: DataFile, tmp_path: Path
+    issued: Issued, data_file: DataFile | ServerStore, tmp_path: Path
 ) -> None:
     data_file.close()
     with DataFile.open(tmp_path / "other.revmentor", create=True):
@@ -159,7 +170,7 @@ def test_a_form_from_another_data_file_is_refused(
         (tmp_path / "other" / "sent").mkdir()
         other = Issued(tmp_path / "other")
         foreign = other.returned("Agnès Dubois", AGNES_ANSWERS)
-    with DataFile.open(data_file.path):
+    with _reopened(data_file):
         refused = _only(collect.plan_collection([foreign]))
     assert refused.outcome is Outcome.REFUSED
     assert "issued by another data file" in refused.reason
@@ -226,7 +237,7 @@ def test_a_printed_form_without_fields_or_keywords_is_refused_offering_hand_entr
 
 
 def test_two_files_answering_one_form_wait_for_the_coordinators_choice(
-    issued: Issued, data_file: DataFile
+    issued: Issued, data_file: DataFile | ServerStore
 ) -> None:
     first = issued.returned("Agnès Dubois", AGNES_ANSWERS, "first.pdf")
     second = issued.returned("Agnès Dubois", {"checkin.usefulness": 1}, "second.pdf")
