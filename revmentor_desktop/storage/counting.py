@@ -1,8 +1,9 @@
 """The pieces of SQL the figures need that each store says differently: a date-time's month
-and day number, the labels inside a JSON list column, and a count of rows meeting a condition.
-Only this module knows how each store says them: SQLite with ``substr`` and ``julianday`` on
-the stored text and ``json_each``; PostgreSQL with ``to_char`` and date arithmetic on its
-timestamps and ``json_array_elements_text``. Domain code builds its queries from these and
+and day number, the days of a group joined into one text, the labels inside a JSON list column,
+and a count of rows meeting a condition. Only this module knows how each store says them:
+SQLite with ``substr`` and ``julianday`` on the stored text, ``group_concat`` and ``json_each``;
+PostgreSQL with ``to_char`` and date arithmetic on its timestamps, ``string_agg`` and
+``json_array_elements_text``. Domain code builds its queries from these and
 never names a dialect's function itself (tests/test_layering.py holds it to that)."""
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ def day_number(field: Field) -> Node:
         # Subtracting two dates gives whole days in PostgreSQL.
         return (field.cast("date") - SQL(f"DATE '{_EPOCH}'")) + _EPOCH.toordinal()
     return (fn.julianday(fn.substr(field, 1, 10)) - _JULIAN_DAY_OF_ORDINAL_ZERO).cast("INTEGER")
+
+
+def days_joined(field: Field) -> Function:
+    """The days ("YYYY-MM-DD") of a group's date-times ``field``, joined by commas, in no
+    particular order: one short text per group, where a row per value would cost the reader
+    a Python object each."""
+    if _on_server():
+        return fn.string_agg(fn.to_char(field, "YYYY-MM-DD"), ",")
+    return fn.group_concat(fn.substr(field, 1, 10), ",")
 
 
 def each_label(field: Field, name: str) -> tuple[Node, Node]:

@@ -10,6 +10,8 @@ count of people who wrote something, never what they wrote.
 
 Every figure is computed from a few grouped queries and one pass over their rows, so a file of
 thousands of people is summed in milliseconds; a dashboard passes several cohorts and a period.
+Means add their terms with ``math.fsum``, exact whatever order the store returns the rows in,
+so a data file and a server (or two query plans) give the very same figures.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
+from math import fsum
+from typing import Any
 
 from peewee import JOIN, Expression, Select, fn
 
@@ -243,16 +247,19 @@ def _role_labels(cohort_ids: list[int]) -> dict[tuple[int, str], str]:
     return labels
 
 
-def _in_period(period: Period | None, include_starting: bool = True) -> Expression:
-    """The forms whose answers count: returned, and returned in the period if there is one."""
-    returned = OutcomeForm.returned_at.is_null(False)
+def _in_period(
+    period: Period | None, include_starting: bool = True, form: Any = OutcomeForm
+) -> Expression:
+    """The forms (``form``: the table or an alias of it) whose answers count: returned, and
+    returned in the period if there is one."""
+    returned = form.returned_at.is_null(False)
     if period is None:
         return returned
-    within = OutcomeForm.returned_at.between(
+    within = form.returned_at.between(
         datetime.combine(period.first, time.min), datetime.combine(period.last, time.max)
     )
     if include_starting:
-        within |= OutcomeForm.questionnaire == Questionnaire.STARTING.value
+        within |= form.questionnaire == Questionnaire.STARTING.value
     return returned & within
 
 
@@ -271,57 +278,96 @@ _Numbers = dict[str, dict[_Respondent, float]]
 def _numbers_by_person(
     cohort_ids: list[int], period: Period | None, labels: dict[tuple[int, str], str]
 ) -> _Numbers:
-    """Each person's mean answer to each numbered question, from one query.
+    """Each person's mean answer to each numbered question.
 
     Rated benefits are keyed by questionnaire and dimension (``"starting:communication"``),
     so a reworded or re-asked question still pairs with its earlier answers; a pair's focus
-    areas are kept apart per area (``"closing:focus-area:Microsoft Teams"``)."""
-    kinds = [AnswerKind.RATING.value, AnswerKind.RECOMMEND.value]
-    each_answer = (
-        OutcomeForm.cohort,
-        OutcomeForm.person,
-        OutcomeForm.role,
-        OutcomeForm.questionnaire,
-        Answer.question_key,
-        Answer.dimension,
-    )
-    query = (
-        Answer.select(*each_answer, Answer.number)
-        .join(OutcomeForm)
-        .where(
-            _of_cohorts(cohort_ids)
-            & _in_period(period)
-            & Answer.number.is_null(False)
-            & Answer.answer_kind.in_(kinds)
+    areas are kept apart per area (``"closing:focus-area:Microsoft Teams"``).
+
+    Two queries, the forms and their answers, rather than one joining them: each answer then
+    carries a form's number instead of four more values, and a starting point is read only
+    for people who returned a closing questionnaire (nothing else uses it), which leaves out
+    a third of the answers of a large file."""
+    forms = _forms_counted(cohort_ids, period)
+    form_rows = _raw_rows(
+        forms.select(
+            OutcomeForm.id,
+            OutcomeForm.cohort,
+            OutcomeForm.person,
+            OutcomeForm.role,
+            OutcomeForm.questionnaire,
         )
     )
-    # Summed here rather than by GROUP BY: sorting tens of thousands of rows on six text
-    # columns took SQLite twice as long as reading them.
-    sums: dict[tuple, list[float]] = {}
-    for row in _raw_rows(query):
-        key = row[:6]
-        total = sums.get(key)
+    kinds = [AnswerKind.RATING.value, AnswerKind.RECOMMEND.value]
+    answers = Answer.select(Answer.form, Answer.question_key, Answer.dimension, Answer.number)
+    answers = answers.where(
+        Answer.form.in_(forms.select(OutcomeForm.id))
+        & Answer.number.is_null(False)
+        & Answer.answer_kind.in_(kinds)
+    )
+    # A form's person, role and questionnaire as one small number: answers of a person's two
+    # forms of the same questionnaire and role (two pairs) are summed together.
+    group_of: dict[tuple, int] = {}
+    form_group: dict[int, int] = {}
+    for form_id, *who in form_rows:
+        form_group[form_id] = group_of.setdefault(tuple(who), len(group_of))
+    # Summed here rather than by GROUP BY: sorting tens of thousands of rows on text columns
+    # took SQLite longer than reading them.
+    sums: dict[tuple[int, str, str], list[float]] = {}
+    for form_id, key, dimension, number in _raw_rows(answers):
+        group = (form_group[form_id], key, dimension)
+        total = sums.get(group)
         if total is None:
-            sums[key] = [row[6], 1]
+            sums[group] = [number, 1]
         else:
-            total[0] += row[6]
+            total[0] += number
             total[1] += 1
+    return _means_by_name(sums, list(group_of), labels)
+
+
+def _means_by_name(
+    sums: dict[tuple[int, str, str], list[float]],
+    groups: list[tuple],
+    labels: dict[tuple[int, str], str],
+) -> _Numbers:
     numbers: _Numbers = defaultdict(dict)
     before_and_after = {Questionnaire.STARTING.value, Questionnaire.CLOSING.value}
     names: dict[tuple[str, str, str], str] = {}
-    for (cohort_id, person_id, role, questionnaire, key, dimension), (total, count) in sums.items():
+    respondents = [
+        (cohort_id, person_id, labels.get((cohort_id, role), role))
+        for cohort_id, person_id, role, _ in groups
+    ]
+    for (group, key, dimension), (total, count) in sums.items():
+        questionnaire = groups[group][3]
         question = (questionnaire, key, dimension)
         name = names.get(question)
         if name is None:
             paired = questionnaire in before_and_after and dimension
             name = names[question] = f"{questionnaire}:{dimension}" if paired else key
-        respondent = (cohort_id, person_id, labels.get((cohort_id, role), role))
+        respondent = respondents[group]
         mean = total / count
         # A mutual partner mentoring in one pair and mentored in another answers twice.
         by_person = numbers[name]
         earlier = by_person.get(respondent)
         by_person[respondent] = mean if earlier is None else (earlier + mean) / 2
     return numbers
+
+
+def _forms_counted(cohort_ids: list[int], period: Period | None) -> Select:
+    """The returned forms whose numbers count: a starting point only when the same person
+    returned the closing questionnaire of that cohort too (in the period, if one is given)."""
+    closing = OutcomeForm.alias("closing")
+    closed = closing.select(closing.id).where(
+        (closing.cohort == OutcomeForm.cohort)
+        & (closing.questionnaire == Questionnaire.CLOSING.value)
+        & (closing.person == OutcomeForm.person)
+        & _in_period(period, include_starting=False, form=closing)
+    )
+    return OutcomeForm.select(OutcomeForm.id).where(
+        _of_cohorts(cohort_ids)
+        & _in_period(period)
+        & ((OutcomeForm.questionnaire != Questionnaire.STARTING.value) | fn.EXISTS(closed))
+    )
 
 
 def _raw_rows(query: Select) -> list[tuple]:
@@ -333,7 +379,7 @@ def _raw_rows(query: Select) -> list[tuple]:
 def _mean_line(label: str, answers: dict[_Respondent, float] | None, smallest: int) -> MeanLine:
     answers = answers or {}
     hidden = hidden_reason(len(answers), smallest)
-    mean = None if hidden else sum(answers.values()) / len(answers)
+    mean = None if hidden else fsum(answers.values()) / len(answers)
     return MeanLine(label, len(answers), mean, hidden)
 
 
@@ -345,7 +391,7 @@ def _recommendation(answers: dict[_Respondent, float], smallest: int) -> Recomme
     scores = list(answers.values())
     return Recommendation(
         count,
-        sum(scores) / count,
+        fsum(scores) / count,
         sum(1 for score in scores if score >= PROMOTER_LOWEST) / count,
         sum(1 for score in scores if score <= DETRACTOR_HIGHEST) / count,
         "",
@@ -400,15 +446,15 @@ def _change_line(
     if hidden:
         return ChangeLine(dimension, label, role_label, count, None, None, None, None, hidden)
     pairs = [
-        (sum(before) / len(before), sum(after) / len(after)) for before, after in people.values()
+        (fsum(before) / len(before), fsum(after) / len(after)) for before, after in people.values()
     ]
     return ChangeLine(
         dimension,
         label,
         role_label,
         count,
-        sum(before for before, _ in pairs) / count,
-        sum(after for _, after in pairs) / count,
+        fsum(before for before, _ in pairs) / count,
+        fsum(after for _, after in pairs) / count,
         sum(1 for before, after in pairs if after > before) / count,
         sum(1 for before, after in pairs if after < before) / count,
         "",

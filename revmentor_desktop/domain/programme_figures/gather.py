@@ -20,13 +20,11 @@ How each figure is counted:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from itertools import groupby
 from typing import Any
-
-from peewee import fn
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -46,11 +44,7 @@ from revmentor_desktop.domain.programme_figures.records import (
     ProgrammeFigures,
     Topics,
 )
-from revmentor_desktop.domain.programme_figures.selection import (
-    Selection,
-    rows,
-    start_of,
-)
+from revmentor_desktop.domain.programme_figures.selection import Selection, rows
 from revmentor_desktop.domain.programme_figures.sessions import (
     focus_areas,
     session_topics,
@@ -63,7 +57,7 @@ from revmentor_desktop.domain.programme_figures.weekly import (
 )
 from revmentor_desktop.domain.queries import as_date, id_list
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
-from revmentor_desktop.storage.counting import count_where, day_number
+from revmentor_desktop.storage.counting import days_joined
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
 
 FUNNEL_STEPS = (
@@ -78,12 +72,32 @@ NO_REASON = "No reason recorded"
 _FOLLOWED = (PairStatus.ACTIVE, PairStatus.COMPLETED, PairStatus.ENDED_EARLY)
 
 
+class _Parsed(dict[Any, Any]):
+    """Values read from the cursor (dates are text on a data file), each parsed once: a file
+    of tens of thousands of sessions and pairs holds only a few hundred distinct days."""
+
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def __missing__(self, value: Any) -> Any:
+        parsed = self[value] = self.parse(value)
+        return parsed
+
+
+def _day_number(value: Any) -> int:
+    day = as_date(value)
+    assert day is not None
+    return day.toordinal()
+
+
 class _PairFacts:
-    """The pairs of the chosen cohorts, and per pair its held sessions by the end of the
-    period and its last held session: one query each."""
+    """The pairs of the chosen cohorts, and the days of each pair's held sessions: one query
+    each, shared by the funnel, health now and health week by week."""
 
     def __init__(self, selection: Selection) -> None:
         self.selection = selection
+        day = _Parsed(as_date).__getitem__
         query = (
             Pair.select(
                 Pair.id,
@@ -100,28 +114,32 @@ class _PairFacts:
             .where(selection.pairs())
         )
         self.rows = [
-            (pair_id, cohort, mentor, mentee, status, as_date(start), as_date(end),
-             as_date(signed), cadence)
+            (pair_id, cohort, mentor, mentee, status, day(start), day(end), day(signed), cadence)
             for pair_id, cohort, mentor, mentee, status, start, end, signed, cadence in rows(query)
         ]  # fmt: skip
-        self.held = self._held()
+        self.held = self._held_days()
+        after = selection.after
+        self._last_counted = None if after is None else after.toordinal() - 1
 
-    def _held(self) -> dict[int, tuple[int, date | None]]:
-        """Read from the (status, pair, start) index alone, without touching the sessions."""
-        after = self.selection.after
-        by_end = fn.COUNT(Meeting.id) if after is None else count_where(Meeting.starts_at < after)
+    def _held_days(self) -> dict[int, list[int]]:
+        """Each pair's held sessions as day numbers, in order. Grouped by pair from the
+        (status, pair, start) index alone, one text of days per pair."""
         query = (
-            Meeting.select(Meeting.pair, by_end, fn.MAX(Meeting.starts_at))
+            Meeting.select(Meeting.pair, days_joined(Meeting.starts_at))
             .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
             .group_by(Meeting.pair)
         )
-        return {pair: (int(count or 0), as_date(last)) for pair, count, last in rows(query)}
+        number = _Parsed(_day_number).__getitem__
+        return {pair: sorted(map(number, days.split(","))) for pair, days in rows(query)}
 
     def held_by_end(self, pair_id: int) -> int:
-        return self.held.get(pair_id, (0, None))[0]
+        """Sessions the pair held by the end of the period (ever, without one)."""
+        days = self.held.get(pair_id, ())
+        return len(days) if self._last_counted is None else bisect_right(days, self._last_counted)
 
     def last_held(self, pair_id: int) -> date | None:
-        return self.held.get(pair_id, (0, None))[1]
+        days = self.held.get(pair_id)
+        return date.fromordinal(days[-1]) if days else None
 
 
 # --- Funnel ----------------------------------------------------------------------------------
@@ -243,24 +261,20 @@ def _health_weeks(facts: _PairFacts) -> tuple[HealthWeek, ...]:
     weeks = week_endings(first, last)
     if not weeks:
         return ()
-    # Read from the (status, pair, start) index alone, already in pair and date order.
-    held = rows(
-        Meeting.select(Meeting.pair, day_number(Meeting.starts_at))
-        .where(
-            (Meeting.status == SessionStatus.HELD.value)
-            & selection.sessions()
-            & (Meeting.starts_at < start_of(weeks[-1] + timedelta(days=1)))
-        )
-        .order_by(Meeting.pair, Meeting.starts_at)
-    )
-    days = {pair: [row[1] for row in group] for pair, group in groupby(held, lambda row: row[0])}
+    last_week = weeks[-1].toordinal()
+    no_days: list[int] = []
     return health_by_week(
         (
-            RunningSpan(start, stop, cadence, days.get(pair_id, ()))
+            RunningSpan(start, stop, cadence, _until(facts.held.get(pair_id, no_days), last_week))
             for pair_id, (start, stop, cadence) in spans.items()
         ),
         weeks,
     )
+
+
+def _until(days: list[int], last: int) -> list[int]:
+    """``days`` up to ``last``, without copying when they all are."""
+    return days if not days or days[-1] <= last else days[: bisect_right(days, last)]
 
 
 # --- Reasons for ending early ----------------------------------------------------------------

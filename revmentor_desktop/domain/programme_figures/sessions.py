@@ -19,7 +19,7 @@ from revmentor_desktop.domain.programme_figures.records import (
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
 from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
-from revmentor_desktop.storage.counting import each_label, year_month
+from revmentor_desktop.storage.counting import count_where, each_label, year_month
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair
 
 Month = tuple[int, int]
@@ -143,18 +143,17 @@ def _ranked(counts: dict[str, int]) -> tuple[TopicCount, ...]:
 
 
 def session_topics(selection: Selection) -> tuple[TopicCount, ...]:
-    """Held sessions in the period that covered each topic, most first. Grouped by status
-    too rather than filtered by it, so SQLite reads the sessions in one pass instead of
-    through the status index."""
+    """Held sessions in the period that covered each topic, most first. Counted with a
+    condition rather than filtered by status, so SQLite reads the sessions in one pass instead
+    of looking each held one up through the status index (twice as long on a large file)."""
     topics, label = each_label(Meeting.topics, "topic")
     query = (
-        Meeting.select(Meeting.status, label, fn.COUNT(Meeting.id))
+        Meeting.select(label, count_where(Meeting.status == SessionStatus.HELD.value))
         .from_(Meeting, topics)
         .where(selection.sessions_in_period())
-        .group_by(label, Meeting.status)
+        .group_by(label)
     )
-    held = SessionStatus.HELD.value
-    return _ranked({str(topic): count for status, topic, count in rows(query) if status == held})
+    return _ranked({str(topic): int(count) for topic, count in rows(query) if count})
 
 
 def focus_areas(selection: Selection) -> tuple[TopicCount, ...]:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from revmentor_desktop.domain.health import HealthBounds, HealthLevel, health_bounds
 from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS, HealthWeek
@@ -41,10 +42,11 @@ def week_endings(first: date, last: date) -> list[date]:
 class _WeekCounter:
     """Adds runs of days at one level to the weeks whose last day they include."""
 
-    def __init__(self, first_week_end: int, weeks: int) -> None:
-        self.first = first_week_end
-        self.weeks = weeks
-        self.changes = {level: [0] * (weeks + 1) for level in RUNNING_LEVELS}
+    def __init__(self, weeks: list[date]) -> None:
+        self.first = weeks[0].toordinal()
+        self.last = weeks[-1].toordinal()
+        self.weeks = len(weeks)
+        self.changes = {level: [0] * (self.weeks + 1) for level in RUNNING_LEVELS}
 
     def add(self, level: HealthLevel, first_day: int, last_day: int) -> None:
         low = max(0, -((self.first - first_day) // 7))  # the first week end on or after it
@@ -73,33 +75,42 @@ class _WeekCounter:
         return totals
 
 
+@cache
+def _bounds(cadence_days: int) -> tuple[HealthBounds, HealthBounds]:
+    """The bounds before a first session and after one: a few cadences serve every pair."""
+    return health_bounds(cadence_days, has_met=False), health_bounds(cadence_days, has_met=True)
+
+
 def _count_span(counter: _WeekCounter, span: RunningSpan) -> None:
-    """Adds one pair's running days to the weeks, level by level."""
-    met = health_bounds(span.cadence_days, has_met=True)
+    """Adds one pair's running days to the weeks, level by level. Only the days from the
+    first week's end to the last's are looked at: a week counts the day it ends on."""
+    low, high = max(span.start, counter.first), min(span.stop, counter.last)
+    if low > high:
+        return
+    waiting, met = _bounds(span.cadence_days)
     green_until = met.green_until
-    start, stop = span.start, span.stop
     held = span.held
-    # Sessions before the start count (a pair may meet before its recorded start date):
-    # the last of them is where the count begins.
-    first = bisect_right(held, start)
-    end = bisect_right(held, stop)
-    if first == 0:
-        waiting = health_bounds(span.cadence_days, has_met=False)
-        counter.add_levels(start, waiting, start, (held[0] - 1) if end else stop)
-        green_from = held[0] if end else stop + 1
-    else:
-        first -= 1
-        green_from = start
-    for position in range(first, end):
+    # The count on a day begins at the last session on or before it (one held before the
+    # recorded start date counts too), else at the start date, with a grace period.
+    begin = bisect_right(held, low) - 1
+    end = bisect_right(held, high)
+    if begin < 0:
+        first_session = held[0] if end else high + 1
+        counter.add_levels(span.start, waiting, low, first_session - 1)
+        if not end:
+            return
+        begin = 0
+    green_from = max(held[begin], low)
+    for position in range(begin, end):
         anchor = held[position]
         if position + 1 < end:
             until = held[position + 1] - 1
             if until <= anchor + green_until:
                 continue  # met again while still on track: the green run goes on
         else:
-            until = stop
+            until = high
         counter.add(HealthLevel.GREEN, green_from, min(until, anchor + green_until))
-        counter.add_levels(anchor, met, max(anchor + green_until + 1, start), until)
+        counter.add_levels(anchor, met, max(anchor + green_until + 1, low), until)
         green_from = until + 1
 
 
@@ -107,7 +118,7 @@ def health_by_week(spans: Iterable[RunningSpan], weeks: list[date]) -> tuple[Hea
     """For each week ending in ``weeks`` (consecutive Sundays), the running pairs by level."""
     if not weeks:
         return ()
-    counter = _WeekCounter(weeks[0].toordinal(), len(weeks))
+    counter = _WeekCounter(weeks)
     for span in spans:
         _count_span(counter, span)
     green, amber, red = (counter.totals(level) for level in RUNNING_LEVELS)
