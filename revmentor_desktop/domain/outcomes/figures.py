@@ -8,8 +8,8 @@ Aggregates only. A figure drawn from fewer people than the anonymity threshold (
 document or screen can print it by mistake. Free text never leaves this module: behaviour is a
 count of people who wrote something, never what they wrote.
 
-Every figure is computed from a few grouped queries and one pass over their rows, so a file of
-thousands of people is summed in milliseconds; a dashboard passes several cohorts and a period.
+The responses are read once for every level (``responses``), so a file of thousands of people is
+summed in milliseconds; a dashboard passes several cohorts and a period.
 Means add their terms with ``math.fsum``, exact whatever order the store returns the rows in,
 so a data file and a server (or two query plans) give the very same figures.
 """
@@ -19,31 +19,31 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
 from math import fsum
-from typing import Any
 
-from peewee import JOIN, Expression, Select, fn
+from peewee import fn
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.dates import Period as Period  # re-exported: one definition
 from revmentor_desktop.domain.outcomes.questions import (
     BENEFITS,
     FOCUS_AREA_KEY,
-    AnswerKind,
     Questionnaire,
 )
-from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.outcomes.responses import (
+    Numbers,
+    Respondent,
+    Responses,
+    read_responses,
+)
 from revmentor_desktop.domain.vocabulary import PairStatus
-from revmentor_desktop.storage.counting import count_where
-from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, Pair, database_proxy
+from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, Pair
 
 MENTOR, MENTEE = "mentor", "mentee"
 USEFULNESS_AT_CHECKIN = "checkin.usefulness"
 COMFORT_AT_CHECKIN = "checkin.comfort"
 USEFULNESS_ON_ENDING = "ending-early.usefulness"
 RECOMMEND = "closing.recommend"
-DO_DIFFERENTLY = "closing.do-differently"
 PROMOTER_LOWEST = 9  # 9 and 10 on the 0–10 scale
 DETRACTOR_HIGHEST = 6  # 0 to 6
 
@@ -200,9 +200,6 @@ def dimension_label(dimension: str) -> str:
 
 # --- Gathering ------------------------------------------------------------------------------
 
-# (cohort, person, role label): one respondent of a line.
-_Respondent = tuple[int, int, str]
-
 
 def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> OutcomeFigures:
     """The outcomes of the cohorts ``cohort_ids`` (one for a cohort report, several for a
@@ -212,7 +209,8 @@ def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> 
     ids = sorted(set(cohort_ids))
     smallest = settings.get(settings.SMALLEST_GROUP)
     labels = _role_labels(ids)
-    numbers = _numbers_by_person(ids, period, labels)
+    responses = read_responses(ids, period, labels)
+    numbers = responses.numbers
     return OutcomeFigures(
         smallest_group=smallest,
         reaction=(
@@ -228,8 +226,15 @@ def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> 
         ),
         recommendation=_recommendation(numbers.get(RECOMMEND, {}), smallest),
         learning=_learning(numbers, smallest, {labels[key] for key in labels if key[1] == MENTOR}),
-        behaviour=_behaviour(ids, period, smallest),
-        completion=_completion(ids, period),
+        behaviour=_behaviour(responses, smallest),
+        completion=tuple(
+            CompletionLine(
+                questionnaire,
+                responses.made[questionnaire.value],
+                responses.answered[questionnaire.value],
+            )
+            for questionnaire in Questionnaire
+        ),
         **_pairs_ended(ids, period),
     )
 
@@ -247,143 +252,14 @@ def _role_labels(cohort_ids: list[int]) -> dict[tuple[int, str], str]:
     return labels
 
 
-def _in_period(
-    period: Period | None, include_starting: bool = True, form: Any = OutcomeForm
-) -> Expression:
-    """The forms (``form``: the table or an alias of it) whose answers count: returned, and
-    returned in the period if there is one."""
-    returned = form.returned_at.is_null(False)
-    if period is None:
-        return returned
-    within = form.returned_at.between(
-        datetime.combine(period.first, time.min), datetime.combine(period.last, time.max)
-    )
-    if include_starting:
-        within |= form.questionnaire == Questionnaire.STARTING.value
-    return returned & within
-
-
-def _of_cohorts(cohort_ids: list[int]) -> Expression | bool:
-    """The forms of the cohorts; with every cohort of the file, no condition at all: SQLite
-    then reads the answers straight through, several times faster than form by form."""
-    if len(cohort_ids) >= Cohort.select().count():
-        return True
-    return OutcomeForm.cohort.in_(id_list(cohort_ids))
-
-
-# question key (closing/starting: "<questionnaire>:<dimension>") -> respondent -> mean answer
-_Numbers = dict[str, dict[_Respondent, float]]
-
-
-def _numbers_by_person(
-    cohort_ids: list[int], period: Period | None, labels: dict[tuple[int, str], str]
-) -> _Numbers:
-    """Each person's mean answer to each numbered question.
-
-    Rated benefits are keyed by questionnaire and dimension (``"starting:communication"``),
-    so a reworded or re-asked question still pairs with its earlier answers; a pair's focus
-    areas are kept apart per area (``"closing:focus-area:Microsoft Teams"``).
-
-    Two queries, the forms and their answers, rather than one joining them: each answer then
-    carries a form's number instead of four more values, and a starting point is read only
-    for people who returned a closing questionnaire (nothing else uses it), which leaves out
-    a third of the answers of a large file."""
-    forms = _forms_counted(cohort_ids, period)
-    form_rows = _raw_rows(
-        forms.select(
-            OutcomeForm.id,
-            OutcomeForm.cohort,
-            OutcomeForm.person,
-            OutcomeForm.role,
-            OutcomeForm.questionnaire,
-        )
-    )
-    kinds = [AnswerKind.RATING.value, AnswerKind.RECOMMEND.value]
-    answers = Answer.select(Answer.form, Answer.question_key, Answer.dimension, Answer.number)
-    answers = answers.where(
-        Answer.form.in_(forms.select(OutcomeForm.id))
-        & Answer.number.is_null(False)
-        & Answer.answer_kind.in_(kinds)
-    )
-    # A form's person, role and questionnaire as one small number: answers of a person's two
-    # forms of the same questionnaire and role (two pairs) are summed together.
-    group_of: dict[tuple, int] = {}
-    form_group: dict[int, int] = {}
-    for form_id, *who in form_rows:
-        form_group[form_id] = group_of.setdefault(tuple(who), len(group_of))
-    # Summed here rather than by GROUP BY: sorting tens of thousands of rows on text columns
-    # took SQLite longer than reading them.
-    sums: dict[tuple[int, str, str], list[float]] = {}
-    for form_id, key, dimension, number in _raw_rows(answers):
-        group = (form_group[form_id], key, dimension)
-        total = sums.get(group)
-        if total is None:
-            sums[group] = [number, 1]
-        else:
-            total[0] += number
-            total[1] += 1
-    return _means_by_name(sums, list(group_of), labels)
-
-
-def _means_by_name(
-    sums: dict[tuple[int, str, str], list[float]],
-    groups: list[tuple],
-    labels: dict[tuple[int, str], str],
-) -> _Numbers:
-    numbers: _Numbers = defaultdict(dict)
-    before_and_after = {Questionnaire.STARTING.value, Questionnaire.CLOSING.value}
-    names: dict[tuple[str, str, str], str] = {}
-    respondents = [
-        (cohort_id, person_id, labels.get((cohort_id, role), role))
-        for cohort_id, person_id, role, _ in groups
-    ]
-    for (group, key, dimension), (total, count) in sums.items():
-        questionnaire = groups[group][3]
-        question = (questionnaire, key, dimension)
-        name = names.get(question)
-        if name is None:
-            paired = questionnaire in before_and_after and dimension
-            name = names[question] = f"{questionnaire}:{dimension}" if paired else key
-        respondent = respondents[group]
-        mean = total / count
-        # A mutual partner mentoring in one pair and mentored in another answers twice.
-        by_person = numbers[name]
-        earlier = by_person.get(respondent)
-        by_person[respondent] = mean if earlier is None else (earlier + mean) / 2
-    return numbers
-
-
-def _forms_counted(cohort_ids: list[int], period: Period | None) -> Select:
-    """The returned forms whose numbers count: a starting point only when the same person
-    returned the closing questionnaire of that cohort too (in the period, if one is given)."""
-    closing = OutcomeForm.alias("closing")
-    closed = closing.select(closing.id).where(
-        (closing.cohort == OutcomeForm.cohort)
-        & (closing.questionnaire == Questionnaire.CLOSING.value)
-        & (closing.person == OutcomeForm.person)
-        & _in_period(period, include_starting=False, form=closing)
-    )
-    return OutcomeForm.select(OutcomeForm.id).where(
-        _of_cohorts(cohort_ids)
-        & _in_period(period)
-        & ((OutcomeForm.questionnaire != Questionnaire.STARTING.value) | fn.EXISTS(closed))
-    )
-
-
-def _raw_rows(query: Select) -> list[tuple]:
-    """The rows as SQLite returns them: peewee's conversion of each value took most of the
-    time on thousands of grouped rows, and these columns need none."""
-    return database_proxy.execute(query).fetchall()
-
-
-def _mean_line(label: str, answers: dict[_Respondent, float] | None, smallest: int) -> MeanLine:
+def _mean_line(label: str, answers: dict[Respondent, float] | None, smallest: int) -> MeanLine:
     answers = answers or {}
     hidden = hidden_reason(len(answers), smallest)
     mean = None if hidden else fsum(answers.values()) / len(answers)
     return MeanLine(label, len(answers), mean, hidden)
 
 
-def _recommendation(answers: dict[_Respondent, float], smallest: int) -> Recommendation:
+def _recommendation(answers: dict[Respondent, float], smallest: int) -> Recommendation:
     count = len(answers)
     hidden = hidden_reason(count, smallest)
     if hidden:
@@ -398,11 +274,11 @@ def _recommendation(answers: dict[_Respondent, float], smallest: int) -> Recomme
     )
 
 
-def _learning(numbers: _Numbers, smallest: int, mentor_labels: set[str]) -> tuple[ChangeLine, ...]:
+def _learning(numbers: Numbers, smallest: int, mentor_labels: set[str]) -> tuple[ChangeLine, ...]:
     """Before and after per (dimension, role), counting only people who answered both; the
     mentors' lines first."""
     # (dimension, role label) -> respondent -> ([before], [after]); focus areas merge per person.
-    paired: dict[tuple[str, str], dict[_Respondent, tuple[list[float], list[float]]]]
+    paired: dict[tuple[str, str], dict[Respondent, tuple[list[float], list[float]]]]
     paired = defaultdict(lambda: defaultdict(lambda: ([], [])))
     starting, closing = Questionnaire.STARTING.value, Questionnaire.CLOSING.value
     for name, before_by_person in numbers.items():
@@ -437,7 +313,7 @@ def _learning(numbers: _Numbers, smallest: int, mentor_labels: set[str]) -> tupl
 def _change_line(
     dimension: str,
     role_label: str,
-    people: dict[_Respondent, tuple[list[float], list[float]]],
+    people: dict[Respondent, tuple[list[float], list[float]]],
     smallest: int,
 ) -> ChangeLine:
     label = dimension_label(dimension)
@@ -461,46 +337,12 @@ def _change_line(
     )
 
 
-def _behaviour(cohort_ids: list[int], period: Period | None, smallest: int) -> Behaviour:
+def _behaviour(responses: Responses, smallest: int) -> Behaviour:
     """People who returned the closing questionnaire, and how many of them wrote something
     in answer to "what do you now do differently" (the text itself is never read)."""
-    wrote = count_where(
-        (Answer.question_key == DO_DIFFERENTLY) & (fn.LENGTH(fn.TRIM(Answer.text)) > 0)
-    )
-    query = (
-        OutcomeForm.select(OutcomeForm.cohort, OutcomeForm.person, wrote)
-        .join(Answer, JOIN.LEFT_OUTER)
-        .where(
-            OutcomeForm.cohort.in_(cohort_ids)
-            & (OutcomeForm.questionnaire == Questionnaire.CLOSING.value)
-            & _in_period(period, include_starting=False)
-        )
-        .group_by(OutcomeForm.cohort, OutcomeForm.person)
-    )
-    people = [bool(described) for _, _, described in _raw_rows(query)]
-    hidden = hidden_reason(len(people), smallest, "returned the closing questionnaire")
-    return Behaviour(len(people), None if hidden else sum(people), hidden)
-
-
-def _completion(cohort_ids: list[int], period: Period | None) -> tuple[CompletionLine, ...]:
-    where = OutcomeForm.cohort.in_(cohort_ids)
-    if period is not None:
-        where &= OutcomeForm.created_at.between(
-            datetime.combine(period.first, time.min), datetime.combine(period.last, time.max)
-        )
-    counts = {
-        questionnaire: (forms, answered)
-        for questionnaire, forms, answered in OutcomeForm.select(
-            OutcomeForm.questionnaire, fn.COUNT(OutcomeForm.id), fn.COUNT(OutcomeForm.returned_at)
-        )
-        .where(where)
-        .group_by(OutcomeForm.questionnaire)
-        .tuples()
-    }
-    return tuple(
-        CompletionLine(questionnaire, *counts.get(questionnaire.value, (0, 0)))
-        for questionnaire in Questionnaire
-    )
+    people = responses.closing_people
+    hidden = hidden_reason(people, smallest, "returned the closing questionnaire")
+    return Behaviour(people, None if hidden else responses.described, hidden)
 
 
 def _pairs_ended(cohort_ids: list[int], period: Period | None) -> dict[str, int]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -32,6 +32,7 @@ from revmentor_desktop.domain.collector import collector_paused
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.outcomes.figures import outcome_figures
+from revmentor_desktop.domain.programme_figures.pairs import PairFacts
 from revmentor_desktop.domain.programme_figures.records import (
     RUNNING_LEVELS,
     Comparison,
@@ -55,10 +56,9 @@ from revmentor_desktop.domain.programme_figures.weekly import (
     health_by_week,
     week_endings,
 )
-from revmentor_desktop.domain.queries import as_date, id_list
-from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
-from revmentor_desktop.storage.counting import days_joined
-from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
+from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.vocabulary import PairStatus, agree, plural
+from revmentor_desktop.storage.models import Pair, Participation
 
 FUNNEL_STEPS = (
     ("enrolled", "Enrolled"),
@@ -72,82 +72,12 @@ NO_REASON = "No reason recorded"
 _FOLLOWED = (PairStatus.ACTIVE, PairStatus.COMPLETED, PairStatus.ENDED_EARLY)
 
 
-class _Parsed(dict[Any, Any]):
-    """Values read from the cursor (dates are text on a data file), each parsed once: a file
-    of tens of thousands of sessions and pairs holds only a few hundred distinct days."""
-
-    def __init__(self, parse: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.parse = parse
-
-    def __missing__(self, value: Any) -> Any:
-        parsed = self[value] = self.parse(value)
-        return parsed
-
-
-def _day_number(value: Any) -> int:
-    day = as_date(value)
-    assert day is not None
-    return day.toordinal()
-
-
-class _PairFacts:
-    """The pairs of the chosen cohorts, and the days of each pair's held sessions: one query
-    each, shared by the funnel, health now and health week by week."""
-
-    def __init__(self, selection: Selection) -> None:
-        self.selection = selection
-        day = _Parsed(as_date).__getitem__
-        query = (
-            Pair.select(
-                Pair.id,
-                Pair.cohort,
-                Pair.mentor,
-                Pair.mentee,
-                Pair.status,
-                Pair.start_date,
-                Pair.end_date,
-                Pair.agreement_signed,
-                Cohort.cadence_days,
-            )
-            .join(Cohort, on=(Pair.cohort == Cohort.id))
-            .where(selection.pairs())
-        )
-        self.rows = [
-            (pair_id, cohort, mentor, mentee, status, day(start), day(end), day(signed), cadence)
-            for pair_id, cohort, mentor, mentee, status, start, end, signed, cadence in rows(query)
-        ]  # fmt: skip
-        self.held = self._held_days()
-        after = selection.after
-        self._last_counted = None if after is None else after.toordinal() - 1
-
-    def _held_days(self) -> dict[int, list[int]]:
-        """Each pair's held sessions as day numbers, in order. Grouped by pair from the
-        (status, pair, start) index alone, one text of days per pair."""
-        query = (
-            Meeting.select(Meeting.pair, days_joined(Meeting.starts_at))
-            .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
-            .group_by(Meeting.pair)
-        )
-        number = _Parsed(_day_number).__getitem__
-        return {pair: sorted(map(number, days.split(","))) for pair, days in rows(query)}
-
-    def held_by_end(self, pair_id: int) -> int:
-        """Sessions the pair held by the end of the period (ever, without one)."""
-        days = self.held.get(pair_id, ())
-        return len(days) if self._last_counted is None else bisect_right(days, self._last_counted)
-
-    def last_held(self, pair_id: int) -> date | None:
-        days = self.held.get(pair_id)
-        return date.fromordinal(days[-1]) if days else None
-
-
 # --- Funnel ----------------------------------------------------------------------------------
 
 
-def _pair_step(facts: _PairFacts, row: tuple[Any, ...]) -> int:
+def _pair_step(facts: PairFacts, row: tuple[Any, ...]) -> int:
     """How far along the funnel a pair got by the end of the period (1 = paired)."""
-    pair_id, _, _, _, status, _, end, signed, _ = row
+    pair_id, _, _, _, status, _, end, signed, _, _ = row
     period = facts.selection.period
     held = facts.held_by_end(pair_id)
     reached = (
@@ -164,7 +94,7 @@ def _pair_step(facts: _PairFacts, row: tuple[Any, ...]) -> int:
     return step
 
 
-def _funnel(facts: _PairFacts) -> Funnel:
+def _funnel(facts: PairFacts) -> Funnel:
     enrolments = rows(
         Participation.select(Participation.cohort, Participation.person).where(
             Participation.cohort.in_(id_list(facts.selection.ids))
@@ -222,10 +152,10 @@ def _funnel(facts: _PairFacts) -> Funnel:
 # --- Health ----------------------------------------------------------------------------------
 
 
-def _health_now(facts: _PairFacts) -> tuple[HealthCount, ...]:
+def _health_now(facts: PairFacts) -> tuple[HealthCount, ...]:
     today = facts.selection.today
     by_level: dict[HealthLevel, list[int]] = defaultdict(list)
-    for pair_id, _, _, _, status, start, _, _, cadence in facts.rows:
+    for pair_id, _, _, _, status, start, _, _, cadence, _ in facts.rows:
         if status == PairStatus.ACTIVE:
             health = pair_health(status, start, facts.last_held(pair_id), cadence, today)
             by_level[health.level].append(pair_id)
@@ -245,10 +175,10 @@ def _running_until(status: str, end: date | None, last: date | None, today: date
     return None
 
 
-def _health_weeks(facts: _PairFacts) -> tuple[HealthWeek, ...]:
+def _health_weeks(facts: PairFacts) -> tuple[HealthWeek, ...]:
     selection = facts.selection
     spans: dict[int, tuple[int, int, int]] = {}
-    for pair_id, _, _, _, status, start, end, _, cadence in facts.rows:
+    for pair_id, _, _, _, status, start, end, _, cadence, _ in facts.rows:
         stop = _running_until(status, end, facts.last_held(pair_id), selection.today)
         if start is not None and stop is not None and stop >= start:
             spans[pair_id] = (start.toordinal(), stop.toordinal(), cadence)
@@ -328,7 +258,7 @@ def programme_figures(
     all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort."""
     with collector_paused():
         selection = Selection.of(cohort_ids, period, clock().date())
-        facts = _PairFacts(selection)
+        facts = PairFacts(selection)
         return ProgrammeFigures(
             cohorts=selection.cohorts,
             period=period,
@@ -336,7 +266,7 @@ def programme_figures(
             funnel=_funnel(facts),
             health_now=_health_now(facts),
             health_weeks=_health_weeks(facts),
-            sessions=sessions(selection),
+            sessions=sessions(selection, facts),
             topics=Topics(focus_areas(selection), session_topics(selection)),
             end_reasons=_end_reasons(selection),
             outcomes=outcome_figures(selection.ids, period),

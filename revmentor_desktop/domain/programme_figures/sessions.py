@@ -5,22 +5,22 @@ depends on (start, end and cadence), never pair by pair."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from peewee import fn
 
 from revmentor_desktop.domain.planned_sessions import planned_days
+from revmentor_desktop.domain.programme_figures.pairs import PairFacts
 from revmentor_desktop.domain.programme_figures.records import (
     MonthFigures,
     Sessions,
     TopicCount,
 )
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
-from revmentor_desktop.domain.queries import as_date
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
 from revmentor_desktop.storage.counting import count_where, each_label, year_month
-from revmentor_desktop.storage.models import Cohort, Meeting, Pair
+from revmentor_desktop.storage.models import Meeting, Pair
 
 Month = tuple[int, int]
 # Started pairs that share a start date, an end date and a cadence plan alike: (start, end,
@@ -33,25 +33,15 @@ def _next(month: Month) -> Month:
     return (year + 1, 1) if number == 12 else (year, number + 1)
 
 
-def _plan_groups(selection: Selection) -> list[_PlanGroup]:
-    end = fn.COALESCE(Pair.end_date, Cohort.end_date)
-    query = (
-        Pair.select(Pair.start_date, end, Cohort.cadence_days, fn.COUNT(Pair.id))
-        .join(Cohort, on=(Pair.cohort == Cohort.id))
-        .where(
-            selection.pairs()
-            & (Pair.status != PairStatus.PROPOSED.value)
-            & Pair.start_date.is_null(False)
-            & (Cohort.cadence_days > 0)
-        )
-        .group_by(Pair.start_date, end, Cohort.cadence_days)
+def _plan_groups(pairs: PairFacts) -> list[_PlanGroup]:
+    """Started pairs with a start date and a rhythm, counted by what their plan depends on:
+    start, end (the pair's, else its cohort's) and cadence."""
+    counts = Counter(
+        (start, end or cohort_end, cadence)
+        for _, _, _, _, status, start, end, _, cadence, cohort_end in pairs.rows
+        if status != PairStatus.PROPOSED and start is not None and cadence > 0
     )
-    groups = []
-    for start, finish, cadence, count in rows(query):
-        start_date = as_date(start)
-        if start_date is not None:
-            groups.append((start_date, as_date(finish), cadence, count))
-    return groups
+    return [(start, end, cadence, count) for (start, end, cadence), count in counts.items()]
 
 
 def _by_month_and_status(selection: Selection) -> dict[tuple[Month, str], tuple[int, int]]:
@@ -94,27 +84,32 @@ def _months_shown(
 
 
 def _planned(groups: list[_PlanGroup], months: list[Month], selection: Selection) -> list[int]:
-    """Sessions planned in each of ``months`` (within the period, if any)."""
+    """Sessions planned in each of ``months`` (within the period, if any): the planned days
+    counted first (a few hundred distinct ones), then each day put in its month."""
     starts = [date(year, number, 1).toordinal() for year, number in [*months, _next(months[-1])]]
     low, high = starts[0], starts[-1] - 1
     if selection.period is not None:
         low = max(low, selection.period.first.toordinal())
         high = min(high, selection.period.last.toordinal())
-    planned = [0] * len(months)
+    on_day: Counter[int] = Counter()
     for start, end, cadence, count in groups:
         days = planned_days(start, end, cadence, selection.today)
-        for day in days[bisect_left(days, low) : bisect_right(days, high)]:
-            planned[bisect_right(starts, day) - 1] += count
+        within = days[bisect_left(days, low) : bisect_right(days, high)]
+        for _ in range(count):
+            on_day.update(within)
+    planned = [0] * len(months)
+    for day, sessions in on_day.items():
+        planned[bisect_right(starts, day) - 1] += sessions
     return planned
 
 
-def sessions(selection: Selection) -> Sessions:
+def sessions(selection: Selection, pairs: PairFacts) -> Sessions:
     counted = _by_month_and_status(selection)
     held = {month: value for (month, status), value in counted.items() if status == "held"}
     totals: dict[str, int] = defaultdict(int)
     for (_, status), (count, _) in counted.items():
         totals[status] += count
-    groups = _plan_groups(selection)
+    groups = _plan_groups(pairs)
     months = _months_shown(held, groups, selection)
     planned = _planned(groups, months, selection) if months else []
     if selection.period is None:

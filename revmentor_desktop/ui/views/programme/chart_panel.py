@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -43,6 +43,27 @@ def _colour_name(colour: QColor) -> str:
     return colour.name(QColor.NameFormat.HexRgb)
 
 
+class PageStack(QStackedWidget):
+    """Pages sized by the one shown, not by the tallest: a chart of one short bar gets a
+    short panel, while its table (hidden behind it) would ask for more."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().sizeHint()
+        return shown.sizeHint().expandedTo(shown.minimumSize()).boundedTo(shown.maximumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize())
+
+
 class ChartPanel(QFrame):
     """A framed chart; ``records_requested`` carries the list behind a clicked bar."""
 
@@ -68,7 +89,7 @@ class ChartPanel(QFrame):
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.pages = QStackedWidget(self)
+        self.pages = PageStack(self)
         for page in (self.canvas, self.table, self.empty):
             self.pages.addWidget(page)
         self.notes = QLabel(self)
@@ -276,9 +297,8 @@ class ChartPanel(QFrame):
             canvas.show_chart(self.chart, self.colours)
             whole = QRectF(0, 0, area.width(), area.height())
             canvas.setSceneRect(whole)
-            plot = canvas.getPlotItem()
-            plot.setGeometry(whole)
-            plot.layout.activate()  # lay the axes out now, as showing the plot would
+            canvas.plot.setGeometry(whole)
+            canvas.plot.layout().activate()  # lay the axes out now, as showing the plot would
             canvas.scene().render(painter, area, whole)
         finally:
             canvas.deleteLater()
