@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartTableModel, RecordList
 from revmentor_desktop.ui.views.programme.colours import ChartColours, chart_colours
-from revmentor_desktop.ui.views.programme.plot import ChartCanvas
+from revmentor_desktop.ui.views.programme.plot import MINIMUM_HEIGHT, ChartCanvas
 
 EXPORT_SIZE = QSizeF(960, 540)  # a 16:9 slide's picture, in pixels at 1x (twice that saved)
 EXPORT_SCALE = 2
@@ -84,11 +84,15 @@ class ChartPanel(QFrame):
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.canvas = ChartCanvas(self)
         self.canvas.bar_clicked.connect(self._on_bar_clicked)
+        # The chart is drawn when the panel is first on screen (``draw_if_shown``); until
+        # then its title, notes and table are already those of ``chart``.
+        self.drawing_pending = False
         self.model = ChartTableModel(self)
         self.table = self._make_table()
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        self.empty.setMinimumHeight(MINIMUM_HEIGHT)
         self.pages = PageStack(self)
         for page in (self.canvas, self.table, self.empty):
             self.pages.addWidget(page)
@@ -121,9 +125,8 @@ class ChartPanel(QFrame):
         return button
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setAlternatingRowColors(True)
+        table = QTableView(self)  # given its model when first shown: sizing hidden columns
+        table.setAlternatingRowColors(True)  # to their contents on every redraw costs time
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
@@ -145,7 +148,12 @@ class ChartPanel(QFrame):
 
     # Showing
 
-    def show_chart(self, chart: ChartData) -> None:
+    def show_chart(self, chart: ChartData, *, force: bool = False, draw: bool = True) -> None:
+        """Show ``chart``: its title, key, notes and table at once, the picture now if the
+        panel is on screen (and ``draw``), else when ``draw_if_shown`` finds it is. An
+        unchanged chart is left as it is, unless ``force`` (its colours changed)."""
+        if chart == self.chart and not force:
+            return
         self.chart = chart
         self.colours = chart_colours(self.palette())
         self.title.setText(chart.title)
@@ -157,17 +165,32 @@ class ChartPanel(QFrame):
         self.key.setVisible(len(chart.series) > 1)
         self.notes.setText("\n".join(chart.notes))
         self.notes.setVisible(bool(chart.notes))
+        self.drawing_pending = not chart.is_empty()
         if chart.is_empty():
             self.empty.setText(chart.empty_text)
-            self.pages.setCurrentWidget(
-                self.table if self.numbers_button.isChecked() else self.empty
-            )
         else:
-            self.canvas.show_chart(chart, self.colours)
-            self._show_numbers(self.numbers_button.isChecked())
+            self.canvas.fit_height(chart)
+        self._show_page(numbers=self.numbers_button.isChecked())
+        if draw:
+            self.draw_if_shown()
         self.numbers_button.setEnabled(True)
         for button in (self.save_button, self.copy_button):
             button.setEnabled(not chart.is_empty())
+
+    def draw_if_shown(self) -> None:
+        """Draw the chart waiting to be drawn if the panel shows it now, even in part."""
+        if (
+            self.drawing_pending
+            and self.pages.currentWidget() is self.canvas
+            and not self.visibleRegion().isEmpty()
+        ):
+            self.draw_now()
+
+    def draw_now(self) -> None:
+        """Draw the chart waiting to be drawn, on screen or not (for a picture of the view)."""
+        if self.drawing_pending and self.chart is not None:
+            self.drawing_pending = False
+            self.canvas.show_chart(self.chart, self.colours)
 
     def _key_html(self, chart: ChartData) -> str:
         entries = []
@@ -177,8 +200,14 @@ class ChartPanel(QFrame):
         return "&nbsp;&nbsp;&nbsp;".join(entries)
 
     def _show_numbers(self, numbers: bool) -> None:
+        self._show_page(numbers=numbers)
+        self.draw_if_shown()
+
+    def _show_page(self, *, numbers: bool) -> None:
         self.numbers_button.setText("Show chart" if numbers else "Show numbers")
         if numbers:
+            if self.table.model() is None:
+                self.table.setModel(self.model)
             self.pages.setCurrentWidget(self.table)
         elif self.chart is not None and self.chart.is_empty():
             self.pages.setCurrentWidget(self.empty)
@@ -188,7 +217,7 @@ class ChartPanel(QFrame):
     def changeEvent(self, event: object) -> None:  # type: ignore[override]
         super().changeEvent(event)  # type: ignore[arg-type]
         if event.type() == event.Type.PaletteChange and self.chart is not None:  # type: ignore[attr-defined]
-            self.show_chart(self.chart)
+            self.show_chart(self.chart, force=True)
 
     # The list behind a bar
 

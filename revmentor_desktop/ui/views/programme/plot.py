@@ -158,13 +158,19 @@ class ChartCanvas(pg.GraphicsView):
             self._grouped(chart, colours, content, horizontal=horizontal)
         self._category_ticks(chart, horizontal=horizontal)
         self._fit(chart, horizontal=horizontal)
+        self.fit_height(chart)
+
+    def fit_height(self, chart: ChartData) -> None:
+        """Take the height ``chart`` needs (known before it is drawn, so a panel drawn late
+        does not move the ones below it)."""
         self.natural_height = MINIMUM_HEIGHT
-        if horizontal:
+        if chart.kind is ChartKind.ROWS:
             rows = len(chart.categories) * len(chart.series)
             line = self.fontMetrics().height() + ROW_GAP
             self.natural_height = max(MINIMUM_ROWS_HEIGHT, rows * line + VALUE_AXIS_ROOM)
-        self.setMinimumHeight(self.natural_height)
-        self.updateGeometry()
+        if self.minimumHeight() != self.natural_height:
+            self.setMinimumHeight(self.natural_height)
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         """As tall as the chart's rows need (its panel, and so its row of the view, follow)."""
