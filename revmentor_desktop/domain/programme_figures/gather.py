@@ -57,6 +57,7 @@ from revmentor_desktop.domain.programme_figures.weekly import (
     week_endings,
 )
 from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.remembered import Remembered
 from revmentor_desktop.domain.vocabulary import PairStatus, agree, plural
 from revmentor_desktop.storage.models import Pair, Participation
 
@@ -249,15 +250,37 @@ def _end_reasons(selection: Selection) -> EndReasons:
 # --- Public ----------------------------------------------------------------------------------
 
 
+# The figures of the last few selections, kept while the data is unchanged: going back to a
+# selection already shown (all cohorts again) reads nothing.
+_RECENT: Remembered[tuple[tuple[int, ...] | None, Period | None, date], ProgrammeFigures]
+_RECENT = Remembered(size=8)
+
+
 def programme_figures(
     cohort_ids: Sequence[int] | None = None,
     period: Period | None = None,
     clock: Clock = system_clock,
 ) -> ProgrammeFigures:
     """The figures of the cohorts ``cohort_ids`` (None: every cohort) over ``period`` (None:
-    all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort."""
+    all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort.
+
+    The same selection asked for again while the data is unchanged gives the figures already
+    worked out (``Remembered``); any change to the data, by anyone, and they are counted anew."""
+    today = clock().date()
+    chosen = None if cohort_ids is None else tuple(sorted(set(cohort_ids)))
+    return _RECENT.get((chosen, period, today), lambda: _counted(chosen, period, today))
+
+
+def forget_recent_figures() -> None:
+    """Count every selection afresh next time (a benchmark timing the counting itself)."""
+    _RECENT.forget()
+
+
+def _counted(
+    cohort_ids: Sequence[int] | None, period: Period | None, today: date
+) -> ProgrammeFigures:
     with collector_paused():
-        selection = Selection.of(cohort_ids, period, clock().date())
+        selection = Selection.of(cohort_ids, period, today)
         facts = PairFacts(selection)
         return ProgrammeFigures(
             cohorts=selection.cohorts,
