@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartTableModel, RecordList
 from revmentor_desktop.ui.views.programme.colours import ChartColours, chart_colours
-from revmentor_desktop.ui.views.programme.plot import MINIMUM_HEIGHT, ChartCanvas
+from revmentor_desktop.ui.views.programme.plot import MINIMUM_HEIGHT, ChartCanvas, chart_height
 
 EXPORT_SIZE = QSizeF(960, 540)  # a 16:9 slide's picture, in pixels at 1x (twice that saved)
 EXPORT_SCALE = 2
@@ -82,10 +82,10 @@ class ChartPanel(QFrame):
         self.title.setFont(font)
         self.key = QLabel(self)
         self.key.setTextFormat(Qt.TextFormat.RichText)
-        self.canvas = ChartCanvas(self)
-        self.canvas.bar_clicked.connect(self._on_bar_clicked)
-        # The chart is drawn when the panel is first on screen (``draw_if_shown``); until
-        # then its title, notes and table are already those of ``chart``.
+        # The chart is drawn when the panel is first on screen (``draw_if_shown``), on a
+        # canvas made then; until then its title, notes and table are already those of
+        # ``chart``, and the empty page stands in for it at its height.
+        self._canvas: ChartCanvas | None = None
         self.drawing_pending = False
         self.model = ChartTableModel(self)
         self.table = self._make_table()
@@ -94,7 +94,7 @@ class ChartPanel(QFrame):
         self.empty.setWordWrap(True)
         self.empty.setMinimumHeight(MINIMUM_HEIGHT)
         self.pages = PageStack(self)
-        for page in (self.canvas, self.table, self.empty):
+        for page in (self.table, self.empty):
             self.pages.addWidget(page)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
@@ -109,6 +109,17 @@ class ChartPanel(QFrame):
         self.copy_button.clicked.connect(self.copy)
         self._lay_out()
         self._show_waiting()
+
+    @property
+    def canvas(self) -> ChartCanvas:
+        """The chart's canvas, made when first needed."""
+        if self._canvas is None:
+            self._canvas = ChartCanvas(self)
+            self._canvas.bar_clicked.connect(self._on_bar_clicked)
+            if self.chart is not None:
+                self._canvas.setAccessibleName(f"{self.chart.title}: chart")
+            self.pages.insertWidget(0, self._canvas)
+        return self._canvas
 
     def _show_waiting(self) -> None:
         """Until its first chart: a word instead of an empty plot, nothing to save or copy."""
@@ -158,7 +169,8 @@ class ChartPanel(QFrame):
         self.colours = chart_colours(self.palette())
         self.title.setText(chart.title)
         self.setAccessibleName(chart.title)
-        self.canvas.setAccessibleName(f"{chart.title}: chart")
+        if self._canvas is not None:
+            self._canvas.setAccessibleName(f"{chart.title}: chart")
         self.table.setAccessibleName(f"{chart.title}: numbers")
         self.model.set_chart(chart)
         self.key.setText(self._key_html(chart))
@@ -168,8 +180,12 @@ class ChartPanel(QFrame):
         self.drawing_pending = not chart.is_empty()
         if chart.is_empty():
             self.empty.setText(chart.empty_text)
+            self.empty.setMinimumHeight(MINIMUM_HEIGHT)
+        elif self._canvas is not None:
+            self._canvas.fit_height(chart)
         else:
-            self.canvas.fit_height(chart)
+            self.empty.setText("")
+            self.empty.setMinimumHeight(chart_height(chart, self.fontMetrics()))
         self._show_page(numbers=self.numbers_button.isChecked())
         if draw:
             self.draw_if_shown()
@@ -181,7 +197,7 @@ class ChartPanel(QFrame):
         """Draw the chart waiting to be drawn if the panel shows it now, even in part."""
         if (
             self.drawing_pending
-            and self.pages.currentWidget() is self.canvas
+            and not self.numbers_button.isChecked()
             and not self.visibleRegion().isEmpty()
         ):
             self.draw_now()
@@ -191,6 +207,7 @@ class ChartPanel(QFrame):
         if self.drawing_pending and self.chart is not None:
             self.drawing_pending = False
             self.canvas.show_chart(self.chart, self.colours)
+            self._show_page(numbers=self.numbers_button.isChecked())
 
     def _key_html(self, chart: ChartData) -> str:
         entries = []
@@ -209,10 +226,10 @@ class ChartPanel(QFrame):
             if self.table.model() is None:
                 self.table.setModel(self.model)
             self.pages.setCurrentWidget(self.table)
-        elif self.chart is not None and self.chart.is_empty():
-            self.pages.setCurrentWidget(self.empty)
+        elif self.chart is None or self.chart.is_empty() or self._canvas is None:
+            self.pages.setCurrentWidget(self.empty)  # nothing to draw, or not drawn yet
         else:
-            self.pages.setCurrentWidget(self.canvas)
+            self.pages.setCurrentWidget(self._canvas)
 
     def changeEvent(self, event: object) -> None:  # type: ignore[override]
         super().changeEvent(event)  # type: ignore[arg-type]

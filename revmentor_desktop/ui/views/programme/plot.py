@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsGridLayout,
     QGraphicsItem,
@@ -38,6 +38,15 @@ ROW_GAP = 8
 LABEL_MARGIN = 4  # pixels, as pyqtgraph's own text items keep
 VALUE_AXIS_ROOM = 60
 pg.setConfigOptions(antialias=True)
+
+
+def chart_height(chart: ChartData, metrics: QFontMetrics) -> int:
+    """The height ``chart`` is drawn at: upright bars at least ``MINIMUM_HEIGHT``, bars in
+    rows as tall as their rows and the value axis under them."""
+    if chart.kind is not ChartKind.ROWS:
+        return MINIMUM_HEIGHT
+    rows = len(chart.categories) * len(chart.series)
+    return max(MINIMUM_ROWS_HEIGHT, rows * (metrics.height() + ROW_GAP) + VALUE_AXIS_ROOM)
 
 
 class Bar(QGraphicsRectItem):
@@ -163,11 +172,7 @@ class ChartCanvas(pg.GraphicsView):
     def fit_height(self, chart: ChartData) -> None:
         """Take the height ``chart`` needs (known before it is drawn, so a panel drawn late
         does not move the ones below it)."""
-        self.natural_height = MINIMUM_HEIGHT
-        if chart.kind is ChartKind.ROWS:
-            rows = len(chart.categories) * len(chart.series)
-            line = self.fontMetrics().height() + ROW_GAP
-            self.natural_height = max(MINIMUM_ROWS_HEIGHT, rows * line + VALUE_AXIS_ROOM)
+        self.natural_height = chart_height(chart, self.fontMetrics())
         if self.minimumHeight() != self.natural_height:
             self.setMinimumHeight(self.natural_height)
             self.updateGeometry()

@@ -4,7 +4,7 @@ a period. Every chart is drawn from one ``programme_figures`` call (the cohort r
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent, QResizeEvent
@@ -24,6 +24,7 @@ from revmentor_desktop.domain.dates import Period, format_date
 from revmentor_desktop.domain.programme_figures import (
     Comparison,
     ProgrammeFigures,
+    cohorts_newest_first,
     compare,
     programme_figures,
 )
@@ -260,11 +261,7 @@ class ProgrammeView(WorkspaceView):
     def _fill_comparison_choices(self) -> None:
         """Every cohort, newest first; by default the newest against the one before it of the
         same kind (this year's reverse cohort against last year's)."""
-        rows = sorted(
-            cohorts.list_cohorts(),
-            key=lambda row: (row.start_date or date.min, row.name),
-            reverse=True,
-        )
+        rows = cohorts_newest_first()
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
         if first_id is None and rows:
             first_id = rows[0].id
