@@ -111,14 +111,10 @@ def sessions(selection: Selection, pairs: PairFacts) -> Sessions:
         totals[status] += count
     groups = _plan_groups(pairs)
     months = _months_shown(held, groups, selection)
+    # Without a period the months shown run from the first start to the last day planned,
+    # so they hold every planned session; with one, only the period's count.
     planned = _planned(groups, months, selection) if months else []
-    if selection.period is None:
-        planned_total = sum(
-            count * len(planned_days(start, end, cadence, selection.today))
-            for start, end, cadence, count in groups
-        )
-    else:
-        planned_total = sum(planned)
+    planned_total = sum(planned)
     return Sessions(
         held=totals[SessionStatus.HELD.value],
         minutes_held=sum(minutes for _, minutes in held.values()),

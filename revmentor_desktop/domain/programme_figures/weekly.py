@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from revmentor_desktop.domain.health import HealthBounds, HealthLevel, health_bounds
 from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS, HealthWeek
@@ -21,10 +21,10 @@ from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS, H
 SUNDAY = 6
 
 
-@dataclass(frozen=True)
-class RunningSpan:
+class RunningSpan(NamedTuple):
     """A pair that was running (active) from ``start`` to ``stop`` (day numbers, both
-    included), with its held sessions' day numbers in order."""
+    included), with its held sessions' day numbers in order. A named tuple: thousands are
+    made for one count."""
 
     start: int
     stop: int
@@ -40,19 +40,26 @@ def week_endings(first: date, last: date) -> list[date]:
 
 
 class _WeekCounter:
-    """Adds runs of days at one level to the weeks whose last day they include."""
+    """Adds runs of days at one level to the weeks whose last day they include. Called some
+    ten thousand times for a large file: plain arithmetic, no ``min``/``max`` calls."""
 
     def __init__(self, weeks: list[date]) -> None:
         self.first = weeks[0].toordinal()
         self.last = weeks[-1].toordinal()
         self.weeks = len(weeks)
         self.changes = {level: [0] * (self.weeks + 1) for level in RUNNING_LEVELS}
+        self.green, self.amber, self.red = (self.changes[level] for level in RUNNING_LEVELS)
 
-    def add(self, level: HealthLevel, first_day: int, last_day: int) -> None:
-        low = max(0, -((self.first - first_day) // 7))  # the first week end on or after it
-        high = min(self.weeks - 1, (last_day - self.first) // 7)
+    def add(self, changes: list[int], first_day: int, last_day: int) -> None:
+        """One more pair at a level (``changes``: that level's) from ``first_day`` to
+        ``last_day``, in the weeks ending within them."""
+        low = (first_day - self.first + 6) // 7  # the first week end on or after first_day
+        high = (last_day - self.first) // 7
+        if low < 0:
+            low = 0
+        if high >= self.weeks:
+            high = self.weeks - 1
         if low <= high:
-            changes = self.changes[level]
             changes[low] += 1
             changes[high + 1] -= 1
 
@@ -61,11 +68,15 @@ class _WeekCounter:
         green_end = anchor + bounds.green_until
         amber_end = anchor + bounds.amber_until
         if first_day <= green_end:
-            self.add(HealthLevel.GREEN, first_day, min(last_day, green_end))
+            self.add(self.green, first_day, last_day if last_day < green_end else green_end)
         if last_day > green_end and first_day <= amber_end:
-            self.add(HealthLevel.AMBER, max(first_day, green_end + 1), min(last_day, amber_end))
+            self.add(
+                self.amber,
+                first_day if first_day > green_end else green_end + 1,
+                last_day if last_day < amber_end else amber_end,
+            )
         if last_day > amber_end:
-            self.add(HealthLevel.RED, max(first_day, amber_end + 1), last_day)
+            self.add(self.red, first_day if first_day > amber_end else amber_end + 1, last_day)
 
     def totals(self, level: HealthLevel) -> list[int]:
         running, totals = 0, []
@@ -84,7 +95,8 @@ def _bounds(cadence_days: int) -> tuple[HealthBounds, HealthBounds]:
 def _count_span(counter: _WeekCounter, span: RunningSpan) -> None:
     """Adds one pair's running days to the weeks, level by level. Only the days from the
     first week's end to the last's are looked at: a week counts the day it ends on."""
-    low, high = max(span.start, counter.first), min(span.stop, counter.last)
+    low = span.start if span.start > counter.first else counter.first
+    high = span.stop if span.stop < counter.last else counter.last
     if low > high:
         return
     waiting, met = _bounds(span.cadence_days)
@@ -100,17 +112,21 @@ def _count_span(counter: _WeekCounter, span: RunningSpan) -> None:
         if not end:
             return
         begin = 0
-    green_from = max(held[begin], low)
-    for position in range(begin, end):
+    # The sessions after which the pair went past on track before it met again (and its last
+    # session): between them, each session renews a green run that goes on.
+    lapses = [
+        position
+        for position in range(begin, end - 1)
+        if held[position + 1] - 1 > held[position] + green_until
+    ]
+    lapses.append(end - 1)
+    green_from = held[begin] if held[begin] > low else low
+    for position in lapses:
         anchor = held[position]
-        if position + 1 < end:
-            until = held[position + 1] - 1
-            if until <= anchor + green_until:
-                continue  # met again while still on track: the green run goes on
-        else:
-            until = high
-        counter.add(HealthLevel.GREEN, green_from, min(until, anchor + green_until))
-        counter.add_levels(anchor, met, max(anchor + green_until + 1, low), until)
+        until = held[position + 1] - 1 if position + 1 < end else high
+        green_end = anchor + green_until
+        counter.add(counter.green, green_from, until if until < green_end else green_end)
+        counter.add_levels(anchor, met, green_end + 1 if green_end + 1 > low else low, until)
         green_from = until + 1
 
 
