@@ -18,12 +18,14 @@ from peewee import Expression, Select, fn
 
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.outcomes.questions import AnswerKind, Questionnaire
-from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.queries import Parsed, id_list
+from revmentor_desktop.storage.counting import count_where
 from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, database_proxy
 
 DO_DIFFERENTLY = "closing.do-differently"
 STARTING, CLOSING = Questionnaire.STARTING.value, Questionnaire.CLOSING.value
 _NUMBERED = (AnswerKind.RATING.value, AnswerKind.RECOMMEND.value)
+_SEPARATOR = "\x1f"  # between two texts read as one (unit separator: in neither)
 
 # (cohort, person, role label): one respondent of a line.
 Respondent = tuple[int, int, str]
@@ -70,48 +72,35 @@ def _between(column: Any, period: Period) -> Expression:
 
 
 class _Forms:
-    """Every form of the cohorts, read once: which count for the figures (returned, in the
-    period), whose they are, and which were made in the period.
+    """The forms of the cohorts that count for the figures (returned, in the period), whose
+    they are, and how many of each questionnaire were made and returned in the period.
 
     A starting point is kept only for someone who also returned the closing questionnaire:
-    nothing else uses it, and that leaves out a third of a large file's answers."""
+    nothing else uses it, and that leaves out a third of a large file's answers. Each value
+    read costs more than SQLite's work to find it, so the forms come back as few values as
+    can be: role and questionnaire in one text, and the counts of made and returned forms as
+    one row of sums."""
 
     def __init__(self, cohort_ids: list[int], period: Period | None) -> None:
-        returned = OutcomeForm.returned_at.is_null(False)
-        counted = returned
+        of_cohorts = _of_cohorts(cohort_ids)
+        counted = OutcomeForm.returned_at.is_null(False)
         made: Any = True
         if period is not None:
             within = _between(OutcomeForm.returned_at, period)
-            counted = returned & (within | (OutcomeForm.questionnaire == STARTING))
+            counted &= within | (OutcomeForm.questionnaire == STARTING)
             made = _between(OutcomeForm.created_at, period)
+        self.made, self.answered = _completion(of_cohorts & made)
+        whose = OutcomeForm.role.concat(_SEPARATOR).concat(OutcomeForm.questionnaire)
         query = OutcomeForm.select(
-            OutcomeForm.id,
-            OutcomeForm.cohort,
-            OutcomeForm.person,
-            OutcomeForm.role,
-            OutcomeForm.questionnaire,
-            counted,
-            made,
-            returned,
-        ).where(_of_cohorts(cohort_ids))
-        self.made: Counter[str] = Counter()
-        self.answered: Counter[str] = Counter()
-        counted_forms: list[tuple[int, _Group]] = []
-        for (
-            form_id,
-            cohort,
-            person,
-            role,
-            questionnaire,
-            counts,
-            in_period,
-            was_returned,
-        ) in database_proxy.execute(query).fetchall():
-            if in_period:
-                self.made[questionnaire] += 1
-                self.answered[questionnaire] += bool(was_returned)
-            if counts:
-                counted_forms.append((form_id, (cohort, person, role, questionnaire)))
+            OutcomeForm.id, OutcomeForm.cohort, OutcomeForm.person, whose
+        ).where(of_cohorts & counted)
+        split = Parsed(lambda text: tuple(text.split(_SEPARATOR))).__getitem__
+        counted_forms = [
+            (form_id, (cohort, person, *split(role_and_questionnaire)))
+            for form_id, cohort, person, role_and_questionnaire in (
+                database_proxy.execute(query).fetchall()
+            )
+        ]
         self.closing_people = {
             (group[0], group[1]) for _, group in counted_forms if group[3] == CLOSING
         }
@@ -121,6 +110,22 @@ class _Forms:
             if group[3] != STARTING or (group[0], group[1]) in self.closing_people:
                 self.group_of[form_id] = positions.setdefault(group, len(positions))
         self.groups = list(positions)
+
+
+def _completion(made: Expression) -> tuple[Counter[str], Counter[str]]:
+    """Forms made (``made``: of the cohorts, in the period) and of them returned, by
+    questionnaire: one row of sums, no grouping."""
+    counts = []
+    for questionnaire in Questionnaire:
+        this = OutcomeForm.questionnaire == questionnaire.value
+        counts += [count_where(this), count_where(this & OutcomeForm.returned_at.is_null(False))]
+    row = database_proxy.execute(OutcomeForm.select(*counts).where(made)).fetchone()
+    made_counts: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    for index, questionnaire in enumerate(Questionnaire):
+        made_counts[questionnaire.value] = int(row[2 * index] or 0)
+        answered[questionnaire.value] = int(row[2 * index + 1] or 0)
+    return made_counts, answered
 
 
 def _of_cohorts(cohort_ids: list[int]) -> Expression | bool:
@@ -133,27 +138,29 @@ def _of_cohorts(cohort_ids: list[int]) -> Expression | bool:
 
 def _answer_sums(
     forms: _Forms,
-) -> tuple[dict[tuple[int, str, str], list[float]], set[tuple[int, int]]]:
+) -> tuple[dict[tuple[int, str], list[float]], set[tuple[int, int]]]:
     """The total and count of each group's numbered answers to each question (group position,
-    key, dimension), and the people who wrote what they now do differently."""
+    question: key and dimension in one text), and the people who wrote what they now do
+    differently."""
     wrote = (Answer.question_key == DO_DIFFERENTLY) & (fn.LENGTH(fn.TRIM(Answer.text)) > 0)
     numbered = Answer.number.is_null(False) & Answer.answer_kind.in_(_NUMBERED)
-    query: Select = Answer.select(
-        Answer.form, Answer.question_key, Answer.dimension, Answer.number
-    ).where(Answer.form.in_(id_list(forms.group_of)) & (numbered | wrote))
+    question = Answer.question_key.concat(_SEPARATOR).concat(Answer.dimension)
+    query: Select = Answer.select(Answer.form, question, Answer.number).where(
+        Answer.form.in_(id_list(forms.group_of)) & (numbered | wrote)
+    )
     group_of, groups = forms.group_of, forms.groups
     # Summed here rather than by GROUP BY: sorting tens of thousands of rows on text columns
     # took SQLite longer than reading them.
-    sums: dict[tuple[int, str, str], list[float]] = {}
+    sums: dict[tuple[int, str], list[float]] = {}
     described: set[tuple[int, int]] = set()
-    for form_id, key, dimension, number in database_proxy.execute(query).fetchall():
+    for form_id, asked, number in database_proxy.execute(query).fetchall():
         group = group_of[form_id]
         if number is None:  # a description, written in answer to DO_DIFFERENTLY
             described.add(groups[group][:2])
             continue
-        total = sums.get((group, key, dimension))
+        total = sums.get((group, asked))
         if total is None:
-            sums[(group, key, dimension)] = [number, 1]
+            sums[(group, asked)] = [number, 1]
         else:
             total[0] += number
             total[1] += 1
@@ -161,7 +168,7 @@ def _answer_sums(
 
 
 def _means_by_name(
-    sums: dict[tuple[int, str, str], list[float]],
+    sums: dict[tuple[int, str], list[float]],
     groups: list[_Group],
     labels: dict[tuple[int, str], str],
 ) -> Numbers:
@@ -171,16 +178,17 @@ def _means_by_name(
     so a reworded or re-asked question still pairs with its earlier answers; a pair's focus
     areas are kept apart per area (``"closing:focus-area:Microsoft Teams"``)."""
     numbers: Numbers = defaultdict(dict)
-    names: dict[tuple[str, str, str], str] = {}
+    names: dict[tuple[str, str], str] = {}
     respondents = [
         (cohort_id, person_id, labels.get((cohort_id, role), role))
         for cohort_id, person_id, role, _ in groups
     ]
-    for (group, key, dimension), (total, count) in sums.items():
+    for (group, asked), (total, count) in sums.items():
         questionnaire = groups[group][3]
-        question = (questionnaire, key, dimension)
+        question = (questionnaire, asked)
         name = names.get(question)
         if name is None:
+            key, dimension = asked.split(_SEPARATOR)
             paired = questionnaire in (STARTING, CLOSING) and dimension
             name = names[question] = f"{questionnaire}:{dimension}" if paired else key
         respondent = respondents[group]

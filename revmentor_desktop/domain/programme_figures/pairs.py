@@ -4,12 +4,11 @@ the funnel, health now, health week by week and the sessions planned."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
-from revmentor_desktop.domain.queries import as_date
+from revmentor_desktop.domain.queries import Parsed, as_date
 from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.storage.counting import days_joined
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair
@@ -17,19 +16,6 @@ from revmentor_desktop.storage.models import Cohort, Meeting, Pair
 # One pair: id, cohort, mentor, mentee, status, start, end, agreement signed, the cohort's
 # cadence in days and its end date.
 PairRow = tuple[int, int, int, int, str, date | None, date | None, date | None, int, date | None]
-
-
-class Parsed(dict[Any, Any]):
-    """Values read from the cursor (dates are text on a data file), each parsed once: a file
-    of tens of thousands of sessions and pairs holds only a few hundred distinct days."""
-
-    def __init__(self, parse: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.parse = parse
-
-    def __missing__(self, value: Any) -> Any:
-        parsed = self[value] = self.parse(value)
-        return parsed
 
 
 def _day_number(value: Any) -> int:
