@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from datetime import date
+from itertools import pairwise
 
 from peewee import fn
 
@@ -84,23 +85,19 @@ def _months_shown(
 
 
 def _planned(groups: list[_PlanGroup], months: list[Month], selection: Selection) -> list[int]:
-    """Sessions planned in each of ``months`` (within the period, if any): the planned days
-    counted first (a few hundred distinct ones), then each day put in its month."""
+    """Sessions planned in each of ``months`` (within the period, if any): counted day by day
+    in one list, then summed month by month."""
     starts = [date(year, number, 1).toordinal() for year, number in [*months, _next(months[-1])]]
     low, high = starts[0], starts[-1] - 1
     if selection.period is not None:
         low = max(low, selection.period.first.toordinal())
         high = min(high, selection.period.last.toordinal())
-    on_day: Counter[int] = Counter()
+    on_day = [0] * (starts[-1] - starts[0])  # day - starts[0] -> sessions planned that day
     for start, end, cadence, count in groups:
         days = planned_days(start, end, cadence, selection.today)
-        within = days[bisect_left(days, low) : bisect_right(days, high)]
-        for _ in range(count):
-            on_day.update(within)
-    planned = [0] * len(months)
-    for day, sessions in on_day.items():
-        planned[bisect_right(starts, day) - 1] += sessions
-    return planned
+        for day in days[bisect_left(days, low) : bisect_right(days, high)]:
+            on_day[day - starts[0]] += count
+    return [sum(on_day[first - starts[0] : after - starts[0]]) for first, after in pairwise(starts)]
 
 
 def sessions(selection: Selection, pairs: PairFacts) -> Sessions:

@@ -268,6 +268,11 @@ class ChartCanvas(pg.GraphicsView):
     # Axes
 
     def _style_axes(self, colours: ChartColours) -> None:
+        """The axes in the palette's colours; left as they are when those have not changed
+        (each change lays the axis's label out again)."""
+        if self.__dict__.get("_axes_colours") == colours:
+            return
+        self._axes_colours = colours
         font = QFont(self.font())
         for axis in self.plot.axes.values():
             axis.setPen(pg.mkPen(colours.grid))
@@ -283,7 +288,8 @@ class ChartCanvas(pg.GraphicsView):
             category_axis.setTicks([list(enumerate(chart.categories))])
         else:
             self._label_bottom_categories()
-        value_axis.setLabel(chart.value_label)
+        if value_axis.labelText != chart.value_label:
+            value_axis.setLabel(chart.value_label)
         if horizontal:
             widest = max(
                 (self.fontMetrics().horizontalAdvance(t) for t in chart.categories), default=0
