@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peewee import SQL, Case, Field, Function, Node, NodeList, fn
+from peewee import SQL, Case, Expression, Field, Function, Node, NodeList, fn
 
 from revmentor_desktop.storage.dialect import is_server
 from revmentor_desktop.storage.models import database_proxy
@@ -67,3 +67,10 @@ def each_label(field: Field, name: str) -> tuple[Node, Node]:
 def count_where(condition: Any) -> Function:
     """How many rows of a group meet ``condition`` (PostgreSQL cannot sum true and false)."""
     return fn.SUM(Case(None, ((condition, 1),), 0))
+
+
+def checked_row_by_row(condition: Any) -> Expression:
+    """``condition`` written so that the store checks it on each row as it reads the table
+    straight through, rather than looking each matching row up through an index: cheaper
+    when most rows match (SQLite cannot use an index for a CASE)."""
+    return Case(None, ((condition, 1),), None) == 1

@@ -20,7 +20,7 @@ from revmentor_desktop.domain.programme_figures.records import (
 )
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
 from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus
-from revmentor_desktop.storage.counting import count_where, each_label, year_month
+from revmentor_desktop.storage.counting import checked_row_by_row, each_label, year_month
 from revmentor_desktop.storage.models import Meeting, Pair
 
 Month = tuple[int, int]
@@ -131,17 +131,18 @@ def _ranked(counts: dict[str, int]) -> tuple[TopicCount, ...]:
 
 
 def session_topics(selection: Selection) -> tuple[TopicCount, ...]:
-    """Held sessions in the period that covered each topic, most first. Counted with a
-    condition rather than filtered by status, so SQLite reads the sessions in one pass instead
-    of looking each held one up through the status index (twice as long on a large file)."""
+    """Held sessions in the period that covered each topic, most first. The held ones are
+    picked as the sessions are read straight through (nine in ten are held): looking them up
+    through the status index took half as long again."""
     topics, label = each_label(Meeting.topics, "topic")
+    held = checked_row_by_row(Meeting.status == SessionStatus.HELD.value)
     query = (
-        Meeting.select(label, count_where(Meeting.status == SessionStatus.HELD.value))
+        Meeting.select(label, fn.COUNT(Meeting.id))
         .from_(Meeting, topics)
-        .where(selection.sessions_in_period())
+        .where(selection.sessions_in_period() & held)
         .group_by(label)
     )
-    return _ranked({str(topic): int(count) for topic, count in rows(query) if count})
+    return _ranked({str(topic): count for topic, count in rows(query)})
 
 
 def focus_areas(selection: Selection) -> tuple[TopicCount, ...]:
