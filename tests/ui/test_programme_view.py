@@ -411,3 +411,18 @@ def test_a_single_reason_for_ending_early_gets_a_short_chart(qtbot: QtBot) -> No
     assert heights[1] < 150
     assert heights[1] >= line + 60  # its row and the value axis under it
     assert heights[8] > heights[1] + 6 * line
+
+
+def test_pointing_at_a_bar_shows_its_tooltip_and_a_hand_where_it_can_be_clicked(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A chart's bars are one item: what it shows follows the bar under the pointer."""
+    canvas = view_of(window).panels["health now"].canvas
+    for category in (2, 0):
+        bar = canvas.bars[(0, category)]
+        centre = canvas.mapFromScene(bar.mapToScene(bar.rect().center()))
+        qtbot.mouseMove(canvas.viewport(), QPoint(centre))
+        assert bar.bars.toolTip() == bar.toolTip()
+        assert bar.bars.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(canvas.viewport(), QPoint(2, 2))
+    assert bar.bars.toolTip() == ""

@@ -2,23 +2,23 @@
 
 The only module that imports pyqtgraph (and so NumPy): it is loaded when the Programme view is
 first shown. A chart is a view box and two axes (``ChartPlot``), without the option menus
-pyqtgraph's PlotItem builds for every plot: a fifth of the cost to make. Each bar is its own
-small graphics item, so Qt shows its tooltip and pyqtgraph's scene hands it its clicks; the
-bars and value labels of a chart hang from one item added to the view box once, so drawing a
-chart costs one addition to the view box, not one per bar.
+pyqtgraph's PlotItem builds for every plot: a fifth of the cost to make. A chart's bars are one
+item (``Bars``) that paints them all and finds the bar under the pointer for its tooltip and
+click; it and the value labels hang from one item added to the view box once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsGridLayout,
     QGraphicsItem,
-    QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QWidget,
 )
@@ -49,31 +49,99 @@ def chart_height(chart: ChartData, metrics: QFontMetrics) -> int:
     return max(MINIMUM_ROWS_HEIGHT, rows * (metrics.height() + ROW_GAP) + VALUE_AXIS_ROOM)
 
 
-class Bar(QGraphicsRectItem):
-    """One bar: its tooltip, and a click that reports which series and category it is."""
+class Bars(pg.GraphicsObject):
+    """Every bar of a chart in one graphics item, painted in one pass; the tooltip and the
+    click of a bar are found by where the pointer is. A hundred weeks of pair health are three
+    hundred bars: one item each cost more to make and to paint than their figures to count."""
 
-    def __init__(
-        self,
-        rect: QRectF,
-        colour: QColor,
-        tooltip: str,
-        on_click: Callable[[], None] | None,
-        parent: QGraphicsItem,
-    ) -> None:
-        super().__init__(rect, parent)
-        self.setBrush(QBrush(colour))
-        pen = QPen(colour.darker(115))
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setToolTip(tooltip)
+    def __init__(self, parent: QGraphicsItem, on_click: Callable[[int, int], None]) -> None:
+        super().__init__(parent)
         self.on_click = on_click
-        if on_click is not None:
+        self.rects: list[QRectF] = []
+        self.tooltips: list[str] = []
+        self.keys: list[tuple[int, int]] = []  # (series, category) of each bar
+        self.clickable: list[bool] = []
+        self._colours: dict[int, tuple[QBrush, QPen, list[QRectF]]] = {}  # rgba -> its bars
+        self._bounds = QRectF()
+        self.setAcceptHoverEvents(True)
+
+    def add(
+        self, key: tuple[int, int], rect: QRectF, colour: QColor, tooltip: str, clickable: bool
+    ) -> BarRef:
+        rect = rect.normalized()
+        self.rects.append(rect)
+        self.tooltips.append(tooltip)
+        self.keys.append(key)
+        self.clickable.append(clickable)
+        drawn = self._colours.get(colour.rgba())
+        if drawn is None:
+            pen = QPen(colour.darker(115))
+            pen.setCosmetic(True)
+            drawn = self._colours[colour.rgba()] = (QBrush(colour), pen, [])
+        drawn[2].append(rect)
+        return BarRef(self, len(self.rects) - 1)
+
+    def finish(self) -> None:
+        """Take the room of the bars added (once, after the last)."""
+        self.prepareGeometryChange()
+        bounds = QRectF()
+        for rect in self.rects:
+            bounds = bounds.united(rect)
+        self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        for brush, pen, rects in self._colours.values():
+            painter.setBrush(brush)
+            painter.setPen(pen)
+            painter.drawRects(rects)
+
+    def bar_at(self, point: QPointF) -> int | None:
+        """The bar under ``point`` (in the chart's units), if any."""
+        for index, rect in enumerate(self.rects):
+            if rect.contains(point):
+                return index
+        return None
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        index = self.bar_at(event.pos())
+        self.setToolTip("" if index is None else self.tooltips[index])
+        if index is not None and self.clickable[index]:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip("")
+        self.unsetCursor()
 
     def mouseClickEvent(self, event: object) -> None:  # pyqtgraph's scene calls it by name
-        if self.on_click is not None and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+        index = self.bar_at(event.pos())  # type: ignore[attr-defined]
+        if (
+            index is not None
+            and self.clickable[index]
+            and event.button() == Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
+        ):
             event.accept()  # type: ignore[attr-defined]
-            self.on_click()
+            self.on_click(*self.keys[index])
+
+
+class BarRef(NamedTuple):
+    """One bar of a ``Bars``: its rectangle and tooltip, placed in the scene like an item."""
+
+    bars: Bars
+    index: int
+
+    def rect(self) -> QRectF:
+        return self.bars.rects[self.index]
+
+    def toolTip(self) -> str:
+        return self.bars.tooltips[self.index]
+
+    def mapToScene(self, point: QPointF) -> QPointF:
+        return self.bars.mapToScene(point)
 
 
 class Label(QGraphicsSimpleTextItem):
@@ -146,7 +214,7 @@ class ChartCanvas(pg.GraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bars: dict[tuple[int, int], Bar] = {}
+        self.bars: dict[tuple[int, int], BarRef] = {}
         self._bottom_categories: tuple[str, ...] = ()
         self.plot = ChartPlot()
         self.setCentralItem(self.plot)
@@ -161,10 +229,12 @@ class ChartCanvas(pg.GraphicsView):
         self._style_axes(colours)
         horizontal = chart.kind is ChartKind.ROWS
         self.plot.view_box.invertY(horizontal)  # the first step on top, as it is read
+        bars = Bars(content, self.bar_clicked.emit)
         if chart.kind is ChartKind.STACKED:
-            self._stacked(chart, colours, content)
+            self._stacked(chart, colours, content, bars)
         else:
-            self._grouped(chart, colours, content, horizontal=horizontal)
+            self._grouped(chart, colours, content, bars, horizontal=horizontal)
+        bars.finish()
         self._category_ticks(chart, horizontal=horizontal)
         self._fit(chart, horizontal=horizontal)
         self.fit_height(chart)
@@ -190,20 +260,21 @@ class ChartCanvas(pg.GraphicsView):
         category: int,
         rect: QRectF,
         colour: QColor,
-        content: QGraphicsItem,
+        bars: Bars,
     ) -> None:
         behind = chart.records.get((series, category))
-        on_click = None
-        if behind is not None and behind.ids:
-
-            def on_click(series: int = series, category: int = category) -> None:
-                self.bar_clicked.emit(series, category)
-
-        tooltip = chart.tooltip(series, category)
-        self.bars[(series, category)] = Bar(rect.normalized(), colour, tooltip, on_click, content)
+        clickable = behind is not None and bool(behind.ids)
+        key = (series, category)
+        self.bars[key] = bars.add(key, rect, colour, chart.tooltip(series, category), clickable)
 
     def _grouped(
-        self, chart: ChartData, colours: ChartColours, content: QGraphicsItem, *, horizontal: bool
+        self,
+        chart: ChartData,
+        colours: ChartColours,
+        content: QGraphicsItem,
+        bars: Bars,
+        *,
+        horizontal: bool,
     ) -> None:
         count = max(len(chart.series), 1)
         width = GROUP_WIDTH / count
@@ -222,7 +293,7 @@ class ChartCanvas(pg.GraphicsView):
                     rect = QRectF(0, offset, value, width)
                 else:
                     rect = QRectF(offset, 0, width, value)
-                self._add_bar(chart, series_index, category, rect, colour, content)
+                self._add_bar(chart, series_index, category, rect, colour, bars)
                 if labelled:
                     text = chart.formatter(value)
                     self._value_label(text, value, rect, colours, content, horizontal=horizontal)
@@ -233,7 +304,9 @@ class ChartCanvas(pg.GraphicsView):
         dim.setAlpha(150)
         Label("hidden", self.font(), dim, QPointF(0, category), (0, 0.5), content)
 
-    def _stacked(self, chart: ChartData, colours: ChartColours, content: QGraphicsItem) -> None:
+    def _stacked(
+        self, chart: ChartData, colours: ChartColours, content: QGraphicsItem, bars: Bars
+    ) -> None:
         bottoms = [0.0] * len(chart.categories)
         for series_index, series in enumerate(chart.series):
             colour = colours.of_series(series_index, series.colour_role)
@@ -243,7 +316,7 @@ class ChartCanvas(pg.GraphicsView):
                 left = category - GROUP_WIDTH / 2
                 rect = QRectF(left, bottoms[category], GROUP_WIDTH, value)
                 bottoms[category] += value
-                self._add_bar(chart, series_index, category, rect, colour, content)
+                self._add_bar(chart, series_index, category, rect, colour, bars)
 
     def _value_label(
         self,
