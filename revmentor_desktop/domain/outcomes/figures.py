@@ -310,6 +310,11 @@ def _learning(numbers: Numbers, smallest: int, mentor_labels: set[str]) -> tuple
     return tuple(lines)
 
 
+def _mean(values: list[float]) -> float:
+    """The mean of one person's ratings (one, or one per focus area)."""
+    return values[0] if len(values) == 1 else fsum(values) / len(values)
+
+
 def _change_line(
     dimension: str,
     role_label: str,
@@ -321,9 +326,7 @@ def _change_line(
     hidden = hidden_reason(count, smallest, "answered both times")
     if hidden:
         return ChangeLine(dimension, label, role_label, count, None, None, None, None, hidden)
-    pairs = [
-        (fsum(before) / len(before), fsum(after) / len(after)) for before, after in people.values()
-    ]
+    pairs = [(_mean(before), _mean(after)) for before, after in people.values()]
     return ChangeLine(
         dimension,
         label,

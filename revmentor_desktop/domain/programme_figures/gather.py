@@ -166,13 +166,15 @@ def _health_now(facts: PairFacts) -> tuple[HealthCount, ...]:
     )
 
 
-def _running_until(status: str, end: date | None, last: date | None, today: date) -> date | None:
+def _running_until(facts: PairFacts, pair_id: int, status: str, end: date | None) -> date | None:
     """The last day a pair was running: today for an active pair, the day before it ended
-    for a finished one; None for a pair that is not followed (proposed or paused)."""
+    (or, without an end date, before its last session) for a finished one; None for a pair
+    that is not followed (proposed or paused)."""
+    today = facts.selection.today
     if status == PairStatus.ACTIVE:
         return today
     if status in _FOLLOWED:
-        return (end or last or today) - timedelta(days=1)
+        return (end or facts.last_held(pair_id) or today) - timedelta(days=1)
     return None
 
 
@@ -180,7 +182,7 @@ def _health_weeks(facts: PairFacts) -> tuple[HealthWeek, ...]:
     selection = facts.selection
     spans: dict[int, tuple[int, int, int]] = {}
     for pair_id, _, _, _, status, start, end, _, cadence, _ in facts.rows:
-        stop = _running_until(status, end, facts.last_held(pair_id), selection.today)
+        stop = None if start is None else _running_until(facts, pair_id, status, end)
         if start is not None and stop is not None and stop >= start:
             spans[pair_id] = (start.toordinal(), stop.toordinal(), cadence)
     if not spans:
