@@ -377,13 +377,18 @@ class ChartCanvas(pg.GraphicsView):
         categories = self.__dict__.get("_bottom_categories", ())  # resized before __init__ ends
         if not categories:
             return
-        metrics = self.fontMetrics()
-        widest = (
-            max(metrics.horizontalAdvance(label) for label in categories)
-            + metrics.averageCharWidth() * 2
-        )
+        if self.__dict__.get("_widest_of") is not categories:  # measured once per chart
+            metrics = self.fontMetrics()
+            self._widest_of = categories
+            self._widest = (
+                max(metrics.horizontalAdvance(label) for label in categories)
+                + metrics.averageCharWidth() * 2
+            )
         room = max(self.width() - 90, 120)
-        step = max(1, -(-len(categories) * widest // room))
+        step = max(1, -(-len(categories) * self._widest // room))
+        if self.__dict__.get("_ticks_shown") == (categories, step):
+            return  # a resize that names the same categories
+        self._ticks_shown = (categories, step)
         labelled = [(float(i), label) for i, label in enumerate(categories) if i % step == 0]
         unlabelled = [(float(i), "") for i in range(len(categories)) if i % step]
         self.plot.getAxis("bottom").setTicks([labelled, unlabelled])
