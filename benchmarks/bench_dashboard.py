@@ -2,12 +2,22 @@
 
 Goals, on the file of ``revmentor demo --people 10000 --sessions 100000``: the view shows in
 at most 300 ms for all cohorts, and redraws in at most 150 ms when the cohorts or the period
-change. The view appears first, saying it is counting, and draws its charts straight after
-(the figures of every cohort take longer than 300 ms on this file): "on screen" is the view's
-first paint; "charts drawn" the moment the last chart is drawn, which is judged against the
-same goal and reported as missed when it is. For scale the run also shows a bare
-QMainWindow, and prints the one-off cost of the first opening in a session of the app, which
-imports pyqtgraph and NumPy.
+change. The view appears first, saying it is counting, and draws its charts straight after:
+"on screen" is the view's first paint; "charts drawn" the moment every chart on screen is
+drawn from figures counted then (each showing starts with no figures kept: the figures are
+counted, not remembered). A chart below the fold is drawn when it is scrolled into view:
+"scrolling to the end" scrolls page by page from the top to the bottom, drawing each chart as
+it comes into view, and is held to the redraw goal. Before that, the headline line above the
+charts already gives every chart's headline figure.
+
+Each redraw is a real change from another choice (made first, untimed). Choosing one cohort or
+a period counts the figures afresh; choosing all cohorts again, back from one cohort, finds the
+figures of all cohorts the view showed before, kept while the data is unchanged
+(``Remembered``). "a period not shown before" counts every cohort's figures over the last 12
+months afresh: the dearest change, printed for comparison.
+
+For scale the run also shows a bare QMainWindow, and prints the one-off cost of the first
+opening in a session of the app, which imports pyqtgraph and NumPy.
 
 Run with ``python benchmarks/bench_dashboard.py [--file PATH]`` (offscreen without a display).
 Without ``--file`` it generates the demo file in a temporary folder first (a few minutes).
@@ -62,6 +72,21 @@ def best_ms(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]
     return clock, processor
 
 
+def best_ms_after(
+    before: Callable[[], object], work: Callable[[], object], runs: int = RUNS
+) -> tuple[float, float]:
+    """The least clock and processor milliseconds of ``work``, each run after an untimed
+    ``before`` (a change needs another state to change from)."""
+    clock = processor = float("inf")
+    for _ in range(runs):
+        before()
+        stopwatch = Stopwatch()
+        work()
+        elapsed, used = stopwatch.read()
+        clock, processor = min(clock, elapsed * 1000), min(processor, used * 1000)
+    return clock, processor
+
+
 class FirstPaint(QObject):
     """The clock and processor milliseconds from ``stopwatch``'s start to a widget's first
     paint."""
@@ -81,6 +106,8 @@ class FirstPaint(QObject):
 
 def measure(path: Path) -> dict[str, tuple[float, float]]:
     app = QApplication.instance() or QApplication([])
+    from revmentor_desktop.domain.programme_figures import programme_figures
+    from revmentor_desktop.domain.programme_figures.gather import forget_recent_figures
     from revmentor_desktop.storage.database import DataFile
     from revmentor_desktop.ui.context import AppContext
     from revmentor_desktop.ui.undo import EditStack
@@ -104,6 +131,7 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
         def show_view() -> None:
             from revmentor_desktop.ui.views.programme.programme_view import ProgrammeView
 
+            forget_recent_figures()  # counted, not remembered from the run before
             stopwatch = Stopwatch()
             view = ProgrammeView(context)
             painted = FirstPaint(view, stopwatch)
@@ -116,11 +144,11 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
             first_paints.append(painted.at)
             shown.append(view)
 
-        from revmentor_desktop.domain.programme_figures import programme_figures
+        def count_every_cohort() -> None:
+            forget_recent_figures()
+            programme_figures(None, None, context.clock)
 
-        figures["of which programme_figures, all cohorts"] = best_ms(
-            lambda: programme_figures(None, None, context.clock)
-        )
+        figures["of which programme_figures, all cohorts"] = best_ms(count_every_cohort)
         figures["first opening (imports pyqtgraph, NumPy)"] = best_ms(show_view, runs=1)
         first_paints.clear()
         drawn = best_ms(show_view)
@@ -130,30 +158,87 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
         )
         figures["Programme view charts drawn, all cohorts"] = drawn
         view = shown[-1]
+        panels = [*view.panels.values(), view.comparison_panel]
 
-        def draw_charts() -> None:
-            view.draw_charts()
+        def draw_charts_on_screen() -> None:
+            for panel in panels:
+                panel.show_chart(panel.chart, force=True)
             app.processEvents()
 
-        figures["of which drawing the charts, figures ready"] = best_ms(draw_charts)
+        figures["of which drawing the charts on screen"] = best_ms(draw_charts_on_screen)
+        scroll_bar = view.scroll.verticalScrollBar()
+
+        def back_to_the_top() -> None:
+            scroll_bar.setValue(0)
+            for panel in panels:
+                panel.show_chart(panel.chart, force=True)  # drawn again when scrolled to
+            app.processEvents()
+
+        def scroll_to_the_end() -> None:
+            for value in range(0, scroll_bar.maximum() + 1, scroll_bar.pageStep()):
+                scroll_bar.setValue(value)
+                app.processEvents()
+            scroll_bar.setValue(scroll_bar.maximum())
+            app.processEvents()
+
+        figures["scrolling to the end (charts drawn in view)"] = best_ms_after(
+            back_to_the_top, scroll_to_the_end
+        )
+        scroll_bar.setValue(0)
         chooser = view.cohort_chooser
         one_cohort = [chooser.cohort_actions[0].data()]
         from revmentor_desktop.ui.views.programme.period import PeriodChoice
 
-        changes: dict[str, Callable[[], None]] = {
-            "redraw: one cohort": lambda: chooser.choose(one_cohort),
-            "redraw: period this year": lambda: view.choose_period(PeriodChoice.THIS_YEAR),
-            "redraw: last 12 months": lambda: view.choose_period(PeriodChoice.LAST_12_MONTHS),
-            "redraw: all cohorts again": lambda: chooser.choose(None),
+        def own_dates() -> None:
+            view.choose_period(PeriodChoice.COHORTS)
+            forget_recent_figures()
+            app.processEvents()
+
+        def all_then(period: PeriodChoice) -> Callable[[], None]:
+            def reset() -> None:
+                chooser.choose(None)
+                view.choose_period(period)
+                forget_recent_figures()
+                app.processEvents()
+
+            return reset
+
+        def to_one_cohort() -> None:
+            chooser.choose(one_cohort)
+            app.processEvents()
+
+        def all_shown_then_one() -> None:
+            """All cohorts shown (their figures kept), then one cohort chosen."""
+            chooser.choose(None)
+            app.processEvents()
+            to_one_cohort()
+
+        changes: dict[str, tuple[Callable[[], None], Callable[[], None]]] = {
+            # (untimed: the choice before, timed: the change)
+            "redraw: one cohort": (all_then(PeriodChoice.COHORTS), to_one_cohort),
+            "redraw: all cohorts again": (all_shown_then_one, lambda: chooser.choose(None)),
+            "redraw: period this year": (
+                lambda: (to_one_cohort(), own_dates()),
+                lambda: view.choose_period(PeriodChoice.THIS_YEAR),
+            ),
+            "redraw: last 12 months": (
+                lambda: (to_one_cohort(), own_dates()),
+                lambda: view.choose_period(PeriodChoice.LAST_12_MONTHS),
+            ),
+            "all cohorts, a period not shown before": (
+                all_then(PeriodChoice.COHORTS),
+                lambda: view.choose_period(PeriodChoice.LAST_12_MONTHS),
+            ),
         }
-        for name, change in changes.items():
+        for name, (before, change) in changes.items():
 
             def redraw(change: Callable[[], None] = change) -> None:
                 change()
                 app.processEvents()
 
-            figures[name] = best_ms(redraw)
+            figures[name] = best_ms_after(before, redraw)
         print(f"  {view.summary.text()}")
+        print(f"  {view.headlines.text()}")
         for window in (*shown, *bare):
             window.close()
         app.processEvents()
@@ -174,7 +259,7 @@ def main() -> int:
     missed = 0
     for name, (clock, processor) in figures.items():
         goal = SHOW_GOAL_MS if name.startswith("Programme") else REDRAW_GOAL_MS
-        goal = goal if name.startswith(("Programme", "redraw")) else None
+        goal = goal if name.startswith(("Programme", "redraw", "scrolling")) else None
         verdict = ""
         if goal is not None:
             verdict = "ok" if processor <= goal else "MISSED"

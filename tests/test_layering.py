@@ -160,7 +160,7 @@ def test_a_domain_module_opening_a_file_is_found() -> None:
 
 
 # Functions only one store has; domain code asks revmentor_desktop.storage.counting instead.
-DIALECT_FUNCTIONS = {"json_each", "julianday", "strftime"}
+DIALECT_FUNCTIONS = {"group_concat", "json_each", "julianday", "strftime"}
 
 
 def dialect_sql(source: str) -> list[str]:

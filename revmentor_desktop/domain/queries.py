@@ -3,7 +3,7 @@ files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar, overload
 
@@ -88,6 +88,20 @@ def as_datetime(value: object) -> datetime:
     if isinstance(value, datetime):
         return value
     return datetime.fromisoformat(str(value))
+
+
+class Parsed(dict[Any, Any]):
+    """Values read from the cursor, each parsed once (``parsed[value]``): a large file holds
+    tens of thousands of dates but only a few hundred distinct days, and as many rows that
+    repeat a few dozen texts."""
+
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def __missing__(self, value: Any) -> Any:
+        parsed = self[value] = self.parse(value)
+        return parsed
 
 
 class OrderedIds(Sequence[int]):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +21,12 @@ from revmentor_desktop.domain.demo import generate_demo
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.programme_figures import programme_figures
 from revmentor_desktop.ui.main_window import MainWindow
-from revmentor_desktop.ui.views.programme.chart_data import ChartTableModel
+from revmentor_desktop.ui.views.programme.chart_data import (
+    ChartData,
+    ChartKind,
+    ChartTableModel,
+    Series,
+)
 from revmentor_desktop.ui.views.programme.chart_panel import ChartPanel
 from revmentor_desktop.ui.views.programme.period import PeriodChoice
 from revmentor_desktop.ui.views.programme.programme_view import ProgrammeView
@@ -327,3 +332,97 @@ def test_copying_a_chart_puts_its_picture_on_the_clipboard(window: MainWindow) -
     panel.copy()
     copied = QGuiApplication.clipboard().image()
     assert not copied.isNull() and copied.width() == 1920
+
+
+def test_a_chart_below_the_fold_is_drawn_when_it_is_scrolled_into_view(window: MainWindow) -> None:
+    """Its title, notes and table are there at once; its picture when it comes into view."""
+    view = view_of(window)
+    panel = view.panels["end reasons"]
+    reasons = view.figures.end_reasons
+    assert panel.drawing_pending
+    assert panel.title.text() == f"Why pairs ended early ({reasons.ended_early:,} pairs)"
+    assert column_texts(panel, 1) == [f"{reason.pairs:,}" for reason in reasons.reasons]
+
+    scroll_bar = view.scroll.verticalScrollBar()
+    scroll_bar.setValue(scroll_bar.maximum())
+
+    assert not panel.drawing_pending
+    assert panel.pages.currentWidget() is panel.canvas
+    assert len(panel.canvas.bars) == len(reasons.reasons)
+
+
+def test_the_headline_line_gives_each_charts_headline_figure(window: MainWindow) -> None:
+    view = view_of(window)
+    figures = view.figures
+    text = view.headlines.text()
+    funnel, sessions = figures.funnel, figures.sessions
+    assert text.startswith(f"{funnel.enrolled:,} enrolled, {funnel.paired:,} paired (")
+    assert f"{funnel.step('completed').count:,} completed" in text
+    on_track, nudge, stalled = (line.count for line in figures.health_now)
+    assert f"Active pairs: {on_track:,} on track, {nudge:,} need" in text
+    assert f", {stalled:,} stalled" in text
+    assert f"{sessions.held:,} of {sessions.planned:,} planned sessions held" in text
+    assert f"{sessions.hours_held:,.0f} hours" in text
+    assert f"Most chosen focus area: {figures.topics.focus_areas[0].label}" in text
+    assert text.endswith(f"{figures.end_reasons.ended_early:,} pairs ended early.")
+
+
+def test_going_back_to_all_cohorts_shows_the_figures_already_counted(window: MainWindow) -> None:
+    view = view_of(window)
+    every_cohort = view.figures
+    chooser = view.cohort_chooser
+    chooser.choose([chooser.cohort_actions[0].data()])
+    assert view.figures is not every_cohort
+    chooser.choose(None)
+    assert view.figures is every_cohort
+
+
+def test_a_chart_whose_figures_did_not_change_is_not_drawn_again(window: MainWindow) -> None:
+    view = view_of(window)
+    bar = view.panels["funnel"].canvas.bars[(0, 0)]
+    view.redraw()
+    assert view.panels["funnel"].canvas.bars[(0, 0)] is bar
+
+
+def reasons_chart(reasons: int) -> ChartData:
+    labels = tuple(f"Reason {number}" for number in range(1, reasons + 1))
+    return ChartData(
+        title="Why pairs ended early",
+        kind=ChartKind.ROWS,
+        category_header="Reason",
+        categories=labels,
+        series=(Series("Pairs", tuple(float(number) for number in range(1, reasons + 1))),),
+        value_label="pairs",
+    )
+
+
+def test_a_single_reason_for_ending_early_gets_a_short_chart(qtbot: QtBot) -> None:
+    """Bars lying in rows take the height of their rows: one bar is not stretched to 220 px."""
+    heights = {}
+    for reasons in (1, 8):
+        panel = ChartPanel()
+        qtbot.addWidget(panel)
+        panel.resize(1100, 400)
+        panel.show()
+        panel.show_chart(reasons_chart(reasons))
+        assert panel.pages.currentWidget() is panel.canvas
+        heights[reasons] = panel.pages.sizeHint().height()
+    line = QFontMetrics(QApplication.font()).height()
+    assert heights[1] < 150
+    assert heights[1] >= line + 60  # its row and the value axis under it
+    assert heights[8] > heights[1] + 6 * line
+
+
+def test_pointing_at_a_bar_shows_its_tooltip_and_a_hand_where_it_can_be_clicked(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A chart's bars are one item: what it shows follows the bar under the pointer."""
+    canvas = view_of(window).panels["health now"].canvas
+    for category in (2, 0):
+        bar = canvas.bars[(0, category)]
+        centre = canvas.mapFromScene(bar.mapToScene(bar.rect().center()))
+        qtbot.mouseMove(canvas.viewport(), QPoint(centre))
+        assert bar.bars.toolTip() == bar.toolTip()
+        assert bar.bars.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(canvas.viewport(), QPoint(2, 2))
+    assert bar.bars.toolTip() == ""

@@ -8,8 +8,10 @@ Aggregates only. A figure drawn from fewer people than the anonymity threshold (
 document or screen can print it by mistake. Free text never leaves this module: behaviour is a
 count of people who wrote something, never what they wrote.
 
-Every figure is computed from a few grouped queries and one pass over their rows, so a file of
-thousands of people is summed in milliseconds; a dashboard passes several cohorts and a period.
+The responses are read once for every level (``responses``), so a file of thousands of people is
+summed in milliseconds; a dashboard passes several cohorts and a period.
+Means add their terms with ``math.fsum``, exact whatever order the store returns the rows in,
+so a data file and a server (or two query plans) give the very same figures.
 """
 
 from __future__ import annotations
@@ -17,29 +19,31 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from math import fsum
 
-from peewee import JOIN, Expression, Select, fn
+from peewee import fn
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.dates import Period as Period  # re-exported: one definition
 from revmentor_desktop.domain.outcomes.questions import (
     BENEFITS,
     FOCUS_AREA_KEY,
-    AnswerKind,
     Questionnaire,
 )
-from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.outcomes.responses import (
+    Numbers,
+    Respondent,
+    Responses,
+    read_responses,
+)
 from revmentor_desktop.domain.vocabulary import PairStatus
-from revmentor_desktop.storage.counting import count_where
-from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, Pair, database_proxy
+from revmentor_desktop.storage.models import Answer, Cohort, OutcomeForm, Pair
 
 MENTOR, MENTEE = "mentor", "mentee"
 USEFULNESS_AT_CHECKIN = "checkin.usefulness"
 COMFORT_AT_CHECKIN = "checkin.comfort"
 USEFULNESS_ON_ENDING = "ending-early.usefulness"
 RECOMMEND = "closing.recommend"
-DO_DIFFERENTLY = "closing.do-differently"
 PROMOTER_LOWEST = 9  # 9 and 10 on the 0–10 scale
 DETRACTOR_HIGHEST = 6  # 0 to 6
 
@@ -196,9 +200,6 @@ def dimension_label(dimension: str) -> str:
 
 # --- Gathering ------------------------------------------------------------------------------
 
-# (cohort, person, role label): one respondent of a line.
-_Respondent = tuple[int, int, str]
-
 
 def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> OutcomeFigures:
     """The outcomes of the cohorts ``cohort_ids`` (one for a cohort report, several for a
@@ -208,7 +209,8 @@ def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> 
     ids = sorted(set(cohort_ids))
     smallest = settings.get(settings.SMALLEST_GROUP)
     labels = _role_labels(ids)
-    numbers = _numbers_by_person(ids, period, labels)
+    responses = read_responses(ids, period, labels)
+    numbers = responses.numbers
     return OutcomeFigures(
         smallest_group=smallest,
         reaction=(
@@ -224,8 +226,15 @@ def outcome_figures(cohort_ids: Iterable[int], period: Period | None = None) -> 
         ),
         recommendation=_recommendation(numbers.get(RECOMMEND, {}), smallest),
         learning=_learning(numbers, smallest, {labels[key] for key in labels if key[1] == MENTOR}),
-        behaviour=_behaviour(ids, period, smallest),
-        completion=_completion(ids, period),
+        behaviour=_behaviour(responses, smallest),
+        completion=tuple(
+            CompletionLine(
+                questionnaire,
+                responses.made[questionnaire.value],
+                responses.answered[questionnaire.value],
+            )
+            for questionnaire in Questionnaire
+        ),
         **_pairs_ended(ids, period),
     )
 
@@ -243,101 +252,14 @@ def _role_labels(cohort_ids: list[int]) -> dict[tuple[int, str], str]:
     return labels
 
 
-def _in_period(period: Period | None, include_starting: bool = True) -> Expression:
-    """The forms whose answers count: returned, and returned in the period if there is one."""
-    returned = OutcomeForm.returned_at.is_null(False)
-    if period is None:
-        return returned
-    within = OutcomeForm.returned_at.between(
-        datetime.combine(period.first, time.min), datetime.combine(period.last, time.max)
-    )
-    if include_starting:
-        within |= OutcomeForm.questionnaire == Questionnaire.STARTING.value
-    return returned & within
-
-
-def _of_cohorts(cohort_ids: list[int]) -> Expression | bool:
-    """The forms of the cohorts; with every cohort of the file, no condition at all: SQLite
-    then reads the answers straight through, several times faster than form by form."""
-    if len(cohort_ids) >= Cohort.select().count():
-        return True
-    return OutcomeForm.cohort.in_(id_list(cohort_ids))
-
-
-# question key (closing/starting: "<questionnaire>:<dimension>") -> respondent -> mean answer
-_Numbers = dict[str, dict[_Respondent, float]]
-
-
-def _numbers_by_person(
-    cohort_ids: list[int], period: Period | None, labels: dict[tuple[int, str], str]
-) -> _Numbers:
-    """Each person's mean answer to each numbered question, from one query.
-
-    Rated benefits are keyed by questionnaire and dimension (``"starting:communication"``),
-    so a reworded or re-asked question still pairs with its earlier answers; a pair's focus
-    areas are kept apart per area (``"closing:focus-area:Microsoft Teams"``)."""
-    kinds = [AnswerKind.RATING.value, AnswerKind.RECOMMEND.value]
-    each_answer = (
-        OutcomeForm.cohort,
-        OutcomeForm.person,
-        OutcomeForm.role,
-        OutcomeForm.questionnaire,
-        Answer.question_key,
-        Answer.dimension,
-    )
-    query = (
-        Answer.select(*each_answer, Answer.number)
-        .join(OutcomeForm)
-        .where(
-            _of_cohorts(cohort_ids)
-            & _in_period(period)
-            & Answer.number.is_null(False)
-            & Answer.answer_kind.in_(kinds)
-        )
-    )
-    # Summed here rather than by GROUP BY: sorting tens of thousands of rows on six text
-    # columns took SQLite twice as long as reading them.
-    sums: dict[tuple, list[float]] = {}
-    for row in _raw_rows(query):
-        key = row[:6]
-        total = sums.get(key)
-        if total is None:
-            sums[key] = [row[6], 1]
-        else:
-            total[0] += row[6]
-            total[1] += 1
-    numbers: _Numbers = defaultdict(dict)
-    before_and_after = {Questionnaire.STARTING.value, Questionnaire.CLOSING.value}
-    names: dict[tuple[str, str, str], str] = {}
-    for (cohort_id, person_id, role, questionnaire, key, dimension), (total, count) in sums.items():
-        question = (questionnaire, key, dimension)
-        name = names.get(question)
-        if name is None:
-            paired = questionnaire in before_and_after and dimension
-            name = names[question] = f"{questionnaire}:{dimension}" if paired else key
-        respondent = (cohort_id, person_id, labels.get((cohort_id, role), role))
-        mean = total / count
-        # A mutual partner mentoring in one pair and mentored in another answers twice.
-        by_person = numbers[name]
-        earlier = by_person.get(respondent)
-        by_person[respondent] = mean if earlier is None else (earlier + mean) / 2
-    return numbers
-
-
-def _raw_rows(query: Select) -> list[tuple]:
-    """The rows as SQLite returns them: peewee's conversion of each value took most of the
-    time on thousands of grouped rows, and these columns need none."""
-    return database_proxy.execute(query).fetchall()
-
-
-def _mean_line(label: str, answers: dict[_Respondent, float] | None, smallest: int) -> MeanLine:
+def _mean_line(label: str, answers: dict[Respondent, float] | None, smallest: int) -> MeanLine:
     answers = answers or {}
     hidden = hidden_reason(len(answers), smallest)
-    mean = None if hidden else sum(answers.values()) / len(answers)
+    mean = None if hidden else fsum(answers.values()) / len(answers)
     return MeanLine(label, len(answers), mean, hidden)
 
 
-def _recommendation(answers: dict[_Respondent, float], smallest: int) -> Recommendation:
+def _recommendation(answers: dict[Respondent, float], smallest: int) -> Recommendation:
     count = len(answers)
     hidden = hidden_reason(count, smallest)
     if hidden:
@@ -345,18 +267,18 @@ def _recommendation(answers: dict[_Respondent, float], smallest: int) -> Recomme
     scores = list(answers.values())
     return Recommendation(
         count,
-        sum(scores) / count,
+        fsum(scores) / count,
         sum(1 for score in scores if score >= PROMOTER_LOWEST) / count,
         sum(1 for score in scores if score <= DETRACTOR_HIGHEST) / count,
         "",
     )
 
 
-def _learning(numbers: _Numbers, smallest: int, mentor_labels: set[str]) -> tuple[ChangeLine, ...]:
+def _learning(numbers: Numbers, smallest: int, mentor_labels: set[str]) -> tuple[ChangeLine, ...]:
     """Before and after per (dimension, role), counting only people who answered both; the
     mentors' lines first."""
     # (dimension, role label) -> respondent -> ([before], [after]); focus areas merge per person.
-    paired: dict[tuple[str, str], dict[_Respondent, tuple[list[float], list[float]]]]
+    paired: dict[tuple[str, str], dict[Respondent, tuple[list[float], list[float]]]]
     paired = defaultdict(lambda: defaultdict(lambda: ([], [])))
     starting, closing = Questionnaire.STARTING.value, Questionnaire.CLOSING.value
     for name, before_by_person in numbers.items():
@@ -388,10 +310,15 @@ def _learning(numbers: _Numbers, smallest: int, mentor_labels: set[str]) -> tupl
     return tuple(lines)
 
 
+def _mean(values: list[float]) -> float:
+    """The mean of one person's ratings (one, or one per focus area)."""
+    return values[0] if len(values) == 1 else fsum(values) / len(values)
+
+
 def _change_line(
     dimension: str,
     role_label: str,
-    people: dict[_Respondent, tuple[list[float], list[float]]],
+    people: dict[Respondent, tuple[list[float], list[float]]],
     smallest: int,
 ) -> ChangeLine:
     label = dimension_label(dimension)
@@ -399,62 +326,26 @@ def _change_line(
     hidden = hidden_reason(count, smallest, "answered both times")
     if hidden:
         return ChangeLine(dimension, label, role_label, count, None, None, None, None, hidden)
-    pairs = [
-        (sum(before) / len(before), sum(after) / len(after)) for before, after in people.values()
-    ]
+    pairs = [(_mean(before), _mean(after)) for before, after in people.values()]
     return ChangeLine(
         dimension,
         label,
         role_label,
         count,
-        sum(before for before, _ in pairs) / count,
-        sum(after for _, after in pairs) / count,
+        fsum(before for before, _ in pairs) / count,
+        fsum(after for _, after in pairs) / count,
         sum(1 for before, after in pairs if after > before) / count,
         sum(1 for before, after in pairs if after < before) / count,
         "",
     )
 
 
-def _behaviour(cohort_ids: list[int], period: Period | None, smallest: int) -> Behaviour:
+def _behaviour(responses: Responses, smallest: int) -> Behaviour:
     """People who returned the closing questionnaire, and how many of them wrote something
     in answer to "what do you now do differently" (the text itself is never read)."""
-    wrote = count_where(
-        (Answer.question_key == DO_DIFFERENTLY) & (fn.LENGTH(fn.TRIM(Answer.text)) > 0)
-    )
-    query = (
-        OutcomeForm.select(OutcomeForm.cohort, OutcomeForm.person, wrote)
-        .join(Answer, JOIN.LEFT_OUTER)
-        .where(
-            OutcomeForm.cohort.in_(cohort_ids)
-            & (OutcomeForm.questionnaire == Questionnaire.CLOSING.value)
-            & _in_period(period, include_starting=False)
-        )
-        .group_by(OutcomeForm.cohort, OutcomeForm.person)
-    )
-    people = [bool(described) for _, _, described in _raw_rows(query)]
-    hidden = hidden_reason(len(people), smallest, "returned the closing questionnaire")
-    return Behaviour(len(people), None if hidden else sum(people), hidden)
-
-
-def _completion(cohort_ids: list[int], period: Period | None) -> tuple[CompletionLine, ...]:
-    where = OutcomeForm.cohort.in_(cohort_ids)
-    if period is not None:
-        where &= OutcomeForm.created_at.between(
-            datetime.combine(period.first, time.min), datetime.combine(period.last, time.max)
-        )
-    counts = {
-        questionnaire: (forms, answered)
-        for questionnaire, forms, answered in OutcomeForm.select(
-            OutcomeForm.questionnaire, fn.COUNT(OutcomeForm.id), fn.COUNT(OutcomeForm.returned_at)
-        )
-        .where(where)
-        .group_by(OutcomeForm.questionnaire)
-        .tuples()
-    }
-    return tuple(
-        CompletionLine(questionnaire, *counts.get(questionnaire.value, (0, 0)))
-        for questionnaire in Questionnaire
-    )
+    people = responses.closing_people
+    hidden = hidden_reason(people, smallest, "returned the closing questionnaire")
+    return Behaviour(people, None if hidden else responses.described, hidden)
 
 
 def _pairs_ended(cohort_ids: list[int], period: Period | None) -> dict[str, int]:

@@ -35,11 +35,16 @@ from revmentor_desktop.domain.programme_figures.rows import (
     figures_record,
     side_by_side,
 )
+from revmentor_desktop.domain.programme_figures.selection import (
+    CohortChoice,
+    cohorts_newest_first,
+)
 
 __all__ = [
     "FUNNEL_STEPS",
     "HEADERS",
     "NO_REASON",
+    "CohortChoice",
     "CohortRef",
     "Comparison",
     "EndReason",
@@ -55,6 +60,7 @@ __all__ = [
     "Sessions",
     "TopicCount",
     "Topics",
+    "cohorts_newest_first",
     "compare",
     "figure_rows",
     "figures_record",

@@ -20,13 +20,11 @@ How each figure is counted:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
-from itertools import groupby
 from typing import Any
-
-from peewee import fn
 
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -34,6 +32,7 @@ from revmentor_desktop.domain.collector import collector_paused
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.outcomes.figures import outcome_figures
+from revmentor_desktop.domain.programme_figures.pairs import PairFacts
 from revmentor_desktop.domain.programme_figures.records import (
     RUNNING_LEVELS,
     Comparison,
@@ -46,11 +45,7 @@ from revmentor_desktop.domain.programme_figures.records import (
     ProgrammeFigures,
     Topics,
 )
-from revmentor_desktop.domain.programme_figures.selection import (
-    Selection,
-    rows,
-    start_of,
-)
+from revmentor_desktop.domain.programme_figures.selection import Selection, rows
 from revmentor_desktop.domain.programme_figures.sessions import (
     focus_areas,
     session_topics,
@@ -61,10 +56,10 @@ from revmentor_desktop.domain.programme_figures.weekly import (
     health_by_week,
     week_endings,
 )
-from revmentor_desktop.domain.queries import as_date, id_list
-from revmentor_desktop.domain.vocabulary import PairStatus, SessionStatus, agree, plural
-from revmentor_desktop.storage.counting import count_where, day_number
-from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
+from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.remembered import Remembered
+from revmentor_desktop.domain.vocabulary import PairStatus, agree, plural
+from revmentor_desktop.storage.models import Pair, Participation
 
 FUNNEL_STEPS = (
     ("enrolled", "Enrolled"),
@@ -78,58 +73,12 @@ NO_REASON = "No reason recorded"
 _FOLLOWED = (PairStatus.ACTIVE, PairStatus.COMPLETED, PairStatus.ENDED_EARLY)
 
 
-class _PairFacts:
-    """The pairs of the chosen cohorts, and per pair its held sessions by the end of the
-    period and its last held session: one query each."""
-
-    def __init__(self, selection: Selection) -> None:
-        self.selection = selection
-        query = (
-            Pair.select(
-                Pair.id,
-                Pair.cohort,
-                Pair.mentor,
-                Pair.mentee,
-                Pair.status,
-                Pair.start_date,
-                Pair.end_date,
-                Pair.agreement_signed,
-                Cohort.cadence_days,
-            )
-            .join(Cohort, on=(Pair.cohort == Cohort.id))
-            .where(selection.pairs())
-        )
-        self.rows = [
-            (pair_id, cohort, mentor, mentee, status, as_date(start), as_date(end),
-             as_date(signed), cadence)
-            for pair_id, cohort, mentor, mentee, status, start, end, signed, cadence in rows(query)
-        ]  # fmt: skip
-        self.held = self._held()
-
-    def _held(self) -> dict[int, tuple[int, date | None]]:
-        """Read from the (status, pair, start) index alone, without touching the sessions."""
-        after = self.selection.after
-        by_end = fn.COUNT(Meeting.id) if after is None else count_where(Meeting.starts_at < after)
-        query = (
-            Meeting.select(Meeting.pair, by_end, fn.MAX(Meeting.starts_at))
-            .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
-            .group_by(Meeting.pair)
-        )
-        return {pair: (int(count or 0), as_date(last)) for pair, count, last in rows(query)}
-
-    def held_by_end(self, pair_id: int) -> int:
-        return self.held.get(pair_id, (0, None))[0]
-
-    def last_held(self, pair_id: int) -> date | None:
-        return self.held.get(pair_id, (0, None))[1]
-
-
 # --- Funnel ----------------------------------------------------------------------------------
 
 
-def _pair_step(facts: _PairFacts, row: tuple[Any, ...]) -> int:
+def _pair_step(facts: PairFacts, row: tuple[Any, ...]) -> int:
     """How far along the funnel a pair got by the end of the period (1 = paired)."""
-    pair_id, _, _, _, status, _, end, signed, _ = row
+    pair_id, _, _, _, status, _, end, signed, _, _ = row
     period = facts.selection.period
     held = facts.held_by_end(pair_id)
     reached = (
@@ -146,7 +95,7 @@ def _pair_step(facts: _PairFacts, row: tuple[Any, ...]) -> int:
     return step
 
 
-def _funnel(facts: _PairFacts) -> Funnel:
+def _funnel(facts: PairFacts) -> Funnel:
     enrolments = rows(
         Participation.select(Participation.cohort, Participation.person).where(
             Participation.cohort.in_(id_list(facts.selection.ids))
@@ -204,10 +153,10 @@ def _funnel(facts: _PairFacts) -> Funnel:
 # --- Health ----------------------------------------------------------------------------------
 
 
-def _health_now(facts: _PairFacts) -> tuple[HealthCount, ...]:
+def _health_now(facts: PairFacts) -> tuple[HealthCount, ...]:
     today = facts.selection.today
     by_level: dict[HealthLevel, list[int]] = defaultdict(list)
-    for pair_id, _, _, _, status, start, _, _, cadence in facts.rows:
+    for pair_id, _, _, _, status, start, _, _, cadence, _ in facts.rows:
         if status == PairStatus.ACTIVE:
             health = pair_health(status, start, facts.last_held(pair_id), cadence, today)
             by_level[health.level].append(pair_id)
@@ -217,21 +166,23 @@ def _health_now(facts: _PairFacts) -> tuple[HealthCount, ...]:
     )
 
 
-def _running_until(status: str, end: date | None, last: date | None, today: date) -> date | None:
+def _running_until(facts: PairFacts, pair_id: int, status: str, end: date | None) -> date | None:
     """The last day a pair was running: today for an active pair, the day before it ended
-    for a finished one; None for a pair that is not followed (proposed or paused)."""
+    (or, without an end date, before its last session) for a finished one; None for a pair
+    that is not followed (proposed or paused)."""
+    today = facts.selection.today
     if status == PairStatus.ACTIVE:
         return today
     if status in _FOLLOWED:
-        return (end or last or today) - timedelta(days=1)
+        return (end or facts.last_held(pair_id) or today) - timedelta(days=1)
     return None
 
 
-def _health_weeks(facts: _PairFacts) -> tuple[HealthWeek, ...]:
+def _health_weeks(facts: PairFacts) -> tuple[HealthWeek, ...]:
     selection = facts.selection
     spans: dict[int, tuple[int, int, int]] = {}
-    for pair_id, _, _, _, status, start, end, _, cadence in facts.rows:
-        stop = _running_until(status, end, facts.last_held(pair_id), selection.today)
+    for pair_id, _, _, _, status, start, end, _, cadence, _ in facts.rows:
+        stop = None if start is None else _running_until(facts, pair_id, status, end)
         if start is not None and stop is not None and stop >= start:
             spans[pair_id] = (start.toordinal(), stop.toordinal(), cadence)
     if not spans:
@@ -243,24 +194,20 @@ def _health_weeks(facts: _PairFacts) -> tuple[HealthWeek, ...]:
     weeks = week_endings(first, last)
     if not weeks:
         return ()
-    # Read from the (status, pair, start) index alone, already in pair and date order.
-    held = rows(
-        Meeting.select(Meeting.pair, day_number(Meeting.starts_at))
-        .where(
-            (Meeting.status == SessionStatus.HELD.value)
-            & selection.sessions()
-            & (Meeting.starts_at < start_of(weeks[-1] + timedelta(days=1)))
-        )
-        .order_by(Meeting.pair, Meeting.starts_at)
-    )
-    days = {pair: [row[1] for row in group] for pair, group in groupby(held, lambda row: row[0])}
+    last_week = weeks[-1].toordinal()
+    no_days: list[int] = []
     return health_by_week(
         (
-            RunningSpan(start, stop, cadence, days.get(pair_id, ()))
+            RunningSpan(start, stop, cadence, _until(facts.held.get(pair_id, no_days), last_week))
             for pair_id, (start, stop, cadence) in spans.items()
         ),
         weeks,
     )
+
+
+def _until(days: list[int], last: int) -> list[int]:
+    """``days`` up to ``last``, without copying when they all are."""
+    return days if not days or days[-1] <= last else days[: bisect_right(days, last)]
 
 
 # --- Reasons for ending early ----------------------------------------------------------------
@@ -305,16 +252,38 @@ def _end_reasons(selection: Selection) -> EndReasons:
 # --- Public ----------------------------------------------------------------------------------
 
 
+# The figures of the last few selections, kept while the data is unchanged: going back to a
+# selection already shown (all cohorts again) reads nothing.
+_RECENT: Remembered[tuple[tuple[int, ...] | None, Period | None, date], ProgrammeFigures]
+_RECENT = Remembered(size=8)
+
+
 def programme_figures(
     cohort_ids: Sequence[int] | None = None,
     period: Period | None = None,
     clock: Clock = system_clock,
 ) -> ProgrammeFigures:
     """The figures of the cohorts ``cohort_ids`` (None: every cohort) over ``period`` (None:
-    all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort."""
+    all the file holds), as of ``clock``'s today. Raises ``NotFound`` for an unknown cohort.
+
+    The same selection asked for again while the data is unchanged gives the figures already
+    worked out (``Remembered``); any change to the data, by anyone, and they are counted anew."""
+    today = clock().date()
+    chosen = None if cohort_ids is None else tuple(sorted(set(cohort_ids)))
+    return _RECENT.get((chosen, period, today), lambda: _counted(chosen, period, today))
+
+
+def forget_recent_figures() -> None:
+    """Count every selection afresh next time (a benchmark timing the counting itself)."""
+    _RECENT.forget()
+
+
+def _counted(
+    cohort_ids: Sequence[int] | None, period: Period | None, today: date
+) -> ProgrammeFigures:
     with collector_paused():
-        selection = Selection.of(cohort_ids, period, clock().date())
-        facts = _PairFacts(selection)
+        selection = Selection.of(cohort_ids, period, today)
+        facts = PairFacts(selection)
         return ProgrammeFigures(
             cohorts=selection.cohorts,
             period=period,
@@ -322,7 +291,7 @@ def programme_figures(
             funnel=_funnel(facts),
             health_now=_health_now(facts),
             health_weeks=_health_weeks(facts),
-            sessions=sessions(selection),
+            sessions=sessions(selection, facts),
             topics=Topics(focus_areas(selection), session_topics(selection)),
             end_reasons=_end_reasons(selection),
             outcomes=outcome_figures(selection.ids, period),

@@ -11,8 +11,28 @@ from typing import Any
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.errors import NotFound
 from revmentor_desktop.domain.programme_figures.records import CohortRef
-from revmentor_desktop.domain.queries import id_list
+from revmentor_desktop.domain.queries import as_date, id_list
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair, database_proxy
+
+
+@dataclass(frozen=True)
+class CohortChoice:
+    """A cohort as a picker of cohorts to compare offers it."""
+
+    id: int
+    name: str
+    kind: str
+    start_date: date | None
+
+
+def cohorts_newest_first() -> list[CohortChoice]:
+    """Every cohort, the latest to start first (those without a start date last)."""
+    query = Cohort.select(Cohort.id, Cohort.name, Cohort.kind, Cohort.start_date)
+    choices = [
+        CohortChoice(cohort_id, name, kind, as_date(start))
+        for cohort_id, name, kind, start in rows(query)
+    ]
+    return sorted(choices, key=lambda row: (row.start_date or date.min, row.name), reverse=True)
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from typing import NamedTuple
 
 from revmentor_desktop.domain.health import HealthBounds, HealthLevel, health_bounds
 from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS, HealthWeek
@@ -20,10 +21,10 @@ from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS, H
 SUNDAY = 6
 
 
-@dataclass(frozen=True)
-class RunningSpan:
+class RunningSpan(NamedTuple):
     """A pair that was running (active) from ``start`` to ``stop`` (day numbers, both
-    included), with its held sessions' day numbers in order."""
+    included), with its held sessions' day numbers in order. A named tuple: thousands are
+    made for one count."""
 
     start: int
     stop: int
@@ -39,18 +40,26 @@ def week_endings(first: date, last: date) -> list[date]:
 
 
 class _WeekCounter:
-    """Adds runs of days at one level to the weeks whose last day they include."""
+    """Adds runs of days at one level to the weeks whose last day they include. Called some
+    ten thousand times for a large file: plain arithmetic, no ``min``/``max`` calls."""
 
-    def __init__(self, first_week_end: int, weeks: int) -> None:
-        self.first = first_week_end
-        self.weeks = weeks
-        self.changes = {level: [0] * (weeks + 1) for level in RUNNING_LEVELS}
+    def __init__(self, weeks: list[date]) -> None:
+        self.first = weeks[0].toordinal()
+        self.last = weeks[-1].toordinal()
+        self.weeks = len(weeks)
+        self.changes = {level: [0] * (self.weeks + 1) for level in RUNNING_LEVELS}
+        self.green, self.amber, self.red = (self.changes[level] for level in RUNNING_LEVELS)
 
-    def add(self, level: HealthLevel, first_day: int, last_day: int) -> None:
-        low = max(0, -((self.first - first_day) // 7))  # the first week end on or after it
-        high = min(self.weeks - 1, (last_day - self.first) // 7)
+    def add(self, changes: list[int], first_day: int, last_day: int) -> None:
+        """One more pair at a level (``changes``: that level's) from ``first_day`` to
+        ``last_day``, in the weeks ending within them."""
+        low = (first_day - self.first + 6) // 7  # the first week end on or after first_day
+        high = (last_day - self.first) // 7
+        if low < 0:
+            low = 0
+        if high >= self.weeks:
+            high = self.weeks - 1
         if low <= high:
-            changes = self.changes[level]
             changes[low] += 1
             changes[high + 1] -= 1
 
@@ -59,11 +68,15 @@ class _WeekCounter:
         green_end = anchor + bounds.green_until
         amber_end = anchor + bounds.amber_until
         if first_day <= green_end:
-            self.add(HealthLevel.GREEN, first_day, min(last_day, green_end))
+            self.add(self.green, first_day, last_day if last_day < green_end else green_end)
         if last_day > green_end and first_day <= amber_end:
-            self.add(HealthLevel.AMBER, max(first_day, green_end + 1), min(last_day, amber_end))
+            self.add(
+                self.amber,
+                first_day if first_day > green_end else green_end + 1,
+                last_day if last_day < amber_end else amber_end,
+            )
         if last_day > amber_end:
-            self.add(HealthLevel.RED, max(first_day, amber_end + 1), last_day)
+            self.add(self.red, first_day if first_day > amber_end else amber_end + 1, last_day)
 
     def totals(self, level: HealthLevel) -> list[int]:
         running, totals = 0, []
@@ -73,33 +86,47 @@ class _WeekCounter:
         return totals
 
 
+@cache
+def _bounds(cadence_days: int) -> tuple[HealthBounds, HealthBounds]:
+    """The bounds before a first session and after one: a few cadences serve every pair."""
+    return health_bounds(cadence_days, has_met=False), health_bounds(cadence_days, has_met=True)
+
+
 def _count_span(counter: _WeekCounter, span: RunningSpan) -> None:
-    """Adds one pair's running days to the weeks, level by level."""
-    met = health_bounds(span.cadence_days, has_met=True)
+    """Adds one pair's running days to the weeks, level by level. Only the days from the
+    first week's end to the last's are looked at: a week counts the day it ends on."""
+    low = span.start if span.start > counter.first else counter.first
+    high = span.stop if span.stop < counter.last else counter.last
+    if low > high:
+        return
+    waiting, met = _bounds(span.cadence_days)
     green_until = met.green_until
-    start, stop = span.start, span.stop
     held = span.held
-    # Sessions before the start count (a pair may meet before its recorded start date):
-    # the last of them is where the count begins.
-    first = bisect_right(held, start)
-    end = bisect_right(held, stop)
-    if first == 0:
-        waiting = health_bounds(span.cadence_days, has_met=False)
-        counter.add_levels(start, waiting, start, (held[0] - 1) if end else stop)
-        green_from = held[0] if end else stop + 1
-    else:
-        first -= 1
-        green_from = start
-    for position in range(first, end):
+    # The count on a day begins at the last session on or before it (one held before the
+    # recorded start date counts too), else at the start date, with a grace period.
+    begin = bisect_right(held, low) - 1
+    end = bisect_right(held, high)
+    if begin < 0:
+        first_session = held[0] if end else high + 1
+        counter.add_levels(span.start, waiting, low, first_session - 1)
+        if not end:
+            return
+        begin = 0
+    # The sessions after which the pair went past on track before it met again (and its last
+    # session): between them, each session renews a green run that goes on.
+    lapses = [
+        position
+        for position in range(begin, end - 1)
+        if held[position + 1] - 1 > held[position] + green_until
+    ]
+    lapses.append(end - 1)
+    green_from = held[begin] if held[begin] > low else low
+    for position in lapses:
         anchor = held[position]
-        if position + 1 < end:
-            until = held[position + 1] - 1
-            if until <= anchor + green_until:
-                continue  # met again while still on track: the green run goes on
-        else:
-            until = stop
-        counter.add(HealthLevel.GREEN, green_from, min(until, anchor + green_until))
-        counter.add_levels(anchor, met, max(anchor + green_until + 1, start), until)
+        until = held[position + 1] - 1 if position + 1 < end else high
+        green_end = anchor + green_until
+        counter.add(counter.green, green_from, until if until < green_end else green_end)
+        counter.add_levels(anchor, met, green_end + 1 if green_end + 1 > low else low, until)
         green_from = until + 1
 
 
@@ -107,7 +134,7 @@ def health_by_week(spans: Iterable[RunningSpan], weeks: list[date]) -> tuple[Hea
     """For each week ending in ``weeks`` (consecutive Sundays), the running pairs by level."""
     if not weeks:
         return ()
-    counter = _WeekCounter(weeks[0].toordinal(), len(weeks))
+    counter = _WeekCounter(weeks)
     for span in spans:
         _count_span(counter, span)
     green, amber, red = (counter.totals(level) for level in RUNNING_LEVELS)

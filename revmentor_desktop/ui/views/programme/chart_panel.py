@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartTableModel, RecordList
 from revmentor_desktop.ui.views.programme.colours import ChartColours, chart_colours
-from revmentor_desktop.ui.views.programme.plot import ChartCanvas
+from revmentor_desktop.ui.views.programme.plot import MINIMUM_HEIGHT, ChartCanvas, chart_height
 
 EXPORT_SIZE = QSizeF(960, 540)  # a 16:9 slide's picture, in pixels at 1x (twice that saved)
 EXPORT_SCALE = 2
@@ -41,6 +41,27 @@ FIGURE_MARGIN = 24
 
 def _colour_name(colour: QColor) -> str:
     return colour.name(QColor.NameFormat.HexRgb)
+
+
+class PageStack(QStackedWidget):
+    """Pages sized by the one shown, not by the tallest: a chart of one short bar gets a
+    short panel, while its table (hidden behind it) would ask for more."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().sizeHint()
+        return shown.sizeHint().expandedTo(shown.minimumSize()).boundedTo(shown.maximumSize())
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize())
 
 
 class ChartPanel(QFrame):
@@ -61,15 +82,19 @@ class ChartPanel(QFrame):
         self.title.setFont(font)
         self.key = QLabel(self)
         self.key.setTextFormat(Qt.TextFormat.RichText)
-        self.canvas = ChartCanvas(self)
-        self.canvas.bar_clicked.connect(self._on_bar_clicked)
+        # The chart is drawn when the panel is first on screen (``draw_if_shown``), on a
+        # canvas made then; until then its title, notes and table are already those of
+        # ``chart``, and the empty page stands in for it at its height.
+        self._canvas: ChartCanvas | None = None
+        self.drawing_pending = False
         self.model = ChartTableModel(self)
         self.table = self._make_table()
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.pages = QStackedWidget(self)
-        for page in (self.canvas, self.table, self.empty):
+        self.empty.setMinimumHeight(MINIMUM_HEIGHT)
+        self.pages = PageStack(self)
+        for page in (self.table, self.empty):
             self.pages.addWidget(page)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
@@ -84,6 +109,17 @@ class ChartPanel(QFrame):
         self.copy_button.clicked.connect(self.copy)
         self._lay_out()
         self._show_waiting()
+
+    @property
+    def canvas(self) -> ChartCanvas:
+        """The chart's canvas, made when first needed."""
+        if self._canvas is None:
+            self._canvas = ChartCanvas(self)
+            self._canvas.bar_clicked.connect(self._on_bar_clicked)
+            if self.chart is not None:
+                self._canvas.setAccessibleName(f"{self.chart.title}: chart")
+            self.pages.insertWidget(0, self._canvas)
+        return self._canvas
 
     def _show_waiting(self) -> None:
         """Until its first chart: a word instead of an empty plot, nothing to save or copy."""
@@ -100,9 +136,8 @@ class ChartPanel(QFrame):
         return button
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setAlternatingRowColors(True)
+        table = QTableView(self)  # given its model when first shown: sizing hidden columns
+        table.setAlternatingRowColors(True)  # to their contents on every redraw costs time
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
@@ -124,29 +159,55 @@ class ChartPanel(QFrame):
 
     # Showing
 
-    def show_chart(self, chart: ChartData) -> None:
+    def show_chart(self, chart: ChartData, *, force: bool = False, draw: bool = True) -> None:
+        """Show ``chart``: its title, key, notes and table at once, the picture now if the
+        panel is on screen (and ``draw``), else when ``draw_if_shown`` finds it is. An
+        unchanged chart is left as it is, unless ``force`` (its colours changed)."""
+        if chart == self.chart and not force:
+            return
         self.chart = chart
         self.colours = chart_colours(self.palette())
         self.title.setText(chart.title)
         self.setAccessibleName(chart.title)
-        self.canvas.setAccessibleName(f"{chart.title}: chart")
+        if self._canvas is not None:
+            self._canvas.setAccessibleName(f"{chart.title}: chart")
         self.table.setAccessibleName(f"{chart.title}: numbers")
         self.model.set_chart(chart)
         self.key.setText(self._key_html(chart))
         self.key.setVisible(len(chart.series) > 1)
         self.notes.setText("\n".join(chart.notes))
         self.notes.setVisible(bool(chart.notes))
+        self.drawing_pending = not chart.is_empty()
         if chart.is_empty():
             self.empty.setText(chart.empty_text)
-            self.pages.setCurrentWidget(
-                self.table if self.numbers_button.isChecked() else self.empty
-            )
+            self.empty.setMinimumHeight(MINIMUM_HEIGHT)
+        elif self._canvas is not None:
+            self._canvas.fit_height(chart)
         else:
-            self.canvas.show_chart(chart, self.colours)
-            self._show_numbers(self.numbers_button.isChecked())
+            self.empty.setText("")
+            self.empty.setMinimumHeight(chart_height(chart, self.fontMetrics()))
+        self._show_page(numbers=self.numbers_button.isChecked())
+        if draw:
+            self.draw_if_shown()
         self.numbers_button.setEnabled(True)
         for button in (self.save_button, self.copy_button):
             button.setEnabled(not chart.is_empty())
+
+    def draw_if_shown(self) -> None:
+        """Draw the chart waiting to be drawn if the panel shows it now, even in part."""
+        if (
+            self.drawing_pending
+            and not self.numbers_button.isChecked()
+            and not self.visibleRegion().isEmpty()
+        ):
+            self.draw_now()
+
+    def draw_now(self) -> None:
+        """Draw the chart waiting to be drawn, on screen or not (for a picture of the view)."""
+        if self.drawing_pending and self.chart is not None:
+            self.drawing_pending = False
+            self.canvas.show_chart(self.chart, self.colours)
+            self._show_page(numbers=self.numbers_button.isChecked())
 
     def _key_html(self, chart: ChartData) -> str:
         entries = []
@@ -156,18 +217,24 @@ class ChartPanel(QFrame):
         return "&nbsp;&nbsp;&nbsp;".join(entries)
 
     def _show_numbers(self, numbers: bool) -> None:
+        self._show_page(numbers=numbers)
+        self.draw_if_shown()
+
+    def _show_page(self, *, numbers: bool) -> None:
         self.numbers_button.setText("Show chart" if numbers else "Show numbers")
         if numbers:
+            if self.table.model() is None:
+                self.table.setModel(self.model)
             self.pages.setCurrentWidget(self.table)
-        elif self.chart is not None and self.chart.is_empty():
-            self.pages.setCurrentWidget(self.empty)
+        elif self.chart is None or self.chart.is_empty() or self._canvas is None:
+            self.pages.setCurrentWidget(self.empty)  # nothing to draw, or not drawn yet
         else:
-            self.pages.setCurrentWidget(self.canvas)
+            self.pages.setCurrentWidget(self._canvas)
 
     def changeEvent(self, event: object) -> None:  # type: ignore[override]
         super().changeEvent(event)  # type: ignore[arg-type]
         if event.type() == event.Type.PaletteChange and self.chart is not None:  # type: ignore[attr-defined]
-            self.show_chart(self.chart)
+            self.show_chart(self.chart, force=True)
 
     # The list behind a bar
 
@@ -276,9 +343,8 @@ class ChartPanel(QFrame):
             canvas.show_chart(self.chart, self.colours)
             whole = QRectF(0, 0, area.width(), area.height())
             canvas.setSceneRect(whole)
-            plot = canvas.getPlotItem()
-            plot.setGeometry(whole)
-            plot.layout.activate()  # lay the axes out now, as showing the plot would
+            canvas.plot.setGeometry(whole)
+            canvas.plot.layout().activate()  # lay the axes out now, as showing the plot would
             canvas.scene().render(painter, area, whole)
         finally:
             canvas.deleteLater()

@@ -4,9 +4,15 @@ table lists and which records are behind a bar all come from ``ProgrammeFigures`
 from __future__ import annotations
 
 from revmentor_desktop.domain.dates import format_day_and_month
-from revmentor_desktop.domain.health import HEALTH_WORDS
-from revmentor_desktop.domain.programme_figures import Comparison, FunnelStep, ProgrammeFigures
+from revmentor_desktop.domain.health import HEALTH_WORDS, HealthLevel
+from revmentor_desktop.domain.programme_figures import (
+    Comparison,
+    FunnelStep,
+    HealthCount,
+    ProgrammeFigures,
+)
 from revmentor_desktop.domain.programme_figures.records import RUNNING_LEVELS
+from revmentor_desktop.domain.vocabulary import agree, plural
 from revmentor_desktop.ui.views.programme.chart_data import (
     ChartData,
     ChartKind,
@@ -243,6 +249,40 @@ def _selection_name(figures: ProgrammeFigures) -> str:
     return names[0] if len(names) == 1 else f"{len(names):,} cohorts"
 
 
+def _percent_of_enrolled(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+def _health_phrase(line: HealthCount) -> str:
+    """ "14 on track", "1 needs a nudge", "5 need a nudge", "4 stalled"."""
+    if line.level is HealthLevel.AMBER:
+        return f"{line.count:,} {agree('need a nudge', line.count)}"
+    return f"{line.count:,} {line.word.lower()}"
+
+
+def headlines(figures: ProgrammeFigures) -> str:
+    """The headline figure of every chart in one line, so the view answers "is it working?"
+    at a glance, before any chart below it is scrolled to (and drawn)."""
+    funnel, sessions = figures.funnel, figures.sessions
+    held = f"{sessions.held:,} sessions held"
+    if sessions.planned is not None:
+        held = f"{sessions.held:,} of {sessions.planned:,} planned sessions held"
+    parts = [
+        f"{funnel.enrolled:,} enrolled, {funnel.paired:,} paired "
+        f"({percent(funnel.match_rate)}), {funnel.step('completed').count:,} completed",
+        "Active pairs: " + ", ".join(_health_phrase(line) for line in figures.health_now),
+        f"{held}, {sessions.hours_held:,.0f} hours",
+    ]
+    shown = figures.outcomes.shown_changes
+    if shown:
+        rose = sum(1 for line in shown if (line.mean_change or 0) > 0)
+        parts.append(f"Ratings rose on {rose} of {plural(len(shown), 'benefit')} shown")
+    if figures.topics.focus_areas:
+        parts.append(f"Most chosen focus area: {figures.topics.focus_areas[0].label}")
+    parts.append(f"{plural(figures.end_reasons.ended_early, 'pair')} ended early")
+    return " · ".join(parts) + "."
+
+
 def comparison_chart(comparison: Comparison) -> ChartData:
     """Two selections' funnels as shares of their own enrolled, so sizes do not matter."""
     first, second = comparison.first, comparison.second
@@ -266,7 +306,7 @@ def comparison_chart(comparison: Comparison) -> ChartData:
             for name, side in zip(names, (steps, second_steps), strict=True)
         ),
         value_label="% of enrolled",
-        formatter=lambda value: f"{value:.0f}%",
+        formatter=_percent_of_enrolled,
         extra_columns=tuple(
             (f"{name}: people", tuple(f"{step.count:,}" for step in side))
             for name, side in zip(names, (steps, second_steps), strict=True)

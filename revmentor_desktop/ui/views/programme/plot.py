@@ -1,18 +1,27 @@
 """Drawing a ``ChartData`` with pyqtgraph: bars with a tooltip each that can be clicked.
 
 The only module that imports pyqtgraph (and so NumPy): it is loaded when the Programme view is
-first shown. Each bar is its own graphics item, so Qt shows its tooltip and pyqtgraph's scene
-hands it its clicks; a chart has at most a few hundred bars.
+first shown. A chart is a view box and two axes (``ChartPlot``), without the option menus
+pyqtgraph's PlotItem builds for every plot: a fifth of the cost to make. A chart's bars are one
+item (``Bars``) that paints them all and finds the bar under the pointer for its tooltip and
+click; it and the value labels hang from one item added to the view box once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsGridLayout,
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSimpleTextItem,
+    QWidget,
+)
 
 from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartKind
 from revmentor_desktop.ui.views.programme.colours import ChartColours
@@ -22,90 +31,251 @@ GROUP_WIDTH = 0.8  # of the room of one category, the rest is the gap between ca
 # bars lying in rows always have room for it at their end.
 LABELLED_BARS = 16
 MINIMUM_HEIGHT = 220
+# A chart of bars lying in rows is as tall as its rows (each a line of text and a gap) and
+# its value axis, never shorter than this: one reason for ending early is one short bar.
+MINIMUM_ROWS_HEIGHT = 110
+ROW_GAP = 8
+LABEL_MARGIN = 4  # pixels, as pyqtgraph's own text items keep
+VALUE_AXIS_ROOM = 60
 pg.setConfigOptions(antialias=True)
 
 
-class Bar(QGraphicsRectItem):
-    """One bar: its tooltip, and a click that reports which series and category it is."""
+def chart_height(chart: ChartData, metrics: QFontMetrics) -> int:
+    """The height ``chart`` is drawn at: upright bars at least ``MINIMUM_HEIGHT``, bars in
+    rows as tall as their rows and the value axis under them."""
+    if chart.kind is not ChartKind.ROWS:
+        return MINIMUM_HEIGHT
+    rows = len(chart.categories) * len(chart.series)
+    return max(MINIMUM_ROWS_HEIGHT, rows * (metrics.height() + ROW_GAP) + VALUE_AXIS_ROOM)
+
+
+class Bars(pg.GraphicsObject):
+    """Every bar of a chart in one graphics item, painted in one pass; the tooltip and the
+    click of a bar are found by where the pointer is. A hundred weeks of pair health are three
+    hundred bars: one item each cost more to make and to paint than their figures to count."""
+
+    def __init__(self, parent: QGraphicsItem, on_click: Callable[[int, int], None]) -> None:
+        super().__init__(parent)
+        self.on_click = on_click
+        self.rects: list[QRectF] = []
+        self.tooltips: list[str] = []
+        self.keys: list[tuple[int, int]] = []  # (series, category) of each bar
+        self.clickable: list[bool] = []
+        self._colours: dict[int, tuple[QBrush, QPen, list[QRectF]]] = {}  # rgba -> its bars
+        self._bounds = QRectF()
+        self.setAcceptHoverEvents(True)
+
+    def add(
+        self, key: tuple[int, int], rect: QRectF, colour: QColor, tooltip: str, clickable: bool
+    ) -> BarRef:
+        rect = rect.normalized()
+        self.rects.append(rect)
+        self.tooltips.append(tooltip)
+        self.keys.append(key)
+        self.clickable.append(clickable)
+        drawn = self._colours.get(colour.rgba())
+        if drawn is None:
+            pen = QPen(colour.darker(115))
+            pen.setCosmetic(True)
+            drawn = self._colours[colour.rgba()] = (QBrush(colour), pen, [])
+        drawn[2].append(rect)
+        return BarRef(self, len(self.rects) - 1)
+
+    def finish(self) -> None:
+        """Take the room of the bars added (once, after the last)."""
+        self.prepareGeometryChange()
+        bounds = QRectF()
+        for rect in self.rects:
+            bounds = bounds.united(rect)
+        self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        for brush, pen, rects in self._colours.values():
+            painter.setBrush(brush)
+            painter.setPen(pen)
+            painter.drawRects(rects)
+
+    def bar_at(self, point: QPointF) -> int | None:
+        """The bar under ``point`` (in the chart's units), if any."""
+        for index, rect in enumerate(self.rects):
+            if rect.contains(point):
+                return index
+        return None
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        index = self.bar_at(event.pos())
+        self.setToolTip("" if index is None else self.tooltips[index])
+        if index is not None and self.clickable[index]:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip("")
+        self.unsetCursor()
+
+    def mouseClickEvent(self, event: object) -> None:  # pyqtgraph's scene calls it by name
+        index = self.bar_at(event.pos())  # type: ignore[attr-defined]
+        if (
+            index is not None
+            and self.clickable[index]
+            and event.button() == Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
+        ):
+            event.accept()  # type: ignore[attr-defined]
+            self.on_click(*self.keys[index])
+
+
+class BarRef(NamedTuple):
+    """One bar of a ``Bars``: its rectangle and tooltip, placed in the scene like an item."""
+
+    bars: Bars
+    index: int
+
+    def rect(self) -> QRectF:
+        return self.bars.rects[self.index]
+
+    def toolTip(self) -> str:
+        return self.bars.tooltips[self.index]
+
+    def mapToScene(self, point: QPointF) -> QPointF:
+        return self.bars.mapToScene(point)
+
+
+class Label(QGraphicsSimpleTextItem):
+    """A number or word at a point of the chart, upright and of the same size however the
+    view is scaled or flipped; ``anchor`` is the point of the text's box put there ((0, 0.5):
+    the middle of its left side). The box has a margin of ``LABEL_MARGIN`` pixels, so the
+    text stands clear of the bar it names."""
 
     def __init__(
         self,
-        rect: QRectF,
+        text: str,
+        font: QFont,
         colour: QColor,
-        tooltip: str,
-        on_click: Callable[[], None] | None,
+        position: QPointF,
+        anchor: tuple[float, float],
+        parent: QGraphicsItem,
     ) -> None:
-        super().__init__(rect)
-        self.setBrush(QBrush(colour))
-        pen = QPen(colour.darker(115))
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setToolTip(tooltip)
-        self.on_click = on_click
-        if on_click is not None:
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mouseClickEvent(self, event: object) -> None:  # pyqtgraph's scene calls it by name
-        if self.on_click is not None and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
-            event.accept()  # type: ignore[attr-defined]
-            self.on_click()
+        super().__init__(text, parent)
+        self.setFont(font)
+        self.setBrush(colour)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPos(position)
+        size = self.boundingRect()
+        width, height = size.width() + 2 * LABEL_MARGIN, size.height() + 2 * LABEL_MARGIN
+        self.setTransform(
+            QTransform.fromTranslate(
+                LABEL_MARGIN - anchor[0] * width, LABEL_MARGIN - anchor[1] * height
+            )
+        )
 
 
-class ChartCanvas(pg.PlotWidget):
+class ChartPlot(pg.GraphicsWidget):
+    """A view box with a value axis and a category axis, laid out as PlotItem lays them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        grid = QGraphicsGridLayout()
+        grid.setContentsMargins(1, 1, 1, 1)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(0)
+        self.setLayout(grid)
+        self.view_box = pg.ViewBox(parent=self, enableMenu=False)
+        self.view_box.setMouseEnabled(x=False, y=False)
+        # The ranges are set once the bars are in (``ChartCanvas._fit``).
+        self.view_box.disableAutoRange()
+        self.axes = {name: pg.AxisItem(name, parent=self) for name in ("left", "bottom")}
+        for axis in self.axes.values():
+            axis.linkToView(self.view_box)
+        grid.addItem(self.axes["left"], 0, 0)
+        grid.addItem(self.view_box, 0, 1)
+        grid.addItem(self.axes["bottom"], 1, 1)
+        self.content: pg.ItemGroup | None = None
+
+    def getAxis(self, name: str) -> pg.AxisItem:
+        return self.axes[name]
+
+    def new_content(self) -> pg.ItemGroup:
+        """An empty item for a chart's bars and labels, in place of the last chart's."""
+        if self.content is not None:
+            self.view_box.removeItem(self.content)
+        self.content = pg.ItemGroup()
+        self.view_box.addItem(self.content, ignoreBounds=True)
+        return self.content
+
+
+class ChartCanvas(pg.GraphicsView):
     """A plot that shows one ``ChartData``; ``bar_clicked`` says (series, category)."""
 
     bar_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bars: dict[tuple[int, int], Bar] = {}
+        self.bars: dict[tuple[int, int], BarRef] = {}
         self._bottom_categories: tuple[str, ...] = ()
-        item = self.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
-        item.getViewBox().setMouseEnabled(x=False, y=False)
-        # The ranges are set once the bars are in (``_fit``): measuring all items again after
-        # each one is added would make drawing a chart quadratic in its bars.
-        item.getViewBox().disableAutoRange()
+        self.plot = ChartPlot()
+        self.setCentralItem(self.plot)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it is what takes keys
+        self.natural_height = MINIMUM_HEIGHT
         self.setMinimumHeight(MINIMUM_HEIGHT)
 
     def show_chart(self, chart: ChartData, colours: ChartColours) -> None:
-        item = self.getPlotItem()
-        item.clear()
         self.bars.clear()
+        content = self.plot.new_content()
         self.setBackground(colours.background)
         self._style_axes(colours)
         horizontal = chart.kind is ChartKind.ROWS
-        view_box = item.getViewBox()
-        view_box.invertY(horizontal)  # the first step on top, as it is read
+        self.plot.view_box.invertY(horizontal)  # the first step on top, as it is read
+        bars = Bars(content, self.bar_clicked.emit)
         if chart.kind is ChartKind.STACKED:
-            self._stacked(chart, colours)
+            self._stacked(chart, colours, content, bars)
         else:
-            self._grouped(chart, colours, horizontal=horizontal)
+            self._grouped(chart, colours, content, bars, horizontal=horizontal)
+        bars.finish()
         self._category_ticks(chart, horizontal=horizontal)
         self._fit(chart, horizontal=horizontal)
-        rows = len(chart.categories) * (len(chart.series) if horizontal else 0)
-        self.setMinimumHeight(max(MINIMUM_HEIGHT, rows * (self.fontMetrics().height() + 8) + 60))
+        self.fit_height(chart)
+
+    def fit_height(self, chart: ChartData) -> None:
+        """Take the height ``chart`` needs (known before it is drawn, so a panel drawn late
+        does not move the ones below it)."""
+        self.natural_height = chart_height(chart, self.fontMetrics())
+        if self.minimumHeight() != self.natural_height:
+            self.setMinimumHeight(self.natural_height)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As tall as the chart's rows need (its panel, and so its row of the view, follow)."""
+        return QSize(super().sizeHint().width(), self.natural_height)
 
     # Drawing
 
     def _add_bar(
-        self, chart: ChartData, series: int, category: int, rect: QRectF, colour: QColor
+        self,
+        chart: ChartData,
+        series: int,
+        category: int,
+        rect: QRectF,
+        colour: QColor,
+        bars: Bars,
     ) -> None:
         behind = chart.records.get((series, category))
-        on_click = None
-        if behind is not None and behind.ids:
+        clickable = behind is not None and bool(behind.ids)
+        key = (series, category)
+        self.bars[key] = bars.add(key, rect, colour, chart.tooltip(series, category), clickable)
 
-            def on_click(series: int = series, category: int = category) -> None:
-                self.bar_clicked.emit(series, category)
-
-        bar = Bar(rect.normalized(), colour, chart.tooltip(series, category), on_click)
-        self.getPlotItem().addItem(bar)
-        self.bars[(series, category)] = bar
-
-    def _grouped(self, chart: ChartData, colours: ChartColours, *, horizontal: bool) -> None:
+    def _grouped(
+        self,
+        chart: ChartData,
+        colours: ChartColours,
+        content: QGraphicsItem,
+        bars: Bars,
+        *,
+        horizontal: bool,
+    ) -> None:
         count = max(len(chart.series), 1)
         width = GROUP_WIDTH / count
         labelled = horizontal or len(chart.categories) * count <= LABELLED_BARS
@@ -114,7 +284,7 @@ class ChartCanvas(pg.PlotWidget):
             for category, value in enumerate(series.values):
                 if value is None:
                     if series_index == 0 and horizontal:
-                        self._hidden_label(category, colours)
+                        self._hidden_label(category, colours, content)
                     continue
                 if chart.bar_roles:
                     colour = colours.of_series(series_index, chart.bar_roles[category])
@@ -123,20 +293,20 @@ class ChartCanvas(pg.PlotWidget):
                     rect = QRectF(0, offset, value, width)
                 else:
                     rect = QRectF(offset, 0, width, value)
-                self._add_bar(chart, series_index, category, rect, colour)
+                self._add_bar(chart, series_index, category, rect, colour, bars)
                 if labelled:
-                    self._value_label(chart, series_index, category, rect, colours, horizontal)
+                    text = chart.formatter(value)
+                    self._value_label(text, value, rect, colours, content, horizontal=horizontal)
 
-    def _hidden_label(self, category: int, colours: ChartColours) -> None:
+    def _hidden_label(self, category: int, colours: ChartColours, content: QGraphicsItem) -> None:
         """Say a row is hidden where its bars would be (the note under the chart says why)."""
         dim = QColor(colours.text)
         dim.setAlpha(150)
-        label = pg.TextItem("hidden", color=dim, anchor=(0, 0.5))
-        label.setFont(self.font())
-        label.setPos(QPointF(0, category))
-        self.getPlotItem().addItem(label)
+        Label("hidden", self.font(), dim, QPointF(0, category), (0, 0.5), content)
 
-    def _stacked(self, chart: ChartData, colours: ChartColours) -> None:
+    def _stacked(
+        self, chart: ChartData, colours: ChartColours, content: QGraphicsItem, bars: Bars
+    ) -> None:
         bottoms = [0.0] * len(chart.categories)
         for series_index, series in enumerate(chart.series):
             colour = colours.of_series(series_index, series.colour_role)
@@ -146,60 +316,60 @@ class ChartCanvas(pg.PlotWidget):
                 left = category - GROUP_WIDTH / 2
                 rect = QRectF(left, bottoms[category], GROUP_WIDTH, value)
                 bottoms[category] += value
-                self._add_bar(chart, series_index, category, rect, colour)
+                self._add_bar(chart, series_index, category, rect, colour, bars)
 
     def _value_label(
         self,
-        chart: ChartData,
-        series: int,
-        category: int,
+        text: str,
+        value: float,
         rect: QRectF,
         colours: ChartColours,
+        content: QGraphicsItem,
+        *,
         horizontal: bool,
     ) -> None:
-        value = chart.series[series].values[category]
-        if value is None:
-            return
+        """The bar's value beyond its end: right of a lying bar, above an upright one (below
+        one that goes down)."""
         if horizontal:
-            anchor, position = (0, 0.5), QPointF(max(rect.right(), 0), rect.center().y())
+            anchor, position = (0.0, 0.5), QPointF(max(rect.right(), 0), rect.center().y())
+        elif value >= 0:
+            anchor, position = (0.5, 1.0), QPointF(rect.center().x(), rect.bottom())
         else:
-            top = rect.bottom() if value >= 0 else rect.top()
-            anchor, position = (
-                ((0.5, 1) if value >= 0 else (0.5, 0)),
-                QPointF(rect.center().x(), top),
-            )
-        label = pg.TextItem(chart.formatter(value), color=colours.text, anchor=anchor)
-        label.setFont(self.font())
-        label.setPos(position)
-        self.getPlotItem().addItem(label)
+            anchor, position = (0.5, 0.0), QPointF(rect.center().x(), rect.top())
+        Label(text, self.font(), colours.text, position, anchor, content)
 
     # Axes
 
     def _style_axes(self, colours: ChartColours) -> None:
+        """The axes in the palette's colours; left as they are when those have not changed
+        (each change lays the axis's label out again)."""
+        if self.__dict__.get("_axes_colours") == colours:
+            return
+        self._axes_colours = colours
         font = QFont(self.font())
-        for name in ("left", "bottom"):
-            axis = self.getPlotItem().getAxis(name)
+        for axis in self.plot.axes.values():
             axis.setPen(pg.mkPen(colours.grid))
             axis.setTextPen(pg.mkPen(colours.text))
             axis.setStyle(tickFont=font, tickTextOffset=6, maxTickLevel=1)
 
     def _category_ticks(self, chart: ChartData, *, horizontal: bool) -> None:
-        category_axis = self.getPlotItem().getAxis("left" if horizontal else "bottom")
-        value_axis = self.getPlotItem().getAxis("bottom" if horizontal else "left")
+        category_axis = self.plot.getAxis("left" if horizontal else "bottom")
+        value_axis = self.plot.getAxis("bottom" if horizontal else "left")
         value_axis.setTicks(None)
         self._bottom_categories = () if horizontal else chart.categories
         if horizontal:
             category_axis.setTicks([list(enumerate(chart.categories))])
         else:
             self._label_bottom_categories()
-        value_axis.setLabel(chart.value_label)
+        if value_axis.labelText != chart.value_label:
+            value_axis.setLabel(chart.value_label)
         if horizontal:
             widest = max(
                 (self.fontMetrics().horizontalAdvance(t) for t in chart.categories), default=0
             )
             category_axis.setWidth(widest + 16)
         else:
-            self.getPlotItem().getAxis("left").setWidth(None)
+            self.plot.getAxis("left").setWidth(None)
 
     def _label_bottom_categories(self) -> None:
         """Name every category along the bottom where the names fit, else every second,
@@ -207,16 +377,21 @@ class ChartCanvas(pg.PlotWidget):
         categories = self.__dict__.get("_bottom_categories", ())  # resized before __init__ ends
         if not categories:
             return
-        metrics = self.fontMetrics()
-        widest = (
-            max(metrics.horizontalAdvance(label) for label in categories)
-            + metrics.averageCharWidth() * 2
-        )
+        if self.__dict__.get("_widest_of") is not categories:  # measured once per chart
+            metrics = self.fontMetrics()
+            self._widest_of = categories
+            self._widest = (
+                max(metrics.horizontalAdvance(label) for label in categories)
+                + metrics.averageCharWidth() * 2
+            )
         room = max(self.width() - 90, 120)
-        step = max(1, -(-len(categories) * widest // room))
+        step = max(1, -(-len(categories) * self._widest // room))
+        if self.__dict__.get("_ticks_shown") == (categories, step):
+            return  # a resize that names the same categories
+        self._ticks_shown = (categories, step)
         labelled = [(float(i), label) for i, label in enumerate(categories) if i % step == 0]
         unlabelled = [(float(i), "") for i in range(len(categories)) if i % step]
-        self.getPlotItem().getAxis("bottom").setTicks([labelled, unlabelled])
+        self.plot.getAxis("bottom").setTicks([labelled, unlabelled])
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -235,7 +410,7 @@ class ChartCanvas(pg.PlotWidget):
         room = (high - low) * 0.12  # space for the value printed beyond the longest bar
         categories = (-0.6, len(chart.categories) - 0.4)
         value_range = (low - (room if low < 0 else 0), high + room)
-        view_box = self.getPlotItem().getViewBox()
+        view_box = self.plot.view_box
         if horizontal:
             view_box.setRange(xRange=value_range, yRange=categories, padding=0)
         else:

@@ -4,10 +4,10 @@ a period. Every chart is drawn from one ``programme_figures`` call (the cohort r
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,6 +24,7 @@ from revmentor_desktop.domain.dates import Period, format_date
 from revmentor_desktop.domain.programme_figures import (
     Comparison,
     ProgrammeFigures,
+    cohorts_newest_first,
     compare,
     programme_figures,
 )
@@ -49,7 +50,6 @@ CHARTS: dict[str, tuple[Callable[[ProgrammeFigures], ChartData], tuple[int, int,
     "session topics": (charts.session_topics_chart, (4, 1, 1)),
     "end reasons": (charts.end_reasons_chart, (5, 0, 2)),
 }
-PANEL_HEIGHT = 340
 COUNTING_TEXT = "Counting the figures…"
 # The first drawing starts as soon as the view has been painted, or after this long if no
 # paint comes (a window that is not exposed).
@@ -78,6 +78,9 @@ class ProgrammeView(WorkspaceView):
             edit.dateChanged.connect(self._on_custom_dates)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.headlines = QLabel(self)
+        self.headlines.setWordWrap(True)
+        self.headlines.setAccessibleName("Headline figures")
         self.panels = {name: ChartPanel(self) for name in CHARTS}
         self.compare_first = QComboBox(self)
         self.compare_first.setAccessibleName("First cohort to compare")
@@ -89,7 +92,6 @@ class ProgrammeView(WorkspaceView):
         for panel in (*self.panels.values(), self.comparison_panel):
             panel.records_requested.connect(self.show_records)
             panel.message.connect(self.message)
-            panel.canvas.setMinimumHeight(PANEL_HEIGHT - 120)
         # The first drawing waits for the view to be on screen: on a large file the figures
         # take longer than a view may take to appear (see paintEvent).
         self._first_drawing = QTimer(self, singleShot=True)
@@ -116,14 +118,17 @@ class ProgrammeView(WorkspaceView):
         for name, (_, (row, column, span)) in CHARTS.items():
             grid.addWidget(self.panels[name], row, column, 1, span)
         grid.addWidget(self._comparison_section(page), len(CHARTS), 0, 1, 2)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(page)
+        # A chart scrolled out of sight is drawn when it comes into view (ChartPanel).
+        self.scroll.verticalScrollBar().valueChanged.connect(self.draw_charts_shown)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.headlines)
+        layout.addWidget(self.scroll, 1)
 
     def _comparison_section(self, parent: QWidget) -> QWidget:
         section = QWidget(parent)
@@ -213,12 +218,31 @@ class ProgrammeView(WorkspaceView):
         self.status_changed.emit()
 
     def draw_charts(self) -> None:
-        """Every chart of the main selection from the figures already gathered."""
+        """Every chart of the main selection from the figures already gathered: the tables,
+        titles and headline figures of all, the pictures of those on screen (the others as
+        they are scrolled to)."""
         if self.figures is None:
             return
         for name, (make_chart, _) in CHARTS.items():
-            self.panels[name].show_chart(make_chart(self.figures))
+            self.panels[name].show_chart(make_chart(self.figures), draw=False)
         self.summary.setText(self._summary_text(self.figures))
+        self.headlines.setText(charts.headlines(self.figures))
+        self.draw_charts_shown()
+
+    def draw_charts_shown(self) -> None:
+        """Draw each chart waiting to be drawn that is on screen now, laid out as it will be."""
+        self.scroll.widget().layout().activate()
+        for panel in (*self.panels.values(), self.comparison_panel):
+            panel.draw_if_shown()
+
+    def draw_every_chart(self) -> None:
+        """Draw every chart now, on screen or not (for a picture of the whole view)."""
+        for panel in (*self.panels.values(), self.comparison_panel):
+            panel.draw_now()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.draw_charts_shown()
 
     def _summary_text(self, figures: ProgrammeFigures) -> str:
         period = figures.period
@@ -237,11 +261,7 @@ class ProgrammeView(WorkspaceView):
     def _fill_comparison_choices(self) -> None:
         """Every cohort, newest first; by default the newest against the one before it of the
         same kind (this year's reverse cohort against last year's)."""
-        rows = sorted(
-            cohorts.list_cohorts(),
-            key=lambda row: (row.start_date or date.min, row.name),
-            reverse=True,
-        )
+        rows = cohorts_newest_first()
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
         if first_id is None and rows:
             first_id = rows[0].id
@@ -263,7 +283,8 @@ class ProgrammeView(WorkspaceView):
             return
         self.comparison = compare([first], [second], None, self.context.clock)
         self.comparison_panel.show()
-        self.comparison_panel.show_chart(charts.comparison_chart(self.comparison))
+        self.comparison_panel.show_chart(charts.comparison_chart(self.comparison), draw=False)
+        self.draw_charts_shown()
 
     # The lists behind the bars
 
