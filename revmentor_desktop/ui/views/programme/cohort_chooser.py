@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QToolButton, QWidget
 
 from revmentor_desktop.domain.vocabulary import plural
 
@@ -28,6 +28,13 @@ class CohortChooser(QToolButton):
         self.all_action = self._action(ALL_COHORTS, None)
         self._set_all(True)
         self._update_text()
+
+    def sizeHint(self) -> QSize:
+        """Room for the menu's arrow beside the text: the style draws it over the text's end
+        otherwise ("All cohort⌄")."""
+        hint = super().sizeHint()
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self)
+        return QSize(hint.width() + arrow, hint.height())
 
     def _action(self, text: str, cohort_id: int | None) -> QAction:
         action = QAction(text, self)
