@@ -46,6 +46,7 @@ def test_reading_leaves_the_version_as_it_was(data_file: DataFile) -> None:
     assert data_version() == before
 
 
+@pytest.mark.file_only("a data file reopened restarts its change counters; a server's do not")
 def test_the_same_file_opened_again_has_a_version_of_its_own(data_file: DataFile) -> None:
     """A reopened file counts its changes from nought again: its version must still differ."""
     before = data_version()
