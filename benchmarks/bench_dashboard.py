@@ -7,7 +7,9 @@ change. The view appears first, saying it is counting, and draws its charts stra
 drawn from figures counted then (each showing starts with no figures kept: the figures are
 counted, not remembered). A chart below the fold is drawn when it is scrolled into view:
 "scrolling to the end" scrolls page by page from the top to the bottom, drawing each chart as
-it comes into view, and is held to the redraw goal. Before that, the headline line above the
+it comes into view, and is held to the redraw goal; the two cohorts side by side, at the
+bottom, are counted too when their section comes into view (afresh: the figures kept are
+forgotten before each scroll). Before that, the headline line above the
 charts already gives every chart's headline figure.
 
 Each redraw is a real change from another choice (made first, untimed). Choosing one cohort or
@@ -160,9 +162,13 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
         view = shown[-1]
         panels = [*view.panels.values(), view.comparison_panel]
 
-        def draw_charts_on_screen() -> None:
+        def force_drawing_again() -> None:
             for panel in panels:
-                panel.show_chart(panel.chart, force=True)
+                if panel.chart is not None:  # the comparison's, once counted
+                    panel.show_chart(panel.chart, force=True)
+
+        def draw_charts_on_screen() -> None:
+            force_drawing_again()
             app.processEvents()
 
         figures["of which drawing the charts on screen"] = best_ms(draw_charts_on_screen)
@@ -170,8 +176,9 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
 
         def back_to_the_top() -> None:
             scroll_bar.setValue(0)
-            for panel in panels:
-                panel.show_chart(panel.chart, force=True)  # drawn again when scrolled to
+            force_drawing_again()  # drawn again when scrolled to
+            forget_recent_figures()
+            view.redraw_comparison()  # the two cohorts counted again when scrolled to
             app.processEvents()
 
         def scroll_to_the_end() -> None:

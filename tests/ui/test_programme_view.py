@@ -231,6 +231,9 @@ def test_each_table_holds_the_figures_modules_numbers(window: MainWindow) -> Non
 
 def test_two_cohorts_side_by_side_as_shares_of_their_own_enrolled(window: MainWindow) -> None:
     view = view_of(window)
+    assert view.comparison_section.visibleRegion().isEmpty()  # below the first charts
+    assert view.comparison is None  # so not counted yet
+    view.scroll.ensureWidgetVisible(view.comparison_panel)
     comparison = view.comparison
     assert comparison is not None
     panel = view.comparison_panel
@@ -255,7 +258,9 @@ def test_the_numbers_toggle_between_chart_and_table(qtbot: QtBot, window: MainWi
 def test_the_chart_tables_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
     """Each chart's table, on a model of its own that outlives the window."""
     view = view_of(window)
+    view.draw_every_chart()  # the comparison too, counted when first shown
     for panel in (*view.panels.values(), view.comparison_panel):
+        assert panel.chart is not None
         model = ChartTableModel()
         model.set_chart(panel.chart)
         qtmodeltester.check(model, force_py=True)

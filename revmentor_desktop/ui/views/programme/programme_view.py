@@ -64,6 +64,7 @@ class ProgrammeView(WorkspaceView):
         super().__init__(context, parent)
         self.figures: ProgrammeFigures | None = None
         self.comparison: Comparison | None = None
+        self._comparison_pending = False  # chosen, not counted yet: counted when scrolled to
         self.record_dialog: QWidget | None = None
         self.cohort_chooser = CohortChooser(self)
         self.cohort_chooser.changed.connect(self.redraw)
@@ -87,7 +88,7 @@ class ProgrammeView(WorkspaceView):
         self.compare_second = QComboBox(self)
         self.compare_second.setAccessibleName("Second cohort to compare")
         for combo in (self.compare_first, self.compare_second):
-            combo.currentIndexChanged.connect(self._redraw_comparison)
+            combo.currentIndexChanged.connect(self.redraw_comparison)
         self.comparison_panel = ChartPanel(self)
         for panel in (*self.panels.values(), self.comparison_panel):
             panel.records_requested.connect(self.show_records)
@@ -131,7 +132,7 @@ class ProgrammeView(WorkspaceView):
         layout.addWidget(self.scroll, 1)
 
     def _comparison_section(self, parent: QWidget) -> QWidget:
-        section = QWidget(parent)
+        section = self.comparison_section = QWidget(parent)
         row = QHBoxLayout()
         row.addWidget(QLabel("Compare", section))
         row.addWidget(self.compare_first)
@@ -207,7 +208,7 @@ class ProgrammeView(WorkspaceView):
 
     def _draw_everything(self) -> None:
         self.redraw()
-        self._redraw_comparison()
+        self.redraw_comparison()
 
     def redraw(self) -> None:
         """The main selection's figures, once, and every chart drawn from them."""
@@ -230,13 +231,18 @@ class ProgrammeView(WorkspaceView):
         self.draw_charts_shown()
 
     def draw_charts_shown(self) -> None:
-        """Draw each chart waiting to be drawn that is on screen now, laid out as it will be."""
+        """Draw each chart waiting to be drawn that is on screen now, laid out as it will be;
+        the comparison is counted, too, once its section comes into view."""
         self.scroll.widget().layout().activate()
+        if self._comparison_pending and not self.comparison_section.visibleRegion().isEmpty():
+            self._count_comparison()
         for panel in (*self.panels.values(), self.comparison_panel):
             panel.draw_if_shown()
 
     def draw_every_chart(self) -> None:
         """Draw every chart now, on screen or not (for a picture of the whole view)."""
+        if self._comparison_pending:
+            self._count_comparison()
         for panel in (*self.panels.values(), self.comparison_panel):
             panel.draw_now()
 
@@ -275,16 +281,24 @@ class ProgrammeView(WorkspaceView):
             combo.setCurrentIndex(max(combo.findData(wanted), 0))
             combo.blockSignals(False)
 
-    def _redraw_comparison(self) -> None:
+    def redraw_comparison(self) -> None:
+        """The two chosen cohorts side by side, counted now if the section is in view, else
+        when it is scrolled to: the section sits below the charts a first look shows."""
         first, second = self.compare_first.currentData(), self.compare_second.currentData()
         if first is None or second is None:
             self.comparison = None
+            self._comparison_pending = False
             self.comparison_panel.hide()
             return
-        self.comparison = compare([first], [second], None, self.context.clock)
         self.comparison_panel.show()
-        self.comparison_panel.show_chart(charts.comparison_chart(self.comparison), draw=False)
+        self._comparison_pending = True
         self.draw_charts_shown()
+
+    def _count_comparison(self) -> None:
+        self._comparison_pending = False
+        first, second = self.compare_first.currentData(), self.compare_second.currentData()
+        self.comparison = compare([first], [second], None, self.context.clock)
+        self.comparison_panel.show_chart(charts.comparison_chart(self.comparison), draw=False)
 
     # The lists behind the bars
 
