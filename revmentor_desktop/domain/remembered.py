@@ -45,6 +45,13 @@ class Remembered(Generic[K, V]):
             self._results.popitem(last=False)
         return result
 
+    def kept(self, key: K) -> V | None:
+        """The result kept for ``key`` if the data has not changed since, else None."""
+        version = data_version()
+        if version is None or version != self._version:
+            return None
+        return self._results.get(key)
+
     def forget(self) -> None:
         """Drop every kept result (the next ones are worked out afresh)."""
         self._results.clear()

@@ -20,6 +20,7 @@ from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.demo import generate_demo
 from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.programme_figures import programme_figures
+from revmentor_desktop.domain.programme_figures.gather import forget_recent_figures
 from revmentor_desktop.ui.main_window import MainWindow
 from revmentor_desktop.ui.views.programme.chart_data import (
     ChartData,
@@ -51,8 +52,13 @@ def window(qtbot: QtBot, make_window: MakeWindow) -> MainWindow:
     )
     made.resize(1280, 800)
     made.show_view("programme")
-    qtbot.waitUntil(lambda: view_of(made).figures is not None)
+    wait_for_every_figure(qtbot, view_of(made))
     return made
+
+
+def wait_for_every_figure(qtbot: QtBot, view: ProgrammeView) -> None:
+    """Until the outcomes, counted straight after the other figures, are drawn too."""
+    qtbot.waitUntil(lambda: view.figures is not None and not view.counting_outcomes)
 
 
 def view_of(window: MainWindow) -> ProgrammeView:
@@ -139,7 +145,7 @@ def test_the_view_is_on_screen_before_its_figures_are_counted(
 
 
 def test_choosing_cohorts_and_a_period_redraws_every_chart_from_the_figures(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     view = view_of(window)
     first, second = view.cohort_chooser.cohort_actions[:2]
@@ -147,6 +153,7 @@ def test_choosing_cohorts_and_a_period_redraws_every_chart_from_the_figures(
     view.cohort_chooser.choose(chosen)
     assert view.cohort_chooser.text() == "2 cohorts"
     view.choose_period(PeriodChoice.THIS_YEAR)
+    wait_for_every_figure(qtbot, view)
 
     expected = programme_figures(
         chosen, Period(date(2026, 1, 1), date(2026, 12, 31)), window.context.clock
@@ -377,9 +384,11 @@ def test_going_back_to_all_cohorts_shows_the_figures_already_counted(window: Mai
     every_cohort = view.figures
     chooser = view.cohort_chooser
     chooser.choose([chooser.cohort_actions[0].data()])
-    assert view.figures is not every_cohort
+    assert view.figures != every_cohort
     chooser.choose(None)
-    assert view.figures is every_cohort
+    assert not view.counting_outcomes  # the outcomes kept too: nothing left to count
+    assert view.figures == every_cohort
+    assert view.figures.funnel is every_cohort.funnel  # kept, not counted again
 
 
 def test_a_chart_whose_figures_did_not_change_is_not_drawn_again(window: MainWindow) -> None:
@@ -431,3 +440,25 @@ def test_pointing_at_a_bar_shows_its_tooltip_and_a_hand_where_it_can_be_clicked(
         assert bar.bars.cursor().shape() == Qt.CursorShape.PointingHandCursor
     qtbot.mouseMove(canvas.viewport(), QPoint(2, 2))
     assert bar.bars.toolTip() == ""
+
+
+def test_the_before_after_is_counted_straight_after_the_charts_on_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The dearest figures wait for the charts a first look shows; the headline says so."""
+    view = view_of(window)
+    complete = view.figures
+    forget_recent_figures()
+    view.redraw()
+
+    assert view.counting_outcomes
+    outcomes = view.panels["outcomes"]
+    assert outcomes.empty.text() == "Counting the before/after answers…"
+    assert "Ratings before and after: counting…" in view.headlines.text()
+    assert column_texts(view.panels["funnel"], 0)  # the charts on screen are there already
+
+    wait_for_every_figure(qtbot, view)
+    assert view.figures == complete
+    assert "counting" not in view.headlines.text()
+    assert "Ratings rose on" in view.headlines.text()
+    assert outcomes.model.rowCount() == len(complete.outcomes.learning) > 0

@@ -147,6 +147,22 @@ class OutcomeFigures:
     completion: tuple[CompletionLine, ...]
     pairs_completed: int
     pairs_ended_early: int
+    counted: bool = True  # False: not counted yet (``not_counted_yet``), nothing to show
+
+    @classmethod
+    def not_counted_yet(cls) -> OutcomeFigures:
+        """The outcomes of a view's first drawing, before they are counted: no line at all."""
+        return cls(
+            smallest_group=0,
+            reaction=(),
+            recommendation=Recommendation(0, None, None, None, ""),
+            learning=(),
+            behaviour=Behaviour(0, None, ""),
+            completion=(),
+            pairs_completed=0,
+            pairs_ended_early=0,
+            counted=False,
+        )
 
     @property
     def any_answers(self) -> bool:

@@ -11,7 +11,9 @@ from revmentor_desktop.domain.programme_figures.gather import (
     FUNNEL_STEPS,
     NO_REASON,
     compare,
+    figures_before_outcomes,
     programme_figures,
+    with_outcomes,
 )
 from revmentor_desktop.domain.programme_figures.records import (
     CohortRef,
@@ -63,7 +65,9 @@ __all__ = [
     "cohorts_newest_first",
     "compare",
     "figure_rows",
+    "figures_before_outcomes",
     "figures_record",
     "programme_figures",
     "side_by_side",
+    "with_outcomes",
 ]

@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -31,7 +32,7 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.collector import collector_paused
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.health import HealthLevel, pair_health
-from revmentor_desktop.domain.outcomes.figures import outcome_figures
+from revmentor_desktop.domain.outcomes.figures import OutcomeFigures, outcome_figures
 from revmentor_desktop.domain.programme_figures.pairs import PairFacts
 from revmentor_desktop.domain.programme_figures.records import (
     RUNNING_LEVELS,
@@ -253,9 +254,13 @@ def _end_reasons(selection: Selection) -> EndReasons:
 
 
 # The figures of the last few selections, kept while the data is unchanged: going back to a
-# selection already shown (all cohorts again) reads nothing.
-_RECENT: Remembered[tuple[tuple[int, ...] | None, Period | None, date], ProgrammeFigures]
-_RECENT = Remembered(size=8)
+# selection already shown (all cohorts again) reads nothing. The outcomes, the dearest figures
+# to count, are kept apart, so a view can draw the others first (``figures_before_outcomes``).
+_Key = tuple[tuple[int, ...] | None, Period | None, date]
+_RECENT: Remembered[_Key, ProgrammeFigures] = Remembered(size=8)  # complete
+_RECENT_BEFORE_OUTCOMES: Remembered[_Key, ProgrammeFigures] = Remembered(size=8)
+_RECENT_OUTCOMES: Remembered[tuple[tuple[int, ...], Period | None], OutcomeFigures]
+_RECENT_OUTCOMES = Remembered(size=8)
 
 
 def programme_figures(
@@ -268,14 +273,52 @@ def programme_figures(
 
     The same selection asked for again while the data is unchanged gives the figures already
     worked out (``Remembered``); any change to the data, by anyone, and they are counted anew."""
-    today = clock().date()
+    key = _key(cohort_ids, period, clock)
+    return _RECENT.get(
+        key, lambda: with_outcomes(figures_before_outcomes(cohort_ids, period, clock))
+    )
+
+
+def figures_before_outcomes(
+    cohort_ids: Sequence[int] | None = None,
+    period: Period | None = None,
+    clock: Clock = system_clock,
+) -> ProgrammeFigures:
+    """``programme_figures`` without counting the outcomes, for a view that draws its charts
+    on screen first: their ``outcomes`` are ``not_counted_yet`` unless already kept (then they
+    come back complete). ``with_outcomes`` completes them."""
+    key = _key(cohort_ids, period, clock)
+    complete = _RECENT.kept(key)
+    if complete is not None:
+        return complete
+    figures = _RECENT_BEFORE_OUTCOMES.get(key, lambda: _counted(*key))
+    kept = _RECENT_OUTCOMES.kept((figures.cohort_ids, period))
+    return figures if kept is None else replace(figures, outcomes=kept)
+
+
+def _key(cohort_ids: Sequence[int] | None, period: Period | None, clock: Clock) -> _Key:
     chosen = None if cohort_ids is None else tuple(sorted(set(cohort_ids)))
-    return _RECENT.get((chosen, period, today), lambda: _counted(chosen, period, today))
+    return chosen, period, clock().date()
+
+
+def with_outcomes(figures: ProgrammeFigures) -> ProgrammeFigures:
+    """``figures`` with their outcomes counted (or kept from before)."""
+    if figures.outcomes.counted:
+        return figures
+    key = (figures.cohort_ids, figures.period)
+    outcomes = _RECENT_OUTCOMES.get(key, lambda: _outcomes_counted(*key))
+    return replace(figures, outcomes=outcomes)
+
+
+def _outcomes_counted(cohort_ids: Sequence[int], period: Period | None) -> OutcomeFigures:
+    with collector_paused():
+        return outcome_figures(cohort_ids, period)
 
 
 def forget_recent_figures() -> None:
     """Count every selection afresh next time (a benchmark timing the counting itself)."""
-    _RECENT.forget()
+    for kept in (_RECENT, _RECENT_BEFORE_OUTCOMES, _RECENT_OUTCOMES):
+        kept.forget()
 
 
 def _counted(
@@ -294,7 +337,7 @@ def _counted(
             sessions=sessions(selection, facts),
             topics=Topics(focus_areas(selection), session_topics(selection)),
             end_reasons=_end_reasons(selection),
-            outcomes=outcome_figures(selection.ids, period),
+            outcomes=OutcomeFigures.not_counted_yet(),
         )
 
 

@@ -148,7 +148,20 @@ def hours_chart(figures: ProgrammeFigures) -> ChartData:
     )
 
 
+OUTCOMES_TITLE = "Before and after, by benefit and role"
+
+
 def outcomes_chart(figures: ProgrammeFigures) -> ChartData:
+    if not figures.outcomes.counted:
+        return ChartData(
+            title=OUTCOMES_TITLE,
+            kind=ChartKind.ROWS,
+            category_header="Benefit (role)",
+            categories=(),
+            series=(),
+            value_label="mean rating",
+            empty_text="Counting the before/after answers…",
+        )
     lines = figures.outcomes.learning
     notes = (
         "Mean rating from 1 to 5 of those who answered both the starting-point and the closing "
@@ -163,7 +176,7 @@ def outcomes_chart(figures: ProgrammeFigures) -> ChartData:
         for reason, names in by_reason.items()
     )
     return ChartData(
-        title="Before and after, by benefit and role",
+        title=OUTCOMES_TITLE,
         kind=ChartKind.ROWS,
         category_header="Benefit (role)",
         categories=tuple(f"{line.label} ({line.role_label})" for line in lines),
@@ -274,7 +287,9 @@ def headlines(figures: ProgrammeFigures) -> str:
         f"{held}, {sessions.hours_held:,.0f} hours",
     ]
     shown = figures.outcomes.shown_changes
-    if shown:
+    if not figures.outcomes.counted:
+        parts.append("Ratings before and after: counting…")
+    elif shown:
         rose = sum(1 for line in shown if (line.mean_change or 0) > 0)
         parts.append(f"Ratings rose on {rose} of {plural(len(shown), 'benefit')} shown")
     if figures.topics.focus_areas:

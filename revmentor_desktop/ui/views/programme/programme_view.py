@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,8 @@ from revmentor_desktop.domain.programme_figures import (
     ProgrammeFigures,
     cohorts_newest_first,
     compare,
-    programme_figures,
+    figures_before_outcomes,
+    with_outcomes,
 )
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
@@ -59,6 +60,9 @@ FIRST_DRAWING_AT_LATEST_MS = 100
 class ProgrammeView(WorkspaceView):
     list_name = "programme"
     title = "Programme"
+    # The charts were drawn from the figures: first those counted at once, then (when they
+    # had to be counted) again with the before/after outcomes.
+    charts_drawn = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -97,6 +101,11 @@ class ProgrammeView(WorkspaceView):
         # take longer than a view may take to appear (see paintEvent).
         self._first_drawing = QTimer(self, singleShot=True)
         self._first_drawing.timeout.connect(self._draw_everything)
+        # The outcomes, the dearest figures, are counted straight after the charts on screen
+        # are drawn: the before/after chart sits below them, and its phrase of the headline
+        # reads "counting" until then.
+        self._outcomes_counting = QTimer(self, singleShot=True)
+        self._outcomes_counting.timeout.connect(self._count_outcomes)
         self._lay_out()
         self._set_custom_visible(False)
 
@@ -211,12 +220,26 @@ class ProgrammeView(WorkspaceView):
         self.redraw_comparison()
 
     def redraw(self) -> None:
-        """The main selection's figures, once, and every chart drawn from them."""
-        self.figures = programme_figures(
+        """The main selection's figures, once, and every chart drawn from them: the outcomes
+        counted straight after the rest (unless kept from before)."""
+        self.figures = figures_before_outcomes(
             self.cohort_chooser.chosen(), self.period(), self.context.clock
         )
         self.draw_charts()
         self.status_changed.emit()
+        if self.counting_outcomes:
+            self._outcomes_counting.start(0)
+
+    @property
+    def counting_outcomes(self) -> bool:
+        """The figures on show wait for their outcomes to be counted."""
+        return self.figures is not None and not self.figures.outcomes.counted
+
+    def _count_outcomes(self) -> None:
+        if self.counting_outcomes:
+            assert self.figures is not None
+            self.figures = with_outcomes(self.figures)
+            self.draw_charts()
 
     def draw_charts(self) -> None:
         """Every chart of the main selection from the figures already gathered: the tables,
@@ -229,6 +252,7 @@ class ProgrammeView(WorkspaceView):
         self.summary.setText(self._summary_text(self.figures))
         self.headlines.setText(charts.headlines(self.figures))
         self.draw_charts_shown()
+        self.charts_drawn.emit()
 
     def draw_charts_shown(self) -> None:
         """Draw each chart waiting to be drawn that is on screen now, laid out as it will be;
