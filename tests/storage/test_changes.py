@@ -37,6 +37,7 @@ def test_inside_a_transaction_there_is_no_version(data_file: DataFile | ServerSt
     assert data_version() is not None
 
 
+@pytest.mark.file_only("a server's version moves with any commit on it, other tests' too")
 def test_reading_leaves_the_version_as_it_was(data_file: DataFile) -> None:
     """On a data file: a server's version is its snapshot, which any write anywhere on the
     server moves (another database's, or the server's own statistics): too often, never late."""

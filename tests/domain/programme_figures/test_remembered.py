@@ -37,6 +37,7 @@ def _held_today(pair_id: int) -> None:
     )
 
 
+@pytest.mark.file_only("a server's version moves with any commit on it, other tests' too")
 def test_the_same_selection_again_gives_the_figures_already_counted(
     programme: SmallProgramme,
 ) -> None:
