@@ -5,8 +5,12 @@ coordinator. A form's concerns stay on Today until the coordinator marks the for
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
+
+from peewee import Expression, fn
 
 from revmentor_desktop.domain.outcomes import forms
 from revmentor_desktop.domain.outcomes.questions import AnswerKind, FormItem, Questionnaire
@@ -51,6 +55,25 @@ class Concern:
     reasons: tuple[str, ...]
 
 
+def _may_be_a_concern() -> Expression:
+    """The answers ``concern_of`` could call a concern, in SQL: a returned form holds dozens
+    of answers, and reading them all made Today slow to open. ``concern_of`` still decides."""
+    private_note = (Answer.answer_kind == AnswerKind.PRIVATE_TEXT.value) & (
+        fn.TRIM(Answer.text) != ""
+    )
+    low_rating = (
+        (Answer.answer_kind == AnswerKind.RATING.value)
+        & (Answer.number <= LOW_RATING)
+        & reduce(operator.or_, [Answer.question_key.contains(name) for name in RATED_FOR_TROUBLE])
+    )
+    asks_for_help = (
+        (Answer.answer_kind == AnswerKind.YES_NO.value)
+        & (Answer.number == YES)
+        & Answer.question_key.contains(HELP_QUESTION)
+    )
+    return private_note | low_rating | asks_for_help
+
+
 def open_concerns() -> list[Concern]:
     """Every returned form not yet marked handled whose answers signal trouble, oldest first.
     One query, whatever the number of forms."""
@@ -73,7 +96,7 @@ def open_concerns() -> list[Concern]:
         .where(
             OutcomeForm.returned_at.is_null(False)
             & OutcomeForm.handled_at.is_null()
-            & (Answer.number.is_null(False) | (Answer.text != ""))
+            & _may_be_a_concern()
         )
         .order_by(OutcomeForm.returned_at, OutcomeForm.id, Answer.position)
         .tuples()

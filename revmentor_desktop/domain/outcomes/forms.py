@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from peewee import Expression
+
 from revmentor_desktop.domain import calendar
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
@@ -82,22 +84,36 @@ def data_file_identity() -> str:
     return calendar.uid_domain()
 
 
+def _due_pair_statuses(questionnaire: Questionnaire) -> list[str]:
+    """The statuses of the pairs whose partners are due ``questionnaire``."""
+    if questionnaire is Questionnaire.ENDING_EARLY:
+        return [PairStatus.ENDED_EARLY.value]
+    if questionnaire is Questionnaire.CLOSING:
+        return [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.COMPLETED.value]
+    return [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.PROPOSED.value]
+
+
+def _is_due(cohort_id: int, questionnaire: Questionnaire) -> Expression:
+    return (Pair.cohort == cohort_id) & Pair.status.in_(_due_pair_statuses(questionnaire))
+
+
 def due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
     """The pairs whose partners are due this questionnaire, with both partners loaded."""
-    if questionnaire is Questionnaire.ENDING_EARLY:
-        statuses = [PairStatus.ENDED_EARLY.value]
-    elif questionnaire is Questionnaire.CLOSING:
-        statuses = [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.COMPLETED.value]
-    else:
-        statuses = [PairStatus.ACTIVE.value, PairStatus.PAUSED.value, PairStatus.PROPOSED.value]
     mentor, mentee = Person.alias(), Person.alias()
     return list(
         Pair.select(Pair, mentor, mentee)
         .join_from(Pair, mentor, on=(Pair.mentor == mentor.id), attr="mentor")
         .join_from(Pair, mentee, on=(Pair.mentee == mentee.id), attr="mentee")
-        .where((Pair.cohort == cohort_id) & Pair.status.in_(statuses))
+        .where(_is_due(cohort_id, questionnaire))
         .order_by(Pair.id)
     )
+
+
+def due_people(cohort_id: int, questionnaire: Questionnaire) -> set[int]:
+    """The ids of everyone due this questionnaire in the cohort: both partners of each pair
+    ``due_pairs`` gives, read without loading the pairs (Today counts them at start-up)."""
+    partners = Pair.select(Pair.mentor, Pair.mentee).where(_is_due(cohort_id, questionnaire))
+    return {person_id for pair in partners.tuples() for person_id in pair}
 
 
 def issue_forms(

@@ -49,14 +49,6 @@ def _answered_people(cohort_id: int) -> dict[str, set[int]]:
     return answered
 
 
-def _due_people(cohort_id: int, questionnaire: Questionnaire) -> set[int]:
-    return {
-        person_id
-        for pair in forms.due_pairs(cohort_id, questionnaire)
-        for person_id in (pair.mentor_id, pair.mentee_id)
-    }
-
-
 def _points_to_chase(
     dates: dict[Questionnaire, date | None], today: date
 ) -> list[tuple[Questionnaire, date]]:
@@ -82,7 +74,7 @@ def check_in_reminders(today: date) -> list[CheckInReminder]:
         for questionnaire, due in _points_to_chase(checkins.due_dates(cohort_id), today):
             if answered is None:
                 answered = _answered_people(cohort_id)
-            due_people = _due_people(cohort_id, questionnaire)
+            due_people = forms.due_people(cohort_id, questionnaire)
             waiting = due_people - answered.get(questionnaire.value, set())
             if waiting:
                 reminders.append(
