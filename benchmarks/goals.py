@@ -58,12 +58,35 @@ class Goal:
 # 40, bench_plans.py --pairs 10, bench_outcomes.py 500, bench_figures.py 1000 10000. Rates of
 # plain ReportLab do not depend on the size. The SQLite readings grow with the rows read (a
 # full scan), so they are scaled linearly to the size each goal is stated for: 5 ms for 3,838
-# answer rows (500 people) x4 for the 2,000-person file; 0.2 ms for 2,217 sessions x45 for
-# 100,000 sessions.
+# answer rows (500 people) x4 for the 2,000-person file; 0.2 ms for 2,217 sessions x14.4 for
+# the 31,899 sessions of the file the Programme view's goals are stated for, that of
+# ``revmentor demo --people 10000 --sessions 100000`` (the demo's cadences allow no more than
+# 31,899 of the 100,000 sessions asked). Reading them all there, measured directly on the same
+# machine when the view's goals were recorded: 2.73 ms, in line with the scaled 2.88.
 FORMS_MADE = Goal("Forms made", 50.0, 509.0, "/s")  # plain ReportLab one-page files/s
 FORMS_COLLECTED = Goal("Forms collected", 50.0, 509.0, "/s")  # the same reference
 CERTIFICATE_PAGES = Goal("Certificate pages", 100.0, 1100.0, "/s")  # plain ReportLab pages/s
 PLAN_PAGES = Goal("Plan booklet pages", 100.0, 225.0, "/s")  # plain Platypus, same words
 OUTCOMES = Goal("Outcomes of the whole file", 200.0, 20.0, "ms")  # reading every answer row
-EVERY_COHORT_FIGURES = Goal("Every cohort, everything recorded", 300.0, 9.0, "ms")  # sessions
-ONE_COHORT_FIGURES = Goal("One cohort, the last 13 weeks", 150.0, 9.0, "ms")  # the same reading
+SESSIONS_READ_MS = 2.88  # SQLite reading every session of the 10k demo file
+EVERY_COHORT_FIGURES = Goal("Every cohort, everything recorded", 300.0, SESSIONS_READ_MS, "ms")
+ONE_COHORT_FIGURES = Goal("One cohort, the last 13 weeks", 150.0, SESSIONS_READ_MS, "ms")
+
+# The Programme view (bench_dashboard.py) both counts (SQLite) and draws (Qt), so each of its
+# goals is judged twice, against each reference of its run, and is met when both ratios are:
+# reading every session as above, and a bare QMainWindow of the view's size shown in the same
+# process (BARE_WINDOW_MS: the least processor time of 10 showings, median of five runs of the
+# benchmark on the recording machine).
+BARE_WINDOW_MS = 1.6
+
+
+def view_goals(name: str, absolute: float) -> tuple[Goal, Goal]:
+    """A Programme view goal against reading every session, and against a bare window."""
+    return (
+        Goal(f"{name} / reading every session", absolute, SESSIONS_READ_MS, "ms"),
+        Goal(f"{name} / bare window", absolute, BARE_WINDOW_MS, "ms"),
+    )
+
+
+VIEW_SHOWN = view_goals("shown", 300.0)
+VIEW_REDRAWN = view_goals("redrawn", 150.0)

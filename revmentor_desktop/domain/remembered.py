@@ -52,6 +52,15 @@ class Remembered(Generic[K, V]):
             return None
         return self._results.get(key)
 
+    def replace(self, old: V, new: V) -> None:
+        """Keep ``new`` instead of ``old`` (the same result, completed since), if the data has
+        not changed since ``old`` was worked out."""
+        if data_version() != self._version:
+            return
+        for key, value in self._results.items():
+            if value is old:
+                self._results[key] = new
+
     def forget(self) -> None:
         """Drop every kept result (the next ones are worked out afresh)."""
         self._results.clear()

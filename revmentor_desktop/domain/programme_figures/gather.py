@@ -33,7 +33,7 @@ from revmentor_desktop.domain.collector import collector_paused
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.health import HealthLevel, pair_health
 from revmentor_desktop.domain.outcomes.figures import OutcomeFigures, outcome_figures
-from revmentor_desktop.domain.programme_figures.pairs import PairFacts
+from revmentor_desktop.domain.programme_figures.pairs import PairFacts, forget_pairs_read
 from revmentor_desktop.domain.programme_figures.records import (
     RUNNING_LEVELS,
     Comparison,
@@ -254,13 +254,10 @@ def _end_reasons(selection: Selection) -> EndReasons:
 
 
 # The figures of the last few selections, kept while the data is unchanged: going back to a
-# selection already shown (all cohorts again) reads nothing. The outcomes, the dearest figures
-# to count, are kept apart, so a view can draw the others first (``figures_before_outcomes``).
+# selection already shown (all cohorts again) reads nothing. Figures kept before their outcomes
+# were counted are completed in place by ``with_outcomes``.
 _Key = tuple[tuple[int, ...] | None, Period | None, date]
-_RECENT: Remembered[_Key, ProgrammeFigures] = Remembered(size=8)  # complete
-_RECENT_BEFORE_OUTCOMES: Remembered[_Key, ProgrammeFigures] = Remembered(size=8)
-_RECENT_OUTCOMES: Remembered[tuple[tuple[int, ...], Period | None], OutcomeFigures]
-_RECENT_OUTCOMES = Remembered(size=8)
+_RECENT: Remembered[_Key, ProgrammeFigures] = Remembered(size=8)
 
 
 def programme_figures(
@@ -273,10 +270,7 @@ def programme_figures(
 
     The same selection asked for again while the data is unchanged gives the figures already
     worked out (``Remembered``); any change to the data, by anyone, and they are counted anew."""
-    key = _key(cohort_ids, period, clock)
-    return _RECENT.get(
-        key, lambda: with_outcomes(figures_before_outcomes(cohort_ids, period, clock))
-    )
+    return with_outcomes(figures_before_outcomes(cohort_ids, period, clock))
 
 
 def figures_before_outcomes(
@@ -288,12 +282,7 @@ def figures_before_outcomes(
     on screen first: their ``outcomes`` are ``not_counted_yet`` unless already kept (then they
     come back complete). ``with_outcomes`` completes them."""
     key = _key(cohort_ids, period, clock)
-    complete = _RECENT.kept(key)
-    if complete is not None:
-        return complete
-    figures = _RECENT_BEFORE_OUTCOMES.get(key, lambda: _counted(*key))
-    kept = _RECENT_OUTCOMES.kept((figures.cohort_ids, period))
-    return figures if kept is None else replace(figures, outcomes=kept)
+    return _RECENT.get(key, lambda: _counted(*key))
 
 
 def _key(cohort_ids: Sequence[int] | None, period: Period | None, clock: Clock) -> _Key:
@@ -302,23 +291,20 @@ def _key(cohort_ids: Sequence[int] | None, period: Period | None, clock: Clock) 
 
 
 def with_outcomes(figures: ProgrammeFigures) -> ProgrammeFigures:
-    """``figures`` with their outcomes counted (or kept from before)."""
+    """``figures`` with their outcomes counted, kept in their place for next time."""
     if figures.outcomes.counted:
         return figures
-    key = (figures.cohort_ids, figures.period)
-    outcomes = _RECENT_OUTCOMES.get(key, lambda: _outcomes_counted(*key))
-    return replace(figures, outcomes=outcomes)
-
-
-def _outcomes_counted(cohort_ids: Sequence[int], period: Period | None) -> OutcomeFigures:
     with collector_paused():
-        return outcome_figures(cohort_ids, period)
+        outcomes = outcome_figures(figures.cohort_ids, figures.period)
+    complete = replace(figures, outcomes=outcomes)
+    _RECENT.replace(figures, complete)
+    return complete
 
 
 def forget_recent_figures() -> None:
     """Count every selection afresh next time (a benchmark timing the counting itself)."""
-    for kept in (_RECENT, _RECENT_BEFORE_OUTCOMES, _RECENT_OUTCOMES):
-        kept.forget()
+    _RECENT.forget()
+    forget_pairs_read()
 
 
 def _counted(

@@ -9,6 +9,7 @@ from typing import Any
 
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
 from revmentor_desktop.domain.queries import Parsed, as_date
+from revmentor_desktop.domain.remembered import Remembered
 from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.storage.counting import days_joined
 from revmentor_desktop.storage.models import Cohort, Meeting, Pair
@@ -24,49 +25,26 @@ def _day_number(value: Any) -> int:
     return day.toordinal()
 
 
+# The pairs of the last few cohort choices and their held days: the same whatever the period,
+# so a change of period reads neither again while the data is unchanged.
+_PairsRead = tuple[list[PairRow], dict[int, list[int]]]
+_RECENT: Remembered[tuple[int, ...], _PairsRead] = Remembered(size=4)
+
+
+def forget_pairs_read() -> None:
+    """Read the pairs afresh next time (a benchmark timing the counting itself)."""
+    _RECENT.forget()
+
+
 class PairFacts:
     """The pairs of the chosen cohorts, and the days of each pair's held sessions: one query
-    each."""
+    each, for any period of the same cohorts."""
 
     def __init__(self, selection: Selection) -> None:
         self.selection = selection
-        day = Parsed(as_date).__getitem__
-        query = (
-            Pair.select(
-                Pair.id,
-                Pair.cohort,
-                Pair.mentor,
-                Pair.mentee,
-                Pair.status,
-                Pair.start_date,
-                Pair.end_date,
-                Pair.agreement_signed,
-                Cohort.cadence_days,
-                Cohort.end_date,
-            )
-            .join(Cohort, on=(Pair.cohort == Cohort.id))
-            .where(selection.pairs())
-        )
-        self.rows: list[PairRow] = [
-            (pair_id, cohort, mentor, mentee, status, day(start), day(end), day(signed), cadence,
-             day(cohort_end))
-            for pair_id, cohort, mentor, mentee, status, start, end, signed, cadence, cohort_end
-            in rows(query)
-        ]  # fmt: skip
-        self.held = self._held_days()
+        self.rows, self.held = _RECENT.get(tuple(selection.ids), lambda: _read(selection))
         after = selection.after
         self._last_counted = None if after is None else after.toordinal() - 1
-
-    def _held_days(self) -> dict[int, list[int]]:
-        """Each pair's held sessions as day numbers, in order. Grouped by pair from the
-        (status, pair, start) index alone, one text of days per pair."""
-        query = (
-            Meeting.select(Meeting.pair, days_joined(Meeting.starts_at))
-            .where((Meeting.status == SessionStatus.HELD.value) & self.selection.sessions())
-            .group_by(Meeting.pair)
-        )
-        number = Parsed(_day_number).__getitem__
-        return {pair: sorted(map(number, days.split(","))) for pair, days in rows(query)}
 
     def held_by_end(self, pair_id: int) -> int:
         """Sessions the pair held by the end of the period (ever, without one)."""
@@ -76,3 +54,45 @@ class PairFacts:
     def last_held(self, pair_id: int) -> date | None:
         days = self.held.get(pair_id)
         return date.fromordinal(days[-1]) if days else None
+
+
+def _read(selection: Selection) -> _PairsRead:
+    return _pair_rows(selection), _held_days(selection)
+
+
+def _pair_rows(selection: Selection) -> list[PairRow]:
+    day = Parsed(as_date).__getitem__
+    query = (
+        Pair.select(
+            Pair.id,
+            Pair.cohort,
+            Pair.mentor,
+            Pair.mentee,
+            Pair.status,
+            Pair.start_date,
+            Pair.end_date,
+            Pair.agreement_signed,
+            Cohort.cadence_days,
+            Cohort.end_date,
+        )
+        .join(Cohort, on=(Pair.cohort == Cohort.id))
+        .where(selection.pairs())
+    )
+    return [
+        (pair_id, cohort, mentor, mentee, status, day(start), day(end), day(signed), cadence,
+         day(cohort_end))
+        for pair_id, cohort, mentor, mentee, status, start, end, signed, cadence, cohort_end
+        in rows(query)
+    ]  # fmt: skip
+
+
+def _held_days(selection: Selection) -> dict[int, list[int]]:
+    """Each pair's held sessions as day numbers, in order. Grouped by pair from the
+    (status, pair, start) index alone, one text of days per pair."""
+    query = (
+        Meeting.select(Meeting.pair, days_joined(Meeting.starts_at))
+        .where((Meeting.status == SessionStatus.HELD.value) & selection.sessions())
+        .group_by(Meeting.pair)
+    )
+    number = Parsed(_day_number).__getitem__
+    return {pair: sorted(map(number, days.split(","))) for pair, days in rows(query)}

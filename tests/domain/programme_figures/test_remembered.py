@@ -10,7 +10,12 @@ import pytest
 
 from revmentor_desktop.domain import sessions
 from revmentor_desktop.domain.health import HealthLevel
-from revmentor_desktop.domain.programme_figures import programme_figures
+from revmentor_desktop.domain.dates import Period
+from revmentor_desktop.domain.programme_figures import (
+    figures_before_outcomes,
+    programme_figures,
+    with_outcomes,
+)
 from revmentor_desktop.domain.programme_figures.gather import forget_recent_figures
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.storage.models import database_proxy
@@ -50,6 +55,33 @@ def test_the_same_selection_again_gives_the_figures_already_counted(
     forget_recent_figures()
     again = programme_figures(None, None, clock)
     assert again is not first and again == first
+
+
+@pytest.mark.file_only("a server's version moves with any commit on it, other tests' too")
+def test_figures_drawn_before_their_outcomes_are_kept_complete_once_counted(
+    programme: SmallProgramme,
+) -> None:
+    """The view draws the charts first, then the before/after: going back to the selection
+    then shows everything at once, counting nothing."""
+    first = figures_before_outcomes(None, None, clock)
+    assert not first.outcomes.counted
+    complete = with_outcomes(first)
+    assert complete.outcomes.counted
+    assert figures_before_outcomes(None, None, clock) is complete
+    assert programme_figures(None, None, clock) is complete
+
+
+@pytest.mark.both_stores
+def test_a_new_period_of_cohorts_shown_before_gives_the_figures_counted_afresh(
+    programme: SmallProgramme,
+) -> None:
+    """The pairs read for all cohorts serve a new period of the same cohorts."""
+    spring = Period(date(2026, 2, 1), date(2026, 3, 15))
+    programme_figures(None, None, clock)
+    after_all_shown = programme_figures(None, spring, clock)
+    forget_recent_figures()
+    assert programme_figures(None, spring, clock) == after_all_shown
+    assert after_all_shown != programme_figures(None, None, clock)
 
 
 @pytest.mark.both_stores
