@@ -29,7 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 # The package of this checkout, not whichever copy is installed: bench_server does the same.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+CHECKOUT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(CHECKOUT))
 
 OUTPUT = Path(__file__).resolve().parent / "output"
 LARGE_FILE = OUTPUT / "large-10000-people-100000-sessions.revmentor"
@@ -104,8 +105,9 @@ print("ready", flush=True)
 """
 
 
-def generate_large_file(path: Path) -> None:
-    """The file of ``revmentor demo --people 10000 --sessions 100000`` (seeded), at ``path``."""
+def generate_large_file(path: Path, checkout: Path = CHECKOUT) -> None:
+    """The file of ``revmentor demo --people 10000 --sessions 100000`` (seeded), at ``path``,
+    made by the package of ``checkout``."""
     subprocess.run(
         [
             sys.executable,
@@ -122,7 +124,8 @@ def generate_large_file(path: Path) -> None:
             "1",
         ],
         check=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env={**os.environ, "PYTHONPATH": str(checkout)},
+        cwd=checkout,
     )
 
 
@@ -135,15 +138,19 @@ def ensure_large_file() -> Path:
     return LARGE_FILE
 
 
-def time_until_ready(code: str, *arguments: str, environment: dict[str, str]) -> float:
-    """Seconds from launching a fresh interpreter to its "ready" line (the window is shown)."""
+def time_until_ready(
+    code: str, *arguments: str, environment: dict[str, str], checkout: Path = CHECKOUT
+) -> float:
+    """Seconds from launching a fresh interpreter to its "ready" line (the window is shown),
+    importing the package of ``checkout``."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code, *arguments],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=environment,
+        env={**environment, "PYTHONPATH": str(checkout)},
+        cwd=checkout,  # "-c" puts the working folder first on the path
     )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -153,13 +160,13 @@ def time_until_ready(code: str, *arguments: str, environment: dict[str, str]) ->
     return elapsed
 
 
-def compile_bytecode(environment: dict[str, str]) -> dict[str, str]:
+def compile_bytecode(environment: dict[str, str], checkout: Path = CHECKOUT) -> dict[str, str]:
     """An installed app starts from compiled bytecode; measure that, not source compilation.
 
     PYTHONDONTWRITEBYTECODE (set on some CI machines) would make every run recompile our
     modules, which no user's start-up does.
     """
-    package = Path(__file__).resolve().parent.parent / "revmentor_desktop"
+    package = checkout / "revmentor_desktop"
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(package)], check=True, env=environment
     )
