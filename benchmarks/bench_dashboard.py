@@ -232,21 +232,24 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
         one_cohort = [chooser.cohort_actions[0].data()]
         from revmentor_desktop.ui.views.programme.period import PeriodChoice
 
-        def own_dates() -> None:
+        def counted_afresh() -> None:
+            """The choice made before a change, counted again with nothing else kept: only
+            its own figures (and its pairs) are at hand for the change."""
             forget_recent_figures()
-            view.choose_period(PeriodChoice.COHORTS)
-            app.processEvents()
+            view.redraw()
             while view.counting_outcomes:
                 app.processEvents()
+            app.processEvents()
+
+        def own_dates() -> None:
+            view.choose_period(PeriodChoice.COHORTS)
+            counted_afresh()
 
         def all_then(period: PeriodChoice) -> Callable[[], None]:
             def reset() -> None:
-                forget_recent_figures()  # nothing kept from the runs before
                 chooser.choose(None)
                 view.choose_period(period)
-                app.processEvents()
-                while view.counting_outcomes:
-                    app.processEvents()
+                counted_afresh()
 
             return reset
 
