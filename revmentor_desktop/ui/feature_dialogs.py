@@ -1,8 +1,9 @@
 """The window's commands that open one feature's dialog, each behind one short function.
 
-The main window only decides *what* a command acts on — the open data file, or the pair current
-in the view — and does nothing when there is none; the functions here open the feature. Each
-dialog module is imported when first used, so start-up does not pay for features left unused.
+``window_commands`` only decides *what* a command acts on — the open data file, or the pair
+current in the view — and does nothing when there is none; the functions here open the feature.
+Each dialog module is imported when first used, so start-up does not pay for features left
+unused.
 """
 
 from __future__ import annotations

@@ -141,7 +141,8 @@ def add_cohort_commands(menu: QMenu, actions: dict[str, QAction]) -> None:
 
 
 class WindowActions:
-    """Created once per window; the window connects them and enables what fits the selection."""
+    """Created once per window; ``window_commands`` connects them and enables what fits the
+    selection."""
 
     # Made from TIPPED_COMMANDS
     new_file: QAction

@@ -27,7 +27,8 @@ from revmentor_desktop.reports.registry import KINDS
 from revmentor_desktop.ui import dialogs
 from revmentor_desktop.ui.data_file_session import DataFileSession
 from revmentor_desktop.ui.guide import page_values
-from revmentor_desktop.ui.main_window import VIEW_CLASSES, MainWindow
+from revmentor_desktop.ui.main_window import MainWindow
+from revmentor_desktop.ui.navigation import VIEW_CLASSES
 from revmentor_desktop.ui.settings import AppSettings
 from tests.ui.programme import MovableClock, Programme, build_programme
 

@@ -61,7 +61,7 @@ def _press_delete_on(qtbot: QtBot, window: MainWindow, name: str) -> PeopleView:
 def test_the_title_names_the_file(make_window: MakeWindow, data_path: Path) -> None:
     window = make_window()
     assert window.windowTitle() == "programme.revmentor — RevMentor"
-    assert window.file_label.text() == "programme.revmentor"
+    assert window.status_bar.file_label.text() == "programme.revmentor"
 
 
 def test_ctrl_and_a_number_switches_views(qtbot: QtBot, make_window: MakeWindow) -> None:
@@ -84,7 +84,7 @@ def test_searching_zoe_finds_zoe_with_the_diaeresis(qtbot: QtBot, make_window: M
     assert view.search.hasFocus()
     qtbot.keyClicks(view.search, "zoe")
     qtbot.waitUntil(lambda: _names(view) == ["Zoë Martin"])
-    assert window.counts_label.text() == "1 person"
+    assert window.status_bar.counts_label.text() == "1 person"
 
 
 def test_clicking_a_header_sorts_that_column(qtbot: QtBot, make_window: MakeWindow) -> None:
@@ -281,7 +281,7 @@ def test_today_shows_a_pair_going_from_green_to_amber_to_red(
     programme: dict[str, object] = {}
     window = make_window(clock, build=lambda: programme.setdefault("p", build_programme(14)))
     active = programme["p"].pair_ids["active"]  # type: ignore[attr-defined]
-    today = window.views["today"]
+    today = window.stack.views["today"]
 
     def about_the_pair() -> list[tuple[str, str]]:
         today.refresh()
@@ -317,7 +317,7 @@ def test_today_opens_the_pair_with_enter(
     clock = MovableClock(START + timedelta(days=60))
     programme: dict[str, object] = {}
     window = make_window(clock, build=lambda: programme.setdefault("p", build_programme()))
-    today = window.views["today"]
+    today = window.stack.views["today"]
     today.list.setFocus()
     first = today.model.item_at(today.list.currentIndex())
     assert first is not None and first.group.title == "Needs you now"
@@ -335,7 +335,7 @@ def test_an_empty_file_says_what_to_do_first(
     qtbot: QtBot, make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
 ) -> None:
     window = make_window()
-    assert window.views["today"].empty_state.title == "Welcome to RevMentor"
+    assert window.stack.views["today"].empty_state.title == "Welcome to RevMentor"
     _press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     view = window.current_view()
     assert isinstance(view, PeopleView)
@@ -402,8 +402,8 @@ def test_a_file_in_a_synced_folder_warns_in_the_status_bar(
     make_window: MakeWindow, tmp_path: Path
 ) -> None:
     window = make_window(path=tmp_path / "Dropbox" / "programme.revmentor")
-    assert window.warning_label.isVisible()
-    assert "Dropbox" in window.warning_label.toolTip()
+    assert window.status_bar.warning_label.isVisible()
+    assert "Dropbox" in window.status_bar.warning_label.toolTip()
 
 
 def test_back_up_now_in_the_file_menu_writes_a_backup_and_says_where(

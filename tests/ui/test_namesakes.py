@@ -103,7 +103,7 @@ def test_the_people_and_pairs_lists_tell_the_alex_kims_apart(make_window: MakeWi
 def test_today_tells_the_alex_kims_apart(make_window: MakeWindow) -> None:
     window = make_window(MovableClock(LATER), build=build_kims)
 
-    model = window.views["today"].model
+    model = window.stack.views["today"].model
     headings = [model.index(row, 0) for row in range(model.rowCount())]
     subjects = {
         model.index(row, SUBJECT_COLUMN, heading).data()

@@ -126,9 +126,9 @@ def test_no_count_of_one_reads_as_many(qtbot: QtBot, make_window: MakeWindow) ->
         window.show_view(name)
         if name == "people":  # one of the two, once the search has run
             window.current_view().search.setText("Ada")  # type: ignore[attr-defined]
-            qtbot.waitUntil(lambda: window.counts_label.text() == "1 person")
-        shown.append(window.counts_label.text())
-    shown.append(window.views["today"].heading.text())  # type: ignore[attr-defined]
+            qtbot.waitUntil(lambda: window.status_bar.counts_label.text() == "1 person")
+        shown.append(window.status_bar.counts_label.text())
+    shown.append(window.stack.views["today"].heading.text())  # type: ignore[attr-defined]
     dialog = CohortDialog(window.context, programme["p"].cohort_id, window)
     qtbot.addWidget(dialog)
     assert dialog.participants is not None

@@ -190,7 +190,7 @@ def test_clicking_the_stalled_bar_lists_the_stalled_pairs_and_shows_them_on_the_
     assert sorted(dialog.ids_listed()) == sorted(stalled)
     assert "Stalled" in dialog.windowTitle()
     qtbot.mouseClick(dialog.show_pairs_button, Qt.MouseButton.LeftButton)
-    assert window.current_view_name == "pairs"
+    assert window.stack.current_name == "pairs"
     assert sorted(window.current_view().selected_ids()) == sorted(stalled)
 
 

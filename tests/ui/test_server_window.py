@@ -68,7 +68,7 @@ def _connect_button(dialog: ConnectServerDialog) -> QPushButton:
 
 
 def _people_names(window: MainWindow) -> list[str]:
-    model = window.view("people").model  # type: ignore[attr-defined]
+    model = window.stack.view("people").model  # type: ignore[attr-defined]
     return [model.record_at(row).name for row in range(model.rowCount())]
 
 
@@ -90,7 +90,7 @@ def test_connecting_to_a_server_shows_its_programme_and_remembers_no_password(
 
     name = server_programme.database_name
     assert window.windowTitle() == f"{name} on this computer — RevMentor"
-    assert window.file_label.text() == f"{name} on this computer"
+    assert window.status_bar.file_label.text() == f"{name} on this computer"
     assert not window.actions.back_up.isEnabled()  # the server's backups are not the app's
     window.show_view("people")
     assert _people_names(window)[:2] == ["Member 01", "Member 02"]
@@ -151,7 +151,7 @@ def test_a_person_added_by_another_coordinator_appears_and_the_selection_stays(
     window = make_window()
     window.session.open_server(server_programme)
     window.show_view("people")
-    view = window.view("people")
+    view = window.stack.view("people")
     table = view.table  # type: ignore[attr-defined]
     scroll = table.verticalScrollBar()
     qtbot.waitUntil(lambda: scroll.maximum() > 0)  # sixty people fill more than the list
@@ -187,7 +187,9 @@ def test_a_typed_password_connects_and_only_the_keyring_keeps_it(
     qtbot.mouseClick(_connect_button(dialog), Qt.MouseButton.LeftButton)
 
     assert not dialog.isVisible()
-    assert window.file_label.text() == f"{protected_programme.database_name} on 127.0.0.1"
+    assert (
+        window.status_bar.file_label.text() == f"{protected_programme.database_name} on 127.0.0.1"
+    )
     assert list(memory.kept.values()) == [protected_server.PASSWORD]
     window.settings.sync()
     kept = window.settings.path.read_text(encoding="utf-8")
@@ -211,4 +213,6 @@ def test_without_a_keyring_the_dialog_says_so_and_connects_for_this_session(
 
     qtbot.mouseClick(_connect_button(dialog), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert window.file_label.text() == f"{protected_programme.database_name} on 127.0.0.1"
+    assert (
+        window.status_bar.file_label.text() == f"{protected_programme.database_name} on 127.0.0.1"
+    )

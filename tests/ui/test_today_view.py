@@ -24,7 +24,7 @@ pytestmark = window_fixtures.IGNORE_OFFSCREEN_NOISE
 
 def _today(make_window: MakeWindow, days: int = 60) -> tuple[MainWindow, TodayView]:
     window = make_window(MovableClock(START + timedelta(days=days)), build=build_programme)
-    view = window.views["today"]
+    view = window.stack.views["today"]
     assert isinstance(view, TodayView)
     return window, view
 
@@ -135,7 +135,7 @@ def test_the_welcome_offers_to_import_a_staff_list(
     qtbot: QtBot, make_window: MakeWindow, dialogs: window_fixtures.DialogCalls
 ) -> None:
     window = make_window()
-    view = window.views["today"]
+    view = window.stack.views["today"]
     assert isinstance(view, TodayView)
     assert view.empty_state.title == "Welcome to RevMentor"
     labels = [button.text() for button in view.empty_state.buttons]

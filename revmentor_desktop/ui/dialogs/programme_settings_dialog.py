@@ -15,11 +15,9 @@ from revmentor_desktop.domain import edits, programme_settings
 from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.programme_settings import ProgrammeSettings
 from revmentor_desktop.ui.context import AppContext
-from revmentor_desktop.ui.dialogs.programme_settings_tabs import (
-    AgreementTab,
-    MatchingTab,
-    OrganisationTab,
-)
+from revmentor_desktop.ui.dialogs.programme_settings_tabs.agreement import AgreementTab
+from revmentor_desktop.ui.dialogs.programme_settings_tabs.matching import MatchingTab
+from revmentor_desktop.ui.dialogs.programme_settings_tabs.organisation import OrganisationTab
 from revmentor_desktop.ui.widgets.form_dialog import FormDialog
 from revmentor_desktop.ui.widgets.screen_fit import scrolling
 

@@ -45,7 +45,7 @@ def test_a_worrying_answer_opens_from_today_and_marking_it_handled_clears_it(
     window = make_window(
         MovableClock(START + timedelta(days=60)), build=_programme_with_a_worried_mentor
     )
-    view = window.views["today"]
+    view = window.stack.views["today"]
     assert isinstance(view, TodayView)
     heading = _concern_heading(view)
     assert heading.row() == 1, "right after what needs you now"
