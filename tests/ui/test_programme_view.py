@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -30,6 +30,7 @@ from revmentor_desktop.ui.views.programme.chart_data import (
 )
 from revmentor_desktop.ui.views.programme.chart_panel import ChartPanel
 from revmentor_desktop.ui.views.programme.period import PeriodChoice
+from revmentor_desktop.ui.views.programme.plot import Label
 from revmentor_desktop.ui.views.programme.programme_view import ProgrammeView
 from tests.ui import window_fixtures
 from tests.ui.programme import MovableClock
@@ -279,6 +280,44 @@ def test_tooltips_name_the_bar_and_its_number(window: MainWindow) -> None:
     tooltip = view.panels["funnel"].canvas.bars[(0, 1)].toolTip()
     assert tooltip.startswith(f"{step.label}\n{step.count:,} people")
     assert "Click to list them." in tooltip
+
+
+def printed_labels(panel: ChartPanel) -> dict[str, QRectF]:
+    """The numbers printed beside the bars, each where it shows in the chart's viewport."""
+    canvas = panel.canvas
+    return {
+        item.text(): item.deviceTransform(canvas.viewportTransform()).mapRect(item.boundingRect())
+        for item in canvas.scene().items()
+        if isinstance(item, Label)
+    }
+
+
+@pytest.mark.parametrize("width", [1280, 960])
+def test_each_funnel_step_prints_its_count_and_share_of_enrolled_in_full(
+    qtbot: QtBot, window: MainWindow, width: int
+) -> None:
+    window.resize(width, 800)
+    view = view_of(window)
+    panel = view.panels["funnel"]
+    qtbot.waitUntil(lambda: panel.canvas.width() < width / 2)
+    QApplication.processEvents()
+    plotted = panel.canvas.mapFromScene(
+        panel.canvas.plot.view_box.sceneBoundingRect()
+    ).boundingRect()
+    labels = printed_labels(panel)
+    for step in view.figures.funnel.steps:
+        label = labels[f"{step.count:,} · {step.share_of_enrolled:.0%}"]
+        assert label.right() <= plotted.right()  # not cut off at the chart's edge
+
+
+def test_a_few_things_counted_are_ticked_at_whole_numbers(qtbot: QtBot) -> None:
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1100, 400)
+    panel.show()
+    panel.show_chart(reasons_chart(3))
+    ticks = panel.canvas.plot.getAxis("bottom")._tickLevels  # pyqtgraph keeps set ticks here
+    assert ticks == [[(0.0, "0"), (1.0, "1"), (2.0, "2"), (3.0, "3")]]
 
 
 def dark_palette() -> QPalette:

@@ -38,6 +38,7 @@ class Series:
     name: str
     values: tuple[float | None, ...]  # one per category; None: not shown (and why, in notes)
     colour_role: str = ""  # a named colour ("on track", "stalled"); else the next series colour
+    labels: tuple[str, ...] = ()  # printed beyond each bar; else its value, as the chart formats it
 
 
 def whole(value: float) -> str:
@@ -77,6 +78,10 @@ class ChartData:
     def value_text(self, series: int, category: int) -> str:
         value = self.series[series].values[category]
         return "hidden" if value is None else self.formatter(value)
+
+    def bar_label(self, series: int, category: int) -> str:
+        labels = self.series[series].labels
+        return labels[category] if labels else self.value_text(series, category)
 
     def tooltip(self, series: int, category: int) -> str:
         """One bar's tooltip: what, how many, any extra column, and what a click shows."""

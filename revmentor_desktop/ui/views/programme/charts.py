@@ -36,6 +36,11 @@ def _people_behind(title: str, step: FunnelStep) -> RecordList:
     return RecordList(f"{title}: {len(people):,} people", RecordKind.PEOPLE, people)
 
 
+def _count_and_share(step: FunnelStep) -> str:
+    """ "109 · 87%": how many reached the step, and what share of those enrolled that is."""
+    return f"{step.count:,} · {percent(step.share_of_enrolled)}"
+
+
 def funnel_chart(figures: ProgrammeFigures) -> ChartData:
     steps = figures.funnel.steps
     records = {(0, index): _people_behind(step.label, step) for index, step in enumerate(steps)}
@@ -48,7 +53,13 @@ def funnel_chart(figures: ProgrammeFigures) -> ChartData:
         kind=ChartKind.ROWS,
         category_header="Step",
         categories=tuple(step.label for step in steps),
-        series=(Series("People", tuple(float(step.count) for step in steps)),),
+        series=(
+            Series(
+                "People",
+                tuple(float(step.count) for step in steps),
+                labels=tuple(_count_and_share(step) for step in steps),
+            ),
+        ),
         value_label="people",
         extra_columns=(
             ("Of enrolled", tuple(percent(step.share_of_enrolled) for step in steps)),

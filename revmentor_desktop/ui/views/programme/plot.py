@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartKind
+from revmentor_desktop.ui.views.programme.chart_data import ChartData, ChartKind, whole
 from revmentor_desktop.ui.views.programme.colours import ChartColours
 
 GROUP_WIDTH = 0.8  # of the room of one category, the rest is the gap between categories
@@ -37,6 +37,8 @@ MINIMUM_ROWS_HEIGHT = 110
 ROW_GAP = 8
 LABEL_MARGIN = 4  # pixels, as pyqtgraph's own text items keep
 VALUE_AXIS_ROOM = 60
+FEW = 8  # a count up to this has a tick at each whole number
+PLOT_MARGINS = 24  # pixels beside the plotted area other than the left axis
 pg.setConfigOptions(antialias=True)
 
 
@@ -237,6 +239,7 @@ class ChartCanvas(pg.GraphicsView):
         bars.finish()
         self._category_ticks(chart, horizontal=horizontal)
         self._fit(chart, horizontal=horizontal)
+        self._rows_shown = chart if horizontal else None
         self.fit_height(chart)
 
     def fit_height(self, chart: ChartData) -> None:
@@ -295,7 +298,7 @@ class ChartCanvas(pg.GraphicsView):
                     rect = QRectF(offset, 0, width, value)
                 self._add_bar(chart, series_index, category, rect, colour, bars)
                 if labelled:
-                    text = chart.formatter(value)
+                    text = chart.bar_label(series_index, category)
                     self._value_label(text, value, rect, colours, content, horizontal=horizontal)
 
     def _hidden_label(self, category: int, colours: ChartColours, content: QGraphicsItem) -> None:
@@ -355,7 +358,7 @@ class ChartCanvas(pg.GraphicsView):
     def _category_ticks(self, chart: ChartData, *, horizontal: bool) -> None:
         category_axis = self.plot.getAxis("left" if horizontal else "bottom")
         value_axis = self.plot.getAxis("bottom" if horizontal else "left")
-        value_axis.setTicks(None)
+        value_axis.setTicks(self._whole_ticks(chart))
         self._bottom_categories = () if horizontal else chart.categories
         if horizontal:
             category_axis.setTicks([list(enumerate(chart.categories))])
@@ -370,6 +373,17 @@ class ChartCanvas(pg.GraphicsView):
             category_axis.setWidth(widest + 16)
         else:
             self.plot.getAxis("left").setWidth(None)
+
+    @staticmethod
+    def _whole_ticks(chart: ChartData) -> list[list[tuple[float, str]]] | None:
+        """Ticks at each whole number for a few things counted (3 pairs: no tick at 0.5);
+        None leaves the ticks to pyqtgraph."""
+        if chart.formatter is not whole or chart.kind is ChartKind.STACKED:
+            return None
+        high = max((v for series in chart.series for v in series.values if v), default=0)
+        if not 0 < high <= FEW:
+            return None
+        return [[(float(number), str(number)) for number in range(int(high) + 1)]]
 
     def _label_bottom_categories(self) -> None:
         """Name every category along the bottom where the names fit, else every second,
@@ -396,6 +410,28 @@ class ChartCanvas(pg.GraphicsView):
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._label_bottom_categories()
+        if rows := self.__dict__.get("_rows_shown"):  # resized before __init__ ends
+            self._fit(rows, horizontal=True)  # the labels' room is counted in pixels
+
+    def _label_room(self, chart: ChartData, *, horizontal: bool) -> float:
+        """The share of the value range to add beyond the longest bar for the label printed
+        there: for bars lying in rows, as wide as the widest label is on screen."""
+        least = 0.12
+        if not horizontal:
+            return least
+        widest = max(
+            (
+                self.fontMetrics().horizontalAdvance(chart.bar_label(series, category))
+                for series in range(len(chart.series))
+                for category in range(len(chart.categories))
+            ),
+            default=0,
+        )
+        label = widest + 2 * LABEL_MARGIN + 4
+        plotted = self.width() - self.plot.getAxis("left").width() - PLOT_MARGINS
+        if plotted <= 2 * label:
+            return least
+        return max(least, label / (plotted - label))
 
     def _fit(self, chart: ChartData, *, horizontal: bool) -> None:
         values = [v for series in chart.series for v in series.values if v is not None]
@@ -407,7 +443,7 @@ class ChartCanvas(pg.GraphicsView):
             values = totals or [0]
         low = min([0.0, *values])
         high = max([0.0, *values]) or 1.0
-        room = (high - low) * 0.12  # space for the value printed beyond the longest bar
+        room = (high - low) * self._label_room(chart, horizontal=horizontal)
         categories = (-0.6, len(chart.categories) - 0.4)
         value_range = (low - (room if low < 0 else 0), high + room)
         view_box = self.plot.view_box
