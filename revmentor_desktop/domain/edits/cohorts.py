@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.conflicts import Loaded
@@ -15,9 +13,6 @@ from revmentor_desktop.domain.edits.core import (
     saved_name,
 )
 from revmentor_desktop.domain.vocabulary import plural
-
-if TYPE_CHECKING:
-    pass
 
 
 def add_cohort(draft: cohorts.CohortDraft, clock: Clock = system_clock) -> Edit:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError
@@ -29,9 +29,6 @@ from revmentor_desktop.storage.models import Plan as PlanRow
 from revmentor_desktop.storage.models import Question as QuestionRow
 from revmentor_desktop.storage.snapshots import Scope, Snapshot
 from revmentor_desktop.storage.versions import checked_transaction
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from peewee import chunked
 
@@ -22,10 +21,6 @@ from revmentor_desktop.storage.models import (
     Person,
 )
 from revmentor_desktop.storage.snapshots import Scope
-
-if TYPE_CHECKING:
-    pass
-
 
 # Past this many people added or updated, an import is not kept for undo: its snapshots would
 # hold the whole staff list (with everything hanging off each person) in memory. Its backup,

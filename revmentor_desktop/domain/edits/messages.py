@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from revmentor_desktop.domain.edits.core import (
     Edit,
     record_edit,
@@ -11,9 +9,6 @@ from revmentor_desktop.domain.edits.core import (
 )
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.messages import templates
-
-if TYPE_CHECKING:
-    pass
 
 
 def change_message_template(name: str, subject: str, body: str) -> Edit:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -13,9 +12,6 @@ from revmentor_desktop.domain.edits.core import (
     pair_scopes,
     record_edit,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def create_pair(draft: pairs.PairDraft, clock: Clock = system_clock) -> Edit:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from revmentor_desktop.domain import people
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.conflicts import Loaded
@@ -16,9 +14,6 @@ from revmentor_desktop.domain.edits.core import (
 )
 from revmentor_desktop.domain.namesakes import person_label
 from revmentor_desktop.domain.vocabulary import plural
-
-if TYPE_CHECKING:
-    pass
 
 
 def add_person(draft: people.PersonDraft, clock: Clock = system_clock) -> Edit:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.edits.core import (
@@ -14,9 +13,6 @@ from revmentor_desktop.domain.edits.core import (
     saved_name,
 )
 from revmentor_desktop.domain.plans import catalogue, pair_plans
-
-if TYPE_CHECKING:
-    pass
 
 
 def save_plan(key: str, draft: catalogue.PlanDraft, clock: Clock = system_clock) -> Edit:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from revmentor_desktop.domain import sessions
 from revmentor_desktop.domain.clock import Clock, system_clock
@@ -18,9 +17,6 @@ from revmentor_desktop.domain.edits.core import (
 )
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.storage.snapshots import Scope
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)

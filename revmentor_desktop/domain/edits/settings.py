@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from revmentor_desktop.domain import programme_settings
 from revmentor_desktop.domain.edits.core import (
     Edit,
@@ -11,9 +9,6 @@ from revmentor_desktop.domain.edits.core import (
     settings_scopes,
 )
 from revmentor_desktop.domain.errors import ValidationError
-
-if TYPE_CHECKING:
-    pass
 
 
 def change_settings(
