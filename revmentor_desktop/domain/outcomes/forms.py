@@ -28,6 +28,7 @@ from revmentor_desktop.domain.outcomes.questions import (
     builtin_question,
     form_items,
 )
+from revmentor_desktop.domain.queries import id_list
 from revmentor_desktop.domain.vocabulary import PairStatus
 from revmentor_desktop.storage.models import (
     Answer,
@@ -109,11 +110,20 @@ def due_pairs(cohort_id: int, questionnaire: Questionnaire) -> list[Pair]:
     )
 
 
-def due_people(cohort_id: int, questionnaire: Questionnaire) -> set[int]:
-    """The ids of everyone due this questionnaire in the cohort: both partners of each pair
-    ``due_pairs`` gives, read without loading the pairs (Today counts them at start-up)."""
-    partners = Pair.select(Pair.mentor, Pair.mentee).where(_is_due(cohort_id, questionnaire))
-    return {person_id for pair in partners.tuples() for person_id in pair}
+def due_people_by_cohort(cohort_ids: Sequence[int]) -> dict[tuple[int, Questionnaire], set[int]]:
+    """The ids of everyone due each questionnaire in each of the cohorts: both partners of
+    each pair ``due_pairs`` gives, in one query without loading the pairs (Today counts them
+    at start-up)."""
+    statuses = {questionnaire: _due_pair_statuses(questionnaire) for questionnaire in Questionnaire}
+    partners = Pair.select(Pair.cohort, Pair.status, Pair.mentor, Pair.mentee).where(
+        Pair.cohort.in_(id_list(cohort_ids))
+    )
+    due: dict[tuple[int, Questionnaire], set[int]] = {}
+    for cohort_id, status, mentor_id, mentee_id in partners.tuples():
+        for questionnaire, due_statuses in statuses.items():
+            if status in due_statuses:
+                due.setdefault((cohort_id, questionnaire), set()).update((mentor_id, mentee_id))
+    return due
 
 
 def issue_forms(

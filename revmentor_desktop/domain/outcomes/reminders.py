@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.outcomes import checkins, forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.domain.queries import id_list
 from revmentor_desktop.storage.models import OutcomeForm, Person
 
 DUE_WITHIN_DAYS = 7
@@ -36,16 +37,16 @@ class CheckInReminder:
         return self.due_date < today
 
 
-def _answered_people(cohort_id: int) -> dict[str, set[int]]:
-    """Who has answered each questionnaire in the cohort (one query)."""
-    answered: dict[str, set[int]] = {}
+def _answered_people(cohort_ids: list[int]) -> dict[tuple[int, str], set[int]]:
+    """Who has answered each questionnaire in each of the cohorts (one query)."""
+    answered: dict[tuple[int, str], set[int]] = {}
     query = (
-        OutcomeForm.select(OutcomeForm.questionnaire, OutcomeForm.person)
-        .where((OutcomeForm.cohort == cohort_id) & OutcomeForm.returned_at.is_null(False))
+        OutcomeForm.select(OutcomeForm.cohort, OutcomeForm.questionnaire, OutcomeForm.person)
+        .where(OutcomeForm.cohort.in_(id_list(cohort_ids)) & OutcomeForm.returned_at.is_null(False))
         .tuples()
     )
-    for questionnaire, person_id in query:
-        answered.setdefault(questionnaire, set()).add(person_id)
+    for cohort_id, questionnaire, person_id in query:
+        answered.setdefault((cohort_id, questionnaire), set()).add(person_id)
     return answered
 
 
@@ -67,19 +68,25 @@ def _points_to_chase(
 
 
 def check_in_reminders(today: date) -> list[CheckInReminder]:
-    """The check-in points due within a week or overdue, soonest due first."""
+    """The check-in points due within a week or overdue, soonest due first. A few queries,
+    whatever the number of cohorts: Today counts these at start-up."""
+    chased = {
+        (cohort_id, cohort_name): points
+        for cohort_id, cohort_name in cohorts.running_cohorts(today - timedelta(AFTER_THE_END_DAYS))
+        if (points := _points_to_chase(checkins.due_dates(cohort_id), today))
+    }
+    cohort_ids = [cohort_id for cohort_id, _ in chased]
+    answered = _answered_people(cohort_ids)
+    due_people = forms.due_people_by_cohort(cohort_ids)
     reminders = []
-    for cohort_id, cohort_name in cohorts.running_cohorts(today - timedelta(AFTER_THE_END_DAYS)):
-        answered: dict[str, set[int]] | None = None
-        for questionnaire, due in _points_to_chase(checkins.due_dates(cohort_id), today):
-            if answered is None:
-                answered = _answered_people(cohort_id)
-            due_people = forms.due_people(cohort_id, questionnaire)
-            waiting = due_people - answered.get(questionnaire.value, set())
+    for (cohort_id, cohort_name), points in chased.items():
+        for questionnaire, due in points:
+            due_now = due_people.get((cohort_id, questionnaire), set())
+            waiting = due_now - answered.get((cohort_id, questionnaire.value), set())
             if waiting:
                 reminders.append(
                     CheckInReminder(
-                        cohort_id, cohort_name, questionnaire, due, len(waiting), len(due_people)
+                        cohort_id, cohort_name, questionnaire, due, len(waiting), len(due_now)
                     )
                 )
     return sorted(reminders, key=lambda reminder: reminder.due_date)
