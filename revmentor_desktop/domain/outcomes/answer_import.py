@@ -22,9 +22,9 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import RuleViolation, ValidationError
 from revmentor_desktop.domain.importing.changes import ProblemLog, RowProblem
+from revmentor_desktop.domain.importing.known_people import person_ids_by_key
 from revmentor_desktop.domain.importing.mapping import Field, recognise
 from revmentor_desktop.domain.importing.reading import Row, Table
-from revmentor_desktop.domain.importing.rows import person_ids_by_key
 from revmentor_desktop.domain.outcomes import forms, questionnaires
 from revmentor_desktop.domain.outcomes.questions import FormItem, Questionnaire, form_items
 from revmentor_desktop.domain.text import email_key, fold, is_valid_email, quoted
