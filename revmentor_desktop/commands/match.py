@@ -49,7 +49,7 @@ def _uncovered_marker(result: MatchResult, fit: PairFit, mentee_name: str) -> st
 
 
 def print_result(result: MatchResult) -> None:
-    from revmentor_desktop.domain.matching.rules import describe_settings
+    from revmentor_desktop.domain.matching.rules_text import describe_settings
 
     proposals, unmatched = result.proposals, result.unmatched
     print(
@@ -135,13 +135,13 @@ def _open(arguments: argparse.Namespace) -> AbstractContextManager[object]:
 
 def _save_weights(cohort_id: int, changes: list[tuple[Rule, Weight | None]]) -> None:
     from revmentor_desktop.domain.cohorts import get_cohort_model
-    from revmentor_desktop.domain.matching import rules
+    from revmentor_desktop.domain.matching import rules_text, saved_rules
 
     cohort = get_cohort_model(cohort_id)
-    changed = rules.with_changes(rules.rule_settings(cohort_id, cohort.kind), changes)
-    rules.save_rule_settings(cohort_id, changed)
+    changed = rules_text.with_changes(saved_rules.rule_settings(cohort_id, cohort.kind), changes)
+    saved_rules.save_rule_settings(cohort_id, changed)
     print(f"Rules saved for “{cohort.name}”:")
-    for line in rules.describe_settings(changed):
+    for line in rules_text.describe_settings(changed):
         print(f"  {line}")
     print()
 
@@ -176,7 +176,7 @@ def command_match(arguments: argparse.Namespace) -> int:
 def _weight_change(text: str) -> tuple[Rule, Weight | None]:
     """argparse's reading of RULE=LEVEL: a wrong one is a wrong command line (exit 2)."""
     from revmentor_desktop.domain.errors import ValidationError
-    from revmentor_desktop.domain.matching.rules import parse_weight_change
+    from revmentor_desktop.domain.matching.rules_text import parse_weight_change
 
     try:
         return parse_weight_change(text)

@@ -23,7 +23,7 @@ from revmentor_desktop.domain import agreement_text, paper, settings
 from revmentor_desktop.domain.agreement_text import DEFAULT_CLAUSES, Clause
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.logo import Logo, read_logo
-from revmentor_desktop.domain.matching import rules
+from revmentor_desktop.domain.matching import saved_rules
 from revmentor_desktop.domain.matching.rules import DEFAULT_WEIGHTS, Rule, Weight
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.models import Cohort, database_proxy
@@ -101,10 +101,13 @@ def load() -> ProgrammeSettings:
         **values,
         logo=Logo.from_setting(settings.get(settings.LOGO)),
         clauses={key: agreement_text.clause(key) for key in DEFAULT_CLAUSES},
-        kind_weights={kind: rules.kind_weights(kind) for kind in CohortKind},
+        kind_weights={kind: saved_rules.kind_weights(kind) for kind in CohortKind},
         cohorts=tuple(
             CohortWeights(
-                cohort.id, cohort.name, CohortKind(cohort.kind), rules.cohort_weights(cohort.id)
+                cohort.id,
+                cohort.name,
+                CohortKind(cohort.kind),
+                saved_rules.cohort_weights(cohort.id),
             )
             for cohort in Cohort.select(Cohort.id, Cohort.name, Cohort.kind).order_by(
                 Cohort.name, Cohort.id
@@ -132,12 +135,14 @@ def problems(
         if clause != old.clauses[key] and (problem := _clause_problem(clause)):
             found[f"agreement.{key}"] = problem
     for kind, weights in new.kind_weights.items():
-        if weights != old.kind_weights[kind] and (problem := rules.weights_problem(kind, weights)):
+        if weights != old.kind_weights[kind] and (
+            problem := saved_rules.weights_problem(kind, weights)
+        ):
             found[f"matching.{kind.value}"] = problem
     for cohort in new.cohorts:
         if cohort.own != old.cohort(cohort.cohort_id).own:
             effective = {rule: new.weight_of(cohort, rule) for rule in Rule}
-            if problem := rules.weights_problem(cohort.kind, effective):
+            if problem := saved_rules.weights_problem(cohort.kind, effective):
                 found[f"matching.cohort.{cohort.cohort_id}"] = problem
     return found
 
@@ -174,10 +179,10 @@ def apply(old: ProgrammeSettings, new: ProgrammeSettings) -> None:
         _apply_wording(old, new)
         for kind, weights in new.kind_weights.items():
             if weights != old.kind_weights[kind]:
-                rules.save_kind_weights(kind, weights)
+                saved_rules.save_kind_weights(kind, weights)
         for cohort in new.cohorts:
             if cohort.own != old.cohort(cohort.cohort_id).own:
-                rules.save_cohort_weights(cohort.cohort_id, cohort.kind, cohort.own)
+                saved_rules.save_cohort_weights(cohort.cohort_id, cohort.kind, cohort.own)
 
 
 def _apply_wording(old: ProgrammeSettings, new: ProgrammeSettings) -> None:

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from revmentor_desktop.domain.plans.documents import PlanBooklet, PlanHandout, PlanPage
-from revmentor_desktop.domain.plans.library import Stage
+from revmentor_desktop.domain.plans.session_plan import Stage
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports.base import DocumentInfo, Progress, Renderer, SectionStart, Target

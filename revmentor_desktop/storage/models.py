@@ -288,7 +288,7 @@ class Answer(BaseModel):
 
 class Plan(BaseModel):
     """A session plan the coordinator added, or their version of a built-in one (same key):
-    the built-in plans themselves live in code (domain/plans/library.py)."""
+    the built-in plans themselves live in code (domain/plans/builtin/)."""
 
     key = operational(TextField(unique=True))
     title = operational(TextField())

@@ -14,7 +14,8 @@ import pytest
 from revmentor_desktop.cli import main
 from revmentor_desktop.domain import programme_settings
 from revmentor_desktop.domain.cohorts import CohortDraft, add_cohort
-from revmentor_desktop.domain.matching.rules import Rule, Weight, rule_settings
+from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.saved_rules import rule_settings
 from revmentor_desktop.storage.database import DataFile
 from tests.domain.logos import png_logo
 

@@ -29,13 +29,12 @@ from revmentor_desktop.domain.matching import (
 )
 from revmentor_desktop.domain.matching.constraints import ConstraintKind
 from revmentor_desktop.domain.matching.result import MatchResult
-from revmentor_desktop.domain.matching.rules import (
+from revmentor_desktop.domain.matching.rules import title_words
+from revmentor_desktop.domain.matching.rules_text import parse_weight_change, with_changes
+from revmentor_desktop.domain.matching.saved_rules import (
     kind_weights,
-    parse_weight_change,
     save_cohort_weights,
     save_kind_weights,
-    title_words,
-    with_changes,
 )
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile

@@ -16,7 +16,7 @@ from revmentor_desktop.domain.matching import (
     save_rule_settings,
 )
 from revmentor_desktop.domain.matching.result import MatchResult
-from revmentor_desktop.domain.matching.rules import with_changes
+from revmentor_desktop.domain.matching.rules_text import with_changes
 from revmentor_desktop.storage.database import DataFile
 from tests.helpers.fixture_files import import_both_files, person_id
 

@@ -11,7 +11,8 @@ from revmentor_desktop.domain import agreement_text, edits, paper, programme_set
 from revmentor_desktop.domain.cohorts import CohortDraft, add_cohort
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.logo import MAX_LOGO_PIXELS, Logo, read_logo
-from revmentor_desktop.domain.matching.rules import Rule, Weight, default_settings, rule_settings
+from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.saved_rules import default_settings, rule_settings
 from revmentor_desktop.domain.programme_settings import CohortWeights, find_entry, load
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.database import DataFile

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from revmentor_desktop.domain import programme_settings
 from revmentor_desktop.domain.agreement_text import DEFAULT_CLAUSES
 from revmentor_desktop.domain.cohorts import CohortDraft, add_cohort
-from revmentor_desktop.domain.matching.rules import Rule, Weight, rule_settings
+from revmentor_desktop.domain.matching.rules import Rule, Weight
+from revmentor_desktop.domain.matching.saved_rules import rule_settings
 from revmentor_desktop.storage.database import DataFile
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.programme_settings_dialog import ProgrammeSettingsDialog

@@ -17,6 +17,7 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import RuleViolation
 from revmentor_desktop.domain.importing.changes import ChangeKind, Record, RowProblem
 from revmentor_desktop.domain.importing.index import RowIndex
+from revmentor_desktop.domain.importing.known_people import person_ids_by_key
 from revmentor_desktop.domain.importing.mapping import remember_mapping
 from revmentor_desktop.domain.importing.plan import (
     ImportPlan,
@@ -24,7 +25,6 @@ from revmentor_desktop.domain.importing.plan import (
     prepare_plan,
     resolved_chunks,
 )
-from revmentor_desktop.domain.importing.rows import person_ids_by_key
 from revmentor_desktop.domain.people import LEARN, TEACH
 from revmentor_desktop.domain.text import clean_tags, fold
 from revmentor_desktop.domain.vocabulary import Role

@@ -30,17 +30,11 @@ from revmentor_desktop.domain.importing.changes import (
 )
 from revmentor_desktop.domain.importing.dates import DateOrder, needs_order, order_evidence
 from revmentor_desktop.domain.importing.index import RowIndex
+from revmentor_desktop.domain.importing.known_people import managers_in_data, person_ids_by_key
 from revmentor_desktop.domain.importing.mapping import ColumnMapping, Field
 from revmentor_desktop.domain.importing.reading import Table
-from revmentor_desktop.domain.importing.rows import (
-    DATE_FIELDS,
-    Resolved,
-    Resolver,
-    RowReader,
-    duplicate_email,
-    managers_in_data,
-    person_ids_by_key,
-)
+from revmentor_desktop.domain.importing.resolver import Resolved, Resolver
+from revmentor_desktop.domain.importing.row_reader import DATE_FIELDS, RowReader, duplicate_email
 from revmentor_desktop.domain.text import clip, email_key, is_valid_email, quoted
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.models import Cohort

@@ -11,7 +11,8 @@ from datetime import date
 
 from revmentor_desktop.domain import cohorts
 from revmentor_desktop.domain.matching.constraints import Constraint, list_constraints
-from revmentor_desktop.domain.matching.rules import RuleSettings, rule_settings
+from revmentor_desktop.domain.matching.rules import RuleSettings
+from revmentor_desktop.domain.matching.saved_rules import rule_settings
 from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.people import TEACH
 from revmentor_desktop.domain.queries import as_date

@@ -86,7 +86,7 @@ class ReviewSession:
         Decisions stay as in ``run``; a refused setting raises ValidationError and changes
         nothing.
         """
-        from revmentor_desktop.domain.matching.rules import save_rule_settings
+        from revmentor_desktop.domain.matching.saved_rules import save_rule_settings
 
         save_rule_settings(self.cohort_id, settings)
         return self.run()

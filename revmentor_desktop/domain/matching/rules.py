@@ -1,4 +1,4 @@
-"""The matching rules, their weights, and each cohort's choice of weights.
+"""The matching rules, their weights, and a cohort's choice of them (``RuleSettings``).
 
 A *mandatory* rule is a gate: a pair that breaks it is never a candidate, and one that passes
 earns nothing for it, since every candidate passes. The other rules give a pair a *fit* between
@@ -10,10 +10,8 @@ Seniority is read from grades, from years since hire when grades are missing or 
 job-title words when neither tells. A cohort asks for a minimum gap, so two newcomers hired a
 year apart are not "more senior" and "less senior" for a reverse pairing.
 
-Defaults depend on the cohort's kind. The coordinator can change the weights for every cohort
-of a kind, and again for one cohort, along with its seniority gap and job-title words; both are
-stored in the data file's settings, each only where it differs from the level below (a cohort's
-from its kind's, a kind's from the built-in ones).
+Defaults depend on the cohort's kind. These are plain values: ``saved_rules`` keeps a kind's
+and a cohort's choices in the data file, and ``rules_text`` words them for the command line.
 """
 
 from __future__ import annotations
@@ -24,8 +22,6 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from revmentor_desktop.domain import settings as data_settings
-from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import CohortKind
 
@@ -137,6 +133,9 @@ DEFAULT_SENIOR_WORDS = ("senior", "head", "director", "chief", "manager", "vice 
 DEFAULT_REPORTING_LEVELS = 2
 MAX_REPORTING_LEVELS = 10
 
+RULE_NAMES = frozenset(rule.value for rule in Rule)
+WEIGHT_NAMES = frozenset(weight.value for weight in Weight)
+
 
 def title_words(text: str) -> tuple[str, ...]:
     """Words or phrases typed as a comma-separated list, folded and without repeats."""
@@ -224,84 +223,7 @@ class RuleSettings:
         return RuleSettings(self.kind, kind_weights=self.kind_weights)
 
     def is_default(self) -> bool:
-        return _overrides(self) == {}
-
-
-def _quoted(words: tuple[str, ...]) -> str:
-    return ", ".join(f"“{word}”" for word in words) or "none"
-
-
-def describe_settings(settings: RuleSettings) -> list[str]:
-    """The cohort's rules in a few lines: the points each scoring rule gives, the gates."""
-    shares = settings.shares()
-    scoring = ", ".join(
-        f"{rule.label} {shares[rule]} ({settings.weight(rule).value})" for rule in shares
-    )
-    gates = [rule.label for rule in Rule if settings.is_mandatory(rule)]
-    lines = [f"Score out of {SCORE_OUT_OF}: {scoring or 'no rule scores'}"]
-    lines.append(f"Mandatory: {', '.join(gates) if gates else 'none'}")
-    if settings.in_use(Rule.SENIORITY):
-        grades = "grade" if settings.min_grade_gap == 1 else "grades"
-        lines.append(
-            f"Seniority gap at least {settings.min_grade_gap} {grades}, or "
-            f"{settings.years_gap:g} years since hire when grades are missing or equal; "
-            f"when neither tells, job-title words: junior {_quoted(settings.junior_words)}; "
-            f"senior {_quoted(settings.senior_words)}"
-        )
-    return lines
-
-
-def default_settings(kind: str) -> RuleSettings:
-    """What a cohort of ``kind`` uses before it has settings of its own: the kind's weights."""
-    return RuleSettings(CohortKind(kind), kind_weights=_stored_weights(_kind_setting(kind)))
-
-
-def _kind_setting(kind: str) -> data_settings.DataSetting[dict[str, Any]]:
-    return data_settings.MATCHING_KIND_WEIGHTS.for_(CohortKind(kind).value)
-
-
-def _stored_weights(setting: data_settings.DataSetting[dict[str, Any]]) -> dict[Rule, Weight]:
-    """The valid rule → weight entries stored in ``setting`` (others are ignored)."""
-    stored = data_settings.get(setting).get("weights") or {}
-    return {
-        Rule(name): Weight(value)
-        for name, value in stored.items()
-        if name in _RULE_NAMES and value in _WEIGHT_NAMES
-    }
-
-
-def _number(value: Any, low: float, high: float) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
-
-
-def _words(value: Any) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
-        return None
-    return title_words(",".join(value))
-
-
-def rule_settings(cohort_id: int, kind: str) -> RuleSettings:
-    """The cohort's settings: what it stored over its kind's weights and the defaults.
-
-    A value that is missing or does not make sense (a hand-edited file) reads as the default.
-    """
-    setting = data_settings.MATCHING_RULES.for_(cohort_id)
-    stored = data_settings.get(setting)
-    levels = stored.get("reporting_levels")
-    grade_gap = stored.get("min_grade_gap")
-    years_gap = stored.get("min_years_gap")
-    junior, senior = _words(stored.get("junior_words")), _words(stored.get("senior_words"))
-    return replace(
-        default_settings(kind),
-        weights=_stored_weights(setting),
-        reporting_levels=(
-            int(levels) if _number(levels, 1, MAX_REPORTING_LEVELS) else DEFAULT_REPORTING_LEVELS
-        ),
-        min_grade_gap=int(grade_gap) if _number(grade_gap, 1, MAX_GRADE_GAP) else DEFAULT_GRADE_GAP,
-        min_years_gap=float(years_gap) if _number(years_gap, 0, MAX_YEARS_GAP) else None,
-        junior_words=DEFAULT_JUNIOR_WORDS if junior is None else junior,
-        senior_words=DEFAULT_SENIOR_WORDS if senior is None else senior,
-    )
+        return overrides_of(self) == {}
 
 
 NO_SENIORITY_IN_MUTUAL = (
@@ -331,7 +253,7 @@ def settings_problems(settings: RuleSettings) -> dict[str, str]:
     return problems
 
 
-def _overrides(settings: RuleSettings) -> dict[str, Any]:
+def overrides_of(settings: RuleSettings) -> dict[str, Any]:
     """The parts of ``settings`` that differ from what a new cohort of its kind starts with."""
     defaults = settings.defaults()
     overrides: dict[str, Any] = {}
@@ -353,107 +275,3 @@ def _overrides(settings: RuleSettings) -> dict[str, Any]:
     if settings.senior_words != defaults.senior_words:
         overrides["senior_words"] = list(settings.senior_words)
     return overrides
-
-
-def save_rule_settings(cohort_id: int, settings: RuleSettings) -> None:
-    """Store what differs from the cohort's kind and the defaults; refuse what cannot work.
-
-    ``settings.kind_weights`` should be the kind's weights as stored (``rule_settings`` and
-    ``default_settings`` give them): a weight equal to its kind's is not stored, so the cohort
-    follows its kind's later changes in that rule.
-    """
-    problems = settings_problems(settings)
-    if problems:
-        raise ValidationError(problems)
-    data_settings.put(data_settings.MATCHING_RULES.for_(cohort_id), _overrides(settings))
-
-
-# Weights as the programme settings edit them: per kind over the built-in ones, per cohort over
-# its kind's.
-
-
-def kind_weights(kind: str) -> dict[Rule, Weight]:
-    """Every rule's weight for cohorts of ``kind``: the built-in ones with the coordinator's."""
-    settings = default_settings(kind)
-    return {rule: settings.weight(rule) for rule in Rule}
-
-
-def save_kind_weights(kind: str, weights: Mapping[Rule, Weight]) -> None:
-    """Store the weights of ``kind`` that differ from the built-in ones."""
-    cohort_kind = CohortKind(kind)
-    if problem := weights_problem(cohort_kind, weights):
-        raise ValidationError({f"matching.{kind}": problem})
-    changed = {
-        rule.value: weight.value
-        for rule, weight in weights.items()
-        if weight is not DEFAULT_WEIGHTS[cohort_kind][rule]
-    }
-    if changed:
-        data_settings.put(_kind_setting(kind), {"weights": changed})
-    else:
-        data_settings.reset(_kind_setting(kind))
-
-
-def cohort_weights(cohort_id: int) -> dict[Rule, Weight]:
-    """The weights a cohort sets for itself, over its kind's (only the rules it changes)."""
-    return _stored_weights(data_settings.MATCHING_RULES.for_(cohort_id))
-
-
-def save_cohort_weights(cohort_id: int, kind: str, weights: Mapping[Rule, Weight]) -> None:
-    """Make ``weights`` the cohort's own; its seniority gap and title words stay as stored."""
-    if problem := weights_problem(CohortKind(kind), weights):
-        raise ValidationError({f"matching.cohort.{cohort_id}": problem})
-    save_rule_settings(cohort_id, replace(rule_settings(cohort_id, kind), weights=dict(weights)))
-
-
-def weights_problem(kind: CohortKind, weights: Mapping[Rule, Weight]) -> str:
-    """Why ``weights`` (over the kind's) cannot be used for cohorts of ``kind``, or ""."""
-    if kind is CohortKind.MUTUAL and weights.get(Rule.SENIORITY, Weight.OFF) is not Weight.OFF:
-        return NO_SENIORITY_IN_MUTUAL
-    settings = RuleSettings(kind, dict(weights), kind_weights=kind_weights(kind))
-    return settings_problems(settings).get("weights", "")
-
-
-_RULE_NAMES = frozenset(rule.value for rule in Rule)
-_WEIGHT_NAMES = frozenset(weight.value for weight in Weight)
-DEFAULT_LEVEL = "default"
-
-
-def parse_weight_change(text: str) -> tuple[Rule, Weight | None]:
-    """``location=off`` as (rule, weight); the level ``default`` gives ``None``.
-
-    Rule names may use spaces or hyphens for underscores and any case; so may the labels
-    ("meeting format", "not paired before").
-    """
-    name, equals, level = text.partition("=")
-    key = "_".join(normal_title(name).split())
-    by_label = {"_".join(normal_title(rule.label).split()): rule for rule in Rule}
-    rule = Rule(key) if key in _RULE_NAMES else by_label.get(key)
-    level_key = normal_title(level)
-    if not equals or rule is None:
-        names = ", ".join(rule.value for rule in Rule)
-        raise ValidationError(
-            {"weight": f"“{text}” is not RULE=LEVEL with a known rule. Rules: {names}."}
-        )
-    if level_key == DEFAULT_LEVEL:
-        return rule, None
-    if level_key not in _WEIGHT_NAMES:
-        levels = ", ".join([*(weight.value for weight in Weight), DEFAULT_LEVEL])
-        raise ValidationError(
-            {"weight": f"“{level.strip()}” is not a level for {rule.value}. Levels: {levels}."}
-        )
-    return rule, Weight(level_key)
-
-
-def with_changes(settings: RuleSettings, changes: list[tuple[Rule, Weight | None]]) -> RuleSettings:
-    """``settings`` with each (rule, weight) applied in turn; ``None`` follows the kind again."""
-    for rule, weight in changes:
-        if settings.kind is CohortKind.MUTUAL and rule is Rule.SENIORITY and weight:
-            raise ValidationError({"weight": NO_SENIORITY_IN_MUTUAL})
-        if weight is None:
-            settings = replace(
-                settings, weights={k: w for k, w in settings.weights.items() if k is not rule}
-            )
-        else:
-            settings = settings.with_weight(rule, weight)
-    return settings

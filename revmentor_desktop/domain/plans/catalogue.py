@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.plans.agenda import AgendaItem
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS, SessionPlan, Stage, builtin_plan
+from revmentor_desktop.domain.plans.library import BUILTIN_PLANS, builtin_plan
+from revmentor_desktop.domain.plans.session_plan import SessionPlan, Stage
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage.models import Plan as PlanRow
 from revmentor_desktop.storage.models import PlanAgendaItem, database_proxy

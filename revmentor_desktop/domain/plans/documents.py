@@ -12,7 +12,7 @@ from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.plans import pair_plans
 from revmentor_desktop.domain.plans.agenda import WRITTEN_FOR, TimedItem, timed
 from revmentor_desktop.domain.plans.catalogue import find_plan, plans_by_key
-from revmentor_desktop.domain.plans.library import SessionPlan
+from revmentor_desktop.domain.plans.session_plan import SessionPlan
 from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.domain.report_data.common import cadence_phrase, date_range

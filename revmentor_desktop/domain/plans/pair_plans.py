@@ -16,7 +16,7 @@ from peewee import JOIN, fn
 
 from revmentor_desktop.domain.errors import ValidationError
 from revmentor_desktop.domain.plans.catalogue import all_plans, plans_by_key
-from revmentor_desktop.domain.plans.library import SessionPlan, Stage
+from revmentor_desktop.domain.plans.session_plan import SessionPlan, Stage
 from revmentor_desktop.domain.queries import get_or_not_found
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.domain.vocabulary import SessionStatus, plural

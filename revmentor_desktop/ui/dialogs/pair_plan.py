@@ -19,7 +19,7 @@ from revmentor_desktop.domain import edits
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.plans import catalogue, pair_plans
-from revmentor_desktop.domain.plans.library import Stage
+from revmentor_desktop.domain.plans.session_plan import Stage
 from revmentor_desktop.ui.context import AppContext
 
 DONE_MARK = "✓"

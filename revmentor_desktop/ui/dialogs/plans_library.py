@@ -30,7 +30,7 @@ from revmentor_desktop.domain.edits import Edit
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.plans import catalogue
 from revmentor_desktop.domain.plans.agenda import WRITTEN_FOR, AgendaItem
-from revmentor_desktop.domain.plans.library import SessionPlan, Stage
+from revmentor_desktop.domain.plans.session_plan import SessionPlan, Stage
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.models.plans_model import TITLE_COLUMN, PlansModel

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from revmentor_desktop.domain.plans import catalogue
-from revmentor_desktop.domain.plans.library import SessionPlan
+from revmentor_desktop.domain.plans.session_plan import SessionPlan
 from revmentor_desktop.ui.models.library_model import LibraryTableModel
 
 TITLE_COLUMN, STAGE_COLUMN, FOCUS_COLUMN, STATUS_COLUMN = range(4)

@@ -11,7 +11,8 @@ from revmentor_desktop.domain import cohorts, edits, sessions
 from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.plans import catalogue, pair_plans
 from revmentor_desktop.domain.plans.agenda import AgendaItem, scale_minutes, timed
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS, Stage
+from revmentor_desktop.domain.plans.library import BUILTIN_PLANS
+from revmentor_desktop.domain.plans.session_plan import Stage
 from tests.reports.programme import NOW, build_programme, clock
 
 pytestmark = pytest.mark.usefixtures("data_file")
