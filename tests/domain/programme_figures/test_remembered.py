@@ -9,8 +9,8 @@ from datetime import date, datetime, time
 import pytest
 
 from revmentor_desktop.domain import sessions
-from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.dates import Period
+from revmentor_desktop.domain.health import HealthLevel
 from revmentor_desktop.domain.programme_figures import (
     figures_before_outcomes,
     programme_figures,
