@@ -10,7 +10,7 @@ document may hold several sections (the agreements of a cohort), each started by
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from revmentor_desktop.domain.dates import format_date
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.reports import fonts
 from revmentor_desktop.reports import logo as header_logo
@@ -53,7 +54,6 @@ from revmentor_desktop.reports.text_fitting import draw_line, fit_line, fitted_s
 from revmentor_desktop.storage.files import write_atomically
 
 Target = Path | str | BinaryIO
-Progress = Callable[[int, int], None]
 
 
 class SectionStart(Flowable):

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, Generic, TypeVar
 from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.plans.documents import PlanBooklet, pair_booklet
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.domain.report_data import (
     AgreementBatch,
     CertificateBatch,
@@ -27,7 +28,6 @@ from revmentor_desktop.domain.vocabulary import plural
 
 Data = TypeVar("Data")
 Destination = Path | str | BinaryIO
-Progress = Callable[[int, int], None]
 
 
 class Target(StrEnum):

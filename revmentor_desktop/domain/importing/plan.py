@@ -12,7 +12,7 @@ walks the rows again to write them (``resolved_chunks``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import count
@@ -35,13 +35,13 @@ from revmentor_desktop.domain.importing.mapping import ColumnMapping, Field
 from revmentor_desktop.domain.importing.reading import Table
 from revmentor_desktop.domain.importing.resolver import Resolved, Resolver
 from revmentor_desktop.domain.importing.row_reader import DATE_FIELDS, RowReader, duplicate_email
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.domain.text import clip, email_key, is_valid_email, quoted
 from revmentor_desktop.domain.vocabulary import CohortKind
 from revmentor_desktop.storage.models import Cohort
 
 CHUNK_ROWS = 2_000  # rows read, checked and written together
 PREVIEW_CHANGES = 2_000  # the changes a plan keeps to preview; all are counted
-Progress = Callable[[int, int], None]
 
 
 @dataclass
