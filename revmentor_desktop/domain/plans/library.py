@@ -65,7 +65,7 @@ def load_plans(folder: Traversable) -> tuple[SessionPlan, ...]:
         file_name = f"{family}.toml"
         for plan in _family(file_name, _read(folder, file_name)):
             if plan.key in by_key:
-                raise _Place(file_name, plan.key).error(
+                raise _Place(file_name, f"plan '{plan.key}'").error(
                     "key", f"another plan has it already, in {by_key[plan.key][0]}"
                 )
             by_key[plan.key] = (file_name, plan)
@@ -108,13 +108,13 @@ class _Place:
     """Where a value was written: a file, a plan in it, a step of that plan's agenda."""
 
     file_name: str
-    plan: str = ""  # the plan's key, or "plan 3" while the key itself is in doubt
+    plan: str = ""  # "plan 'first-meeting'", or "plan 3" while its key is in doubt
     step: int = 0
 
     def error(self, field: str, problem: str) -> PlanFileError:
         where = [self.file_name]
         if self.plan:
-            where.append(self.plan if self.plan.startswith("plan ") else f"plan '{self.plan}'")
+            where.append(self.plan)
         if self.step:
             where.append(f"agenda step {self.step}")
         return PlanFileError(f"{', '.join(where)}, field '{field}': {problem}.")
@@ -122,10 +122,12 @@ class _Place:
 
 def _plan(table: Any, file_name: str, number: int) -> SessionPlan:
     place = _Place(file_name, f"plan {number}")
+    _check_table(table, "plan", place)
+    key = _text(table, "key", place)
+    place = _Place(file_name, f"plan '{key}'")
     _known_fields(table, PLAN_FIELDS, place)
-    place = _Place(file_name, _text(table, "key", place))
     return SessionPlan(
-        key=place.plan,
+        key=key,
         title=_text(table, "title", place),
         stage=_choice(_text(table, "stage", place), "stage", Stage, place),
         aim=_text(table, "aim", place),
@@ -147,15 +149,19 @@ def _agenda(table: dict[str, Any], place: _Place) -> tuple[AgendaItem, ...]:
     items = []
     for number, step in enumerate(steps, 1):
         where = _Place(place.file_name, place.plan, number)
+        _check_table(step, "agenda", where)
         _known_fields(step, STEP_FIELDS, where)
         detail = _text(step, "detail", where) if "detail" in step else ""
         items.append(AgendaItem(_text(step, "title", where), _minutes(step, where), detail))
     return tuple(items)
 
 
-def _known_fields(table: Any, fields: tuple[str, ...], place: _Place) -> None:
+def _check_table(table: Any, field: str, place: _Place) -> None:
     if not isinstance(table, dict):
-        raise place.error(fields[0], "this is not a table of fields")
+        raise place.error(field, f"it must be a table: a line [[{field}]] followed by fields")
+
+
+def _known_fields(table: dict[str, Any], fields: tuple[str, ...], place: _Place) -> None:
     for name in table:
         if name not in fields:
             raise place.error(name, f"there is no such field (the fields are {', '.join(fields)})")
