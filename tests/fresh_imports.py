@@ -1,4 +1,5 @@
-"""Which libraries a module pulls in when a fresh interpreter imports it (start-up cost)."""
+"""What a fresh interpreter does when it imports a module: which libraries it pulls in, what it
+reads (start-up cost)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ def imports_library(module: str, library: str) -> bool:
         f"import sys, {module}; "
         f"print(any(name.split('.')[0] == {library!r} for name in sys.modules))"
     )
+    return run_fresh(code).strip() == "True"
+
+
+def run_fresh(code: str) -> str:
+    """What ``code`` prints when a new interpreter runs it with this repository's package."""
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -24,4 +30,4 @@ def imports_library(module: str, library: str) -> bool:
         cwd=REPOSITORY,
         env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
     )
-    return result.stdout.strip() == "True"
+    return result.stdout

@@ -288,7 +288,7 @@ class Answer(BaseModel):
 
 class Plan(BaseModel):
     """A session plan the coordinator added, or their version of a built-in one (same key):
-    the built-in plans themselves live in code (domain/plans/builtin/)."""
+    the built-in plans themselves ship with the app (resources/plans/)."""
 
     key = operational(TextField(unique=True))
     title = operational(TextField())

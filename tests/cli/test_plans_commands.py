@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from revmentor_desktop.domain.plans import pair_plans
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS
+from revmentor_desktop.domain.plans.library import builtin_plans
 from revmentor_desktop.storage.database import DataFile
 from tests.helpers.cli import run
 from tests.reports.helpers import page_count, pdf_text
@@ -28,7 +28,7 @@ def test_plans_list_names_every_built_in_plan(
 ) -> None:
     status, out, _ = run(capsys, "--data", str(data_path), "plans", "list")
     assert status == 0
-    assert [line.split()[0] for line in out.splitlines()] == [p.key for p in BUILTIN_PLANS]
+    assert [line.split()[0] for line in out.splitlines()] == [p.key for p in builtin_plans()]
 
 
 def test_plans_show_times_the_agenda_for_the_session_length(

@@ -92,6 +92,8 @@ def test_bundle_carries_its_data_files(bundle: Path) -> None:
     assert (internal / "licences" / "GPL-3.0.txt").is_file()
     assert (internal / "guide" / "getting-started.html").is_file()
     assert (internal / "guide" / "guide.css").is_file()
+    assert (internal / "plans" / "library.toml").is_file()
+    assert len(list((internal / "plans").glob("*.toml"))) == 6  # the index and five families
     if sys.platform.startswith("linux"):
         assert (bundle / "share" / "applications" / "org.revmentor.RevMentor.desktop").is_file()
         assert (bundle / "install-desktop-entry.sh").is_file()

@@ -215,6 +215,16 @@ def test_help_texts_are_package_data_that_the_bundle_collects() -> None:
         assert text.read_text("utf-8").strip()
 
 
+def test_built_in_plans_are_package_data_that_the_bundle_collects() -> None:
+    """The session plans are TOML files under resources/plans/: the wheel and the bundle carry
+    every file the index names."""
+    plans = REPOSITORY / "revmentor_desktop" / "resources" / "plans"
+    index = tomllib.loads((plans / "library.toml").read_text("utf-8"))
+    shipped = set((REPOSITORY / "revmentor_desktop").glob("resources/**/*"))
+    for name in ["library", *index["families"]]:
+        assert plans / f"{name}.toml" in shipped, f"{name}.toml is not package data"
+
+
 def test_packaged_licence_is_the_gpl_version_3() -> None:
     from revmentor_desktop.ui.dialogs import about_dialog
 

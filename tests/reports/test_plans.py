@@ -10,7 +10,7 @@ import pytest
 
 from revmentor_desktop.domain import cohorts, pairs, people
 from revmentor_desktop.domain.plans import documents, pair_plans
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS
+from revmentor_desktop.domain.plans.library import builtin_plans
 from revmentor_desktop.reports.plans import render_booklet, render_handout
 from revmentor_desktop.storage.database import DataFile
 from tests.reports.helpers import page_count, pdf_text, pdffonts, text_lines
@@ -39,7 +39,7 @@ def _pair(mentor_name: str, mentee_name: str, minutes: int = 60) -> int:
     )
 
 
-@pytest.mark.parametrize("plan", BUILTIN_PLANS, ids=lambda plan: plan.key)
+@pytest.mark.parametrize("plan", builtin_plans(), ids=lambda plan: plan.key)
 def test_every_built_in_plan_fits_one_page_as_a_handout(data_file: DataFile, plan: object) -> None:
     buffer = io.BytesIO()
     render_handout(documents.handout(plan.key, 90, clock), buffer)  # type: ignore[attr-defined]

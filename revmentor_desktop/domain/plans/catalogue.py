@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.plans.agenda import AgendaItem
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS, builtin_plan
+from revmentor_desktop.domain.plans.library import builtin_plan, builtin_plans
 from revmentor_desktop.domain.plans.session_plan import SessionPlan, Stage
 from revmentor_desktop.domain.text import fold
 from revmentor_desktop.storage.models import Plan as PlanRow
@@ -62,7 +62,7 @@ def all_plans(include_retired: bool = False) -> list[SessionPlan]:
     rows = {row.key: row for row in PlanRow.select()}
     agendas = _agendas([row.id for row in rows.values()])
     merged: list[SessionPlan] = []
-    for index, builtin in enumerate(BUILTIN_PLANS):
+    for index, builtin in enumerate(builtin_plans()):
         row = rows.pop(builtin.key, None)
         if row is None:
             merged.append(replace(builtin, position=index * 10))

@@ -2,8 +2,9 @@
 and task, and where it sits in a pair's plan (``Stage``).
 
 A plan's ``key`` is stable: pairs' plans refer to it, so rewording a plan never breaks a pair's
-plan. The built-in plans are declared in ``builtin``; the coordinator's edits, additions,
-duplicates and retirements are stored in the data file and merged over them (``catalogue``).
+plan. The built-in plans are written in ``resources/plans/`` (read by ``library``); the
+coordinator's edits, additions, duplicates and retirements are stored in the data file and
+merged over them (``catalogue``).
 """
 
 from __future__ import annotations

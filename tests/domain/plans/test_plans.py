@@ -11,7 +11,7 @@ from revmentor_desktop.domain import cohorts, edits, sessions
 from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.plans import catalogue, pair_plans
 from revmentor_desktop.domain.plans.agenda import AgendaItem, scale_minutes, timed
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS
+from revmentor_desktop.domain.plans.library import builtin_plans
 from revmentor_desktop.domain.plans.session_plan import Stage
 from tests.reports.programme import NOW, build_programme, clock
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("data_file")
 SESSION_LENGTHS = (15, 30, 45, 50, 60, 75, 90, 100, 120, 7, 61)
 
 
-@pytest.mark.parametrize("plan", BUILTIN_PLANS, ids=lambda plan: plan.key)
+@pytest.mark.parametrize("plan", builtin_plans(), ids=lambda plan: plan.key)
 @pytest.mark.parametrize("length", SESSION_LENGTHS)
 def test_every_built_in_agenda_adds_up_to_the_session(plan: object, length: int) -> None:
     steps = timed(plan.agenda, length)  # type: ignore[attr-defined]
@@ -38,14 +38,14 @@ def test_minutes_come_in_fives_when_the_session_allows_and_keep_proportions() ->
 
 
 def test_there_are_at_least_14_built_in_plans_each_complete() -> None:
-    assert len(BUILTIN_PLANS) >= 14
-    assert len({plan.key for plan in BUILTIN_PLANS}) == len(BUILTIN_PLANS)
-    for plan in BUILTIN_PLANS:
+    assert len(builtin_plans()) >= 14
+    assert len({plan.key for plan in builtin_plans()}) == len(builtin_plans())
+    for plan in builtin_plans():
         assert sum(item.share for item in plan.agenda) == 60, plan.key
         for words in (plan.aim, plan.mentor_prepares, plan.mentee_prepares, plan.keep_safe):
             assert len(words) > 40, plan.key
         assert plan.task and len(plan.questions) >= 3, plan.key
-    stages = [plan.stage for plan in BUILTIN_PLANS]
+    stages = [plan.stage for plan in builtin_plans()]
     assert {Stage.FIRST, Stage.MIDPOINT, Stage.CLOSING} <= set(stages)
 
 
@@ -170,7 +170,7 @@ def test_add_duplicate_retire_and_undo() -> None:
     )
     for edit in (retired, copy, added):
         edits.undo(edit)
-    assert len(catalogue.all_plans()) == len(BUILTIN_PLANS)
+    assert len(catalogue.all_plans()) == len(builtin_plans())
     with pytest.raises(NotFound):
         catalogue.find_plan("Budget season")
 

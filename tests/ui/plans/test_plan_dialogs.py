@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain import pairs
 from revmentor_desktop.domain.plans import catalogue, pair_plans
-from revmentor_desktop.domain.plans.library import BUILTIN_PLANS
+from revmentor_desktop.domain.plans.library import builtin_plans
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.dialogs.pair_dialog import PairDialog
 from revmentor_desktop.ui.dialogs.plans_library import PlanEditor, PlansLibrary
@@ -38,7 +38,7 @@ def test_the_plans_model_passes_the_model_tester(
     model = PlansModel()
     model.refresh()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    assert model.rowCount() == len(BUILTIN_PLANS)
+    assert model.rowCount() == len(builtin_plans())
     assert model.index(0, 3).data() == "Built in"
 
 
