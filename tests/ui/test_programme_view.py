@@ -28,9 +28,9 @@ from revmentor_desktop.ui.views.programme.chart_data import (
     ChartTableModel,
     Series,
 )
+from revmentor_desktop.ui.views.programme.chart_items import Label
 from revmentor_desktop.ui.views.programme.chart_panel import ChartPanel
 from revmentor_desktop.ui.views.programme.period import PeriodChoice
-from revmentor_desktop.ui.views.programme.plot import Label
 from revmentor_desktop.ui.views.programme.programme_view import ProgrammeView
 from tests.ui import window_fixtures
 from tests.ui.programme import MovableClock
