@@ -58,7 +58,7 @@ from goals import VIEW_REDRAWN, VIEW_SHOWN, Goal
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-RUNS = 3
+RUNS = 5
 REFERENCE_RUNS = 10
 SESSIONS_READ = "reference: SQLite reading every session"
 BARE_WINDOW = "reference: bare QMainWindow shown"

@@ -57,10 +57,9 @@ from revmentor_desktop.domain.programme_figures.weekly import (
     health_by_week,
     week_endings,
 )
-from revmentor_desktop.domain.queries import id_list
 from revmentor_desktop.domain.remembered import Remembered
 from revmentor_desktop.domain.vocabulary import PairStatus, agree, plural
-from revmentor_desktop.storage.models import Pair, Participation
+from revmentor_desktop.storage.models import Pair
 
 FUNNEL_STEPS = (
     ("enrolled", "Enrolled"),
@@ -97,11 +96,6 @@ def _pair_step(facts: PairFacts, row: tuple[Any, ...]) -> int:
 
 
 def _funnel(facts: PairFacts) -> Funnel:
-    enrolments = rows(
-        Participation.select(Participation.cohort, Participation.person).where(
-            Participation.cohort.in_(id_list(facts.selection.ids))
-        )
-    )
     furthest: dict[tuple[int, int], int] = {}
     pairs_at: dict[int, list[int]] = defaultdict(list)  # the furthest step -> pairs there
     for row in facts.rows:
@@ -112,7 +106,7 @@ def _funnel(facts: PairFacts) -> Funnel:
             if furthest.get(key, 0) < step:
                 furthest[key] = step
     people_at: dict[int, list[int]] = defaultdict(list)
-    for cohort, person in enrolments:
+    for cohort, person in facts.enrolments:
         people_at[furthest.get((cohort, person), 0)].append(person)
     # From the last step back, each step holds those at it and at every later one.
     reached_people: list[set[int]] = []

@@ -8,11 +8,11 @@ from datetime import date
 from typing import Any
 
 from revmentor_desktop.domain.programme_figures.selection import Selection, rows
-from revmentor_desktop.domain.queries import Parsed, as_date
+from revmentor_desktop.domain.queries import Parsed, as_date, id_list
 from revmentor_desktop.domain.remembered import Remembered
 from revmentor_desktop.domain.vocabulary import SessionStatus
 from revmentor_desktop.storage.counting import days_joined
-from revmentor_desktop.storage.models import Cohort, Meeting, Pair
+from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Participation
 
 # One pair: id, cohort, mentor, mentee, status, start, end, agreement signed, the cohort's
 # cadence in days and its end date.
@@ -25,9 +25,10 @@ def _day_number(value: Any) -> int:
     return day.toordinal()
 
 
-# The pairs of the last few cohort choices and their held days: the same whatever the period,
-# so a change of period reads neither again while the data is unchanged.
-_PairsRead = tuple[list[PairRow], dict[int, list[int]]]
+# The pairs of the last few cohort choices, their held days and the enrolments: the same
+# whatever the period, so a change of period reads none of them again while the data is
+# unchanged.
+_PairsRead = tuple[list[PairRow], dict[int, list[int]], list[tuple[int, int]]]
 _RECENT: Remembered[tuple[int, ...], _PairsRead] = Remembered(size=4)
 
 
@@ -37,12 +38,14 @@ def forget_pairs_read() -> None:
 
 
 class PairFacts:
-    """The pairs of the chosen cohorts, and the days of each pair's held sessions: one query
-    each, for any period of the same cohorts."""
+    """The pairs of the chosen cohorts, the days of each pair's held sessions and who is
+    enrolled: one query each, for any period of the same cohorts."""
 
     def __init__(self, selection: Selection) -> None:
         self.selection = selection
-        self.rows, self.held = _RECENT.get(tuple(selection.ids), lambda: _read(selection))
+        self.rows, self.held, self.enrolments = _RECENT.get(
+            tuple(selection.ids), lambda: _read(selection)
+        )
         after = selection.after
         self._last_counted = None if after is None else after.toordinal() - 1
 
@@ -57,7 +60,16 @@ class PairFacts:
 
 
 def _read(selection: Selection) -> _PairsRead:
-    return _pair_rows(selection), _held_days(selection)
+    return _pair_rows(selection), _held_days(selection), _enrolments(selection)
+
+
+def _enrolments(selection: Selection) -> list[tuple[int, int]]:
+    """Who is enrolled in the chosen cohorts: (cohort, person)."""
+    return rows(
+        Participation.select(Participation.cohort, Participation.person).where(
+            Participation.cohort.in_(id_list(selection.ids))
+        )
+    )
 
 
 def _pair_rows(selection: Selection) -> list[PairRow]:
