@@ -75,9 +75,9 @@ ONE_COHORT_FIGURES = Goal("One cohort, the last 13 weeks", 150.0, SESSIONS_READ_
 # The Programme view (bench_dashboard.py) both counts (SQLite) and draws (Qt), so each of its
 # goals is judged twice, against each reference of its run, and is met when both ratios are:
 # reading every session as above, and a bare QMainWindow of the view's size shown in the same
-# process (BARE_WINDOW_MS: the least processor time of 10 showings, median of five runs of the
-# benchmark on the recording machine).
-BARE_WINDOW_MS = 1.6
+# process (BARE_WINDOW_MS: the least processor time of 10 showings; the median of eight runs of
+# the benchmark on the recording machine with nothing else running, which gave 1.6 to 2.7 ms).
+BARE_WINDOW_MS = 1.9
 
 
 def view_goals(name: str, absolute: float) -> tuple[Goal, Goal]:
