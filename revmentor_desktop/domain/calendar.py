@@ -12,7 +12,6 @@ people by it): the event's description says so.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,9 +22,10 @@ from revmentor_desktop import __version__, machine
 from revmentor_desktop.domain import settings
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.errors import NotFound
+from revmentor_desktop.domain.identity import uid_domain
 from revmentor_desktop.domain.namesakes import person_labels
 from revmentor_desktop.domain.vocabulary import SessionStatus
-from revmentor_desktop.storage.models import Cohort, Meeting, Pair, Person
+from revmentor_desktop.storage.models import Meeting, Pair, Person
 
 
 def local_zone_name() -> str:
@@ -41,32 +41,6 @@ def local_zone_name() -> str:
             continue
         return name
     return "UTC"
-
-
-def uid_domain() -> str:
-    """A name that identifies this data file in UIDs and never changes once chosen.
-
-    A file that has the setting uses it; otherwise it is derived from the data's oldest
-    record, which stays the same as long as that record exists (exports only read, so they
-    cannot store a new identity).
-    """
-    if stored := settings.get(settings.CALENDAR_IDENTITY):
-        return stored
-    first_cohort = Cohort.select(Cohort.id, Cohort.created_at).order_by(Cohort.id).first()
-    first_person = Person.select(Person.id, Person.created_at).order_by(Person.id).first()
-    seed = "|".join(
-        f"{row.id}:{row.created_at}" for row in (first_cohort, first_person) if row is not None
-    )
-    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:12]
-
-
-def ensure_uid_domain() -> str:
-    """Store the UID domain in the file so later deletions never change it (call when opening
-    for writing). It stores the value already in use, so earlier .ics files stay valid."""
-    domain = uid_domain()
-    if settings.get(settings.CALENDAR_IDENTITY) != domain:
-        settings.put(settings.CALENDAR_IDENTITY, domain)
-    return domain
 
 
 def session_uid(session_id: int, domain: str) -> str:

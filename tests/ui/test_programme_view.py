@@ -83,7 +83,8 @@ def click_bar(qtbot: QtBot, panel: ChartPanel, series: int, category: int) -> No
 def test_the_window_opens_without_the_chart_library_and_loads_it_with_the_view(
     tmp_path: Path,
 ) -> None:
-    """Start-up must not pay for charts: pyqtgraph (and NumPy) load when Programme is shown."""
+    """Start-up must not pay for charts: pyqtgraph (and NumPy) load when Programme is shown;
+    nor for calendars, documents or the keyring (icalendar, ReportLab, keyring)."""
     code = f"""
 import sys
 from datetime import date, datetime
@@ -99,10 +100,11 @@ app = make_application([])
 window = open_main_window(path, AppSettings(), lambda: datetime(2026, 11, 25, 10))
 window.show()
 app.processEvents()
-print("after opening:", sorted(m for m in ("pyqtgraph", "numpy") if m in sys.modules))
+heavy = ("pyqtgraph", "numpy", "icalendar", "reportlab", "keyring")
+print("after opening:", sorted(m for m in heavy if m in sys.modules))
 window.show_view("programme")
 app.processEvents()
-print("after Programme:", sorted(m for m in ("pyqtgraph", "numpy") if m in sys.modules))
+print("after Programme:", sorted(m for m in heavy if m in sys.modules))
 window.close()
 """
     environment = {

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from peewee import Expression
 
-from revmentor_desktop.domain import calendar
+from revmentor_desktop.domain import identity
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.dates import format_date
 from revmentor_desktop.domain.errors import DomainError, NotFound, ValidationError
@@ -82,7 +82,7 @@ class AlreadyAnswered(DomainError):
 
 def data_file_identity() -> str:
     """The identity printed in every form, so a form is never collected into another file."""
-    return calendar.uid_domain()
+    return identity.uid_domain()
 
 
 def _due_pair_statuses(questionnaire: Questionnaire) -> list[str]:
