@@ -3,11 +3,13 @@ are due. The coordinator may set a date; otherwise it follows from the cohort's 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from revmentor_desktop.domain.errors import NotFound, ValidationError
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.domain.queries import id_list
 from revmentor_desktop.storage.models import CheckInDate, Cohort, database_proxy
 
 # Questionnaires due on a date of the cohort's; "ending early" is due when a pair ends.
@@ -33,6 +35,22 @@ def default_due_dates(cohort: Cohort) -> dict[Questionnaire, date | None]:
 def due_dates(cohort_id: int) -> dict[Questionnaire, date | None]:
     """The cohort's check-in points: the coordinator's dates where set, else the defaults."""
     return {point.questionnaire: point.due for point in check_in_points(cohort_id)}
+
+
+def due_dates_of(cohort_ids: Sequence[int]) -> dict[int, dict[Questionnaire, date | None]]:
+    """``due_dates`` of each of the cohorts, in two queries whatever their number (Today
+    looks at every running cohort at start-up)."""
+    chosen: dict[int, dict[Questionnaire, date]] = {}
+    dates_set = CheckInDate.select().where(CheckInDate.cohort.in_(id_list(cohort_ids)))
+    for row in dates_set:
+        chosen.setdefault(row.cohort_id, {})[Questionnaire(row.questionnaire)] = row.due_date
+    return {
+        cohort.id: {
+            questionnaire: chosen.get(cohort.id, {}).get(questionnaire) or default
+            for questionnaire, default in default_due_dates(cohort).items()
+        }
+        for cohort in Cohort.select().where(Cohort.id.in_(id_list(cohort_ids)))
+    }
 
 
 def set_due_date(cohort_id: int, questionnaire: Questionnaire, due: date | None) -> None:

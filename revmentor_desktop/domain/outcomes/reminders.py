@@ -70,10 +70,12 @@ def _points_to_chase(
 def check_in_reminders(today: date) -> list[CheckInReminder]:
     """The check-in points due within a week or overdue, soonest due first. A few queries,
     whatever the number of cohorts: Today counts these at start-up."""
+    running = cohorts.running_cohorts(today - timedelta(AFTER_THE_END_DAYS))
+    due_dates = checkins.due_dates_of([cohort_id for cohort_id, _ in running])
     chased = {
         (cohort_id, cohort_name): points
-        for cohort_id, cohort_name in cohorts.running_cohorts(today - timedelta(AFTER_THE_END_DAYS))
-        if (points := _points_to_chase(checkins.due_dates(cohort_id), today))
+        for cohort_id, cohort_name in running
+        if (points := _points_to_chase(due_dates[cohort_id], today))
     }
     cohort_ids = [cohort_id for cohort_id, _ in chased]
     answered = _answered_people(cohort_ids)

@@ -148,6 +148,10 @@ def test_check_in_dates_follow_the_cohort_until_the_coordinator_sets_one(
     assert dates[Questionnaire.CLOSING] == date(2026, 12, 18)
     edit = edits.set_check_in_date(programme.cohort_id, Questionnaire.CHECKIN, date(2026, 6, 30))
     assert checkins.due_dates(programme.cohort_id)[Questionnaire.CHECKIN] == date(2026, 6, 30)
+    # Today reads every running cohort's at once: the same dates
+    assert checkins.due_dates_of([programme.cohort_id]) == {
+        programme.cohort_id: checkins.due_dates(programme.cohort_id)
+    }
     edits.undo(edit)
     assert checkins.due_dates(programme.cohort_id)[Questionnaire.CHECKIN] == date(2026, 7, 25)
 
