@@ -6,7 +6,7 @@ folded is remembered while the app runs, across refreshes and other files.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,9 +135,12 @@ class TodayView(WorkspaceView):
         self.status_changed.emit()
 
     def _show_headings(self) -> None:
-        for row, group in enumerate(self.model.groups):
-            self.list.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.list.setExpanded(self.model.index(row, 0), group not in self.folded)
+        with QSignalBlocker(self.list):  # the folds are the coordinator's, not these
+            self.list.expandAll()  # one layout of every row, not one per group (thousands)
+            for row, group in enumerate(self.model.groups):
+                self.list.setFirstColumnSpanned(row, QModelIndex(), True)
+                if group in self.folded:
+                    self.list.collapse(self.model.index(row, 0))
 
     def _heading_text(self) -> None:
         today = self.context.clock().date()
@@ -160,15 +163,16 @@ class TodayView(WorkspaceView):
             if shown == group:
                 self.list.setCurrentIndex(heading)
                 return
-            if not self.list.isExpanded(heading):
-                first = heading if first is None else first
-                continue
+            expanded = self.list.isExpanded(heading)
+            if first is None:
+                first = self.model.index(0, 0, heading) if expanded else heading
+            if item is None or not expanded:
+                continue  # only the headings to look at
             for child in range(self.model.rowCount(heading)):
                 index = self.model.index(child, 0, heading)
-                if item is not None and self.model.item_at(index) == item:
+                if self.model.item_at(index) == item:
                     self.list.setCurrentIndex(index)
                     return
-                first = index if first is None else first
         if first is not None:
             self.list.setCurrentIndex(first)
 
