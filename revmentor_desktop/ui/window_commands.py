@@ -8,7 +8,7 @@ record commands. A command on the pair, cohort or person does nothing while none
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -42,6 +42,11 @@ def run_each(commands: Iterable[tuple[QAction, Command]], run: Callable[[Command
     """Have each action, when triggered, ``run`` the command paired with it."""
     for action, command in commands:
         action.triggered.connect(lambda _checked=False, command=command: run(command))
+
+
+def _by_action(actions: Mapping[Command, QAction]) -> Iterable[tuple[QAction, Command]]:
+    """Actions declared by name (``{"pause": action}``) as (action, name) for ``run_each``."""
+    return ((action, name) for name, action in actions.items())
 
 
 def open_log_folder() -> None:
@@ -97,18 +102,11 @@ class WindowCommands(QObject):
         a.new_record.triggered.connect(lambda: self.views.current().new_record())
         a.edit_record.triggered.connect(lambda: self.views.current().edit_current())
         a.delete_record.triggered.connect(lambda: self.views.current().delete_selected())
-        for name, action in a.pair_status.items():
-            action.triggered.connect(lambda _checked=False, name=name: self.change_pair(name))
+        run_each(_by_action(a.pair_status), self.change_pair)
         a.end_early.triggered.connect(lambda: self.change_pair("end_early"))
-        for kind, action in a.export.items():
-            action.triggered.connect(
-                lambda _checked=False, kind=kind: export_data(self.window, kind)
-            )
+        run_each(_by_action(a.export), lambda kind: export_data(self.window, kind))
         a.export_calendar.triggered.connect(lambda: export_calendar(self.window))
-        for name, action in a.cohort.items():
-            action.triggered.connect(
-                lambda _checked=False, name=name: self.run_cohort_command(name)
-            )
+        run_each(_by_action(a.cohort), self.run_cohort_command)
         a.export_person.triggered.connect(self._export_person)
         a.erase_person.triggered.connect(self._erase_person)
         a.open_sample.triggered.connect(self.open_sample)
