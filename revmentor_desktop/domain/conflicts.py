@@ -124,6 +124,14 @@ class EditConflict(DomainError):
             return value_text(name, value)
         return _changes_text(original, value, self.item_keys[name])
 
+    def original_text(self, name: str) -> str:
+        """A field as it was when loaded, in words. A list told apart by a key is given by its
+        length ("18 in the list"): each side shows what it changed in it (``side_text``)."""
+        original = getattr(self.original, name)
+        if name in self.item_keys and isinstance(original, list):
+            return f"{len(original):,} in the list"
+        return value_text(name, original)
+
     def _kept(self, name: str, side: Side) -> Any:
         theirs = getattr(self.theirs, name)
         if side is Side.THEIRS:
@@ -204,6 +212,8 @@ def value_text(name: str, value: Any) -> str:
         return "—"
     if name in _PERSON_FIELDS:
         return person_label(int(value))
+    if name == "capacity":
+        return f"{value} at once"
     if isinstance(value, datetime):
         return f"{format_date(value.date())} {value:%H:%M}"
     if isinstance(value, date):
@@ -214,10 +224,16 @@ def value_text(name: str, value: Any) -> str:
 
 
 def _item_text(item: Any) -> str:
-    """An item of a list: a participant reads "Ada Lovelace (mentor, 1)"."""
+    """An item of a list: a participant reads "Ada Lovelace (mentor)", or "Ada Lovelace
+    (mentor, 2 at once)"; a field left at its default is not worth a word."""
     if not dataclasses.is_dataclass(item):
         return str(item)
-    texts = [value_text(name, getattr(item, name)) for name in _field_names(item)]
-    if _field_names(item)[0] in _PERSON_FIELDS:
-        return f"{texts[0]} ({', '.join(texts[1:])})"
+    shown = [
+        field.name
+        for index, field in enumerate(dataclasses.fields(item))
+        if index == 0 or getattr(item, field.name) != field.default
+    ]
+    texts = [value_text(name, getattr(item, name)) for name in shown]
+    if shown[0] in _PERSON_FIELDS:
+        return f"{texts[0]} ({', '.join(texts[1:])})" if texts[1:] else texts[0]
     return ", ".join(texts)

@@ -12,7 +12,7 @@ import pytest
 
 from revmentor_desktop.domain import cohorts, edits, pairs, people, sessions
 from revmentor_desktop.domain.cohorts import CohortDraft
-from revmentor_desktop.domain.conflicts import EditConflict, Side
+from revmentor_desktop.domain.conflicts import EditConflict, Side, value_text
 from revmentor_desktop.domain.pairs import PairDraft
 from revmentor_desktop.domain.people import PersonDraft
 from revmentor_desktop.domain.sessions import SessionDraft
@@ -244,8 +244,12 @@ def test_an_enrolment_meanwhile_refuses_a_stale_cohort_save_and_the_merge_keeps_
     choices = {name: conflict.suggested_side(name) for name in conflict.differing_fields()}
     assert choices == {"end_date": Side.MINE, "participants": Side.MINE}
     # Each side is shown by what it changed in the list since it was loaded.
-    assert conflict.side_text("participants", Side.THEIRS) == "Added: Carl (mentee, 1)"
-    assert conflict.side_text("participants", Side.MINE) == "Added: Dora (mentee, 1)"
+    assert conflict.side_text("participants", Side.THEIRS) == "Added: Carl (mentee)"
+    assert conflict.side_text("participants", Side.MINE) == "Added: Dora (mentee)"
+    # As loaded, the list is given by its length: its names, cut to fit, told nothing.
+    assert conflict.original_text("participants") == f"{len(before)} in the list"
+    mentor_of_two = [cohorts.Enrolment(carl, "mentor", 2)]
+    assert value_text("participants", mentor_of_two) == "Carl (mentor, 2 at once)"
     edits.update_cohort(cohort_id, conflict.merged(choices), conflict.rebased)
 
     # Keeping my participants keeps my addition on top of theirs, not my list over theirs.

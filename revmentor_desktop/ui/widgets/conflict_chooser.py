@@ -61,7 +61,8 @@ class ConflictChooser(QDialog):
     def _add_field_row(self, grid: QGridLayout, row: int, name: str) -> None:
         label = field_label(name)
         grid.addWidget(QLabel(f"<b>{label}</b>"), row, 0)
-        grid.addWidget(_value(name, getattr(self.conflict.original, name)), row, 1)
+        original = value_text(name, getattr(self.conflict.original, name))
+        grid.addWidget(_value(self.conflict.original_text(name), original), row, 1)
         group = QButtonGroup(self)
         for column, side in ((2, Side.THEIRS), (3, Side.MINE)):
             # A button reads "&" as a shortcut mark: doubled, it shows as typed.
@@ -108,9 +109,9 @@ def _shortened(text: str) -> str:
     return one_line[: _SHOWN_CHARACTERS - 1].rstrip() + "…"
 
 
-def _value(name: str, value: object) -> QLabel:
-    text = value_text(name, value)
-    label = QLabel(_shortened(text))
+def _value(shown: str, whole: str) -> QLabel:
+    """``shown`` cut to fit, with the ``whole`` value as its tooltip."""
+    label = QLabel(_shortened(shown))
     label.setTextFormat(Qt.TextFormat.PlainText)  # the person's words, never markup
-    label.setToolTip(text)
+    label.setToolTip(whole)
     return label
