@@ -45,13 +45,6 @@ class Remembered(Generic[K, V]):
             self._results.popitem(last=False)
         return result
 
-    def kept(self, key: K) -> V | None:
-        """The result kept for ``key`` if the data has not changed since, else None."""
-        version = data_version()
-        if version is None or version != self._version:
-            return None
-        return self._results.get(key)
-
     def replace(self, old: V, new: V) -> None:
         """Keep ``new`` instead of ``old`` (the same result, completed since), if the data has
         not changed since ``old`` was worked out."""

@@ -221,6 +221,18 @@ def test_enrolling_and_withdrawing_advance_the_cohorts_version(pair_id: int) -> 
     assert versions[0] < versions[1] < versions[2]
 
 
+def test_saving_a_cohort_with_people_added_advances_its_version_once(pair_id: int) -> None:
+    """One save, one new version: not one more for each person enrolled or withdrawn."""
+    cohort_id = pairs.get_pair(pair_id).cohort_id
+    carl, dora = (people.add_person(PersonDraft(name), clock) for name in ("Carl", "Dora"))
+    loaded = cohorts.load_cohort(cohort_id)
+    added = [cohorts.Enrolment(carl, "mentee"), cohorts.Enrolment(dora, "mentee")]
+    draft = dataclasses.replace(loaded.draft, participants=[*loaded.draft.participants, *added])
+    edits.update_cohort(cohort_id, draft, loaded)
+    assert enrolled(cohort_id) >= {carl, dora}
+    assert cohorts.load_cohort(cohort_id).version == loaded.version + 1
+
+
 def test_an_enrolment_meanwhile_refuses_a_stale_cohort_save_and_the_merge_keeps_it(
     pair_id: int,
 ) -> None:

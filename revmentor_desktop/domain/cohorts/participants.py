@@ -54,16 +54,23 @@ def enrol(cohort_id: int, person_id: int, role: str, capacity: int = 1) -> None:
     """Add a person to a cohort, or change their role and capacity if already enrolled."""
     with database_proxy.atomic():
         get_cohort_model(cohort_id)
-        refusal = enrolment_refusal(cohort_id, Enrolment(person_id, role, capacity))
-        if refusal is not None:
-            raise refusal
-        Participation.insert(
-            cohort=cohort_id, person=person_id, role=role, capacity=capacity
-        ).on_conflict(
-            conflict_target=[Participation.cohort, Participation.person],
-            update={Participation.role: role, Participation.capacity: capacity},
-        ).execute()
+        write_enrolment(cohort_id, Enrolment(person_id, role, capacity))
         advance_versions(Cohort, [cohort_id])
+
+
+def write_enrolment(cohort_id: int, enrolment: Enrolment) -> None:
+    """``enrol``'s check and write, leaving the cohort's version to the caller (a cohort
+    saved with its whole list of participants advances it once)."""
+    refusal = enrolment_refusal(cohort_id, enrolment)
+    if refusal is not None:
+        raise refusal
+    role, capacity = enrolment.role, enrolment.capacity
+    Participation.insert(
+        cohort=cohort_id, person=enrolment.person_id, role=role, capacity=capacity
+    ).on_conflict(
+        conflict_target=[Participation.cohort, Participation.person],
+        update={Participation.role: role, Participation.capacity: capacity},
+    ).execute()
 
 
 def withdrawal_refusal(cohort_id: int, person_id: int) -> RuleViolation | None:
@@ -80,13 +87,18 @@ def withdrawal_refusal(cohort_id: int, person_id: int) -> RuleViolation | None:
 
 def withdraw(cohort_id: int, person_id: int) -> None:
     with database_proxy.atomic():
-        refusal = withdrawal_refusal(cohort_id, person_id)
-        if refusal is not None:
-            raise refusal
-        Participation.delete().where(
-            (Participation.cohort == cohort_id) & (Participation.person == person_id)
-        ).execute()
+        remove_enrolment(cohort_id, person_id)
         advance_versions(Cohort, [cohort_id])
+
+
+def remove_enrolment(cohort_id: int, person_id: int) -> None:
+    """``withdraw``'s check and delete, leaving the cohort's version to the caller."""
+    refusal = withdrawal_refusal(cohort_id, person_id)
+    if refusal is not None:
+        raise refusal
+    Participation.delete().where(
+        (Participation.cohort == cohort_id) & (Participation.person == person_id)
+    ).execute()
 
 
 def _open_pairs_as_mentor(cohort_id: int, person_id: int) -> int:

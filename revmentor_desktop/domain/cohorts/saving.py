@@ -10,11 +10,11 @@ from peewee import fn
 from revmentor_desktop.domain import limits
 from revmentor_desktop.domain.clock import Clock, system_clock
 from revmentor_desktop.domain.cohorts.participants import (
-    enrol,
     enrolment_refusal,
+    remove_enrolment,
     saved_enrolments,
-    withdraw,
     withdrawal_refusal,
+    write_enrolment,
 )
 from revmentor_desktop.domain.cohorts.records import (
     CohortDraft,
@@ -142,13 +142,15 @@ def _participant_refusals(cohort_id: int | None, wanted: list[Enrolment]) -> lis
 
 
 def _save_participants(cohort_id: int, wanted: list[Enrolment] | None) -> None:
+    """Exactly ``wanted`` enrolled, inside the caller's transaction; the cohort's own save
+    has advanced its version already (once, not once per person)."""
     if wanted is None:
         return
     changed, withdrawn = _enrolment_changes(cohort_id, wanted)
     for person_id in withdrawn:
-        withdraw(cohort_id, person_id)
+        remove_enrolment(cohort_id, person_id)
     for enrolment in changed:
-        enrol(cohort_id, enrolment.person_id, enrolment.role, enrolment.capacity)
+        write_enrolment(cohort_id, enrolment)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ How each figure is counted:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -189,20 +188,13 @@ def _health_weeks(facts: PairFacts) -> tuple[HealthWeek, ...]:
     weeks = week_endings(first, last)
     if not weeks:
         return ()
-    last_week = weeks[-1].toordinal()
-    no_days: list[int] = []
     return health_by_week(
         (
-            RunningSpan(start, stop, cadence, _until(facts.held.get(pair_id, no_days), last_week))
+            RunningSpan(start, stop, cadence, facts.held.get(pair_id, ()))
             for pair_id, (start, stop, cadence) in spans.items()
         ),
         weeks,
     )
-
-
-def _until(days: list[int], last: int) -> list[int]:
-    """``days`` up to ``last``, without copying when they all are."""
-    return days if not days or days[-1] <= last else days[: bisect_right(days, last)]
 
 
 # --- Reasons for ending early ----------------------------------------------------------------

@@ -27,12 +27,13 @@ class CohortChoice:
 
 def cohorts_newest_first() -> list[CohortChoice]:
     """Every cohort, the latest to start first (those without a start date last)."""
-    query = Cohort.select(Cohort.id, Cohort.name, Cohort.kind, Cohort.start_date)
-    choices = [
+    query = Cohort.select(Cohort.id, Cohort.name, Cohort.kind, Cohort.start_date).order_by(
+        Cohort.start_date.desc(nulls="LAST"), Cohort.name
+    )
+    return [
         CohortChoice(cohort_id, name, kind, as_date(start))
         for cohort_id, name, kind, start in rows(query)
     ]
-    return sorted(choices, key=lambda row: (row.start_date or date.min, row.name), reverse=True)
 
 
 def rows(query: Any) -> list[tuple[Any, ...]]:
