@@ -29,7 +29,8 @@ when both are. The absolute goals are printed for comparison. The run also print
 cost of the first opening in a session of the app, which imports pyqtgraph and NumPy.
 
 Run with ``python benchmarks/bench_dashboard.py [--file PATH]`` (offscreen without a display).
-Without ``--file`` it generates the demo file in a temporary folder first (a few minutes).
+Without ``--file`` it uses the workspace benchmark's demo file (generated once, a few minutes,
+under benchmarks/output/); with it, a copy of the file named, which is never changed itself.
 Each figure is the best of several runs, on the clock and in processor time; the goals are
 judged on processor time, as a view is drawn in one thread and the clock here also counts other
 programs' work. Exits 1 when a goal is missed.
@@ -53,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_documents import Stopwatch
 from bench_figures import reading_every_session
-from bench_workspace import generate_large_file
+from bench_workspace import chosen_large_file, large_file_argument
 from goals import VIEW_REDRAWN, VIEW_SHOWN, Goal
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
@@ -66,29 +67,11 @@ NOW = datetime(2026, 11, 25, 10)
 SIZE = (1140, 720)  # the view's part of a 1280x800 window
 
 
-def generate(folder: Path) -> Path:
-    path = folder / "large.revmentor"
-    print("Generating the demo file (10,000 people, 100,000 sessions asked)…", flush=True)
-    generate_large_file(path)
-    return path
-
-
-def best_ms(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
-    """The least clock and processor milliseconds of ``runs`` runs of ``work``."""
-    clock = processor = float("inf")
-    for _ in range(runs):
-        stopwatch = Stopwatch()
-        work()
-        elapsed, used = stopwatch.read()
-        clock, processor = min(clock, elapsed * 1000), min(processor, used * 1000)
-    return clock, processor
-
-
-def best_ms_after(
-    before: Callable[[], object], work: Callable[[], object], runs: int = RUNS
+def best_ms(
+    work: Callable[[], object], runs: int = RUNS, before: Callable[[], object] = lambda: None
 ) -> tuple[float, float]:
-    """The least clock and processor milliseconds of ``work``, each run after an untimed
-    ``before`` (a change needs another state to change from)."""
+    """The least clock and processor milliseconds of ``runs`` runs of ``work``, each after an
+    untimed ``before`` (a change needs another state to change from)."""
     clock = processor = float("inf")
     for _ in range(runs):
         before()
@@ -224,8 +207,8 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
             scroll_bar.setValue(scroll_bar.maximum())
             app.processEvents()
 
-        figures["scrolling to the end (charts drawn in view)"] = best_ms_after(
-            back_to_the_top, scroll_to_the_end
+        figures["scrolling to the end (charts drawn in view)"] = best_ms(
+            scroll_to_the_end, before=back_to_the_top
         )
         scroll_bar.setValue(0)
         chooser = view.cohort_chooser
@@ -296,7 +279,7 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
                 if drawing.first_at is not None:
                     redrawn.append(drawing.first_at)
 
-            complete_redraw = best_ms_after(before, redraw)
+            complete_redraw = best_ms(redraw, before=before)
             figures[name] = least(redrawn) if redrawn else complete_redraw
             figures[f"  …+ before/after ({name.removeprefix('redraw: ')})"] = complete_redraw
         print(f"  {view.summary.text()}")
@@ -330,10 +313,10 @@ def judged(processor: float, goals: tuple[Goal, Goal], references: tuple[float, 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, help="an existing large data file to measure")
+    large_file_argument(parser)
     arguments = parser.parse_args()
     os.environ["REVMENTOR_HOME"] = tempfile.mkdtemp(prefix="revmentor-bench-")
-    path = arguments.file or generate(Path(tempfile.mkdtemp(prefix="revmentor-dashboard-")))
+    path = chosen_large_file(arguments.file)  # a copy; else the demo file, made once
     print(f"File: {path} ({path.stat().st_size / 1e6:.1f} MB)")
     figures = measure(path)
     references = (figures[SESSIONS_READ][1], figures[BARE_WINDOW][1])

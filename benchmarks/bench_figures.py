@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bench_outcomes import best_of  # the same best-of-several timing
+from bench_workspace import chosen_large_file, large_file_argument
 from goals import EVERY_COHORT_FIGURES, ONE_COHORT_FIGURES, Goal
 from peewee import fn
 
@@ -78,10 +79,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("people", nargs="?", type=int, default=10_000)
     parser.add_argument("sessions", nargs="?", type=int, default=100_000)
-    parser.add_argument("--file", type=Path, help="an existing large data file to measure")
+    large_file_argument(parser)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = arguments.file or Path(folder) / "figures.revmentor"
+        path = chosen_large_file(arguments.file) if arguments.file else Path(folder) / "f.revmentor"
         with DataFile.open(path, create=arguments.file is None):
             if arguments.file is None:
                 generate_demo(

@@ -158,8 +158,7 @@ class MainWindow(QMainWindow):
         for file_only in (self.actions.back_up, self.actions.restore):
             file_only.setEnabled(not on_server)  # a server's backups are its administrator's
         self.status_bar.show_data_source(shown, str(location), self.session.location_warning)
-        self.context.edits.data_changed.emit()
-        self.commands.update_actions()
+        self.context.edits.data_changed.emit()  # the commands follow it (update_actions)
 
     def _on_file_damaged(self, error: DataFileError) -> None:
         self.stack.show_no_file()

@@ -13,8 +13,8 @@ from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.ui.pdf_pages import POINTS_PER_INCH, PdfPages
-from revmentor_desktop.ui.workers import ProgressCallback
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -65,7 +65,7 @@ def fitted(size: QSizeF, frame: QRectF) -> QRectF:
 
 
 def print_pages(
-    pages: PdfPages, printer: QPrinter, indexes: Sequence[int], progress: ProgressCallback
+    pages: PdfPages, printer: QPrinter, indexes: Sequence[int], progress: Progress
 ) -> None:
     """Paint each chosen page, drawn at the printer's resolution, onto a sheet of its paper.
 

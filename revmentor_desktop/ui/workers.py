@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QDialog
 
-ProgressCallback = Callable[[int, int], None]
-Job = Callable[[ProgressCallback], Any]
+from revmentor_desktop.domain.progress import Progress
+
+Job = Callable[[Progress], Any]
 
 
 class Cancelled(Exception):

@@ -24,7 +24,7 @@ from revmentor_desktop.ui.pdf_pages import PdfPages
 from revmentor_desktop.ui.printing import chosen_pages
 from revmentor_desktop.ui.undo import EditStack
 from revmentor_desktop.ui.widgets import page_view
-from revmentor_desktop.ui.workers import Job, ProgressCallback
+from revmentor_desktop.ui.workers import Job, Progress
 from tests.fresh_imports import imports_library
 from tests.reports.helpers import page_count, page_texts, pdf_text
 from tests.reports.programme import NOTE, build_programme, clock
@@ -168,7 +168,7 @@ def test_a_new_option_stops_the_drawing_in_flight(qtbot: QtBot, context: AppCont
 
 def _job_that_runs_until_stopped(started: threading.Event) -> Callable[[object], Job]:
     def drawing_job(_document: object) -> Job:
-        def job(progress: ProgressCallback) -> None:
+        def job(progress: Progress) -> None:
             started.set()
             while True:
                 progress(0, 2)
@@ -204,7 +204,7 @@ def test_a_drawing_that_fails_says_why(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def failing_job(_document: object) -> Job:
-        def job(_progress: ProgressCallback) -> None:
+        def job(_progress: Progress) -> None:
             raise OSError("no room left on the disk")
 
         return job

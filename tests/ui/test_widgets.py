@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from revmentor_desktop.domain.pairs import GoalDraft
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.ui.widgets.feedback import FieldFeedback
 from revmentor_desktop.ui.widgets.folder_field import FolderField
 from revmentor_desktop.ui.widgets.goals_editor import GoalsEditor
@@ -19,7 +20,7 @@ from revmentor_desktop.ui.widgets.optional_date import OptionalDateEdit
 from revmentor_desktop.ui.widgets.person_picker import PersonPicker
 from revmentor_desktop.ui.widgets.role_choice import capacity_spin
 from revmentor_desktop.ui.widgets.tag_editor import TagEditor, topic_suggestions
-from revmentor_desktop.ui.workers import DialogJob, ProgressCallback
+from revmentor_desktop.ui.workers import DialogJob
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
@@ -180,7 +181,7 @@ def test_closing_a_dialog_stops_its_job(qtbot: QtBot) -> None:
     reporting = threading.Event()
     outcomes: list[object] = []
 
-    def endless(progress: ProgressCallback) -> None:
+    def endless(progress: Progress) -> None:
         while True:
             progress(0, 1)
             reporting.set()

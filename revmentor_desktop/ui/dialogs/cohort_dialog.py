@@ -60,7 +60,6 @@ class CohortDialog(FormDialog):
         self._labels_edited = False
         # The cohort as loaded, with the version its save is checked against (``conflicts``).
         self.loaded = cohorts.load_cohort(cohort_id) if cohort_id is not None else None
-        self._saved = self.loaded.draft if self.loaded is not None else None
         self._navigated = False
         body = QVBoxLayout()
         body.addLayout(self._details())
@@ -102,6 +101,11 @@ class CohortDialog(FormDialog):
         row.addStretch(1)
         row.addWidget(self.buttons)
         return row
+
+    @property
+    def _saved(self) -> CohortDraft | None:
+        """The cohort as last loaded or saved; None for a new one."""
+        return self.loaded.draft if self.loaded is not None else None
 
     def _details(self) -> QFormLayout:
         self.name = QLineEdit()
@@ -234,7 +238,6 @@ class CohortDialog(FormDialog):
 
     def rebase(self, loaded: Loaded[CohortDraft], draft: CohortDraft) -> None:
         self.loaded = loaded
-        self._saved = loaded.draft
         self._load(draft)
         self.participants.set_participants(self.cohort_id, draft.participants or [])
 
@@ -287,7 +290,6 @@ class CohortDialog(FormDialog):
         """After a save or a command: the dialog now edits the cohort as saved."""
         assert self.cohort_id is not None
         self.loaded = cohorts.load_cohort(self.cohort_id)
-        self._saved = self.loaded.draft
         self.setWindowTitle("Edit cohort")
         self.feedback.touch_all()
         self.participants.set_participants(self.cohort_id, self._saved.participants or [])

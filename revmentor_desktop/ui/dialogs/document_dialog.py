@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from revmentor_desktop.domain.errors import DomainError
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.reports.registry import Document, DocumentKind, Request
 from revmentor_desktop.ui.context import AppContext
@@ -47,7 +48,6 @@ from revmentor_desktop.ui.widgets.job_progress import JobProgress, Running
 from revmentor_desktop.ui.widgets.page_controls import PageControls
 from revmentor_desktop.ui.widgets.page_view import PageView
 from revmentor_desktop.ui.widgets.screen_fit import RemembersSize, available_size, fitted_size
-from revmentor_desktop.ui.workers import ProgressCallback
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -73,8 +73,8 @@ class Drawn:
     pages: PdfPages
 
 
-def _drawing_job(document: Document[Any]) -> Callable[[ProgressCallback], Drawn]:
-    def draw(progress: ProgressCallback) -> Drawn:
+def _drawing_job(document: Document[Any]) -> Callable[[Progress], Drawn]:
+    def draw(progress: Progress) -> Drawn:
         buffer = io.BytesIO()
         document.render(buffer, progress)
         pdf = buffer.getvalue()

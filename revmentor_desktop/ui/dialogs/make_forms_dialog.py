@@ -20,13 +20,14 @@ from revmentor_desktop.domain import report_data
 from revmentor_desktop.domain.errors import DomainError
 from revmentor_desktop.domain.outcomes.forms import FormToFill, issue_forms
 from revmentor_desktop.domain.outcomes.questions import Questionnaire
+from revmentor_desktop.domain.progress import Progress
 from revmentor_desktop.domain.report_data import Letterhead
 from revmentor_desktop.domain.vocabulary import plural
 from revmentor_desktop.ui.context import AppContext
 from revmentor_desktop.ui.widgets.feedback import show_refusal
 from revmentor_desktop.ui.widgets.folder_field import FolderField
 from revmentor_desktop.ui.widgets.questionnaire_choices import cohort_combo, questionnaire_combo
-from revmentor_desktop.ui.workers import DialogJob, ProgressCallback
+from revmentor_desktop.ui.workers import DialogJob
 
 PRINT_COPY_NAME = "{title} – all forms to print.pdf"
 
@@ -36,7 +37,7 @@ def _write(
     letterhead: Letterhead,
     folder: Path,
     print_copy: bool,
-    progress: ProgressCallback,
+    progress: Progress,
 ) -> list[Path]:
     """The job: every form's file, then the copy to print (pure drawing, no database)."""
     from revmentor_desktop.reports import outcome_form

@@ -106,6 +106,7 @@ class ChartCanvas(pg.GraphicsView):
             self._grouped(chart, colours, content, bars, horizontal=horizontal)
         bars.finish()
         self._category_ticks(chart, horizontal=horizontal)
+        self._bar_label_width = self._widest_bar_label(chart) if horizontal else 0
         self._fit(chart, horizontal=horizontal)
         self._rows_shown = chart if horizontal else None
         self.fit_height(chart)
@@ -281,13 +282,10 @@ class ChartCanvas(pg.GraphicsView):
         if rows := self.__dict__.get("_rows_shown"):  # resized before __init__ ends
             self._fit(rows, horizontal=True)  # the labels' room is counted in pixels
 
-    def _label_room(self, chart: ChartData, *, horizontal: bool) -> float:
-        """The share of the value range to add beyond the longest bar for the label printed
-        there: for bars lying in rows, as wide as the widest label is on screen."""
-        least = 0.12
-        if not horizontal:
-            return least
-        widest = max(
+    def _widest_bar_label(self, chart: ChartData) -> int:
+        """The width on screen of the widest label printed beyond a bar (measured once per
+        chart, not on each resize)."""
+        return max(
             (
                 self.fontMetrics().horizontalAdvance(chart.bar_label(series, category))
                 for series in range(len(chart.series))
@@ -295,7 +293,14 @@ class ChartCanvas(pg.GraphicsView):
             ),
             default=0,
         )
-        label = widest + 2 * LABEL_MARGIN + 4
+
+    def _label_room(self, *, horizontal: bool) -> float:
+        """The share of the value range to add beyond the longest bar for the label printed
+        there: for bars lying in rows, as wide as the widest label is on screen."""
+        least = 0.12
+        if not horizontal:
+            return least
+        label = self._bar_label_width + 2 * LABEL_MARGIN + 4
         plotted = self.width() - self.plot.getAxis("left").width() - PLOT_MARGINS
         if plotted <= 2 * label:
             return least
@@ -311,7 +316,7 @@ class ChartCanvas(pg.GraphicsView):
             values = totals or [0]
         low = min([0.0, *values])
         high = max([0.0, *values]) or 1.0
-        room = (high - low) * self._label_room(chart, horizontal=horizontal)
+        room = (high - low) * self._label_room(horizontal=horizontal)
         categories = (-0.6, len(chart.categories) - 0.4)
         value_range = (low - (room if low < 0 else 0), high + room)
         view_box = self.plot.view_box
