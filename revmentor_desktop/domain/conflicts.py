@@ -146,28 +146,30 @@ def my_changes_on_theirs(
     original: list[Any], theirs: list[Any], mine: list[Any], key: ItemKey
 ) -> list[Any]:
     """``theirs`` with the items I added, changed or removed since ``original`` done to it."""
-    loaded = {key(item): item for item in original}
-    my_items = {key(item): item for item in mine}
+    added, changed, removed = _item_changes(original, mine, key)
     result = {key(item): item for item in theirs}
-    result |= {
-        item_key: item for item_key, item in my_items.items() if loaded.get(item_key) != item
-    }
-    for item_key in loaded.keys() - my_items.keys():
-        result.pop(item_key, None)
+    result |= {key(item): item for item in (*added, *changed)}
+    for item in removed:
+        result.pop(key(item), None)
     return list(result.values())
 
 
-def _changes_text(original: list[Any], changed: list[Any], key: ItemKey) -> str:
+def _item_changes(
+    original: list[Any], changed: list[Any], key: ItemKey
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """The items ``changed`` added to ``original``, changed in it and removed from it."""
     before = {key(item): item for item in original}
     after = {key(item): item for item in changed}
-    groups = (
-        ("Added", [item for item_key, item in after.items() if item_key not in before]),
-        (
-            "Changed",
-            [item for item_key, item in after.items() if before.get(item_key, item) != item],
-        ),
-        ("Removed", [item for item_key, item in before.items() if item_key not in after]),
+    return (
+        [item for item_key, item in after.items() if item_key not in before],
+        [item for item_key, item in after.items() if before.get(item_key, item) != item],
+        [item for item_key, item in before.items() if item_key not in after],
     )
+
+
+def _changes_text(original: list[Any], changed: list[Any], key: ItemKey) -> str:
+    changes = _item_changes(original, changed, key)
+    groups = zip(("Added", "Changed", "Removed"), changes, strict=True)
     parts = [f"{word}: " + "; ".join(map(_item_text, items)) for word, items in groups if items]
     return ". ".join(parts) if parts else "As when you opened it"
 

@@ -142,6 +142,15 @@ def backup_name(data_file: Path, when: datetime, reason: str = "", counter: int 
     return name + DATA_FILE_SUFFIX
 
 
+def free_backup_path(folder: Path, named_like: Path, when: datetime, reason: str) -> Path:
+    """The first backup name in ``folder`` not taken yet (two backups in the same second are
+    numbered)."""
+    counter = 1
+    while (folder / backup_name(named_like, when, reason, counter)).exists():
+        counter += 1
+    return folder / backup_name(named_like, when, reason, counter)
+
+
 def automatic_backup(
     data_file: Path, *, reason: str, now: datetime | None = None, thin: bool = True
 ) -> Path:
@@ -150,10 +159,7 @@ def automatic_backup(
     folder = backup_folder_for(data_file)
     _check_room_for_copy(data_file, folder / backup_name(data_file, now, reason))
     folder.mkdir(parents=True, exist_ok=True)
-    counter = 1
-    while (folder / backup_name(data_file, now, reason, counter)).exists():
-        counter += 1
-    written = copy_data_file(data_file, folder / backup_name(data_file, now, reason, counter))
+    written = copy_data_file(data_file, free_backup_path(folder, data_file, now, reason))
     if thin:
         for surplus in backups_to_remove(list_backups(data_file), now):
             files.remove_with_side_files(surplus.path)

@@ -21,7 +21,7 @@ from peewee import PostgresqlDatabase, SqliteDatabase
 from revmentor_desktop.paths import DATA_FILE_SUFFIX, server_backup_folder
 from revmentor_desktop.storage import files
 from revmentor_desktop.storage.audit import ACTOR_TABLE, AUDIT_TABLE
-from revmentor_desktop.storage.backup import BEFORE_MIGRATION, backup_name
+from revmentor_desktop.storage.backup import BEFORE_MIGRATION, free_backup_path
 from revmentor_desktop.storage.errors import BackupError
 from revmentor_desktop.storage.inspection import inspect_data_file
 from revmentor_desktop.storage.migrations import migrate
@@ -46,10 +46,7 @@ def back_up_before_upgrade(
     when = now or datetime.now()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        counter = 1
-        while (folder / backup_name(named_like, when, BEFORE_MIGRATION, counter)).exists():
-            counter += 1
-        target = folder / backup_name(named_like, when, BEFORE_MIGRATION, counter)
+        target = free_backup_path(folder, named_like, when, BEFORE_MIGRATION)
         with files.replacing(target) as partial:
             _write_copy(database, partial, version)
             inspect_data_file(partial)
