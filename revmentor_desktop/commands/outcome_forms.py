@@ -45,7 +45,7 @@ def command_forms(arguments: argparse.Namespace) -> int:
         if not issued:
             who = "Nobody" if person_ids is None else describe_person(person_ids[0])
             raise CommandProblem(
-                f"{who} in {arguments.cohort} is due the {questionnaire.title} questionnaire "
+                f"{who} in {arguments.cohort} is due {questionnaire.in_a_sentence} "
                 "(it goes to the partners of the cohort's open pairs"
                 + (
                     ", and to pairs that ended early"

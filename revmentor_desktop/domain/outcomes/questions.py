@@ -31,6 +31,13 @@ class Questionnaire(StrEnum):
         }[self]
 
     @property
+    def in_a_sentence(self) -> str:
+        """ "the Check-in questionnaire", "the Closing questionnaire" (not "… questionnaire
+        questionnaire")."""
+        title = self.title
+        return f"the {title}" if title.endswith("questionnaire") else f"the {title} questionnaire"
+
+    @property
     def introduction(self) -> str:
         return {
             Questionnaire.STARTING: (

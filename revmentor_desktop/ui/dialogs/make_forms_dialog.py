@@ -105,8 +105,9 @@ class MakeFormsDialog(QDialog):
             return
         if not issued:
             self.status.setText(
-                f"Nobody in {self.cohort.currentText()} is due the {questionnaire.title} "
-                "questionnaire: it goes to the partners of the cohort's open pairs."
+                f"Nobody in {self.cohort.currentText()} is due "
+                f"{questionnaire.in_a_sentence}: it goes to the partners of the cohort's open "
+                "pairs."
             )
             return
         letterhead = report_data.letterhead(self.context.clock)

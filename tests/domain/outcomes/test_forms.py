@@ -180,3 +180,9 @@ def test_an_ending_early_form_is_due_two_weeks_after_the_pair_ended(data_file: D
     for form in issued:
         ended = Pair.get_by_id(forms.form_by_token(form.token).pair_id).end_date
         assert form.due_date == ended + timedelta(days=14)
+
+
+def test_a_questionnaire_is_named_in_a_sentence_once() -> None:
+    """ "is due the Closing questionnaire", never "the Closing questionnaire questionnaire"."""
+    assert Questionnaire.CLOSING.in_a_sentence == "the Closing questionnaire"
+    assert Questionnaire.CHECKIN.in_a_sentence == "the Check-in questionnaire"
