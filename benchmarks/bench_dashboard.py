@@ -53,11 +53,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_documents import Stopwatch
-from bench_figures import reading_every_session
 from bench_workspace import chosen_large_file, large_file_argument
 from goals import VIEW_REDRAWN, VIEW_SHOWN, Goal
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from references import reading_every_session
 
 RUNS = 5
 REFERENCE_RUNS = 10
@@ -138,7 +138,7 @@ def measure(path: Path) -> dict[str, tuple[float, float]]:
 
     figures[BARE_WINDOW] = best_ms(show_bare, runs=REFERENCE_RUNS)
     with DataFile.open(path):
-        reading = reading_every_session() * 1000
+        reading = reading_every_session()[1] * 1000
         figures[SESSIONS_READ] = (reading, reading)
         context = AppContext(EditStack(), lambda: NOW)
         shown: list[QMainWindow] = []

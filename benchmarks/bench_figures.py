@@ -27,6 +27,7 @@ from bench_outcomes import best_of  # the same best-of-several timing
 from bench_workspace import chosen_large_file, large_file_argument
 from goals import EVERY_COHORT_FIGURES, ONE_COHORT_FIGURES, Goal
 from peewee import fn
+from references import reading_every_session
 
 from revmentor_desktop.domain.dates import Period
 from revmentor_desktop.domain.demo import generate_demo
@@ -47,16 +48,6 @@ def _largest_cohort() -> int:
         Pair.select(Pair.cohort).group_by(Pair.cohort).order_by(fn.COUNT(Pair.id).desc()).limit(1)
     )
     return int(database_proxy.execute(counts).fetchone()[0])
-
-
-def reading_every_session() -> float:
-    """The reference: processor seconds for SQLite to read every session of the open file
-    once (their minutes summed), with nothing else; the least any figure drawn from the
-    sessions can cost."""
-    _, processor = best_of(
-        lambda: database_proxy.execute_sql("SELECT SUM(duration_minutes) FROM session").fetchall()
-    )
-    return processor
 
 
 def _judged(goal: Goal, measured: tuple[float, float], reference: float) -> bool:
@@ -96,7 +87,7 @@ def main() -> int:
             quarter = Period(TODAY - timedelta(days=91), TODAY)
             every_cohort = best_of(_counted(None, None))
             one_cohort = best_of(_counted([cohort], quarter))
-            reading = reading_every_session()
+            _, reading = reading_every_session()
             counting, _ = best_of(
                 lambda: database_proxy.execute_sql("SELECT COUNT(*) FROM session").fetchall()
             )

@@ -3,7 +3,9 @@
 Run with ``xvfb-run -a -s "-screen 0 1280x800x24" python benchmarks/bench_workspace.py`` (without
 a display Qt runs offscreen). It generates (once, cached under benchmarks/output/) the file of
 ``revmentor demo --people 10000 --sessions 100000`` (or copies the file ``--file PATH`` names)
-and prints each figure with its goal and ratio; exits 1 when a goal is missed.
+and prints each figure with its goal; exits 1 when a goal is missed. Every speed goal is a ratio
+to a reference timed in the same run: start-up to a bare window's, the lists to SQLite reading
+their rows (``goals.py``, ``references.py``).
 
 Start-up is timed from launching a fresh interpreter to the line it prints once its window is
 shown and painted, the median of several runs, for the app and for a bare PySide6 window. For
@@ -32,18 +34,20 @@ from pathlib import Path
 CHECKOUT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(CHECKOUT))
 
+from goals import PEOPLE_FILTER, SESSIONS_LIST_OPENS, SLOWEST_SORT, Goal  # noqa: E402
+from references import reading_every_person, reading_every_session  # noqa: E402
+
+PEOPLE_READ = "SQLite reading every person"
+SESSIONS_READ = "SQLite reading every session"
+
 OUTPUT = Path(__file__).resolve().parent / "output"
 LARGE_FILE = OUTPUT / "large-10000-people-100000-sessions.revmentor"
 VISIBLE_ROWS = 30
 STARTUP_RUNS = 7
+KEYSTROKE_RUNS = 3
 
-GOALS = {
-    "start-up ratio (app / bare window)": 2.0,
-    "people filter per keystroke, p95 (ms)": 30.0,
-    "slowest column sort (ms)": 100.0,
-    "sessions list opens (ms)": 100.0,
-    "peak memory (MB)": 400.0,
-}
+START_UP_RATIO_GOAL = 2.0  # the app's start over a bare window's, both timed in this run
+PEAK_MEMORY_GOAL_MB = 400.0
 
 BARE_WINDOW = """
 import time, sys
@@ -218,7 +222,9 @@ def milliseconds(action: Callable[[], None]) -> float:
 
 def measure_people_filter() -> float:
     """p95 milliseconds per keystroke of a people search typed letter by letter, on the store
-    the models are bound to now."""
+    the models are bound to now. Each keystroke is the least of ``KEYSTROKE_RUNS`` runs, as the
+    other benchmarks take the best of several: a busy moment of another program on this shared
+    machine is not the app's."""
     from revmentor_desktop.domain.people import PeopleQuery
     from revmentor_desktop.ui.models.people_model import PeopleModel
 
@@ -232,7 +238,7 @@ def measure_people_filter() -> float:
                 people_model.set_query(query)
                 show_visible_rows(people_model)
 
-            keystrokes.append(milliseconds(type_one))
+            keystrokes.append(min(milliseconds(type_one) for _ in range(KEYSTROKE_RUNS)))
     print(
         f"  people filter: {len(keystrokes)} keystrokes, median "
         f"{statistics.median(keystrokes):.1f} ms, max {max(keystrokes):.1f} ms"
@@ -283,6 +289,8 @@ def measure_in_process(path: Path) -> dict[str, float]:
     app = QApplication.instance() or QApplication([])
     figures: dict[str, float] = {}
     with DataFile.open(path):
+        figures[PEOPLE_READ] = reading_every_person()[0] * 1000
+        figures[SESSIONS_READ] = reading_every_session()[0] * 1000
         figures["people filter per keystroke, p95 (ms)"] = measure_people_filter()
         figures["slowest column sort (ms)"] = measure_slowest_sort()
 
@@ -349,15 +357,35 @@ def main() -> int:
     figures["peak memory (MB)"] = measure_peak_memory(path, environment)
 
     print()
-    print(f"{'figure':42} {'measured':>10} {'goal':>8} {'ratio':>7}")
-    missed = 0
-    for name, goal in GOALS.items():
-        value = figures[name]
-        ratio = value / goal
-        missed += ratio > 1
-        verdict = "ok" if ratio <= 1 else "MISSED"
-        print(f"{name:42} {value:10.2f} {goal:8.1f} {ratio:7.2f}  {verdict}")
-    return 1 if missed else 0
+    print("The lists, on the clock, as ratios to SQLite reading their rows in this run:")
+    print(f"  reference: {PEOPLE_READ} {figures[PEOPLE_READ]:.2f} ms")
+    print(f"  reference: {SESSIONS_READ} {figures[SESSIONS_READ]:.2f} ms")
+    met = [
+        judged(goal, figures[measured], figures[reference])
+        for goal, measured, reference in (
+            (PEOPLE_FILTER, "people filter per keystroke, p95 (ms)", PEOPLE_READ),
+            (SLOWEST_SORT, "slowest column sort (ms)", SESSIONS_READ),
+            (SESSIONS_LIST_OPENS, "sessions list opens (ms)", SESSIONS_READ),
+        )
+    ]
+    ratio = figures["start-up ratio (app / bare window)"]
+    met.append(ratio <= START_UP_RATIO_GOAL)
+    print(
+        f"  start-up: {ratio:.2f}x a bare window shown in this run "
+        f"(goal ≤ {START_UP_RATIO_GOAL:g}: {'met' if met[-1] else 'MISSED'})"
+    )
+    memory = figures["peak memory (MB)"]
+    met.append(memory <= PEAK_MEMORY_GOAL_MB)
+    print(
+        f"  peak memory: {memory:.0f} MB "
+        f"(goal ≤ {PEAK_MEMORY_GOAL_MB:.0f} MB: {'met' if met[-1] else 'MISSED'})"
+    )
+    return 0 if all(met) else 1
+
+
+def judged(goal: Goal, measured: float, reference: float) -> bool:
+    print(f"  {goal.verdict(measured, reference)}")
+    return goal.met(measured, reference)
 
 
 if __name__ == "__main__":
